@@ -1,0 +1,117 @@
+"""Error, soft-404 and block-page banners (en, de, fr, es).
+
+A banner is a short line whose wording belongs to the family of "this page is not here" or
+"you may not see this page" messages.  Patterns describe the family (status words, the
+verbs and nouns such messages are built from), not particular sites' strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text_view import TextView
+
+MAX_WORDS = 30  # banners are short; a long sentence that mentions a 404 is prose
+
+_ERROR = [
+    # status codes with their words, in any order
+    r"\b(?:4\d\d|5\d\d)\b[\s:.-]*(?:error|fehler|erreur|errores?|not found|forbidden|gone|unavailable|page|seite|página)",
+    r"\b(?:error|fehler|erreur|errores?)\s*(?:code\s*)?[:#]?\s*(?:4\d\d|5\d\d)\b",
+    r"\b(?:page|file|article|content|post|story|resource|url|document|seite|inhalt|artikel)\s+(?:was\s+|is\s+|could\s+)?not\s+(?:be\s+)?found\b",
+    r"\bnot\s+found\b\s*$",
+    r"\b(?:page|content|article|post|story|link|url|resource)\b[^.!?]{0,40}\b(?:doesn'?t|does\s+not|did\s+not|didn'?t|no\s+longer|can'?t|cannot|could\s+not|couldn'?t|won'?t)\s+(?:exists?|be\s+found|available|found|work)",
+    r"\b(?:no\s+longer|not|isn'?t|is\s+not|currently\s+not)\s+(?:be\s+)?available\b",
+    r"\b(?:page|content|article)s?\b[^.!?]{0,30}\b(?:has|have|was|were|may\s+have)\s+been\s+(?:removed|deleted|moved|taken\s+down|archived|renamed|unpublished)",
+    r"\b(?:page|what|the\s+page|content)\s+you\s+(?:are|were|'re)\s+(?:looking|searching)\s+for\b",
+    r"\bpage\s+you\s+requested\b",
+    r"\b(?:we|i)\s+(?:can'?t|cannot|could\s*n'?t|could\s+not|were\s+unable\s+to)\s+(?:find|locate)\b",
+    r"\b(?:this|that|the)\s+page\s+(?:doesn'?t|does\s+not|no\s+longer)\s+exist",
+    r"^(?:sorry|oops|whoops|uh[\s-]?oh|hmm+|error|hoppla|huch|ups|oups|oh\s+non?|lo\s+siento|lo\s+sentimos|désolé|entschuldigung|es\s+tut\s+uns\s+leid|perdón)\b[\s!.,:…]*",
+    r"\bsomething\s+went\s+wrong\b",
+    r"\b(?:internal\s+server\s+error|service\s+(?:temporarily\s+)?unavailable|bad\s+gateway|gateway\s+time-?\s?out|server\s+error|page\s+not\s+available|under\s+maintenance)\b",
+    r"\b(?:broken|dead)\s+link\b",
+    r"\blink\s+(?:you\s+(?:followed|clicked)|may\s+be\s+broken)",
+    r"\b(?:go|return|back|head)\s+(?:back\s+)?to\s+(?:the\s+|our\s+)?(?:home\s?page|front\s?page|start\s?page|main\s+page)\b",
+    r"\b(?:the\s+)?(?:change|request)\s+you\s+wanted\s+was\s+rejected\b",
+    r"\bnothing\s+(?:was\s+)?found\b",
+    r"\b(?:try|please\s+try)\s+(?:searching|a\s+search|again\s+later)\b",
+    r"\bmaybe\s+try\s+a\s+search\b",
+    # German
+    r"\bnicht\s+gefunden\b",
+    r"\b(?:existiert|gibt\s+es)\s+(?:leider\s+)?(?:nicht|nicht\s+mehr)\b",
+    r"\bnicht\s+(?:mehr\s+)?(?:verfügbar|erreichbar|vorhanden)\b",
+    r"\bseite\s+(?:wurde\s+)?(?:nicht|entfernt|gelöscht|verschoben)\b",
+    r"\b(?:die\s+)?(?:angeforderte|gesuchte|aufgerufene)\s+seite\b",
+    r"\bein\s+fehler\s+ist\s+aufgetreten\b",
+    # French
+    r"\bpage\s+(?:non\s+trouvée|introuvable|inexistante|indisponible)\b",
+    r"\b(?:n'existe\s+(?:pas|plus)|est\s+introuvable|n'est\s+plus\s+disponible|n'est\s+pas\s+disponible)\b",
+    r"\bla\s+page\s+(?:que\s+vous|demandée|recherchée)\b",
+    r"\bune\s+erreur\s+(?:s'est\s+produite|est\s+survenue)\b",
+    r"\bnous\s+ne\s+(?:trouvons|pouvons\s+pas\s+trouver)\b",
+    # Spanish
+    r"\bpágina\s+no\s+(?:encontrada|existe|disponible)\b",
+    r"\bno\s+(?:se\s+)?(?:ha\s+)?(?:encontrad[oa]|pudo\s+encontrar|existe|está\s+disponible)\b",
+    r"\bla\s+página\s+(?:que\s+(?:buscas|busca|estás\s+buscando|solicitaste)|solicitada)\b",
+    r"\bya\s+no\s+(?:existe|está\s+disponible)\b",
+    r"\bha\s+ocurrido\s+un\s+error\b|\bse\s+produjo\s+un\s+error\b",
+]
+
+_BLOCKED = [
+    r"\baccess\s+(?:to\s+this\s+(?:page|site|website|resource)\s+(?:has\s+been|is)\s+)?denied\b",
+    r"\b(?:you\s+(?:have\s+been|are|'ve\s+been)|you\s+were|has\s+been|request)\s+(?:temporarily\s+)?blocked\b",
+    r"\bare\s+you\s+(?:a\s+)?(?:robot|human|bot)\b",
+    r"\bverify(?:ing)?\s+(?:that\s+)?you\s+are\s+(?:a\s+)?(?:human|not\s+a\s+robot)\b",
+    r"\b(?:i'?m|i\s+am)\s+not\s+a\s+robot\b",
+    r"\bchecking\s+(?:your\s+browser|if\s+the\s+site\s+connection\s+is\s+secure)\b",
+    r"^just\s+a\s+moment\b",
+    r"\benable\s+(?:javascript|js)\s+and\s+cookies\s+to\s+continue\b",
+    r"\bperformance\s+(?:&|and)\s+security\s+by\b",
+    r"\b(?:cloudflare|incapsula|imperva|akamai|perimeterx|datadome|ddos[-\s]guard|sucuri)\b.*\b(?:ray\s+id|security|protection|blocked|incident|firewall)\b",
+    r"\bray\s+id\b",
+    r"\bunusual\s+(?:traffic|activity)\b",
+    r"\b(?:re)?captcha\b",
+    r"\btoo\s+many\s+requests\b",
+    r"\brate[\s-]?limit(?:ed|ing)?\b",
+    r"\b403\s+forbidden\b|^forbidden\b",
+    r"\b(?:security|human|bot|browser)\s+(?:check|verification|validation)\b",
+    r"\bcomplete\s+the\s+security\s+check\b",
+    r"\bwhat\s+can\s+i\s+do\s+to\s+resolve\s+this\b",
+    r"\bwhy\s+(?:have\s+i\s+been|am\s+i\s+being|was\s+i)\s+blocked\b",
+    r"\b(?:this\s+)?website\s+is\s+using\s+a\s+security\s+service\b",
+    r"\bpardon\s+our\s+interruption\b",
+    r"\bpress\s+(?:&|and)\s+hold\b",
+    r"\battention\s+required\b",
+    r"\b(?:automated|suspicious)\s+(?:access|requests?|queries|traffic|behaviou?r)\b",
+    r"\bbot\s+(?:detection|protection|detected)\b",
+    r"\b(?:request|connection)\s+(?:id|reference)\s*[:#]",
+    r"\byour\s+ip(?:\s+address)?\s+(?:has\s+been|is|was)\b",
+    r"\bthe\s+owner\s+of\s+this\s+website\b.*\b(?:banned|blocked)\b",
+    r"\bzugriff\s+verweigert\b|\bzugang\s+gesperrt\b|\bkein\s+roboter\b|\bsicherheitsüberprüfung\b",
+    r"\baccès\s+(?:refusé|interdit|bloqué)\b|\bvous\s+(?:avez\s+été|êtes)\s+bloqué|\bpas\s+un\s+robot\b|\bvérifi(?:ez|cation)\b.*\bhumain\b",
+    r"\bacceso\s+(?:denegado|bloqueado|restringido)\b|\bno\s+(?:eres|soy)\s+un\s+robot\b|\bdemasiadas\s+(?:solicitudes|peticiones)\b|\bverific(?:a|ar|amos)\b.*\bhumano\b",
+]
+
+_ERROR_RE = re.compile("|".join(f"(?:{p})" for p in _ERROR), re.IGNORECASE)
+_BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _BLOCKED), re.IGNORECASE)
+
+
+def classify(norm: str, words: int) -> str | None:
+    """'blocked', 'error' or None for one normalised line."""
+    if words > MAX_WORDS or not norm:
+        return None
+    if _BLOCKED_RE.search(norm):
+        return "blocked"
+    if _ERROR_RE.search(norm):
+        return "error"
+    return None
+
+
+def detect(view: TextView) -> dict[int, str]:
+    """Line index -> 'error' | 'blocked' for every banner-shaped body line."""
+    out: dict[int, str] = {}
+    for ln in view.body():
+        kind = classify(ln.norm, ln.words)
+        if kind:
+            out[ln.index] = kind
+    return out

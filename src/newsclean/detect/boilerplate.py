@@ -1,0 +1,161 @@
+"""Boilerplate families: disclaimers, copyright lines, widgets, cookie/JavaScript and paywall
+notices, related / read-more blocks, and navigation lines joined by separators.
+
+Each family is a compiled expression over the normalised line, plus a length limit: these
+strings are short, and a long paragraph that happens to contain a family word is prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text_view import TextView
+
+_WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+_DISCLAIMER_HEAD = _rx(
+    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
+)
+_DISCLAIMER_BODY = _rx(
+    r"\bwithout\s+warranty\b",
+    r"\b(?:does|do)\s+not\s+(?:accept|assume|take)\s+any\s+(?:responsibility|liability)\b",
+    r"\bnot\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\s+for\b",
+    r"\bviews\s+(?:and\s+opinions\s+)?expressed\b",
+    r"\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views|opinions|position)",
+    r"\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b",
+    r"\b(?:does\s+not|nor\s+does\s+it|not\s+intended\s+to)\s+constitute\s+(?:financial|investment|legal|medical|professional)\b",
+    r"\b(?:is\s+not|not)\s+(?:intended\s+as\s+)?(?:financial|investment|legal|medical)\s+advice\b",
+    r"\bprovided\s+(?:by\s+\S+\s+)?(?:on\s+an\s+)?[\"']?as\s+is[\"']?",
+    r"\bprovides\s+the\s+information\b",
+    r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b",
+    r"\baffiliate\s+links?\b",
+    r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b",
+    r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b",
+)
+_COPYRIGHT = _rx(
+    r"^(?:copyright|©|\(c\)|\d{4}\s*©|©\s*\d{4})",
+    r"\ball\s+rights\s+reserved\b",
+    r"\balle\s+rechte\s+vorbehalten\b",
+    r"\btous\s+droits\s+réservés\b",
+    r"\btodos\s+los\s+derechos\s+reservados\b",
+    r"\bthis\s+(?:site|website|page)\s+is\s+©",
+    r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b",
+)
+_COOKIE = _rx(
+    r"\bcookies?\b",
+    r"\b(?:enable|activate|turn\s+on)\s+javascript\b",
+    r"\bjavascript\s+(?:is\s+)?(?:disabled|required|must\s+be\s+enabled|is\s+not\s+enabled)\b",
+    r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support",
+    r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b",
+    r"\bdo\s+not\s+(?:sell|share)\s+my\b",
+    r"\bpersonal\s+information\b.{0,30}$",
+    r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b",
+    r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b",
+    r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b",
+    r"\bjavascript\s+(?:aktivieren|activer)\b|\bactiva(?:r)?\s+javascript\b",
+)
+_PAYWALL = _rx(
+    r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b",
+    r"\bto\s+(?:continue|keep)\s+reading\b",
+    r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)",
+    r"\b(?:for|to)\s+(?:paid\s+|premium\s+)?subscribers\b",
+    r"\balready\s+(?:a\s+)?(?:subscriber|member)\b|\balready\s+have\s+an\s+account\b",
+    r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b",
+    r"\bfree\s+articles?\s+(?:left|remaining)\b",
+    r"\bunlock\s+(?:this|full|unlimited)\b",
+    r"\b(?:start|begin)\s+(?:your\s+)?(?:\d+[-\s]day\s+)?free\s+trial\b",
+    r"\bsubscribe\s+(?:now|today)\b",
+    r"\bpremium\s+(?:content|article|access)\b",
+    r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b",
+)
+_RELATED_HEAD = _rx(
+    r"^(?:related|more|also|further|recommended|popular|trending|latest|top|most|other|similar|suggested|editor'?s?|you\s+(?:may|might)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this)|also\s+read|keep\s+reading|what\s+to\s+read)\b[^.!?]{0,40}$",
+    r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines)\s*:?$",
+    r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
+)
+_RELATED_INLINE = _rx(
+    r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|recommended|watch|listen)\s*(?::|»|>|\||-)\s*\S",
+    r"^(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|lee\s+también|leer\s+más)\s*:",
+)
+_MENU_SEP = re.compile(r"\s(?:\||·|•|»|›|/|>)\s")
+
+# Vocabulary of comment / share / follow / subscribe widgets.  A short line made (almost) only
+# of these words, possibly glued without separators ("CommentsNo comment"), is a widget.
+_WIDGET_WORDS = frozenset(
+    """
+    comment comments commenting comentario comentarios commentaire commentaires kommentar kommentare
+    reply replies respond responses leave add post write load show view hide see read more less
+    share shares shared sharing teilen partager compartir tweet tweets retweet like likes liked
+    facebook twitter x linkedin whatsapp telegram reddit pinterest tumblr email e mail print
+    drucken imprimer imprimir copy link links url save saved bookmark bookmarks favorite favorites
+    favourites subscribe subscribed subscription subscriptions newsletter newsletters abonnieren
+    abonner suscribirse suscríbete sign up log login logout in out register account follow
+    following followers us on our the a an this that these to your you for of and or with at by
+    it its article articles story stories post posts page pages entire section rss feed feeds
+    no none zero first be join conversation discussion disqus community social media icons
+    icon buttons button menu toggle open close skip content main navigation nav search back top
+    report inappropriate flag permalink embed react reactions vote votes rate rating
+    please thanks thank here now today via sent send message messages notify me new
+    replies powered cancel submit
+    """.split()
+)
+
+
+def _widget(line: str) -> bool:
+    toks = _WORDISH.findall(_CAMEL.sub(" ", line).casefold())
+    if not toks or len(toks) > 10:
+        return False
+    known = sum(1 for t in toks if t in _WIDGET_WORDS or t.isdigit())
+    # must name a widget verb/noun, not just function words
+    key = any(
+        t in _WIDGET_WORDS
+        and t
+        not in {"us", "on", "our", "the", "a", "an", "this", "that", "to", "your", "you", "for",
+                "of", "and", "or", "with", "at", "by", "it", "its", "in", "out", "up", "me", "no",
+                "be", "here", "now", "today", "via", "new", "more", "less", "first", "back",
+                "top", "main", "content", "article", "articles", "story", "stories", "page",
+                "pages", "post", "posts", "section", "entire", "see", "read", "view", "show"}
+        for t in toks
+    )
+    return key and known >= max(1, len(toks) - (1 if len(toks) >= 4 else 0))
+
+
+def classify(text: str, norm: str, words: int) -> str | None:
+    """Family name for one line, or None."""
+    if words <= 8 and _DISCLAIMER_HEAD.search(norm):
+        return "disclaimer"
+    if words <= 120 and _DISCLAIMER_BODY.search(norm):
+        return "disclaimer"
+    if words <= 30 and _COPYRIGHT.search(norm):
+        return "copyright"
+    if words <= 12 and _widget(text):
+        return "widget"
+    if words <= 40 and _COOKIE.search(norm):
+        return "cookie_notice"
+    if words <= 30 and _PAYWALL.search(norm):
+        return "paywall"
+    if words <= 10 and _RELATED_HEAD.search(norm):
+        return "related_header"
+    if words <= 30 and _RELATED_INLINE.search(norm):
+        return "related_link"
+    if len(_MENU_SEP.findall(text)) >= 2 and words <= 120:
+        items = _MENU_SEP.split(text)
+        if sum(len(i.split()) for i in items) / len(items) <= 6:
+            return "navigation"
+    return None
+
+
+def detect(view: TextView) -> dict[int, str]:
+    """Line index -> family for every body line that belongs to a boilerplate family."""
+    out: dict[int, str] = {}
+    for ln in view.body():
+        fam = classify(ln.text, ln.norm, ln.words)
+        if fam:
+            out[ln.index] = fam
+    return out

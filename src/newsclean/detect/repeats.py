@@ -1,0 +1,47 @@
+"""Repeated text: a later copy of a line already seen (the first copy stays).
+
+Lines are compared in normalised form, so copies that differ only in whitespace, case, quote
+or dash style match.  A run of consecutive copies is removed when it carries enough text to be
+a real duplicate; a lone short repeated line (a heading such as "FAQ") is left alone.
+"""
+
+from __future__ import annotations
+
+from ..text_view import TextView
+
+MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repeat
+
+
+def detect(view: TextView, skip: set[int] | frozenset[int] = frozenset()) -> dict[int, str]:
+    """Line index -> rule for later copies.  `skip` lines (e.g. banners) are not counted."""
+    seen: dict[str, int] = {}
+    cand: list[int] = []
+    for ln in view.body():
+        if ln.index in skip:
+            continue
+        first = seen.get(ln.norm)
+        if first is None:
+            seen[ln.norm] = ln.index
+        else:
+            cand.append(ln.index)
+    if not cand:
+        return {}
+    cset = set(cand)
+    body = [ln for ln in view.body() if ln.index not in skip]
+    out: dict[int, str] = {}
+    run: list = []
+
+    def flush() -> None:
+        if run and sum(x.words for x in run) >= MIN_RUN_WORDS:
+            rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
+            for x in run:
+                out[x.index] = rule
+        run.clear()
+
+    for ln in body:
+        if ln.index in cset:
+            run.append(ln)
+        else:
+            flush()
+    flush()
+    return out

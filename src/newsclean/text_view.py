@@ -1,0 +1,78 @@
+"""A read-only, line-level view of a record that every detector shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Fold the styles that copies of the same text differ in: quotes, dashes, spaces, case.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
+        "\u00bb": '"', "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+        "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "\u200b": "", "\ufeff": "", "\u2026": "...",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def normalise(s: str) -> str:
+    """Case-, quote-, dash- and whitespace-folded form used for comparisons."""
+    return _SPACES.sub(" ", s.translate(_FOLD)).strip().casefold()
+
+
+@dataclass(slots=True)
+class Line:
+    index: int
+    start: int  # offset of the line's first character in the record
+    end: int  # offset just past its last character (the "\n" is not part of it)
+    cstart: int  # content start: first non-space character
+    cend: int  # content end: just past the last non-space character
+    text: str  # the line's content (stripped)
+    norm: str  # normalised content
+    words: int  # number of \w+ tokens
+
+    @property
+    def blank(self) -> bool:
+        return self.cstart >= self.cend
+
+
+class TextView:
+    """Lines of a record with their offsets; built once, shared read-only."""
+
+    __slots__ = ("text", "lines", "body_start")
+
+    def __init__(self, text: str, body_start: int = 0) -> None:
+        self.text = text
+        self.lines: list[Line] = []
+        # body_start: index of the first line after the crawl header.
+        self.body_start = body_start
+        pos = 0
+        n = len(text)
+        i = 0
+        while pos <= n:
+            nl = text.find("\n", pos)
+            end = n if nl < 0 else nl
+            raw = text[pos:end]
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                cstart = pos + lead
+                cend = cstart + len(stripped)
+                norm = normalise(stripped)
+                words = len(_WORD.findall(stripped))
+            else:
+                cstart = cend = pos
+                norm = ""
+                words = 0
+            self.lines.append(Line(i, pos, end, cstart, cend, stripped, norm, words))
+            i += 1
+            if nl < 0:
+                break
+            pos = nl + 1
+
+    def body(self) -> list[Line]:
+        return [ln for ln in self.lines[self.body_start :] if not ln.blank]
