@@ -121,8 +121,10 @@ def _mean(values: list[float]) -> float | None:
 def aggregate_text(scores: Sequence[TextScore]) -> TextMetrics:
     p = _mean([s.precision for s in scores if s.precision is not None])
     r = _mean([s.recall for s in scores if s.recall is not None])
-    if p is None or r is None:
+    if r is None:  # no gold text anywhere (e.g. only error pages): F1 undefined
         f1 = None
+    elif p is None:  # the system output nothing at all, so recall is 0
+        f1 = 0.0
     else:
         f1 = 2 * p * r / (p + r) if p + r > 0 else 0.0
     acc = _mean([1.0 if s.exact else 0.0 for s in scores])

@@ -93,6 +93,13 @@ def test_aggregate_of_nothing_is_none() -> None:
     assert (m.precision, m.recall, m.f1, m.accuracy) == (None, None, None, None)
 
 
+def test_f1_when_system_outputs_nothing_or_gold_is_empty() -> None:
+    nothing = text_metrics([("", "Some article text here"), (None, "More article text")])
+    assert (nothing.precision, nothing.recall, nothing.f1) == (None, 0.0, 0.0)
+    only_error_pages = text_metrics([("Page not found", ""), ("", "")])
+    assert (only_error_pages.precision, only_error_pages.f1) == (0.0, None)
+
+
 def test_per_document_f1_for_ranking() -> None:
     assert score_text("", "").f1 == 1.0
     assert score_text("x y", "").f1 == 0.0
