@@ -250,16 +250,10 @@ def machine_info() -> dict[str, Any]:
                 break
     except OSError:
         pass
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            cwd=Path(__file__).resolve().parent,
-            check=False,
-        ).stdout.strip()
-    except OSError:
-        commit = ""
+    commit = _git("rev-parse", "--short", "HEAD")
+    # Others edit src/ concurrently: say when the measured code was not the committed one.
+    if _git("status", "--porcelain", "--untracked-files=no", "--", "src"):
+        commit += " (src/ has uncommitted changes)"
     return {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": cpu,
@@ -270,6 +264,19 @@ def machine_info() -> dict[str, Any]:
         "git_commit": commit,
         "versions": _versions(),
     }
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(
+            ["git", *args],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        return ""
 
 
 def _versions() -> dict[str, str]:

@@ -9,6 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.bench_records import kinds_of, uncovered_lines  # noqa: E402
 from bench.metrics import (  # noqa: E402
     aggregate_text,
     articles_lost,
@@ -22,6 +23,7 @@ from bench.metrics import (  # noqa: E402
     tokenize,
     verdict_metrics,
 )
+from bench.peers import lines_to_html, record_body  # noqa: E402
 
 
 def test_tokenize_keeps_case_and_splits_on_non_word() -> None:
@@ -145,3 +147,33 @@ def test_clean_unchanged_is_byte_exact() -> None:
 def test_group_by_kind_counts_a_record_for_each_kind() -> None:
     groups = group_by_kind([["navigation", "widgets"], [], ["widgets", "widgets"]])
     assert groups == {"navigation": [0], "widgets": [0, 2]}
+
+
+def test_record_body_drops_only_a_crawl_header() -> None:
+    assert record_body(" date 2025-05-11 403\nTitle\nBody.") == "Title\nBody."
+    assert record_body("date 2025-01-19 200\nTitle") == "Title"
+    assert record_body("Title without header\nBody.") == "Title without header\nBody."
+
+
+def test_lines_to_html_gives_one_escaped_paragraph_per_line() -> None:
+    page = lines_to_html(["Tom & Jerry <live>", "", "  Second line  "])
+    assert "<p>Tom &amp; Jerry &lt;live&gt;</p>" in page
+    assert "<p>Second line</p>" in page
+    assert page.count("<p>") == 2
+
+
+def test_uncovered_lines_checks_reason_and_ignores_spaces() -> None:
+    class R:
+        def __init__(self, start: int, end: int, reason: str) -> None:
+            self.start, self.end, self.reason = start, end, reason
+
+    record = "hdr\nSorry!!\nTitle\nBody. "
+    # "Sorry!!" is chars 4..11; the trailing space of line 4 need not be covered.
+    assert uncovered_lines(record, [R(4, 11, "error_banner")], 2, 2, "error_banner") == []
+    assert uncovered_lines(record, [R(4, 11, "boilerplate")], 2, 2, "error_banner") == [2]
+    assert uncovered_lines(record, [R(18, 23, "repeated")], 4, 4, "repeated") == []
+
+
+def test_kinds_of_marks_clean_articles() -> None:
+    assert kinds_of({"verdict": "article", "defects": []}) == ["(clean)"]
+    assert kinds_of({"verdict": "empty", "defects": ["empty"]}) == ["empty"]
