@@ -1,0 +1,150 @@
+"""One `newsclean clean` run as a library call: read -> clean -> write, bad input set aside.
+
+`run_clean(paths, output, options)` streams: records are read lazily, cleaned in batches (in this
+process, or in N worker processes with at most a few batches in flight), and written in input
+order.  Cleaning is a pure function of the record, so N workers give the same bytes as one.
+
+Accounting: every record read is either written or set aside, never both, never neither:
+`summary.read == summary.written + summary.set_aside`.  A record whose cleaning raises is set
+aside too (error "internal error ..."), so one bad record cannot stop a run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .model import Article, BadRecord, Record
+from .pipeline import clean_record
+from .readers import ReadOptions, read_inputs
+from .setaside import SetAsideWriter, default_set_aside_path
+from .writers import open_writer
+
+BATCH_RECORDS = 64
+BATCH_BYTES = 4 * 1024 * 1024
+IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: bounds memory, keeps workers busy
+
+
+@dataclass(slots=True)
+class CleanOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    workers: int = 1
+    set_aside: str | None = None  # None: beside the output (see setaside.default_set_aside_path)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    read: int = 0
+    written: int = 0
+    set_aside: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    skipped_files: list[str] = field(default_factory=list)
+    output: str = "-"
+    set_aside_path: str = ""
+
+    def line(self) -> str:
+        """The closing summary: the three counts (they add up) and the verdicts."""
+        out = "stdout" if self.output in ("-", "") else self.output
+        parts = [f"read {self.read}", f"written {self.written} ({out})"]
+        parts.append(
+            f"set aside {self.set_aside}" + (f" ({self.set_aside_path})" if self.set_aside else "")
+        )
+        text = "newsclean: " + ", ".join(parts)
+        if self.verdicts:
+            text += " | " + ", ".join(f"{v} {n}" for v, n in sorted(self.verdicts.items()))
+        if self.skipped_files:
+            text += f" | {len(self.skipped_files)} file(s) skipped: unknown format"
+        return text
+
+
+def clean_one(record: Record) -> Article | BadRecord:
+    """Clean a record; an exception becomes a BadRecord instead of ending the run."""
+    try:
+        return clean_record(record)
+    except Exception as e:  # noqa: BLE001 - any failure of one record is that record's problem
+        return BadRecord(
+            source=record.source,
+            error=f"{record.source}: internal error while cleaning: {type(e).__name__}: {e}",
+            raw=record.text.encode("utf-8", "surrogatepass"),
+            id=record.id,
+        )
+
+
+def _clean_batch(records: list[Record]) -> list[Article | BadRecord]:
+    return [clean_one(r) for r in records]
+
+
+def clean_stream(
+    items: Iterable[Record | BadRecord], workers: int = 1
+) -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
+    """(input, result) pairs in input order; BadRecords pass through as their own result."""
+    if workers <= 1:
+        for item in items:
+            yield item, item if isinstance(item, BadRecord) else clean_one(item)
+        return
+    yield from _clean_parallel(items, workers)
+
+
+def _batches(items: Iterable[Record | BadRecord]) -> Iterator[list[Record | BadRecord]]:
+    batch: list[Record | BadRecord] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item.text) if isinstance(item, Record) else 0
+        if len(batch) >= BATCH_RECORDS or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _clean_parallel(
+    items: Iterable[Record | BadRecord], workers: int
+) -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
+    # spawn, not fork: the parent may run threads (progress display), which fork does not copy
+    ctx = multiprocessing.get_context("spawn")
+    pending: deque[tuple[list[Record | BadRecord], Future[list[Article | BadRecord]]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+
+        def drain_one() -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
+            batch, fut = pending.popleft()
+            results = iter(fut.result())
+            for item in batch:
+                yield item, item if isinstance(item, BadRecord) else next(results)
+
+        for batch in _batches(items):
+            records = [r for r in batch if isinstance(r, Record)]
+            pending.append((batch, pool.submit(_clean_batch, records)))
+            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
+                yield from drain_one()
+        while pending:
+            yield from drain_one()
+
+
+def run_clean(
+    paths: Iterable[str],
+    output: str | None = None,
+    options: CleanOptions | None = None,
+    on_progress: Callable[[RunSummary], None] | None = None,
+) -> RunSummary:
+    """Clean every record of `paths` into `output` (None or "-" = stdout)."""
+    options = options or CleanOptions()
+    summary = RunSummary(output=output or "-")
+    summary.set_aside_path = options.set_aside or default_set_aside_path(output)
+    items = read_inputs(paths, options.read, on_skip=summary.skipped_files.append)
+    with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
+        for _item, result in clean_stream(items, options.workers):
+            summary.read += 1
+            if isinstance(result, BadRecord):
+                aside.write(result)
+                summary.set_aside += 1
+            else:
+                writer.write(result)
+                summary.written += 1
+                summary.verdicts[result.verdict] += 1
+            if on_progress is not None:
+                on_progress(summary)
+    return summary

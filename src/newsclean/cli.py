@@ -1,0 +1,311 @@
+"""The `newsclean` command line: a thin layer over importable functions.
+
+Subcommands live in COMMANDS (name, help, add-arguments, run); to add one (e.g. `boilerplate
+learn`), write its `configure(parser)` and `run(args) -> exit code` and append a Command.
+
+Exit codes: 0 success (also when some records were set aside), 1 failure (an unexpected error,
+or `restore` met lines it could not restore), 2 usage error (bad option, missing input path),
+3 nothing readable (no input record could be read: no input, or all of it set aside).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from . import __version__
+from .apply import restore
+from .clean_run import CleanOptions, RunSummary, clean_stream, run_clean
+from .readers import ReadOptions, read_inputs
+from .readers.jsonl import iter_capped_lines
+from .readers.options import DEFAULT_MAX_RECORD_BYTES
+from .readers.sources import DECOMPRESSION_ERRORS, InputSource
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NOTHING_READABLE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+# ---------------------------------------------------------------- shared options
+
+
+def parse_size(value: str) -> int:
+    """'8M', '50MB', '1GiB', '65536' -> bytes (K/M/G are powers of 1024)."""
+    m = re.fullmatch(r"\s*(\d+)\s*([kmgt]?)(i?b)?\s*", value.lower())
+    if not m or int(m.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"not a size in bytes: {value!r} (e.g. 8M, 500K, 65536)")
+    power = " kmgt".index(m.group(2) or " ")
+    return int(m.group(1)) * 1024**power
+
+
+def _add_read_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("input")
+    g.add_argument(
+        "--text-field",
+        default="text",
+        metavar="F",
+        help="JSONL field with the record text (default: text)",
+    )
+    g.add_argument(
+        "--id-field",
+        default="id",
+        metavar="F",
+        help="JSONL field with the record id (default: id; absent: FILE:LINE)",
+    )
+    g.add_argument(
+        "--max-record-bytes",
+        type=parse_size,
+        default=DEFAULT_MAX_RECORD_BYTES,
+        metavar="N",
+        help="set aside records larger than this (default: 8M; K/M/G suffixes)",
+    )
+
+
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(args.text_field, args.id_field, args.max_record_bytes)
+
+
+def _missing_inputs(paths: list[str]) -> list[str]:
+    return [p for p in paths if p != "-" and not Path(p).exists()]
+
+
+def _usage_error(cmd: str, message: str) -> int:
+    print(f"newsclean {cmd}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+# ---------------------------------------------------------------- clean
+
+
+def _configure_clean(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt record, .jsonl[.gz|.zst], a directory of them, or - for stdin",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="output JSONL (.gz to compress); default: stdout"
+    )
+    p.add_argument(
+        "--set-aside",
+        metavar="PATH",
+        help="where unreadable records go (default: OUT's name + .setaside.jsonl)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1; output is the same)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    _add_read_options(p)
+
+
+def _run_clean(args: argparse.Namespace) -> int:
+    missing = _missing_inputs(args.inputs)
+    if missing:
+        return _usage_error("clean", f"no such file or directory: {', '.join(missing)}")
+    if args.workers < 1:
+        return _usage_error("clean", "--workers must be at least 1")
+    options = CleanOptions(read=_read_options(args), workers=args.workers, set_aside=args.set_aside)
+    with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
+        summary = run_clean(args.inputs, args.output, options, on_progress=on_progress)
+    if not args.quiet:
+        for f in summary.skipped_files:
+            print(f"newsclean: skipped {f}: not a known input format", file=sys.stderr)
+        print(summary.line(), file=sys.stderr)
+    if summary.read == summary.set_aside:  # nothing could be read as a record
+        print("newsclean clean: nothing readable in the input", file=sys.stderr)
+        return EXIT_NOTHING_READABLE
+    return EXIT_OK
+
+
+class _progress:
+    """A rich progress display on stderr (a no-op callback when disabled)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> Callable[[RunSummary], None] | None:
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} records"),
+            TextColumn("[dim]{task.fields[detail]}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("clean", total=None, detail="")
+        return self._update
+
+    def _update(self, s: RunSummary) -> None:
+        if s.read % 32 == 0 or s.read < 32:
+            detail = f"{s.written} written, {s.set_aside} set aside"
+            self._progress.update(self._task, completed=s.read, detail=detail)  # type: ignore[union-attr]
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+# ---------------------------------------------------------------- restore
+
+
+def restore_records(stream: BinaryIO, name: str, errors: list[str]) -> Iterator[dict]:
+    """{"id", "record"} for each line of cleaned JSONL; problems go to `errors`, not raised."""
+    for line_no, raw, _size in iter_capped_lines(stream, 1 << 40):
+        if not raw.strip():
+            continue
+        where = f"{name}:{line_no}"
+        try:
+            obj = json.loads(raw)
+            text, removed = obj["text"], obj["removed"]
+            if not isinstance(text, str) or not isinstance(removed, list):
+                raise TypeError("'text' must be a string and 'removed' a list")
+            yield {"id": obj.get("id"), "record": restore(text, removed)}
+        except (ValueError, KeyError, TypeError) as e:
+            errors.append(f"{where}: cannot restore: {type(e).__name__}: {e}")
+
+
+def _configure_restore(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "cleaned", metavar="CLEANED", help="newsclean output (.jsonl, .jsonl.gz, or - for stdin)"
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="default: stdout")
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    if _missing_inputs([args.cleaned]):
+        return _usage_error("restore", f"no such file: {args.cleaned}")
+    src = InputSource.stdin() if args.cleaned == "-" else InputSource.file(args.cleaned)
+    errors: list[str] = []
+    out = sys.stdout.buffer if not args.output or args.output == "-" else open(args.output, "wb")
+    try:
+        with src.open() as stream:
+            for obj in restore_records(stream, src.name, errors):
+                out.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+    except DECOMPRESSION_ERRORS as e:
+        errors.append(f"{src.name}: cannot read: {e}")
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+        else:
+            out.flush()
+    for e in errors:
+        print(f"newsclean restore: {e}", file=sys.stderr)
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+# ---------------------------------------------------------------- show
+
+
+def _configure_show(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="as for clean")
+    p.add_argument("--plain", action="store_true", help="no colour: removals as [-reason: text-]")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N records")
+    _add_read_options(p)
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    from itertools import islice
+
+    from rich.console import Console
+
+    from .show import show
+
+    missing = _missing_inputs(args.inputs)
+    if missing:
+        return _usage_error("show", f"no such file or directory: {', '.join(missing)}")
+    console = Console(no_color=args.plain, highlight=False, soft_wrap=True)
+    plain = args.plain or not console.is_terminal
+    pairs = clean_stream(read_inputs(args.inputs, _read_options(args)))
+    if args.limit is not None:
+        pairs = islice(pairs, max(args.limit, 0))
+    shown = show(pairs, console, plain=plain)
+    return EXIT_OK if shown else EXIT_NOTHING_READABLE
+
+
+# ---------------------------------------------------------------- registry and main
+
+COMMANDS: list[Command] = [
+    Command("clean", "clean records into JSONL articles", _configure_clean, _run_clean),
+    Command(
+        "restore",
+        "rebuild the records exactly from cleaned output",
+        _configure_restore,
+        _run_restore,
+    ),
+    Command(
+        "show", "print records with removed spans marked by reason", _configure_show, _run_show
+    ),
+    # more subcommands (e.g. boilerplate) go here
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsclean",
+        description="Raw, noisy news-crawl records in; clean articles out, every removal explained.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for cmd in COMMANDS:
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        cmd.configure(p)
+        p.set_defaults(_run=cmd.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
+        return int(e.code or 0)
+    try:
+        return args._run(args)
+    except BrokenPipeError:  # stdout closed early (`| head`): not an error of ours
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("newsclean: interrupted", file=sys.stderr)
+        return 130
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

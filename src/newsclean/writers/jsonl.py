@@ -1,0 +1,53 @@
+"""JSON Lines output: one object per article (Article.to_dict()), UTF-8, in input order.
+
+To a file (gzip-compressed when its name ends with `.gz`) or to stdout.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+from ..model import Article
+
+SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json")
+
+
+class JsonlWriter:
+    def __init__(self, path: str | Path | None) -> None:
+        """path None or "-" writes to stdout."""
+        self.path = None if path is None or str(path) == "-" else Path(path)
+        self.count = 0
+        self._own = self.path is not None
+        if self.path is None:
+            self._fh: IO[bytes] = sys.stdout.buffer
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.name.lower().endswith(".gz"):
+                # mtime=0: same input, same output bytes
+                self._fh = gzip.GzipFile(self.path, "wb", compresslevel=6, mtime=0)
+            else:
+                self._fh = open(self.path, "wb")
+
+    def write(self, article: Article) -> None:
+        self.write_dict(article.to_dict())
+
+    def write_dict(self, obj: dict) -> None:
+        line = json.dumps(obj, ensure_ascii=False) + "\n"
+        self._fh.write(line.encode("utf-8"))
+        self.count += 1
+
+    def close(self) -> None:
+        if self._own:
+            self._fh.close()
+        else:
+            self._fh.flush()
+
+    def __enter__(self) -> JsonlWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
