@@ -1,0 +1,46 @@
+# newsclean: `make demo` and `make test` work on a fresh machine with Python 3.11+ and make.
+# The virtualenv is made once; the package is (re)installed only when pyproject.toml changes
+# (stamp file), so repeated runs start at once.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: demo test lint install clean-out
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsclean needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/newsclean clean examples/ -o out/demo.jsonl
+	@echo
+	@echo "== out/demo.jsonl: one article per record (id, verdict, title, publisher)"
+	@$(BIN)/python -c 'import json; [print("  %-11s %-42s %s [%s]" % (d["verdict"], d["id"], d["title"] or "-", d["publisher"] or "-")) for d in map(json.loads, open("out/demo.jsonl", encoding="utf-8"))]'
+	@echo
+	@echo "== out/demo.setaside.jsonl: input that could not be read"
+	@$(BIN)/python -c 'import json; [print("  " + json.loads(l)["error"]) for l in open("out/demo.setaside.jsonl", encoding="utf-8")]'
+	@echo
+	@echo "== the seed record, removals marked with their reasons"
+	$(BIN)/newsclean show examples/seed/record.txt
+	@echo
+	@echo "== restore gives back every record exactly"
+	@$(BIN)/newsclean restore out/demo.jsonl -o out/demo.restored.jsonl
+	@$(BIN)/python -c 'import json; r = {d["id"]: d["record"] for d in map(json.loads, open("out/demo.restored.jsonl", encoding="utf-8"))}; print("  seed restored byte for byte:", r["examples/seed/record.txt"] == open("examples/seed/record.txt", encoding="utf-8", newline="").read())'
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check src tests bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+clean-out:
+	rm -rf out
