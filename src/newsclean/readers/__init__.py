@@ -94,12 +94,19 @@ def iter_sources(
 
 
 def walk_files(root: Path) -> Iterator[Path]:
-    """Files under root, depth first, names sorted, hidden files and folders skipped."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+    """Files under root in path order (entries sorted by name, folders entered in place),
+    hidden files and folders skipped, symlinked folders not followed."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_files(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
 
 
 def read_inputs(
