@@ -20,6 +20,8 @@ from .detect import repeats as repeats_mod
 from .text_view import Line, TextView
 
 PROSE_WORDS = 15  # a line this long is body prose, whatever its neighbours
+LONG_WORDS = 30  # longer than any headline
+TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
 SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)]\s*$")
 
@@ -49,8 +51,10 @@ def resolve(view: TextView) -> Resolution:
     rep = repeats_mod.detect(view, skip=set(ban) | set(fam))
 
     def is_prose(ln: Line) -> bool:
+        # a long headline is not prose: prose ends as a sentence, or runs on past any headline
         return (
             ln.words >= PROSE_WORDS
+            and (ln.words >= LONG_WORDS or _SENTENCE_END.search(ln.text) is not None)
             and ln.index not in ban
             and ln.index not in fam
             and ln.index not in rep
@@ -83,11 +87,22 @@ def resolve(view: TextView) -> Resolution:
         marks.setdefault(i, ("repeated", rule))
 
     # --- related blocks: a header, then headline-shaped lines until prose resumes
-    _related_blocks(body, fam, marks, is_prose)
+    _related_blocks(body, fam, marks)
 
     # --- bottom tail after the last prose line
     if last_prose is not None:
         _tail(body, last_prose, fam, marks)
+
+    # --- verdict: with a banner present, is there still an article?
+    n_ban = sum(1 for ln in body if ln.index in ban)
+    kept = [ln for ln in body if ln.index not in marks]
+    if n_ban and kept and not _article_like(kept):
+        kept = []
+    if not kept:
+        if n_ban:
+            n_block = sum(1 for k in ban.values() if k == "blocked")
+            res.verdict = "blocked" if n_block * 2 >= n_ban else "error_page"
+            return res
 
     # --- title and top menu
     remaining_top = [ln for ln in top if ln.index not in marks]
@@ -98,11 +113,9 @@ def resolve(view: TextView) -> Resolution:
             if ln.index < title.index:
                 marks[ln.index] = ("boilerplate", "navigation")
 
-    # --- verdict
     kept = [ln for ln in body if ln.index not in marks and (title is None or ln is not title)]
-    n_ban = sum(1 for ln in body if ln.index in ban)
     if not kept:
-        if n_ban:
+        if n_ban:  # a banner and one stray line: still an error / block page
             n_block = sum(1 for k in ban.values() if k == "blocked")
             res.verdict = "blocked" if n_block * 2 >= n_ban else "error_page"
             res.title = None
@@ -111,23 +124,50 @@ def resolve(view: TextView) -> Resolution:
     return res
 
 
-def _related_blocks(body: list[Line], fam: dict[int, str], marks: dict, is_prose) -> None:
+def _article_like(kept: list[Line]) -> bool:
+    """Does what survives beside a banner read as an article rather than a list of links?
+
+    Prose runs (two long lines in a row) or one long paragraph say article; a list of three or
+    more headline-shaped lines with at most single teasers says error page."""
+    if any(ln.words >= 40 for ln in kept):
+        return True
+    for a, b in zip(kept, kept[1:]):
+        if a.words >= PROSE_WORDS and b.words >= PROSE_WORDS:
+            return True
+    return sum(1 for ln in kept if _headline_like(ln)) < 3
+
+
+def _headline_like(ln: Line) -> bool:
+    return ln.words <= 20 and not _SENTENCE_END.search(ln.text)
+
+
+def _related_blocks(body: list[Line], fam: dict[int, str], marks: dict) -> None:
+    """A related-links header, then headlines, each maybe with a one-line teaser.
+
+    The block ends where prose resumes: two long lines in a row, or a long line that does not
+    follow a headline (a teaser always hangs under one)."""
     i = 0
     n = len(body)
     while i < n:
         ln = body[i]
-        if fam.get(ln.index) == "related_header":
-            j = i + 1
-            block = [ln]
-            while j < n and not is_prose(body[j]) and body[j].words <= 25:
-                block.append(body[j])
-                j += 1
-            if len(block) > 1 or j >= n:
-                for b in block:
-                    marks.setdefault(b.index, ("boilerplate", "related_links"))
-            i = j
-        else:
+        if fam.get(ln.index) != "related_header":
             i += 1
+            continue
+        j = i + 1
+        block = [ln]
+        while j < n:
+            cur = body[j]
+            if cur.index in marks or cur.index in fam or _headline_like(cur):
+                block.append(cur)
+            elif cur.words <= 45 and _headline_like(block[-1]) and block[-1] is not ln:
+                block.append(cur)  # a teaser under a headline
+            else:
+                break
+            j += 1
+        if len(block) > 1 or j >= n:
+            for b in block:
+                marks.setdefault(b.index, ("boilerplate", "related_links"))
+        i = j
 
 
 def _tail(body: list[Line], last_prose: int, fam: dict[int, str], marks: dict) -> None:
@@ -152,6 +192,13 @@ def _tail(body: list[Line], last_prose: int, fam: dict[int, str], marks: dict) -
 
 
 def _choose_title(cands: list[Line]) -> Line | None:
+    """The headline among the unexplained lines above the body.
+
+    Menu items left there are short, so the first line of headline length is the title; when
+    every candidate is short, the one nearest the body is."""
     if not cands:
         return None
-    return cands[0]
+    for ln in cands:
+        if ln.words >= TITLE_WORDS:
+            return ln
+    return cands[-1]

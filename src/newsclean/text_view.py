@@ -15,13 +15,21 @@ _FOLD = str.maketrans(
         "\u200b": "", "\ufeff": "", "\u2026": "...",
     }
 )
-_SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
 
 
 def normalise(s: str) -> str:
     """Case-, quote-, dash- and whitespace-folded form used for comparisons."""
-    return _SPACES.sub(" ", s.translate(_FOLD)).strip().casefold()
+    if not s.isascii():
+        s = s.translate(_FOLD)
+    return " ".join(s.split()).casefold()
+
+
+_TOKEN = re.compile(r"[^\W_]+|©")
+
+
+def tokens(norm: str) -> frozenset[str]:
+    """Word set of a normalised line: the cheap pre-filter for detectors."""
+    return frozenset(_TOKEN.findall(norm))
 
 
 @dataclass(slots=True)
@@ -33,7 +41,14 @@ class Line:
     cend: int  # content end: just past the last non-space character
     text: str  # the line's content (stripped)
     norm: str  # normalised content
-    words: int  # number of \w+ tokens
+    words: int  # number of whitespace-separated tokens
+    _toks: frozenset[str] | None = None
+
+    @property
+    def toks(self) -> frozenset[str]:
+        if self._toks is None:
+            self._toks = tokens(self.norm)
+        return self._toks
 
     @property
     def blank(self) -> bool:
@@ -62,8 +77,9 @@ class TextView:
                 lead = len(raw) - len(raw.lstrip())
                 cstart = pos + lead
                 cend = cstart + len(stripped)
-                norm = normalise(stripped)
-                words = len(_WORD.findall(stripped))
+                toks = (stripped if stripped.isascii() else stripped.translate(_FOLD)).split()
+                norm = " ".join(toks).casefold()
+                words = len(toks)  # whitespace tokens: cheap, and all thresholds need
             else:
                 cstart = cend = pos
                 norm = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..text_view import TextView
+from ..text_view import TextView, tokens
 
 MAX_WORDS = 30  # banners are short; a long sentence that mentions a 404 is prose
 
@@ -34,6 +34,11 @@ _ERROR = [
     r"\b(?:go|return|back|head)\s+(?:back\s+)?to\s+(?:the\s+|our\s+)?(?:home\s?page|front\s?page|start\s?page|main\s+page)\b",
     r"\b(?:the\s+)?(?:change|request)\s+you\s+wanted\s+was\s+rejected\b",
     r"\bnothing\s+(?:was\s+)?found\b",
+    r"^(?:error\s+)?[45]\d\d[\s.!:]*$",
+    r"\b(?:mistyped|misspelled)\s+(?:the\s+)?(?:address|url|link)\b",
+    r"\b(?:page|url|address|link|it)\s+may\s+have\s+(?:been\s+)?(?:moved|changed|removed|deleted|expired)\b",
+    r"^(?:has\s+been|was)\s+(?:removed|deleted|moved)\b",
+    r"\byou\s+(?:must\s+be|are|seem\s+to\s+be|got)\s+lost\b",
     r"\b(?:try|please\s+try)\s+(?:searching|a\s+search|again\s+later)\b",
     r"\bmaybe\s+try\s+a\s+search\b",
     # German
@@ -65,6 +70,8 @@ _BLOCKED = [
     r"\b(?:i'?m|i\s+am)\s+not\s+a\s+robot\b",
     r"\bchecking\s+(?:your\s+browser|if\s+the\s+site\s+connection\s+is\s+secure)\b",
     r"^just\s+a\s+moment\b",
+    r"\bchecking\s+(?:your\s+)?(?:connection|browser|device|request)\b",
+    r"^(?:your\s+)?ip(?:\s+address)?\s*:",
     r"\benable\s+(?:javascript|js)\s+and\s+cookies\s+to\s+continue\b",
     r"\bperformance\s+(?:&|and)\s+security\s+by\b",
     r"\b(?:cloudflare|incapsula|imperva|akamai|perimeterx|datadome|ddos[-\s]guard|sucuri)\b.*\b(?:ray\s+id|security|protection|blocked|incident|firewall)\b",
@@ -73,7 +80,7 @@ _BLOCKED = [
     r"\b(?:re)?captcha\b",
     r"\btoo\s+many\s+requests\b",
     r"\brate[\s-]?limit(?:ed|ing)?\b",
-    r"\b403\s+forbidden\b|^forbidden\b",
+    r"\b403\s+forbidden\b|^forbidden[\s.!]*$",
     r"\b(?:security|human|bot|browser)\s+(?:check|verification|validation)\b",
     r"\bcomplete\s+the\s+security\s+check\b",
     r"\bwhat\s+can\s+i\s+do\s+to\s+resolve\s+this\b",
@@ -92,17 +99,43 @@ _BLOCKED = [
     r"\bacceso\s+(?:denegado|bloqueado|restringido)\b|\bno\s+(?:eres|soy)\s+un\s+robot\b|\bdemasiadas\s+(?:solicitudes|peticiones)\b|\bverific(?:a|ar|amos)\b.*\bhumano\b",
 ]
 
-_ERROR_RE = re.compile("|".join(f"(?:{p})" for p in _ERROR), re.IGNORECASE)
-_BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _BLOCKED), re.IGNORECASE)
+_ERROR_RE = re.compile("|".join(f"(?:{p})" for p in _ERROR))
+_BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _BLOCKED))
 
 
-def classify(norm: str, words: int) -> str | None:
+# Every pattern above needs one of these words (or a 4xx/5xx code): a set test is far cheaper
+# than the expressions, and almost every prose line fails it.
+_ERROR_WORDS = frozenset(
+    """error errors errores fehler mistyped misspelled lost moved erreur found gefunden trouvée encontrada encontrado exist exists
+    existe existiert available disponible verfügbar erreichbar vorhanden indisponible removed
+    deleted moved archived renamed unpublished taken looking searching requested find locate
+    sorry oops whoops uh hmm hmmm hoppla huch ups oups oh siento sentimos désolé entschuldigung leid
+    perdón wrong server unavailable gateway maintenance broken dead link homepage home front
+    frontpage start startpage main rejected nothing try seite angeforderte gesuchte aufgerufene
+    aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non""".split()
+)
+_BLOCKED_WORDS = frozenset(
+    """access denied blocked robot human bot verify verifying checking moment javascript security
+    cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri ray unusual captcha
+    recaptcha requests rate ratelimit limited forbidden check verification validation resolve
+    website pardon hold attention automated suspicious connection request ip owner zugriff
+    zugang roboter sicherheitsüberprüfung accès bloqué bloquée refusé interdit humain acceso
+    denegado bloqueado restringido humano demasiadas""".split()
+)
+
+
+_CODE = re.compile(r"\b[45]\d\d\b")
+
+
+def classify(norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
     """'blocked', 'error' or None for one normalised line."""
     if words > MAX_WORDS or not norm:
         return None
-    if _BLOCKED_RE.search(norm):
+    if toks is None:
+        toks = tokens(norm)
+    if not toks.isdisjoint(_BLOCKED_WORDS) and _BLOCKED_RE.search(norm):
         return "blocked"
-    if _ERROR_RE.search(norm):
+    if (not toks.isdisjoint(_ERROR_WORDS) or _CODE.search(norm)) and _ERROR_RE.search(norm):
         return "error"
     return None
 
@@ -111,7 +144,7 @@ def detect(view: TextView) -> dict[int, str]:
     """Line index -> 'error' | 'blocked' for every banner-shaped body line."""
     out: dict[int, str] = {}
     for ln in view.body():
-        kind = classify(ln.norm, ln.words)
+        kind = classify(ln.norm, ln.words, ln.toks)
         if kind:
             out[ln.index] = kind
     return out

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from ..text_view import TextView
+from ..text_view import TextView, tokens
 
 _WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
 _DISCLAIMER_HEAD = _rx(
@@ -37,6 +37,10 @@ _DISCLAIMER_BODY = _rx(
     r"\baffiliate\s+links?\b",
     r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b",
     r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b",
+)
+# "Disclosure: …", "Disclaimer - …": a labelled notice, whatever follows the label.
+_DISCLAIMER_LEAD = re.compile(
+    r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal)s?\s*[:\u2013\u2014-]\s*\S"
 )
 _COPYRIGHT = _rx(
     r"^(?:copyright|©|\(c\)|\d{4}\s*©|©\s*\d{4})",
@@ -75,8 +79,9 @@ _PAYWALL = _rx(
     r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b",
 )
 _RELATED_HEAD = _rx(
-    r"^(?:related|more|also|further|recommended|popular|trending|latest|top|most|other|similar|suggested|editor'?s?|you\s+(?:may|might)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this)|also\s+read|keep\s+reading|what\s+to\s+read)\b[^.!?]{0,40}$",
-    r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines)\s*:?$",
+    r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
+    r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
+    r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
 )
 _RELATED_INLINE = _rx(
@@ -126,25 +131,52 @@ def _widget(line: str) -> bool:
     return key and known >= max(1, len(toks) - (1 if len(toks) >= 4 else 0))
 
 
-def classify(text: str, norm: str, words: int) -> str | None:
+# Words one of which every expression of a family needs: a cheap set test first.
+_DISCLAIMER_WORDS = frozenset(
+    """warranty responsibility liability responsible liable views opinions reflect informational
+    information purposes constitute advice provided provides commission compensation affiliate
+    sponsored produced published haftung gewähr garantie garantía""".split()
+)
+_COPYRIGHT_WORDS = frozenset(
+    """copyright c rights rechte droits derechos reproduced published broadcast rewritten
+    redistributed""".split()
+)
+_COOKIE_WORDS = frozenset(
+    """cookie cookies javascript browser privacy consent sell share personal data accept reject
+    decline datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad
+    activer aktivieren activa activar""".split()
+)
+_PAYWALL_WORDS = frozenset(
+    """reading subscribers subscriber member members account limit articles article stories left
+    remaining unlock trial subscribe premium weiterlesen abonnenten abonnés suscriptores""".split()
+)
+
+
+def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
     """Family name for one line, or None."""
+    if words > 120:
+        return None
+    if toks is None:
+        toks = tokens(norm)
     if words <= 8 and _DISCLAIMER_HEAD.search(norm):
         return "disclaimer"
-    if words <= 120 and _DISCLAIMER_BODY.search(norm):
+    if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _DISCLAIMER_BODY.search(norm)) or (
+        words <= 60 and _DISCLAIMER_LEAD.match(norm)
+    ):
         return "disclaimer"
-    if words <= 30 and _COPYRIGHT.search(norm):
+    if words <= 30 and ("©" in norm or not toks.isdisjoint(_COPYRIGHT_WORDS)) and _COPYRIGHT.search(norm):
         return "copyright"
     if words <= 12 and _widget(text):
         return "widget"
-    if words <= 40 and _COOKIE.search(norm):
+    if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _COOKIE.search(norm):
         return "cookie_notice"
-    if words <= 30 and _PAYWALL.search(norm):
+    if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _PAYWALL.search(norm):
         return "paywall"
     if words <= 10 and _RELATED_HEAD.search(norm):
         return "related_header"
     if words <= 30 and _RELATED_INLINE.search(norm):
         return "related_link"
-    if len(_MENU_SEP.findall(text)) >= 2 and words <= 120:
+    if ("|" in text or "·" in text or "•" in text or "»" in text or "›" in text or "/" in text or ">" in text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
             return "navigation"
@@ -155,7 +187,7 @@ def detect(view: TextView) -> dict[int, str]:
     """Line index -> family for every body line that belongs to a boilerplate family."""
     out: dict[int, str] = {}
     for ln in view.body():
-        fam = classify(ln.text, ln.norm, ln.words)
+        fam = classify(ln.text, ln.norm, ln.words, ln.toks)
         if fam:
             out[ln.index] = fam
     return out

@@ -1,0 +1,1 @@
+"""Enrichment of the cleaned article: quotations with speakers, language."""

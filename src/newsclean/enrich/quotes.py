@@ -1,0 +1,686 @@
+"""Direct and mixed quotations with their speakers, found in the cleaned article text.
+
+The unit of work is the paragraph (one line of the cleaned text). In each paragraph the
+quotation marks are paired into *pieces* (the text between an opening and its closing
+mark); a piece never crosses a paragraph end, so an unbalanced mark can cost at most the
+rest of its own paragraph. Pieces are then grouped into *quotations*: the pieces of one
+utterance (`"A," she said. "B."`, a list of quoted fragments in one sentence, a quote
+that runs on into the next paragraph under the news convention of re-opening the mark).
+A new group starts wherever a new attribution clause appears. Each group's attribution
+clause (reporting verb + subject: `"…," Rutte said`, `said Rutte`, `Rutte said: "…"`,
+`according to Rutte`, `Rutte says the plan is "dead"`) gives the speaker; the subject is
+then resolved (surname -> fullest name, pronoun -> recent named person) in speakers.py.
+
+Scare quotes: a group of at most three quoted words with no attribution clause in its
+sentence, or one introduced as a name ("titled", "dubbed", "the word", ...), is not speech
+and is dropped. Everything is linear in the text: one scan for marks per paragraph and a
+bounded token window around each quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Quote
+from . import speakers
+from .speech_lexicon import (
+    ACCORDING,
+    ALL_VERBS,
+    AUX,
+    DE_POST_ONLY,
+    DETERMINERS,
+    OTHER_PRONOUNS,
+    POSTPOSITION,
+    PRONOUN_GENDER,
+    TITLES,
+    VERBS_BY_LANG,
+)
+
+# Opening mark -> the marks that may close it.
+CLOSERS = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    '"': '"',
+    "‘": "’",
+    "‚": "‘’",
+    "”": "”",
+}
+_MARKS = re.compile("[“”„\"«»‘’‚]")
+_SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
+# A single-quoted piece is accepted only when its closing mark is clearly not an
+# apostrophe: not between letters, not a plural possessive ("players’ union").
+_POSSESSIVE = re.compile(r"s’\s+[a-z]")
+_MAX_PIECE = 4000  # characters; a longer "quote" in one paragraph is a stray mark
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?|\d[\d.,:]*\w*|[^\w\s]"
+)
+_FR_INVERTED = re.compile(r"^(\w+?)(?:-t)?-(il|elle|ils|elles|on)$")
+_ABBREV = TITLES | {
+    "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "u.s", "d.c", "u.k", "e.g", "i.e",
+}
+_STOP_NP = {
+    "that", "who", "which", "when", "while", "and", "but", "or", "because", "as", "if",
+    "after", "before", "during", "since", "where", "whether", "dass", "que", "qui", "wie",
+}
+_TITLE_CUES = {
+    "titled", "entitled", "dubbed", "nicknamed", "headlined", "labeled", "labelled",
+    "named", "hashtag", "slogan", "motto", "phrase", "term", "word", "words", "so-called",
+    "book", "film", "movie", "show", "song", "album", "series", "program", "programme",
+    "headline", "column", "essay", "article", "op-ed", "called",
+}
+# Verbs that also introduce names and labels: they attribute only with a named subject.
+_WEAK_VERBS = {"called", "calling", "described", "describing", "dubbed", "labeled"}
+_TERMINAL = ".!?…"
+# Token windows around a quote (characters): an attribution clause is short.
+_POST_WINDOW = 240
+_PRE_WINDOW = 360
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class Subject:
+    """The subject of a reporting verb, as written (offsets into the article text)."""
+
+    kind: str  # "name" | "np" | "pronoun" | "implicit"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Clause:
+    subject: Subject
+    verb_start: int  # text offset of the reporting verb: identifies the clause
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int  # first character inside the marks
+    end: int  # the closing mark's offset (or paragraph end when unclosed)
+    open_at: int  # the opening mark's offset
+    closed: bool
+    pre: Clause | None = None
+    post: Clause | None = None
+
+
+@dataclass(slots=True)
+class Quotation:
+    """One utterance: its pieces (each a Quote with exact offsets) and its speaker."""
+
+    parts: list[Quote]
+    speaker: str | None
+    subject: Subject | None = None
+    pieces: list[Piece] = field(default_factory=list)
+
+
+def find_quotes(text: str, language: str | None = None) -> list[Quote]:
+    """Every quoted piece of `text` with its speaker (None when unclear)."""
+    return [q for qt in find_quotations(text, language) for q in qt.parts]
+
+
+def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
+    """Quotations of `text`, each the pieces of one utterance with one speaker."""
+    if not _MARKS.search(text):
+        return []
+    verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
+    paragraphs = _paragraphs(text)
+    groups: list[Quotation] = []
+    prev_open = False  # the previous paragraph ended inside an unclosed quotation
+    for pi, (p0, p1) in enumerate(paragraphs):
+        next_opens = pi + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[pi + 1][0])
+        pieces = _pieces(text, p0, p1, next_opens)
+        if not pieces:
+            prev_open = False
+            continue
+        german = any(text[p.open_at] in "„»" for p in pieces)
+        _attach_clauses(text, p0, p1, pieces, verbs, german)
+        par_groups = _group(pieces)
+        if prev_open and groups and pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
+            # News convention: a quote running over paragraphs re-opens the mark.
+            groups[-1].pieces.extend(par_groups[0])
+            par_groups = par_groups[1:]
+        for g in par_groups:
+            groups.append(Quotation(parts=[], speaker=None, pieces=g))
+        prev_open = not pieces[-1].closed
+    out: list[Quotation] = []
+    for g in groups:
+        g.subject = _group_subject(g.pieces)
+        if g.subject is None and _is_scare(text, g.pieces):
+            continue
+        out.append(g)
+    if not out:
+        return []
+    resolver = speakers.SpeakerResolver(text)
+    for g in out:
+        g.speaker = resolver.resolve(g.subject, g.pieces[0].open_at) if g.subject else None
+        g.parts = [Quote(text[p.start : p.end], p.start, p.end, g.speaker) for p in g.pieces]
+    return out
+
+
+# -- marks ---------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        a, b = pos, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _opens_with_mark(text: str, p0: int) -> bool:
+    return text[p0] in "“„«»\"‘‚”"
+
+
+def _is_opening(text: str, i: int, ch: str, p0: int, p1: int) -> bool:
+    prev = text[i - 1] if i > p0 else " "
+    nxt = text[i + 1] if i + 1 < p1 else " "
+    if ch in "“„«":
+        return nxt not in "\n" and not (ch == "“" and prev.isalnum() and nxt in " ,.")
+    if ch == '"':
+        return (prev in _SPACE_BEFORE_OPEN or prev in "‘“") and not nxt.isspace() and prev != "="
+    if ch in "»”":
+        return prev in _SPACE_BEFORE_OPEN and not nxt.isspace()
+    if ch in "‘‚":
+        return (prev in _SPACE_BEFORE_OPEN or prev in "“\"") and nxt.isalnum()
+    return False
+
+
+def _inside_tag(text: str, i: int, p0: int) -> bool:
+    lt = text.rfind("<", p0, i)
+    return lt >= 0 and text.rfind(">", p0, i) < lt
+
+
+def _find_close(text: str, i: int, p1: int, ch: str) -> int:
+    closers = CLOSERS[ch]
+    j = i + 1
+    while True:
+        m = _MARKS.search(text, j, p1)
+        if m is None:
+            return -1
+        k = m.start()
+        c = text[k]
+        if c in closers and k > i + 1:
+            if ch in "‘‚":
+                after = text[k + 1] if k + 1 < p1 else " "
+                before = text[k - 1]
+                if (before.isalpha() and after.isalpha()) or after.isalnum():
+                    j = k + 1
+                    continue
+                if _POSSESSIVE.match(text, k - 1):
+                    j = k + 1
+                    continue
+            elif ch == '"' and text[k - 1].isspace() and k + 1 < p1 and not text[k + 1].isspace():
+                # `"A "B` -- the second mark opens: the first was never closed.
+                return -1
+            return k
+        j = k + 1
+
+
+def _pieces(text: str, p0: int, p1: int, next_opens: bool) -> list[Piece]:
+    out: list[Piece] = []
+    pos = p0
+    while pos < p1:
+        m = _MARKS.search(text, pos, p1)
+        if m is None:
+            break
+        i = m.start()
+        ch = text[i]
+        if not _is_opening(text, i, ch, p0, p1) or _inside_tag(text, i, p0):
+            pos = i + 1
+            continue
+        k = _find_close(text, i, p1, ch)
+        if k < 0:
+            if ch in "‘‚":
+                pos = i + 1
+                continue
+            # Unclosed: a quote continuing into the next paragraph, or a full quote that
+            # lost its closing mark; a stray mark in mid-sentence opens nothing.
+            before = text[p0:i].rstrip()
+            if next_opens or not before or before[-1] in ":,—–":
+                if _has_word(text, i + 1, p1):
+                    out.append(Piece(i + 1, p1, i, closed=False))
+            break
+        if k - i > _MAX_PIECE:
+            pos = i + 1
+            continue
+        if _has_word(text, i + 1, k):
+            out.append(Piece(i + 1, k, i, closed=True))
+        pos = k + 1
+    return out
+
+
+def _has_word(text: str, a: int, b: int) -> bool:
+    for c in text[a : min(b, a + 200)]:
+        if c.isalnum():
+            return True
+    return False
+
+
+# -- attribution clauses ---------------------------------------------------------------
+
+
+def _tokens(text: str, a: int, b: int) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, a, b)]
+
+
+def _attach_clauses(
+    text: str, p0: int, p1: int, pieces: list[Piece], verbs: set[str], german: bool
+) -> None:
+    ctx = _Ctx(text, verbs, german)
+    for idx, pc in enumerate(pieces):
+        gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
+        after = pc.end + 1 if pc.closed else p1
+        gap = _tokens(text, after, min(gap_end, after + _POST_WINDOW))
+        last = text[pc.start : pc.end].rstrip()[-1:]
+        comma_after = bool(gap) and gap[0].text == ","
+        terminal = bool(last) and last in _TERMINAL and not comma_after
+        clause, rest = ctx.post_clause(gap)
+        if clause is not None:
+            leads_next = idx + 1 < len(pieces) and rest is not None and _leads_next(gap, rest)
+            if terminal and leads_next:
+                clause = None  # `“…done.” She adds, “…”`: introduces the next piece
+            elif terminal and clause.subject.kind != "pronoun" and not _ends_soon(gap, rest):
+                clause = None  # a new sentence that merely starts with a name and a verb
+        pc.post = clause
+    for idx, pc in enumerate(pieces):
+        gap_start = (pieces[idx - 1].end + 1) if idx > 0 else p0
+        toks = _tokens(text, max(gap_start, pc.open_at - _PRE_WINDOW), pc.open_at)
+        first_sentence = idx > 0 and pieces[idx - 1].post is None and _terminal_piece(
+            text, pieces[idx - 1], toks
+        )
+        s = _sentence_start(toks, 0 if first_sentence or idx == 0 else -1)
+        pc.pre = ctx.pre_clause(toks[s:])
+        if pc.pre is None and idx > 0 and s == 0 and not first_sentence:
+            # Same sentence as the previous piece: its clauses carry over (fragment lists).
+            prev = pieces[idx - 1]
+            pc.pre = prev.pre if prev.post is None else prev.post
+
+
+def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
+    last = text[pc.start : pc.end].rstrip()[-1:]
+    return bool(last) and last in _TERMINAL and not (toks and toks[0].text == ",")
+
+
+def _leads_next(gap: list[Tok], rest: int) -> bool:
+    tail = gap[rest:]
+    return len(tail) <= 8 and not any(t.text in ".!?" for t in tail)
+
+
+def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
+    if rest is None:
+        return True
+    tail = gap[rest:]
+    if tail and tail[0].low in _STOP_NP:
+        return False
+    for k, t in enumerate(tail[:16]):
+        if t.text in ".!?;":
+            return True
+        if k >= 15:
+            return False
+    return len(tail) <= 16
+
+
+def _sentence_start(toks: list[Tok], floor: int) -> int:
+    """Index of the first token of the last sentence in `toks`."""
+    for k in range(len(toks) - 1, 0, -1):
+        t = toks[k - 1]
+        if t.text in "!?" or (t.text == "." and k >= 2 and toks[k - 2].low not in _ABBREV
+                              and len(toks[k - 2].text) > 1):
+            nxt = toks[k]
+            if nxt.cap or nxt.text[:1].isdigit() or nxt.text in "“\"«„‘":
+                return k
+    return 0 if floor <= 0 else floor
+
+
+class _Ctx:
+    __slots__ = ("text", "verbs", "german")
+
+    def __init__(self, text: str, verbs: set[str], german: bool) -> None:
+        self.text = text
+        self.verbs = verbs
+        self.german = german
+
+    def is_verb(self, t: Tok) -> bool:
+        low = t.low
+        if low in self.verbs and not t.cap:
+            return True
+        return self.german and low in DE_POST_ONLY
+
+    def inverted(self, t: Tok) -> Subject | None:
+        """French `dit-il`, `a-t-elle`: the verb carries its pronoun."""
+        m = _FR_INVERTED.match(t.low)
+        if m and (m.group(1) in self.verbs or m.group(1) in {"a", "ont", "avait"}):
+            return Subject("pronoun", m.group(2), t.start + m.start(2), t.start + m.end(2))
+        return None
+
+    # post: `, Rutte said` / `, said Rutte` / `, a déclaré Macron` / `, so Merz`
+    def post_clause(self, gap: list[Tok]) -> tuple[Clause | None, int | None]:
+        k = 0
+        n = len(gap)
+        while k < n and k < 2 and gap[k].text in ",—–-":
+            k += 1
+        if k >= n:
+            return None, None
+        t = gap[k]
+        inv = self.inverted(t)
+        if inv is not None:
+            j = k + 1
+            if j < n and self.is_verb(gap[j]):
+                j += 1
+            return Clause(inv, t.start), j
+        v = k
+        if t.low in AUX and k + 1 < n and self.is_verb(gap[k + 1]):
+            v = k + 1
+        if self.is_verb(gap[v]) or gap[v].low in ACCORDING:
+            j = v + 1
+            if gap[v].low == "according" and j < n and gap[j].low == "to":
+                j += 1
+            subj, end = self.np_forward(gap, j)
+            if subj is not None:
+                return Clause(subj, gap[v].start), end
+            if gap[v].low not in ACCORDING and gap[v].low in VERBS_BY_LANG["es"]:
+                imp = Subject("implicit", "", gap[v].start, gap[v].start)
+                return Clause(imp, gap[v].start), v + 1
+            return None, None
+        subj, j = self.np_forward(gap, k, before_verb=True)
+        if subj is None:
+            return None, None
+        j = _skip_paren(gap, j)
+        j = _skip_appositive(gap, j, self)
+        while j < n and gap[j].low in AUX and j + 1 < n:
+            j += 1
+        if j < n and (self.is_verb(gap[j]) or gap[j].low in POSTPOSITION):
+            if gap[j].low in _WEAK_VERBS and subj.kind == "np":
+                return None, None
+            return Clause(subj, gap[j].start), j + 1
+        return None, None
+
+    # pre: the last reporting verb of the sentence before the quote, and its subject
+    def pre_clause(self, toks: list[Tok]) -> Clause | None:
+        for v in range(len(toks) - 1, -1, -1):
+            t = toks[v]
+            inv = self.inverted(t)
+            if inv is not None:
+                return Clause(inv, t.start)
+            low = t.low
+            if low in ACCORDING and not t.cap or (low in ACCORDING and v == 0):
+                j = v + 1
+                if low == "according" and j < len(toks) and toks[j].low == "to":
+                    j += 1
+                subj, _ = self.np_forward(toks, j)
+                if subj is not None:
+                    return Clause(subj, t.start)
+                continue
+            if low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY):
+                subj = self.np_backward(toks, v - 1)
+                if subj is None:
+                    subj, _ = self.np_forward(toks, v + 1)
+                    if subj is not None and subj.kind != "name":
+                        subj = None
+                if subj is None:
+                    continue
+                if low in _WEAK_VERBS and subj.kind == "np":
+                    continue
+                return Clause(subj, t.start)
+        return None
+
+    def np_forward(
+        self, toks: list[Tok], k: int, before_verb: bool = False
+    ) -> tuple[Subject | None, int]:
+        n = len(toks)
+        if k >= n:
+            return None, k
+        t = toks[k]
+        low = t.low
+        if low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
+            if t.cap and k + 1 < n and toks[k + 1].cap and low not in ("i", "er", "il", "he", "she"):
+                pass  # "This Week", "The ..." handled below
+            else:
+                return Subject("pronoun", t.text, t.start, t.end), k + 1
+        j = k
+        if low in DETERMINERS:
+            j += 1
+        if j < n and (toks[j].cap or toks[j].low in TITLES) and toks[j].text not in "“\"«„":
+            e = _name_run_forward(toks, j)
+            if e > j:
+                # `the Clinton campaign`: a name run followed by a noun is a noun phrase.
+                tail = e
+                while tail < n and not toks[tail].cap and toks[tail].text.isalpha() and \
+                        toks[tail].low not in _STOP_NP and not self.is_verb(toks[tail]) and \
+                        toks[tail].low not in AUX and tail - e < 3:
+                    tail += 1
+                if tail > e:
+                    return self._np(toks, k, tail), tail
+                kind = "name" if j == k or toks[k].low in ("the",) else "np"
+                first = k if toks[k].low in DETERMINERS and kind == "np" else j
+                return Subject(kind, self.text[toks[first].start : toks[e - 1].end],
+                               toks[first].start, toks[e - 1].end), e
+        if j > k or before_verb:
+            # Common noun phrase: up to the verb / punctuation.
+            e = j
+            while e < n and e - k < 9:
+                w = toks[e]
+                if not (w.text.isalpha() or "’" in w.text or "'" in w.text or "-" in w.text):
+                    break
+                if w.low in _STOP_NP or (before_verb and (self.is_verb(w) or w.low in AUX)):
+                    break
+                if not before_verb and self.is_verb(w):
+                    break
+                e += 1
+            if e > j and (j > k or e - k <= 3):
+                return self._np(toks, k, e), e
+        return None, k
+
+    def _np(self, toks: list[Tok], a: int, b: int) -> Subject:
+        return Subject("np", self.text[toks[a].start : toks[b - 1].end], toks[a].start,
+                       toks[b - 1].end)
+
+    def np_backward(self, toks: list[Tok], k: int) -> Subject | None:
+        while k >= 0 and toks[k].low in AUX and not toks[k].cap:
+            k -= 1
+        if k < 0:
+            return None
+        if toks[k].text == ")":
+            while k >= 0 and toks[k].text != "(":
+                k -= 1
+            k -= 1
+            if k < 0:
+                return None
+        if toks[k].text == ",":
+            # `Rutte, the NATO chief, said`: the name before the appositive.
+            j = k - 1
+            while j >= 0 and k - j < 25 and toks[j].text not in ",.;:!?“”\"":
+                j -= 1
+            if j < 0 or toks[j].text != ",":
+                return None
+            subj = self._core_backward(toks, j - 1)
+            return subj if subj is not None and subj.kind == "name" else None
+        return self._core_backward(toks, k)
+
+    def _core_backward(self, toks: list[Tok], k: int) -> Subject | None:
+        if k < 0:
+            return None
+        t = toks[k]
+        low = t.low
+        if low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
+            return Subject("pronoun", t.text, t.start, t.end)
+        if t.cap or (t.text == "." and k > 0 and toks[k - 1].cap):
+            b = _name_run_backward(toks, k)
+            if b <= k:
+                first = toks[b]
+                if first.low in DETERMINERS and b < k:
+                    b += 1
+                    first = toks[b]
+                kind = "name"
+                return Subject(kind, self.text[first.start : t.end], first.start, t.end)
+            return None
+        if not t.text.isalpha() or low in _STOP_NP or low in DETERMINERS:
+            return None
+        # Common noun phrase, back to its determiner or to a name that qualifies it.
+        j = k
+        while j - 1 >= 0 and k - j < 6:
+            w = toks[j - 1]
+            if w.low in DETERMINERS or w.text.endswith(("’s", "'s")):
+                j -= 1
+                if w.low in DETERMINERS:
+                    break
+                continue
+            if w.cap:
+                j = _name_run_backward(toks, j - 1)
+                break
+            if not w.text.isalpha() or w.low in _STOP_NP or self.is_verb(w) or w.low in AUX:
+                break
+            j -= 1
+        if j == k and not low.endswith("s"):
+            return None  # a bare singular noun is not a subject (", state media said" is)
+        return self._np(toks, j, k + 1)
+
+
+def _name_run_forward(toks: list[Tok], k: int) -> int:
+    n = len(toks)
+    e = k
+    while e < n:
+        t = toks[e]
+        if t.cap and t.text not in "“\"«„‘" and (t.text.isalpha() or "-" in t.text or
+                                                   "’" in t.text or "'" in t.text or
+                                                   "." in t.text):
+            if t.text.endswith(("’s", "'s")):
+                break
+            e += 1
+            if e < n and toks[e].text == "." and (len(t.text) == 1 or t.low in _ABBREV):
+                e += 1
+            continue
+        if t.low in ("de", "van", "von", "der", "da", "di", "du", "del", "la", "le", "bin",
+                     "al", "ibn", "dos") and e + 1 < n and toks[e + 1].cap and e > k:
+            e += 1
+            continue
+        break
+    return e
+
+
+def _name_run_backward(toks: list[Tok], k: int) -> int:
+    b = k + 1
+    while b - 1 >= 0:
+        t = toks[b - 1]
+        if t.text == "." and b - 2 >= 0 and toks[b - 2].cap and (
+            len(toks[b - 2].text) == 1 or toks[b - 2].low in _ABBREV
+        ):
+            b -= 1
+            continue
+        if t.cap and (t.text.isalpha() or "-" in t.text or "." in t.text):
+            if t.text.endswith(("’s", "'s")) and b - 1 < k:
+                break
+            b -= 1
+            continue
+        break
+    return b
+
+
+def _skip_paren(toks: list[Tok], j: int) -> int:
+    n = len(toks)
+    if j < n and toks[j].text == "(":
+        e = j
+        while e < n and toks[e].text != ")" and e - j < 12:
+            e += 1
+        if e < n and toks[e].text == ")":
+            return e + 1
+    return j
+
+
+def _skip_appositive(toks: list[Tok], j: int, ctx: _Ctx) -> int:
+    """`Rutte, the NATO chief, said`: skip `, … ,` when a verb follows it."""
+    n = len(toks)
+    if j < n and toks[j].text == ",":
+        e = j + 1
+        while e < n and toks[e].text not in ",.;:!?“”\"" and e - j < 30:
+            e += 1
+        if e < n and toks[e].text == ",":
+            f = e + 1
+            while f < n and toks[f].low in AUX:
+                f += 1
+            if f < n and ctx.is_verb(toks[f]):
+                return f
+    return j
+
+
+# -- grouping --------------------------------------------------------------------------
+
+
+def _group(pieces: list[Piece]) -> list[list[Piece]]:
+    groups: list[list[Piece]] = []
+    for idx, pc in enumerate(pieces):
+        if idx == 0:
+            groups.append([pc])
+            continue
+        prev = pieces[idx - 1]
+        cur = groups[-1]
+        new_pre = pc.pre is not None and (
+            prev.post is None or pc.pre.verb_start != prev.post.verb_start
+        ) and not any(p.pre is not None and p.pre.verb_start == pc.pre.verb_start for p in cur)
+        has_speaker = any(p.pre or p.post for p in cur)
+        new_post = pc.post is not None and has_speaker and pc.pre is None and not any(
+            p.post is not None and p.post.verb_start == pc.post.verb_start for p in cur
+        )
+        if new_pre or (new_post and prev.post is not None):
+            groups.append([pc])
+        else:
+            cur.append(pc)
+    return groups
+
+
+def _own_clause(group: list[Piece]) -> bool:
+    return any(p.pre or p.post for p in group)
+
+
+def _group_subject(group: list[Piece]) -> Subject | None:
+    first = group[0]
+    for c in (first.pre, first.post):
+        if c is not None:
+            return c.subject
+    for p in group[1:]:
+        for c in (p.post, p.pre):
+            if c is not None:
+                return c.subject
+    return None
+
+
+def _is_scare(text: str, group: list[Piece]) -> bool:
+    words = 0
+    for p in group:
+        words += len(text[p.start : p.end].split())
+    if words <= 3:
+        return True
+    before = text[max(0, group[0].open_at - 30) : group[0].open_at].split()
+    return bool(before) and before[-1].lower().strip(",:") in _TITLE_CUES

@@ -1,0 +1,240 @@
+"""Turn the subject of a reporting verb into a speaker name.
+
+- a surname or titled name ("Rutte", "Mr. Obama") becomes the fullest name the article
+  gives for that person ("Mark Rutte", "Barack Obama");
+- a role ("the senator") becomes the one person the article gives that title, if unique;
+- a pronoun ("he", "she", "elle") becomes the most recent fitting named person, only when
+  that is clear (one gender-compatible person in the recent paragraphs, or the most recent
+  speaker); otherwise None -- never a guess;
+- any other noun phrase ("a spokesman for the campaign", "The New York Times") is kept as
+  written.
+
+The article's person names are indexed once, lazily, with one regex pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .speech_lexicon import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_TITLES,
+    NOT_GIVEN,
+    ORG_WORDS,
+    PRONOUN_GENDER,
+    ROLE_TITLES,
+    TITLES,
+)
+
+if TYPE_CHECKING:
+    from .quotes import Subject
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|Mme|Mlle|Sra|M)\."
+_WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
+_NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*")
+_TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
+_WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
+
+
+@dataclass(slots=True)
+class Mention:
+    pos: int
+    name: str  # canonical full name
+    gender: str | None
+
+
+def _clean_token(tok: str) -> str:
+    for suf in ("’s", "'s", "’", "'"):
+        if tok.endswith(suf):
+            return tok[: -len(suf)]
+    return tok
+
+
+def _split_run(run: str) -> tuple[list[str], str | None, bool]:
+    """(person tokens after any title, gender from the title, is organisation)."""
+    toks = [_clean_token(t) for t in run.replace(".", ". ").split()]
+    toks = [t for t in toks if t and t != "."]
+    gender = None
+    cut = 0
+    for i, t in enumerate(toks):
+        low = t.rstrip(".").lower()
+        if low in TITLES and i < len(toks) - 1:
+            cut = i + 1
+            if low in MALE_TITLES:
+                gender = "m"
+            elif low in FEMALE_TITLES:
+                gender = "f"
+    rest = toks[cut:]
+    while rest and rest[0].rstrip(".").lower() in NOT_GIVEN:
+        rest = rest[1:]
+    org = any(t.lower() in ORG_WORDS for t in toks)
+    return rest, gender, org
+
+
+def _given_gender(tok: str) -> str | None:
+    low = tok.lower()
+    if low in MALE_NAMES:
+        return "m"
+    if low in FEMALE_NAMES:
+        return "f"
+    return None
+
+
+class SpeakerResolver:
+    """Names of one article, and the resolution of quotation subjects against them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._built = False
+        self.full: dict[str, Counter[str]] = {}  # surname -> full forms
+        self.gender: dict[str, str] = {}  # canonical name -> "m" | "f"
+        self.titled: dict[str, set[str]] = {}  # title word -> canonical names
+        self.mentions: list[Mention] = []
+        self.speakers: list[Mention] = []  # resolved named speakers, in text order
+        self.par_starts: list[int] = []
+        self._runs: list[tuple[int, list[str], str | None, str]] = []
+        self._surname_titled: dict[str, str | None] = {}
+        self._canon: dict[tuple[str, ...], str | None] = {}
+        self._mentions_built = False
+
+    # -- index -------------------------------------------------------------------------
+    def _build(self) -> None:
+        """Full names by surname: one regex pass, each distinct run split once."""
+        self._built = True
+        seen: dict[str, tuple[list[str], str | None, bool]] = {}
+        for m in _NAME_RUN.finditer(self.text):
+            run = m.group()
+            info = seen.get(run)
+            if info is None:
+                info = seen[run] = _split_run(run)
+                rest, g, org = info
+                if not org and rest and (g is not None or len(rest) != len(run.split())):
+                    self._surname_titled.setdefault(rest[-1], g)
+            rest, g, org = info
+            if org or not rest:
+                continue
+            self._runs.append((m.start(), rest, g, run))
+            if len(rest) >= 2 and rest[0][:1].isupper() and len(rest[-1]) > 1:
+                self.full.setdefault(rest[-1], Counter())[" ".join(rest)] += 1
+
+    def _build_mentions(self) -> None:
+        """Person mentions with gender, and titles ("Sen. Tim Kaine" -> senator)."""
+        self._mentions_built = True
+        self.par_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        canon_of: list[str | None] = []
+        for _pos, rest, g, run in self._runs:
+            canon = self.canonical(rest)
+            canon_of.append(canon)
+            if canon is None:
+                continue
+            if canon not in self.gender:
+                full = canon.split()
+                gg = g or (_given_gender(full[0]) if len(full) >= 2 else None)
+                if gg is not None:
+                    self.gender[canon] = gg
+            if g is not None or len(rest) != len(run.split()):
+                for t in run.replace(".", " ").split():
+                    role = _TITLE_ROLE.get(t.lower())
+                    if role is not None:
+                        self.titled.setdefault(role, set()).add(canon)
+        alone = Counter(rest[-1] for _p, rest, _g, _r in self._runs if len(rest) == 1)
+        for (pos, _rest, _g, _run), canon in zip(self._runs, canon_of, strict=True):
+            if canon is None or " " not in canon:
+                continue
+            surname = canon.rsplit(" ", 1)[-1]
+            if canon in self.gender or surname in self._surname_titled or alone[surname]:
+                self.mentions.append(Mention(pos, canon, self.gender.get(canon)))
+
+    def canonical(self, toks: list[str]) -> str | None:
+        """Fullest form of the name whose last token is the surname."""
+        if not toks:
+            return None
+        key = tuple(toks)
+        if key in self._canon:
+            return self._canon[key]
+        forms = self.full.get(toks[-1])
+        fitting = [f for f in forms if _contains_in_order(f.split(), toks)] if forms else []
+        if fitting:
+            # Longest, then most frequent, then first seen (Counter keeps insertion order).
+            out: str | None = max(fitting, key=lambda f: (f.count(" "), forms[f]))
+        else:
+            out = " ".join(toks) if len(toks) >= 2 else None
+        self._canon[key] = out
+        return out
+
+    # -- resolution --------------------------------------------------------------------
+    def resolve(self, subj: Subject, pos: int) -> str | None:
+        if not self._built:
+            self._build()
+        if subj.kind in ("pronoun", "implicit"):
+            gender = PRONOUN_GENDER.get(subj.text.lower())
+            if subj.kind == "pronoun" and gender is None:
+                return None
+            if not self._mentions_built:
+                self._build_mentions()
+            return self._antecedent(gender, pos)
+        text = subj.text.strip()
+        words = text.split()
+        if words and words[0].lower() in DETERMINERS and not words[0][:1].isupper():
+            if subj.kind == "np" and len(words) == 2 and words[1].lower() in ROLE_TITLES:
+                if not self._mentions_built:
+                    self._build_mentions()
+                names = self.titled.get(words[1].lower(), set())
+                if len(names) == 1:
+                    return self._remember(next(iter(names)), pos)
+            if subj.kind == "np":
+                return text
+            text = " ".join(words[1:])
+        rest, _g, org = _split_run(text)
+        if org or subj.kind == "np" or not rest:
+            return text
+        if not all(t[:1].isupper() for t in rest):
+            return text
+        canon = self.canonical(rest)
+        if canon is None:
+            return text
+        return self._remember(canon, pos)
+
+    def _remember(self, name: str, pos: int) -> str:
+        self.speakers.append(Mention(pos, name, self.gender.get(name)))
+        return name
+
+    def _antecedent(self, gender: str | None, pos: int) -> str | None:
+        # Window: from the start of the paragraph a few paragraphs back, up to the pronoun.
+        i = bisect.bisect_right(self.par_starts, pos) - 1
+        lo = self.par_starts[max(0, i - _WINDOW_PARAGRAPHS + 1)]
+        cands = [m for m in self.mentions if lo <= m.pos < pos]
+        cands += [m for m in self.speakers if lo <= m.pos < pos]
+        fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
+        if not fit:
+            return None
+        names = {m.name for m in fit}
+        if len(names) == 1:
+            return self._remember(fit[-1].name, pos)
+        # Several people fit: take the most recent speaker if no one else was named after
+        # it, or the only one whose gender is known to fit.
+        known = {m.name for m in fit if gender is not None and self.gender.get(m.name) == gender}
+        if len(known) == 1 and all(self.gender.get(n) is not None for n in names - known):
+            return self._remember(known.pop(), pos)
+        spoke = [m for m in self.speakers if lo <= m.pos < pos and m.name in names]
+        if spoke:
+            last = max(spoke, key=lambda m: m.pos)
+            later = {m.name for m in fit if m.pos > last.pos}
+            if later <= {last.name}:
+                return self._remember(last.name, pos)
+        return None
+
+
+def _contains_in_order(full: list[str], part: list[str]) -> bool:
+    it = iter(full)
+    return all(any(p == f or (len(p) <= 2 and f.startswith(p.rstrip("."))) for f in it)
+               for p in part)

@@ -1,0 +1,203 @@
+"""Word lists for attributing quotations: reporting verbs, pronouns, titles, given names.
+
+Kept apart from the parsing code so that a language is added by extending sets here.
+All entries are lower case; lookups lower-case the token first.
+"""
+
+from __future__ import annotations
+
+
+def _regular(stems: str) -> set[str]:
+    """Inflect regular English verbs: stem, +s, +ed, +ing (with the usual e/y rules)."""
+    out: set[str] = set()
+    for v in stems.split():
+        out.add(v)
+        if v.endswith("e"):
+            out |= {v + "s", v + "d", v[:-1] + "ing"}
+        elif v.endswith("y") and v[-2] not in "aeiou":
+            out |= {v[:-1] + "ies", v[:-1] + "ied", v + "ing"}
+        else:
+            out |= {v + ("es" if v.endswith(("s", "sh", "ch")) else "s"), v + "ed", v + "ing"}
+    return out
+
+
+EN_VERBS = _regular(
+    "add ask answer argue acknowledge admit announce assert agree boast caution claim "
+    "complain concede conclude confirm contend continue counter declare deny emphasize "
+    "emphasise explain exclaim insist joke lament muse note observe plead post predict "
+    "promise quip recall recount remark repeat reply respond retort scoff shout state "
+    "stress suggest testify tweet urge vow warn whisper yell wonder mention comment "
+    "estimate pledge charge accuse describe reflect reveal report maintain affirm "
+    "chide criticize criticise mock write call insist"
+) | {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling",
+    "wrote", "written", "writes", "writing", "admitted", "admitting", "committed",
+    "quipped", "quipping", "plead", "pled",
+}
+# Drop regular inflections that are mostly nouns or adjectives in running text.
+EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "charge",
+             "charges", "state", "states", "report", "reports", "counter", "counters",
+             "comment", "comments", "answer", "answers", "joke", "jokes", "stress",
+             "promise", "promises", "claim", "claims", "estimate", "estimates", "warn",
+             "repeat", "mention", "mentions", "reply", "replies", "vow", "vows", "tweet",
+             "tweets", "reflect", "continue", "continues", "continuing", "shout", "shouts",
+             "wonder", "wonders", "add", "ask", "say", "tell", "write", "describe",
+             "observe", "agree", "agreed", "agreeing", "agrees", "muse", "muses",
+             "plead", "recall", "recalls", "deny", "denies", "urge", "urges"}
+
+DE_VERBS = {
+    "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte",
+    "betont", "meinte", "meint", "fügte", "ergänzte", "ergänzt", "schrieb", "schreibt",
+    "teilte", "warnte", "warnt", "kritisierte", "kritisiert", "forderte", "fordert",
+    "räumte", "antwortete", "berichtete", "versicherte", "bekräftigte", "unterstrich",
+    "sprach", "zufolge", "laut", "mahnte", "verkündete", "kündigte", "stellte", "hieß",
+}
+FR_VERBS = {
+    "dit", "déclare", "déclaré", "affirme", "affirmé", "explique", "expliqué", "ajoute",
+    "ajouté", "souligne", "souligné", "estime", "estimé", "assure", "assuré", "indique",
+    "indiqué", "précise", "précisé", "lance", "lancé", "confie", "confié", "insiste",
+    "insisté", "rappelle", "rappelé", "répond", "répondu", "poursuit", "poursuivi",
+    "écrit", "martèle", "martelé", "prévient", "prévenu", "avertit", "averti", "selon",
+    "déclarait", "disait", "affirmait", "expliquait", "ajoutait", "raconte", "raconté",
+    "dénonce", "dénoncé", "commente", "commenté", "tranche", "tranché", "juge", "jugé",
+}
+ES_VERBS = {
+    "dijo", "dice", "decía", "dicho", "afirmó", "afirma", "afirmado", "declaró", "declara",
+    "declarado", "señaló", "señala", "señalado", "explicó", "explica", "explicado",
+    "aseguró", "asegura", "asegurado", "añadió", "añade", "agregó", "agrega", "indicó",
+    "indica", "sostuvo", "sostiene", "manifestó", "subrayó", "advirtió", "advierte",
+    "insistió", "apuntó", "comentó", "destacó", "destaca", "expresó", "según", "escribió",
+    "respondió", "recordó", "reconoció", "admitió", "criticó", "denunció", "precisó",
+}
+# "so" (de: `„…“, so Merz`) is only a reporting word after a German-style quote.
+DE_POST_ONLY = {"so"}
+
+VERBS_BY_LANG = {"en": EN_VERBS, "de": DE_VERBS, "fr": FR_VERBS, "es": ES_VERBS}
+ALL_VERBS = EN_VERBS | DE_VERBS | FR_VERBS | ES_VERBS
+
+# "according to X", "laut X", "selon X", "según X": the source follows the word.
+ACCORDING = {"according", "laut", "selon", "según"}
+# German postposition: "Merz zufolge" -- the source precedes it.
+POSTPOSITION = {"zufolge"}
+
+# Auxiliaries and adverbs that may stand between a subject and its reporting verb.
+AUX = {
+    "has", "have", "had", "also", "later", "then", "previously", "once", "recently",
+    "repeatedly", "publicly", "again", "further", "reportedly", "would", "will", "could",
+    "earlier", "often", "simply", "bluntly", "flatly", "quickly", "a", "ont", "avait",
+    "avaient", "aurait", "ha", "han", "había", "habían", "hat", "haben", "hatte", "zudem",
+    "auch", "noch", "bereits",
+}
+
+PRONOUN_GENDER = {
+    "he": "m", "she": "f", "er": "m", "il": "m", "elle": "f", "él": "m", "ella": "f",
+}
+# Pronouns that name no single resolvable person: the speaker stays unknown.
+OTHER_PRONOUNS = {
+    "they", "it", "we", "i", "you", "sie", "es", "wir", "ich", "ils", "elles", "on",
+    "nous", "je", "ellos", "ellas", "nosotros", "yo", "this", "that", "who",
+}
+
+DETERMINERS = {
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "one",
+    "another", "some", "several", "many", "two", "three", "der", "die", "das", "ein", "eine",
+    "einer", "des", "dem", "den", "le", "la", "les", "un", "une", "ce", "cette", "el", "los",
+    "las", "una", "este", "esta",
+}
+
+# Honorifics and offices written before a name; "." optional.
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "sen",
+    "senator", "rep", "representative", "gov", "governor", "gen", "general", "lt", "col",
+    "sgt", "capt", "adm", "president", "vice", "prime", "minister", "secretary", "chancellor",
+    "mayor", "judge", "justice", "chief", "speaker", "leader", "pope", "king", "queen",
+    "prince", "princess", "ambassador", "commissioner", "director", "attorney", "sheriff",
+    "officer", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "don", "doña", "président",
+    "présidente", "ministre", "bundeskanzler", "kanzler", "kanzlerin", "präsident",
+    "presidente", "ministro", "ministra", "the", "former", "deputy", "state", "foreign",
+    "defense", "defence", "interior", "finance", "health", "house", "senate", "majority",
+    "minority", "democratic", "republican", "labour", "conservative",
+}
+# Capitalised words that are not given names (parties, nationalities, calendar, places).
+NOT_GIVEN = TITLES | {
+    "democrat", "democrats", "gop", "american", "british", "german", "french", "spanish",
+    "russian", "chinese", "ukrainian", "israeli", "palestinian", "iranian", "indian",
+    "italian", "european", "african", "canadian", "mexican", "japanese", "korean",
+    "turkish", "syrian", "iraqi", "saudi", "polish", "dutch", "swiss", "austrian", "belgian",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "in", "on", "at", "but", "and", "as", "when", "after",
+    "new", "north", "south", "east", "west", "united", "u.s", "us", "uk", "eu", "un", "nato",
+    "white", "if", "while", "for", "by", "with", "from", "to", "of", "then", "meanwhile",
+    "earlier", "later", "last", "this", "that", "these", "those", "his", "her", "their",
+    "it", "he", "she", "they", "we", "i", "a", "an", "according", "asked", "mrs", "mr",
+}
+# Words that mark a capitalised run as an organisation or place, not a person.
+ORG_WORDS = {
+    "house", "party", "committee", "department", "court", "times", "post", "news",
+    "council", "union", "bank", "ministry", "office", "agency", "service", "university",
+    "institute", "association", "campaign", "company", "corp", "inc", "group", "network",
+    "senate", "congress", "government", "republic", "states", "kingdom", "nations",
+    "forces", "army", "police", "fund", "board", "commission", "center", "centre",
+    "foundation", "journal", "street", "club", "city", "county", "state", "press",
+    "reuters", "associated", "tribune", "herald", "daily", "magazine", "review", "media",
+    "television", "radio", "tv", "cnn", "bbc", "fox", "nbc", "abc", "cbs", "msnbc", "npr",
+    "school", "college", "hospital", "church", "airport", "project", "program", "report",
+    "organization", "organisation", "alliance", "federation", "authority", "trust",
+    "coalition", "movement", "caucus", "bureau", "administration", "cabinet", "parliament",
+    "assembly", "ltd", "llc", "plc", "ag", "gmbh", "sa", "partners", "capital", "holdings",
+}
+
+# Role nouns after "the" that refer back to a titled person ("the senator" -> Sen. X Y).
+ROLE_TITLES = {
+    "senator": {"sen", "senator"},
+    "president": {"president", "pres"},
+    "governor": {"gov", "governor"},
+    "congressman": {"rep", "representative"},
+    "congresswoman": {"rep", "representative"},
+    "chancellor": {"chancellor"},
+    "mayor": {"mayor"},
+    "judge": {"judge"},
+    "general": {"gen", "general"},
+    "secretary": {"secretary"},
+    "minister": {"minister"},
+    "pope": {"pope"},
+}
+
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "herr", "m", "sr", "don", "pope"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "frau", "mme",
+                 "mlle", "sra", "doña"}
+
+MALE_NAMES = set(
+    """
+    aaron adam adrian alan albert alex alexander alexei ali andrew andy angel anthony
+    antonio arthur barack ben benjamin benny bernie bill bob boris brad brian bruce carl
+    carlos charles charlie chris christian christopher chuck colin craig dan daniel dave
+    david dennis dick don donald doug douglas ed eddie edward emmanuel eric erik frank
+    franz frederick friedrich gary george gerald gordon greg gregory hans harry henry
+    hugo ian jack jacques jake james jamie jason javier jean jeb jeff jeffrey jens jeremy
+    jerry jim jimmy joe joel johannes john johnny jon jonathan jorge jose josé joseph juan
+    julian justin karl keith ken kenneth kevin klaus larry lars leon lindsey louis luis
+    marco marcus mario mark martin matt matthew max michael michel miguel mike mitch
+    mohammed muhammad nathan nick nicolas olaf oliver olivier omar orrin pablo patrick paul
+    pedro peter philip philippe pierre rafael ralph rand raul raúl reince richard rick
+    robert roger ron ronald rudy russ ryan sam samuel scott sean sebastian sergei sergio
+    stefan stephen steve steven ted thomas tim timothy todd tom tony vladimir walter
+    wayne william willie wolfgang xi yuri
+    """.split()
+)
+FEMALE_NAMES = set(
+    """
+    abigail alexandria alice alicia amanda amy ana andrea angela angelina ann anna anne
+    annalena barbara betsy betty camila carla carly carmen caroline catherine chelsea
+    christine christina claire claudia cynthia dana debbie deborah diane donna elena
+    elizabeth ellen emily emma eva evelyn françoise gabriele hannah heather helen
+    hillary ilhan isabel isabella ivana ivanka jane janet jennifer jessica jill joan
+    joanna julia julie karen kamala kate katherine kathleen kathy kelly kellyanne kim
+    kristen laura lauren linda lisa liz louise lucy madeleine maria marie marine marina
+    martha mary megan melania melissa michelle monica nancy natalie nicola nicole nikki
+    olivia pamela patricia paula rachel rebecca rosa ruth sandra sara sarah sharon
+    sophie stephanie susan suzanne tammy theresa ursula valerie victoria
+    wendy
+    """.split()
+)
