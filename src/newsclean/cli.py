@@ -209,6 +209,8 @@ def _run_restore(args: argparse.Namespace) -> int:
         with src.open() as stream:
             for obj in restore_records(stream, src.name, errors):
                 out.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+    except BrokenPipeError:
+        raise  # the reader of our stdout went away: handled in main()
     except DECOMPRESSION_ERRORS as e:
         errors.append(f"{src.name}: cannot read: {e}")
     finally:
