@@ -67,6 +67,12 @@ _STOP_NP = {
     "that", "who", "which", "when", "while", "and", "but", "or", "because", "as", "if",
     "after", "before", "during", "since", "where", "whether", "dass", "que", "qui", "wie",
 }
+_PREPOSITIONS = {"of", "for", "in", "at", "on", "from", "with", "to", "by", "about", "during"}
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday",
+}
 _TITLE_CUES = {
     "titled", "entitled", "dubbed", "nicknamed", "headlined", "labeled", "labelled",
     "named", "hashtag", "slogan", "motto", "phrase", "term", "word", "words", "so-called",
@@ -155,15 +161,23 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         _attach_clauses(text, p0, p1, pieces, verbs, german)
         par_groups = _group(pieces)
         if prev_open and groups and pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
-            # News convention: a quote running over paragraphs re-opens the mark.
-            groups[-1].pieces.extend(par_groups[0])
+            # News convention: a quote running over paragraphs re-opens the mark; the
+            # continuation is its own quotation with the speaker carried over.
+            carried = Quotation(parts=[], speaker=None, pieces=par_groups[0])
+            carried.subject = _group_subject(groups[-1].pieces) or groups[-1].subject
+            groups.append(carried)
             par_groups = par_groups[1:]
+        elif pieces[0].open_at == p0 and not _own_clause(par_groups[0]) and pi > 0:
+            # `Caddell continued:` / `The Times reports:` closing the previous paragraph.
+            clause = _colon_intro(text, paragraphs[pi - 1], verbs, german)
+            if clause is not None:
+                pieces[0].pre = clause
         for g in par_groups:
             groups.append(Quotation(parts=[], speaker=None, pieces=g))
         prev_open = not pieces[-1].closed
     out: list[Quotation] = []
     for g in groups:
-        g.subject = _group_subject(g.pieces)
+        g.subject = g.subject or _group_subject(g.pieces)
         if g.subject is None and _is_scare(text, g.pieces):
             continue
         out.append(g)
@@ -328,6 +342,16 @@ def _attach_clauses(
             pc.pre = prev.pre if prev.post is None else prev.post
 
 
+def _colon_intro(
+    text: str, par: tuple[int, int], verbs: set[str], german: bool
+) -> Clause | None:
+    p0, p1 = par
+    if text[p1 - 1] != ":":
+        return None
+    toks = _tokens(text, max(p0, p1 - _PRE_WINDOW), p1 - 1)
+    return _Ctx(text, verbs, german).pre_clause(toks[_sentence_start(toks, 0) :])
+
+
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
     last = text[pc.start : pc.end].rstrip()[-1:]
     return bool(last) and last in _TERMINAL and not (toks and toks[0].text == ",")
@@ -389,6 +413,13 @@ class _Ctx:
     def post_clause(self, gap: list[Tok]) -> tuple[Clause | None, int | None]:
         k = 0
         n = len(gap)
+        if n >= 2 and gap[0].text in "―—–-" and gap[1].cap:
+            # `“…” ― Sonya Herridge`: a signature line names the speaker without a verb.
+            e = _name_run_forward(gap, 1)
+            if e > 1 and (e == n or gap[e].text in ".,;("):
+                subj = Subject("name", self.text[gap[1].start : gap[e - 1].end], gap[1].start,
+                               gap[e - 1].end)
+                return Clause(subj, gap[0].start), e
         while k < n and k < 2 and gap[k].text in ",—–-":
             k += 1
         if k >= n:
@@ -479,7 +510,8 @@ class _Ctx:
                 tail = e
                 while tail < n and not toks[tail].cap and toks[tail].text.isalpha() and \
                         toks[tail].low not in _STOP_NP and not self.is_verb(toks[tail]) and \
-                        toks[tail].low not in AUX and tail - e < 3:
+                        toks[tail].low not in AUX and toks[tail].low not in _PREPOSITIONS and \
+                        tail - e < 3:
                     tail += 1
                 if tail > e:
                     return self._np(toks, k, tail), tail
@@ -538,6 +570,8 @@ class _Ctx:
             return Subject("pronoun", t.text, t.start, t.end)
         if t.cap or (t.text == "." and k > 0 and toks[k - 1].cap):
             b = _name_run_backward(toks, k)
+            if all(toks[i].low in _CALENDAR or toks[i].text == "." for i in range(b, k + 1)):
+                return None
             if b <= k:
                 first = toks[b]
                 if first.low in DETERMINERS and b < k:

@@ -28,11 +28,14 @@ EN_VERBS = _regular(
     "promise quip recall recount remark repeat reply respond retort scoff shout state "
     "stress suggest testify tweet urge vow warn whisper yell wonder mention comment "
     "estimate pledge charge accuse describe reflect reveal report maintain affirm "
-    "chide criticize criticise mock write call insist"
+    "chide criticize criticise mock write call insist demand dismiss cite liken blast "
+    "scold praise laud decry denounce chant rule label brand characterize attack hail "
+    "slam pledge proclaim deride lambast fume gush rail complain assure"
 ) | {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling",
     "wrote", "written", "writes", "writing", "admitted", "admitting", "committed",
-    "quipped", "quipping", "plead", "pled",
+    "quipped", "quipping", "plead", "pled", "sings", "sang", "slammed", "slamming",
+    "put", "puts",
 }
 # Drop regular inflections that are mostly nouns or adjectives in running text.
 EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "charge",

@@ -1,0 +1,300 @@
+"""Quotes + language bench: newsclean.enrich against a plain baseline on PolNeAR dev.
+
+    .venv/bin/python -m bench.bench_quotes [--eval-dir /work/shared/eval] [--limit N]
+        [--records N] [--dump errors.txt]
+
+Quotations (quotes-dev, PolNeAR dev split, brat standoff): gold = attributions whose Content
+contains a quotation mark (“ ” or "), first annotator file per article.  A predicted
+quotation matches a gold one when at least half of its words lie inside the gold Content
+and it covers at least half of the words the gold Content has between quotation marks;
+matching is one-to-one, greedy in text order.  A predicted quotation is one of ours
+(`find_quotations`: the pieces of one utterance, e.g. `"A," she said. "B."`); the table
+also scores the single pieces (`find_quotes`) for transparency.
+
+Speaker accuracy: over matched quotations whose gold Source contains a capitalised name
+(the Source cut at its first comma, parenthesis or relative clause; determiners and
+pronouns are not names), the predicted speaker must contain the last such word.
+
+Baseline: quotation-mark regex within a line; speaker = a capitalised name next to a
+reporting verb right after or before the quote.
+
+Language: detect_language on records-dev gold article texts: share identified as "en",
+and the other labels seen; plus time per record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from newsclean.enrich.language import detect_language
+from newsclean.enrich.quotes import find_quotations
+
+DEFAULT_EVAL_DIR = Path("/work/shared/eval")
+_W = re.compile(r"\w+")
+_QM = re.compile("[“”\"]")
+
+Spans = list[tuple[int, int]]
+
+
+# --- data ------------------------------------------------------------------------------
+
+
+def load_polnear(qdir: Path) -> list[tuple[str, str, list[dict]]]:
+    first: dict[str, Path] = {}
+    for p in sorted((qdir / "attributions").glob("*.ann")):
+        first.setdefault(p.name.rsplit("_", 1)[0], p)
+    docs = []
+    for art, p in sorted(first.items()):
+        text = (qdir / "text" / f"{art}.txt").read_text(encoding="utf-8")
+        spans: dict[str, Spans] = {}
+        rels: list[dict[str, str]] = []
+        for line in p.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if parts[0].startswith("T") and len(parts) >= 2:
+                _label, rest = parts[1].split(" ", 1)
+                spans[parts[0]] = [tuple(map(int, s.split())) for s in rest.split(";")]
+            elif parts[0].startswith("E") and len(parts) >= 2:
+                d = {}
+                for kv in parts[1].split():
+                    k, v = kv.split(":", 1)
+                    d[k.split("-")[0]] = v
+                rels.append(d)
+        gold = []
+        for r in rels:
+            content = spans.get(r.get("Content", ""))
+            if not content or not _QM.search("".join(text[a:b] for a, b in content)):
+                continue
+            source = spans.get(r.get("Source", ""))
+            gold.append({
+                "content": content,
+                "source": " ".join(text[a:b] for a, b in source) if source else None,
+            })
+        docs.append((art, text, gold))
+    return docs
+
+
+# --- metric ----------------------------------------------------------------------------
+
+
+def word_starts(text: str, spans: Spans) -> set[int]:
+    return {m.start() for a, b in spans for m in _W.finditer(text, a, b)}
+
+
+def quoted_word_starts(text: str, spans: Spans) -> set[int]:
+    """Words of a gold Content that lie between quotation marks (within the Content)."""
+    out: set[int] = set()
+    for a, b in spans:
+        open_at = None
+        for m in _QM.finditer(text, a, b):
+            p, ch = m.start(), m.group()
+            if open_at is None and ch in "“\"":
+                open_at = p
+            elif open_at is not None and ch in "”\"":
+                out |= {w.start() for w in _W.finditer(text, open_at, p)}
+                open_at = None
+            elif ch == "“":
+                open_at = p
+        if open_at is not None:
+            out |= {w.start() for w in _W.finditer(text, open_at, b)}
+    return out
+
+
+_NOT_NAME = {
+    "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their",
+    "this", "that", "these", "those", "its", "our", "my", "some", "one", "another", "mr",
+    "mrs", "ms", "dr", "but", "and", "in", "on", "at", "as", "according", "both", "many",
+}
+
+
+def gold_name_word(source: str | None) -> str | None:
+    if not source:
+        return None
+    head = re.split(r",|\(| who | which | that |—|–", source, maxsplit=1)[0]
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", head)
+             if w[0].isupper() and w.lower() not in _NOT_NAME]
+    return words[-1] if words else None
+
+
+def score(docs, predict) -> dict[str, float]:
+    n_pred = n_gold = n_match = 0
+    spk_n = spk_ok = 0
+    for _art, text, gold in docs:
+        gq = [(word_starts(text, g["content"]), quoted_word_starts(text, g["content"]), g)
+              for g in gold]
+        used: set[int] = set()
+        n_gold += len(gold)
+        for spans, speaker in predict(text):
+            pw = word_starts(text, spans)
+            if not pw:
+                continue
+            n_pred += 1
+            for i, (cw, qw, g) in enumerate(gq):
+                if i in used:
+                    continue
+                if len(pw & cw) >= len(pw) / 2 and len(pw & qw) >= len(qw) / 2:
+                    used.add(i)
+                    n_match += 1
+                    name = gold_name_word(g["source"])
+                    if name:
+                        spk_n += 1
+                        spk_ok += bool(speaker and name in speaker)
+                    break
+    p = n_match / n_pred if n_pred else 0.0
+    r = n_match / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"pred": n_pred, "gold": n_gold, "matched": n_match, "P": p, "R": r, "F1": f,
+            "spk_acc": spk_ok / spk_n if spk_n else 0.0, "spk_n": spk_n}
+
+
+# --- systems ---------------------------------------------------------------------------
+
+
+def ours_quotations(text: str):
+    return [([(q.start, q.end) for q in qt.parts], qt.speaker) for qt in find_quotations(text)]
+
+
+def ours_pieces(text: str):
+    return [([(q.start, q.end)], q.speaker) for qt in find_quotations(text) for q in qt.parts]
+
+
+_B_QUOTE = re.compile(r"“([^”\n]*)”|\"([^\"\n]*)\"")
+_B_VERB = r"(?:said|says|told|added|asked|wrote|stated|explained|noted|argued|tweeted)"
+_B_NAME = r"((?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w'’-]+)"
+_B_AFTER = re.compile(rf"\W*(?:{_B_NAME} {_B_VERB}|{_B_VERB} {_B_NAME})")
+_B_BEFORE = re.compile(rf"{_B_NAME} {_B_VERB}\W*$")
+
+
+def baseline(text: str):
+    out = []
+    for m in _B_QUOTE.finditer(text):
+        s, e = m.span(1) if m.group(1) is not None else m.span(2)
+        speaker = None
+        a = _B_AFTER.match(text, m.end(), m.end() + 80)
+        if a:
+            speaker = a.group(1) or a.group(2)
+        else:
+            b = _B_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+            if b:
+                speaker = b.group(1)
+        out.append(([(s, e)], speaker))
+    return out
+
+
+# --- main ------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    return (f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}")
+
+
+def language_check(path: Path, limit: int) -> dict:
+    langs: Counter[str] = Counter()
+    mixed = 0
+    n = 0
+    t_total = 0.0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            gold = rec["gold"]
+            if gold["verdict"] != "article" or not gold["text"]:
+                continue
+            t0 = time.perf_counter()
+            lang, spans = detect_language(gold["text"])
+            t_total += time.perf_counter() - t0
+            langs[str(lang)] += 1
+            mixed += bool(spans)
+            n += 1
+            if n >= limit:
+                break
+    return {"n": n, "en": langs["en"] / n if n else 0.0, "labels": langs.most_common(8),
+            "mixed": mixed, "ms": 1000 * t_total / n if n else 0.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    ap.add_argument("--limit", type=int, default=0, help="articles of quotes-dev (0 = all)")
+    ap.add_argument("--records", type=int, default=2000, help="records-dev articles for language")
+    ap.add_argument("--dump", type=Path, help="write our unmatched predictions and gold here")
+    args = ap.parse_args(argv)
+    qdir = args.eval_dir / "quotes-dev"
+    if not qdir.exists():
+        print(f"no {qdir}: nothing to bench", file=sys.stderr)
+        return 0
+    docs = load_polnear(qdir)
+    if args.limit:
+        docs = docs[: args.limit]
+    find_quotations("warm-up: “A quote,” he said.")
+    t0 = time.perf_counter()
+    for _a, text, _g in docs:
+        find_quotations(text)
+    per_doc = 1000 * (time.perf_counter() - t0) / len(docs)
+    kb = sum(len(t) for _a, t, _g in docs) / len(docs) / 1000
+    rows = [("newsclean quotations", score(docs, ours_quotations)),
+            ("newsclean pieces", score(docs, ours_pieces)),
+            ("baseline (regex + name-verb)", score(docs, baseline))]
+    print(f"# Quotes bench — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n")
+    print(f"Machine: {machine()}\n")
+    print(f"quotes-dev: {len(docs)} articles, {rows[0][1]['gold']} gold direct/mixed "
+          f"quotations\n")
+    print("| system | pred | matched | P | R | F1 | speaker acc (n) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, s in rows:
+        print(f"| {name} | {s['pred']} | {s['matched']} | {s['P']:.3f} | {s['R']:.3f} | "
+              f"{s['F1']:.3f} | {s['spk_acc']:.3f} ({s['spk_n']}) |")
+    print(f"\nfind_quotations: {per_doc:.2f} ms/doc (mean {kb:.1f} KB/doc)\n")
+    rec = args.eval_dir / "records-dev.jsonl.gz"
+    if rec.exists() and args.records:
+        lc = language_check(rec, args.records)
+        print(f"Language (records-dev gold article texts, n={lc['n']}): "
+              f"en {lc['en']:.3f}; labels {lc['labels']}; mixed-language articles "
+              f"{lc['mixed']}; {lc['ms']:.2f} ms/record\n")
+    if args.dump:
+        dump(docs, args.dump)
+    return 0
+
+
+def dump(docs, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for art, text, gold in docs:
+            gq = [(word_starts(text, g["content"]), quoted_word_starts(text, g["content"]), g)
+                  for g in gold]
+            used: set[int] = set()
+            for spans, speaker in ours_quotations(text):
+                pw = word_starts(text, spans)
+                hit = None
+                for i, (cw, qw, _g) in enumerate(gq):
+                    if i not in used and len(pw & cw) >= len(pw) / 2 and \
+                            len(pw & qw) >= len(qw) / 2:
+                        used.add(i)
+                        hit = i
+                        break
+                a, b = spans[0][0], spans[-1][1]
+                ctx = text[max(0, a - 100) : b + 100].replace("\n", " / ")
+                if hit is None:
+                    fh.write(f"FP\t{art}\t{speaker}\t{ctx}\n")
+                else:
+                    g = gq[hit][2]
+                    name = gold_name_word(g["source"])
+                    if name and not (speaker and name in speaker):
+                        fh.write(f"SPK\t{art}\tgold={g['source']!r} pred={speaker!r}\t{ctx}\n")
+            for i, (_cw, _qw, g) in enumerate(gq):
+                if i not in used:
+                    a, b = g["content"][0][0], g["content"][-1][1]
+                    fh.write(f"FN\t{art}\t{g['source']!r}\t"
+                             f"{text[max(0, a - 60) : b + 60].replace(chr(10), ' / ')}\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
