@@ -378,6 +378,9 @@ def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
 
 def _sentence_start(toks: list[Tok], floor: int) -> int:
     """Index of the first token of the last sentence in `toks`."""
+    if len(toks) >= 2 and toks[-1].text in ".!?" and toks[-2].low not in _ABBREV and \
+            len(toks[-2].text) > 1:
+        return len(toks)
     for k in range(len(toks) - 1, 0, -1):
         t = toks[k - 1]
         if t.text in "!?" or (t.text == "." and k >= 2 and toks[k - 2].low not in _ABBREV
@@ -448,44 +451,63 @@ class _Ctx:
         subj, j = self.np_forward(gap, k, before_verb=True)
         if subj is None:
             return None, None
+        if j < n and not self.is_verb(gap[j]) and gap[j].text not in ",(":
+            # `Trump lawyer Marc Kasowitz said`, `panel Chairman Rep. Jason Chaffetz said`
+            e = j
+            while e < n and e - k < 12 and not self.is_verb(gap[e]) and (
+                gap[e].text.isalpha() or gap[e].text == "." or "-" in gap[e].text
+                or "’" in gap[e].text or "'" in gap[e].text
+            ) and gap[e].low not in _STOP_NP and gap[e].low not in _PREPOSITIONS:
+                e += 1
+            if e > j and gap[e - 1].cap or (e > j and gap[e - 1].text == "."):
+                subj = self._np(gap, k, e)
+                j = e
         j = _skip_paren(gap, j)
         j = _skip_appositive(gap, j, self)
         while j < n and gap[j].low in AUX and j + 1 < n:
             j += 1
         if j < n and (self.is_verb(gap[j]) or gap[j].low in POSTPOSITION):
-            if gap[j].low in _WEAK_VERBS and subj.kind == "np":
+            if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and subj.kind == "np"):
                 return None, None
             return Clause(subj, gap[j].start), j + 1
         return None, None
 
     # pre: the last reporting verb of the sentence before the quote, and its subject
     def pre_clause(self, toks: list[Tok]) -> Clause | None:
-        for v in range(len(toks) - 1, -1, -1):
-            t = toks[v]
+        """The sentence's first reporting verb with a named or pronoun subject (the main
+        clause of `Ryan said the spate of shootings demands "more listening"`), else the
+        first with a noun-phrase subject."""
+        fallback = None
+        for v, t in enumerate(toks):
             inv = self.inverted(t)
             if inv is not None:
                 return Clause(inv, t.start)
             low = t.low
-            if low in ACCORDING and not t.cap or (low in ACCORDING and v == 0):
+            subj = None
+            if low in ACCORDING and (not t.cap or v == 0):
                 j = v + 1
                 if low == "according" and j < len(toks) and toks[j].low == "to":
                     j += 1
                 subj, _ = self.np_forward(toks, j)
-                if subj is not None:
-                    return Clause(subj, t.start)
-                continue
-            if low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY):
+            elif low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY) or (
+                v == 0 and t.cap and low in self.verbs
+            ):
+                if v > 0 and toks[v - 1].low == "to":
+                    continue  # an infinitive has no subject of its own here
                 subj = self.np_backward(toks, v - 1)
                 if subj is None:
                     subj, _ = self.np_forward(toks, v + 1)
                     if subj is not None and subj.kind != "name":
                         subj = None
-                if subj is None:
-                    continue
-                if low in _WEAK_VERBS and subj.kind == "np":
-                    continue
+                if subj is not None and low in _WEAK_VERBS and subj.kind == "np":
+                    subj = None
+            if subj is None:
+                continue
+            if subj.kind != "np":
                 return Clause(subj, t.start)
-        return None
+            if fallback is None:
+                fallback = Clause(subj, t.start)
+        return fallback
 
     def np_forward(
         self, toks: list[Tok], k: int, before_verb: bool = False
@@ -551,14 +573,20 @@ class _Ctx:
             if k < 0:
                 return None
         if toks[k].text == ",":
-            # `Rutte, the NATO chief, said`: the name before the appositive.
-            j = k - 1
-            while j >= 0 and k - j < 25 and toks[j].text not in ",.;:!?“”\"":
+            # `Rutte, the NATO chief, said` (up to three appositives): the earliest name
+            # before one of the commas.
+            best = None
+            j = k
+            for _ in range(3):
                 j -= 1
-            if j < 0 or toks[j].text != ",":
-                return None
-            subj = self._core_backward(toks, j - 1)
-            return subj if subj is not None and subj.kind == "name" else None
+                while j >= 0 and k - j < 40 and toks[j].text not in ",.;:!?“”\"":
+                    j -= 1
+                if j < 0 or toks[j].text != ",":
+                    break
+                subj = self._core_backward(toks, j - 1)
+                if subj is not None and subj.kind == "name":
+                    best = subj
+            return best
         return self._core_backward(toks, k)
 
     def _core_backward(self, toks: list[Tok], k: int) -> Subject | None:
@@ -566,8 +594,16 @@ class _Ctx:
             return None
         t = toks[k]
         low = t.low
+        if low in ("who", "which", "der", "die", "qui", "quien"):
+            # `Obama, who said …`: the relative pronoun stands for the noun before it.
+            j = k - 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            return self._core_backward(toks, j) if j >= 0 and toks[j].cap else None
         if low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
             return Subject("pronoun", t.text, t.start, t.end)
+        if low in _PREPOSITIONS:
+            return None
         if t.cap or (t.text == "." and k > 0 and toks[k - 1].cap):
             b = _name_run_backward(toks, k)
             if all(toks[i].low in _CALENDAR or toks[i].text == "." for i in range(b, k + 1)):
@@ -613,7 +649,9 @@ def _name_run_forward(toks: list[Tok], k: int) -> int:
             if t.text.endswith(("’s", "'s")):
                 break
             e += 1
-            if e < n and toks[e].text == "." and (len(t.text) == 1 or t.low in _ABBREV):
+            if e < n and toks[e].text == "." and (
+                len(t.text) == 1 or t.low in _ABBREV or _short_title(toks, e, t)
+            ):
                 e += 1
             continue
         if t.low in ("de", "van", "von", "der", "da", "di", "du", "del", "la", "le", "bin",
@@ -624,16 +662,27 @@ def _name_run_forward(toks: list[Tok], k: int) -> int:
     return e
 
 
+def _short_title(toks: list[Tok], dot: int, t: Tok) -> bool:
+    """`Del. Stacey Plaskett`: a short capitalised abbreviation before a name."""
+    if len(t.text) > 3 or dot + 1 >= len(toks):
+        return False
+    nxt = toks[dot + 1]
+    return nxt.cap and nxt.low not in PRONOUN_GENDER and nxt.low not in OTHER_PRONOUNS and \
+        nxt.low not in DETERMINERS
+
+
 def _name_run_backward(toks: list[Tok], k: int) -> int:
     b = k + 1
     while b - 1 >= 0:
         t = toks[b - 1]
         if t.text == "." and b - 2 >= 0 and toks[b - 2].cap and (
             len(toks[b - 2].text) == 1 or toks[b - 2].low in _ABBREV
-        ):
+            or _short_title(toks, b - 1, toks[b - 2])
+        ) and b <= k:
             b -= 1
             continue
-        if t.cap and (t.text.isalpha() or "-" in t.text or "." in t.text):
+        if t.cap and (t.text.isalpha() or "-" in t.text or "." in t.text or "'" in t.text
+                      or "’" in t.text):
             if t.text.endswith(("’s", "'s")) and b - 1 < k:
                 break
             b -= 1
@@ -654,11 +703,14 @@ def _skip_paren(toks: list[Tok], j: int) -> int:
 
 
 def _skip_appositive(toks: list[Tok], j: int, ctx: _Ctx) -> int:
-    """`Rutte, the NATO chief, said`: skip `, … ,` when a verb follows it."""
+    """`Rutte, the NATO chief, said`: skip up to three `, … ,` when a verb follows."""
     n = len(toks)
-    if j < n and toks[j].text == ",":
-        e = j + 1
-        while e < n and toks[e].text not in ",.;:!?“”\"" and e - j < 30:
+    e = j
+    for _ in range(3):
+        if e >= n or toks[e].text != ",":
+            return j
+        e += 1
+        while e < n and toks[e].text not in ",.;:!?“”\"" and e - j < 45:
             e += 1
         if e < n and toks[e].text == ",":
             f = e + 1

@@ -41,6 +41,7 @@ _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|
 _WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
 _NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*")
+_TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
 
@@ -194,8 +195,14 @@ class SpeakerResolver:
             if subj.kind == "np":
                 return text
             text = " ".join(words[1:])
+        if subj.kind == "np":
+            # `Trump lawyer Marc Kasowitz`: a role noun before a trailing name.
+            m = _TRAILING_NAME.search(text)
+            if m is None or m.start() == 0:
+                return text
+            text = m.group(1)
         rest, _g, org = _split_run(text)
-        if org or subj.kind == "np" or not rest:
+        if org or not rest:
             return text
         if not all(t[:1].isupper() for t in rest):
             return text

@@ -87,7 +87,7 @@ POSTPOSITION = {"zufolge"}
 AUX = {
     "has", "have", "had", "also", "later", "then", "previously", "once", "recently",
     "repeatedly", "publicly", "again", "further", "reportedly", "would", "will", "could",
-    "earlier", "often", "simply", "bluntly", "flatly", "quickly", "a", "ont", "avait",
+    "earlier", "often", "simply", "is", "was", "are", "were", "been", "being", "be", "bluntly", "flatly", "quickly", "a", "ont", "avait",
     "avaient", "aurait", "ha", "han", "había", "habían", "hat", "haben", "hatte", "zudem",
     "auch", "noch", "bereits",
 }
@@ -98,7 +98,7 @@ PRONOUN_GENDER = {
 # Pronouns that name no single resolvable person: the speaker stays unknown.
 OTHER_PRONOUNS = {
     "they", "it", "we", "i", "you", "sie", "es", "wir", "ich", "ils", "elles", "on",
-    "nous", "je", "ellos", "ellas", "nosotros", "yo", "this", "that", "who",
+    "nous", "je", "ellos", "ellas", "nosotros", "yo", "this", "that",
 }
 
 DETERMINERS = {
