@@ -67,6 +67,14 @@ _STOP_NP = {
     "that", "who", "which", "when", "while", "and", "but", "or", "because", "as", "if",
     "after", "before", "during", "since", "where", "whether", "dass", "que", "qui", "wie",
 }
+_BE = {"is", "was", "are", "were", "been", "be", "being", "wird", "wurde", "est", "fue"}
+# Capitalised at a sentence start, yet never part of a name.
+_FUNC_CAP = {
+    "when", "if", "but", "and", "in", "on", "at", "as", "after", "before", "while",
+    "because", "since", "though", "although", "then", "so", "yet", "for", "with", "by",
+    "from", "to", "of", "this", "that", "these", "those", "last", "next", "meanwhile",
+    "however", "still", "also", "even", "now", "here", "there", "asked", "during", "under",
+}
 _PREPOSITIONS = {"of", "for", "in", "at", "on", "from", "with", "to", "by", "about", "during"}
 _CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -494,10 +502,13 @@ class _Ctx:
             ):
                 if v > 0 and toks[v - 1].low == "to":
                     continue  # an infinitive has no subject of its own here
+                if v > 0 and toks[v - 1].low in _BE and not low.endswith("ing"):
+                    continue  # passive: "was written by …" names no speaker before it
                 subj = self.np_backward(toks, v - 1)
                 if subj is None:
                     subj, _ = self.np_forward(toks, v + 1)
-                    if subj is not None and subj.kind != "name":
+                    if subj is not None and (subj.kind != "name" or
+                                             subj.text.lower() in _CALENDAR):
                         subj = None
                 if subj is not None and low in _WEAK_VERBS and subj.kind == "np":
                     subj = None
@@ -536,6 +547,8 @@ class _Ctx:
                         tail - e < 3:
                     tail += 1
                 if tail > e:
+                    if tail < n and toks[tail].cap:
+                        tail = max(tail, _name_run_forward(toks, tail))
                     return self._np(toks, k, tail), tail
                 kind = "name" if j == k or toks[k].low in ("the",) else "np"
                 first = k if toks[k].low in DETERMINERS and kind == "np" else j
@@ -590,6 +603,10 @@ class _Ctx:
         return self._core_backward(toks, k)
 
     def _core_backward(self, toks: list[Tok], k: int) -> Subject | None:
+        if k >= 0 and toks[k].text == ")":
+            while k >= 0 and toks[k].text != "(":
+                k -= 1
+            k -= 1
         if k < 0:
             return None
         t = toks[k]
@@ -643,7 +660,8 @@ def _name_run_forward(toks: list[Tok], k: int) -> int:
     e = k
     while e < n:
         t = toks[e]
-        if t.cap and t.text not in "“\"«„‘" and (t.text.isalpha() or "-" in t.text or
+        if t.cap and t.low not in _FUNC_CAP and t.text not in "“\"«„‘" and (
+                t.text.isalpha() or "-" in t.text or
                                                    "’" in t.text or "'" in t.text or
                                                    "." in t.text):
             if t.text.endswith(("’s", "'s")):
@@ -681,8 +699,9 @@ def _name_run_backward(toks: list[Tok], k: int) -> int:
         ) and b <= k:
             b -= 1
             continue
-        if t.cap and (t.text.isalpha() or "-" in t.text or "." in t.text or "'" in t.text
-                      or "’" in t.text):
+        if t.cap and t.low not in _FUNC_CAP and (
+                t.text.isalpha() or "-" in t.text or "." in t.text or "'" in t.text
+                or "’" in t.text):
             if t.text.endswith(("’s", "'s")) and b - 1 < k:
                 break
             b -= 1

@@ -30,7 +30,7 @@ EN_VERBS = _regular(
     "estimate pledge charge accuse describe reflect reveal report maintain affirm "
     "chide criticize criticise mock write call insist demand dismiss cite liken blast "
     "scold praise laud decry denounce chant rule label brand characterize attack hail "
-    "slam pledge proclaim deride lambast fume gush rail complain assure"
+    "slam pledge proclaim condemn deride lambast fume gush rail complain assure"
 ) | {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling",
     "wrote", "written", "writes", "writing", "admitted", "admitting", "committed",
