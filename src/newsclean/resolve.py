@@ -23,6 +23,7 @@ PROSE_WORDS = 15  # a line this long is body prose, whatever its neighbours
 LONG_WORDS = 30  # longer than any headline
 TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
 SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
+_WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)]\s*$")
 
 
@@ -72,22 +73,22 @@ def resolve(view: TextView) -> Resolution:
             marks[ln.index] = ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
         elif ln.index in fam:
             marks[ln.index] = ("boilerplate", fam[ln.index])
-    # --- family lines and banners elsewhere
+    # --- the tail after the last prose line: families and short banners.  Between the first
+    # and last prose lines only repeats are removed: there, a line that looks like a menu or a
+    # widget is far more often the article's own table, list or aside.
     for ln in body:
-        if ln.index in marks:
+        if ln.index in marks or (last_prose is not None and ln.index <= last_prose):
             continue
         if ln.index in fam and fam[ln.index] != "related_header":
             marks[ln.index] = ("boilerplate", fam[ln.index])
-        elif ln.index in ban and ln.words <= 12 and (
-            first_prose is None or ln.index > (last_prose or 0)
-        ):
+        elif ln.index in ban and ln.words <= 12:
             kind = ban[ln.index]
             marks[ln.index] = ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
 
     # --- related blocks: a header, then headline-shaped lines until prose resumes
-    _related_blocks(body, fam, marks)
+    _related_blocks([ln for ln in body if last_prose is None or ln.index > last_prose], fam, marks)
 
     # --- bottom tail after the last prose line
     if last_prose is not None:
@@ -106,7 +107,8 @@ def resolve(view: TextView) -> Resolution:
 
     # --- title and top menu
     remaining_top = [ln for ln in top if ln.index not in marks]
-    title = _choose_title(remaining_top)
+    lead = [ln for ln in body if ln.index not in marks and is_prose(ln)][:6]
+    title = _choose_title(remaining_top, {w.casefold() for ln in lead for w in _WORD.findall(ln.text)})
     if title is not None:
         res.title = title
         for ln in remaining_top:
@@ -191,14 +193,24 @@ def _tail(body: list[Line], last_prose: int, fam: dict[int, str], marks: dict) -
             marks[ln.index] = ("boilerplate", fam.get(ln.index, "tail_links"))
 
 
-def _choose_title(cands: list[Line]) -> Line | None:
+def _overlap(ln: Line, lead_words: set[str]) -> float:
+    ws = [w.casefold() for w in _WORD.findall(ln.text) if len(w) >= 4 or w.isdigit()]
+    if not ws:
+        return 0.0
+    return sum(1 for w in ws if w in lead_words) / len(ws)
+
+
+def _choose_title(cands: list[Line], lead_words: set[str]) -> Line | None:
     """The headline among the unexplained lines above the body.
 
-    Menu items left there are short, so the first line of headline length is the title; when
-    every candidate is short, the one nearest the body is."""
+    A headline announces the body: most of its content words come back in the first
+    paragraphs, while a menu item's rarely do; and menu items are short.  The first candidate
+    that is headline-long and shares some words with the lead, or shares most of its words,
+    is the title; failing that, the candidate nearest the body."""
     if not cands:
         return None
     for ln in cands:
-        if ln.words >= TITLE_WORDS:
+        o = _overlap(ln, lead_words)
+        if (ln.words >= TITLE_WORDS and o >= 0.2) or o >= 0.6:
             return ln
     return cands[-1]

@@ -1,21 +1,22 @@
 """Language of the cleaned article (ISO 639-1), and paragraph spans when it mixes languages.
 
-py3langid (model shipped in its wheel) is loaded once, lazily, per process.  Its feature
-walk is pure Python and costs about a microsecond per byte, so it reads a bounded sample
-of the article (the start, where the lede is, plus a slice of the middle), never all of it.
-Mixed-language articles are found cheaply: each paragraph's first words are checked
-against short function-word lists and its script; only a paragraph that looks foreign is
-sent to py3langid to confirm.
+py3langid's model (shipped in its wheel) is loaded once, lazily, per process, and scored
+with a vectorised feature extraction (see _FastLangid) that gives the same answer as
+py3langid.classify at a fraction of its cost.  Mixed-language articles are found cheaply:
+each paragraph's first words are checked against short function-word lists and its
+script; only a paragraph that looks foreign is classified on its own to confirm.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import threading
-from typing import Any
+import unicodedata
 
-_SAMPLE = 480  # characters of the article given to py3langid (two slices)
-_PAR_SAMPLE = 360  # characters of a suspicious paragraph given to py3langid
+import numpy as np
+
+_MAX_CHARS = 12000  # characters of an article (or paragraph) read for its language
 _MIN_LETTERS = 20  # fewer letters than this: too short to tell
 _MIN_PAR_WORDS = 8  # a paragraph shorter than this keeps the article's language
 _PROFILE_WORDS = 24  # words of each paragraph looked up in the function-word lists
@@ -46,37 +47,122 @@ _NON_LATIN = re.compile(
     "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 
-_identifier: Any = None
+_model: _FastLangid | None = None
 _lock = threading.Lock()
 
 
-def _langid() -> Any:
-    global _identifier
-    if _identifier is None:
+class _FastLangid:
+    """py3langid's model, scored with its byte DFA replaced by array lookups.
+
+    py3langid walks an Aho-Corasick automaton byte by byte in Python (about a microsecond
+    per byte).  Its states are the byte n-grams (n <= 6) of a trie, so the state after each
+    byte is the longest suffix of the text read so far that is a trie node.  Here the trie
+    nodes of each depth are enumerated once (breadth-first over the DFA, at load time) as
+    sorted integer codes, and every position's state is found with one vectorised lookup
+    per depth.  Same features, same counts, same naive-Bayes scores as `classify`.
+    """
+
+    def __init__(self) -> None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self.ptc = ident.nb_ptc
+        self.pc = np.asarray(ident.nb_pc, dtype=np.float32)
+        self.classes = list(ident.nb_classes)
+        self.alias = list(ident._alias_pairs)
+        nm = np.asarray(ident.tk_nextmove)
+        rowbase = np.asarray(ident._rowbase, dtype=np.int64)
+        out = np.asarray(ident.tk_output, dtype=np.int64)
+        seen = np.zeros(len(out), dtype=bool)
+        seen[0] = True
+        code = np.zeros(len(out), dtype=np.uint64)
+        frontier = np.zeros(1, dtype=np.int64)
+        cols = np.arange(256, dtype=np.int64)
+        self.levels: list[tuple[np.ndarray, np.ndarray]] = []
+        while len(frontier):
+            new_states, new_codes = [], []
+            for c0 in range(0, len(frontier), 2048):
+                chunk = frontier[c0 : c0 + 2048]
+                nxt = nm[(rowbase[chunk][:, None] + cols[None, :]).ravel()].astype(np.int64)
+                pos = np.flatnonzero(~seen[nxt])
+                if not len(pos):
+                    continue
+                states, first = np.unique(nxt[pos], return_index=True)
+                p = pos[first]
+                seen[states] = True
+                codes = code[chunk[p // 256]] * np.uint64(256) + (p % 256).astype(np.uint64)
+                code[states] = codes
+                new_states.append(states)
+                new_codes.append(codes)
+            if not new_states:
+                break
+            states = np.concatenate(new_states)
+            codes = np.concatenate(new_codes)
+            order = np.argsort(codes)
+            self.levels.append((codes[order], out[states[order]]))
+            frontier = states
+
+    @staticmethod
+    def encode(text: str) -> bytes:
+        if text.isupper():
+            text = text.lower()
+        return unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+
+    def features(self, data: bytes) -> np.ndarray:
+        """Feature index emitted after each byte of `data` (-1: none)."""
+        b = np.frombuffer(data, dtype=np.uint8).astype(np.uint64)
+        n = len(b)
+        feat = np.full(n, -1, dtype=np.int64)
+        code = np.zeros(n, dtype=np.uint64)
+        for d, (codes, outs) in enumerate(self.levels, 1):
+            if n < d:
+                break
+            code[d - 1 :] += b[: n - d + 1] << np.uint64(8 * (d - 1))
+            q = code[d - 1 :]
+            idx = np.searchsorted(codes, q)
+            np.minimum(idx, len(codes) - 1, out=idx)
+            hit = codes[idx] == q
+            feat[d - 1 :][hit] = outs[idx[hit]]
+        return feat
+
+    def score(self, feat: np.ndarray, nbytes: int) -> tuple[str | None, float]:
+        f = feat[feat >= 0]
+        if not len(f):
+            return None, 0.0
+        ids, counts = np.unique(f, return_counts=True)
+        scores = np.log1p(counts.astype(np.float32)) @ self.ptc[ids].astype(np.float32)
+        scores += self.pc
+        scores *= 1.0 / math.sqrt(nbytes or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        for i, j in self.alias:
+            scores[i] += scores[j]
+            scores[j] = 0.0
+        i = int(scores.argmax())
+        return self.classes[i], float(scores[i])
+
+    def classify(self, text: str) -> tuple[str | None, float]:
+        data = self.encode(text)
+        return self.score(self.features(data), len(data))
+
+
+def _langid() -> _FastLangid:
+    global _model
+    if _model is None:
         with _lock:
-            if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    return _identifier
+            if _model is None:
+                _model = _FastLangid()
+    return _model
 
 
-def _sample(text: str, size: int) -> str:
-    if len(text) <= size:
-        return text
-    half = size // 2
-    mid = len(text) // 2
-    return text[:half] + " " + text[mid : mid + half]
-
-
-def classify(text: str, size: int = _SAMPLE) -> tuple[str | None, float]:
+def classify(text: str) -> tuple[str | None, float]:
     """(ISO 639-1 code, confidence) of `text`, or (None, 0.0) when too short to tell."""
-    sample = _sample(text, size)
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = 0
+    for c in text[: _MIN_LETTERS * 4]:
+        letters += c.isalpha()
     if letters < _MIN_LETTERS:
         return None, 0.0
-    lang, conf = _langid().classify(sample)
-    return lang, float(conf)
+    return _langid().classify(text[:_MAX_CHARS])
 
 
 def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
@@ -88,16 +174,19 @@ def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
     pars = _paragraphs(text)
     if len(pars) < 2:
         return lang, []
+    article_script = bool(_NON_LATIN.search(text, 0, 2000))
+    suspects = [i for i, (a, b) in enumerate(pars)
+                if _looks_foreign(text, a, b, lang, article_script)]
+    if not suspects:
+        return lang, []
+    model = _langid()
     langs = [lang] * len(pars)
-    mixed = False
-    article_script = bool(_NON_LATIN.search(_sample(text, _SAMPLE)))
-    for i, (a, b) in enumerate(pars):
-        if _looks_foreign(text, a, b, lang, article_script):
-            plang, pconf = classify(text[a:b], _PAR_SAMPLE)
-            if plang is not None and plang != lang and pconf >= _CONFIRM:
-                langs[i] = plang
-                mixed = True
-    if not mixed:
+    for i in suspects:
+        a, b = pars[i]
+        plang, pconf = model.classify(text[a : min(b, a + _MAX_CHARS)])
+        if plang is not None and plang != lang and pconf >= _CONFIRM:
+            langs[i] = plang
+    if all(pl == lang for pl in langs):
         return lang, []
     return lang, [(a, b, pl) for (a, b), pl in zip(pars, langs, strict=True)]
 
