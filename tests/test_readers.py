@@ -188,3 +188,22 @@ def test_jsonl_writer_plain_gzip_and_order(tmp_path: Path):
         rows = [json.loads(line) for line in raw.decode("utf-8").splitlines()]
         assert [r["id"] for r in rows] == ["r0", "r1", "r2"]
         assert rows[0] == arts[0].to_dict()
+
+
+def test_a_named_pipe_is_sniffed_and_read_in_one_pass(tmp_path: Path):
+    import os
+    import threading
+
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    payload = gzip.compress(jsonl({"id": "p1", "text": ARTICLE}, {"id": "p2", "text": "x"}).encode())
+
+    def feed() -> None:
+        with open(fifo, "wb") as w:
+            w.write(payload)
+
+    t = threading.Thread(target=feed)
+    t.start()
+    got = list(read_inputs([fifo]))
+    t.join()
+    assert [(r.id, r.text) for r in got] == [("p1", ARTICLE), ("p2", "x")]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import BadRecord, Record
@@ -60,10 +60,8 @@ def reader_for_name(format_name: str) -> ReaderSpec | None:
     return None
 
 
-def sniff_reader(src: InputSource) -> ReaderSpec:
-    """Pick a reader from the content's leading bytes (peeks; consumes nothing)."""
-    with src.open() as stream:
-        head = peek_head(stream)
+def sniff_reader(head: bytes) -> ReaderSpec:
+    """The first reader whose sniffer accepts these leading bytes (text records otherwise)."""
     for spec in READERS:
         if spec.sniff is not None and spec.sniff(head):
             return spec
@@ -117,13 +115,19 @@ def read_inputs(
     """Every record of every input, in order; unreadable input comes out as a BadRecord."""
     options = options or ReadOptions()
     for src, spec in iter_sources(paths, on_skip):
-        if spec is None:
-            try:
-                spec = sniff_reader(src)
-            except DECOMPRESSION_ERRORS as e:
-                yield BadRecord(src.name, f"{src.name}: cannot read: {e}", b"", src.name)
-                continue
-        yield from spec.read(src, options)
+        if spec is not None:
+            yield from spec.read(src, options)
+            continue
+        # Unknown kind: open once, sniff, and let the reader go on with the same stream (a pipe
+        # or stdin cannot be opened twice).
+        try:
+            stream = src.open()
+            spec = sniff_reader(peek_head(stream))
+        except DECOMPRESSION_ERRORS as e:
+            yield BadRecord(src.name, f"{src.name}: cannot read: {e}", b"", src.name)
+            continue
+        with stream:
+            yield from spec.read(replace(src, stream=stream), options)
 
 
 __all__ = [

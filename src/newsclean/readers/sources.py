@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +33,9 @@ class InputSource:
 
     name: str  # provenance label: the path as given, or "<stdin>"
     path: Path | None
+    # set when the input was already opened to sniff its format (stdin, pipes): readers then get
+    # this stream, since such inputs cannot be opened a second time
+    stream: BinaryIO | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def stdin(cls) -> InputSource:
@@ -56,11 +59,12 @@ class InputSource:
     def open(self) -> BinaryIO:
         """The bytes decompressed; the result supports readline(limit) and peek().
 
-        stdin can be read only once, so every open() of it returns the same stream (closing it
-        is a no-op): a sniffer's peek and the reader then see the same bytes.
+        For stdin or an already opened stream, closing the result does not close the input.
         """
+        if self.stream is not None:
+            return _Unclosed(self.stream)  # type: ignore[return-value]
         if self.path is None:
-            return _shared_stdin()
+            return _Unclosed(decompressed(sys.stdin.buffer))  # type: ignore[return-value,arg-type]
         return decompressed(open(self.path, "rb"))
 
 
@@ -75,19 +79,8 @@ def decompressed(raw: io.BufferedReader) -> BinaryIO:
     return raw  # type: ignore[return-value]
 
 
-_stdin: tuple[object, BinaryIO] | None = None
-
-
-def _shared_stdin() -> BinaryIO:
-    global _stdin
-    buffer = sys.stdin.buffer
-    if _stdin is None or _stdin[0] is not buffer:  # a new sys.stdin (tests swap it)
-        _stdin = (buffer, decompressed(buffer))  # type: ignore[arg-type]
-    return _Unclosed(_stdin[1])  # type: ignore[return-value]
-
-
 class _Unclosed:
-    """A stream proxy whose close() does nothing (for stdin shared between opens)."""
+    """A stream proxy whose close() does nothing (the owner closes the stream)."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
