@@ -191,3 +191,14 @@ def test_subcommands_are_registered_in_one_place():
     assert [c.name for c in COMMANDS][:3] == ["clean", "restore", "show"]
     help_text = build_parser().format_help()
     assert all(c.name in help_text for c in COMMANDS)
+
+
+def test_output_inside_an_input_directory_is_not_read_back(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.txt").write_bytes(SEED.read_bytes())
+    (data / "b.jsonl").write_text("oops\n")
+    for _ in range(2):  # the second run finds the first run's output and set-aside file
+        assert main(["clean", "--quiet", str(data), "-o", str(data / "clean.jsonl")]) == 0
+        assert [r["id"] for r in rows(data / "clean.jsonl")] == [str(data / "a.txt")]
+        assert len(rows(data / "clean.setaside.jsonl")) == 1

@@ -134,7 +134,10 @@ def run_clean(
     options = options or CleanOptions()
     summary = RunSummary(output=output or "-")
     summary.set_aside_path = options.set_aside or default_set_aside_path(output)
-    items = read_inputs(paths, options.read, on_skip=summary.skipped_files.append)
+    own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
+    items = read_inputs(
+        paths, options.read, on_skip=summary.skipped_files.append, exclude=own_files
+    )
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
         for _item, result in clean_stream(items, options.workers):
             summary.read += 1

@@ -69,9 +69,16 @@ def sniff_reader(head: bytes) -> ReaderSpec:
 
 
 def iter_sources(
-    paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
+    paths: Iterable[str | Path],
+    on_skip: Callable[[str], None] | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[tuple[InputSource, ReaderSpec | None]]:
-    """Expand paths into (source, reader by name or None = sniff), in a stable order."""
+    """Expand paths into (source, reader by name or None = sniff), in a stable order.
+
+    `exclude`: files a directory walk must not read (the run's own output and set-aside file,
+    which may sit inside an input directory and grow while it is read).
+    """
+    excluded = {Path(x).resolve() for x in exclude}
     for p in paths:
         if str(p) == "-":
             yield InputSource.stdin(), None
@@ -79,6 +86,8 @@ def iter_sources(
         path = Path(p)
         if path.is_dir():
             for f in walk_files(path):
+                if excluded and f.resolve() in excluded:
+                    continue
                 src = InputSource.file(f)
                 spec = reader_for_name(src.format_name)
                 if spec is None:
@@ -111,10 +120,11 @@ def read_inputs(
     paths: Iterable[str | Path],
     options: ReadOptions | None = None,
     on_skip: Callable[[str], None] | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Record | BadRecord]:
     """Every record of every input, in order; unreadable input comes out as a BadRecord."""
     options = options or ReadOptions()
-    for src, spec in iter_sources(paths, on_skip):
+    for src, spec in iter_sources(paths, on_skip, exclude):
         if spec is not None:
             yield from spec.read(src, options)
             continue
