@@ -115,6 +115,10 @@ def test_exit_codes(tmp_path, capsys):
     assert main(["frobnicate"]) == 2
     assert main(["clean", str(SEED), "--workers", "0"]) == 2
     assert main(["clean", str(SEED), "--max-record-bytes", "lots"]) == 2
+    own = tmp_path / "own.jsonl"
+    own.write_text('{"id": "a", "text": "x"}\n')
+    assert main(["clean", str(own), "-o", str(own)]) == 2
+    assert own.read_text() == '{"id": "a", "text": "x"}\n'  # not overwritten
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "a.txt").write_bytes(b"\xff\xfe\x00")

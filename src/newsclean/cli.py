@@ -124,6 +124,10 @@ def _run_clean(args: argparse.Namespace) -> int:
         return _usage_error("clean", f"no such file or directory: {', '.join(missing)}")
     if args.workers < 1:
         return _usage_error("clean", "--workers must be at least 1")
+    if args.output and args.output != "-" and Path(args.output).exists():
+        out = Path(args.output).resolve()
+        if any(p != "-" and Path(p).resolve() == out for p in args.inputs):
+            return _usage_error("clean", f"the output {args.output} is also an input")
     options = CleanOptions(read=_read_options(args), workers=args.workers, set_aside=args.set_aside)
     with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
         summary = run_clean(args.inputs, args.output, options, on_progress=on_progress)
