@@ -20,6 +20,7 @@ from .detect import repeats as repeats_mod
 from .text_view import Line, TextView
 
 PROSE_WORDS = 15  # a line this long is body prose, whatever its neighbours
+MIN_SENTENCE_WORDS = 8  # anchor for articles too short to have a prose paragraph
 LONG_WORDS = 30  # longer than any headline
 TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
 SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
@@ -62,6 +63,17 @@ def resolve(view: TextView) -> Resolution:
         )
 
     prose = [ln for ln in body if is_prose(ln)]
+    if not prose:
+        # a short article (a teaser before a paywall): anchor on its sentences instead
+        prose = [
+            ln
+            for ln in body
+            if ln.words >= MIN_SENTENCE_WORDS
+            and _SENTENCE_END.search(ln.text)
+            and ln.index not in ban
+            and ln.index not in fam
+            and ln.index not in rep
+        ]
     first_prose = prose[0].index if prose else None
     last_prose = prose[-1].index if prose else None
 
@@ -173,23 +185,15 @@ def _related_blocks(body: list[Line], fam: dict[int, str], marks: dict) -> None:
 
 
 def _tail(body: list[Line], last_prose: int, fam: dict[int, str], marks: dict) -> None:
+    """Below the last prose line, noise starts at the first line a family or banner explains;
+    from there to the end, short unexplained lines are menu items and related headlines.
+    Lines before that point are the article's own closing lists, tables or sign-off."""
     tail = [ln for ln in body if ln.index > last_prose]
-    if not tail:
+    start = next((k for k, ln in enumerate(tail) if ln.index in fam or ln.index in marks), None)
+    if start is None:
         return
-    has_family = any(ln.index in fam or ln.index in marks for ln in tail)
-    if not has_family:
-        return
-    started = False
-    for ln in tail:
-        if ln.index in marks:
-            started = True
-            continue
-        noisy = ln.index in fam or (
-            ln.words <= SHORT_WORDS and not _SENTENCE_END.search(ln.text)
-        )
-        if noisy:
-            started = True
-        if started:
+    for ln in tail[start:]:
+        if ln.index not in marks:
             marks[ln.index] = ("boilerplate", fam.get(ln.index, "tail_links"))
 
 
