@@ -25,21 +25,26 @@ _MIN_LETTERS = 20  # fewer letters than this: too short to tell
 _MIN_PAR_CHARS = 60  # a paragraph shorter than this keeps the article's language
 _CONFIRM = 0.8  # py3langid confidence needed to call a paragraph foreign
 
+# Function words that are rare outside their language (not "de", "la", "die", which occur
+# in English text as parts of names).
 _FUNCTION_WORDS = {
     "en": "the and of to is was that with for are have has this from by were be which not "
     "they said it its would their will been",
-    "de": "der die das und ist nicht mit sich auf für ein eine dem den von zu auch wird wurde "
-    "sind bei nach dass im des aus hat",
-    "fr": "le la les et est des une un du pour dans que qui pas sur au avec ce sont été aux "
-    "plus il elle leur ont",
-    "es": "el la los las y es del que en una por con para se su al lo como más pero fue está "
-    "sus son ha",
-    "it": "il di che la per una non sono della con del anche gli alla nel è più questo "
-    "hanno stato",
-    "pt": "o os as de que do da em um uma para com não por dos se mais foi são ao pelo",
-    "nl": "de het een en van is dat op te niet met voor zijn ook maar als wordt er naar bij",
+    "de": "und ist nicht mit sich auf für eine dem wird wurde sind bei nach dass auch noch "
+    "oder aber einen",
+    "fr": "les est des une pour dans qui pas sur avec sont été aux leur ont mais cette "
+    "comme ses",
+    "es": "los las del una por con para como más pero fue está sus son muy también hay "
+    "desde",
+    "it": "della sono anche gli alla nel questo hanno stato delle degli perché molto",
+    "pt": "não dos mais foi são pelo uma com também muito pela seu sua",
+    "nl": "het een niet voor ook maar wordt naar bij zijn werd heeft deze",
 }
 _FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+# Letters with diacritics: a Latin-script paragraph in German, French, Spanish, Italian or
+# Portuguese almost always has some; an English article without any has no such paragraph.
+_ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
+_LATIN_WORD = re.compile(r"\b[a-zA-Z]{4,}\s+[a-zA-Z]{2,}\s+[a-zA-Z]{4,}\b")
 # Scripts that are never written with the Latin alphabet's languages.
 _NON_LATIN = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
@@ -65,7 +70,9 @@ class _FastLangid:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        self.ptc = ident.nb_ptc
+        # float32 (57 MB): gathering float16 rows and converting them per call costs more
+        # than the rest of the classification.
+        self.ptc = np.asarray(ident.nb_ptc, dtype=np.float32)
         self.pc = np.asarray(ident.nb_pc, dtype=np.float32)
         self.classes = list(ident.nb_classes)
         self.alias = list(ident._alias_pairs)
@@ -114,7 +121,7 @@ class _FastLangid:
         if not len(f):
             return None, 0.0
         ids, counts = np.unique(f, return_counts=True)
-        scores = np.log1p(counts.astype(np.float32)) @ self.ptc[ids].astype(np.float32)
+        scores = np.log1p(counts.astype(np.float32)) @ self.ptc[ids]
         scores += self.pc
         scores *= 1.0 / math.sqrt(nbytes or 1)
         np.exp(scores - scores.max(), out=scores)
@@ -158,27 +165,38 @@ def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
     lang, _conf = classify(text)
     if lang is None:
         return None, []
+    # One cheap look at the whole article first: most articles have no foreign
+    # paragraph, and then no paragraph is looked at.
+    foreign: list[str] = []
+    if _ACCENTED.search(text) is not None or lang not in _FUNCTION_SETS:
+        words = set(text.lower().split())
+        foreign = [lg for lg, fw in _FUNCTION_SETS.items()
+                   if lg != lang and len(words & fw) >= 3]
+    head_script = _NON_LATIN.search(text, 0, 300) is not None
+    other_script = (_NON_LATIN.search(text) is not None) != head_script or (
+        head_script and _LATIN_WORD.search(text) is not None
+    )
+    if not foreign and not other_script:
+        return lang, []
     pars = _paragraphs(text)
     if len(pars) < 2:
         return lang, []
-    own_words = _FUNCTION_SETS.get(lang)
-    other_script = _NON_LATIN.search(text) is not None
+    own_words = _FUNCTION_SETS.get(lang, frozenset())
     suspects = []
     for i, (a, b) in enumerate(pars):
         if b - a < _MIN_PAR_CHARS:
             continue
         par = text[a:b]
-        if other_script and bool(_NON_LATIN.search(par)) != bool(_NON_LATIN.search(text, 0, 300)):
+        if other_script and (_NON_LATIN.search(par) is not None) != head_script:
             suspects.append(i)
             continue
-        words = set(par.lower().split())
-        own = len(words & own_words) if own_words is not None else 0
-        for lg, fw in _FUNCTION_SETS.items():
-            if lg != lang:
-                hits = len(words & fw)
-                if hits >= 3 and hits >= 2 * own + 1:
-                    suspects.append(i)
-                    break
+        pw = set(par.lower().split())
+        own = len(pw & own_words)
+        for lg in foreign:
+            hits = len(pw & _FUNCTION_SETS[lg])
+            if hits >= 3 and hits >= 2 * own + 1:
+                suspects.append(i)
+                break
     if not suspects:
         return lang, []
     model = _langid()
