@@ -25,6 +25,7 @@ LONG_WORDS = 30  # longer than any headline
 TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
 SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
 _WORD = re.compile(r"\w+")
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)]\s*$")
 
 
@@ -104,7 +105,7 @@ def resolve(view: TextView) -> Resolution:
 
     # --- bottom tail after the last prose line
     if last_prose is not None:
-        _tail(body, last_prose, fam, marks)
+        _tail(body, last_prose, fam, marks, _words_of(ln for ln in body if is_prose(ln)))
 
     # --- verdict: with a banner present, is there still an article?
     n_ban = sum(1 for ln in body if ln.index in ban)
@@ -120,7 +121,7 @@ def resolve(view: TextView) -> Resolution:
     # --- title and top menu
     remaining_top = [ln for ln in top if ln.index not in marks]
     lead = [ln for ln in body if ln.index not in marks and is_prose(ln)][:6]
-    title = _choose_title(remaining_top, {w.casefold() for ln in lead for w in _WORD.findall(ln.text)})
+    title = _choose_title(remaining_top, _words_of(lead))
     if title is not None:
         res.title = title
         for ln in remaining_top:
@@ -184,7 +185,9 @@ def _related_blocks(body: list[Line], fam: dict[int, str], marks: dict) -> None:
         i = j
 
 
-def _tail(body: list[Line], last_prose: int, fam: dict[int, str], marks: dict) -> None:
+def _tail(
+    body: list[Line], last_prose: int, fam: dict[int, str], marks: dict, body_words: set[str]
+) -> None:
     """Below the last prose line, noise starts at the first line a family or banner explains;
     from there to the end, short unexplained lines are menu items and related headlines.
     Lines before that point are the article's own closing lists, tables or sign-off."""
@@ -192,9 +195,21 @@ def _tail(body: list[Line], last_prose: int, fam: dict[int, str], marks: dict) -
     start = next((k for k, ln in enumerate(tail) if ln.index in fam or ln.index in marks), None)
     if start is None:
         return
+    # menu items just above the first explained line: short, and foreign to the article
+    while start > 0:
+        ln = tail[start - 1]
+        if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
+            break
+        if _overlap(ln, body_words) >= 0.5:
+            break
+        start -= 1
     for ln in tail[start:]:
         if ln.index not in marks:
             marks[ln.index] = ("boilerplate", fam.get(ln.index, "tail_links"))
+
+
+def _words_of(lines) -> set[str]:
+    return {w.casefold() for ln in lines for w in _WORD.findall(ln.text)}
 
 
 def _overlap(ln: Line, lead_words: set[str]) -> float:

@@ -152,6 +152,12 @@ _PAYWALL_WORDS = frozenset(
 )
 
 
+# Calls to action that open a short line: "Share this recipe", "Start a free trial".
+_ACTION_LEAD = _rx(
+    r"^(?:please\s+)?(?:share|print|save|subscribe|follow|comment|email|e-mail|tweet|pin|bookmark|download|donate|sign\s+(?:up|in)|log\s*in|register|join|buy|shop|order|book|get|try|click|tap|watch|listen|view|see|explore|discover|learn|contact|call|request|start|create|upgrade|unlock|claim|visit|go\s+to|back\s+to|return\s+to|skip\s+to|jump\s+to|open|close|toggle|load|show|hide)\b",
+)
+
+
 def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
     """Family name for one line, or None."""
     if words > 120:
@@ -168,6 +174,10 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "copyright"
     if words <= 12 and _widget(text):
         return "widget"
+    if words <= 8 and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
+        words <= 12 and "click here" in norm
+    ):
+        return "call_to_action"
     if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _COOKIE.search(norm):
         return "cookie_notice"
     if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _PAYWALL.search(norm):

@@ -49,6 +49,7 @@ CLOSERS = {
     "”": "”",
 }
 _MARKS = re.compile("[“”„\"«»‘’‚]")
+_OPENERS = re.compile("[“”„\"«»‘‚]")  # "’" never opens: skip apostrophes at C speed
 _SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
 # A single-quoted piece is accepted only when its closing mark is clearly not an
 # apostrophe: not between letters, not a plural possessive ("players’ union").
@@ -153,7 +154,7 @@ def find_quotes(text: str, language: str | None = None) -> list[Quote]:
 
 def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     """Quotations of `text`, each the pieces of one utterance with one speaker."""
-    if not _MARKS.search(text):
+    if not _OPENERS.search(text):
         return []
     verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
     paragraphs = _paragraphs(text)
@@ -274,7 +275,7 @@ def _pieces(text: str, p0: int, p1: int, next_opens: bool) -> list[Piece]:
     out: list[Piece] = []
     pos = p0
     while pos < p1:
-        m = _MARKS.search(text, pos, p1)
+        m = _OPENERS.search(text, pos, p1)
         if m is None:
             break
         i = m.start()

@@ -18,6 +18,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .speech_lexicon import (
@@ -60,7 +61,8 @@ def _clean_token(tok: str) -> str:
     return tok
 
 
-def _split_run(run: str) -> tuple[list[str], str | None, bool]:
+@lru_cache(maxsize=1 << 15)
+def _split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     """(person tokens after any title, gender from the title, is organisation)."""
     toks = [_clean_token(t) for t in run.replace(".", ". ").split()]
     toks = [t for t in toks if t and t != "."]
@@ -78,7 +80,7 @@ def _split_run(run: str) -> tuple[list[str], str | None, bool]:
     while rest and rest[0].rstrip(".").lower() in NOT_GIVEN:
         rest = rest[1:]
     org = any(t.lower() in ORG_WORDS for t in toks)
-    return rest, gender, org
+    return tuple(rest), gender, org
 
 
 def _given_gender(tok: str) -> str | None:
@@ -102,7 +104,7 @@ class SpeakerResolver:
         self.mentions: list[Mention] = []
         self.speakers: list[Mention] = []  # resolved named speakers, in text order
         self.par_starts: list[int] = []
-        self._runs: list[tuple[int, list[str], str | None, str]] = []
+        self._runs: list[tuple[int, tuple[str, ...], str | None, str]] = []
         self._surname_titled: dict[str, str | None] = {}
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._mentions_built = False
@@ -111,7 +113,7 @@ class SpeakerResolver:
     def _build(self) -> None:
         """Full names by surname: one regex pass, each distinct run split once."""
         self._built = True
-        seen: dict[str, tuple[list[str], str | None, bool]] = {}
+        seen: dict[str, tuple[tuple[str, ...], str | None, bool]] = {}
         for m in _NAME_RUN.finditer(self.text):
             run = m.group()
             info = seen.get(run)
@@ -155,7 +157,7 @@ class SpeakerResolver:
             if canon in self.gender or surname in self._surname_titled or alone[surname]:
                 self.mentions.append(Mention(pos, canon, self.gender.get(canon)))
 
-    def canonical(self, toks: list[str]) -> str | None:
+    def canonical(self, toks: tuple[str, ...] | list[str]) -> str | None:
         """Fullest form of the name whose last token is the surname."""
         if not toks:
             return None
