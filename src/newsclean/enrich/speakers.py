@@ -42,6 +42,7 @@ _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|
 _WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
 _NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*")
+_RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
 _TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
@@ -93,69 +94,49 @@ def _given_gender(tok: str) -> str | None:
 
 
 class SpeakerResolver:
-    """Names of one article, and the resolution of quotation subjects against them."""
+    """Names of one article, and the resolution of quotation subjects against them.
+
+    Nothing is indexed up front: the full forms of a surname are found when a speaker
+    needs them (str.find on the surname, then a look at the words just before each
+    occurrence), and the people named near a pronoun only when a pronoun needs them.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._built = False
-        self.full: dict[str, Counter[str]] = {}  # surname -> full forms
         self.gender: dict[str, str] = {}  # canonical name -> "m" | "f"
-        self.titled: dict[str, set[str]] = {}  # title word -> canonical names
-        self.mentions: list[Mention] = []
         self.speakers: list[Mention] = []  # resolved named speakers, in text order
-        self.par_starts: list[int] = []
-        self._runs: list[tuple[int, tuple[str, ...], str | None, str]] = []
-        self._surname_titled: dict[str, str | None] = {}
+        self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
         self._canon: dict[tuple[str, ...], str | None] = {}
-        self._mentions_built = False
+        self._par_starts: list[int] | None = None
+        self._titled: dict[str, set[str]] | None = None
 
-    # -- index -------------------------------------------------------------------------
-    def _build(self) -> None:
-        """Full names by surname: one regex pass, each distinct run split once."""
-        self._built = True
-        seen: dict[str, tuple[tuple[str, ...], str | None, bool]] = {}
-        for m in _NAME_RUN.finditer(self.text):
-            run = m.group()
-            info = seen.get(run)
-            if info is None:
-                info = seen[run] = _split_run(run)
-                rest, g, org = info
-                if not org and rest and (g is not None or len(rest) != len(run.split())):
-                    self._surname_titled.setdefault(rest[-1], g)
-            rest, g, org = info
-            if org or not rest:
-                continue
-            self._runs.append((m.start(), rest, g, run))
-            if len(rest) >= 2 and rest[0][:1].isupper() and len(rest[-1]) > 1:
-                self.full.setdefault(rest[-1], Counter())[" ".join(rest)] += 1
-
-    def _build_mentions(self) -> None:
-        """Person mentions with gender, and titles ("Sen. Tim Kaine" -> senator)."""
-        self._mentions_built = True
-        self.par_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        canon_of: list[str | None] = []
-        for _pos, rest, g, run in self._runs:
-            canon = self.canonical(rest)
-            canon_of.append(canon)
-            if canon is None:
-                continue
-            if canon not in self.gender:
-                full = canon.split()
-                gg = g or (_given_gender(full[0]) if len(full) >= 2 else None)
-                if gg is not None:
-                    self.gender[canon] = gg
-            if g is not None or len(rest) != len(run.split()):
-                for t in run.replace(".", " ").split():
-                    role = _TITLE_ROLE.get(t.lower())
-                    if role is not None:
-                        self.titled.setdefault(role, set()).add(canon)
-        alone = Counter(rest[-1] for _p, rest, _g, _r in self._runs if len(rest) == 1)
-        for (pos, _rest, _g, _run), canon in zip(self._runs, canon_of, strict=True):
-            if canon is None or " " not in canon:
-                continue
-            surname = canon.rsplit(" ", 1)[-1]
-            if canon in self.gender or surname in self._surname_titled or alone[surname]:
-                self.mentions.append(Mention(pos, canon, self.gender.get(canon)))
+    # -- names ---------------------------------------------------------------------------
+    def forms(self, surname: str) -> Counter[str]:
+        """Full forms ("Mark Rutte") of the names in the article that end with `surname`."""
+        got = self._forms.get(surname)
+        if got is not None:
+            return got
+        got = Counter()
+        text = self.text
+        n = len(surname)
+        i = text.find(surname)
+        while i >= 0:
+            end = i + n
+            if (i == 0 or not text[i - 1].isalnum()) and (
+                end >= len(text) or not (text[end].isalnum() or text[end] in "-")
+            ):
+                m = _RUN_BEFORE.search(text, max(0, i - 80), i)
+                if m is not None:
+                    rest, g, org = _split_run(text[m.start() : end])
+                    if not org and len(rest) >= 2 and rest[-1] == surname:
+                        form = " ".join(rest)
+                        got[form] += 1
+                        gg = g or _given_gender(rest[0])
+                        if gg is not None:
+                            self.gender.setdefault(form, gg)
+            i = text.find(surname, end)
+        self._forms[surname] = got
+        return got
 
     def canonical(self, toks: tuple[str, ...] | list[str]) -> str | None:
         """Fullest form of the name whose last token is the surname."""
@@ -164,34 +145,79 @@ class SpeakerResolver:
         key = tuple(toks)
         if key in self._canon:
             return self._canon[key]
-        forms = self.full.get(toks[-1])
-        fitting = [f for f in forms if _contains_in_order(f.split(), toks)] if forms else []
+        forms = self.forms(toks[-1]) if len(toks[-1]) > 1 else Counter()
+        fitting = [f for f in forms if _contains_in_order(f.split(), toks)]
         if fitting:
             # Longest, then most frequent, then first seen (Counter keeps insertion order).
             out: str | None = max(fitting, key=lambda f: (f.count(" "), forms[f]))
         else:
             out = " ".join(toks) if len(toks) >= 2 else None
+        if out is not None and out not in self.gender and len(toks) >= 2:
+            gg = _given_gender(out.split()[0])
+            if gg is not None:
+                self.gender[out] = gg
         self._canon[key] = out
         return out
 
+    def _mentions(self, lo: int, hi: int) -> list[Mention]:
+        """People named in text[lo:hi], with their canonical names."""
+        runs = []
+        alone: Counter[str] = Counter()
+        titled: set[str] = set()
+        for m in _NAME_RUN.finditer(self.text, lo, hi):
+            run = m.group()
+            rest, g, org = _split_run(run)
+            if org or not rest:
+                continue
+            runs.append((m.start(), rest, g))
+            if len(rest) == 1:
+                alone[rest[0]] += 1
+            if g is not None or len(rest) != run.count(" ") + 1:
+                titled.add(rest[-1])
+        out = []
+        for pos, rest, g in runs:
+            canon = self.canonical(rest)
+            if canon is None or " " not in canon:
+                continue
+            if g is not None:
+                self.gender.setdefault(canon, g)
+            surname = rest[-1]
+            if canon in self.gender or surname in titled or alone[surname] or len(rest) == 1:
+                out.append(Mention(pos, canon, self.gender.get(canon)))
+        return out
+
+    def _role_holders(self, role: str) -> set[str]:
+        """People the article gives a title for `role` ("Sen. Tim Kaine" for senator)."""
+        if self._titled is None:
+            self._titled = {}
+            for m in _NAME_RUN.finditer(self.text):
+                run = m.group()
+                if " " not in run:
+                    continue
+                rest, _g, org = _split_run(run)
+                if org or len(rest) < 1 or len(rest) == run.count(" ") + 1:
+                    continue
+                canon = self.canonical(rest)
+                if canon is None:
+                    continue
+                for t in run.replace(".", " ").split():
+                    r = _TITLE_ROLE.get(t.lower())
+                    if r is not None:
+                        self._titled.setdefault(r, set()).add(canon)
+        return self._titled.get(role, set())
+
     # -- resolution --------------------------------------------------------------------
     def resolve(self, subj: Subject, pos: int) -> str | None:
-        if not self._built:
-            self._build()
         if subj.kind in ("pronoun", "implicit"):
             gender = PRONOUN_GENDER.get(subj.text.lower())
             if subj.kind == "pronoun" and gender is None:
                 return None
-            if not self._mentions_built:
-                self._build_mentions()
             return self._antecedent(gender, pos)
         text = subj.text.strip()
         words = text.split()
         if words and words[0].lower() in DETERMINERS and not words[0][:1].isupper():
             if subj.kind == "np" and len(words) == 2 and words[1].lower() in ROLE_TITLES:
-                if not self._mentions_built:
-                    self._build_mentions()
-                names = self.titled.get(words[1].lower(), set())
+                names = self._role_holders(words[1].lower())
                 if len(names) == 1:
                     return self._remember(next(iter(names)), pos)
             if subj.kind == "np":
@@ -219,9 +245,12 @@ class SpeakerResolver:
 
     def _antecedent(self, gender: str | None, pos: int) -> str | None:
         # Window: from the start of the paragraph a few paragraphs back, up to the pronoun.
-        i = bisect.bisect_right(self.par_starts, pos) - 1
-        lo = self.par_starts[max(0, i - _WINDOW_PARAGRAPHS + 1)]
-        cands = [m for m in self.mentions if lo <= m.pos < pos]
+        if self._par_starts is None:
+            self._par_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        starts = self._par_starts
+        i = bisect.bisect_right(starts, pos) - 1
+        lo = starts[max(0, i - _WINDOW_PARAGRAPHS + 1)]
+        cands = self._mentions(lo, pos)
         cands += [m for m in self.speakers if lo <= m.pos < pos]
         fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
         if not fit:
@@ -229,8 +258,8 @@ class SpeakerResolver:
         names = {m.name for m in fit}
         if len(names) == 1:
             return self._remember(fit[-1].name, pos)
-        # Several people fit: take the most recent speaker if no one else was named after
-        # it, or the only one whose gender is known to fit.
+        # Several people fit: the only one whose gender is known to fit, or the most
+        # recent speaker if no one else was named after it.
         known = {m.name for m in fit if gender is not None and self.gender.get(m.name) == gender}
         if len(known) == 1 and all(self.gender.get(n) is not None for n in names - known):
             return self._remember(known.pop(), pos)
