@@ -56,6 +56,11 @@ _SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
 _POSSESSIVE = re.compile(r"s’\s+[a-z]")
 _MAX_PIECE = 4000  # characters; a longer "quote" in one paragraph is a stray mark
 
+_ROUGH_BOUNDARY = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bRev)(?<!\bJr)(?<!\bSr)(?<!\bDel)"
+    r"[.!?][”\"’)]?\s+(?=[A-Z“\"‘(])"
+)
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?|\d[\d.,:]*\w*|[^\w\s]"
 )
@@ -92,23 +97,21 @@ _TITLE_CUES = {
 _WEAK_VERBS = {"called", "calling", "described", "describing", "dubbed", "labeled"}
 _TERMINAL = ".!?…"
 # Token windows around a quote (characters): an attribution clause is short.
-_POST_WINDOW = 240
+_POST_WINDOW = 200
 _PRE_WINDOW = 360
 
 
-@dataclass(slots=True)
 class Tok:
-    text: str
-    start: int
-    end: int
+    """A word or punctuation mark of an attribution window, with its text offsets."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "low", "cap")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower()
+        self.cap = text[:1].isupper()
 
 
 @dataclass(slots=True)
@@ -339,9 +342,13 @@ def _attach_clauses(
         pc.post = clause
     for idx, pc in enumerate(pieces):
         gap_start = (pieces[idx - 1].end + 1) if idx > 0 else p0
-        toks = _tokens(text, max(gap_start, pc.open_at - _PRE_WINDOW), pc.open_at)
-        first_sentence = idx > 0 and pieces[idx - 1].post is None and _terminal_piece(
-            text, pieces[idx - 1], toks
+        lo = max(gap_start, pc.open_at - _PRE_WINDOW)
+        cut = lo
+        for m in _ROUGH_BOUNDARY.finditer(text, lo, pc.open_at):
+            cut = m.end()  # tokenise the last sentence only (abbreviations re-checked below)
+        toks = _tokens(text, cut, pc.open_at)
+        first_sentence = idx > 0 and pieces[idx - 1].post is None and (
+            cut > gap_start or _terminal_piece(text, pieces[idx - 1], toks)
         )
         s = _sentence_start(toks, 0 if first_sentence or idx == 0 else -1)
         pc.pre = ctx.pre_clause(toks[s:])
