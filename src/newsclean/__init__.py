@@ -1,8 +1,8 @@
 """newsclean: raw, noisy news-crawl records in; clean articles out, every removal explained."""
 
 from .apply import restore
-from .pipeline import clean_record, clean_records, clean_text
 from .model import Article, BadRecord, Quote, Record, Removed
+from .pipeline import clean_record, clean_records, clean_text
 
 __all__ = [
     "Article",

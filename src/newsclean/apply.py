@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 
-from .text_view import TextView
 from .model import Removed, Span
+from .text_view import TextView
 
 Label = tuple[str, str] | None  # None = kept
 
@@ -94,6 +94,8 @@ def apply_marks(
     segs.sort(key=lambda s: s[0])
     merged: list[tuple[int, int, Label]] = []
     for s, e, lab in segs:
+        if s >= e:
+            continue
         if merged and merged[-1][2] == lab and merged[-1][1] == s:
             merged[-1] = (merged[-1][0], e, lab)
         else:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from .apply import apply_marks
 from .detect import dateline
 from .header import parse_header
+from .model import Article, Record
 from .resolve import resolve
 from .text_view import TextView
-from .model import Article, Record
 
 
 def clean_record(record: Record) -> Article:

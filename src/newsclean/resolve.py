@@ -51,7 +51,11 @@ def resolve(view: TextView) -> Resolution:
     marks = res.line_marks
 
     # Banner-only records: error or block pages.
+    # repeats twice: first to find where the body's own prose ends, then with that known
     rep = repeats_mod.detect(view, skip=set(ban) | set(fam))
+    own = [ln for ln in body if ln.words >= PROSE_WORDS and ln.index not in rep]
+    if own:
+        rep = repeats_mod.detect(view, skip=set(ban) | set(fam), body_end=own[-1].index)
 
     def is_prose(ln: Line) -> bool:
         # a long headline is not prose: prose ends as a sentence, or runs on past any headline
@@ -146,7 +150,7 @@ def _article_like(kept: list[Line]) -> bool:
     more headline-shaped lines with at most single teasers says error page."""
     if any(ln.words >= 40 for ln in kept):
         return True
-    for a, b in zip(kept, kept[1:]):
+    for a, b in zip(kept, kept[1:], strict=False):
         if a.words >= PROSE_WORDS and b.words >= PROSE_WORDS:
             return True
     return sum(1 for ln in kept if _headline_like(ln)) < 3

@@ -10,10 +10,18 @@ from __future__ import annotations
 from ..text_view import TextView
 
 MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repeat
+# Inside the body, a run of short copies is usually structure (table rows, spec lists, mail
+# headers) rather than a duplicated paragraph: only runs with a real paragraph count there.
+MIN_PARAGRAPH_WORDS = 10
 
 
-def detect(view: TextView, skip: set[int] | frozenset[int] = frozenset()) -> dict[int, str]:
-    """Line index -> rule for later copies.  `skip` lines (e.g. banners) are not counted."""
+def detect(
+    view: TextView, skip: set[int] | frozenset[int] = frozenset(), body_end: int | None = None
+) -> dict[int, str]:
+    """Line index -> rule for later copies.  `skip` lines (e.g. banners) are not counted.
+
+    body_end: index of the last line of the body's own prose, if known; runs of short copies
+    before it are left alone."""
     seen: dict[str, int] = {}
     cand: list[int] = []
     for ln in view.body():
@@ -32,6 +40,10 @@ def detect(view: TextView, skip: set[int] | frozenset[int] = frozenset()) -> dic
     run: list = []
 
     def flush() -> None:
+        inside = body_end is not None and run and run[-1].index < body_end
+        if inside and max(x.words for x in run) < MIN_PARAGRAPH_WORDS:
+            run.clear()
+            return
         if run and sum(x.words for x in run) >= MIN_RUN_WORDS:
             rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
             for x in run:
