@@ -12,6 +12,7 @@ relative to the body's prose.  Priorities, in one place:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .detect import banners as banners_mod
@@ -36,8 +37,33 @@ class Resolution:
     title: Line | None = None
 
 
-def _rule_reason(fam: str) -> str:
-    return "boilerplate"
+class _Lazy:
+    """Classify a line on first use: only lines above and below the body ever need it."""
+
+    __slots__ = ("fn", "cache")
+
+    def __init__(self, fn: Callable[[Line], str | None]) -> None:
+        self.fn = fn
+        self.cache: dict[int, str | None] = {}
+
+    def __call__(self, ln: Line) -> str | None:
+        try:
+            return self.cache[ln.index]
+        except KeyError:
+            v = self.cache[ln.index] = self.fn(ln)
+            return v
+
+
+def _banner_of(ln: Line) -> str | None:
+    return banners_mod.classify(ln.norm, ln.words, ln.toks)
+
+
+def _family_of(ln: Line) -> str | None:
+    return boiler_mod.classify(ln.text, ln.norm, ln.words, ln.toks)
+
+
+def _banner_mark(kind: str) -> tuple[str, str]:
+    return ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
 
 
 def resolve(view: TextView) -> Resolution:
@@ -46,85 +72,82 @@ def resolve(view: TextView) -> Resolution:
     if not body:
         res.verdict = "empty"
         return res
-    ban = banners_mod.detect(view)
-    fam = boiler_mod.detect(view)
+    ban = _Lazy(_banner_of)
+    fam = _Lazy(_family_of)
     marks = res.line_marks
 
-    # Banner-only records: error or block pages.
-    # repeats twice: first to find where the body's own prose ends, then with that known
-    rep = repeats_mod.detect(view, skip=set(ban) | set(fam))
+    # Repeats, twice: first to find where the body's own prose ends, then with that known.
+    rep = repeats_mod.detect(view)
     own = [ln for ln in body if ln.words >= PROSE_WORDS and ln.index not in rep]
     if own:
-        rep = repeats_mod.detect(view, skip=set(ban) | set(fam), body_end=own[-1].index)
+        rep = repeats_mod.detect(view, body_end=own[-1].index)
 
-    def is_prose(ln: Line) -> bool:
+    def prose_shaped(ln: Line) -> bool:
         # a long headline is not prose: prose ends as a sentence, or runs on past any headline
         return (
             ln.words >= PROSE_WORDS
             and (ln.words >= LONG_WORDS or _SENTENCE_END.search(ln.text) is not None)
-            and ln.index not in ban
-            and ln.index not in fam
             and ln.index not in rep
         )
 
-    prose = [ln for ln in body if is_prose(ln)]
-    if not prose:
+    def explained(ln: Line) -> bool:
+        return bool(ban(ln) or fam(ln))
+
+    shaped = [ln for ln in body if prose_shaped(ln)]
+    if not shaped:
         # a short article (a teaser before a paywall): anchor on its sentences instead
-        prose = [
+        shaped = [
             ln
             for ln in body
             if ln.words >= MIN_SENTENCE_WORDS
             and _SENTENCE_END.search(ln.text)
-            and ln.index not in ban
-            and ln.index not in fam
             and ln.index not in rep
         ]
-    first_prose = prose[0].index if prose else None
-    last_prose = prose[-1].index if prose else None
+    first = next((ln for ln in shaped if not explained(ln)), None)
+    last = next((ln for ln in reversed(shaped) if not explained(ln)), None)
+    first_prose = first.index if first is not None else None
+    last_prose = last.index if last is not None else None
+    prose = [ln for ln in shaped if first_prose is not None and first_prose <= ln.index <= last_prose]
 
     # --- top region: everything before the first prose line
     top = [ln for ln in body if first_prose is None or ln.index < first_prose]
+    tail = [ln for ln in body if last_prose is not None and ln.index > last_prose]
     for ln in top:
-        if ln.index in ban:
-            kind = ban[ln.index]
-            marks[ln.index] = ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
-        elif ln.index in fam:
-            marks[ln.index] = ("boilerplate", fam[ln.index])
+        kind = ban(ln)
+        if kind:
+            marks[ln.index] = _banner_mark(kind)
+        elif fam(ln):
+            marks[ln.index] = ("boilerplate", fam(ln))
     # --- the tail after the last prose line: families and short banners.  Between the first
     # and last prose lines only repeats are removed: there, a line that looks like a menu or a
     # widget is far more often the article's own table, list or aside.
-    for ln in body:
-        if ln.index in marks or (last_prose is not None and ln.index <= last_prose):
-            continue
-        if ln.index in fam and fam[ln.index] != "related_header":
-            marks[ln.index] = ("boilerplate", fam[ln.index])
-        elif ln.index in ban and ln.words <= 12:
-            kind = ban[ln.index]
-            marks[ln.index] = ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
+    for ln in tail:
+        f = fam(ln)
+        if f and f != "related_header":
+            marks[ln.index] = ("boilerplate", f)
+        elif ln.words <= 12 and ban(ln):
+            marks[ln.index] = _banner_mark(ban(ln))
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
 
-    # --- related blocks: a header, then headline-shaped lines until prose resumes
-    _related_blocks([ln for ln in body if last_prose is None or ln.index > last_prose], fam, marks)
-
-    # --- bottom tail after the last prose line
+    # --- related blocks and the bottom tail after the last prose line
+    _related_blocks(tail, fam, marks)
     if last_prose is not None:
-        _tail(body, last_prose, fam, marks, _words_of(ln for ln in body if is_prose(ln)))
+        _tail(tail, fam, marks, lambda: _words_of(prose))
 
     # --- verdict: with a banner present, is there still an article?
-    n_ban = sum(1 for ln in body if ln.index in ban)
+    banners = [ban(ln) for ln in top + tail if ban(ln)]
     kept = [ln for ln in body if ln.index not in marks]
-    if n_ban and kept and not _article_like(kept):
+    if banners and kept and not _article_like(kept):
         kept = []
     if not kept:
-        if n_ban:
-            n_block = sum(1 for k in ban.values() if k == "blocked")
-            res.verdict = "blocked" if n_block * 2 >= n_ban else "error_page"
+        if banners:
+            res.verdict = _page_verdict(banners)
             return res
 
     # --- title and top menu
     remaining_top = [ln for ln in top if ln.index not in marks]
-    lead = [ln for ln in body if ln.index not in marks and is_prose(ln)][:6]
+    lead = [ln for ln in prose if ln.index not in marks][:6]
     title = _choose_title(remaining_top, _words_of(lead))
     if title is not None:
         res.title = title
@@ -134,13 +157,17 @@ def resolve(view: TextView) -> Resolution:
 
     kept = [ln for ln in body if ln.index not in marks and (title is None or ln is not title)]
     if not kept:
-        if n_ban:  # a banner and one stray line: still an error / block page
-            n_block = sum(1 for k in ban.values() if k == "blocked")
-            res.verdict = "blocked" if n_block * 2 >= n_ban else "error_page"
+        if banners:  # a banner and one stray line: still an error / block page
+            res.verdict = _page_verdict(banners)
             res.title = None
         else:
             res.verdict = "empty"
     return res
+
+
+def _page_verdict(banners: list[str]) -> str:
+    n_block = sum(1 for k in banners if k == "blocked")
+    return "blocked" if n_block * 2 >= len(banners) else "error_page"
 
 
 def _article_like(kept: list[Line]) -> bool:
@@ -160,7 +187,7 @@ def _headline_like(ln: Line) -> bool:
     return ln.words <= 20 and not _SENTENCE_END.search(ln.text)
 
 
-def _related_blocks(body: list[Line], fam: dict[int, str], marks: dict) -> None:
+def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     """A related-links header, then headlines, each maybe with a one-line teaser.
 
     The block ends where prose resumes: two long lines in a row, or a long line that does not
@@ -169,14 +196,14 @@ def _related_blocks(body: list[Line], fam: dict[int, str], marks: dict) -> None:
     n = len(body)
     while i < n:
         ln = body[i]
-        if fam.get(ln.index) != "related_header":
+        if fam(ln) != "related_header":
             i += 1
             continue
         j = i + 1
         block = [ln]
         while j < n:
             cur = body[j]
-            if cur.index in marks or cur.index in fam or _headline_like(cur):
+            if cur.index in marks or fam(cur) or _headline_like(cur):
                 block.append(cur)
             elif cur.words <= 45 and _headline_like(block[-1]) and block[-1] is not ln:
                 block.append(cur)  # a teaser under a headline
@@ -190,26 +217,28 @@ def _related_blocks(body: list[Line], fam: dict[int, str], marks: dict) -> None:
 
 
 def _tail(
-    body: list[Line], last_prose: int, fam: dict[int, str], marks: dict, body_words: set[str]
+    tail: list[Line], fam: _Lazy, marks: dict, body_words: Callable[[], set[str]]
 ) -> None:
     """Below the last prose line, noise starts at the first line a family or banner explains;
     from there to the end, short unexplained lines are menu items and related headlines.
     Lines before that point are the article's own closing lists, tables or sign-off."""
-    tail = [ln for ln in body if ln.index > last_prose]
-    start = next((k for k, ln in enumerate(tail) if ln.index in fam or ln.index in marks), None)
+    start = next((k for k, ln in enumerate(tail) if ln.index in marks or fam(ln)), None)
     if start is None:
         return
     # menu items just above the first explained line: short, and foreign to the article
+    words: set[str] | None = None
     while start > 0:
         ln = tail[start - 1]
         if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
             break
-        if _overlap(ln, body_words) >= 0.5:
+        if words is None:
+            words = body_words()
+        if _overlap(ln, words) >= 0.5:
             break
         start -= 1
     for ln in tail[start:]:
         if ln.index not in marks:
-            marks[ln.index] = ("boilerplate", fam.get(ln.index, "tail_links"))
+            marks[ln.index] = ("boilerplate", fam(ln) or "tail_links")
 
 
 def _words_of(lines) -> set[str]:

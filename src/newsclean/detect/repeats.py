@@ -15,18 +15,15 @@ MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repea
 MIN_PARAGRAPH_WORDS = 10
 
 
-def detect(
-    view: TextView, skip: set[int] | frozenset[int] = frozenset(), body_end: int | None = None
-) -> dict[int, str]:
-    """Line index -> rule for later copies.  `skip` lines (e.g. banners) are not counted.
+def detect(view: TextView, body_end: int | None = None) -> dict[int, str]:
+    """Line index -> rule for later copies of earlier lines.
 
     body_end: index of the last line of the body's own prose, if known; runs of short copies
     before it are left alone."""
     seen: dict[str, int] = {}
     cand: list[int] = []
-    for ln in view.body():
-        if ln.index in skip:
-            continue
+    body = view.body()
+    for ln in body:
         first = seen.get(ln.norm)
         if first is None:
             seen[ln.norm] = ln.index
@@ -35,7 +32,6 @@ def detect(
     if not cand:
         return {}
     cset = set(cand)
-    body = [ln for ln in view.body() if ln.index not in skip]
     out: dict[int, str] = {}
     run: list = []
 

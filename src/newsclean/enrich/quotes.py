@@ -81,7 +81,12 @@ _FUNC_CAP = {
     "from", "to", "of", "this", "that", "these", "those", "last", "next", "meanwhile",
     "however", "still", "also", "even", "now", "here", "there", "asked", "during", "under",
 }
-_PREPOSITIONS = {"of", "for", "in", "at", "on", "from", "with", "to", "by", "about", "during"}
+_PREPOSITIONS = {
+    "of", "for", "in", "at", "on", "from", "with", "to", "by", "about", "during", "after",
+    "before", "nach", "vor", "mit", "bei", "von", "zu", "auf", "im", "am", "an", "für", "über",
+    "après", "avant", "devant", "pour", "dans", "sur", "avec", "de", "du", "des", "en", "tras",
+    "ante", "con", "para", "por", "del", "al", "durante", "während", "pendant", "lors",
+}
 _CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october",
@@ -136,6 +141,7 @@ class Piece:
     end: int  # the closing mark's offset (or paragraph end when unclosed)
     open_at: int  # the opening mark's offset
     closed: bool
+    close_at: int = -1  # the closing mark's offset (-1 when unclosed)
     pre: Clause | None = None
     post: Clause | None = None
 
@@ -302,7 +308,12 @@ def _pieces(text: str, p0: int, p1: int, next_opens: bool) -> list[Piece]:
             pos = i + 1
             continue
         if _has_word(text, i + 1, k):
-            out.append(Piece(i + 1, k, i, closed=True))
+            a, b = i + 1, k
+            while text[a].isspace():
+                a += 1  # « guillemets » carry (no-break) spaces inside
+            while text[b - 1].isspace():
+                b -= 1
+            out.append(Piece(a, b, i, closed=True, close_at=k))
         pos = k + 1
     return out
 
@@ -327,7 +338,7 @@ def _attach_clauses(
     ctx = _Ctx(text, verbs, german)
     for idx, pc in enumerate(pieces):
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
-        after = pc.end + 1 if pc.closed else p1
+        after = pc.close_at + 1 if pc.closed else p1
         gap = _tokens(text, after, min(gap_end, after + _POST_WINDOW))
         last = text[pc.start : pc.end].rstrip()[-1:]
         comma_after = bool(gap) and gap[0].text == ","
@@ -341,7 +352,7 @@ def _attach_clauses(
                 clause = None  # a new sentence that merely starts with a name and a verb
         pc.post = clause
     for idx, pc in enumerate(pieces):
-        gap_start = (pieces[idx - 1].end + 1) if idx > 0 else p0
+        gap_start = (pieces[idx - 1].close_at + 1) if idx > 0 else p0
         lo = max(gap_start, pc.open_at - _PRE_WINDOW)
         cut = lo
         for m in _ROUGH_BOUNDARY.finditer(text, lo, pc.open_at):
@@ -554,10 +565,12 @@ class _Ctx:
                         toks[tail].low not in AUX and toks[tail].low not in _PREPOSITIONS and \
                         tail - e < 3:
                     tail += 1
-                if tail > e:
-                    if tail < n and toks[tail].cap:
-                        tail = max(tail, _name_run_forward(toks, tail))
-                    return self._np(toks, k, tail), tail
+                if tail > e and tail < n and toks[tail].cap:
+                    # `MSNBC host Chris Matthews`
+                    return self._np(toks, k, _name_run_forward(toks, tail)), \
+                        _name_run_forward(toks, tail)
+                if tail > e and (j > k or before_verb):
+                    return self._np(toks, k, tail), tail  # `the Clinton campaign`
                 kind = "name" if j == k or toks[k].low in ("the",) else "np"
                 first = k if toks[k].low in DETERMINERS and kind == "np" else j
                 return Subject(kind, self.text[toks[first].start : toks[e - 1].end],
@@ -574,7 +587,7 @@ class _Ctx:
                 if not before_verb and self.is_verb(w):
                     break
                 e += 1
-            if e > j and (j > k or e - k <= 3):
+            if e > j and (j > k or e - k <= 3 or toks[e - 1].cap):
                 return self._np(toks, k, e), e
         return None, k
 

@@ -215,6 +215,12 @@ class SpeakerResolver:
             return self._antecedent(gender, pos)
         text = subj.text.strip()
         words = text.split()
+        if subj.kind == "np" and words and words[-1][:1].isupper():
+            # `Trump lawyer Marc Kasowitz`, `the club’s chairman Tom Hale`: a role noun
+            # before a trailing name.
+            m = _TRAILING_NAME.search(text)
+            if m is not None and m.start() > 0 and any(w.islower() for w in words):
+                return self._name(m.group(1), pos)
         if words and words[0].lower() in DETERMINERS and not words[0][:1].isupper():
             if subj.kind == "np" and len(words) == 2 and words[1].lower() in ROLE_TITLES:
                 names = self._role_holders(words[1].lower())
@@ -224,11 +230,10 @@ class SpeakerResolver:
                 return text
             text = " ".join(words[1:])
         if subj.kind == "np":
-            # `Trump lawyer Marc Kasowitz`: a role noun before a trailing name.
-            m = _TRAILING_NAME.search(text)
-            if m is None or m.start() == 0:
-                return text
-            text = m.group(1)
+            return text
+        return self._name(text, pos)
+
+    def _name(self, text: str, pos: int) -> str:
         rest, _g, org = _split_run(text)
         if org or not rest:
             return text

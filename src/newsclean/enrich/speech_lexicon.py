@@ -134,6 +134,10 @@ NOT_GIVEN = TITLES | {
     "white", "if", "while", "for", "by", "with", "from", "to", "of", "then", "meanwhile",
     "earlier", "later", "last", "this", "that", "these", "those", "his", "her", "their",
     "it", "he", "she", "they", "we", "i", "a", "an", "according", "asked", "mrs", "mr",
+    "según", "selon", "laut", "zufolge", "während", "pendant", "durante", "because", "though",
+    "although", "however", "still", "also", "even", "now", "here", "there",
+    "under", "during", "before", "since", "so", "yet", "the", "der", "die", "das", "le", "la",
+    "les", "el", "los", "las", "il", "elle", "er", "sie", "él", "ella", "dear", "said", "says",
 }
 # Words that mark a capitalised run as an organisation or place, not a person.
 ORG_WORDS = {
