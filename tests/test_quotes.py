@@ -1,0 +1,247 @@
+"""Quotations and speakers: positive and negative cases, several quote styles and languages.
+
+Policy tested here (documented in enrich/quotes.py): a quoted word or two that no clause
+attributes to anyone is a scare quote, not speech; a pronoun resolves only to a clear
+antecedent; otherwise the speaker is None.
+"""
+
+from __future__ import annotations
+
+from newsclean.enrich.quotes import find_quotations, find_quotes
+
+
+def _check_offsets(text: str) -> list:
+    quotes = find_quotes(text)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+    return quotes
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in _check_offsets(text)]
+
+
+# -- English, the common shapes --------------------------------------------------------
+
+
+def test_surname_after_quote_expands_to_full_name() -> None:
+    text = (
+        "NATO has never offered Ukraine membership, according to its Secretary General, "
+        "Mark Rutte.\n"
+        "“We never agreed that there would be guaranteed membership,” Rutte stated on Friday "
+        "during a press conference with German Chancellor Friedrich Merz."
+    )
+    assert speakers(text) == [
+        ("We never agreed that there would be guaranteed membership,", "Mark Rutte")
+    ]
+
+
+def test_verb_before_name_and_appositive() -> None:
+    text = (
+        '"These are strange days," said Peter Morgan, a lawyer for the Sierra Club, who '
+        "has followed the case for years."
+    )
+    assert speakers(text) == [("These are strange days,", "Peter Morgan")]
+
+
+def test_colon_introduction_and_title_stripped() -> None:
+    text = (
+        "Sen. Elizabeth Warren questioned the bank's chief executive on Tuesday.\n"
+        "Warren said: “You should resign, and you should be criminally investigated.”"
+    )
+    assert speakers(text) == [
+        ("You should resign, and you should be criminally investigated.", "Elizabeth Warren")
+    ]
+
+
+def test_role_noun_before_name() -> None:
+    text = (
+        "“We are pleased with the decision of the court,” campaign lawyer Marc Kasowitz said "
+        "in a statement."
+    )
+    assert speakers(text) == [("We are pleased with the decision of the court,", "Marc Kasowitz")]
+
+
+def test_according_to() -> None:
+    text = "According to Maria Gomez, “the numbers simply do not add up this year.”"
+    assert speakers(text) == [("the numbers simply do not add up this year.", "Maria Gomez")]
+
+
+def test_mixed_quotation_takes_the_main_clause_speaker() -> None:
+    text = (
+        "Paul Ryan spoke in Wisconsin on Monday.\n"
+        "Ryan said the recent spate of shootings demands that all Americans engage in "
+        "“more listening and more learning.”"
+    )
+    assert speakers(text) == [("more listening and more learning.", "Paul Ryan")]
+
+
+def test_interrupted_quotation_is_one_utterance() -> None:
+    text = "“By locking in China,” Obama said, “it now allowed me to go to the world.”"
+    groups = find_quotations(text)
+    assert len(groups) == 1
+    assert [q.text for q in groups[0].parts] == [
+        "By locking in China,",
+        "it now allowed me to go to the world.",
+    ]
+    assert {q.speaker for q in groups[0].parts} == {"Obama"}
+
+
+def test_new_attribution_starts_a_new_quotation() -> None:
+    text = (
+        "She says Trump represents the “same rigged system that he claims he is going to "
+        "change.” She adds, “What kind of genius loses a billion dollars in a year?”"
+    )
+    assert len(find_quotations(text)) == 2
+
+
+def test_dash_signature_names_the_speaker() -> None:
+    text = "“I just hope this campaign gets people out to vote.” ― Jorge Falcon"
+    assert speakers(text) == [("I just hope this campaign gets people out to vote.", "Jorge Falcon")]
+
+
+def test_single_quotes_with_apostrophes_around() -> None:
+    text = "‘We never agreed to the players’ demands,’ the club’s chairman Tom Hale said."
+    assert speakers(text) == [("We never agreed to the players’ demands,", "Tom Hale")]
+
+
+# -- negatives ---------------------------------------------------------------------------
+
+
+def test_text_without_quotes() -> None:
+    text = (
+        "The council met on Tuesday to discuss the budget.\n"
+        "It's the third meeting this month, and the mayor's office didn't comment."
+    )
+    assert find_quotes(text) == []
+
+
+def test_scare_quote_without_attribution_is_not_speech() -> None:
+    text = "The so-called “reform” was passed late at night by a narrow majority."
+    assert find_quotes(text) == []
+
+
+def test_short_quote_with_attribution_is_kept() -> None:
+    text = "Jane Porter, the union leader, said the offer was “an insult.”"
+    assert speakers(text) == [("an insult.", "Jane Porter")]
+
+
+def test_titles_of_works_are_not_speech() -> None:
+    text = "His new book, titled “The Art of Winning Every Argument You Ever Have,” sold well."
+    assert find_quotes(text) == []
+
+
+def test_markup_attribute_quotes_are_ignored() -> None:
+    text = '<tweet tweet-id="123" author="someone"><tweet/>.\nNothing else here.'
+    assert find_quotes(text) == []
+
+
+# -- unbalanced marks and paragraphs --------------------------------------------------------
+
+
+def test_unbalanced_mark_stays_in_its_paragraph() -> None:
+    text = (
+        "He stood up and said, “this will never end, not while I am here.\n"
+        "The meeting went on for another hour without any decision.\n"
+        "“We will meet again next week,” Smith said."
+    )
+    quotes = _check_offsets(text)
+    assert all("\n" not in q.text for q in quotes)
+    assert quotes[-1].text == "We will meet again next week,"
+    assert quotes[-1].speaker == "Smith"
+    assert not any("another hour" in q.text for q in quotes)
+
+
+def test_stray_marks_do_not_crash() -> None:
+    for text in ('A 6" pipe burst.', "“", '"', "«", "„ “ ” »", "He said “", "‘", "’’’", ""):
+        _check_offsets(text)
+
+
+def test_multi_paragraph_quote_carries_the_speaker() -> None:
+    text = (
+        "“We have waited for this bridge for twenty years,” said Maria Lopez, the mayor. "
+        "“The money is finally here, and the plans are ready.\n"
+        "“Work will start in the spring and finish before the next election.”\n"
+        "The council approved the plan."
+    )
+    quotes = _check_offsets(text)
+    assert [q.speaker for q in quotes] == ["Maria Lopez"] * 3
+    assert quotes[-1].text == "Work will start in the spring and finish before the next election."
+
+
+# -- pronouns ------------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_the_only_fitting_person() -> None:
+    text = (
+        "Hillary Clinton criticised Donald Trump's tax plan in Ohio on Monday.\n"
+        "“It will not work for working families,” she said."
+    )
+    assert speakers(text) == [("It will not work for working families,", "Hillary Clinton")]
+
+
+def test_pronoun_follows_the_recent_speaker() -> None:
+    text = (
+        "“The deal is done,” said Kevin Sullivan, the tax commissioner.\n"
+        "“Nobody disclosed anything,” he said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Kevin Sullivan", "Kevin Sullivan"]
+
+
+def test_ambiguous_pronoun_gives_no_speaker() -> None:
+    text = (
+        "Tom Becker met Paul Warner in Berlin on Monday.\n"
+        "“It was a good meeting and we agreed on a lot,” he said."
+    )
+    assert speakers(text) == [("It was a good meeting and we agreed on a lot,", None)]
+
+
+def test_group_pronoun_and_unattributed_quote_give_no_speaker() -> None:
+    text = (
+        "“We will not accept these conditions,” they said.\n"
+        "“The factory will close at the end of the year and nobody knows what comes next.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == [None, None]
+
+
+# -- other languages -------------------------------------------------------------------------
+
+
+def test_german_low_high_quotes_and_inverted_verb() -> None:
+    text = (
+        "Bundeskanzler Friedrich Merz besuchte am Montag Kiew.\n"
+        "„Wir stehen an der Seite der Ukraine“, sagte Merz nach dem Treffen.\n"
+        "Merz sagte: „Die Lage ist ernst, aber nicht hoffnungslos.“"
+    )
+    assert speakers(text) == [
+        ("Wir stehen an der Seite der Ukraine", "Friedrich Merz"),
+        ("Die Lage ist ernst, aber nicht hoffnungslos.", "Friedrich Merz"),
+    ]
+
+
+def test_german_so_and_guillemets() -> None:
+    text = "»Das Paket ist ein wichtiger Schritt für die Wirtschaft«, so Olaf Scholz."
+    assert speakers(text) == [("Das Paket ist ein wichtiger Schritt für die Wirtschaft", "Olaf Scholz")]
+
+
+def test_french_guillemets_and_pronoun_in_verb() -> None:
+    text = (
+        "Marine Le Pen a réagi mardi soir.\n"
+        "« Nous ne céderons rien sur la réforme », a déclaré Emmanuel Macron.\n"
+        "« C'est une erreur historique », a-t-elle dit."
+    )
+    assert speakers(text) == [
+        ("Nous ne céderons rien sur la réforme", "Emmanuel Macron"),
+        ("C'est une erreur historique", "Marine Le Pen"),
+    ]
+
+
+def test_spanish_quotes_and_verbs() -> None:
+    text = (
+        "«No habrá cambios en la política económica», dijo Pedro Sánchez.\n"
+        "Según Nadia Calviño, “la economía crece más de lo previsto este año”."
+    )
+    assert speakers(text) == [
+        ("No habrá cambios en la política económica", "Pedro Sánchez"),
+        ("la economía crece más de lo previsto este año", "Nadia Calviño"),
+    ]
