@@ -199,26 +199,56 @@ def machine() -> str:
 
 
 def language_check(path: Path, limit: int) -> dict:
+    """detect_language on gold article texts: labels, mixed count, CPU ms per record."""
+    detect_language("warm-up: load the model before timing. " * 3)
     langs: Counter[str] = Counter()
     mixed = 0
     n = 0
-    t_total = 0.0
+    cpu = 0.0
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            rec = json.loads(line)
-            gold = rec["gold"]
+            gold = json.loads(line)["gold"]
             if gold["verdict"] != "article" or not gold["text"]:
                 continue
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             lang, spans = detect_language(gold["text"])
-            t_total += time.perf_counter() - t0
+            cpu += time.process_time() - t0
             langs[str(lang)] += 1
             mixed += bool(spans)
             n += 1
             if n >= limit:
                 break
     return {"n": n, "en": langs["en"] / n if n else 0.0, "labels": langs.most_common(8),
-            "mixed": mixed, "ms": 1000 * t_total / n if n else 0.0}
+            "mixed": mixed, "ms": 1000 * cpu / n if n else 0.0}
+
+
+def budget_check(path: Path, limit: int) -> dict:
+    """CPU time of clean_text per record vs find_quotes + detect_language on its output."""
+    from newsclean import clean_text
+    from newsclean.enrich.quotes import find_quotes
+
+    detect_language("warm-up: load the model before timing. " * 3)
+    clean = enrich = 0.0
+    n = 0
+    kb = 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)["record"]
+            t0 = time.process_time()
+            art = clean_text(record)
+            t1 = time.process_time()
+            if art.text:
+                find_quotes(art.text, None)
+                detect_language(art.text)
+            t2 = time.process_time()
+            clean += t1 - t0
+            enrich += t2 - t1
+            kb += len(record)
+            n += 1
+            if n >= limit:
+                break
+    return {"n": n, "clean_ms": 1000 * clean / n, "enrich_ms": 1000 * enrich / n,
+            "ratio": enrich / clean if clean else 0.0, "kb": kb / n / 1000}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,10 +266,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         docs = docs[: args.limit]
     find_quotations("warm-up: “A quote,” he said.")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _a, text, _g in docs:
         find_quotations(text)
-    per_doc = 1000 * (time.perf_counter() - t0) / len(docs)
+    per_doc = 1000 * (time.process_time() - t0) / len(docs)
     kb = sum(len(t) for _a, t, _g in docs) / len(docs) / 1000
     rows = [("newsclean quotations", score(docs, ours_quotations)),
             ("newsclean pieces", score(docs, ours_pieces)),
@@ -253,13 +283,19 @@ def main(argv: list[str] | None = None) -> int:
     for name, s in rows:
         print(f"| {name} | {s['pred']} | {s['matched']} | {s['P']:.3f} | {s['R']:.3f} | "
               f"{s['F1']:.3f} | {s['spk_acc']:.3f} ({s['spk_n']}) |")
-    print(f"\nfind_quotations: {per_doc:.2f} ms/doc (mean {kb:.1f} KB/doc)\n")
+    print(f"\nfind_quotations on quotes-dev: {per_doc:.2f} CPU ms/doc (mean {kb:.1f} KB/doc, "
+          "quote-dense political news)\n")
     rec = args.eval_dir / "records-dev.jsonl.gz"
     if rec.exists() and args.records:
         lc = language_check(rec, args.records)
         print(f"Language (records-dev gold article texts, n={lc['n']}): "
               f"en {lc['en']:.3f}; labels {lc['labels']}; mixed-language articles "
-              f"{lc['mixed']}; {lc['ms']:.2f} ms/record\n")
+              f"{lc['mixed']}; {lc['ms']:.2f} CPU ms/record\n")
+        bc = budget_check(rec, args.records)
+        print(f"Budget (records-dev, n={bc['n']}, mean {bc['kb']:.1f} KB/record): clean_text "
+              f"{bc['clean_ms']:.2f} CPU ms/record; find_quotes + detect_language on its "
+              f"output {bc['enrich_ms']:.2f} CPU ms/record = {100 * bc['ratio']:.0f}% of "
+              "clean_text\n")
     if args.dump:
         dump(docs, args.dump)
     return 0

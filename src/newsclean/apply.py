@@ -9,7 +9,7 @@ lines with their newlines, blank lines, surrounding spaces -- is a removed span 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from .model import Removed, Span
 from .text_view import TextView
@@ -30,19 +30,19 @@ def apply_marks(
     partials: spans inside kept lines (a prefix or suffix of the line's content) to remove.
     """
     text = view.text
+    n = len(text)
+    lines = view.lines
     by_line: dict[int, list[Span]] = {}
     if partials:
-        starts = [ln.start for ln in view.lines]
-
-
+        starts = [ln.start for ln in lines]
         for sp in partials:
             i = bisect.bisect_right(starts, sp.start) - 1
             by_line.setdefault(i, []).append(sp)
 
-    # kept pieces per line: (line, piece_start, piece_end)
-    pieces: list[tuple[int, int, int]] = []
-    for ln in view.lines:
-        if ln.blank or ln.index in line_marks:
+    # kept piece of each kept line, after partial spans and surrounding spaces
+    pieces: dict[int, tuple[int, int]] = {}
+    for ln in lines:
+        if ln.cstart >= ln.cend or ln.index in line_marks:
             continue
         s, e = ln.cstart, ln.cend
         for sp in by_line.get(ln.index, ()):
@@ -55,59 +55,61 @@ def apply_marks(
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            pieces.append((ln.index, s, e))
+            pieces[ln.index] = (s, e)
+    last_kept = max(pieces) if pieces else -1
 
-    segs: list[tuple[int, int, Label]] = []
-    add = segs.append
-    kept_lines = {p[0]: p for p in pieces}
-    last_kept = pieces[-1][0] if pieces else -1
-    lines = view.lines
-    n = len(text)
+    kept_parts: list[str] = []
+    removed: list[Removed] = []
+    cur: list = [0, 0, None]  # start, end, label of the run being built
+
+    def emit(s: int, e: int, label: Label) -> None:
+        if s >= e:
+            return
+        if label == cur[2] and s == cur[1]:
+            cur[1] = e
+            return
+        flush()
+        cur[0], cur[1], cur[2] = s, e, label
+
+    def flush() -> None:
+        s, e, label = cur
+        if s < e:
+            if label is None:
+                kept_parts.append(text[s:e])
+            else:
+                removed.append(Removed(s, e, label[0], label[1], text[s:e]))
+
     for ln in lines:
         nl_end = ln.end + 1 if ln.end < n else ln.end
-        p = kept_lines.get(ln.index)
+        p = pieces.get(ln.index)
         if p is None:
-            label: tuple[str, str] = line_marks.get(ln.index, _WS)
-            add((ln.start, nl_end, label))
+            emit(ln.start, nl_end, line_marks.get(ln.index, _WS))
             continue
-        _, ps, pe = p
-        # what of the line lies outside the kept piece: a partial span's label, else whitespace
+        ps, pe = p
         parts = sorted(by_line.get(ln.index, ()), key=lambda x: x.start)
-        for a, b in ((ln.start, ps), (pe, ln.end)):
-            pos = a
-            for sp in parts:
-                lo, hi = max(sp.start, a), min(sp.end, b)
-                if lo < hi:
-                    if pos < lo:
-                        add((pos, lo, _WS))
-                    add((lo, hi, (sp.reason, sp.rule)))
-                    pos = hi
-            if pos < b:
-                add((pos, b, _WS))
-        add((ps, pe, None))
+        _emit_outside(emit, ln.start, ps, parts)
+        emit(ps, pe, None)
+        _emit_outside(emit, pe, ln.end, parts)
         if nl_end > ln.end:
             if ln.index < last_kept:
-                add((ln.end, nl_end, None))
+                emit(ln.end, nl_end, None)
             else:
                 # the newline after the last kept line goes with whatever follows it
-                add((ln.end, nl_end, _label_of_next(ln.index, lines, line_marks)))
-    segs.sort(key=lambda s: s[0])
-    merged: list[tuple[int, int, Label]] = []
-    for s, e, lab in segs:
-        if s >= e:
-            continue
-        if merged and merged[-1][2] == lab and merged[-1][1] == s:
-            merged[-1] = (merged[-1][0], e, lab)
-        else:
-            merged.append((s, e, lab))
-    out_parts: list[str] = []
-    removed: list[Removed] = []
-    for s, e, lab in merged:
-        if lab is None:
-            out_parts.append(text[s:e])
-        else:
-            removed.append(Removed(s, e, lab[0], lab[1], text[s:e]))
-    return "".join(out_parts), removed
+                emit(ln.end, nl_end, _label_of_next(ln.index, lines, line_marks))
+    flush()
+    return "".join(kept_parts), removed
+
+
+def _emit_outside(emit: Callable[[int, int, Label], None], a: int, b: int, parts: list[Span]) -> None:
+    """Label [a, b) of a kept line: partial spans by their reason, the rest as whitespace."""
+    pos = a
+    for sp in parts:
+        lo, hi = max(sp.start, a), min(sp.end, b)
+        if lo < hi:
+            emit(pos, lo, _WS)
+            emit(lo, hi, (sp.reason, sp.rule))
+            pos = hi
+    emit(pos, b, _WS)
 
 
 def _label_of_next(

@@ -17,10 +17,18 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_RE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
+def _fold(s: str) -> str:
+    # a regex substitution beats str.translate with a dict on long, mostly-plain lines
+    return _FOLD_RE.sub(lambda m: _FOLD[ord(m.group())], s)
+
+
 def normalise(s: str) -> str:
     """Case-, quote-, dash- and whitespace-folded form used for comparisons."""
     if not s.isascii():
-        s = s.translate(_FOLD)
+        s = _fold(s)
     return " ".join(s.split()).casefold()
 
 
@@ -58,37 +66,31 @@ class Line:
 class TextView:
     """Lines of a record with their offsets; built once, shared read-only."""
 
-    __slots__ = ("text", "lines", "body_start")
+    __slots__ = ("text", "lines", "body_start", "_body")
 
     def __init__(self, text: str, body_start: int = 0) -> None:
         self.text = text
-        self.lines: list[Line] = []
         # body_start: index of the first line after the crawl header.
         self.body_start = body_start
+        self._body: list[Line] | None = None
+        lines: list[Line] = []
+        append = lines.append
         pos = 0
-        n = len(text)
-        i = 0
-        while pos <= n:
-            nl = text.find("\n", pos)
-            end = n if nl < 0 else nl
-            raw = text[pos:end]
+        for i, raw in enumerate(text.split("\n")):
+            end = pos + len(raw)
             stripped = raw.strip()
             if stripped:
-                lead = len(raw) - len(raw.lstrip())
-                cstart = pos + lead
+                cstart = pos + raw.find(stripped[0])
                 cend = cstart + len(stripped)
-                toks = (stripped if stripped.isascii() else stripped.translate(_FOLD)).split()
-                norm = " ".join(toks).casefold()
-                words = len(toks)  # whitespace tokens: cheap, and all thresholds need
+                toks = (stripped if stripped.isascii() else _fold(stripped)).split()
+                append(Line(i, pos, end, cstart, cend, stripped, " ".join(toks).casefold(), len(toks)))
             else:
-                cstart = cend = pos
-                norm = ""
-                words = 0
-            self.lines.append(Line(i, pos, end, cstart, cend, stripped, norm, words))
-            i += 1
-            if nl < 0:
-                break
-            pos = nl + 1
+                append(Line(i, pos, end, pos, pos, "", "", 0))
+            pos = end + 1
+        self.lines = lines
 
     def body(self) -> list[Line]:
-        return [ln for ln in self.lines[self.body_start :] if not ln.blank]
+        """Non-blank lines after the header (computed once; do not mutate)."""
+        if self._body is None:
+            self._body = [ln for ln in self.lines[self.body_start :] if ln.cstart < ln.cend]
+        return self._body
