@@ -9,6 +9,7 @@ script; only a paragraph that looks foreign is classified on its own to confirm.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import threading
@@ -18,8 +19,8 @@ import numpy as np
 
 # Characters read for the language: the lede and a slice of the middle of an article (more
 # changes no answer on English news and costs time); the start of a suspicious paragraph.
-_HEAD_CHARS = 700
-_MID_CHARS = 300
+_HEAD_CHARS = 400
+_MID_CHARS = 200
 _PAR_CHARS = 600
 _MIN_LETTERS = 20  # fewer letters than this: too short to tell
 _MIN_PAR_CHARS = 60  # a paragraph shorter than this keeps the article's language
@@ -41,10 +42,12 @@ _FUNCTION_WORDS = {
     "nl": "het een niet voor ook maar wordt naar bij zijn werd heeft deze",
 }
 _FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
-# Letters with diacritics: a Latin-script paragraph in German, French, Spanish, Italian or
-# Portuguese almost always has some; an English article without any has no such paragraph.
-_ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
-_LATIN_WORD = re.compile(r"\b[a-zA-Z]{4,}\s+[a-zA-Z]{2,}\s+[a-zA-Z]{4,}\b")
+# Letters outside ASCII (diacritics, other scripts): a Latin-script paragraph in German,
+# French, Spanish, Italian or Portuguese almost always has some.
+_NOT_ASCII_LETTER = re.compile(
+    "[À-ÖØ-öø-ɏͰ-ӿ\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff"
+    "\uac00-\ud7af]"
+)
 # Scripts that are never written with the Latin alphabet's languages.
 _NON_LATIN = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
@@ -165,38 +168,7 @@ def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
     lang, _conf = classify(text)
     if lang is None:
         return None, []
-    # One cheap look at the whole article first: most articles have no foreign
-    # paragraph, and then no paragraph is looked at.
-    foreign: list[str] = []
-    if _ACCENTED.search(text) is not None or lang not in _FUNCTION_SETS:
-        words = set(text.lower().split())
-        foreign = [lg for lg, fw in _FUNCTION_SETS.items()
-                   if lg != lang and len(words & fw) >= 3]
-    head_script = _NON_LATIN.search(text, 0, 300) is not None
-    other_script = (_NON_LATIN.search(text) is not None) != head_script or (
-        head_script and _LATIN_WORD.search(text) is not None
-    )
-    if not foreign and not other_script:
-        return lang, []
-    pars = _paragraphs(text)
-    if len(pars) < 2:
-        return lang, []
-    own_words = _FUNCTION_SETS.get(lang, frozenset())
-    suspects = []
-    for i, (a, b) in enumerate(pars):
-        if b - a < _MIN_PAR_CHARS:
-            continue
-        par = text[a:b]
-        if other_script and (_NON_LATIN.search(par) is not None) != head_script:
-            suspects.append(i)
-            continue
-        pw = set(par.lower().split())
-        own = len(pw & own_words)
-        for lg in foreign:
-            hits = len(pw & _FUNCTION_SETS[lg])
-            if hits >= 3 and hits >= 2 * own + 1:
-                suspects.append(i)
-                break
+    suspects, pars = _suspects(text, lang)
     if not suspects:
         return lang, []
     model = _langid()
@@ -209,6 +181,51 @@ def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
     if all(pl == lang for pl in langs):
         return lang, []
     return lang, [(a, b, pl) for (a, b), pl in zip(pars, langs, strict=True)]
+
+
+def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Paragraphs that may be in another language than `lang` (cheap, no model)."""
+    own_words = _FUNCTION_SETS.get(lang)
+    if own_words is not None:
+        # A Latin-script article: only a paragraph with letters outside ASCII (accents, or
+        # another script) can be German, French, Spanish, ... or Russian, Chinese, ...
+        if _NOT_ASCII_LETTER.search(text) is None:
+            return [], []
+        hits = [m.start() for m in _NOT_ASCII_LETTER.finditer(text)]
+        if len(hits) < 2:
+            return [], []
+        pars = _paragraphs(text)
+        starts = [a for a, _b in pars]
+        per_par: dict[int, int] = {}
+        for h in hits:
+            i = bisect.bisect_right(starts, h) - 1
+            per_par[i] = per_par.get(i, 0) + 1
+        cands = [i for i, c in per_par.items() if c >= 2 and pars[i][1] - pars[i][0] >=
+                 _MIN_PAR_CHARS]
+        head_script = False
+    else:
+        pars = _paragraphs(text)
+        cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
+        head_script = _NON_LATIN.search(text, 0, 300) is not None
+        own_words = frozenset()
+    suspects = []
+    for i in sorted(cands):
+        a, b = pars[i]
+        if (_NON_LATIN.search(text, a, b) is not None) != head_script:
+            suspects.append(i)
+            continue
+        if head_script:
+            continue  # same non-Latin script as the article: nothing cheap to compare
+        pw = set(text[a:b].lower().split())
+        own = len(pw & own_words)
+        for lg, fw in _FUNCTION_SETS.items():
+            if lg == lang:
+                continue
+            n = len(pw & fw)
+            if n >= 3 and n >= 2 * own + 1:
+                suspects.append(i)
+                break
+    return suspects, pars
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -49,6 +49,7 @@ CLOSERS = {
     "”": "”",
 }
 _MARKS = re.compile("[“”„\"«»‘’‚]")
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 _OPENERS = re.compile("[“”„\"«»‘‚]")  # "’" never opens: skip apostrophes at C speed
 _SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
 # A single-quoted piece is accepted only when its closing mark is clearly not an
@@ -56,11 +57,8 @@ _SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
 _POSSESSIVE = re.compile(r"s’\s+[a-z]")
 _MAX_PIECE = 4000  # characters; a longer "quote" in one paragraph is a stray mark
 
-_ROUGH_BOUNDARY = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"(?<!\bGen)(?<!\bSt)(?<!\bLt)(?<!\bCol)(?<!\bRev)(?<!\bJr)(?<!\bSr)(?<!\bDel)"
-    r"[.!?][”\"’)]?\s+(?=[A-Z“\"‘(])"
-)
+_ROUGH_BOUNDARY = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"‘(])")
+_ABBR_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev|Jr|Sr|Del))$")
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?|\d[\d.,:]*\w*|[^\w\s]"
 )
@@ -102,7 +100,7 @@ _TITLE_CUES = {
 _WEAK_VERBS = {"called", "calling", "described", "describing", "dubbed", "labeled"}
 _TERMINAL = ".!?…"
 # Token windows around a quote (characters): an attribution clause is short.
-_POST_WINDOW = 200
+_POST_WINDOW = 150
 _PRE_WINDOW = 360
 
 
@@ -170,6 +168,9 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     groups: list[Quotation] = []
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
     for pi, (p0, p1) in enumerate(paragraphs):
+        if _OPENERS.search(text, p0, p1) is None:
+            prev_open = False
+            continue
         next_opens = pi + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[pi + 1][0])
         pieces = _pieces(text, p0, p1, next_opens)
         if not pieces:
@@ -212,23 +213,8 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        a, b = pos, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
+    """(start, end) of each non-blank line, without its surrounding whitespace."""
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def _opens_with_mark(text: str, p0: int) -> bool:
@@ -355,8 +341,12 @@ def _attach_clauses(
         gap_start = (pieces[idx - 1].close_at + 1) if idx > 0 else p0
         lo = max(gap_start, pc.open_at - _PRE_WINDOW)
         cut = lo
-        for m in _ROUGH_BOUNDARY.finditer(text, lo, pc.open_at):
-            cut = m.end()  # tokenise the last sentence only (abbreviations re-checked below)
+        for m in reversed(list(_ROUGH_BOUNDARY.finditer(text, lo, pc.open_at))):
+            # tokenise the last sentence only (abbreviations are re-checked on tokens)
+            if text[m.start()] != "." or not _ABBR_BEFORE.search(text, max(lo, m.start() - 4),
+                                                                  m.start()):
+                cut = m.end()
+                break
         toks = _tokens(text, cut, pc.open_at)
         first_sentence = idx > 0 and pieces[idx - 1].post is None and (
             cut > gap_start or _terminal_piece(text, pieces[idx - 1], toks)
