@@ -1,0 +1,366 @@
+"""Exact and near-duplicate clustering of cleaned articles (syndicated copies of one story).
+
+Features (why each):
+- The cleaned text, not the raw record: copies of one story sit inside different outlets'
+  page templates, and different stories of one outlet share its template (hard negatives).
+- Shingles are normalised word 5-grams taken *inside* lines, so reordered paragraphs give the
+  same set.  Only the *core* is shingled: lines of >= `prose_words` words.  Menu items, widget
+  strings and headlines are short, story paragraphs are long, so leftover template weighs
+  little.  A story made of short lines (a list) falls back to lines of >= `loose_words` words.
+- Candidates come from datasketch MinHash (`num_perm` permutations) in a datasketch MinHashLSH
+  at `lsh_threshold` (Jaccard), plus *anchors*: a key for the first `anchor_words` words of
+  each of the first `max_anchors` core lines.  Anchors find copies cut to their first
+  paragraphs or missing the first paragraph, whose Jaccard with the full story is far below
+  any LSH threshold.  An anchor shared by more than `anchor_cap` documents is template, not a
+  story, and is no longer used.
+- Verification is containment, not Jaccard: the estimated share of the smaller document's
+  core found in the larger, from the MinHash Jaccard J and the two set sizes
+  (|A & B| = J (|A| + |B|) / (1 + J)).  Two documents are the same story when that share is
+  >= `min_containment` and the shared part is >= `min_shared` shingles (so one quoted sentence
+  or one shared template paragraph does not merge two stories).  Exact copies (same
+  normalised cleaned text) match by hash first.
+- Clusters are the connected components (union-find) of verified pairs.
+
+Canonical member of a cluster: earliest `fetched` date (records without one come last), then
+the most complete text (longest cleaned text), then input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..model import Article
+from ..text_view import normalise
+
+_WORD = re.compile(r"\w+")
+SCHEME = "affine32"  # datasketch's default MinHash scheme; stored signatures are uint32
+
+
+@dataclass(frozen=True, slots=True)
+class DedupParams:
+    num_perm: int = 128
+    seed: int = 1
+    shingle_words: int = 5
+    prose_words: int = 15  # lines this long make the core
+    loose_words: int = 6  # fallback core for stories made of short lines
+    min_core: int = 20  # shingles; below this the fallback core is used
+    lsh_threshold: float = 0.4
+    anchor_words: int = 10
+    max_anchors: int = 8
+    anchor_cap: int = 64
+    min_containment: float = 0.5
+    min_shared: float = 10.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class Signature:
+    """What dedup keeps of a document: a few hundred bytes, never the text."""
+
+    exact: bytes  # 16-byte hash of the normalised cleaned text (b"" when there is none)
+    size: int  # number of distinct core shingles
+    hashvalues: np.ndarray  # uint32[num_perm]; empty when size == 0
+    anchors: tuple[int, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return self.size == 0
+
+
+def _h64(data: bytes) -> int:
+    # signed, so that it fits an SQLite INTEGER
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
+
+
+class Signer:
+    """Builds Signatures; holds the MinHash permutations so they are made once."""
+
+    def __init__(self, params: DedupParams | None = None) -> None:
+        self.params = params or DedupParams()
+        self._template = MinHash(num_perm=self.params.num_perm, seed=self.params.seed)
+
+    def core_lines(self, text: str) -> list[list[str]]:
+        r"""Word lists of the core lines.  \w+ tokens of the case-folded line: quote and dash
+        styles do not change them, so no further folding is needed."""
+        p = self.params
+        lines = [_WORD.findall(ln) for ln in text.casefold().split("\n")]
+        core = [w for w in lines if len(w) >= p.prose_words]
+        if _count_shingles(core, p.shingle_words) < p.min_core:
+            core = [w for w in lines if len(w) >= p.loose_words]
+        return core
+
+    def sign(self, text: str) -> Signature:
+        p = self.params
+        norm = normalise(text)
+        if not norm:
+            return Signature(b"", 0, np.zeros(0, dtype=np.uint32))
+        exact = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
+        core = self.core_lines(text)
+        shingles = shingle_hashes(core, p.shingle_words)
+        if not len(shingles):
+            return Signature(exact, 0, np.zeros(0, dtype=np.uint32))
+        mh = MinHash(
+            num_perm=p.num_perm,
+            seed=p.seed,
+            hashfunc=int,  # items are already 32-bit shingle hashes
+            permutations=self._template.permutations,
+            scheme=SCHEME,
+        )
+        mh.update_batch(shingles.tolist())
+        anchors = tuple(
+            dict.fromkeys(
+                _h64(b"a" + " ".join(w[: p.anchor_words]).encode("utf-8"))
+                for w in core[: p.max_anchors]
+                if len(w) >= p.anchor_words
+            )
+        )
+        return Signature(exact, len(shingles), mh.hashvalues.astype(np.uint32), anchors)
+
+    def minhash(self, hashvalues: np.ndarray) -> MinHash:
+        return MinHash(
+            seed=self.params.seed,
+            hashvalues=hashvalues,
+            permutations=self._template.permutations,
+            scheme=SCHEME,
+        )
+
+
+# Odd 64-bit multipliers combining the k word hashes of a shingle (position-dependent).
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+    dtype=np.uint64,
+)
+
+
+def shingle_hashes(lines: list[list[str]], k: int) -> np.ndarray:
+    """Distinct 32-bit hashes of the word k-grams inside each line (a line shorter than k
+    words is one shingle).  Word hashes are crc32 (stable across processes, unlike hash()),
+    combined with numpy over the whole document at once; k-grams that would cross a line
+    end are left out, which makes the set blind to paragraph order."""
+    if k > len(_MIX):
+        raise ValueError(f"shingle_words must be at most {len(_MIX)}")
+    words = [w for ws in lines for w in ws]
+    if not words:
+        return np.zeros(0, dtype=np.uint32)
+    crc = zlib.crc32
+    wh = np.fromiter((crc(w.encode("utf-8")) for w in words), np.uint64, len(words))
+    # valid[i]: a k-gram starting at word i stays inside its line
+    valid = np.zeros(len(words), dtype=bool)
+    short: list[tuple[int, int]] = []
+    pos = 0
+    for ws in lines:
+        n = len(ws)
+        if n >= k:
+            valid[pos : pos + n - k + 1] = True
+        elif n:
+            short.append((pos, n))
+        pos += n
+    with np.errstate(over="ignore"):
+        m = max(0, len(wh) - k + 1)
+        acc = np.zeros(m, dtype=np.uint64)
+        for j in range(k):
+            acc += wh[j : j + m] * _MIX[j]
+        acc = acc[valid[:m]]
+        extra = []
+        for start, n in short:  # rare: loose_words < k
+            h = np.uint64(0)
+            for j in range(n):
+                h += wh[start + j] * _MIX[j]
+            extra.append(h)
+        if extra:
+            acc = np.concatenate([acc, np.array(extra, dtype=np.uint64)])
+    return np.unique(((acc >> np.uint64(32)) ^ acc) & np.uint64(0xFFFFFFFF))
+
+
+def _count_shingles(lines: list[list[str]], k: int) -> int:
+    return sum(max(1, len(w) - k + 1) for w in lines)
+
+
+def containment(a: Signature, b: Signature) -> tuple[float, float]:
+    """(estimated share of the smaller core found in the other, estimated shared shingles)."""
+    if a.empty or b.empty:
+        return 0.0, 0.0
+    j = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / len(a.hashvalues)
+    shared = j * (a.size + b.size) / (1.0 + j)
+    return min(1.0, shared / min(a.size, b.size)), shared
+
+
+def same_story(a: Signature, b: Signature, params: DedupParams) -> bool:
+    if a.exact and a.exact == b.exact:
+        return True
+    c, shared = containment(a, b)
+    return c >= params.min_containment and shared >= params.min_shared
+
+
+def band_keys(hashvalues: np.ndarray, params: DedupParams) -> list[int]:
+    """The LSH band keys datasketch's MinHashLSH uses (same b, r), as 64-bit ints for SQLite."""
+    b, r = lsh_bands(params)
+    hv = np.ascontiguousarray(hashvalues, dtype=np.uint32)
+    return [_h64(bytes([i]) + hv[i * r : (i + 1) * r].tobytes()) for i in range(b)]
+
+
+_BANDS: dict[tuple[float, int], tuple[int, int]] = {}
+
+
+def lsh_bands(params: DedupParams) -> tuple[int, int]:
+    key = (params.lsh_threshold, params.num_perm)
+    if key not in _BANDS:
+        lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=params.num_perm)
+        _BANDS[key] = (lsh.b, lsh.r)
+    return _BANDS[key]
+
+
+# ---------------------------------------------------------------- clustering
+
+
+@dataclass(slots=True)
+class Member:
+    """One document in a cluster, with what the canonical rule needs."""
+
+    key: int  # input order
+    id: str
+    fetched: str | None
+    length: int  # characters of cleaned text
+
+
+def canonical_order(m: Member) -> tuple[int, str, int, int]:
+    """Sort key: earliest fetched first (undated last), then longest text, then input order."""
+    return (0 if m.fetched else 1, m.fetched or "", -m.length, m.key)
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def add(self, x: int) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        # the earlier document's root survives, so cluster ids follow input order
+        lo, hi = (ra, rb) if ra < rb else (rb, ra)
+        self.parent[hi] = lo
+        return lo
+
+
+@dataclass(slots=True)
+class DedupIndex:
+    """In-memory index: datasketch MinHashLSH + anchors + exact hashes, clusters by union-find.
+
+    Memory per document: its uint32[num_perm] signature (512 bytes at 128), the LSH's band
+    entries and a few anchor entries (about 2-3 KB per document in CPython in all).
+    """
+
+    params: DedupParams = field(default_factory=DedupParams)
+    signer: Signer | None = None
+    sigs: dict[int, Signature] = field(default_factory=dict)
+    members: dict[int, Member] = field(default_factory=dict)
+    uf: UnionFind = field(default_factory=UnionFind)
+    _lsh: MinHashLSH | None = None
+    _exact: dict[bytes, int] = field(default_factory=dict)
+    _anchors: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.signer is None:
+            self.signer = Signer(self.params)
+        self._lsh = MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
+
+    def candidates(self, sig: Signature) -> set[int]:
+        found: set[int] = set()
+        if sig.exact in self._exact:
+            found.add(self._exact[sig.exact])
+        if not sig.empty:
+            assert self.signer is not None and self._lsh is not None
+            found.update(self._lsh.query(self.signer.minhash(sig.hashvalues)))
+            for a in sig.anchors:
+                posting = self._anchors.get(a)
+                if posting is not None and len(posting) <= self.params.anchor_cap:
+                    found.update(posting)
+        return found
+
+    def add(self, member: Member, sig: Signature) -> int:
+        """Index one document; returns the root of its cluster."""
+        key = member.key
+        self.uf.add(key)
+        self.members[key] = member
+        if not sig.exact:  # nothing to compare: a singleton
+            return key
+        for other in self.candidates(sig):
+            if same_story(sig, self.sigs[other], self.params):
+                self.uf.union(key, other)
+        self.sigs[key] = sig
+        self._exact.setdefault(sig.exact, key)
+        if not sig.empty:
+            assert self.signer is not None and self._lsh is not None
+            self._lsh.insert(key, self.signer.minhash(sig.hashvalues), check_duplication=False)
+            for a in sig.anchors:
+                posting = self._anchors.setdefault(a, [])
+                if len(posting) <= self.params.anchor_cap:
+                    posting.append(key)
+        return self.uf.find(key)
+
+    def clusters(self) -> dict[int, list[Member]]:
+        groups: dict[int, list[Member]] = {}
+        for key, m in self.members.items():
+            groups.setdefault(self.uf.find(key), []).append(m)
+        return groups
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    cluster: str
+    cluster_size: int
+    canonical: bool
+
+    def fields(self) -> dict[str, str | int | bool]:
+        return {"cluster": self.cluster, "cluster_size": self.cluster_size, "canonical": self.canonical}
+
+
+def assignments(groups: Iterable[list[Member]]) -> dict[int, Assignment]:
+    """Per document key: its cluster id (the id of the cluster's first document in input
+    order), the cluster's size and whether it is the canonical copy."""
+    out: dict[int, Assignment] = {}
+    for members in groups:
+        first = min(members, key=lambda m: m.key)
+        best = min(members, key=canonical_order)
+        for m in members:
+            out[m.key] = Assignment(first.id, len(members), m.key == best.key)
+    return out
+
+
+def cluster_articles(
+    articles: Iterable[Article], params: DedupParams | None = None
+) -> Iterator[Article]:
+    """Convenience for a list in memory: put cluster, cluster_size and canonical into each
+    Article's `extra` (only articles with verdict "article" are compared)."""
+    index = DedupIndex(params or DedupParams())
+    assert index.signer is not None
+    kept = list(articles)
+    for i, a in enumerate(kept):
+        text = a.text if a.verdict == "article" else ""
+        index.add(Member(i, a.id, a.fetched, len(a.text)), index.signer.sign(text))
+    result = assignments(index.clusters().values())
+    for i, a in enumerate(kept):
+        a.extra.update(result[i].fields())
+        yield a
