@@ -325,7 +325,15 @@ def _attach_clauses(
     for idx, pc in enumerate(pieces):
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
         after = pc.close_at + 1 if pc.closed else p1
-        gap = _tokens(text, after, min(gap_end, after + _POST_WINDOW))
+        end = min(gap_end, after + _POST_WINDOW)
+        for m in _ROUGH_BOUNDARY.finditer(text, after, end):
+            # An attribution clause ends with its sentence: tokenise no further.
+            if text[m.start()] != "." or not _ABBR_BEFORE.search(
+                text, max(after, m.start() - 4), m.start()
+            ):
+                end = m.start() + 1
+                break
+        gap = _tokens(text, after, end)
         last = text[pc.start : pc.end].rstrip()[-1:]
         comma_after = bool(gap) and gap[0].text == ","
         terminal = bool(last) and last in _TERMINAL and not comma_after
@@ -424,6 +432,8 @@ class _Ctx:
 
     def inverted(self, t: Tok) -> Subject | None:
         """French `dit-il`, `a-t-elle`: the verb carries its pronoun."""
+        if "-" not in t.text:
+            return None
         m = _FR_INVERTED.match(t.low)
         if m and (m.group(1) in self.verbs or m.group(1) in {"a", "ont", "avait"}):
             return Subject("pronoun", m.group(2), t.start + m.start(2), t.start + m.end(2))
