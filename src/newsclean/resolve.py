@@ -94,7 +94,8 @@ def resolve(view: TextView) -> Resolution:
         return bool(ban(ln) or fam(ln))
 
     shaped = [ln for ln in body if prose_shaped(ln)]
-    if not shaped:
+    first = next((ln for ln in shaped if not explained(ln)), None)
+    if first is None:
         # a short article (a teaser before a paywall): anchor on its sentences instead
         shaped = [
             ln
@@ -103,7 +104,7 @@ def resolve(view: TextView) -> Resolution:
             and _SENTENCE_END.search(ln.text)
             and ln.index not in rep
         ]
-    first = next((ln for ln in shaped if not explained(ln)), None)
+        first = next((ln for ln in shaped if not explained(ln)), None)
     last = next((ln for ln in reversed(shaped) if not explained(ln)), None)
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
@@ -138,8 +139,17 @@ def resolve(view: TextView) -> Resolution:
     # --- verdict: with a banner present, is there still an article?
     banners = [ban(ln) for ln in top + tail if ban(ln)]
     kept = [ln for ln in body if ln.index not in marks]
-    if banners and kept and not _article_like(kept):
-        kept = []
+    if banners and kept:
+        # judge what follows the banner: menus above it say nothing either way
+        last_banner = max(i for i, m in marks.items() if m[0] in ("error_banner", "blocked"))
+        listed = ("related_links", "related_header", "tail_links")
+        after = [
+            ln
+            for ln in body
+            if ln.index > last_banner and (ln.index not in marks or marks[ln.index][1] in listed)
+        ]
+        if not _article_like(after or kept):
+            kept = []
     if not kept:
         if banners:
             res.verdict = _page_verdict(banners)
@@ -147,6 +157,16 @@ def resolve(view: TextView) -> Resolution:
 
     # --- title and top menu
     remaining_top = [ln for ln in top if ln.index not in marks]
+    if first_prose is None:
+        # no anchor at all: the article can only be the first run of unexplained lines;
+        # what follows the next explained line is page furniture
+        remaining_top = _first_run(top, marks)
+        if not any(ln.words >= TITLE_WORDS or _SENTENCE_END.search(ln.text) for ln in remaining_top):
+            # only menu-length items, not one sentence: a page of links, no article
+            for ln in remaining_top:
+                marks[ln.index] = ("boilerplate", "navigation")
+            res.verdict = _page_verdict(banners) if banners else "empty"
+            return res
     lead = [ln for ln in prose if ln.index not in marks][:6]
     title = _choose_title(remaining_top, _words_of(lead))
     if title is not None:
@@ -163,6 +183,22 @@ def resolve(view: TextView) -> Resolution:
         else:
             res.verdict = "empty"
     return res
+
+
+def _first_run(top: list[Line], marks: dict) -> list[Line]:
+    run: list[Line] = []
+    for ln in top:
+        if ln.index in marks:
+            if run:
+                break
+            continue
+        run.append(ln)
+    if not run:
+        return run
+    for ln in top:
+        if ln.index not in marks and ln.index > run[-1].index:
+            marks[ln.index] = ("boilerplate", "page_furniture")
+    return run
 
 
 def _page_verdict(banners: list[str]) -> str:
@@ -261,6 +297,8 @@ def _choose_title(cands: list[Line], lead_words: set[str]) -> Line | None:
     is the title; failing that, the candidate nearest the body."""
     if not cands:
         return None
+    if not lead_words:  # nothing to compare with: length alone
+        return next((ln for ln in cands if ln.words >= TITLE_WORDS), cands[0])
     for ln in cands:
         o = _overlap(ln, lead_words)
         if (ln.words >= TITLE_WORDS and o >= 0.2) or o >= 0.6:
