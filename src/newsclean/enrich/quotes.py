@@ -19,6 +19,7 @@ bounded token window around each quote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -165,12 +166,18 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         return []
     verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
     paragraphs = _paragraphs(text)
+    starts = [a for a, _b in paragraphs]
+    # Only paragraphs holding a possible opening mark are looked at.
+    with_marks = sorted({bisect.bisect_right(starts, m.start()) - 1
+                         for m in _OPENERS.finditer(text)} - {-1})
     groups: list[Quotation] = []
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
-    for pi, (p0, p1) in enumerate(paragraphs):
-        if _OPENERS.search(text, p0, p1) is None:
+    last_pi = -2
+    for pi in with_marks:
+        p0, p1 = paragraphs[pi]
+        if pi != last_pi + 1:
             prev_open = False
-            continue
+        last_pi = pi
         next_opens = pi + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[pi + 1][0])
         pieces = _pieces(text, p0, p1, next_opens)
         if not pieces:
