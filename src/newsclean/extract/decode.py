@@ -1,0 +1,127 @@
+"""Bytes of a web page -> text: size cap, binary sniffing, charset choice.
+
+Charset order: the HTTP header, then a `<meta charset>` / `http-equiv` declaration in the first
+bytes, then a byte-order mark, then clean UTF-8, then detection (uchardet via resiliparse).  A
+declared charset that does not decode the bytes while UTF-8 does is overruled (servers often
+label UTF-8 pages as latin-1).  Never raises on odd bytes: undecodable sequences are replaced.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from resiliparse.parse.encoding import detect_encoding
+
+# Pages are capped before parsing: real articles are far below this, and parsing plus
+# extraction cost grows with the page (a 30 MB page would take tens of seconds and GBs).
+# The cut keeps the head of the page, where the article text of a real page sits.
+MAX_HTML_BYTES = 4 * 1024 * 1024
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+_BINARY_MAGIC = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class NotHtml(ValueError):
+    """The bytes are not a text page (binary data labelled as HTML, or nothing at all)."""
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What binary thing these bytes are, or None if they look like text."""
+    head = data[:1024]
+    for magic, kind in _BINARY_MAGIC:
+        if head.startswith(magic):
+            return kind
+    if any(head.startswith(b) for b, _ in _BOMS[1:]):
+        return None  # UTF-16 text holds NUL bytes by design
+    sample = data[:4096]
+    if not sample:
+        return None
+    nul = sample.count(0)
+    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if nul > 0 or ctrl > len(sample) * 0.05:
+        return "binary data"
+    return None
+
+
+def _valid_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'").lower()).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a `<meta>` tag declares in the first 4 KiB, if it names a known codec."""
+    m = _META_CHARSET.search(data[:4096])
+    return _valid_codec(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def choose_charset(data: bytes, http_charset: str | None = None) -> str:
+    """The codec to decode these bytes with (see the module docstring for the order)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    for declared in (_valid_codec(http_charset), declared_charset(data)):
+        if declared is None:
+            continue
+        if declared in ("ascii", "utf-8") or _decodes(data, declared):
+            if declared != "utf-8" and not data.isascii() and _decodes(data, "utf-8"):
+                return "utf-8"  # a UTF-8 page mislabelled as a single-byte charset
+            return "utf-8" if declared == "ascii" else declared
+        if _decodes(data, "utf-8"):
+            return "utf-8"
+    if _decodes(data, "utf-8"):
+        return "utf-8"
+    return _valid_codec(detect_encoding(data, html5_compatible=True)) or "cp1252"
+
+
+def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str, bool]:
+    """(text, charset used, truncated?) for a page's bytes; raises NotHtml on binary data."""
+    kind = binary_kind(data)
+    if kind is not None:
+        raise NotHtml(f"binary body ({kind}), not HTML")
+    truncated = len(data) > MAX_HTML_BYTES
+    if truncated:
+        # cut after an ASCII byte so no multi-byte character is split (keeps UTF-8 checks exact)
+        data = data[:MAX_HTML_BYTES]
+        cut = max(data.rfind(b">"), data.rfind(b"\n"))
+        if cut > MAX_HTML_BYTES // 2:
+            data = data[: cut + 1]
+    charset = choose_charset(data, http_charset)
+    text = data.decode(charset, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    # NUL and lone surrogates cannot go through the parser or be written back as UTF-8.
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise NotHtml("empty body")
+    return text, charset, truncated

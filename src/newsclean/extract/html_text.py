@@ -1,0 +1,201 @@
+"""HTML page -> Record: main text (trafilatura + our repairs) and page metadata.
+
+The record text is the title on the first line (the record cleaner treats the first line before
+the body as the title), then the body: paragraphs, headings and list items one per line.  The
+record cleaner then runs the same detectors on it as on crawl text (banners, repeats, ...).
+
+Bounded work on hostile input: the page is capped at `decode.MAX_HTML_BYTES` before parsing;
+lxml parses without network access, without entity loading and without `huge_tree` (libxml2's
+depth and size limits stay on); a page that still breaks the extractor (deep recursion, odd
+trees) becomes a BadRecord naming the cause, never an exception out of the reader.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser
+
+from ..model import BadRecord, Record
+from .decode import NotHtml, decode_html
+from .metadata import guess_date, page_metadata
+
+# trafilatura and htmldate log every page they discard at WARNING: per-record noise for a CLI.
+for _name in ("trafilatura", "htmldate", "readability", "justext"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_TOKEN = re.compile(r"\w+")
+# Below this many words the main extractor is deemed to have missed the article and the
+# second extractor (resiliparse) is asked for its main content.
+MIN_BODY_WORDS = 40
+
+_PARSER = HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
+    default_doctype=False,
+    no_network=True,
+    huge_tree=False,
+    encoding="utf-8",
+)
+
+
+class ExtractError(ValueError):
+    """A page that cannot be turned into text (with the reason)."""
+
+
+@dataclass(slots=True)
+class Extraction:
+    title: str | None
+    body: list[str]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """Record text: title line first, then one paragraph per line."""
+        lines = ([self.title] if self.title else []) + self.body
+        return "\n".join(lines)
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse page text with the hardened parser; raises ExtractError if nothing usable."""
+    try:
+        root = etree.fromstring(text.encode("utf-8", "replace"), _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
+        raise ExtractError(f"unparseable HTML: {e}") from e
+    if root is None or not isinstance(root, HtmlElement):
+        raise ExtractError("unparseable HTML: empty document")
+    return root
+
+
+def clean_lines(text: str | None) -> list[str]:
+    """Split extractor output into stripped, whitespace-collapsed, non-empty lines."""
+    out = []
+    for ln in (text or "").split("\n"):
+        ln = _WS.sub(" ", ln).strip()
+        if ln:
+            out.append(ln)
+    return out
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s.lower())
+
+
+def drop_title_lines(body: list[str], title: str | None) -> list[str]:
+    """Remove copies of the headline at the top of the body (the title line already holds it)."""
+    if not title or not body:
+        return body
+    t = _tokens(title)
+    if not t:
+        return body
+    i = 0
+    while i < min(len(body), 3) and _tokens(body[i]) == t:
+        i += 1
+    return body[i:]
+
+
+def cut_before_title(lines: list[str], title: str | None) -> list[str]:
+    """Whole-page text dumps start with menus; the article starts after the headline."""
+    if not title:
+        return lines
+    t = _tokens(title)
+    for i, ln in enumerate(lines[:200]):
+        if _tokens(ln) == t:
+            return lines[i + 1 :]
+    return lines
+
+
+def _word_count(lines: list[str]) -> int:
+    return sum(len(_TOKEN.findall(ln)) for ln in lines)
+
+
+def trafilatura_body(tree: HtmlElement, url: str | None) -> list[str]:
+    from trafilatura.core import bare_extraction
+
+    doc = bare_extraction(tree, url=url, with_metadata=False)
+    return clean_lines(doc.text if doc is not None else "")
+
+
+def resiliparse_body(html: str) -> list[str]:
+    from .fast import resiliparse_text
+
+    return clean_lines(resiliparse_text(html))
+
+
+def extract_page(
+    data: bytes | str,
+    url: str | None = None,
+    http_charset: str | None = None,
+) -> Extraction:
+    """Main text and metadata of one page (default mode).  Raises ExtractError / NotHtml."""
+    meta: dict[str, Any] = {}
+    if isinstance(data, bytes):
+        html, charset, truncated = decode_html(data, http_charset)
+        meta["charset"] = charset
+    else:
+        html, truncated = data, False
+        meta["charset"] = None
+    if truncated:
+        meta["truncated"] = True
+    tree = parse_html(html)
+    try:
+        pm = page_metadata(tree, url)
+        if not pm["date"]:
+            pm["date"] = guess_date(tree, url)
+        body = trafilatura_body(tree, url)
+    except RecursionError as e:
+        raise ExtractError("markup nested too deeply to extract") from e
+    title = pm["title"]
+    body = drop_title_lines(body, title)
+    if _word_count(body) < MIN_BODY_WORDS:
+        alt = drop_title_lines(cut_before_title(resiliparse_body(html), title), title)
+        if _word_count(alt) > max(2 * _word_count(body), MIN_BODY_WORDS):
+            body = alt
+            meta["extractor"] = "resiliparse"
+    meta.update(pm)
+    return Extraction(title, body, meta)
+
+
+def html_record(
+    data: bytes | str,
+    *,
+    id: str,
+    source: str,
+    url: str | None = None,
+    http_status: int | None = None,
+    fetched: str | None = None,
+    content_type: str | None = None,
+    http_charset: str | None = None,
+    fast: bool = False,
+    extra: dict[str, Any] | None = None,
+) -> Record | BadRecord:
+    """One page as a Record (text = title line + main text, meta = page and fetch metadata),
+    or a BadRecord saying why it could not be read.  Never raises on bad page content."""
+    raw = data if isinstance(data, bytes) else b""
+    try:
+        if fast:
+            from .fast import extract_page_fast
+
+            ex = extract_page_fast(data, url, http_charset)
+        else:
+            ex = extract_page(data, url, http_charset)
+    except (ExtractError, NotHtml) as e:
+        return BadRecord(source, f"{source}: {e}", raw[:65536], id)
+    except (RecursionError, MemoryError, etree.LxmlError) as e:
+        return BadRecord(source, f"{source}: cannot extract: {type(e).__name__}", raw[:65536], id)
+    meta: dict[str, Any] = {
+        "url": url,
+        "http_status": http_status,
+        "fetched": fetched,
+        "content_type": content_type,
+        **ex.meta,
+    }
+    if extra:
+        meta.update(extra)
+    return Record(id=id, text=ex.text, source=source, meta=meta)
