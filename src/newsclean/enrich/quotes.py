@@ -61,7 +61,7 @@ _MAX_PIECE = 4000  # characters; a longer "quote" in one paragraph is a stray ma
 _ROUGH_BOUNDARY = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"‘(])")
 _ABBR_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev|Jr|Sr|Del))$")
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?|\d[\d.,:]*\w*|[^\w\s]"
+    r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?|\d+(?:[.,:/]\d+)*\w*|[^\w\s]"
 )
 _FR_INVERTED = re.compile(r"^(\w+?)(?:-t)?-(il|elle|ils|elles|on)$")
 _ABBREV = TITLES | {
@@ -381,7 +381,15 @@ def _colon_intro(
     if text[p1 - 1] != ":":
         return None
     toks = _tokens(text, max(p0, p1 - _PRE_WINDOW), p1 - 1)
-    return _Ctx(text, verbs, german).pre_clause(toks[_sentence_start(toks, 0) :])
+    sentence = toks[_sentence_start(toks, 0) :]
+    ctx = _Ctx(text, verbs, german)
+    clause = ctx.pre_clause(sentence)
+    if clause is None and sentence:
+        # `Sanders made the following comment:` -- the sentence's named subject.
+        subj = ctx._sentence_subject(sentence)
+        if subj is not None and subj.kind == "name":
+            clause = Clause(subj, sentence[0].start)
+    return clause
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
@@ -512,6 +520,17 @@ class _Ctx:
         clause of `Ryan said the spate of shootings demands "more listening"`), else the
         first with a noun-phrase subject."""
         fallback = None
+        n = len(toks)
+        # `Trump boasted, “…”`, `Merz sagte: „…“`: a verb right before the mark wins.
+        for v in (n - 1, n - 2):
+            if v >= 0 and (v == n - 1 or toks[n - 1].text in ",:") and self.is_verb(toks[v]):
+                if toks[v].low.endswith("ing"):
+                    subj = self._sentence_subject(toks)
+                else:
+                    subj = self.np_backward(toks, v - 1)
+                if subj is not None and subj.kind != "np":
+                    return Clause(subj, toks[v].start)
+                break
         for v, t in enumerate(toks):
             inv = self.inverted(t)
             if inv is not None:
@@ -545,6 +564,14 @@ class _Ctx:
             if fallback is None:
                 fallback = Clause(subj, t.start)
         return fallback
+
+    def _sentence_subject(self, toks: list[Tok]) -> Subject | None:
+        """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence."""
+        k = 0
+        if toks and toks[0].low in DETERMINERS:
+            return None
+        subj, _ = self.np_forward(toks, k)
+        return subj if subj is not None and subj.kind in ("name", "pronoun") else None
 
     def np_forward(
         self, toks: list[Tok], k: int, before_verb: bool = False
@@ -594,7 +621,8 @@ class _Ctx:
                 if not before_verb and self.is_verb(w):
                     break
                 e += 1
-            if e > j and (j > k or e - k <= 3 or toks[e - 1].cap):
+            if e > j and (j > k or e - k <= 3 or toks[e - 1].cap or
+                          toks[k].text.endswith(("’s", "'s"))):
                 return self._np(toks, k, e), e
         return None, k
 
@@ -757,7 +785,7 @@ def _skip_appositive(toks: list[Tok], j: int, ctx: _Ctx) -> int:
         if e >= n or toks[e].text != ",":
             return j
         e += 1
-        while e < n and toks[e].text not in ",.;:!?“”\"" and e - j < 45:
+        while e < n and toks[e].text not in ",;:!?“”\"" and e - j < 45:
             e += 1
         if e < n and toks[e].text == ",":
             f = e + 1
