@@ -43,6 +43,9 @@ _WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
 _NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*")
 _RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
+# What may stand before a sentence's subject: the sentence start, maybe a short
+# introductory phrase and its comma ("In recent weeks, Reid …").
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$")
 _TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
@@ -274,6 +277,11 @@ class SpeakerResolver:
             later = {m.name for m in fit if m.pos > last.pos}
             if later <= {last.name}:
                 return self._remember(last.name, pos)
+        # The most recent fitting person opened its sentence (was its subject): news prose
+        # continues with that subject (`Ham also noted … / “…,” he said.`).
+        last_m = max(fit, key=lambda m: m.pos)
+        if _SUBJECT_BEFORE.search(self.text, max(0, last_m.pos - 60), last_m.pos):
+            return self._remember(last_m.name, pos)
         return None
 
 
