@@ -368,6 +368,15 @@ def _attach_clauses(
         )
         s = _sentence_start(toks, 0 if first_sentence or idx == 0 else -1)
         pc.pre = ctx.pre_clause(toks[s:])
+        prev_post = pieces[idx - 1].post if idx > 0 else None
+        if pc.pre is not None and prev_post is not None and \
+                pc.pre.verb_start == prev_post.verb_start:
+            # `“…,” Trump said, adding later, “…”`: a second reporting verb after the
+            # shared clause is a new attribution by the same speaker.
+            for t in toks[s:]:
+                if t.start > prev_post.verb_start and ctx.is_verb(t):
+                    pc.pre = Clause(prev_post.subject, t.start)
+                    break
         if pc.pre is None and idx > 0 and s == 0 and not first_sentence:
             # Same sentence as the previous piece: its clauses carry over (fragment lists).
             prev = pieces[idx - 1]
