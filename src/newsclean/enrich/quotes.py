@@ -514,6 +514,13 @@ class _Ctx:
                 subj = self._np(gap, k, e)
                 j = e
         j = _skip_paren(gap, j)
+        if subj.kind == "name" and j < n and gap[j].low in ("of", "from", "at"):
+            # `Mr. Morgan of the Sierra Club said`: a short affiliation before the verb.
+            e = j + 1
+            while e < n and e - j < 7 and gap[e].text.isalpha() and not self.is_verb(gap[e]):
+                e += 1
+            if e < n and self.is_verb(gap[e]):
+                j = e
         j = _skip_appositive(gap, j, self)
         while j < n and gap[j].low in AUX and j + 1 < n:
             j += 1
@@ -558,6 +565,12 @@ class _Ctx:
                     continue  # an infinitive has no subject of its own here
                 if v > 0 and toks[v - 1].low in _BE and not low.endswith("ing"):
                     continue  # passive: "was written by …" names no speaker before it
+                if low.endswith("ing") and v > 0 and toks[v - 1].text == ",":
+                    # `Clinton chimed in on Twitter, saying …`: the sentence's subject.
+                    subj = self._sentence_subject(toks[:v])
+                    if subj is not None:
+                        return Clause(subj, t.start)
+                    continue
                 subj = self.np_backward(toks, v - 1)
                 if subj is None:
                     subj, _ = self.np_forward(toks, v + 1)
