@@ -105,7 +105,14 @@ def resolve(view: TextView) -> Resolution:
             and ln.index not in rep
         ]
         first = next((ln for ln in shaped if not explained(ln)), None)
-    last = next((ln for ln in reversed(shaped) if not explained(ln)), None)
+    def ends_body(ln: Line) -> bool:
+        # a weak family (a call to action, a menu line) also shows up in the article's own
+        # lists, so only strong ones can close the body
+        return ln.words <= 12 and (fam(ln) or "") in _BODY_CLOSERS
+
+    last = _body_end(body, shaped, explained, ends_body) if first is not None else None
+    if last is None:
+        last = next((ln for ln in reversed(shaped) if not explained(ln)), None)
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
     prose = [ln for ln in shaped if first_prose is not None and first_prose <= ln.index <= last_prose]
@@ -137,7 +144,8 @@ def resolve(view: TextView) -> Resolution:
         _tail(tail, fam, marks, lambda: _words_of(prose))
 
     # --- verdict: with a banner present, is there still an article?
-    banners = [ban(ln) for ln in top + tail if ban(ln)]
+    # only banners above the body bear on the verdict: below a real body they are furniture
+    banners = [ban(ln) for ln in top if ban(ln)]
     kept = [ln for ln in body if ln.index not in marks]
     if banners and kept:
         # judge what follows the banner: menus above it say nothing either way
@@ -183,6 +191,46 @@ def resolve(view: TextView) -> Resolution:
         else:
             res.verdict = "empty"
     return res
+
+
+_BODY_CLOSERS = frozenset(
+    ("related_header", "disclaimer", "copyright", "widget", "paywall")
+)
+
+
+def _body_end(
+    body: list[Line],
+    shaped: list[Line],
+    explained: Callable[[Line], bool],
+    ends_body: Callable[[Line], bool],
+) -> Line | None:
+    """The body's last prose line.
+
+    The body ends after its last run of prose (two prose lines in a row, or one very long
+    one), extended over what follows until a short line that a family explains (a related
+    header, a widget, a copyright line).  Teasers in a related list below that point are
+    single sentences under headlines, never a run, so they do not stretch the body."""
+    is_shaped = {ln.index for ln in shaped}
+    run_end = None
+    prev: Line | None = None
+    for k in range(len(body) - 1, -1, -1):
+        ln = body[k]
+        if ln.index in is_shaped and not explained(ln):
+            prev = body[k - 1] if k > 0 else None
+            if ln.words >= 40 or (
+                prev is not None and prev.index in is_shaped and not explained(prev)
+            ):
+                run_end = k
+                break
+    if run_end is None:
+        return None
+    last = body[run_end]
+    for ln in body[run_end + 1 :]:
+        if ends_body(ln):
+            break
+        if ln.index in is_shaped and not explained(ln):
+            last = ln
+    return last
 
 
 def _first_run(top: list[Line], marks: dict) -> list[Line]:

@@ -79,6 +79,8 @@ _PAYWALL = _rx(
     r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b",
 )
 _RELATED_HEAD = _rx(
+    r"^(?:previous|next|prev|older|newer)\s*(?:post|article|story|entry|page)\b",
+    r"^(?:what'?s|now|currently)\s+(?:trending|hot|popular)\b.{0,30}$",
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
     r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
@@ -88,6 +90,19 @@ _RELATED_INLINE = _rx(
     r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|recommended|watch|listen)\s*(?::|»|>|\||-)\s*\S",
     r"^(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|lee\s+también|leer\s+más)\s*:",
 )
+# widget strings run together without separators: "privacyreplenish & saveThis story"
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
+
+
+def _glued(text: str) -> bool:
+    """Two or more words each running into the next ("saveThis", "ChoicesTheme"), in a line
+    with no code punctuation (identifiers in code are camel-cased too)."""
+    if text.endswith((".", "?", "!")) or _CODE_CHARS.search(text):
+        return False
+    return sum(1 for tok in text.split() if _GLUED.search(tok)) >= 2
+
+
 _MENU_SEP = re.compile(r"\s(?:\||·|•|»|›|/|>)\s")
 
 # Vocabulary of comment / share / follow / subscribe widgets.  A short line made (almost) only
@@ -182,10 +197,12 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "cookie_notice"
     if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _PAYWALL.search(norm):
         return "paywall"
-    if words <= 10 and _RELATED_HEAD.search(norm):
+    if words <= 10 and _RELATED_HEAD.search(norm) and not norm.endswith(("...", "…")):
         return "related_header"
     if words <= 30 and _RELATED_INLINE.search(norm):
         return "related_link"
+    if words <= 20 and _glued(text):
+        return "glued_widgets"
     if ("|" in text or "·" in text or "•" in text or "»" in text or "›" in text or "/" in text or ">" in text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
