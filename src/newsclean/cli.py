@@ -74,10 +74,23 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="set aside records larger than this (default: 8M; K/M/G suffixes)",
     )
+    g.add_argument(
+        "--html-field",
+        default=None,
+        metavar="F",
+        help="JSONL/Parquet field holding page HTML: extract the main text from it",
+    )
+    g.add_argument(
+        "--fast",
+        action="store_true",
+        help="HTML/WARC input: extract with resiliparse (~10x faster, a little less exact)",
+    )
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:
-    return ReadOptions(args.text_field, args.id_field, args.max_record_bytes)
+    return ReadOptions(
+        args.text_field, args.id_field, args.max_record_bytes, args.html_field, args.fast
+    )
 
 
 def _missing_inputs(paths: list[str]) -> list[str]:

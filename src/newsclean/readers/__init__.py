@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import BadRecord, Record
-from . import jsonl, text_records
+from . import html_files, jsonl, jsonl_html, parquet, text_records, warc
 from .options import DEFAULT_MAX_RECORD_BYTES, ReadOptions
 from .sources import DECOMPRESSION_ERRORS, InputSource, peek_head
 
@@ -41,7 +41,12 @@ class ReaderSpec:
 
 # The dispatch table; order is sniffing priority.  The text-record reader must stay last.
 READERS: list[ReaderSpec] = [
-    ReaderSpec("jsonl", jsonl.SUFFIXES, jsonl.read_jsonl, jsonl.looks_like_jsonl),
+    ReaderSpec("warc", warc.SUFFIXES, warc.read_warc, warc.looks_like_warc),
+    ReaderSpec("parquet", parquet.SUFFIXES, parquet.read_parquet, parquet.looks_like_parquet),
+    ReaderSpec("html", html_files.SUFFIXES, html_files.read_html, html_files.looks_like_html),
+    ReaderSpec(
+        "jsonl", jsonl.SUFFIXES, jsonl_html.read_jsonl_or_html, jsonl.looks_like_jsonl
+    ),
     ReaderSpec("text", text_records.SUFFIXES, text_records.read_text_record, lambda head: True),
 ]
 

@@ -21,6 +21,8 @@ class ReadOptions:
     text_field: str = "text"
     id_field: str = "id"
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    html_field: str | None = None  # JSONL/Parquet field holding page HTML (-> extraction)
+    fast: bool = False  # HTML extraction with resiliparse instead of trafilatura
 
 
 def check_bytes(raw: bytes) -> tuple[str | None, str | None]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model import Article
-from . import jsonl
+from . import jsonl, parquet
 
 
 class ArticleWriter(Protocol):
@@ -38,6 +38,7 @@ class WriterSpec:
 
 # The dispatch table; the last entry is the default.
 WRITERS: list[WriterSpec] = [
+    WriterSpec("parquet", parquet.SUFFIXES, parquet.ParquetWriter),
     WriterSpec("jsonl", jsonl.SUFFIXES, jsonl.JsonlWriter),
 ]
 
