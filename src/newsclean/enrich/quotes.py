@@ -19,7 +19,6 @@ bounded token window around each quote.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -50,7 +49,7 @@ CLOSERS = {
     "”": "”",
 }
 _MARKS = re.compile("[“”„\"«»‘’‚]")
-_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+_NON_SPACE = re.compile(r"\S")
 _OPENERS = re.compile("[“”„\"«»‘‚]")  # "’" never opens: skip apostrophes at C speed
 _SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
 # A single-quoted piece is accepted only when its closing mark is clearly not an
@@ -165,21 +164,20 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     if not _OPENERS.search(text):
         return []
     verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
-    paragraphs = _paragraphs(text)
-    starts = [a for a, _b in paragraphs]
-    # Only paragraphs holding a possible opening mark are looked at.
-    with_marks = sorted({bisect.bisect_right(starts, m.start()) - 1
-                         for m in _OPENERS.finditer(text)} - {-1})
     groups: list[Quotation] = []
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
-    last_pi = -2
-    for pi in with_marks:
-        p0, p1 = paragraphs[pi]
-        if pi != last_pi + 1:
+    last_end = -1
+    m = _OPENERS.search(text)
+    # Only paragraphs holding a possible opening mark are looked at, found from the marks.
+    while m is not None:
+        p0, p1 = _paragraph_at(text, m.start())
+        if last_end < 0 or not (text[last_end:p0].isspace()):
             prev_open = False
-        last_pi = pi
-        next_opens = pi + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[pi + 1][0])
+        last_end = p1
+        nxt = _NON_SPACE.search(text, p1)
+        next_opens = nxt is not None and _opens_with_mark(text, nxt.start())
         pieces = _pieces(text, p0, p1, next_opens)
+        m = _OPENERS.search(text, p1)
         if not pieces:
             prev_open = False
             continue
@@ -193,11 +191,13 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
             carried.subject = _group_subject(groups[-1].pieces) or groups[-1].subject
             groups.append(carried)
             par_groups = par_groups[1:]
-        elif pieces[0].open_at == p0 and not _own_clause(par_groups[0]) and pi > 0:
+        elif pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
             # `Caddell continued:` / `The Times reports:` closing the previous paragraph.
-            clause = _colon_intro(text, paragraphs[pi - 1], verbs, german)
-            if clause is not None:
-                pieces[0].pre = clause
+            prev = _paragraph_before(text, p0)
+            if prev is not None:
+                clause = _colon_intro(text, prev, verbs, german)
+                if clause is not None:
+                    pieces[0].pre = clause
         for g in par_groups:
             groups.append(Quotation(parts=[], speaker=None, pieces=g))
         prev_open = not pieces[-1].closed
@@ -219,9 +219,27 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
 # -- marks ---------------------------------------------------------------------------
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, without its surrounding whitespace."""
-    return [m.span() for m in _LINE.finditer(text)]
+def _paragraph_at(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line holding `pos`, without surrounding whitespace."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    if b < 0:
+        b = len(text)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _paragraph_before(text: str, p0: int) -> tuple[int, int] | None:
+    """The non-blank line before the one starting at `p0`."""
+    e = p0
+    while e > 0 and text[e - 1].isspace():
+        e -= 1
+    if e == 0 or "\n" not in text[e:p0]:
+        return None
+    return _paragraph_at(text, e - 1)
 
 
 def _opens_with_mark(text: str, p0: int) -> bool:
