@@ -245,3 +245,39 @@ def test_spanish_quotes_and_verbs() -> None:
         ("No habrá cambios en la política económica", "Pedro Sánchez"),
         ("la economía crece más de lo previsto este año", "Nadia Calviño"),
     ]
+
+
+# -- attribution details ---------------------------------------------------------------------
+
+
+def test_participle_takes_the_sentence_subject() -> None:
+    text = (
+        "Hillary Clinton spoke on Twitter on Friday, saying that officials should release the "
+        "videos “without any further delay.”"
+    )
+    assert speakers(text) == [("without any further delay.", "Hillary Clinton")]
+
+
+def test_affiliation_between_name_and_verb() -> None:
+    text = '"It was the least bad outcome," Mr. Morgan of the Sierra Club said.'
+    assert speakers(text) == [("It was the least bad outcome,", "Mr. Morgan")]
+
+
+def test_second_reporting_verb_starts_a_new_quotation() -> None:
+    text = (
+        "“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is "
+        "costing us a fortune.”"
+    )
+    groups = find_quotations(text)
+    assert len(groups) == 2
+    assert [g.speaker for g in groups] == ["Trump", "Trump"]
+
+
+def test_previous_paragraph_ending_with_colon_introduces_the_quote() -> None:
+    text = (
+        "Caddell continued:\n"
+        "“The health issue overall is very much a partisan issue, and voters know it.”"
+    )
+    assert speakers(text) == [
+        ("The health issue overall is very much a partisan issue, and voters know it.", "Caddell")
+    ]

@@ -181,7 +181,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         if not pieces:
             prev_open = False
             continue
-        german = any(text[p.open_at] in "„»" for p in pieces)
+        german = language == "de" or any(text[p.open_at] in "„»" for p in pieces)
         _attach_clauses(text, p0, p1, pieces, verbs, german)
         par_groups = _group(pieces)
         if prev_open and groups and pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
