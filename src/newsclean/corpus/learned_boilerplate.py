@@ -1,0 +1,387 @@
+"""Learned boilerplate: lines a source repeats across its documents, found by counting.
+
+Pass 1 (`BoilerplateLearner.add`) streams over cleaned articles and counts, per source, in how
+many documents each normalised kept line occurs.  Only counts of 64-bit line hashes are kept
+(plus the text of lines that reach `min_count`, for `newsclean boilerplate show`), never the
+documents.  Memory is bounded per source by lossy counting (Manku & Motwani): every
+`bucket_docs` documents, entries whose count could not reach 1 per bucket are pruned.  A line
+occurring in at least a share eps = 1 / `bucket_docs` of a source's documents is never pruned,
+and its count is under-estimated by at most eps * docs; the number of entries per source stays
+below about L * bucket_docs * (1 + ln(docs / bucket_docs)) for L distinct kept lines per
+document (capped at `max_lines_per_doc`).  Sources with fewer than `bucket_docs` documents
+are counted exactly.
+
+A line is boilerplate for a source when the source has >= `min_docs` documents and the line
+occurs in >= max(`min_count`, `min_share` * docs) of them.  The floor keeps a sentence quoted by
+two or three articles, and the share keeps a story a site republishes a few times; both are
+in the model file, so a model says how it was made.
+
+Pass 2 (`apply_learned`) removes those lines from an article with reason
+`learned_boilerplate` and rule "<source> x<count>", rebuilding text and removed spans with
+`apply_marks` on the record, so `restore` stays exact.  Only lines above the article's first
+or below its last prose line are removed (see `learned_marks`), so it never empties an
+article and never cuts a heading out of a body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..apply import apply_marks
+from ..model import Article, Quote, Record, Span
+from ..text_view import TextView
+
+MODEL_FORMAT = "newsclean-boilerplate"
+MODEL_VERSION = 1
+REASON = "learned_boilerplate"
+_LINE_SUFFIX = re.compile(r":\d+$")
+PROSE_WORDS = 15  # a kept line this long is article prose
+
+
+@dataclass(frozen=True, slots=True)
+class LearnParams:
+    min_docs: int = 10  # a source needs this many documents before anything is learned
+    min_count: int = 5  # a line must occur in at least this many of them ...
+    min_share: float = 0.2  # ... and in at least this share of them
+    bucket_docs: int = 1000  # lossy-counting bucket width (eps = 1 / bucket_docs)
+    max_lines_per_doc: int = 1000
+    min_line_chars: int = 2  # single characters carry nothing worth learning
+
+    def threshold(self, docs: int) -> int:
+        return max(self.min_count, math.ceil(self.min_share * docs))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+
+
+def line_hash(norm: str) -> int:
+    """64-bit key of a normalised line (signed, so that it fits an SQLite INTEGER)."""
+    return int.from_bytes(
+        hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "little", signed=True
+    )
+
+
+# ---------------------------------------------------------------- source key
+
+# Second-level labels under which registrations happen in many country domains (bbc.co.uk,
+# abc.net.au): a small built-in list, no public-suffix download at run time.
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
+
+
+def site_of(url: str) -> str | None:
+    """The registered domain of a URL ('https://www.bbc.co.uk/x' -> 'bbc.co.uk')."""
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.rstrip(".").lower()
+    if host.replace(".", "").isdigit() or ":" in host:  # an IP address is its own site
+        return host
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def source_key(record: Record, article: Article | None = None) -> str:
+    """Which source a record's template belongs to: its URL's site, else its publisher, else
+    the input file it was read from (Record.source without a ':LINE' suffix)."""
+    url = record.meta.get("url")
+    if isinstance(url, str) and url:
+        site = site_of(url)
+        if site:
+            return site
+    publisher = record.meta.get("publisher") or (article.publisher if article else None)
+    if isinstance(publisher, str) and publisher.strip():
+        return "publisher:" + publisher.strip()
+    return _LINE_SUFFIX.sub("", record.source)
+
+
+# ---------------------------------------------------------------- kept lines of an article
+
+
+def kept_lines(view: TextView, article: Article) -> list[int]:
+    """Indices of the record's lines that the article keeps (some of their content is not
+    inside a removed span)."""
+    spans = sorted((r.start, r.end) for r in article.removed)
+    starts = [s for s, _ in spans]
+    out = []
+    for ln in view.lines:
+        if ln.blank:
+            continue
+        if not _covered(ln.cstart, ln.cend, spans, starts):
+            out.append(ln.index)
+    return out
+
+
+def _covered(a: int, b: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether [a, b) lies entirely inside the union of the (sorted, disjoint) spans."""
+    i = bisect.bisect_right(starts, a) - 1
+    pos = a
+    while pos < b:
+        if i < 0 or i >= len(spans) or spans[i][0] > pos or spans[i][1] <= pos:
+            return False
+        pos = spans[i][1]
+        i += 1
+    return True
+
+
+# ---------------------------------------------------------------- counting (pass 1)
+
+
+@dataclass(slots=True)
+class _SourceCounts:
+    docs: int = 0
+    # hash -> [count, max undercount] (lossy counting's f and delta)
+    counts: dict[int, list[int]] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+
+
+class BoilerplateLearner:
+    """Streaming per-source line counter (pass 1)."""
+
+    def __init__(self, params: LearnParams | None = None) -> None:
+        self.params = params or LearnParams()
+        self.sources: dict[str, _SourceCounts] = {}
+
+    def add_lines(self, source: str, lines: Iterable[str]) -> None:
+        """Count one document: its kept lines, already normalised."""
+        p = self.params
+        sc = self.sources.get(source)
+        if sc is None:
+            sc = self.sources[source] = _SourceCounts()
+        sc.docs += 1
+        bucket = (sc.docs - 1) // p.bucket_docs  # current bucket id, from 0
+        seen: set[int] = set()
+        for norm in lines:
+            if len(norm) < p.min_line_chars:
+                continue
+            h = line_hash(norm)
+            if h in seen:
+                continue
+            seen.add(h)
+            if len(seen) > p.max_lines_per_doc:
+                break
+            e = sc.counts.get(h)
+            if e is None:
+                e = sc.counts[h] = [0, bucket]
+            e[0] += 1
+            if e[0] >= p.min_count and h not in sc.texts:
+                sc.texts[h] = norm  # kept for `boilerplate show` only
+        if sc.docs % p.bucket_docs == 0:
+            limit = sc.docs // p.bucket_docs
+            dead = [h for h, (c, d) in sc.counts.items() if c + d <= limit]
+            for h in dead:
+                del sc.counts[h]
+                sc.texts.pop(h, None)
+
+    def add(self, record: Record, article: Article, view: TextView | None = None) -> None:
+        """Count the lines a cleaned article keeps, under the record's source key."""
+        if article.verdict != "article":
+            return
+        view = view or TextView(record.text)
+        self.add_lines(
+            source_key(record, article), (view.lines[i].norm for i in kept_lines(view, article))
+        )
+
+    def entries(self) -> int:
+        return sum(len(sc.counts) for sc in self.sources.values())
+
+    def model(self) -> BoilerplateModel:
+        p = self.params
+        model = BoilerplateModel(params=p)
+        for src, sc in self.sources.items():
+            if sc.docs < p.min_docs:
+                continue
+            need = p.threshold(sc.docs)
+            lines = {
+                h: (c, sc.texts.get(h, ""))
+                for h, (c, _d) in sc.counts.items()
+                if c >= need
+            }
+            model.sources[src] = SourceModel(sc.docs, lines)
+        return model
+
+
+# ---------------------------------------------------------------- the model
+
+
+@dataclass(slots=True)
+class SourceModel:
+    docs: int
+    lines: dict[int, tuple[int, str]]  # hash -> (documents containing it, normalised text)
+
+
+@dataclass(slots=True)
+class BoilerplateModel:
+    params: LearnParams = field(default_factory=LearnParams)
+    sources: dict[str, SourceModel] = field(default_factory=dict)
+
+    def lookup(self, source: str, norm: str) -> int | None:
+        sm = self.sources.get(source)
+        if sm is None:
+            return None
+        hit = sm.lines.get(line_hash(norm))
+        return hit[0] if hit else None
+
+    def rows(self) -> Iterator[tuple[str, str, int, int]]:
+        """(source, line, count, source docs), sources by name, lines by count descending."""
+        for src in sorted(self.sources):
+            sm = self.sources[src]
+            for _h, (count, text) in sorted(sm.lines.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
+                yield src, text, count, sm.docs
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": MODEL_FORMAT,
+            "version": MODEL_VERSION,
+            "params": self.params.to_dict(),
+            "sources": {
+                src: {
+                    "docs": sm.docs,
+                    "lines": [
+                        {"hash": f"{h & 0xFFFFFFFFFFFFFFFF:016x}", "count": c, "text": t}
+                        for h, (c, t) in sorted(sm.lines.items(), key=lambda kv: -kv[1][0])
+                    ],
+                }
+                for src, sm in sorted(self.sources.items())
+            },
+        }
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> BoilerplateModel:
+        if obj.get("format") != MODEL_FORMAT:
+            raise ValueError("not a newsclean boilerplate model")
+        if obj.get("version") != MODEL_VERSION:
+            raise ValueError(
+                f"boilerplate model version {obj.get('version')} is not supported "
+                f"(this newsclean reads version {MODEL_VERSION})"
+            )
+        known = set(LearnParams.__slots__)  # type: ignore[attr-defined]
+        params = LearnParams(**{k: v for k, v in obj.get("params", {}).items() if k in known})
+        model = cls(params=params)
+        for src, sm in obj.get("sources", {}).items():
+            lines = {}
+            for e in sm["lines"]:
+                h = int(e["hash"], 16)
+                if h >= 1 << 63:
+                    h -= 1 << 64
+                lines[h] = (int(e["count"]), str(e.get("text", "")))
+            model.sources[src] = SourceModel(int(sm["docs"]), lines)
+        return model
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n")
+
+    @classmethod
+    def load(cls, path: str | Path) -> BoilerplateModel:
+        return cls.from_json(json.loads(Path(path).read_text()))
+
+
+# ---------------------------------------------------------------- applying (pass 2)
+
+
+def learned_marks(
+    view: TextView, kept: list[int], model: BoilerplateModel, source: str
+) -> dict[int, tuple[str, str]]:
+    """Line marks for the kept lines the model knows as the source's boilerplate.
+
+    Only lines around the article are taken: above its first or below its last kept prose
+    line (>= PROSE_WORDS words, not itself learned).  A short line that recurs *inside*
+    bodies -- "Conclusion", "Pros:", a section heading -- is structure of the site's
+    articles, not template.  Nothing is taken from an article without such a prose line.
+    """
+    hits: dict[int, int] = {}
+    for i in kept:
+        count = model.lookup(source, view.lines[i].norm)
+        if count is not None:
+            hits[i] = count
+    if not hits:
+        return {}
+    prose = [i for i in kept if i not in hits and view.lines[i].words >= PROSE_WORDS]
+    if not prose:
+        return {}
+    first, last = prose[0], prose[-1]
+    return {
+        i: (REASON, f"{source} x{count}")
+        for i, count in hits.items()
+        if i < first or i > last
+    }
+
+
+def apply_learned(
+    record: Record, article: Article, model: BoilerplateModel, source: str | None = None
+) -> Article:
+    """The article with the source's learned boilerplate lines removed as well.
+
+    Rebuilds text and removed spans from the record with `apply_marks`: the article's own
+    removals are kept as they were (whole lines as line marks, parts of lines as partial
+    spans), the learned lines are added as line marks.
+    """
+    if article.verdict != "article" or not model.sources:
+        return article
+    view = TextView(record.text)
+    src = source or source_key(record, article)
+    if src not in model.sources:
+        return article
+    kept = kept_lines(view, article)
+    new = learned_marks(view, kept, model, src)
+    if not new:
+        return article
+    marks, partials = marks_of(view, article)
+    marks.update(new)
+    text, removed = apply_marks(view, marks, partials)
+    return replace(article, text=text, removed=removed, quotes=_remap_quotes(article.quotes, text))
+
+
+def marks_of(view: TextView, article: Article) -> tuple[dict[int, tuple[str, str]], list[Span]]:
+    """Recover line marks and partial spans from an article's removed spans.
+
+    A line whose content lies inside removed spans is a line mark with the reason of the span
+    covering its first character; a removed span inside a kept line is a partial.  Whitespace
+    spans are left out: apply_marks makes them again.
+    """
+    spans = sorted(article.removed, key=lambda r: r.start)
+    starts = [r.start for r in spans]
+    pairs = [(r.start, r.end) for r in spans]
+    marks: dict[int, tuple[str, str]] = {}
+    partials: list[Span] = []
+    for ln in view.lines:
+        if ln.blank:
+            continue
+        if _covered(ln.cstart, ln.cend, pairs, starts):
+            r = spans[bisect.bisect_right(starts, ln.cstart) - 1]
+            marks[ln.index] = (r.reason, r.rule)
+            continue
+        lo = bisect.bisect_right(starts, ln.cstart) - 1
+        for r in spans[max(lo, 0) :]:
+            if r.start >= ln.cend:
+                break
+            if r.end > ln.cstart and r.reason != "whitespace":
+                partials.append(Span(max(r.start, ln.cstart), min(r.end, ln.cend), r.reason, r.rule))
+    return marks, partials
+
+
+def _remap_quotes(quotes: list[Quote], text: str) -> list[Quote]:
+    """Quotes keep their text; offsets move with the removed lines (dropped if gone)."""
+    out = []
+    pos = 0
+    for q in quotes:
+        at = text.find(q.text, pos)
+        if at < 0:
+            at = text.find(q.text)
+        if at >= 0:
+            out.append(Quote(q.text, at, at + len(q.text), q.speaker))
+            pos = at
+    return out

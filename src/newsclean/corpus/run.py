@@ -1,0 +1,255 @@
+"""The corpus driver: per-record cleaning, then what needs the whole corpus.
+
+    records -> clean (N workers) -> [pass 1: count lines per source]
+            -> [pass 2: remove learned boilerplate; sign and cluster]
+            -> [pass 3: add cluster / cluster_size / canonical; drop duplicates] -> writer
+
+Each record is read and cleaned once.  Between passes the (record, article) pairs wait in a
+temporary spill file (pickle, next to the system's temp dir; about 2-3x the input size), so
+stdin works and memory holds only the corpus state: the learner's counts (bounded, see
+learned_boilerplate) and the dedup index (about 2-3 KB per record in memory, or the SQLite
+store with `store`).  A cluster's size and canonical copy are known only when every record has
+been seen, which is why the output waits for pass 3.
+
+With a store, clusters span runs: a record joins the cluster of an earlier run's copy, its
+`cluster_size` counts every run's copies, and it is canonical only if it wins over them all
+(so `drop_duplicates` drops a story already published by an earlier run).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..clean_run import CleanOptions, RunSummary, clean_stream
+from ..model import Article, BadRecord, Record
+from ..readers import read_inputs
+from ..setaside import SetAsideWriter, default_set_aside_path
+from ..writers import open_writer
+from .dedup import Assignment, DedupIndex, DedupParams, Member, Signer, assignments
+from .learned_boilerplate import (
+    BoilerplateLearner,
+    BoilerplateModel,
+    LearnParams,
+    apply_learned,
+)
+from .store import Store
+
+Pair = tuple[Record | BadRecord, Article | BadRecord]
+STORE_BATCH = 256  # records per store transaction
+
+
+@dataclass(slots=True)
+class CorpusOptions:
+    learn_boilerplate: bool = False  # learn from this run's records (pass 1)
+    boilerplate_model: str | None = None  # JSON model: read it, or write the learned one to it
+    learn_params: LearnParams = field(default_factory=LearnParams)
+    dedup: bool = True
+    drop_duplicates: bool = False  # write only each cluster's canonical copy
+    store: str | None = None  # SQLite store: history across runs
+    dedup_params: DedupParams = field(default_factory=DedupParams)
+
+    @property
+    def active(self) -> bool:
+        return self.learn_boilerplate or bool(self.boilerplate_model) or self.dedup or bool(self.store)
+
+
+@dataclass(slots=True)
+class CorpusSummary:
+    learned_sources: int = 0
+    learned_lines: int = 0
+    clusters: int = 0
+    duplicates: int = 0  # articles in a cluster that are not its canonical copy
+    dropped: int = 0  # of those, not written (drop_duplicates)
+
+    def line(self) -> str:
+        parts = [f"clusters {self.clusters}", f"duplicates {self.duplicates}"]
+        if self.dropped:
+            parts.append(f"dropped {self.dropped}")
+        if self.learned_lines:
+            parts.append(
+                f"learned boilerplate {self.learned_lines} lines / {self.learned_sources} sources"
+            )
+        return "newsclean corpus: " + ", ".join(parts)
+
+
+class _Spill:
+    """Pairs written once and read back once, in order."""
+
+    def __init__(self) -> None:
+        fd, self.path = tempfile.mkstemp(prefix="newsclean-spill-", suffix=".pkl")
+        self._f = os.fdopen(fd, "wb")
+
+    def write(self, obj: Any) -> None:
+        pickle.dump(obj, self._f, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def read(self) -> Iterator[Any]:
+        self._f.close()
+        try:
+            with open(self.path, "rb") as f:
+                while True:
+                    try:
+                        yield pickle.load(f)
+                    except EOFError:
+                        return
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        if not self._f.closed:
+            self._f.close()
+        Path(self.path).unlink(missing_ok=True)
+
+
+def _resolve_model(options: CorpusOptions, learner: BoilerplateLearner | None,
+                   store: Store | None) -> BoilerplateModel | None:
+    if learner is not None:
+        model = learner.model()
+        if options.boilerplate_model:
+            model.save(options.boilerplate_model)
+        if store is not None:
+            store.save_model(model)
+        return model
+    if options.boilerplate_model:
+        return BoilerplateModel.load(options.boilerplate_model)
+    if store is not None:
+        model = store.load_model()
+        return model if model.sources else None
+    return None
+
+
+def corpus_stream(
+    pairs: Iterable[Pair], options: CorpusOptions, summary: CorpusSummary | None = None
+) -> Iterator[Pair]:
+    """Take cleaned (input, result) pairs in input order; yield them, in the same order, with
+    learned boilerplate removed and cluster fields set (non-canonical copies left out when
+    `drop_duplicates`).  BadRecords pass through untouched."""
+    summary = summary if summary is not None else CorpusSummary()
+    learner = BoilerplateLearner(options.learn_params) if options.learn_boilerplate else None
+    store = Store(options.store, options.dedup_params) if options.store else None
+    spills: list[_Spill] = []
+    try:
+        source: Iterable[Pair] = pairs
+        if learner is not None:  # pass 1
+            spill = _Spill()
+            spills.append(spill)
+            for item, result in pairs:
+                if isinstance(item, Record) and isinstance(result, Article):
+                    learner.add(item, result)
+                spill.write((item, result))
+            source = spill.read()
+        model = _resolve_model(options, learner, store)
+        if model is not None:
+            summary.learned_sources = len(model.sources)
+            summary.learned_lines = sum(len(s.lines) for s in model.sources.values())
+        if not (options.dedup or store):
+            for item, result in source:
+                yield item, _learned(item, result, model)
+            return
+        # pass 2: learned boilerplate out, signatures in
+        signer = Signer(options.dedup_params)
+        index = None if store is not None else DedupIndex(options.dedup_params, signer)
+        spill2 = _Spill()
+        spills.append(spill2)
+        keys: list[int] = []
+        for n, (item, result) in enumerate(_batched_tx(source, store)):
+            result = _learned(item, result, model)
+            key = -1
+            if isinstance(result, Article):
+                text = result.text if result.verdict == "article" else ""
+                member = Member(n, result.id, result.fetched, len(result.text))
+                if store is not None:
+                    key = store.add(member, signer.sign(text))
+                else:
+                    assert index is not None
+                    index.add(member, signer.sign(text))
+                    key = n
+                keys.append(key)
+            spill2.write((key, item, result))
+        # pass 3: cluster fields
+        if store is not None:
+            found: dict[int, Assignment] = {k: store.assignment(k) for k in keys}
+        else:
+            assert index is not None
+            found = assignments(index.clusters().values())
+        summary.clusters = len({a.cluster for a in found.values()})
+        for key, item, result in spill2.read():
+            if isinstance(result, Article):
+                a = found[key]
+                result.extra.update(a.fields())
+                if not a.canonical:
+                    summary.duplicates += 1
+                    if options.drop_duplicates:
+                        summary.dropped += 1
+                        continue
+            yield item, result
+    finally:
+        for s in spills:
+            s.discard()
+        if store is not None:
+            store.close()
+
+
+def _learned(
+    item: Record | BadRecord, result: Article | BadRecord, model: BoilerplateModel | None
+) -> Article | BadRecord:
+    if model is None or not isinstance(item, Record) or not isinstance(result, Article):
+        return result
+    return apply_learned(item, result, model)
+
+
+def _batched_tx(pairs: Iterable[Pair], store: Store | None) -> Iterator[Pair]:
+    """Pass pairs through; with a store, group its writes in transactions of STORE_BATCH."""
+    if store is None:
+        yield from pairs
+        return
+    it = iter(pairs)
+    while True:
+        with store.batch():
+            n = 0
+            for pair in it:
+                yield pair
+                n += 1
+                if n >= STORE_BATCH:
+                    break
+            else:
+                return
+
+
+def run_corpus_clean(
+    paths: Iterable[str],
+    output: str | None,
+    options: CleanOptions,
+    corpus: CorpusOptions,
+    on_progress: Callable[[RunSummary], None] | None = None,
+) -> tuple[RunSummary, CorpusSummary]:
+    """`newsclean clean` with the corpus passes: like clean_run.run_clean, then corpus_stream.
+    Accounting: read == written + set aside + dropped duplicates."""
+    summary = RunSummary(output=output or "-")
+    csum = CorpusSummary()
+    summary.set_aside_path = options.set_aside or default_set_aside_path(output)
+    own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
+    items = read_inputs(paths, options.read, on_skip=summary.skipped_files.append, exclude=own_files)
+
+    def counted(pairs: Iterable[Pair]) -> Iterator[Pair]:
+        for pair in pairs:
+            summary.read += 1
+            if on_progress is not None:
+                on_progress(summary)
+            yield pair
+
+    with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
+        for _item, result in corpus_stream(counted(clean_stream(items, options.workers)), corpus, csum):
+            if isinstance(result, BadRecord):
+                aside.write(result)
+                summary.set_aside += 1
+            else:
+                writer.write(result)
+                summary.written += 1
+                summary.verdicts[result.verdict] += 1
+    return summary, csum
