@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from .apply import apply_marks
 from .detect import dateline
+from .enrich.language import detect_language
+from .enrich.quotes import find_quotes
 from .header import parse_header
 from .model import Article, Record
 from .resolve import resolve
 from .text_view import TextView
 
 
-def clean_record(record: Record) -> Article:
+def clean_record(record: Record, enrich: bool = True) -> Article:
+    """Clean one record: mark, resolve, apply; then language and quotations (enrich=True)."""
     text = record.text
     hdr = parse_header(text)
     view = TextView(text, body_start=1 if hdr else 0)
@@ -40,17 +43,49 @@ def clean_record(record: Record) -> Article:
         partials = []
         publisher = None
     out_text, removed = apply_marks(view, marks, partials)
-    return Article(
+    meta = record.meta
+    title = title_line.text if title_line is not None else None
+    if title is None and verdict in ("article", "empty"):
+        title = meta.get("title") or None
+    art = Article(
         id=record.id,
         source=record.source,
         verdict=verdict,
         text=out_text,
         removed=removed,
-        title=title_line.text if title_line is not None else None,
-        publisher=publisher,
-        fetched=hdr.fetched if hdr else record.meta.get("fetched"),
-        http_status=hdr.http_status if hdr else record.meta.get("http_status"),
+        title=title,
+        publisher=publisher or (meta.get("sitename") if verdict == "article" else None),
+        fetched=hdr.fetched if hdr else meta.get("fetched"),
+        http_status=hdr.http_status if hdr else meta.get("http_status"),
     )
+    for key, field in _META_FIELDS:
+        if meta.get(key) is not None:
+            art.extra[field] = meta[key]
+    if verdict == "article" and enrich:
+        _enrich(art)
+    return art
+
+
+# page metadata (HTML/WARC inputs) carried into the output: record meta key -> output field
+_META_FIELDS = (
+    ("url", "url"),
+    ("canonical_url", "canonical_url"),
+    ("date", "published"),
+    ("author", "author"),
+    ("sitename", "site_name"),
+)
+
+
+def _enrich(art: Article) -> None:
+    """Language and quotations, read from the applied article text."""
+    text = art.text
+    lang, spans = detect_language(text)
+    art.language = lang
+    if spans:
+        art.extra["paragraph_languages"] = [
+            {"start": s, "end": e, "language": lg} for s, e, lg in spans
+        ]
+    art.quotes = find_quotes(text, lang)
 
 
 def _content_lines(view: TextView) -> list[int]:
