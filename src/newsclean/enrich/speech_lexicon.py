@@ -119,7 +119,9 @@ TITLES = {
     "présidente", "ministre", "bundeskanzler", "kanzler", "kanzlerin", "präsident",
     "presidente", "ministro", "ministra", "the", "former", "deputy", "state", "foreign",
     "defense", "defence", "interior", "finance", "health", "house", "senate", "majority",
-    "minority", "democratic", "republican", "labour", "conservative",
+    "minority", "democratic", "republican", "labour", "conservative", "ceo", "cfo", "coo",
+    "chairman", "chairwoman", "chair", "founder", "professor", "coach", "manager", "editor",
+    "spokesman", "spokeswoman", "retired", "del", "councilman", "councilwoman", "rabbi",
 }
 # Capitalised words that are not given names (parties, nationalities, calendar, places).
 NOT_GIVEN = TITLES | {
