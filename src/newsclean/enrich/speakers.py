@@ -83,7 +83,8 @@ def _split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     rest = toks[cut:]
     while rest and rest[0].rstrip(".").lower() in NOT_GIVEN:
         rest = rest[1:]
-    org = any(t.lower() in ORG_WORDS for t in toks)
+    # "European Council President Donald Tusk": only what follows the title decides.
+    org = any(t.rstrip(".").lower() in ORG_WORDS for t in (rest or toks))
     return tuple(rest), gender, org
 
 
@@ -131,7 +132,8 @@ class SpeakerResolver:
                 m = _RUN_BEFORE.search(text, max(0, i - 80), i)
                 if m is not None:
                     rest, g, org = _split_run(text[m.start() : end])
-                    if not org and len(rest) >= 2 and rest[-1] == surname:
+                    # More than four name words is a headline in title case, not a name.
+                    if not org and 2 <= len(rest) <= 4 and rest[-1] == surname:
                         form = " ".join(rest)
                         got[form] += 1
                         gg = g or _given_gender(rest[0])
@@ -232,7 +234,7 @@ class SpeakerResolver:
             if subj.kind == "np":
                 return text
             text = " ".join(words[1:])
-        if subj.kind == "np":
+        if subj.kind == "np" and not all(w[:1].isupper() for w in text.split()):
             return text
         return self._name(text, pos)
 
