@@ -88,8 +88,8 @@ AUX = {
     "has", "have", "had", "also", "later", "then", "previously", "once", "recently",
     "repeatedly", "publicly", "again", "further", "reportedly", "would", "will", "could",
     "still", "never", "always", "just", "did", "does", "do", "not", "earlier", "often",
-    "simply", "is", "was", "are", "were", "been", "being", "be", "bluntly", "flatly", "quickly", "a", "ont", "avait",
-    "avaient", "aurait", "ha", "han", "había", "habían", "hat", "haben", "hatte", "zudem",
+    "simply", "is", "was", "are", "were", "been", "being", "be", "bluntly", "flatly",
+    "quickly", "a", "ont", "avait", "avaient", "aurait", "ha", "han", "había", "habían", "hat", "haben", "hatte", "zudem",
     "auch", "noch", "bereits",
 }
 
