@@ -209,7 +209,9 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         out.append(g)
     if not out:
         return []
-    resolver = speakers.SpeakerResolver(text)
+    # People named inside quotations are not antecedents of "he said" after them.
+    quoted = [(p.start, p.end) for g in groups for p in g.pieces]
+    resolver = speakers.SpeakerResolver(text, quoted)
     for g in out:
         g.speaker = resolver.resolve(g.subject, g.pieces[0].open_at) if g.subject else None
         g.parts = [Quote(text[p.start : p.end], p.start, p.end, g.speaker) for p in g.pieces]

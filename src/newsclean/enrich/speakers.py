@@ -46,6 +46,7 @@ _RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
 # introductory phrase and its comma ("In recent weeks, Reid …").
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$")
+_PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
 _TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
@@ -105,8 +106,10 @@ class SpeakerResolver:
     occurrence), and the people named near a pronoun only when a pronoun needs them.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
         self.text = text
+        self._quoted = sorted(quoted or [])
+        self._quoted_starts = [a for a, _b in self._quoted]
         self.gender: dict[str, str] = {}  # canonical name -> "m" | "f"
         self.speakers: list[Mention] = []  # resolved named speakers, in text order
         self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
@@ -170,6 +173,8 @@ class SpeakerResolver:
         alone: Counter[str] = Counter()
         titled: set[str] = set()
         for m in _NAME_RUN.finditer(self.text, lo, hi):
+            if self._in_quote(m.start()) or self.text.endswith(("the ", "The "), 0, m.start()):
+                continue  # named inside a quotation, or a modifier ("the Clinton campaign")
             run = m.group()
             rest, g, org = _split_run(run)
             if org or not rest:
@@ -190,6 +195,10 @@ class SpeakerResolver:
             if canon in self.gender or surname in titled or alone[surname] or len(rest) == 1:
                 out.append(Mention(pos, canon, self.gender.get(canon)))
         return out
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self._quoted[i][1]
 
     def _role_holders(self, role: str) -> set[str]:
         """People the article gives a title for `role` ("Sen. Tim Kaine" for senator)."""
@@ -256,7 +265,7 @@ class SpeakerResolver:
     def _antecedent(self, gender: str | None, pos: int) -> str | None:
         # Window: from the start of the paragraph a few paragraphs back, up to the pronoun.
         if self._par_starts is None:
-            self._par_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+            self._par_starts = [m.start() for m in _PAR_START.finditer(self.text)]
         starts = self._par_starts
         i = bisect.bisect_right(starts, pos) - 1
         lo = starts[max(0, i - _WINDOW_PARAGRAPHS + 1)]
