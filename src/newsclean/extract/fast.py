@@ -13,7 +13,7 @@ from typing import Any
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
-from .decode import NotHtml, decode_html
+from .decode import MAX_NESTING, NotHtml, decode_html, nesting_depth
 
 _WS = re.compile(r"\s+")
 
@@ -84,7 +84,13 @@ def fast_metadata(tree: HTMLTree) -> dict[str, Any]:
 
 def extract_page_fast(data: bytes | str, url: str | None = None, http_charset: str | None = None):
     """Like html_text.extract_page, with resiliparse; raises NotHtml / ExtractError."""
-    from .html_text import Extraction, clean_lines, cut_before_title, drop_title_lines
+    from .html_text import (
+        ExtractError,
+        Extraction,
+        clean_lines,
+        cut_before_title,
+        drop_title_lines,
+    )
 
     meta: dict[str, Any] = {}
     if isinstance(data, bytes):
@@ -97,6 +103,8 @@ def extract_page_fast(data: bytes | str, url: str | None = None, http_charset: s
         meta["charset"] = None
     if not html.strip():
         raise NotHtml("empty body")
+    if nesting_depth(html) > MAX_NESTING:
+        raise ExtractError(f"markup nested deeper than {MAX_NESTING} levels")
     tree = HTMLTree.parse(html)
     pm = fast_metadata(tree)
     title = pm["title"]

@@ -1,0 +1,249 @@
+"""HTML -> Record: charsets, bad input, title/metadata, readers for HTML files, JSONL and Parquet."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsclean.extract import MAX_HTML_BYTES, html_record
+from newsclean.extract.decode import choose_charset, decode_html
+from newsclean.model import Article, BadRecord, Record
+from newsclean.pipeline import clean_record
+from newsclean.readers import ReadOptions, read_inputs
+from newsclean.writers import open_writer
+
+PARAS = [
+    "The city council voted on Tuesday to approve a new budget that raises spending on public "
+    "transport by twelve percent, after a debate that lasted well into the night.",
+    "Supporters said the money would pay for more frequent buses on the busiest routes and for "
+    "repairs to the tram line that has been closed twice this year because of broken rails.",
+    "Opponents argued that the increase would have to be paid for with higher parking fees, which "
+    "small shop owners in the old town say would drive customers to the malls outside the city.",
+    "The mayor said she expected the first new buses to run before the end of the summer and "
+    "promised a public report on the tram repairs in the autumn.",
+]
+TITLE = "Council approves transport budget after late-night debate"
+
+
+def article_html(
+    title: str = TITLE,
+    paras: list[str] = PARAS,
+    charset_meta: str = '<meta charset="utf-8">',
+    extra_head: str = "",
+) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (
+        f"<!DOCTYPE html><html><head>{charset_meta}<title>{title} | Daily Courier</title>"
+        f'<meta property="og:title" content="{title}">'
+        '<meta property="og:site_name" content="Daily Courier">'
+        '<meta property="article:published_time" content="2024-03-05T08:00:00Z">'
+        '<meta name="author" content="Jane Doe">'
+        '<link rel="canonical" href="https://courier.example/news/budget">'
+        f"{extra_head}</head><body>"
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+        '<li><a href="/sport">Sport</a></li></ul></nav>'
+        f"<main><article><h1>{title}</h1>{body}</article></main>"
+        "<footer><p>Contact us</p><p>Privacy policy</p></footer></body></html>"
+    )
+
+
+# ------------------------------------------------------------------ text and metadata
+
+
+def test_article_page_becomes_title_line_plus_body():
+    rec = html_record(article_html().encode(), id="a", source="a.html", url="https://x.example/a")
+    assert isinstance(rec, Record)
+    lines = rec.text.split("\n")
+    assert lines[0] == TITLE
+    assert lines[1:] == PARAS  # the <h1> copy of the title is not repeated in the body
+    assert "Home" not in rec.text and "Privacy policy" not in rec.text
+    m = rec.meta
+    assert m["title"] == TITLE
+    assert m["date"] == "2024-03-05"
+    assert m["sitename"] == "Daily Courier"
+    assert m["author"] == "Jane Doe"
+    assert m["canonical_url"] == "https://courier.example/news/budget"
+    assert m["url"] == "https://x.example/a"
+    assert m["charset"] == "utf-8"
+
+
+def test_pipeline_takes_the_first_line_as_title():
+    rec = html_record(article_html().encode(), id="a", source="a.html")
+    art = clean_record(rec)
+    assert isinstance(art, Article)
+    assert art.verdict == "article"
+    assert art.title == TITLE
+    assert art.text.split("\n") == PARAS
+
+
+def test_title_from_title_tag_without_site_suffix():
+    html = (
+        "<html><head><title>Storm closes schools across the region - Valley News</title></head>"
+        "<body><article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    rec = html_record(html.encode(), id="b", source="b.html")
+    assert rec.meta["title"] == "Storm closes schools across the region"
+    assert rec.text.startswith("Storm closes schools across the region\n")
+
+
+def test_fast_mode_extracts_the_same_article():
+    rec = html_record(article_html().encode(), id="a", source="a.html", fast=True)
+    assert isinstance(rec, Record)
+    assert rec.meta["title"] == TITLE
+    assert rec.meta["extractor"] == "resiliparse"
+    for p in PARAS:
+        assert p in rec.text
+    assert "Sport" not in rec.text.split("\n")[1:]
+
+
+# ------------------------------------------------------------------ charsets
+
+
+def test_latin1_page_with_meta_charset():
+    html = article_html(
+        paras=[p + " Café crème à la fenêtre." for p in PARAS],
+        charset_meta='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+    )
+    rec = html_record(html.encode("latin-1"), id="l", source="l.html")
+    assert "Café crème à la fenêtre" in rec.text
+    assert rec.meta["charset"] in ("iso8859-1", "latin-1", "cp1252")
+
+
+def test_utf8_page_mislabelled_as_latin1_is_read_as_utf8():
+    data = "<html><head><meta charset='iso-8859-1'></head><body><p>Zürich — naïve</p></body></html>"
+    assert choose_charset(data.encode("utf-8"), "iso-8859-1") == "utf-8"
+
+
+def test_wrong_http_charset_falls_back_to_what_decodes():
+    data = ("<html><body><p>" + "Überraschung in München, sagte der Bürgermeister. " * 20 + "</p>")
+    raw = data.encode("cp1252")
+    text, charset, _ = decode_html(raw, "utf-8")  # the server lied
+    assert "München" in text and "\ufffd" not in text
+    assert charset != "utf-8"
+
+
+def test_missing_charset_non_utf8_is_detected():
+    raw = ("<html><body><p>" + "Это статья о погоде в Москве и области. " * 30 + "</p>").encode(
+        "cp1251"
+    )
+    text, charset, _ = decode_html(raw)
+    assert "погоде" in text
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_binary_body_labelled_html_is_a_bad_record():
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20
+    rec = html_record(png, id="p", source="p.html")
+    assert isinstance(rec, BadRecord)
+    assert "binary body (PNG image)" in rec.error
+
+
+def test_empty_and_garbage_bodies_are_bad_records():
+    assert isinstance(html_record(b"", id="e", source="e.html"), BadRecord)
+    assert isinstance(html_record(b"   \n ", id="e", source="e.html"), BadRecord)
+    noise = bytes((i * 37) % 256 for i in range(5000))
+    assert isinstance(html_record(noise, id="n", source="n.html"), BadRecord)
+
+
+def test_page_with_no_article_text_still_gives_a_record():
+    rec = html_record(b"<html><body><div></div></body></html>", id="x", source="x.html")
+    assert isinstance(rec, Record | BadRecord)
+    if isinstance(rec, Record):
+        assert clean_record(rec).verdict != "article"
+
+
+def test_deeply_nested_markup_is_bounded():
+    depth = 50_000
+    html = "<html><body>" + "<div>" * depth + "<p>" + PARAS[0] + "</p>" + "</div>" * depth
+    for fast in (False, True):
+        rec = html_record(html.encode(), id="d", source="d.html", fast=fast)
+        assert isinstance(rec, Record | BadRecord)  # no exception, no hang
+
+
+def test_entity_expansion_is_not_performed():
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+        '<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">'
+        '<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">'
+        '<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">'
+        '<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">'
+        '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        "<html><body><p>&lol7; &xxe;</p>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</body></html>"
+    )
+    for fast in (False, True):
+        rec = html_record(bomb.encode(), id="b", source="b.html", fast=fast)
+        if isinstance(rec, Record):
+            assert rec.text.count("lol") < 100
+            assert "root:" not in rec.text
+
+
+def test_huge_page_is_capped_before_parsing():
+    filler = "<p>" + PARAS[1] + "</p>"
+    html = article_html() + filler * (30 * 1024 * 1024 // len(filler))
+    data = html.encode()
+    assert len(data) > MAX_HTML_BYTES
+    rec = html_record(data, id="h", source="h.html", fast=True)
+    assert isinstance(rec, Record)
+    assert rec.meta["truncated"] is True
+    assert rec.text.startswith(TITLE)
+
+
+# ------------------------------------------------------------------ readers and writer
+
+
+def test_html_directory_reader(tmp_path):
+    (tmp_path / "one.html").write_text(article_html(), encoding="utf-8")
+    with gzip.open(tmp_path / "two.htm.gz", "wb") as fh:
+        fh.write(article_html(title="Second story about the tram line repairs").encode())
+    (tmp_path / "three.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    out = list(read_inputs([tmp_path]))
+    assert [getattr(r, "id", None) for r in out] == ["one", "three", "two"]
+    assert isinstance(out[0], Record) and out[0].text.startswith(TITLE)
+    assert isinstance(out[1], BadRecord)
+    assert out[2].text.startswith("Second story about the tram line repairs")
+
+
+def test_jsonl_with_html_field(tmp_path):
+    f = tmp_path / "pages.jsonl"
+    rows = [
+        {"id": "p1", "url": "https://courier.example/a", "html": article_html()},
+        {"id": "p2", "html": None},
+    ]
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = list(read_inputs([f], ReadOptions(html_field="html")))
+    assert isinstance(out[0], Record) and out[0].meta["url"] == "https://courier.example/a"
+    assert out[0].text.split("\n")[0] == TITLE
+    assert isinstance(out[1], BadRecord) and "html" in out[1].error
+    # without --html-field the same file is read as plain text records (field "text" missing)
+    plain = list(read_inputs([f]))
+    assert all(isinstance(r, BadRecord) for r in plain)
+
+
+def test_parquet_in_and_out(tmp_path):
+    src = tmp_path / "in.parquet"
+    pq.write_table(
+        pa.table({"id": ["r1", "r2"], "html": [article_html(), None]}),
+        src,
+    )
+    recs = list(read_inputs([src], ReadOptions(html_field="html")))
+    assert isinstance(recs[0], Record) and isinstance(recs[1], BadRecord)
+    out = tmp_path / "out.parquet"
+    with open_writer(out) as w:
+        w.write(clean_record(recs[0]))
+    table = pq.read_table(out).to_pylist()
+    assert table[0]["id"] == "r1"
+    assert table[0]["title"] == TITLE
+    assert table[0]["text"].split("\n") == PARAS
+    assert isinstance(table[0]["removed"], list)
+
+    text_src = tmp_path / "text.parquet"
+    pq.write_table(pa.table({"id": ["t1"], "text": [" date 2024-01-02 200\nTitle\nBody."]}), text_src)
+    (rec,) = read_inputs([text_src])
+    assert rec.id == "t1" and rec.text.startswith(" date 2024-01-02 200")
