@@ -131,12 +131,13 @@ class SpeakerResolver:
             end = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (
                 end >= len(text) or not (text[end].isalnum() or text[end] in "-")
-            ):
+            ) and not self._in_quote(i):
                 m = _RUN_BEFORE.search(text, max(0, i - 80), i)
                 if m is not None:
                     rest, g, org = _split_run(text[m.start() : end])
                     # More than four name words is a headline in title case, not a name.
-                    if not org and 2 <= len(rest) <= 4 and rest[-1] == surname:
+                    if not org and 2 <= len(rest) <= 4 and rest[-1] == surname and \
+                            len(rest[0].rstrip(".")) > 1:
                         form = " ".join(rest)
                         got[form] += 1
                         gg = g or _given_gender(rest[0])
@@ -276,7 +277,13 @@ class SpeakerResolver:
             return None
         names = {m.name for m in fit}
         if len(names) == 1:
-            return self._remember(fit[-1].name, pos)
+            # One person fits: take it when something besides "not excluded" supports it.
+            m = fit[-1]
+            if (gender is not None and self.gender.get(m.name) == gender) or any(
+                sp.name == m.name for sp in self.speakers if lo <= sp.pos < pos
+            ) or any(self._subject_like(c.pos) for c in fit):
+                return self._remember(m.name, pos)
+            return None
         # Several people fit: the only one whose gender is known to fit, or the most
         # recent speaker if no one else was named after it.
         known = {m.name for m in fit if gender is not None and self.gender.get(m.name) == gender}
@@ -291,9 +298,13 @@ class SpeakerResolver:
         # The most recent fitting person opened its sentence (was its subject): news prose
         # continues with that subject (`Ham also noted … / “…,” he said.`).
         last_m = max(fit, key=lambda m: m.pos)
-        if _SUBJECT_BEFORE.search(self.text, max(0, last_m.pos - 60), last_m.pos):
+        if self._subject_like(last_m.pos):
             return self._remember(last_m.name, pos)
         return None
+
+    def _subject_like(self, pos: int) -> bool:
+        """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
+        return _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is not None
 
 
 def _contains_in_order(full: list[str], part: list[str]) -> bool:
