@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .speech_lexicon import (
+    ALL_VERBS,
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -46,6 +47,7 @@ _RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
 # introductory phrase and its comma ("In recent weeks, Reid …").
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([a-zäöüéèáíóú]+)")
 _PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
 _TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
@@ -69,13 +71,16 @@ def _clean_token(tok: str) -> str:
 @lru_cache(maxsize=1 << 15)
 def _split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     """(person tokens after any title, gender from the title, is organisation)."""
-    toks = [_clean_token(t) for t in run.replace(".", ". ").split()]
-    toks = [t for t in toks if t and t != "."]
+    raw = [t for t in run.replace(".", ". ").split() if t != "."]
+    toks = [_clean_token(t) for t in raw]
     gender = None
     cut = 0
     for i, t in enumerate(toks):
         low = t.rstrip(".").lower()
-        if low in TITLES and i < len(toks) - 1:
+        if i < len(toks) - 1 and raw[i].endswith(("’s", "'s")):
+            cut = i + 1  # "NBC’s Dante Chinni": the person follows the possessive
+            gender = None
+        elif low in TITLES and i < len(toks) - 1:
             cut = i + 1
             if low in MALE_TITLES:
                 gender = "m"
@@ -158,7 +163,10 @@ class SpeakerResolver:
         fitting = [f for f in forms if _contains_in_order(f.split(), toks)]
         if fitting:
             # Longest, then most frequent, then first seen (Counter keeps insertion order).
-            out: str | None = max(fitting, key=lambda f: (f.count(" "), forms[f]))
+            # A form that starts with a known given name beats one that starts with a
+            # capitalised sentence opener ("Rival Hillary Clinton").
+            out: str | None = max(fitting, key=lambda f: (
+                _given_gender(f.split()[0]) is not None, f.count(" "), forms[f]))
         else:
             out = " ".join(toks) if len(toks) >= 2 else None
         if out is not None and out not in self.gender and len(toks) >= 2:
@@ -169,32 +177,29 @@ class SpeakerResolver:
         return out
 
     def _mentions(self, lo: int, hi: int) -> list[Mention]:
-        """People named in text[lo:hi], with their canonical names."""
-        runs = []
-        alone: Counter[str] = Counter()
-        titled: set[str] = set()
-        for m in _NAME_RUN.finditer(self.text, lo, hi):
-            if self._in_quote(m.start()) or self.text.endswith(("the ", "The "), 0, m.start()):
+        """People (possibly) named in text[lo:hi], with their canonical names.
+
+        Every run of two or more capitalised words that is not an organisation counts, and
+        a lone surname that acts (is followed by a reporting verb): for an antecedent, a
+        place taken for a person only makes the answer "unclear", never wrong.
+        """
+        out = []
+        text = self.text
+        for m in _NAME_RUN.finditer(text, lo, hi):
+            if self._in_quote(m.start()) or text.endswith(("the ", "The "), 0, m.start()):
                 continue  # named inside a quotation, or a modifier ("the Clinton campaign")
-            run = m.group()
-            rest, g, org = _split_run(run)
+            rest, g, org = _split_run(m.group())
             if org or not rest:
                 continue
-            runs.append((m.start(), rest, g))
-            if len(rest) == 1:
-                alone[rest[0]] += 1
-            if g is not None or len(rest) != run.count(" ") + 1:
-                titled.add(rest[-1])
-        out = []
-        for pos, rest, g in runs:
             canon = self.canonical(rest)
-            if canon is None or " " not in canon:
-                continue
-            if g is not None:
+            if canon is None:
+                nxt = _NEXT_WORD.match(text, m.end())
+                if nxt is None or nxt.group(1) not in ALL_VERBS:
+                    continue
+                canon = rest[-1]  # "McLenney said …": a person, full name unknown
+            elif g is not None:
                 self.gender.setdefault(canon, g)
-            surname = rest[-1]
-            if canon in self.gender or surname in titled or alone[surname] or len(rest) == 1:
-                out.append(Mention(pos, canon, self.gender.get(canon)))
+            out.append(Mention(m.start(), canon, self.gender.get(canon)))
         return out
 
     def _in_quote(self, pos: int) -> bool:
