@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
+from .detect import dateline
 from .detect import repeats as repeats_mod
 from .text_view import Line, TextView
 
@@ -95,6 +96,11 @@ def resolve(view: TextView) -> Resolution:
 
     shaped = [ln for ln in body if prose_shaped(ln)]
     first = next((ln for ln in shaped if not explained(ln)), None)
+    # an agency tag opens the first paragraph: the body starts there, whatever its length
+    limit = first.index if first is not None else body[-1].index
+    tagged = next((ln for ln in body if ln.index <= limit and dateline.has_tag(ln.text)), None)
+    if tagged is not None:
+        first = tagged
     if first is None:
         # a short article (a teaser before a paywall): anchor on its sentences instead
         shaped = [
@@ -329,6 +335,10 @@ def _words_of(lines) -> set[str]:
     return {w.casefold() for ln in lines for w in _WORD.findall(ln.text)}
 
 
+def _content_words(ln: Line) -> int:
+    return sum(1 for w in _WORD.findall(ln.text) if len(w) >= 4 or w.isdigit())
+
+
 def _overlap(ln: Line, lead_words: set[str]) -> float:
     ws = [w.casefold() for w in _WORD.findall(ln.text) if len(w) >= 4 or w.isdigit()]
     if not ws:
@@ -349,6 +359,6 @@ def _choose_title(cands: list[Line], lead_words: set[str]) -> Line | None:
         return next((ln for ln in cands if ln.words >= TITLE_WORDS), cands[0])
     for ln in cands:
         o = _overlap(ln, lead_words)
-        if (ln.words >= TITLE_WORDS and o >= 0.2) or o >= 0.6:
+        if (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and _content_words(ln) >= 2):
             return ln
     return cands[-1]

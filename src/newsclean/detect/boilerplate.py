@@ -58,6 +58,7 @@ _COOKIE = _rx(
     r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support",
     r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b",
     r"\bdo\s+not\s+(?:sell|share)\s+my\b",
+    r"^by\s+(?:continuing|using|browsing)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our|the)\s+(?:site|website)\b",
     r"\bpersonal\s+information\b.{0,30}$",
     r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b",
     r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b",
@@ -157,7 +158,7 @@ _COPYRIGHT_WORDS = frozenset(
     redistributed""".split()
 )
 _COOKIE_WORDS = frozenset(
-    """cookie cookies javascript browser privacy consent sell share personal data accept reject
+    """cookie cookies javascript browser continuing using browsing privacy consent sell share personal data accept reject
     decline datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad
     activer aktivieren activa activar""".split()
 )

@@ -37,3 +37,8 @@ def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> tuple[str | Non
             return None, Span(ln.cstart, ln.cstart + m.end(), "dateline", "place_dateline")
         return None
     return None
+
+
+def has_tag(line: str) -> bool:
+    """Does the line open with an agency tag (the first paragraph of a syndicated story)?"""
+    return _TAG.match(line) is not None
