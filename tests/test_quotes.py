@@ -281,3 +281,29 @@ def test_previous_paragraph_ending_with_colon_introduces_the_quote() -> None:
     assert speakers(text) == [
         ("The health issue overall is very much a partisan issue, and voters know it.", "Caddell")
     ]
+
+
+def test_fullest_spelling_of_the_most_frequent_name() -> None:
+    text = (
+        "Rival Hillary Clinton mocked the complaint. Donald J. Trump answered on Friday.\n"
+        "Donald Trump and Hillary Clinton will meet again. Hillary Clinton prepared.\n"
+        "“It is not a good night for him,” Clinton said. “We are ready,” Trump said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Hillary Clinton", "Donald J. Trump"]
+
+
+def test_pronoun_after_a_sentence_subject() -> None:
+    text = (
+        "Barack Obama sent Norman Ham to Iraq in 2009.\n"
+        "Ham also noted several problems with the budget.\n"
+        "“When we are trading traitors for terrorists, something is wrong,” he said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Norman Ham"]
+
+
+def test_pronoun_does_not_take_a_name_from_inside_a_quote() -> None:
+    text = (
+        "“Hillary Clinton’s campaign is in panic mode,” said Leslie Wimes, a local organiser.\n"
+        "“They have a big problem, and it is not going away,” she said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Leslie Wimes", "Leslie Wimes"]

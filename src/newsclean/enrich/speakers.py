@@ -46,7 +46,11 @@ _NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD}
 _RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
 # introductory phrase and its comma ("In recent weeks, Reid …").
-_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$"
+)
+_AFTER_NAME = re.compile(rf"(?:[{_UP}][\w’'.\-]*[ \u00a0])*[{_UP}][\w’'.\-]*[ \u00a0]+(\S)")
 _NEXT_WORD = re.compile(r"\s+([a-zäöüéèáíóú]+)")
 _PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
 _TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
@@ -163,10 +167,13 @@ class SpeakerResolver:
         fitting = [f for f in forms if _contains_in_order(f.split(), toks)]
         if fitting:
             # Longest, then most frequent, then first seen (Counter keeps insertion order).
-            # A form that starts with a known given name beats one that starts with a
-            # capitalised sentence opener ("Rival Hillary Clinton").
-            out: str | None = max(fitting, key=lambda f: (
-                _given_gender(f.split()[0]) is not None, f.count(" "), forms[f]))
+            # The most frequent form names the person ("Bobby Scott" over a once-mentioned
+            # "Tim Scott", "Hillary Clinton" over "Rival Hillary Clinton"); the fullest
+            # spelling of it wins ("Donald J. Trump" over "Donald Trump").
+            top = max(fitting, key=lambda f: forms[f])
+            first = top.split()[0]
+            out: str | None = max((f for f in fitting if f.split()[0] == first),
+                                  key=lambda f: (f.count(" "), forms[f]))
         else:
             out = " ".join(toks) if len(toks) >= 2 else None
         if out is not None and out not in self.gender and len(toks) >= 2:
@@ -309,7 +316,10 @@ class SpeakerResolver:
 
     def _subject_like(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
-        return _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is not None
+        if _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is None:
+            return False
+        after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
+        return after is not None and after.group(1).islower()
 
 
 def _contains_in_order(full: list[str], part: list[str]) -> bool:
