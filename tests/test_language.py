@@ -77,3 +77,15 @@ def test_same_answer_as_py3langid() -> None:
 
 def test_classify_short_text() -> None:
     assert classify("Hi") == (None, 0.0)
+
+
+def test_non_latin_article_with_an_english_paragraph() -> None:
+    russian = (
+        "Городской совет во вторник после долгих дебатов утвердил новый бюджет города.\n"
+        "План предусматривает больше денег для школ и общественного транспорта, сказал мэр."
+    )
+    english = "The mayor added in English that the plan would be published online next week."
+    text = russian + "\n" + english
+    lang, spans = detect_language(text)
+    assert lang == "ru"
+    assert [lg for _a, _b, lg in spans] == ["ru", "ru", "en"]

@@ -208,6 +208,14 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
         cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
         head_script = _NON_LATIN.search(text, 0, 300) is not None
         own_words = frozenset()
+    others = [lg for lg in _FUNCTION_SETS if lg != lang]
+    if len(cands) > 3:
+        # Many paragraphs to look at (an article with accents throughout, e.g. French):
+        # only languages whose function words occur in the article at all are compared.
+        words = set(text.lower().split())
+        others = [lg for lg in others if len(words & _FUNCTION_SETS[lg]) >= 3]
+        if not others and not head_script and _NON_LATIN.search(text) is None:
+            return [], pars
     suspects = []
     for i in sorted(cands):
         a, b = pars[i]
@@ -218,10 +226,8 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
             continue  # same non-Latin script as the article: nothing cheap to compare
         pw = set(text[a:b].lower().split())
         own = len(pw & own_words)
-        for lg, fw in _FUNCTION_SETS.items():
-            if lg == lang:
-                continue
-            n = len(pw & fw)
+        for lg in others:
+            n = len(pw & _FUNCTION_SETS[lg])
             if n >= 3 and n >= 2 * own + 1:
                 suspects.append(i)
                 break
