@@ -8,8 +8,9 @@ Features (why each):
   strings and headlines are short, story paragraphs are long, so leftover template weighs
   little.  A story made of short lines (a list) falls back to lines of >= `loose_words` words.
 - Candidates come from datasketch MinHash (`num_perm` permutations) in a datasketch MinHashLSH
-  at `lsh_threshold` (Jaccard), plus *anchors*: a key for the first `anchor_words` words of
-  each of the first `max_anchors` core lines.  Anchors find copies cut to their first
+  at `lsh_threshold` (Jaccard), plus *anchors*: keys for the first and the last
+  `anchor_words` words of each of the first `max_anchors` core lines (of >= `anchor_words`
+  words).  Anchors find copies cut to their first
   paragraphs or missing the first paragraph, whose Jaccard with the full story is far below
   any LSH threshold.  An anchor shared by more than `anchor_cap` documents is template, not a
   story, and is no longer used.
@@ -17,8 +18,11 @@ Features (why each):
   core found in the larger, from the MinHash Jaccard J and the two set sizes
   (|A & B| = J (|A| + |B|) / (1 + J)).  Two documents are the same story when that share is
   >= `min_containment` and the shared part is >= `min_shared` shingles (so one quoted sentence
-  or one shared template paragraph does not merge two stories).  Exact copies (same
-  normalised cleaned text) match by hash first.
+  or one shared template paragraph does not merge two stories).  MinHash cannot see a small
+  set inside a large one (a one-paragraph copy of a long story), so a second test counts
+  anchored lines: the document with fewer anchored lines is a copy when >= `min_containment`
+  of them start or end like anchored lines of the other.  Exact copies (same normalised
+  cleaned text) match by hash first.
 - Clusters are the connected components (union-find) of verified pairs.
 
 Canonical member of a cluster: earliest `fetched` date (records without one come last), then
@@ -69,11 +73,16 @@ class Signature:
     exact: bytes  # 16-byte hash of the normalised cleaned text (b"" when there is none)
     size: int  # number of distinct core shingles
     hashvalues: np.ndarray  # uint32[num_perm]; empty when size == 0
-    anchors: tuple[int, ...] = ()
+    # (head, tail) anchor keys of the first max_anchors core lines: int64[n, 2]
+    lines: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
 
     @property
     def empty(self) -> bool:
         return self.size == 0
+
+    @property
+    def anchors(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(int(x) for x in self.lines.ravel()))
 
 
 def _h64(data: bytes) -> int:
@@ -116,14 +125,19 @@ class Signer:
             scheme=SCHEME,
         )
         mh.update_batch(shingles.tolist())
-        anchors = tuple(
-            dict.fromkeys(
-                _h64(b"a" + " ".join(w[: p.anchor_words]).encode("utf-8"))
-                for w in core[: p.max_anchors]
-                if len(w) >= p.anchor_words
-            )
-        )
-        return Signature(exact, len(shingles), mh.hashvalues.astype(np.uint32), anchors)
+        n = p.anchor_words
+        lines = np.array(
+            [
+                (
+                    _h64(b"a" + " ".join(w[:n]).encode("utf-8")),
+                    _h64(b"z" + " ".join(w[-n:]).encode("utf-8")),
+                )
+                for w in core
+                if len(w) >= n
+            ][: p.max_anchors],
+            dtype=np.int64,
+        ).reshape(-1, 2)
+        return Signature(exact, len(shingles), mh.hashvalues.astype(np.uint32), lines)
 
     def minhash(self, hashvalues: np.ndarray) -> MinHash:
         return MinHash(
@@ -195,11 +209,28 @@ def containment(a: Signature, b: Signature) -> tuple[float, float]:
     return min(1.0, shared / min(a.size, b.size)), shared
 
 
+def line_containment(a: Signature, b: Signature) -> float:
+    """Share of the anchored lines of the document with fewer of them whose head or tail
+    (first or last `anchor_words` words) starts or ends an anchored line of the other."""
+    if len(a.lines) > len(b.lines):
+        a, b = b, a
+    if not len(a.lines):
+        return 0.0
+    other = set(b.lines.ravel().tolist())
+    hit = sum(1 for h, t in a.lines.tolist() if h in other or t in other)
+    return hit / len(a.lines)
+
+
 def same_story(a: Signature, b: Signature, params: DedupParams) -> bool:
+    """Exact copy; or most of the smaller core is in the other (MinHash estimate); or, for a
+    copy cut to a few paragraphs (where MinHash's estimate of a small set inside a large one
+    is too noisy), most of its paragraphs start or end like paragraphs of the other."""
     if a.exact and a.exact == b.exact:
         return True
     c, shared = containment(a, b)
-    return c >= params.min_containment and shared >= params.min_shared
+    if c >= params.min_containment and shared >= params.min_shared:
+        return True
+    return line_containment(a, b) >= params.min_containment
 
 
 def band_keys(hashvalues: np.ndarray, params: DedupParams) -> list[int]:

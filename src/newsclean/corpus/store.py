@@ -11,8 +11,9 @@ host is taken over.  Readers (`Store(path, readonly=True)`) need no lock.
 Schema (version in `schema_version`; an older version is migrated, a newer one refused):
 - meta(key, value): dedup parameters (a store made with other parameters is refused, since its
   signatures and band keys would not compare), creation time.
-- docs(doc, id UNIQUE, fetched, length, size, sig, cluster): one row per record; `sig` is the
-  uint32 MinHash signature, `cluster` the doc number of the cluster's first record.
+- docs(doc, id UNIQUE, fetched, length, size, sig, lines, cluster): one row per record; `sig`
+  is the uint32 MinHash signature, `lines` the int64 (head, tail) anchor keys of its first
+  lines, `cluster` the doc number of the cluster's first record.
 - keys(key, doc) WITHOUT ROWID: LSH band keys (the same bands datasketch's MinHashLSH uses),
   anchor keys and the exact-text key, each pointing at a document.
 - boilerplate(source, hash, count, text), boilerplate_sources(source, docs, params): the learned
@@ -64,6 +65,7 @@ CREATE TABLE IF NOT EXISTS docs (
     length INTEGER NOT NULL,
     size INTEGER NOT NULL,
     sig BLOB,
+    lines BLOB,
     cluster INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_cluster ON docs (cluster);
 CREATE TABLE IF NOT EXISTS keys (
@@ -256,12 +258,13 @@ class Store:
             return []
         marks = ",".join("?" * len(ids))
         out = []
-        for doc, size, sig, in self.con.execute(
-            f"SELECT doc, size, sig FROM docs WHERE doc IN ({marks})", ids
+        for doc, size, sig, lines in self.con.execute(
+            f"SELECT doc, size, sig, lines FROM docs WHERE doc IN ({marks})", ids
         ):
             hv = np.frombuffer(sig, dtype=np.uint32) if sig else np.zeros(0, np.uint32)
+            ln = np.frombuffer(lines or b"", dtype=np.int64).reshape(-1, 2)
             # the exact key is matched through `keys`; a stored doc needs no exact bytes
-            out.append(StoredDoc(doc, Signature(b"", size, hv)))
+            out.append(StoredDoc(doc, Signature(b"", size, hv, ln)))
         return out
 
     def add(self, member: Member, sig: Signature) -> int:
@@ -289,13 +292,15 @@ class Store:
             )
         } if linked else set()
         cur = con.execute(
-            "INSERT INTO docs (id, fetched, length, size, sig, cluster) VALUES (?, ?, ?, ?, ?, -1)",
+            "INSERT INTO docs (id, fetched, length, size, sig, lines, cluster)"
+            " VALUES (?, ?, ?, ?, ?, ?, -1)",
             (
                 member.id,
                 member.fetched,
                 member.length,
                 sig.size,
                 sig.hashvalues.astype(np.uint32).tobytes() if not sig.empty else None,
+                sig.lines.astype(np.int64).tobytes() if len(sig.lines) else None,
             ),
         )
         doc = int(cur.lastrowid)  # type: ignore[arg-type]

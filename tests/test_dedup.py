@@ -1,0 +1,145 @@
+"""Near-duplicate clustering: syndicated copies join, different stories in one template don't."""
+
+from __future__ import annotations
+
+import random
+
+from newsclean import Record, clean_text
+from newsclean.corpus.dedup import (
+    DedupIndex,
+    DedupParams,
+    Member,
+    Signer,
+    assignments,
+    canonical_order,
+    cluster_articles,
+    line_containment,
+    same_story,
+)
+from newsclean.corpus.run import CorpusOptions, corpus_stream
+
+STORY_A = [
+    "The city council voted on Tuesday to expand the riverside bike network by forty kilometres, "
+    "a plan that had stalled for three years over questions about parking and delivery access.",
+    "Council member Dana Ortiz said the vote reflected a change in how residents move around "
+    "the city, pointing to a survey in which a third of commuters said they would cycle if the "
+    "routes were safer.",
+    "Construction of the first segment, along the eastern bank between the old mill and the "
+    "central station, is expected to begin in the spring and to take about eighteen months.",
+    "Business groups had asked for loading zones every two blocks, and the final plan includes "
+    "them on the busiest streets, along with new lighting and a lower speed limit for cars.",
+    "The project will be paid for by a regional transport grant and by the city's capital budget, "
+    "which the council also approved on Tuesday after a debate that lasted most of the evening.",
+]
+STORY_B = [
+    "A drought that has lasted since early summer has left farmers in the northern valley "
+    "facing their smallest wheat harvest in two decades, according to the regional growers union.",
+    "Union spokesperson Malik Reyes said many farms had stopped irrigating entirely after the "
+    "reservoir dropped below the level at which pumping is allowed under the water agreement.",
+    "The agriculture ministry has promised emergency loans, but growers say the money arrives "
+    "too late for those who had to sell livestock during the hottest weeks of August.",
+    "Forecasters expect rain to return in October, though they warn that one wet month will not "
+    "be enough to refill the reservoir or restore the groundwater that wells depend on.",
+]
+TEMPLATE_TOP = ["Home", "News", "Sport", "Weather", "Subscribe to our newsletter", "Sign in"]
+TEMPLATE_BOTTOM = ["Share this article", "Comments", "Contact us", "© 2025 Valley Post. All rights reserved."]
+
+
+def record(paras: list[str], title: str, top=TEMPLATE_TOP, bottom=TEMPLATE_BOTTOM, date="2025-03-04") -> str:
+    return "\n".join([f"date {date} 200", *top, title, *paras, *bottom])
+
+
+def sig(text: str):
+    return Signer().sign(clean_text(text).text)
+
+
+def test_exact_and_edited_copies_match():
+    a = sig(record(STORY_A, "Council backs bike network"))
+    edited = [p.replace("forty", "40").replace("Tuesday", "Tuesday evening") for p in STORY_A]
+    edited[1] = edited[1].replace("'", "\u2019")
+    b = sig(record(edited, "City approves 40 km of bike lanes", top=["Menu", "Local"], bottom=["Print"]))
+    assert same_story(a, b, DedupParams())
+
+
+def test_copy_cut_to_first_paragraph_matches():
+    full = sig(record(STORY_A, "Council backs bike network"))
+    first = sig(record(STORY_A[:1], "Bike network approved", top=["Latest"], bottom=["More news"]))
+    assert line_containment(first, full) == 1.0
+    assert same_story(first, full, DedupParams())
+
+
+def test_reordered_paragraphs_match():
+    full = sig(record(STORY_A, "Council backs bike network"))
+    shuffled = STORY_A[:]
+    random.Random(3).shuffle(shuffled)
+    other = sig(record(shuffled, "Bike lanes: council votes yes"))
+    assert full.size == other.size  # shingles never cross a line end
+    assert same_story(full, other, DedupParams())
+
+
+def test_first_paragraph_dropped_and_originally_published_line():
+    full = sig(record(STORY_A, "Council backs bike network"))
+    copy = sig(
+        record(
+            STORY_A[1:] + ["This story originally appeared on the Valley Post and is republished here."],
+            "Bike network",
+        )
+    )
+    assert same_story(full, copy, DedupParams())
+
+
+def test_different_stories_in_the_same_template_do_not_match():
+    # hard negative: same outlet, same long header/footer, different story
+    heavy_top = TEMPLATE_TOP + [
+        "The Valley Post is an independent newsroom covering the northern valley since 1921.",
+        "Support local journalism: become a member today and get unlimited access to every story.",
+    ]
+    a = sig(record(STORY_A, "Council backs bike network", top=heavy_top))
+    b = sig(record(STORY_B, "Drought hits wheat harvest", top=heavy_top))
+    assert not same_story(a, b, DedupParams())
+
+
+def test_shared_quote_does_not_merge():
+    quote = STORY_A[1]
+    a = sig(record(STORY_B + [quote], "Drought hits wheat harvest"))
+    b = sig(record(STORY_A, "Council backs bike network"))
+    assert not same_story(a, b, DedupParams())
+
+
+def test_index_clusters_and_canonical_rule():
+    texts = [
+        record(STORY_A[:2], "Short copy", date="2025-03-05"),
+        record(STORY_B, "Drought hits wheat harvest"),
+        record(STORY_A, "Council backs bike network", date="2025-03-05"),
+        record(STORY_A, "Council backs bike network (wire)", date="2025-03-02"),
+    ]
+    arts = [clean_text(t, id=f"r{i}") for i, t in enumerate(texts)]
+    out = list(cluster_articles(arts))
+    assert [a.extra["cluster"] for a in out] == ["r0", "r1", "r0", "r0"]
+    assert [a.extra["cluster_size"] for a in out] == [3, 1, 3, 3]
+    # earliest fetched wins, whatever its length or position
+    assert [a.extra["canonical"] for a in out] == [False, True, False, True]
+
+
+def test_canonical_order_prefers_longer_text_then_input_order():
+    ms = [Member(0, "a", "2025-01-01", 100), Member(1, "b", "2025-01-01", 300), Member(2, "c", None, 900)]
+    assert min(ms, key=canonical_order).id == "b"
+    ms = [Member(5, "x", None, 10), Member(2, "y", None, 10)]
+    assert min(ms, key=canonical_order).id == "y"
+
+
+def test_non_articles_are_singletons():
+    idx = DedupIndex(DedupParams())
+    assert idx.signer is not None
+    for i in range(2):
+        idx.add(Member(i, f"e{i}", None, 0), idx.signer.sign(""))
+    result = assignments(idx.clusters().values())
+    assert result[0].cluster == "e0" and result[1].cluster == "e1"
+
+
+def test_drop_duplicates_keeps_one_canonical_per_cluster():
+    texts = [record(STORY_A, "A"), record(STORY_A, "A again"), record(STORY_B, "B")]
+    recs = [Record(f"r{i}", t, f"f.txt:{i}") for i, t in enumerate(texts)]
+    pairs = [(r, clean_text(r.text, id=r.id)) for r in recs]
+    out = list(corpus_stream(pairs, CorpusOptions(drop_duplicates=True)))
+    assert [a.id for _, a in out] == ["r0", "r2"]

@@ -1,0 +1,120 @@
+"""Learned boilerplate: recurring template lines of a source go, articles' own lines stay."""
+
+from __future__ import annotations
+
+from newsclean import Record, clean_record, restore
+from newsclean.corpus.learned_boilerplate import (
+    BoilerplateLearner,
+    BoilerplateModel,
+    LearnParams,
+    apply_learned,
+    site_of,
+    source_key,
+)
+from newsclean.text_view import normalise
+
+PROSE = [
+    "Residents of {town} packed the community hall on Monday night to hear the water board explain "
+    "why bills will rise by nearly a fifth next year, the first increase since the plant was built.",
+    "Board chair {name} said the money would pay for new filters and for replacing pipes laid in "
+    "the 1950s, which now account for most of the leaks reported in the {town} district.",
+    "Several speakers in {town} asked whether pensioners could be exempted, and the board agreed to study a "
+    "reduced rate for households on fixed incomes before the budget vote next month.",
+]
+TOWNS = ["Ashford", "Belmont", "Carver", "Dunmore", "Elton", "Fairview", "Glenrock", "Harlow",
+         "Ivybridge", "Jasper", "Kingsley", "Linwood"]
+NAMES = ["Ann Lee", "Bo Kim", "Cy Hart", "Di Moss", "Ed Ruiz", "Flo Park", "Gus Ward", "Hal Cruz",
+         "Ida Nash", "Jo Diaz", "Kai Roth", "Liv Shaw"]
+# A site's template: a teaser line above every article, a sign-off line below it.
+SITE_TOP = "Read today's edition of the Valley Courier, updated every morning at six"
+SITE_BOTTOM = "Valley Courier reporting is supported by readers like you, thank you"
+
+
+def site_record(i: int, heading: str | None = None) -> Record:
+    body = [p.format(town=TOWNS[i], name=NAMES[i]) for p in PROSE]
+    if heading:
+        body.insert(1, heading)
+    text = "\n".join(
+        [f"date 2025-02-0{1 + i % 9} 200", SITE_TOP, f"Water bills to rise in {TOWNS[i]}",
+         *body, SITE_BOTTOM]
+    )
+    return Record(f"vc-{i}", text, f"valley.jsonl:{i}", {"url": f"https://www.valleycourier.co.uk/news/{i}"})
+
+
+def learn(records: list[Record], **kw) -> tuple[BoilerplateModel, list]:
+    learner = BoilerplateLearner(LearnParams(**kw))
+    arts = [clean_record(r) for r in records]
+    for r, a in zip(records, arts, strict=True):
+        learner.add(r, a)
+    return learner.model(), arts
+
+
+def test_site_of_and_source_key():
+    assert site_of("https://www.bbc.co.uk/news/x") == "bbc.co.uk"
+    assert site_of("http://edition.cnn.com/a?b=1") == "cnn.com"
+    assert site_of("not a url") is None or site_of("not a url") == "not a url"
+    r = Record("x", "text", "in/file.jsonl:12", {})
+    assert source_key(r) == "in/file.jsonl"
+    r.meta["url"] = "https://news.example.com/a"
+    assert source_key(r) == "example.com"
+
+
+def test_recurring_template_lines_are_learned_and_removed_with_exact_restore():
+    records = [site_record(i) for i in range(12)]
+    model, arts = learn(records)
+    learned = {text for _src, text, _c, _d in model.rows()}
+    # the cleaner may remove the template lines itself; whatever it keeps is learned
+    kept_template = [
+        line for line in (SITE_TOP, SITE_BOTTOM) if any(line in a.text for a in arts)
+    ]
+    for line in kept_template:
+        assert normalise(line) in learned
+    for r, a in zip(records, arts, strict=True):
+        b = apply_learned(r, a, model)
+        assert restore(b.text, b.removed) == r.text
+        for line in (SITE_TOP, SITE_BOTTOM):
+            assert line not in b.text
+        assert all(p.split()[0] in b.text for p in PROSE)
+        rules = [x.rule for x in b.removed if x.reason == "learned_boilerplate"]
+        assert all(rule.startswith("valleycourier.co.uk x") for rule in rules)
+        assert len(rules) == len(kept_template)
+
+
+def test_floor_keeps_lines_shared_by_few_documents():
+    # a sentence two articles share is below min_count: never learned
+    records = [site_record(i) for i in range(12)]
+    model, _ = learn(records)
+    assert all(c >= 5 for _s, _t, c, _d in model.rows())
+    assert not any("water board explain" in t for _s, t, _c, _d in model.rows())
+
+
+def test_small_sources_learn_nothing():
+    model, _ = learn([site_record(i) for i in range(5)])
+    assert model.sources == {}
+
+
+def test_heading_inside_the_body_is_never_removed():
+    records = [site_record(i, heading="Key Takeaways") for i in range(12)]
+    model, arts = learn(records)
+    for r, a in zip(records, arts, strict=True):
+        b = apply_learned(r, a, model)
+        assert "Key Takeaways" in b.text
+        assert restore(b.text, b.removed) == r.text
+
+
+def test_model_roundtrip(tmp_path):
+    model, _ = learn([site_record(i) for i in range(12)])
+    path = tmp_path / "bp.json"
+    model.save(path)
+    again = BoilerplateModel.load(path)
+    assert list(again.rows()) == list(model.rows())
+    assert again.params == model.params
+
+
+def test_lossy_counting_prunes_rare_lines_but_keeps_frequent_ones():
+    learner = BoilerplateLearner(LearnParams(bucket_docs=10, min_docs=1, min_count=5, min_share=0.2))
+    for i in range(200):
+        learner.add_lines("s", [f"unique line {i}", "subscribe to the courier"])
+    assert learner.entries() <= 2 + 10  # only the last bucket's unique lines survive
+    model = learner.model()
+    assert [t for _s, t, _c, _d in model.rows()] == ["subscribe to the courier"]

@@ -1,0 +1,123 @@
+"""SQLite store: clusters across runs, one writer at a time, schema versions."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from test_dedup import STORY_A, STORY_B, record
+
+from newsclean import Record, clean_text
+from newsclean.corpus.dedup import DedupIndex, DedupParams, Member, Signer, assignments
+from newsclean.corpus.learned_boilerplate import BoilerplateModel, LearnParams, SourceModel
+from newsclean.corpus.run import CorpusOptions, corpus_stream
+from newsclean.corpus.store import SCHEMA_VERSION, Store, StoreError
+
+
+def run(records: list[Record], store: str, **kw):
+    pairs = [(r, clean_text(r.text, id=r.id)) for r in records]
+    return [a for _, a in corpus_stream(pairs, CorpusOptions(store=store, **kw))]
+
+
+def test_later_run_joins_earlier_cluster(tmp_path):
+    db = str(tmp_path / "s.db")
+    first = run([Record("old-a", record(STORY_A, "A", date="2025-01-01"), "f:1"),
+                 Record("old-b", record(STORY_B, "B"), "f:2")], db)
+    assert [a.extra["cluster_size"] for a in first] == [1, 1]
+    second = run([Record("new-a", record(STORY_A[:3], "A copy", date="2025-01-09"), "g:1")], db)
+    (a,) = second
+    assert a.extra["cluster"] == "old-a"
+    assert a.extra["cluster_size"] == 2
+    assert a.extra["canonical"] is False  # the earlier, older copy stays canonical
+    # dropping duplicates drops a story already published by an earlier run
+    third = run([Record("new-a2", record(STORY_A, "A again", date="2025-02-01"), "h:1")], db,
+                drop_duplicates=True)
+    assert third == []
+
+
+def test_rerun_of_the_same_ids_is_idempotent(tmp_path):
+    db = str(tmp_path / "s.db")
+    recs = [Record("a", record(STORY_A, "A"), "f:1"), Record("b", record(STORY_A, "A2"), "f:2")]
+    one = [a.extra for a in run(recs, db)]
+    two = [a.extra for a in run(recs, db)]
+    assert one == two
+    with Store(db, readonly=True) as s:
+        assert s.count() == 2
+
+
+def test_store_and_memory_index_agree(tmp_path):
+    texts = [record(STORY_A, "A"), record(STORY_B, "B"), record(STORY_A[:2], "A short"),
+             record(STORY_B[1:], "B cut"), record(STORY_A[::-1], "A reordered")]
+    signer = Signer()
+    sigs = [signer.sign(clean_text(t).text) for t in texts]
+    idx = DedupIndex(DedupParams(), signer)
+    for i, s in enumerate(sigs):
+        idx.add(Member(i, f"d{i}", None, 10), s)
+    mem = assignments(idx.clusters().values())
+    with Store(tmp_path / "s.db") as st:
+        with st.batch():
+            docs = [st.add(Member(i, f"d{i}", None, 10), s) for i, s in enumerate(sigs)]
+        stored = [st.assignment(d) for d in docs]
+    assert [mem[i] for i in range(len(texts))] == stored
+    assert [a.cluster for a in stored] == ["d0", "d1", "d0", "d1", "d0"]
+
+
+def test_second_writer_is_refused_with_a_clear_message(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db):
+        # another live process holds the lock: simulate it by rewriting the row's pid
+        pass
+    con = sqlite3.connect(db)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        con.execute("INSERT OR REPLACE INTO writer_lock VALUES (1, ?, ?, 0)",
+                    (holder.pid, __import__("socket").gethostname()))
+        con.commit()
+        with pytest.raises(StoreError, match="one writer at a time"):
+            Store(db)
+        with Store(db, readonly=True) as ro:  # readers are not blocked
+            assert ro.count() == 0
+    finally:
+        holder.kill()
+        holder.wait()
+    # the holder is dead now: its stale lock is taken over
+    with Store(db) as s:
+        assert s.count() == 0
+    con.close()
+
+
+def test_newer_schema_is_refused_and_older_is_migrated(tmp_path):
+    db = tmp_path / "s.db"
+    Store(db).close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+    con.commit()
+    with pytest.raises(StoreError, match="newer than this newsclean"):
+        Store(db)
+    con.execute("UPDATE schema_version SET version = 1")
+    con.execute("DROP TABLE writer_lock")
+    con.commit()
+    with Store(db) as s:
+        v = s.con.execute("SELECT version FROM schema_version").fetchone()[0]
+    assert v == SCHEMA_VERSION
+    con.close()
+
+
+def test_other_dedup_params_are_refused(tmp_path):
+    db = tmp_path / "s.db"
+    Store(db).close()
+    with pytest.raises(StoreError, match="other dedup parameters"):
+        Store(db, DedupParams(num_perm=64))
+
+
+def test_learned_model_is_kept(tmp_path):
+    model = BoilerplateModel(LearnParams(min_share=0.1),
+                             {"example.com": SourceModel(40, {123: (20, "share this article")})})
+    with Store(tmp_path / "s.db") as s:
+        s.save_model(model)
+    with Store(tmp_path / "s.db", readonly=True) as s:
+        again = s.load_model()
+    assert list(again.rows()) == list(model.rows())
+    assert again.params.min_share == 0.1
