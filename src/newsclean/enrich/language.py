@@ -186,44 +186,48 @@ def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
 def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Paragraphs that may be in another language than `lang` (cheap, no model)."""
     own_words = _FUNCTION_SETS.get(lang)
+    others = [lg for lg in _FUNCTION_SETS if lg != lang]
     if own_words is not None:
-        # A Latin-script article: only a paragraph with letters outside ASCII (accents, or
-        # another script) can be German, French, Spanish, ... or Russian, Chinese, ...
+        # A Latin-script article.
         if _NOT_ASCII_LETTER.search(text) is None:
-            return [], []
-        hits = [m.start() for m in _NOT_ASCII_LETTER.finditer(text)]
-        if len(hits) < 2:
-            return [], []
-        pars = _paragraphs(text)
-        starts = [a for a, _b in pars]
-        per_par: dict[int, int] = {}
-        for h in hits:
-            i = bisect.bisect_right(starts, h) - 1
-            per_par[i] = per_par.get(i, 0) + 1
-        cands = [i for i, c in per_par.items() if c >= 2 and pars[i][1] - pars[i][0] >=
-                 _MIN_PAR_CHARS]
+            return [], []  # no accents, no other script: no German, French, Russian, ...
+        nonlatin = _NON_LATIN.search(text) is not None
+        if lang != "en":
+            # Accents are everywhere: compare only with languages whose function words
+            # occur in the article at all.
+            words = set(text.lower().split())
+            others = [lg for lg in others if len(words & _FUNCTION_SETS[lg]) >= 3]
+            if not others and not nonlatin:
+                return [], []
+            pars = _paragraphs(text)
+            cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
+        else:
+            # English: only a paragraph with at least two letters outside ASCII (few).
+            hits = [m.start() for m in _NOT_ASCII_LETTER.finditer(text)]
+            if len(hits) < 2:
+                return [], []
+            pars = _paragraphs(text)
+            starts = [a for a, _b in pars]
+            per_par: dict[int, int] = {}
+            for h in hits:
+                i = bisect.bisect_right(starts, h) - 1
+                per_par[i] = per_par.get(i, 0) + 1
+            cands = sorted(i for i, c in per_par.items()
+                           if c >= 2 and pars[i][1] - pars[i][0] >= _MIN_PAR_CHARS)
         head_script = False
     else:
         pars = _paragraphs(text)
         cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
         head_script = _NON_LATIN.search(text, 0, 300) is not None
         own_words = frozenset()
-    others = [lg for lg in _FUNCTION_SETS if lg != lang]
-    if len(cands) > 3:
-        # Many paragraphs to look at (an article with accents throughout, e.g. French):
-        # only languages whose function words occur in the article at all are compared.
-        words = set(text.lower().split())
-        others = [lg for lg in others if len(words & _FUNCTION_SETS[lg]) >= 3]
-        if not others and not head_script and _NON_LATIN.search(text) is None:
-            return [], pars
     suspects = []
-    for i in sorted(cands):
+    for i in cands:
         a, b = pars[i]
         if (_NON_LATIN.search(text, a, b) is not None) != head_script:
             suspects.append(i)
             continue
-        if head_script:
-            continue  # same non-Latin script as the article: nothing cheap to compare
+        if head_script or not others:
+            continue  # nothing cheap to compare
         pw = set(text[a:b].lower().split())
         own = len(pw & own_words)
         for lg in others:
