@@ -11,7 +11,7 @@ import re
 from ..model import Span
 from ..text_view import TextView
 
-_AGENCY = r"[A-Z][A-Za-z0-9&.\-]{0,14}(?:\s[A-Z][A-Za-z0-9&.\-]{0,14}){0,2}"
+_AGENCY = r"[A-Za-z][A-Za-z0-9&.\-]{0,14}(?:\s[A-Z][A-Za-z0-9&.\-]{0,14}){0,2}"
 _PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]+(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]+){0,3}"
 _DATE = r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
 _DASH = r"(?:\s*[-\u2013\u2014\u2012\u2015]+\s*|\s*:\s*|\s+)"
@@ -28,7 +28,7 @@ def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> tuple[str | Non
     for ln in view.lines[view.body_start :]:
         if ln.blank or ln.index in marks:
             continue
-        m = _TAG.match(ln.text)
+        m = _tag_match(ln.text)
         if m:
             agency = m.group(1).strip()
             return agency, Span(ln.cstart, ln.cstart + m.end(), "dateline", "syndication_tag")
@@ -39,6 +39,19 @@ def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> tuple[str | Non
     return None
 
 
+def _tag_match(line: str) -> re.Match[str] | None:
+    """An agency tag at the start of the line.  With no dash or colon after the bracket, only
+    an all-capitals agency counts: "(MENAFN) NATO…" is a tag, "ML (Machine Learning) at…" is
+    a headline."""
+    m = _TAG.match(line)
+    if m is None:
+        return None
+    sep = line[line.index(")", m.start(1)) + 1 : m.end()]
+    if not sep.strip() and not m.group(1).replace(" ", "").replace("&", "").isupper():
+        return None
+    return m
+
+
 def has_tag(line: str) -> bool:
     """Does the line open with an agency tag (the first paragraph of a syndicated story)?"""
-    return _TAG.match(line) is not None
+    return _tag_match(line) is not None
