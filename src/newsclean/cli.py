@@ -22,6 +22,14 @@ from typing import BinaryIO
 from . import __version__
 from .apply import restore
 from .clean_run import CleanOptions, RunSummary, clean_stream, run_clean
+from .corpus.run import (
+    add_corpus_arguments,
+    configure_boilerplate,
+    corpus_options,
+    run_boilerplate,
+    run_corpus_clean,
+)
+from .corpus.store import StoreError
 from .readers import ReadOptions, read_inputs
 from .readers.jsonl import iter_capped_lines
 from .readers.options import DEFAULT_MAX_RECORD_BYTES
@@ -129,6 +137,7 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     _add_read_options(p)
+    add_corpus_arguments(p)
 
 
 def _run_clean(args: argparse.Namespace) -> int:
@@ -143,11 +152,23 @@ def _run_clean(args: argparse.Namespace) -> int:
             return _usage_error("clean", f"the output {args.output} is also an input")
     options = CleanOptions(read=_read_options(args), workers=args.workers, set_aside=args.set_aside)
     with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
-        summary = run_clean(args.inputs, args.output, options, on_progress=on_progress)
+        corpus = corpus_options(args)
+        if corpus is None:
+            summary = run_clean(args.inputs, args.output, options, on_progress=on_progress)
+        else:
+            try:
+                summary, corpus_summary = run_corpus_clean(
+                    args.inputs, args.output, options, corpus, on_progress=on_progress
+                )
+            except (StoreError, ValueError, OSError) as e:
+                print(f"newsclean clean: error: {e}", file=sys.stderr)
+                return EXIT_FAILED
     if not args.quiet:
         for f in summary.skipped_files:
             print(f"newsclean: skipped {f}: not a known input format", file=sys.stderr)
         print(summary.line(), file=sys.stderr)
+        if corpus is not None:
+            print(corpus_summary.line(), file=sys.stderr)
     if summary.read == summary.set_aside:  # nothing could be read as a record
         print("newsclean clean: nothing readable in the input", file=sys.stderr)
         return EXIT_NOTHING_READABLE
@@ -282,7 +303,13 @@ COMMANDS: list[Command] = [
     Command(
         "show", "print records with removed spans marked by reason", _configure_show, _run_show
     ),
-    # more subcommands (e.g. boilerplate) go here
+    Command(
+        "boilerplate",
+        "show or learn per-source boilerplate models",
+        configure_boilerplate,
+        run_boilerplate,
+    ),
+    # more subcommands go here
 ]
 
 

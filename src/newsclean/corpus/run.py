@@ -18,6 +18,7 @@ With a store, clusters span runs: a record joins the cluster of an earlier run's
 
 from __future__ import annotations
 
+import argparse
 import os
 import pickle
 import tempfile
@@ -38,7 +39,7 @@ from .learned_boilerplate import (
     LearnParams,
     apply_learned,
 )
-from .store import Store
+from .store import Store, StoreError
 
 Pair = tuple[Record | BadRecord, Article | BadRecord]
 STORE_BATCH = 256  # records per store transaction
@@ -253,3 +254,114 @@ def run_corpus_clean(
                 summary.written += 1
                 summary.verdicts[result.verdict] += 1
     return summary, csum
+
+
+# ---------------------------------------------------------------- command-line glue
+
+
+def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
+    """The corpus options of `newsclean clean`."""
+    g = p.add_argument_group(
+        "corpus (need every record: output waits for the end of the input)"
+    )
+    g.add_argument(
+        "--dedup",
+        action="store_true",
+        help="cluster exact and near-duplicate copies: adds cluster, cluster_size, canonical",
+    )
+    g.add_argument(
+        "--drop-duplicates",
+        action="store_true",
+        help="write only the canonical copy of each cluster (implies --dedup)",
+    )
+    g.add_argument(
+        "--store",
+        metavar="PATH",
+        help="SQLite store of signatures, clusters and learned boilerplate kept across runs "
+        "(implies --dedup)",
+    )
+    g.add_argument(
+        "--learn-boilerplate",
+        action="store_true",
+        help="learn the lines each source repeats across its documents, and remove them",
+    )
+    g.add_argument(
+        "--boilerplate-model",
+        metavar="PATH",
+        help="with --learn-boilerplate: save the model here; without: remove the lines of this "
+        "saved model",
+    )
+
+
+def corpus_options(args: argparse.Namespace) -> CorpusOptions | None:
+    """CorpusOptions from `clean`'s arguments; None when no corpus option was given."""
+    dedup = bool(args.dedup or args.drop_duplicates or args.store)
+    if not (dedup or args.learn_boilerplate or args.boilerplate_model):
+        return None
+    return CorpusOptions(
+        learn_boilerplate=args.learn_boilerplate,
+        boilerplate_model=args.boilerplate_model,
+        dedup=dedup,
+        drop_duplicates=args.drop_duplicates,
+        store=args.store,
+    )
+
+
+def configure_boilerplate(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = sub.add_parser("show", help="list a model's lines: source, count, docs, line")
+    show.add_argument("model", metavar="MODEL", help="a JSON model or a --store SQLite file")
+    show.add_argument("--source", metavar="S", help="only this source")
+    show.add_argument("--limit", type=int, default=None, metavar="N", help="at most N lines")
+    learn = sub.add_parser("learn", help="learn a model from records without writing articles")
+    learn.add_argument("inputs", nargs="+", metavar="INPUT", help="as for clean")
+    learn.add_argument("-o", "--output", required=True, metavar="MODEL", help="JSON model to write")
+    learn.add_argument("--workers", type=int, default=1, metavar="N")
+
+
+def load_any_model(path: str) -> BoilerplateModel:
+    with open(path, "rb") as f:
+        magic = f.read(16)
+    if magic.startswith(b"SQLite format 3"):
+        with Store(path, readonly=True) as s:
+            return s.load_model()
+    return BoilerplateModel.load(path)
+
+
+def run_boilerplate(args: argparse.Namespace) -> int:
+    import sys
+
+    if args.action == "show":
+        if not Path(args.model).exists():
+            print(f"newsclean boilerplate: error: no such file: {args.model}", file=sys.stderr)
+            return 2
+        try:
+            model = load_any_model(args.model)
+        except (ValueError, StoreError) as e:
+            print(f"newsclean boilerplate: error: {args.model}: {e}", file=sys.stderr)
+            return 1
+        out = sys.stdout
+        out.write("source\tcount\tdocs\tline\n")
+        n = 0
+        for src, text, count, docs in model.rows():
+            if args.source and src != args.source:
+                continue
+            if args.limit is not None and n >= args.limit:
+                break
+            out.write(f"{src}\t{count}\t{docs}\t{text}\n")
+            n += 1
+        return 0
+    # learn
+    from ..readers import ReadOptions
+
+    learner = BoilerplateLearner()
+    items = read_inputs(args.inputs, ReadOptions())
+    for item, result in clean_stream(items, max(1, args.workers)):
+        if isinstance(item, Record) and isinstance(result, Article):
+            learner.add(item, result)
+    model = learner.model()
+    model.save(args.output)
+    lines = sum(len(s.lines) for s in model.sources.values())
+    print(f"newsclean boilerplate: {lines} lines from {len(model.sources)} sources -> {args.output}",
+          file=sys.stderr)
+    return 0
