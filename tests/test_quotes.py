@@ -307,3 +307,12 @@ def test_pronoun_does_not_take_a_name_from_inside_a_quote() -> None:
         "“They have a big problem, and it is not going away,” she said."
     )
     assert [q.speaker for q in find_quotes(text)] == ["Leslie Wimes", "Leslie Wimes"]
+
+
+def test_transcript_speaker_labels() -> None:
+    text = (
+        "Partial transcript as follows:\n"
+        '"WALLACE: Will she be at the debate tomorrow night, Governor?\n'
+        '"PENCE: She will not be attending the debate tomorrow night."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["WALLACE", "PENCE"]

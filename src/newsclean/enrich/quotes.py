@@ -50,6 +50,7 @@ CLOSERS = {
 }
 _MARKS = re.compile("[“”„\"«»‘’‚]")
 _NON_SPACE = re.compile(r"\S")
+_LABEL = re.compile(r"([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): ")
 _OPENERS = re.compile("[“”„\"«»‘‚]")  # "’" never opens: skip apostrophes at C speed
 _SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
 # A single-quoted piece is accepted only when its closing mark is clearly not an
@@ -140,6 +141,7 @@ class Piece:
     open_at: int  # the opening mark's offset
     closed: bool
     close_at: int = -1  # the closing mark's offset (-1 when unclosed)
+    label: Subject | None = None  # transcript speaker label ("WALLACE: …") opening the piece
     pre: Clause | None = None
     post: Clause | None = None
 
@@ -181,6 +183,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         if not pieces:
             prev_open = False
             continue
+        _transcript_labels(text, pieces)
         german = language == "de" or any(text[p.open_at] in "„»" for p in pieces)
         _attach_clauses(text, p0, p1, pieces, verbs, german)
         par_groups = _group(pieces)
@@ -331,6 +334,14 @@ def _pieces(text: str, p0: int, p1: int, next_opens: bool) -> list[Piece]:
     return out
 
 
+def _transcript_labels(text: str, pieces: list[Piece]) -> None:
+    """`"PENCE: Well, look, …"`: a capitalised speaker label opening a quoted transcript line."""
+    for p in pieces:
+        m = _LABEL.match(text, p.start, p.end)
+        if m is not None:
+            p.label = Subject("name", m.group(1), m.start(1), m.end(1))
+
+
 def _has_word(text: str, a: int, b: int) -> bool:
     for c in text[a : min(b, a + 200)]:
         if c.isalnum():
@@ -416,7 +427,11 @@ def _colon_intro(
     if clause is None and sentence:
         # `Sanders made the following comment:` -- the sentence's named subject.
         subj = ctx._sentence_subject(sentence)
-        if subj is not None and subj.kind == "name":
+        if subj is not None and subj.kind == "name" and (
+            " " in subj.text or re.search(rf"[a-z,] {re.escape(subj.text)}\b", text)
+        ):
+            # (a lone capitalised word must also occur mid-sentence: a name, not
+            # "Partial transcript as follows:")
             clause = Clause(subj, sentence[0].start)
     return clause
 
@@ -864,11 +879,14 @@ def _group(pieces: list[Piece]) -> list[list[Piece]]:
 
 
 def _own_clause(group: list[Piece]) -> bool:
-    return any(p.pre or p.post for p in group)
+    return any(p.pre or p.post or p.label for p in group)
 
 
 def _group_subject(group: list[Piece]) -> Subject | None:
     first = group[0]
+    label = first.label
+    if label is not None:
+        return label
     for c in (first.pre, first.post):
         if c is not None:
             return c.subject
