@@ -87,6 +87,8 @@ _RELATED_HEAD = _rx(
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
 )
+# a header is a noun phrase; "Popular languages include:" is the article's own sentence
+_CLAUSE_VERB = re.compile(r"\b(?:include|includes|are|is|was|were|can|will|should|have|has|had)\b")
 _RELATED_INLINE = _rx(
     r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|recommended|watch|listen)\s*(?::|»|>|\||-)\s*\S",
     r"^(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|lee\s+también|leer\s+más)\s*:",
@@ -186,8 +188,14 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         words <= 60 and _DISCLAIMER_LEAD.match(norm)
     ):
         return "disclaimer"
-    if words <= 30 and ("©" in norm or not toks.isdisjoint(_COPYRIGHT_WORDS)) and _COPYRIGHT.search(norm):
+    if (
+        words <= 30
+        and ("©" in norm or not toks.isdisjoint(_COPYRIGHT_WORDS))
+        and _COPYRIGHT.search(norm)
+    ):
         return "copyright"
+    if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _PAYWALL.search(norm):
+        return "paywall"
     if words <= 12 and _widget(text):
         return "widget"
     if words <= 8 and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
@@ -196,15 +204,18 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "call_to_action"
     if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _COOKIE.search(norm):
         return "cookie_notice"
-    if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _PAYWALL.search(norm):
-        return "paywall"
-    if words <= 10 and _RELATED_HEAD.search(norm) and not norm.endswith(("...", "…")):
-        return "related_header"
     if words <= 30 and _RELATED_INLINE.search(norm):
         return "related_link"
+    if (
+        words <= 10
+        and _RELATED_HEAD.search(norm)
+        and not norm.endswith(("...", "…"))
+        and not _CLAUSE_VERB.search(norm)
+    ):
+        return "related_header"
     if words <= 20 and _glued(text):
         return "glued_widgets"
-    if ("|" in text or "·" in text or "•" in text or "»" in text or "›" in text or "/" in text or ">" in text) and len(_MENU_SEP.findall(text)) >= 2:
+    if len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
             return "navigation"

@@ -1,0 +1,336 @@
+"""Each detector family: lines it must catch, and lines (and whole articles) it must leave."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean_text, restore
+from newsclean.detect import banners, boilerplate, dateline, repeats
+from newsclean.text_view import TextView, normalise
+
+P1 = (
+    "The city council voted on Tuesday to extend the night bus network to three outer "
+    "districts, after a year-long pilot showed ridership well above forecasts."
+)
+P2 = (
+    "Officials said the extension would cost about 4 million euros a year, paid for by a "
+    "small increase in parking fees in the centre."
+)
+P3 = (
+    "Residents of the affected districts had campaigned for the change since 2021, arguing "
+    "that shift workers were left without a safe way home after midnight."
+)
+P4 = (
+    "The new routes start running in March, and the council will review the numbers again "
+    "after the first full year of service."
+)
+BODY = [P1, P2, P3, P4]
+TITLE = "Night buses to reach outer districts from March"
+
+
+def record(*lines: str, header: str = "date 2025-03-01 200") -> str:
+    return "\n".join([header, *lines])
+
+
+def kept_lines(text: str) -> list[str]:
+    return clean_text(text).text.split("\n")
+
+
+# --- banners ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Sorry!!", "error"),
+        ("Error! We're sorry, but the page you were looking for doesn't exist.", "error"),
+        ("404 - Page Not Found", "error"),
+        ("Oops! This page doesn't exist", "error"),
+        ("The page you requested could not be found.", "error"),
+        ("This content is no longer available", "error"),
+        ("Seite nicht gefunden", "error"),
+        ("Die angeforderte Seite existiert leider nicht mehr.", "error"),
+        ("Page introuvable", "error"),
+        ("Désolé, cette page n'existe pas.", "error"),
+        ("Página no encontrada", "error"),
+        ("Lo sentimos, la página que buscas no existe.", "error"),
+        ("Access denied", "blocked"),
+        ("Verify you are human by completing the action below.", "blocked"),
+        ("Performance & security by Cloudflare", "blocked"),
+        ("Please enable JavaScript and cookies to continue", "blocked"),
+        ("Zugriff verweigert", "blocked"),
+        ("Accès refusé", "blocked"),
+        ("Acceso denegado", "blocked"),
+    ],
+)
+def test_banner_lines_are_classified(line: str, kind: str) -> None:
+    assert banners.classify(normalise(line), len(line.split())) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        TITLE,
+        P1,
+        "Forbidden Career Advice for Software Developers",
+        "The error rate of the new test fell to 2 percent, the researchers found in a study "
+        "of 4,000 patients across nine hospitals and three countries over two years.",
+        "Errors in judgement are common when people are tired.",
+    ],
+)
+def test_banner_negatives(line: str) -> None:
+    assert banners.classify(normalise(line), len(line.split())) is None
+
+
+def test_banner_before_article_is_removed_and_article_kept() -> None:
+    rec = record("Oops!", "The page you are looking for has been moved.", TITLE, *BODY)
+    a = clean_text(rec)
+    assert a.verdict == "article"
+    assert a.title == TITLE
+    assert a.text == "\n".join(BODY)
+    assert {r.reason for r in a.removed} >= {"error_banner", "title"}
+
+
+def test_pure_error_page_gets_a_verdict() -> None:
+    rec = record(
+        "Page not found",
+        "Sorry, the page you were looking for doesn't exist.",
+        "Return to homepage",
+        header="date 2025-03-01 404",
+    )
+    a = clean_text(rec)
+    assert a.verdict == "error_page"
+    assert a.text == ""
+    assert a.title is None
+
+
+def test_error_page_listing_other_headlines_is_not_an_article() -> None:
+    rec = record(
+        "Error 404",
+        "We can't find that page",
+        "You might also like",
+        "How to plan a garden for dry summers",
+        "The best budget tents of the year",
+        "Ten rules for safer cycling in town",
+        "Why coffee prices keep rising",
+    )
+    assert clean_text(rec).verdict == "error_page"
+
+
+def test_block_page_gets_blocked_verdict() -> None:
+    rec = record(
+        "Just a moment...",
+        "Checking your browser before accessing the site.",
+        "Verify you are human",
+        "Ray ID: 7a1b2c3d4e5f",
+        header="date 2025-03-01 403",
+    )
+    assert clean_text(rec).verdict == "blocked"
+
+
+def test_empty_records() -> None:
+    assert clean_text("date 2025-03-01 200").verdict == "empty"
+    assert clean_text("date 2025-03-01 200\n\n   \n").verdict == "empty"
+    assert clean_text("").verdict == "empty"
+    only_title = clean_text(record(TITLE, "Share this article", "Load comments"))
+    assert only_title.verdict == "empty"
+    assert only_title.title == TITLE
+
+
+# --- repeats -----------------------------------------------------------------------------
+
+
+def _repeated_lines(text: str) -> set[str]:
+    v = TextView(text)
+    return {v.lines[i].text for i in repeats.detect(v)}
+
+
+def test_full_body_repeat_keeps_first_copy() -> None:
+    rec = record(TITLE, *BODY, *BODY)
+    assert kept_lines(rec) == BODY
+
+
+def test_tail_and_three_copies() -> None:
+    assert kept_lines(record(TITLE, *BODY, P3, P4)) == BODY
+    assert kept_lines(record(TITLE, *BODY, *BODY, *BODY)) == BODY
+
+
+def test_single_paragraph_repeat_anywhere() -> None:
+    assert kept_lines(record(TITLE, P1, P2, P2, P3, P4)) == BODY
+    assert kept_lines(record(TITLE, P1, P2, P3, P4, P2)) == BODY
+
+
+def test_copies_differing_in_whitespace_and_quote_style() -> None:
+    fancy = "“We will keep the buses running,” the mayor said — and meant it."
+    plain = '"We  will keep the buses running,"   the mayor said - and meant it.'
+    assert kept_lines(record(TITLE, P1, fancy, P2, plain, P3)) == [P1, fancy, P2, P3]
+
+
+def test_repeated_short_structure_inside_body_is_kept() -> None:
+    body = [
+        P1,
+        "Model A",
+        "Range: 400 km",
+        "Charging: 30 minutes",
+        P2,
+        "Model B",
+        "Range: 400 km",
+        "Charging: 30 minutes",
+        P3,
+    ]
+    assert kept_lines(record(TITLE, *body)) == body
+    assert _repeated_lines("\n".join(["FAQ", P1, "FAQ"])) == set()
+
+
+# --- boilerplate families --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line,family",
+    [
+        ("Legal Disclaimer:", "disclaimer"),
+        (
+            "MENAFN provides the information “as is” without warranty of any kind.",
+            "disclaimer",
+        ),
+        ("The views expressed in this article do not necessarily reflect those of the site.", "disclaimer"),
+        ("© 2025 Example Media Ltd. All rights reserved.", "copyright"),
+        ("Copyright 2024 Daily Example", "copyright"),
+        ("Alle Rechte vorbehalten.", "copyright"),
+        ("CommentsNo comment", "widget"),
+        ("Share this article", "widget"),
+        ("Load Disqus Comments", "widget"),
+        ("We use cookies to ensure that we give you the best experience on our website", "cookie_notice"),
+        ("Please enable JavaScript in your browser to view this page.", "cookie_notice"),
+        ("Subscribe to continue reading", "paywall"),
+        ("This content is for subscribers", "paywall"),
+        ("Related Articles", "related_header"),
+        ("You may also like", "related_header"),
+        ("Lesen Sie auch", "related_header"),
+        ("Read more: Why night buses matter", "related_link"),
+        ("Home | World | Business | Sport | Culture", "navigation"),
+    ],
+)
+def test_family_lines(line: str, family: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) == family
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        TITLE,
+        P1,
+        "Top Dental Resolutions for 2025",
+        "Comments from residents were mostly positive.",
+        "Popular front-end development languages include:",
+    ],
+)
+def test_family_negatives(line: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) is None
+
+
+def test_seed_like_trailer_is_removed() -> None:
+    rec = record(
+        TITLE,
+        *BODY,
+        "Legal Disclaimer:",
+        "The publisher provides the information “as is” without warranty of any kind.",
+        "CommentsNo comment",
+    )
+    a = clean_text(rec)
+    assert a.text == "\n".join(BODY)
+    assert {r.reason for r in a.removed if "Disclaimer" in r.text} == {"boilerplate"}
+
+
+def test_menu_above_title_and_related_links_below() -> None:
+    rec = record(
+        "Home | News | Sport | Weather",
+        "Subscribe",
+        TITLE,
+        *BODY,
+        "Related stories",
+        "Tram line 4 closes for repairs in May",
+        "City budget: what changes for drivers",
+        "© 2025 City Herald",
+    )
+    a = clean_text(rec)
+    assert a.title == TITLE
+    assert a.text == "\n".join(BODY)
+
+
+def test_in_body_lists_tables_and_headings_are_untouched() -> None:
+    body = [
+        P1,
+        "What changes",
+        "Route | Start | Frequency",
+        "N1 | 23:30 | 20 min",
+        "N2 | 23:45 | 30 min",
+        P2,
+        "Share of riders by district:",
+        "- North: 40%",
+        "- East: 35%",
+        P3,
+        "Comments from residents",
+        P4,
+    ]
+    a = clean_text(record(TITLE, *body))
+    assert a.text == "\n".join(body)
+    assert a.title == TITLE
+
+
+def test_clean_article_without_header_comes_through_untouched() -> None:
+    text = "\n".join([TITLE, *BODY])
+    a = clean_text(text)
+    assert a.verdict == "article"
+    assert a.text == "\n".join(BODY)
+    assert a.fetched is None and a.http_status is None
+
+
+# --- datelines and syndication tags ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first,publisher,rest",
+    [
+        ("(MENAFN) NATO has never proposed it.", "MENAFN", "NATO has never proposed it."),
+        ("(Reuters) - Shares rose on Monday.", "Reuters", "Shares rose on Monday."),
+        ("WASHINGTON (AP) — The Senate voted.", "AP", "The Senate voted."),
+        ("LONDON, May 3 (Reuters) - Oil fell.", "Reuters", "Oil fell."),
+        ("BERLIN (dpa) - Die Bahn streikt.", "dpa", "Die Bahn streikt."),
+    ],
+)
+def test_syndication_tag_becomes_publisher(first: str, publisher: str, rest: str) -> None:
+    a = clean_text(record(TITLE, first + " " + P1, P2, P3))
+    assert a.publisher == publisher
+    assert a.text.split("\n")[0] == rest + " " + P1
+    assert any(r.reason == "dateline" for r in a.removed)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "ML (Machine Learning) at Georgia Tech is a student club.",
+        "(if something in this list ends with .md, it is markdown)",
+        "The agency (which declined to comment) said nothing more.",
+    ],
+)
+def test_text_that_is_not_a_tag(first: str) -> None:
+    assert not dateline.has_tag(first)
+
+
+# --- restore on everything above --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rec",
+    [
+        record("Oops!", TITLE, *BODY, *BODY, "CommentsNo comment"),
+        record(TITLE, *BODY) + "\n\n  \n",
+        " date 2024-01-02 403\r\n" + "\r\n".join([TITLE, *BODY]),
+        record("Access denied", "Ray ID: 1234"),
+        "",
+    ],
+)
+def test_restore_is_exact(rec: str) -> None:
+    a = clean_text(rec)
+    assert restore(a.text, a.removed) == rec
