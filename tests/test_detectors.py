@@ -334,3 +334,10 @@ def test_text_that_is_not_a_tag(first: str) -> None:
 def test_restore_is_exact(rec: str) -> None:
     a = clean_text(rec)
     assert restore(a.text, a.removed) == rec
+
+
+def test_ad_markers_are_removed_even_inside_the_body() -> None:
+    body = [P1, "ADVERTISEMENT", P2, "Story continues below advertisement", P3, "Anzeige", P4]
+    a = clean_text(record(TITLE, *body))
+    assert a.text == "\n".join(BODY)
+    assert not boilerplate.is_ad_marker(normalise("Advertising revenue fell 4% last year."))

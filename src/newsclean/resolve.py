@@ -141,6 +141,10 @@ def resolve(view: TextView) -> Resolution:
             marks[ln.index] = ("boilerplate", f)
         elif ln.words <= 12 and ban(ln):
             marks[ln.index] = _banner_mark(ban(ln))
+    # ad slot markers are removed wherever they stand, the middle of the body included
+    for ln in body:
+        if ln.words <= 8 and ln.index not in marks and boiler_mod.is_ad_marker(ln.norm):
+            marks[ln.index] = ("boilerplate", "ad_marker")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
 

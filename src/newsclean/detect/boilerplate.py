@@ -170,6 +170,23 @@ _PAYWALL_WORDS = frozenset(
 )
 
 
+# Advertising slot markers: the one family that also sits in the middle of an article, and
+# whose lines are never the article's own words.
+_AD_MARKER = re.compile(
+    r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité|publicidad|"
+    r"pub|story\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)|"
+    r"(?:article|story)\s+continues\s+below|continue\s+reading\s+below|"
+    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|"
+    r"advertisement\s*[-:]\s*scroll\s+to\s+continue|weiter\s+nach\s+der\s+anzeige|"
+    r"la\s+suite\s+après\s+(?:cette\s+)?(?:publicité|la\s+publicité)|"
+    r"continúa\s+después\s+de\s+la\s+publicidad)[\s.:!…-]*"
+)
+
+
+def is_ad_marker(norm: str) -> bool:
+    return len(norm) <= 60 and _AD_MARKER.fullmatch(norm) is not None
+
+
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
 _ACTION_LEAD = _rx(
     r"^(?:please\s+)?(?:share|print|save|subscribe|follow|comment|email|e-mail|tweet|pin|bookmark|download|donate|sign\s+(?:up|in)|log\s*in|register|join|buy|shop|order|book|get|try|click|tap|watch|listen|view|see|explore|discover|learn|contact|call|request|start|create|upgrade|unlock|claim|visit|go\s+to|back\s+to|return\s+to|skip\s+to|jump\s+to|open|close|toggle|load|show|hide)\b",
@@ -182,6 +199,8 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return None
     if toks is None:
         toks = tokens(norm)
+    if words <= 8 and is_ad_marker(norm):
+        return "ad_marker"
     if words <= 8 and _DISCLAIMER_HEAD.search(norm):
         return "disclaimer"
     if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _DISCLAIMER_BODY.search(norm)) or (
