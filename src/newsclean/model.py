@@ -63,13 +63,28 @@ class Removed:
 
 @dataclass(slots=True)
 class Quote:
+    """A direct quotation in the article text.
+
+    For a quotation in one piece, text == article[start:end].  For one interrupted by its
+    attribution (`"A," she said. "B."`), `parts` lists each quoted piece's [start, end),
+    start/end span them all, and text joins the pieces with a space."""
+
     text: str
     start: int
     end: int
     speaker: str | None
+    parts: list[tuple[int, int]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "speaker": self.speaker}
+        d: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+        }
+        if self.parts:
+            d["parts"] = [list(p) for p in self.parts]
+        return d
 
 
 @dataclass(slots=True)

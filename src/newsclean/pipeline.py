@@ -5,9 +5,9 @@ from __future__ import annotations
 from .apply import apply_marks
 from .detect import dateline
 from .enrich.language import detect_language
-from .enrich.quotes import find_quotes
+from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
-from .model import Article, Record
+from .model import Article, Quote, Record
 from .resolve import resolve
 from .text_view import TextView
 
@@ -66,6 +66,16 @@ def clean_record(record: Record, enrich: bool = True) -> Article:
     return art
 
 
+def _one_quote(text: str, qt: Quotation) -> Quote:
+    """One output entry per utterance, however many pieces its attribution cut it into."""
+    if len(qt.parts) == 1:
+        return qt.parts[0]
+    parts = [(q.start, q.end) for q in qt.parts]
+    return Quote(
+        " ".join(q.text for q in qt.parts), parts[0][0], parts[-1][1], qt.speaker, parts
+    )
+
+
 # page metadata (HTML/WARC inputs) carried into the output: record meta key -> output field
 _META_FIELDS = (
     ("url", "url"),
@@ -85,7 +95,7 @@ def _enrich(art: Article) -> None:
         art.extra["paragraph_languages"] = [
             {"start": s, "end": e, "language": lg} for s, e, lg in spans
         ]
-    art.quotes = find_quotes(text, lang)
+    art.quotes = [_one_quote(text, q) for q in find_quotations(text, lang)]
 
 
 def _content_lines(view: TextView) -> list[int]:
