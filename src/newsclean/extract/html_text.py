@@ -196,6 +196,8 @@ def html_record(
         "content_type": content_type,
         **ex.meta,
     }
+    # The extractor knows which line is the headline; a cleaner may use this instead of guessing.
+    meta["title_line"] = 0 if ex.title and ex.body else None
     if extra:
         meta.update(extra)
     return Record(id=id, text=ex.text, source=source, meta=meta)

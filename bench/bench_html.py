@@ -1,0 +1,232 @@
+"""HTML main-text bench: newsclean against extractors on AEB and WCXB pages, in one run.
+
+    .venv/bin/python -m bench.bench_html [--sets aeb,wcxb] [--step N] [--only ours,trafilatura,...]
+        [--eval-dir /work/shared/eval] [--md bench/results/html.md]
+
+Every system sees the same pages; pages are visited once and every system runs on each page in
+turn, so a load change on the shared machine hits all systems alike.  pages/s = pages / wall
+time of the system calls; CPU ms/page is process time (less sensitive to other jobs).
+
+Scored text (shingle P/R/F1, bench/metrics.py):
+- ours: the final text of the full pipeline, `clean_record(html_record(page)).text` (the title
+  line is moved to `title` by the pipeline); "ours (extract)" beside it is the extracted body
+  before the pipeline, for diagnosis (same call, so no separate speed).
+- peers: their plain-text output as is.
+Gold: AEB `articleBody`, WCXB `ground_truth.main_content`; neither contains the headline, and no
+system is given or scored on a title line, so titles are handled alike for all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import metrics as M
+from bench.bench_records import machine_info
+from bench.peers import extract_justext
+
+DEFAULT_EVAL_DIR = Path("/work/shared/eval")
+Page = tuple[str, bytes, str, str | None]  # id, html bytes, gold text, url
+
+
+def load_aeb(root: Path) -> list[Page]:
+    d = root / "aeb"
+    gold = json.loads((d / "ground-truth.json").read_text(encoding="utf-8"))
+    return [
+        (k, gzip.open(d / "html" / f"{k}.html.gz").read(), v["articleBody"], v.get("url"))
+        for k, v in sorted(gold.items())
+    ]
+
+
+def load_wcxb(root: Path) -> list[Page]:
+    d = root / "wcxb-dev-articles"
+    pages = []
+    for f in sorted((d / "ground-truth").glob("*.json")):
+        gt = json.loads(f.read_text(encoding="utf-8"))
+        html = gzip.open(d / "html" / f"{f.stem}.html.gz").read()
+        pages.append((f.stem, html, gt["ground_truth"].get("main_content") or "", gt.get("url")))
+    return pages
+
+
+# --- systems: (html bytes, url) -> text -------------------------------------------------------
+
+
+def _ours(fast: bool) -> Callable[[bytes, str | None], tuple[str, str]]:
+    from newsclean.extract import html_record
+    from newsclean.model import BadRecord
+    from newsclean.pipeline import clean_record
+
+    def run(page: bytes, url: str | None) -> tuple[str, str, float]:
+        c0 = time.process_time()
+        rec = html_record(page, id="p", source="p", url=url, fast=fast)
+        extract_cpu = time.process_time() - c0
+        if isinstance(rec, BadRecord):
+            return "", "", extract_cpu
+        title, _, body = rec.text.partition("\n")
+        extracted = body if rec.meta.get("title") else rec.text
+        return clean_record(rec).text, extracted, extract_cpu
+
+    return run
+
+
+def _trafilatura(precision: bool) -> Callable[[bytes, str | None], str]:
+    import trafilatura
+
+    def run(page: bytes, url: str | None) -> str:
+        html = page.decode("utf-8", "replace")
+        return trafilatura.extract(html, url=url, favor_precision=precision) or ""
+
+    return run
+
+
+def _readability(page: bytes, url: str | None) -> str:
+    import lxml.html
+    from readability import Document
+
+    try:
+        summary = Document(page.decode("utf-8", "replace"), url=url).summary(html_partial=True)
+        root = lxml.html.fromstring(summary)
+    except Exception:  # readability raises on pages it cannot score
+        return ""
+    blocks = root.xpath("//p|//h1|//h2|//h3|//h4|//h5|//h6|//li|//pre|//blockquote|//td")
+    if not blocks:
+        return root.text_content().strip()
+    return "\n".join(t for t in (b.text_content().strip() for b in blocks) if t)
+
+
+def _resiliparse(page: bytes, url: str | None) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    tree = HTMLTree.parse_from_bytes(page, "utf-8")
+    return extract_plain_text(tree, main_content=True, alt_texts=False, links=False)
+
+
+def _justext(page: bytes, url: str | None) -> str:
+    return extract_justext(page.decode("utf-8", "replace"))
+
+
+SYSTEMS: dict[str, Callable[[], Callable]] = {
+    "ours": lambda: _ours(False),
+    "ours --fast": lambda: _ours(True),
+    "trafilatura": lambda: _trafilatura(False),
+    "trafilatura precision": lambda: _trafilatura(True),
+    "readability-lxml": lambda: _readability,
+    "resiliparse": lambda: _resiliparse,
+    "jusText": lambda: _justext,
+}
+
+
+def run_set(pages: list[Page], names: list[str]) -> dict[str, dict]:
+    fns = {n: SYSTEMS[n]() for n in names}
+    outs: dict[str, list[str]] = {n: [] for n in names}
+    extracted: dict[str, list[str]] = {n: [] for n in names if n.startswith("ours")}
+    extract_cpu = dict.fromkeys(extracted, 0.0)
+    wall = dict.fromkeys(names, 0.0)
+    cpu = dict.fromkeys(names, 0.0)
+    for _id, page, _gold, url in pages:
+        for n, fn in fns.items():
+            w0, c0 = time.perf_counter(), time.process_time()
+            out = fn(page, url)
+            wall[n] += time.perf_counter() - w0
+            cpu[n] += time.process_time() - c0
+            if isinstance(out, tuple):
+                out, ex, ex_cpu = out
+                extracted[n].append(ex)
+                extract_cpu[n] += ex_cpu
+            outs[n].append(out)
+    golds = [p[2] for p in pages]
+    res: dict[str, dict] = {}
+    for n in names:
+        tm = M.text_metrics(zip(outs[n], golds, strict=True))
+        res[n] = {
+            "metrics": tm,
+            "pages_s": len(pages) / wall[n] if wall[n] else None,
+            "cpu_ms": 1000 * cpu[n] / len(pages),
+        }
+        if n in extracted:
+            em = M.text_metrics(zip(extracted[n], golds, strict=True))
+            res[n]["extract"] = em
+            res[n]["extract_cpu_ms"] = 1000 * extract_cpu[n] / len(pages)
+    return res
+
+
+def _f(x: float | None, nd: int = 4) -> str:
+    return "—" if x is None else f"{x:.{nd}f}"
+
+
+def table(title: str, n_pages: int, res: dict[str, dict]) -> str:
+    base = res.get("trafilatura")
+    lines = [
+        f"### {title} ({n_pages} pages)",
+        "",
+        "| system | P | R | F1 | accuracy | pages/s | CPU ms/page | CPU vs trafilatura |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, r in res.items():
+        m = r["metrics"]
+        ratio = f"{r['cpu_ms'] / base['cpu_ms']:.2f}×" if base and base["cpu_ms"] else "—"
+        lines.append(
+            f"| {n} | {_f(m.precision)} | {_f(m.recall)} | {_f(m.f1)} | {_f(m.accuracy, 3)} "
+            f"| {_f(r['pages_s'], 1)} | {_f(r['cpu_ms'], 1)} | {ratio} |"
+        )
+        if "extract" in r:
+            em, ms = r["extract"], r["extract_cpu_ms"]
+            ratio = f"{ms / base['cpu_ms']:.2f}×" if base and base["cpu_ms"] else "—"
+            lines.append(
+                f"| &nbsp;&nbsp;{n}: extraction only (before the pipeline) | {_f(em.precision)} "
+                f"| {_f(em.recall)} | {_f(em.f1)} | {_f(em.accuracy, 3)} | | {_f(ms, 1)} | {ratio} |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sets", default="aeb,wcxb")
+    ap.add_argument("--step", type=int, default=1, help="every N-th page (subset for development)")
+    ap.add_argument("--only", default=",".join(SYSTEMS), help="comma-separated system names")
+    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    ap.add_argument("--md", type=Path, default=None, help="also write the tables to this file")
+    args = ap.parse_args(argv)
+    if not args.eval_dir.exists():
+        print(f"no eval data at {args.eval_dir}", file=sys.stderr)
+        return 1
+    names = [n.strip() for n in args.only.split(",") if n.strip()]
+    unknown = [n for n in names if n not in SYSTEMS]
+    if unknown:
+        print(f"unknown systems: {unknown}; known: {list(SYSTEMS)}", file=sys.stderr)
+        return 2
+    info = machine_info()
+    out = [
+        "## HTML main-text extraction",
+        "",
+        f"{info['date']} · {info['cpu']} · {info['cores']} cores (shared) · load {info['load_avg_1m']}"
+        f" · Python {info['python']} · commit {info['git_commit']}",
+        "",
+        f"Command: `.venv/bin/python -m bench.bench_html {' '.join(argv or sys.argv[1:])}`",
+        "",
+    ]
+    loaders = {
+        "aeb": ("AEB (gold articleBody)", load_aeb),
+        "wcxb": ("WCXB dev articles (gold main_content)", load_wcxb),
+    }
+    for s in args.sets.split(","):
+        title, load = loaders[s]
+        pages = load(args.eval_dir)[:: args.step]
+        res = run_set(pages, names)
+        out += [table(title, len(pages), res), ""]
+        print("\n".join(out[-2:]), flush=True)
+    text = "\n".join(out)
+    if args.md:
+        args.md.parent.mkdir(parents=True, exist_ok=True)
+        args.md.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
