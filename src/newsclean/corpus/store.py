@@ -47,6 +47,7 @@ from .learned_boilerplate import BoilerplateModel, LearnParams, SourceModel
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 30.0
+CACHE_KIB = 64 * 1024  # SQLite page cache: lookups stay in memory well past 100k records
 
 
 class StoreError(RuntimeError):
@@ -121,6 +122,7 @@ class Store:
             self.con = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.execute("PRAGMA synchronous=NORMAL")
+            self.con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         try:
             self._check_schema()
             self.params = self._check_params(params or DedupParams())
