@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -55,12 +56,28 @@ class _Lazy:
             return v
 
 
+# Furniture lines recur across a site's pages (and a corpus's records): classifying each
+# distinct line once pays off.  Pure functions of the line, so caching changes no answer.
+@lru_cache(maxsize=1 << 16)
+def _banner_cached(norm: str, words: int) -> str | None:
+    return banners_mod.classify(norm, words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _family_cached(text: str, norm: str, words: int) -> str | None:
+    return boiler_mod.classify(text, norm, words)
+
+
 def _banner_of(ln: Line) -> str | None:
-    return banners_mod.classify(ln.norm, ln.words, ln.toks)
+    if ln.words > banners_mod.MAX_WORDS:
+        return None
+    return _banner_cached(ln.norm, ln.words)
 
 
 def _family_of(ln: Line) -> str | None:
-    return boiler_mod.classify(ln.text, ln.norm, ln.words, ln.toks)
+    if ln.words > boiler_mod.MAX_WORDS:
+        return None
+    return _family_cached(ln.text, ln.norm, ln.words)
 
 
 def _banner_mark(kind: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ import re
 
 from ..text_view import TextView, tokens
 
+MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
 _WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
 
@@ -195,7 +196,7 @@ _ACTION_LEAD = _rx(
 
 def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
     """Family name for one line, or None."""
-    if words > 120:
+    if words > MAX_WORDS:
         return None
     if toks is None:
         toks = tokens(norm)
