@@ -247,3 +247,14 @@ def test_parquet_in_and_out(tmp_path):
     pq.write_table(pa.table({"id": ["t1"], "text": [" date 2024-01-02 200\nTitle\nBody."]}), text_src)
     (rec,) = read_inputs([text_src])
     assert rec.id == "t1" and rec.text.startswith(" date 2024-01-02 200")
+
+
+def test_fast_mode_trims_page_furniture_after_the_article():
+    from newsclean.extract.fast import trim_tail
+
+    lines = [*PARAS, "Share", "Tweet", "Tags: budget transport", "Contact us"]
+    assert trim_tail(lines) == PARAS
+    # short lines that end a sentence, or longer ones, are kept; no prose at all: untouched
+    kept = [*PARAS, "He declined to comment.", "More talks are planned for next month"]
+    assert trim_tail(kept) == kept
+    assert trim_tail(["Home", "News"]) == ["Home", "News"]

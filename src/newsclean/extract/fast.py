@@ -16,6 +16,26 @@ from resiliparse.parse.html import HTMLTree
 from .decode import MAX_NESTING, NotHtml, decode_html, nesting_depth
 
 _WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)]\s*$")
+PROSE_WORDS = 15  # a line this long is article prose
+TAIL_WORDS = 3  # after the last prose line, shorter lines without a sentence end are furniture
+
+
+def trim_tail(lines: list[str]) -> list[str]:
+    """Drop the page furniture resiliparse keeps after the article: from the first short,
+    unpunctuated line after the last prose line (share buttons, tags, footer links) on."""
+    last = max(
+        (i for i, ln in enumerate(lines) if len(_TOKEN.findall(ln)) >= PROSE_WORDS), default=None
+    )
+    if last is None:
+        return lines
+    end = last + 1
+    while end < len(lines) and (
+        len(_TOKEN.findall(lines[end])) > TAIL_WORDS or _SENTENCE_END.search(lines[end])
+    ):
+        end += 1
+    return lines[:end]
 
 
 def resiliparse_text(html: str | HTMLTree) -> str:
@@ -109,7 +129,7 @@ def extract_page_fast(data: bytes | str, url: str | None = None, http_charset: s
     pm = fast_metadata(tree)
     title = pm["title"]
     lines = clean_lines(resiliparse_text(tree))
-    body = drop_title_lines(cut_before_title(lines, title), title)
+    body = trim_tail(drop_title_lines(cut_before_title(lines, title), title))
     if not body:
         body = lines
     meta.update(pm)
