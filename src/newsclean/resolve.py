@@ -32,6 +32,11 @@ _LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s)
 _SENTENCE_END = re.compile(r"(?:[.!?…:;][\"”’'»)\]]*|[\"”»])\s*$")
 
 
+def _ends_sentence(text: str) -> bool:
+    # only the last few characters matter; never scan a long line from its start
+    return _SENTENCE_END.search(text[-12:]) is not None
+
+
 @dataclass(slots=True)
 class Resolution:
     line_marks: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -104,7 +109,7 @@ def resolve(view: TextView) -> Resolution:
         # a long headline is not prose: prose ends as a sentence, or runs on past any headline
         return (
             ln.words >= PROSE_WORDS
-            and (ln.words >= LONG_WORDS or _SENTENCE_END.search(ln.text) is not None)
+            and (ln.words >= LONG_WORDS or _ends_sentence(ln.text))
             and ln.index not in rep
         )
 
@@ -124,7 +129,7 @@ def resolve(view: TextView) -> Resolution:
             ln
             for ln in body
             if ln.words >= MIN_SENTENCE_WORDS
-            and _SENTENCE_END.search(ln.text)
+            and _ends_sentence(ln.text)
             and ln.index not in rep
         ]
         first = next((ln for ln in shaped if not explained(ln)), None)
@@ -196,7 +201,7 @@ def resolve(view: TextView) -> Resolution:
         # no anchor at all: the article can only be the first run of unexplained lines;
         # what follows the next explained line is page furniture
         remaining_top = _first_run(top, marks)
-        if not any(ln.words >= TITLE_WORDS or _SENTENCE_END.search(ln.text) for ln in remaining_top):
+        if not any(ln.words >= TITLE_WORDS or _ends_sentence(ln.text) for ln in remaining_top):
             # only menu-length items, not one sentence: a page of links, no article
             for ln in remaining_top:
                 marks[ln.index] = ("boilerplate", "navigation")
@@ -295,7 +300,7 @@ def _article_like(kept: list[Line]) -> bool:
 
 
 def _headline_like(ln: Line) -> bool:
-    return ln.words <= 20 and not _SENTENCE_END.search(ln.text)
+    return ln.words <= 20 and not _ends_sentence(ln.text)
 
 
 def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:

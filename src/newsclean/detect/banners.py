@@ -12,6 +12,7 @@ import re
 from ..text_view import TextView, tokens
 
 MAX_WORDS = 30  # banners are short; a long sentence that mentions a 404 is prose
+MAX_CHARS = 400
 
 _ERROR = [
     # status codes with their words, in any order
@@ -129,7 +130,7 @@ _CODE = re.compile(r"\b[45]\d\d\b")
 
 def classify(norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
     """'blocked', 'error' or None for one normalised line."""
-    if words > MAX_WORDS or not norm:
+    if words > MAX_WORDS or not norm or len(norm) > MAX_CHARS:
         return None
     if toks is None:
         toks = tokens(norm)

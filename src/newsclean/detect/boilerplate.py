@@ -12,6 +12,7 @@ import re
 from ..text_view import TextView, tokens
 
 MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
+MAX_CHARS = 2000  # nor more characters: bounds the work on a pathological line
 _WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
 
@@ -196,7 +197,7 @@ _ACTION_LEAD = _rx(
 
 def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
     """Family name for one line, or None."""
-    if words > MAX_WORDS:
+    if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
     if toks is None:
         toks = tokens(norm)
