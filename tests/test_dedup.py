@@ -143,3 +143,16 @@ def test_drop_duplicates_keeps_one_canonical_per_cluster():
     pairs = [(r, clean_text(r.text, id=r.id)) for r in recs]
     out = list(corpus_stream(pairs, CorpusOptions(drop_duplicates=True)))
     assert [a.id for _, a in out] == ["r0", "r2"]
+
+
+def test_short_stories_under_long_template_paragraphs_do_not_match():
+    # two long template paragraphs and a two-paragraph story: half the lines are shared
+    long_top = TEMPLATE_TOP + [
+        "The Valley Post has covered the towns of the northern valley since 1921 and is owned by "
+        "a cooperative of its readers, who elect the board every second spring.",
+        "Our reporters follow the editors' code of practice; to report an error or to suggest a "
+        "story, write to the newsroom and an editor will answer within two working days.",
+    ]
+    a = sig(record(STORY_A[:2], "Council backs bike network", top=long_top))
+    b = sig(record(STORY_B[:2], "Drought hits wheat harvest", top=long_top))
+    assert not same_story(a, b, DedupParams())

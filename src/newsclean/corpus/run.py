@@ -7,8 +7,9 @@
 Each record is read and cleaned once.  Between passes the (record, article) pairs wait in a
 temporary spill file (pickle, next to the system's temp dir; about 2-3x the input size), so
 stdin works and memory holds only the corpus state: the learner's counts (bounded, see
-learned_boilerplate) and the dedup index (about 2-3 KB per record in memory, or the SQLite
-store with `store`).  A cluster's size and canonical copy are known only when every record has
+learned_boilerplate) and the dedup index (about 8 KB per record in memory, or about 1.6 KB
+per record on disk in the SQLite store with `store`), plus a few hundred bytes per record
+of this run for its cluster key and assignment.  A cluster's size and canonical copy are known only when every record has
 been seen, which is why the output waits for pass 3.
 
 With a store, clusters span runs: a record joins the cluster of an earlier run's copy, its

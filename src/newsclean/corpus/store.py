@@ -218,7 +218,8 @@ class Store:
                     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(since))
                     raise StoreError(
                         f"store {self.path} is being written by process {pid} on {host} "
-                        f"(since {when}); one writer at a time: wait for it to finish"
+                        f"(since {when}); one writer at a time: wait for it to finish (if that process "
+                        f"is gone, clear the lock: sqlite3 {self.path} 'DELETE FROM writer_lock')"
                     )
             self.con.execute(
                 "INSERT OR REPLACE INTO writer_lock VALUES (1, ?, ?, ?)", (*me, time.time())
