@@ -141,6 +141,8 @@ def resolve(view: TextView) -> Resolution:
     last = _body_end(body, shaped, explained, ends_body) if first is not None else None
     if last is None:
         last = next((ln for ln in reversed(shaped) if not explained(ln)), None)
+    if last is None or (first is not None and last.index < first.index):
+        last = first  # a tagged first paragraph may be the only anchor
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
     prose = [ln for ln in shaped if first_prose is not None and first_prose <= ln.index <= last_prose]
@@ -303,6 +305,15 @@ def _headline_like(ln: Line) -> bool:
     return ln.words <= 20 and not _ends_sentence(ln.text)
 
 
+def _weak_header(body: list[Line], i: int) -> bool:
+    """A short line with a related-links word, heading at least two headlines."""
+    ln = body[i]
+    if ln.words > 6 or _ends_sentence(ln.text) or ln.toks.isdisjoint(boiler_mod.RELATED_WORDS):
+        return False
+    nxt = body[i + 1 : i + 3]
+    return len(nxt) == 2 and all(_headline_like(x) and x.words >= 3 for x in nxt)
+
+
 def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     """A related-links header, then headlines, each maybe with a one-line teaser.
 
@@ -312,7 +323,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     n = len(body)
     while i < n:
         ln = body[i]
-        if fam(ln) != "related_header":
+        if fam(ln) != "related_header" and not _weak_header(body, i):
             i += 1
             continue
         j = i + 1

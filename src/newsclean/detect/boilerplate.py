@@ -91,6 +91,14 @@ _RELATED_HEAD = _rx(
 )
 # a header is a noun phrase; "Popular languages include:" is the article's own sentence
 _CLAUSE_VERB = re.compile(r"\b(?:include|includes|are|is|was|were|can|will|should|have|has|had)\b")
+# Words a related-links header is made of; with a list of headlines under it, a short line
+# holding one of them is a header even in wording no expression above foresaw.
+RELATED_WORDS = frozenset(
+    """related recommended recommendations more also popular trending latest read similar
+    suggested elsewhere around web sponsored partner partners picks stories headlines
+    lesen mehr weitere beliebt empfohlen aussi plus lire populaires también más relacionados
+    relacionadas leer populares""".split()
+)
 _RELATED_INLINE = _rx(
     r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|recommended|watch|listen)\s*(?::|»|>|\||-)\s*\S",
     r"^(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|lee\s+también|leer\s+más)\s*:",
@@ -127,7 +135,11 @@ _WIDGET_WORDS = frozenset(
     icon buttons button menu toggle open close skip content main navigation nav search back top
     report inappropriate flag permalink embed react reactions vote votes rate rating
     please thanks thank here now today via sent send message messages notify me new
-    replies powered cancel submit
+    replies powered cancel submit instagram youtube tiktok threads bluesky mastodon flipboard
+    auf mit und per par sur et le la les du des en el los con y por del diesen cet ce cette
+    teilen drucken kommentieren folgen abonnieren empfehlen senden artikel beitrag
+    partager imprimer commenter suivre envoyer article réagir commentaire
+    compartir imprimir comentar seguir enviar artículo suscríbete noticia
     """.split()
 )
 
@@ -145,7 +157,10 @@ def _widget(line: str) -> bool:
                 "of", "and", "or", "with", "at", "by", "it", "its", "in", "out", "up", "me", "no",
                 "be", "here", "now", "today", "via", "new", "more", "less", "first", "back",
                 "top", "main", "content", "article", "articles", "story", "stories", "page",
-                "pages", "post", "posts", "section", "entire", "see", "read", "view", "show"}
+                "pages", "post", "posts", "section", "entire", "see", "read", "view", "show",
+                "auf", "mit", "und", "per", "par", "sur", "et", "le", "la", "les", "du", "des",
+                "en", "el", "los", "con", "y", "por", "del", "diesen", "cet", "ce", "cette",
+                "artikel", "beitrag", "article", "artículo", "noticia"}
         for t in toks
     )
     return key and known >= max(1, len(toks) - (1 if len(toks) >= 4 else 0))
