@@ -33,6 +33,7 @@ _BINARY_MAGIC = (
     (b"wOFF", "web font"),
     (b"wOF2", "web font"),
 )
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -41,29 +42,15 @@ _BOMS = (
 
 
 # resiliparse's main-content pass is quadratic in nesting depth (0.9 s at depth 5000, minutes
-# at 50000); real pages nest well below 100 containers.
+# at 50000); real pages nest well below 100 elements.  A CSS chain of child combinators finds
+# an element this deep in one C-level query (~0.3 ms a page, ~2 ms on a 50000-deep page).
 MAX_NESTING = 400
-_CONTAINER_TAG = re.compile(
-    rb"<(/?)(?:div|span|section|article|main|aside|table|tbody|tr|td|ul|ol|blockquote|font|"
-    rb"center|form|nav|header|footer|figure|em|strong|b|i|a)\b",
-    re.IGNORECASE,
-)
+_DEEP_SELECTOR = " > ".join(["*"] * MAX_NESTING)
 
 
-def nesting_depth(html: str | bytes, stop_at: int = MAX_NESTING) -> int:
-    """Deepest container-tag nesting, counted from open/close tags (stops once past stop_at)."""
-    data = html.encode("utf-8", "replace") if isinstance(html, str) else html
-    depth = deepest = 0
-    for m in _CONTAINER_TAG.finditer(data):
-        if m.group(1):
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > stop_at:
-                    break
-    return deepest
+def too_deep(tree) -> bool:
+    """Whether a resiliparse HTMLTree nests elements more than MAX_NESTING deep."""
+    return tree.document.query_selector(_DEEP_SELECTOR) is not None
 
 
 class NotHtml(ValueError):
@@ -81,9 +68,8 @@ def binary_kind(data: bytes) -> str | None:
     sample = data[:4096]
     if not sample:
         return None
-    nul = sample.count(0)
-    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    if nul > 0 or ctrl > len(sample) * 0.05:
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if b"\x00" in sample or ctrl > len(sample) * 0.05:
         return "binary data"
     return None
 
@@ -147,8 +133,16 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
         cut = max(data.rfind(b">"), data.rfind(b"\n"))
         if cut > MAX_HTML_BYTES // 2:
             data = data[: cut + 1]
-    charset = choose_charset(data, http_charset)
-    text = data.decode(charset, errors="replace")
+    try:  # the common case in one pass: valid UTF-8 (which any label then agrees with)
+        if data.startswith(_BOMS[1][0]) or data.startswith(_BOMS[2][0]):
+            raise UnicodeDecodeError("utf-8", b"", 0, 1, "UTF-16 byte-order mark")
+        text = data.decode("utf-8")
+        charset = "utf-8"
+        if data.isascii():
+            charset = _valid_codec(http_charset) or declared_charset(data) or "utf-8"
+    except UnicodeDecodeError:
+        charset = choose_charset(data, http_charset)
+        text = data.decode(charset, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
     # NUL and lone surrogates cannot go through the parser or be written back as UTF-8.

@@ -2,20 +2,26 @@
 
 An order of magnitude faster than the default mode; the record cleaner's repairs then remove
 much of what resiliparse keeps around the article (menus before the headline, widgets, ...).
-Metadata comes from the same resiliparse DOM (meta tags and <title>/<h1>), no second parse.
+Metadata comes from the page head (meta/link tags and <title>) read with regular expressions.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Any
 
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
-from .decode import MAX_NESTING, NotHtml, decode_html, nesting_depth
+from .decode import MAX_NESTING, NotHtml, decode_html, too_deep
 
 _WS = re.compile(r"\s+")
+_HEAD_MAX = 200_000  # characters of a page searched for its head
+_META_OR_LINK = re.compile(r"<(?:meta|link)\b[^>]{0,2000}>", re.IGNORECASE)
+_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.{0,2000}?)</title", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
 _TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)]\s*$")
 PROSE_WORDS = 15  # a line this long is article prose
@@ -39,7 +45,10 @@ def trim_tail(lines: list[str]) -> list[str]:
 
 
 def resiliparse_text(html: str | HTMLTree) -> str:
+    """Main content as text, one block per line ('' for markup nested too deeply)."""
     tree = html if isinstance(html, HTMLTree) else HTMLTree.parse(html)
+    if too_deep(tree):
+        return ""
     return extract_plain_text(
         tree,
         main_content=True,
@@ -52,39 +61,46 @@ def resiliparse_text(html: str | HTMLTree) -> str:
     )
 
 
-def _attr_meta(tree: HTMLTree) -> dict[str, str]:
-    """First content of each <meta property|name|itemprop=...> (lower-cased keys)."""
-    out: dict[str, str] = {}
-    head = tree.head or tree.document
-    for el in head.query_selector_all("meta[content]"):
-        key = el.getattr("property") or el.getattr("name") or el.getattr("itemprop")
-        if key:
-            out.setdefault(key.lower(), el.getattr("content") or "")
-    return out
-
-
 def _clean(s: str | None) -> str | None:
     s = _WS.sub(" ", s or "").strip()
     return s or None
 
 
-def fast_metadata(tree: HTMLTree) -> dict[str, Any]:
+def _head_of(html: str) -> str:
+    end = html.find("</head")
+    if end < 0:
+        end = html.find("<body")
+    return html[: end if 0 <= end < _HEAD_MAX else _HEAD_MAX]
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {k.lower(): unescape(v.strip("\"'")) for k, v in _ATTR.findall(tag)}
+
+
+def head_metadata(html: str) -> dict[str, Any]:
+    """title, date, sitename, author, canonical_url from the page head, read with regular
+    expressions (resiliparse's per-node attribute access costs ~0.2 ms a node)."""
     from .metadata import _iso_date, _strip_site
 
-    m = _attr_meta(tree)
+    head = _head_of(html)
+    m: dict[str, str] = {}
+    canonical = None
+    for tag in _META_OR_LINK.findall(head):
+        at = _attrs(tag)
+        if tag[1:5].lower() == "link":
+            if canonical is None and "canonical" in at.get("rel", "").lower().split():
+                canonical = _clean(at.get("href"))
+            continue
+        key = at.get("property") or at.get("name") or at.get("itemprop")
+        if key and at.get("content"):
+            m.setdefault(key.lower(), at["content"])
     site = _clean(m.get("og:site_name") or m.get("application-name"))
     title = _clean(m.get("og:title") or m.get("twitter:title"))
     if not title:
-        h1 = tree.body.query_selector("h1") if tree.body else None
-        title = _clean(h1.text) if h1 is not None else None
-    if not title:
-        title = _clean(tree.title)
+        t = _TITLE_TAG.search(head)
+        title = _clean(unescape(_TAGS.sub("", t.group(1)))) if t else None
     if title:
         title = _strip_site(title, site)
-    canonical = None
-    link = tree.document.query_selector('link[rel="canonical"]')
-    if link is not None:
-        canonical = _clean(link.getattr("href"))
     date = None
     for key in ("article:published_time", "datepublished", "og:published_time", "pubdate", "date"):
         date = _iso_date(m.get(key))
@@ -123,10 +139,10 @@ def extract_page_fast(data: bytes | str, url: str | None = None, http_charset: s
         meta["charset"] = None
     if not html.strip():
         raise NotHtml("empty body")
-    if nesting_depth(html) > MAX_NESTING:
-        raise ExtractError(f"markup nested deeper than {MAX_NESTING} levels")
     tree = HTMLTree.parse(html)
-    pm = fast_metadata(tree)
+    if too_deep(tree):
+        raise ExtractError(f"markup nested deeper than {MAX_NESTING} levels")
+    pm = head_metadata(html)
     title = pm["title"]
     lines = clean_lines(resiliparse_text(tree))
     body = trim_tail(drop_title_lines(cut_before_title(lines, title), title))

@@ -21,7 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser
 
 from ..model import BadRecord, Record
-from .decode import MAX_NESTING, NotHtml, decode_html, nesting_depth
+from .decode import NotHtml, decode_html
 from .metadata import guess_date, page_metadata
 
 # trafilatura and htmldate log every page they discard at WARNING: per-record noise for a CLI.
@@ -153,7 +153,7 @@ def extract_page(
         raise ExtractError("markup nested too deeply to extract") from e
     title = pm["title"]
     body = drop_title_lines(body, title)
-    if _word_count(body) < MIN_BODY_WORDS and nesting_depth(html) <= MAX_NESTING:
+    if _word_count(body) < MIN_BODY_WORDS:
         alt = drop_title_lines(cut_before_title(resiliparse_body(html), title), title)
         if _word_count(alt) > max(2 * _word_count(body), MIN_BODY_WORDS):
             body = alt
