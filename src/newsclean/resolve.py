@@ -190,7 +190,13 @@ def resolve(view: TextView) -> Resolution:
             for ln in body
             if ln.index > last_banner and (ln.index not in marks or marks[ln.index][1] in listed)
         ]
-        if not _article_like(after or kept):
+        # an article's title follows its banner; a related-links header there means the
+        # page lists other stories instead of holding one
+        header_first = bool(after) and (
+            marks.get(after[0].index, ("", ""))[1] == "related_header"
+            or _weak_header(body, body.index(after[0]))
+        )
+        if header_first or not _article_like(after or kept):
             kept = []
     if not kept:
         if banners:

@@ -26,6 +26,7 @@ _ERROR = [
     r"\b(?:page|what|the\s+page|content)\s+you\s+(?:are|were|'re)\s+(?:looking|searching)\s+for\b",
     r"\bpage\s+you\s+requested\b",
     r"\b(?:we|i)\s+(?:can'?t|cannot|could\s*n'?t|could\s+not|were\s+unable\s+to)\s+(?:find|locate)\b",
+    r"^(?:can'?t|cannot|couldn'?t|could\s+not|unable\s+to)\s+(?:find|locate|load)\b",
     r"\b(?:this|that|the)\s+page\s+(?:doesn'?t|does\s+not|no\s+longer)\s+exist",
     r"^(?:sorry|oops|whoops|uh[\s-]?oh|hmm+|error|hoppla|huch|ups|oups|oh\s+non?|lo\s+siento|lo\s+sentimos|désolé|entschuldigung|es\s+tut\s+uns\s+leid|perdón)\b[\s!.,:…]*",
     r"\bsomething\s+went\s+wrong\b",

@@ -35,7 +35,8 @@ _DISCLAIMER_BODY = _rx(
     r"\b(?:is\s+not|not)\s+(?:intended\s+as\s+)?(?:financial|investment|legal|medical)\s+advice\b",
     r"\bprovided\s+(?:by\s+\S+\s+)?(?:on\s+an\s+)?[\"']?as\s+is[\"']?",
     r"\bprovides\s+the\s+information\b",
-    r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b",
+    r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation)\b",
+    r"\byou\s+(?:are\s+)?agree(?:ing)?\s+to\s+(?:the|our)\s+(?:terms|conditions|privacy)\b",
     r"\baffiliate\s+links?\b",
     r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b",
     r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b",
@@ -56,7 +57,7 @@ _COPYRIGHT = _rx(
 _COOKIE = _rx(
     r"\bcookies?\b",
     r"\b(?:enable|activate|turn\s+on)\s+javascript\b",
-    r"\bjavascript\s+(?:is\s+)?(?:disabled|required|must\s+be\s+enabled|is\s+not\s+enabled)\b",
+    r"\bjavascript\s+(?:is\s+|seems\s+to\s+be\s+|appears\s+to\s+be\s+)?(?:disabled|required|must\s+be\s+enabled|not\s+enabled|turned\s+off)\b",
     r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support",
     r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b",
     r"\bdo\s+not\s+(?:sell|share)\s+my\b",
@@ -144,31 +145,29 @@ _WIDGET_WORDS = frozenset(
 )
 
 
+# Widget words that name no widget by themselves: a line of only these is not a widget.
+_FILLER_WORDS = frozenset(
+    """us on our the a an this that to your you for of and or with at by it its in out up me no
+    be here now today via new more less first back top main content article articles story
+    stories page pages post posts section entire see read view show auf mit und per par sur et
+    le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
+    noticia""".split()
+)
+
+
 def _widget(line: str) -> bool:
     toks = _WORDISH.findall(_CAMEL.sub(" ", line).casefold())
     if not toks or len(toks) > 10:
         return False
     known = sum(1 for t in toks if t in _WIDGET_WORDS or t.isdigit())
     # must name a widget verb/noun, not just function words
-    key = any(
-        t in _WIDGET_WORDS
-        and t
-        not in {"us", "on", "our", "the", "a", "an", "this", "that", "to", "your", "you", "for",
-                "of", "and", "or", "with", "at", "by", "it", "its", "in", "out", "up", "me", "no",
-                "be", "here", "now", "today", "via", "new", "more", "less", "first", "back",
-                "top", "main", "content", "article", "articles", "story", "stories", "page",
-                "pages", "post", "posts", "section", "entire", "see", "read", "view", "show",
-                "auf", "mit", "und", "per", "par", "sur", "et", "le", "la", "les", "du", "des",
-                "en", "el", "los", "con", "y", "por", "del", "diesen", "cet", "ce", "cette",
-                "artikel", "beitrag", "article", "artículo", "noticia"}
-        for t in toks
-    )
+    key = any(t in _WIDGET_WORDS and t not in _FILLER_WORDS for t in toks)
     return key and known >= max(1, len(toks) - (1 if len(toks) >= 4 else 0))
 
 
 # Words one of which every expression of a family needs: a cheap set test first.
 _DISCLAIMER_WORDS = frozenset(
-    """warranty responsibility liability responsible liable views opinions reflect informational
+    """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
     information purposes constitute advice provided provides commission compensation affiliate
     sponsored produced published haftung gewähr garantie garantía""".split()
 )
