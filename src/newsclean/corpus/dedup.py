@@ -251,11 +251,38 @@ def same_story(a: Signature, b: Signature, params: DedupParams) -> bool:
     return lines >= params.min_line_share and c >= params.weak_containment
 
 
+def _splitmix64(n: int, seed: int = 0x5EED) -> np.ndarray:
+    out, x = [], seed
+    for _ in range(n):
+        x = (x + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+        z = x
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+        out.append((z ^ (z >> 31)) | 1)
+    return np.array(out, dtype=np.uint64)
+
+
+_BAND_MIX = _splitmix64(64)  # odd multipliers, one per position in a band
+KEYS_VERSION = 2  # how band/anchor keys are computed; stored keys compare only within a version
+
+
 def band_keys(hashvalues: np.ndarray, params: DedupParams) -> list[int]:
-    """The LSH band keys datasketch's MinHashLSH uses (same b, r), as 64-bit ints for SQLite."""
+    """Keys for the LSH bands datasketch's MinHashLSH uses (same b, r: two signatures share a
+    key exactly when they share that band), as signed 64-bit ints for SQLite.  Computed with
+    numpy for the whole signature at once."""
     b, r = lsh_bands(params)
-    hv = np.ascontiguousarray(hashvalues, dtype=np.uint32)
-    return [_h64(bytes([i]) + hv[i * r : (i + 1) * r].tobytes()) for i in range(b)]
+    if r > len(_BAND_MIX):
+        raise ValueError(f"LSH bands of more than {len(_BAND_MIX)} values are not supported")
+    m = np.ascontiguousarray(hashvalues, dtype=np.uint32)[: b * r].astype(np.uint64).reshape(b, r)
+    with np.errstate(over="ignore"):
+        x = (m * _BAND_MIX[:r]).sum(axis=1, dtype=np.uint64)
+        x += np.arange(1, b + 1, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
+        x ^= x >> np.uint64(30)
+        x *= np.uint64(0xBF58476D1CE4E5B9)
+        x ^= x >> np.uint64(27)
+        x *= np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+    return x.view(np.int64).tolist()
 
 
 _BANDS: dict[tuple[float, int], tuple[int, int]] = {}

@@ -95,16 +95,24 @@ def site_of(url: str) -> str | None:
 
 
 def source_key(record: Record, article: Article | None = None) -> str:
-    """Which source a record's template belongs to: its URL's site, else its publisher, else
-    the input file it was read from (Record.source without a ':LINE' suffix)."""
+    """Which source a record's template belongs to: its URL's site, else the site or publisher
+    the input names (meta "site" / "publisher"), else the input file it was read from
+    (Record.source without a ':LINE' suffix).
+
+    Not the publisher found in a dateline tag ("(AP) -"): that names the wire agency, whose
+    stories run on many sites, so grouping by it would put copies of one story under one
+    source and make its paragraphs look like boilerplate.  (`article` is accepted for callers
+    that have it; the key does not depend on the cleaning.)
+    """
     url = record.meta.get("url")
     if isinstance(url, str) and url:
         site = site_of(url)
         if site:
             return site
-    publisher = record.meta.get("publisher") or (article.publisher if article else None)
-    if isinstance(publisher, str) and publisher.strip():
-        return "publisher:" + publisher.strip()
+    for key in ("site", "publisher"):
+        value = record.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return f"{key}:{value.strip()}"
     return _LINE_SUFFIX.sub("", record.source)
 
 

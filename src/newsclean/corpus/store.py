@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from .dedup import (
+    KEYS_VERSION,
     Assignment,
     DedupParams,
     Member,
@@ -187,7 +188,7 @@ class Store:
                 con.execute("UPDATE schema_version SET version = ?", (version,))
 
     def _check_params(self, params: DedupParams) -> DedupParams:
-        want = json.dumps(params.to_dict(), sort_keys=True)
+        want = json.dumps({**params.to_dict(), "keys_version": KEYS_VERSION}, sort_keys=True)
         row = self.con.execute("SELECT value FROM meta WHERE key = 'dedup_params'").fetchone()
         if row is None:
             if not self.readonly:
@@ -200,7 +201,9 @@ class Store:
                     )
             return params
         if self.readonly:
-            return DedupParams(**json.loads(row[0]))
+            stored = json.loads(row[0])
+            stored.pop("keys_version", None)
+            return DedupParams(**stored)
         if row[0] != want:
             raise StoreError(
                 f"store {self.path} was built with other dedup parameters ({row[0]}); "
@@ -232,28 +235,36 @@ class Store:
         row = self.con.execute("SELECT doc FROM docs WHERE id = ?", (record_id,)).fetchone()
         return row[0] if row else None
 
-    def _candidates(self, sig: Signature) -> set[int]:
-        con = self.con
-        found: set[int] = set()
-        if sig.exact:
-            found.update(
-                d for (d,) in con.execute(
-                    "SELECT doc FROM keys WHERE key = ? LIMIT 1", (_exact_key(sig.exact),)
-                )
-            )
-        if sig.empty:
-            return found
-        bands = band_keys(sig.hashvalues, self.params)
-        marks = ",".join("?" * len(bands))
-        found.update(
-            d for (d,) in con.execute(f"SELECT doc FROM keys WHERE key IN ({marks})", bands)
-        )
+    def _lookup(self, sig: Signature) -> tuple[set[int], set[int], set[int]]:
+        """One query for every key of a signature: (candidate docs, exact-copy docs, anchors
+        already shared by more than anchor_cap docs -- template, not story: neither used nor
+        extended, which also keeps every anchor's posting list short)."""
+        keys: list[int] = []
+        exact = _exact_key(sig.exact) if sig.exact else None
+        if exact is not None:
+            keys.append(exact)
+        anchors = set(sig.anchors) if not sig.empty else set()
+        if not sig.empty:
+            keys.extend(band_keys(sig.hashvalues, self.params))
+            keys.extend(anchors)
+        if not keys:
+            return set(), set(), set()
+        keys = list(dict.fromkeys(keys))
+        marks = ",".join("?" * len(keys))
+        postings: dict[int, list[int]] = {}
+        for k, d in self.con.execute(f"SELECT key, doc FROM keys WHERE key IN ({marks})", keys):
+            postings.setdefault(k, []).append(d)
         cap = self.params.anchor_cap
-        for a in sig.anchors:
-            rows = con.execute("SELECT doc FROM keys WHERE key = ? LIMIT ?", (a, cap + 1)).fetchall()
-            if len(rows) <= cap:
-                found.update(d for (d,) in rows)
-        return found
+        full = {a for a in anchors if len(postings.get(a, ())) > cap}
+        found: set[int] = set()
+        for k, docs in postings.items():
+            if k not in full:
+                found.update(docs)
+        exact_docs = set(postings.get(exact, ())) if exact is not None else set()
+        return found, exact_docs, full
+
+    def _candidates(self, sig: Signature) -> set[int]:
+        return self._lookup(sig)[0]
 
     def _load(self, docs: Iterable[int]) -> list[StoredDoc]:
         ids = list(docs)
@@ -278,16 +289,10 @@ class Store:
         if existing is not None:
             return existing
         linked: set[int] = set()
-        if sig.exact:
-            cands = self._candidates(sig)
-            exact_hits = {
-                d for (d,) in con.execute(
-                    "SELECT doc FROM keys WHERE key = ?", (_exact_key(sig.exact),)
-                )
-            }
-            for sd in self._load(cands):
-                if sd.doc in exact_hits or same_story(sig, sd.sig, self.params):
-                    linked.add(sd.doc)
+        cands, exact_hits, full = self._lookup(sig)
+        for sd in self._load(cands):
+            if sd.doc in exact_hits or same_story(sig, sd.sig, self.params):
+                linked.add(sd.doc)
         roots = {
             c for (c,) in con.execute(
                 f"SELECT DISTINCT cluster FROM docs WHERE doc IN ({','.join('?' * len(linked))})",
@@ -314,11 +319,11 @@ class Store:
             marks = ",".join("?" * len(others))
             con.execute(f"UPDATE docs SET cluster = ? WHERE cluster IN ({marks})", (root, *others))
         keys: list[int] = []
-        if sig.exact:
+        if sig.exact and not exact_hits:  # one exact-key row per text is enough
             keys.append(_exact_key(sig.exact))
         if not sig.empty:
             keys.extend(band_keys(sig.hashvalues, self.params))
-            keys.extend(sig.anchors)
+            keys.extend(a for a in sig.anchors if a not in full)
         con.executemany(
             "INSERT OR IGNORE INTO keys VALUES (?, ?)", [(k, doc) for k in dict.fromkeys(keys)]
         )
