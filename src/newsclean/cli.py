@@ -160,6 +160,8 @@ def _run_clean(args: argparse.Namespace) -> int:
                 summary, corpus_summary = run_corpus_clean(
                     args.inputs, args.output, options, corpus, on_progress=on_progress
                 )
+            except BrokenPipeError:
+                raise  # handled by main: stdout closed early is not an error
             except (StoreError, ValueError, OSError) as e:
                 print(f"newsclean clean: error: {e}", file=sys.stderr)
                 return EXIT_FAILED
