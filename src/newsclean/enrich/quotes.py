@@ -371,6 +371,9 @@ def _attach_clauses(
             ):
                 end = m.start() + 1
                 break
+        if not ctx.may_attribute(after, end, post=True):
+            pc.post = None  # no reporting word, dash or inverted verb: no clause
+            continue
         gap = _tokens(text, after, end)
         last = text[pc.start : pc.end].rstrip()[-1:]
         comma_after = bool(gap) and gap[0].text == ","
@@ -393,6 +396,12 @@ def _attach_clauses(
                                                                   m.start()):
                 cut = m.end()
                 break
+        prev = pieces[idx - 1] if idx > 0 else None
+        if (prev is None or (prev.pre is None and prev.post is None)) and \
+                not ctx.may_attribute(cut, pc.open_at, post=False):
+            # No clause of its own and none to carry over from the previous piece.
+            pc.pre = None
+            continue
         toks = _tokens(text, cut, pc.open_at)
         first_sentence = idx > 0 and pieces[idx - 1].post is None and (
             cut > gap_start or _terminal_piece(text, pieces[idx - 1], toks)
@@ -436,6 +445,19 @@ def _colon_intro(
     return clause
 
 
+_TRIGGER_CACHE: dict[tuple[int, bool], frozenset[str]] = {}
+
+
+def _triggers(verbs: set[str], german: bool) -> frozenset[str]:
+    """Every lower-cased word that can head an attribution clause (see _Ctx.may_attribute)."""
+    key = (id(verbs), german)
+    got = _TRIGGER_CACHE.get(key)
+    if got is None:
+        got = frozenset(verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set()))
+        _TRIGGER_CACHE[key] = got
+    return got
+
+
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
     last = text[pc.start : pc.end].rstrip()[-1:]
     return bool(last) and last in _TERMINAL and not (toks and toks[0].text == ",")
@@ -476,12 +498,31 @@ def _sentence_start(toks: list[Tok], floor: int) -> int:
 
 
 class _Ctx:
-    __slots__ = ("text", "verbs", "german")
+    __slots__ = ("text", "verbs", "german", "triggers")
 
     def __init__(self, text: str, verbs: set[str], german: bool) -> None:
         self.text = text
         self.verbs = verbs
         self.german = german
+        self.triggers = _triggers(verbs, german)
+
+    def may_attribute(self, a: int, b: int, post: bool) -> bool:
+        """Cheap necessary condition for a clause in text[a:b]: without a reporting word
+        (verb, `according`, `zufolge`), an inverted French verb or (after a quote) a
+        leading dash, post_clause / pre_clause find nothing.  Plain strings, no Tok."""
+        words = _TOKEN.findall(self.text, a, b)
+        if not words:
+            return False
+        if post and words[0] in "―—–-":
+            return True
+        if not self.triggers.isdisjoint(map(str.lower, words)):
+            return True
+        for w in words:
+            if "-" in w:
+                m = _FR_INVERTED.match(w.lower())
+                if m and (m.group(1) in self.verbs or m.group(1) in {"a", "ont", "avait"}):
+                    return True
+        return False
 
     def is_verb(self, t: Tok) -> bool:
         low = t.low
