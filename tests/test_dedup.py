@@ -156,3 +156,28 @@ def test_short_stories_under_long_template_paragraphs_do_not_match():
     a = sig(record(STORY_A[:2], "Council backs bike network", top=long_top))
     b = sig(record(STORY_B[:2], "Drought hits wheat harvest", top=long_top))
     assert not same_story(a, b, DedupParams())
+
+
+def test_cli_clean_with_dedup_and_boilerplate_show(tmp_path, capsys):
+    import json
+
+    from newsclean.cli import main
+    from newsclean.corpus.learned_boilerplate import BoilerplateModel, LearnParams, SourceModel
+
+    src = tmp_path / "in.jsonl"
+    rows = [("a", record(STORY_A, "A")), ("b", record(STORY_B, "B")), ("c", record(STORY_A[:3], "A2"))]
+    src.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--dedup", "--quiet"]) == 0
+    got = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [(g["id"], g["cluster"], g["cluster_size"]) for g in got] == [
+        ("a", "a", 2), ("b", "b", 1), ("c", "a", 2)]
+    assert main(["clean", str(src), "-o", str(out), "--drop-duplicates", "--quiet"]) == 0
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["a", "b"]
+
+    model = tmp_path / "bp.json"
+    BoilerplateModel(LearnParams(), {"example.com": SourceModel(50, {7: (30, "share this article")})}).save(model)
+    capsys.readouterr()
+    assert main(["boilerplate", "show", str(model)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "source\tcount\tdocs\tline", "example.com\t30\t50\tshare this article"]
