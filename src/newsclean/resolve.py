@@ -161,7 +161,7 @@ def resolve(view: TextView) -> Resolution:
     # widget is far more often the article's own table, list or aside.
     for ln in tail:
         f = fam(ln)
-        if f and f != "related_header":
+        if f and f in _TAIL_OPENERS:
             marks[ln.index] = ("boilerplate", f)
         elif ln.words <= 12 and ban(ln):
             marks[ln.index] = _banner_mark(ban(ln))
@@ -236,6 +236,18 @@ def resolve(view: TextView) -> Resolution:
 _BODY_CLOSERS = frozenset(
     ("related_header", "disclaimer", "copyright", "widget", "paywall")
 )
+
+
+# Families that open the page furniture below an article; a call to action or a menu-shaped
+# line alone does not (articles end with "Contact us…" lines and link lists of their own).
+_TAIL_OPENERS = _BODY_CLOSERS | {
+    "cookie_notice",
+    "glued_widgets",
+    "related_link",
+    "ad_marker",
+    "navigation",
+    "call_to_action",
+}
 
 
 def _body_end(
@@ -336,6 +348,8 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
         block = [ln]
         while j < n:
             cur = body[j]
+            if _LIST_ITEM.match(cur.text):
+                break  # a bulleted or numbered list under a heading is the article's own
             if cur.index in marks or fam(cur) or _headline_like(cur):
                 block.append(cur)
             elif cur.words <= 45 and _headline_like(block[-1]) and block[-1] is not ln:
@@ -355,7 +369,10 @@ def _tail(
     """Below the last prose line, noise starts at the first line a family or banner explains;
     from there to the end, short unexplained lines are menu items and related headlines.
     Lines before that point are the article's own closing lists, tables or sign-off."""
-    start = next((k for k, ln in enumerate(tail) if ln.index in marks or fam(ln)), None)
+    start = next(
+        (k for k, ln in enumerate(tail) if ln.index in marks or (fam(ln) or "") in _TAIL_OPENERS),
+        None,
+    )
     if start is None:
         return
     # menu items just above the first explained line: short, and foreign to the article

@@ -205,7 +205,11 @@ def is_ad_marker(norm: str) -> bool:
 
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
 _ACTION_LEAD = _rx(
-    r"^(?:please\s+)?(?:share|print|save|subscribe|follow|comment|email|e-mail|tweet|pin|bookmark|download|donate|sign\s+(?:up|in)|log\s*in|register|join|buy|shop|order|book|get|try|click|tap|watch|listen|view|see|explore|discover|learn|contact|call|request|start|create|upgrade|unlock|claim|visit|go\s+to|back\s+to|return\s+to|skip\s+to|jump\s+to|open|close|toggle|load|show|hide)\b",
+    r"^(?:please\s+)?(?:share|print|save|subscribe|follow|comment|email|e-mail|tweet|pin|bookmark|donate|sign\s+(?:up|in)|log\s*in|register|join|buy|shop|order|try|click|tap|start|create|upgrade|unlock|claim|skip\s+to|jump\s+to|open|close|toggle|load|show|hide)\b",
+)
+# Softer verbs: articles end with "Contact a lawyer…", "Learn more about…" lines of their own.
+_SOFT_ACTION_LEAD = _rx(
+    r"^(?:please\s+)?(?:get|download|watch|listen|view|see|explore|discover|learn|contact|call|request|visit|book|go\s+to|back\s+to|return\s+to)\b",
 )
 
 
@@ -237,6 +241,8 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         words <= 12 and "click here" in norm
     ):
         return "call_to_action"
+    if words <= 8 and _SOFT_ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")):
+        return "soft_call_to_action"
     if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _COOKIE.search(norm):
         return "cookie_notice"
     if words <= 30 and _RELATED_INLINE.search(norm):
