@@ -1,0 +1,89 @@
+"""Per-core throughput of `clean` on records-dev, with and without enrichment, beside a peer.
+
+Times CPU seconds of this process only (time.process_time), so other load on a shared machine
+costs less than wall time would; each configuration runs `--repeats` times, interleaved, and the
+median is reported.  The peer in the same run is trafilatura on the same records wrapped as
+HTML paragraphs (as in bench_records), so ratios hold even when the machine is busy.
+
+    .venv/bin/python -m bench.bench_speed [--limit N] [--repeats R] [--no-peer]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import platform
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsclean.model import Record
+from newsclean.pipeline import clean_record
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def load(path: Path, limit: int | None) -> list[Record]:
+    out: list[Record] = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                break
+            d = json.loads(line)
+            out.append(Record(d["id"], d["record"], f"{path.name}:{i + 1}"))
+    return out
+
+
+def cpu_rate(fn, items) -> float:
+    t = time.process_time()
+    for x in items:
+        fn(x)
+    dt = time.process_time() - t
+    return len(items) / dt if dt > 0 else float("inf")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval-dir", type=Path, default=EVAL)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--no-peer", action="store_true")
+    args = ap.parse_args(argv)
+    path = args.eval_dir / "records-dev.jsonl.gz"
+    if not path.exists():
+        print(f"{path} not found", file=sys.stderr)
+        return 1
+    recs = load(path, args.limit)
+    clean_record(recs[0])  # load the language model outside the timing
+    systems = {
+        "newsclean clean (no enrichment)": lambda r: clean_record(r, enrich=False),
+        "newsclean clean (default: + language, quotes)": clean_record,
+    }
+    if not args.no_peer:
+        from bench.peers import extract_trafilatura, lines_to_html, record_body
+
+        pages = {r.id: lines_to_html(record_body(r.text).split("\n")) for r in recs}
+        systems["trafilatura on the record lines"] = lambda r: extract_trafilatura(pages[r.id])
+    rates: dict[str, list[float]] = {k: [] for k in systems}
+    for _ in range(args.repeats):
+        for name, fn in systems.items():
+            rates[name].append(cpu_rate(fn, recs))
+    med = {k: statistics.median(v) for k, v in rates.items()}
+    base = med["newsclean clean (no enrichment)"]
+    print(f"# Speed on records-dev ({len(recs)} records, {args.repeats} runs, medians)")
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}\n")
+    print("| system | records per CPU-second (one core) | relative to clean |")
+    print("|---|---:|---:|")
+    for k, v in med.items():
+        print(f"| {k} | {v:.0f} | {v / base:.2f} |")
+    full = med["newsclean clean (default: + language, quotes)"]
+    print(f"\nenrichment (language + quotes) adds {base / full - 1:.0%} to the time of clean")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
