@@ -51,7 +51,7 @@ CLOSERS = {
 _MARKS = re.compile("[“”„\"«»‘’‚]")
 _NON_SPACE = re.compile(r"\S")
 _LABEL = re.compile(r"([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): ")
-_OPENERS = re.compile("[“”„\"«»‘‚]")  # "’" never opens: skip apostrophes at C speed
+_OPENER_CHARS = "“”„\"«»‘‚"  # "’" never opens: skip apostrophes at C speed
 _SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
 # A single-quoted piece is accepted only when its closing mark is clearly not an
 # apostrophe: not between letters, not a plural possessive ("players’ union").
@@ -163,23 +163,24 @@ def find_quotes(text: str, language: str | None = None) -> list[Quote]:
 
 def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     """Quotations of `text`, each the pieces of one utterance with one speaker."""
-    if not _OPENERS.search(text):
+    openers = _OpenerFinder(text)
+    at = openers.next(0, len(text))
+    if at < 0:
         return []
     verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
     groups: list[Quotation] = []
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
     last_end = -1
-    m = _OPENERS.search(text)
     # Only paragraphs holding a possible opening mark are looked at, found from the marks.
-    while m is not None:
-        p0, p1 = _paragraph_at(text, m.start())
+    while at >= 0:
+        p0, p1 = _paragraph_at(text, at)
         if last_end < 0 or not (text[last_end:p0].isspace()):
             prev_open = False
         last_end = p1
         nxt = _NON_SPACE.search(text, p1)
         next_opens = nxt is not None and _opens_with_mark(text, nxt.start())
-        pieces = _pieces(text, p0, p1, next_opens)
-        m = _OPENERS.search(text, p1)
+        pieces = _pieces(text, p0, p1, next_opens, openers)
+        at = openers.next(p1, len(text))
         if not pieces:
             prev_open = False
             continue
@@ -222,6 +223,28 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
 
 
 # -- marks ---------------------------------------------------------------------------
+
+
+class _OpenerFinder:
+    """The next possible opening mark in a text: str.find on each mark the text holds
+    (a few C scans) instead of a character-class regex scan."""
+
+    __slots__ = ("text", "marks")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marks = [c for c in _OPENER_CHARS if c in text]
+
+    def next(self, pos: int, end: int) -> int:
+        """Offset of the first mark in text[pos:end], -1 if none."""
+        best = -1
+        find = self.text.find
+        for c in self.marks:
+            j = find(c, pos, end)
+            if j >= 0 and (best < 0 or j < best):
+                best = j
+                end = j  # nothing after it can come first
+        return best
 
 
 def _paragraph_at(text: str, pos: int) -> tuple[int, int]:
@@ -296,14 +319,15 @@ def _find_close(text: str, i: int, p1: int, ch: str) -> int:
         j = k + 1
 
 
-def _pieces(text: str, p0: int, p1: int, next_opens: bool) -> list[Piece]:
+def _pieces(
+    text: str, p0: int, p1: int, next_opens: bool, openers: _OpenerFinder
+) -> list[Piece]:
     out: list[Piece] = []
     pos = p0
     while pos < p1:
-        m = _OPENERS.search(text, pos, p1)
-        if m is None:
+        i = openers.next(pos, p1)
+        if i < 0:
             break
-        i = m.start()
         ch = text[i]
         if not _is_opening(text, i, ch, p0, p1) or _inside_tag(text, i, p0):
             pos = i + 1
@@ -517,6 +541,8 @@ class _Ctx:
             return True
         if not self.triggers.isdisjoint(map(str.lower, words)):
             return True
+        if self.text.find("-", a, b) < 0:
+            return False
         for w in words:
             if "-" in w:
                 m = _FR_INVERTED.match(w.lower())
