@@ -105,103 +105,23 @@ def resolve(view: TextView) -> Resolution:
     if own:
         rep = repeats_mod.detect(view, body_end=own[-1].index)
 
-    def prose_shaped(ln: Line) -> bool:
-        # a long headline is not prose: prose ends as a sentence, or runs on past any headline
-        return (
-            ln.words >= PROSE_WORDS
-            and (ln.words >= LONG_WORDS or _ends_sentence(ln.text))
-            and ln.index not in rep
-        )
-
-    def explained(ln: Line) -> bool:
-        return bool(ban(ln) or fam(ln))
-
-    shaped = [ln for ln in body if prose_shaped(ln)]
-    first = next((ln for ln in shaped if not explained(ln)), None)
-    # an agency tag opens the first paragraph: the body starts there, whatever its length
-    limit = first.index if first is not None else body[-1].index
-    tagged = next((ln for ln in body if ln.index <= limit and dateline.has_tag(ln.text)), None)
-    if tagged is not None:
-        first = tagged
-    if first is None:
-        # a short article (a teaser before a paywall): anchor on its sentences instead
-        shaped = [
-            ln
-            for ln in body
-            if ln.words >= MIN_SENTENCE_WORDS
-            and _ends_sentence(ln.text)
-            and ln.index not in rep
-        ]
-        first = next((ln for ln in shaped if not explained(ln)), None)
-    def ends_body(ln: Line) -> bool:
-        # a weak family (a call to action, a menu line) also shows up in the article's own
-        # lists, so only strong ones can close the body
-        return ln.words <= 12 and (fam(ln) or "") in _BODY_CLOSERS
-
-    last = _body_end(body, shaped, explained, ends_body) if first is not None else None
-    if last is None:
-        last = next((ln for ln in reversed(shaped) if not explained(ln)), None)
-    if last is None or (first is not None and last.index < first.index):
-        last = first  # a tagged first paragraph may be the only anchor
+    first, last, shaped = _anchors(body, rep, ban, fam)
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
-    prose = [ln for ln in shaped if first_prose is not None and first_prose <= ln.index <= last_prose]
-
-    # --- top region: everything before the first prose line
+    prose = [ln for ln in shaped if first is not None and first.index <= ln.index <= last.index]
     top = [ln for ln in body if first_prose is None or ln.index < first_prose]
     tail = [ln for ln in body if last_prose is not None and ln.index > last_prose]
-    for ln in top:
-        kind = ban(ln)
-        if kind:
-            marks[ln.index] = _banner_mark(kind)
-        elif fam(ln):
-            marks[ln.index] = ("boilerplate", fam(ln))
-    # --- the tail after the last prose line: families and short banners.  Between the first
-    # and last prose lines only repeats are removed: there, a line that looks like a menu or a
-    # widget is far more often the article's own table, list or aside.
-    for ln in tail:
-        f = fam(ln)
-        if f and f in _TAIL_OPENERS:
-            marks[ln.index] = ("boilerplate", f)
-        elif ln.words <= 12 and ban(ln):
-            marks[ln.index] = _banner_mark(ban(ln))
-    # ad slot markers are removed wherever they stand, the middle of the body included
-    for ln in body:
-        if ln.words <= 8 and ln.index not in marks and boiler_mod.is_ad_marker(ln.norm):
-            marks[ln.index] = ("boilerplate", "ad_marker")
-    for i, rule in rep.items():
-        marks.setdefault(i, ("repeated", rule))
 
-    # --- related blocks and the bottom tail after the last prose line
+    _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _related_blocks(tail, fam, marks)
     if last_prose is not None:
         _tail(tail, fam, marks, lambda: _words_of(prose))
 
-    # --- verdict: with a banner present, is there still an article?
-    # only banners above the body bear on the verdict: below a real body they are furniture
-    banners = [ban(ln) for ln in top if ban(ln)]
-    kept = [ln for ln in body if ln.index not in marks]
-    if banners and kept:
-        # judge what follows the banner: menus above it say nothing either way
-        last_banner = max(i for i, m in marks.items() if m[0] in ("error_banner", "blocked"))
-        listed = ("related_links", "related_header", "tail_links")
-        after = [
-            ln
-            for ln in body
-            if ln.index > last_banner and (ln.index not in marks or marks[ln.index][1] in listed)
-        ]
-        # an article's title follows its banner; a related-links header there means the
-        # page lists other stories instead of holding one
-        header_first = bool(after) and (
-            marks.get(after[0].index, ("", ""))[1] == "related_header"
-            or _weak_header(body, body.index(after[0]))
-        )
-        if header_first or not _article_like(after or kept):
-            kept = []
-    if not kept:
-        if banners:
-            res.verdict = _page_verdict(banners)
-            return res
+    # --- verdict: only banners above the body bear on it (below a real body they are furniture)
+    banners = [k for k in (ban(ln) for ln in top) if k]
+    if banners and not _article_survives(body, marks):
+        res.verdict = _page_verdict(banners)
+        return res
 
     # --- title and top menu
     remaining_top = [ln for ln in top if ln.index not in marks]
@@ -223,14 +143,112 @@ def resolve(view: TextView) -> Resolution:
             if ln.index < title.index:
                 marks[ln.index] = ("boilerplate", "navigation")
 
-    kept = [ln for ln in body if ln.index not in marks and (title is None or ln is not title)]
-    if not kept:
+    if not any(ln.index not in marks and ln is not title for ln in body):
         if banners:  # a banner and one stray line: still an error / block page
             res.verdict = _page_verdict(banners)
             res.title = None
         else:
             res.verdict = "empty"
     return res
+
+
+def _anchors(
+    body: list[Line], rep: dict[int, str], ban: _Lazy, fam: _Lazy
+) -> tuple[Line | None, Line | None, list[Line]]:
+    """The body's first and last prose lines, and the prose-shaped lines between."""
+
+    def explained(ln: Line) -> bool:
+        return bool(ban(ln) or fam(ln))
+
+    # a long headline is not prose: prose ends as a sentence, or runs on past any headline
+    shaped = [
+        ln
+        for ln in body
+        if ln.words >= PROSE_WORDS
+        and (ln.words >= LONG_WORDS or _ends_sentence(ln.text))
+        and ln.index not in rep
+    ]
+    first = next((ln for ln in shaped if not explained(ln)), None)
+    # an agency tag opens the first paragraph: the body starts there, whatever its length
+    limit = first.index if first is not None else body[-1].index
+    tagged = next((ln for ln in body if ln.index <= limit and dateline.has_tag(ln.text)), None)
+    if tagged is not None:
+        first = tagged
+    if first is None:
+        # a short article (a teaser before a paywall): anchor on its sentences instead
+        shaped = [
+            ln
+            for ln in body
+            if ln.words >= MIN_SENTENCE_WORDS and _ends_sentence(ln.text) and ln.index not in rep
+        ]
+        first = next((ln for ln in shaped if not explained(ln)), None)
+
+    def ends_body(ln: Line) -> bool:
+        # a weak family (a call to action, a menu line) also shows up in the article's own
+        # lists, so only strong ones can close the body
+        return ln.words <= 12 and (fam(ln) or "") in _BODY_CLOSERS
+
+    last = _body_end(body, shaped, explained, ends_body) if first is not None else None
+    if last is None:
+        last = next((ln for ln in reversed(shaped) if not explained(ln)), None)
+    if last is None or (first is not None and last.index < first.index):
+        last = first  # a tagged first paragraph may be the only anchor
+    return first, last, shaped
+
+
+def _mark_furniture(
+    body: list[Line],
+    top: list[Line],
+    tail: list[Line],
+    rep: dict[int, str],
+    ban: _Lazy,
+    fam: _Lazy,
+    marks: dict[int, tuple[str, str]],
+) -> None:
+    """Banners and families above the body; strong families and short banners below it.
+    Between the first and last prose lines only repeats and ad markers are removed: there, a
+    line that looks like a menu or a widget is far more often the article's own table, list
+    or aside."""
+    for ln in top:
+        kind = ban(ln)
+        if kind:
+            marks[ln.index] = _banner_mark(kind)
+        elif fam(ln):
+            marks[ln.index] = ("boilerplate", fam(ln))
+    for ln in tail:
+        f = fam(ln)
+        if f and f in _TAIL_OPENERS:
+            marks[ln.index] = ("boilerplate", f)
+        elif ln.words <= 12 and ban(ln):
+            marks[ln.index] = _banner_mark(ban(ln))
+    # ad slot markers are removed wherever they stand, the middle of the body included
+    for ln in body:
+        if ln.words <= 8 and ln.index not in marks and boiler_mod.is_ad_marker(ln.norm):
+            marks[ln.index] = ("boilerplate", "ad_marker")
+    for i, rule in rep.items():
+        marks.setdefault(i, ("repeated", rule))
+
+
+def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bool:
+    """Beside a banner, does an article remain?  Judge what follows the last banner (menus
+    above it say nothing either way): an article's title follows its banner, while a
+    related-links header there, or a list of headlines, means the page lists other stories."""
+    kept = [ln for ln in body if ln.index not in marks]
+    if not kept:
+        return False
+    last_banner = max(i for i, m in marks.items() if m[0] in ("error_banner", "blocked"))
+    listed = ("related_links", "related_header", "tail_links")
+    after = [
+        ln
+        for ln in body
+        if ln.index > last_banner and (ln.index not in marks or marks[ln.index][1] in listed)
+    ]
+    if after and (
+        marks.get(after[0].index, ("", ""))[1] == "related_header"
+        or _weak_header(body, body.index(after[0]))
+    ):
+        return False
+    return _article_like(after or kept)
 
 
 _BODY_CLOSERS = frozenset(
