@@ -376,8 +376,22 @@ def _has_word(text: str, a: int, b: int) -> bool:
 # -- attribution clauses ---------------------------------------------------------------
 
 
-def _tokens(text: str, a: int, b: int) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, a, b)]
+def _tokens(text: str, a: int, b: int, words: list[str] | None = None) -> list[Tok]:
+    """Tokens of text[a:b]; `words` is _TOKEN.findall(text, a, b) when already made.
+
+    Offsets come from str.find: only whitespace and "_" lie between tokens and no token
+    starts with either, so a word's first occurrence from the previous token's end is
+    the word itself."""
+    if words is None:
+        words = _TOKEN.findall(text, a, b)
+    out = []
+    find = text.find
+    pos = a
+    for w in words:
+        s = find(w, pos, b)
+        pos = s + len(w)
+        out.append(Tok(w, s, pos))
+    return out
 
 
 def _attach_clauses(
@@ -395,10 +409,11 @@ def _attach_clauses(
             ):
                 end = m.start() + 1
                 break
-        if not ctx.may_attribute(after, end, post=True):
+        words = _TOKEN.findall(text, after, end)
+        if not ctx.may_attribute(words, after, end, post=True):
             pc.post = None  # no reporting word, dash or inverted verb: no clause
             continue
-        gap = _tokens(text, after, end)
+        gap = _tokens(text, after, end, words)
         last = text[pc.start : pc.end].rstrip()[-1:]
         comma_after = bool(gap) and gap[0].text == ","
         terminal = bool(last) and last in _TERMINAL and not comma_after
@@ -421,12 +436,13 @@ def _attach_clauses(
                 cut = m.end()
                 break
         prev = pieces[idx - 1] if idx > 0 else None
+        words = _TOKEN.findall(text, cut, pc.open_at)
         if (prev is None or (prev.pre is None and prev.post is None)) and \
-                not ctx.may_attribute(cut, pc.open_at, post=False):
+                not ctx.may_attribute(words, cut, pc.open_at, post=False):
             # No clause of its own and none to carry over from the previous piece.
             pc.pre = None
             continue
-        toks = _tokens(text, cut, pc.open_at)
+        toks = _tokens(text, cut, pc.open_at, words)
         first_sentence = idx > 0 and pieces[idx - 1].post is None and (
             cut > gap_start or _terminal_piece(text, pieces[idx - 1], toks)
         )
@@ -530,11 +546,11 @@ class _Ctx:
         self.german = german
         self.triggers = _triggers(verbs, german)
 
-    def may_attribute(self, a: int, b: int, post: bool) -> bool:
-        """Cheap necessary condition for a clause in text[a:b]: without a reporting word
-        (verb, `according`, `zufolge`), an inverted French verb or (after a quote) a
-        leading dash, post_clause / pre_clause find nothing.  Plain strings, no Tok."""
-        words = _TOKEN.findall(self.text, a, b)
+    def may_attribute(self, words: list[str], a: int, b: int, post: bool) -> bool:
+        """Cheap necessary condition for a clause in text[a:b] (`words`: its tokens as
+        strings): without a reporting word (verb, `according`, `zufolge`), an inverted
+        French verb or (after a quote) a leading dash, post_clause / pre_clause find
+        nothing."""
         if not words:
             return False
         if post and words[0] in "―—–-":
