@@ -15,6 +15,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _JSONLD_MAX = 200_000  # bytes of one JSON-LD script worth parsing
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014:»·-]\s+")
@@ -97,16 +98,23 @@ def _iso_date(value: str | None) -> str | None:
 
 
 def page_title(tree: HtmlElement, meta: dict[str, str], site: str | None) -> str | None:
-    """The headline: og:title, else a single <h1>, else <title> without its site suffix."""
-    title = _first(meta, "og:title", "twitter:title", "headline")
-    if title:
-        return _strip_site(title, site)
-    h1 = [t for t in (_clean(h.text_content()) for h in tree.xpath("//h1")[:3]) if t]
-    if len(h1) == 1:
-        return h1[0]
-    el = tree.find(".//title")
-    text = _clean(el.text_content()) if el is not None else None
-    return _strip_site(text, site) if text else (h1[0] if h1 else None)
+    """The headline.  og:title / <title> often carry the site name or a shortened SEO form;
+    the page's single <h1> is the headline when the declared title contains it, otherwise
+    the declared title without its site part."""
+    declared = _first(meta, "og:title", "twitter:title", "headline")
+    if not declared:
+        el = tree.find(".//title")
+        declared = _clean(el.text_content()) if el is not None else None
+    h1s = [t for t in (_clean(h.text_content()) for h in tree.xpath("//h1")[:3]) if t]
+    h1 = h1s[0] if len(h1s) == 1 and len(h1s[0]) <= 300 else None
+    if not declared:
+        return h1s[0] if h1s else None
+    if h1:
+        h1_words = _WORD.findall(h1.lower())
+        title_words = set(_WORD.findall(declared.lower()))
+        if len(h1_words) >= 2 and sum(w in title_words for w in h1_words) >= 0.8 * len(h1_words):
+            return h1
+    return _strip_site(declared, site)
 
 
 def _strip_site(title: str, site: str | None) -> str:
