@@ -29,7 +29,7 @@ TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
 SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
 _WORD = re.compile(r"\w+")
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦—–]\s?|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
-_SENTENCE_END = re.compile(r"(?:[.!?…:;][\"”’'»)\]]*|[\"”»])\s*$")
+_SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』）]*|[\"”»」』])\s*$")
 
 
 def _ends_sentence(text: str) -> bool:

@@ -32,6 +32,7 @@ def normalise(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W_]+|©")
 
 
@@ -49,7 +50,7 @@ class Line:
     cend: int  # content end: just past the last non-space character
     text: str  # the line's content (stripped)
     norm: str  # normalised content
-    words: int  # number of whitespace-separated tokens
+    words: int  # whitespace-separated tokens (+ half the characters of unspaced scripts)
     _toks: frozenset[str] | None = None
 
     @property
@@ -82,8 +83,14 @@ class TextView:
             if stripped:
                 cstart = pos + raw.find(stripped[0])
                 cend = cstart + len(stripped)
-                toks = (stripped if stripped.isascii() else _fold(stripped)).split()
-                append(Line(i, pos, end, cstart, cend, stripped, " ".join(toks).casefold(), len(toks)))
+                if stripped.isascii():
+                    toks = stripped.split()
+                    words = len(toks)
+                else:
+                    toks = _fold(stripped).split()
+                    # scripts written without spaces: about two characters make a word
+                    words = len(toks) + len(_UNSPACED.findall(stripped)) // 2
+                append(Line(i, pos, end, cstart, cend, stripped, " ".join(toks).casefold(), words))
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))
             pos = end + 1
