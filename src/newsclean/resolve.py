@@ -96,7 +96,8 @@ def resolve(view: TextView) -> Resolution:
         res.verdict = "empty"
         return res
     ban = _Lazy(_banner_of)
-    fam = _Lazy(_family_of)
+    tables = _table_rows(body)
+    fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln))
     marks = res.line_marks
 
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
@@ -105,7 +106,7 @@ def resolve(view: TextView) -> Resolution:
     if own:
         rep = repeats_mod.detect(view, body_end=own[-1].index)
 
-    first, last, shaped = _anchors(body, rep, ban, fam)
+    first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
     prose = [ln for ln in shaped if first is not None and first.index <= ln.index <= last.index]
@@ -152,8 +153,26 @@ def resolve(view: TextView) -> Resolution:
     return res
 
 
+_CELL_SEP = re.compile(r"\s\|\s|^\||\|$")
+
+
+def _table_rows(body: list[Line]) -> set[int]:
+    """Lines that are rows of a table: cell separators, like the line next to them.  A menu
+    joined by bars stands alone; a table's rows come in runs with matching cell counts."""
+    counts = [len(_CELL_SEP.findall(ln.text)) if "|" in ln.text else 0 for ln in body]
+    rows: set[int] = set()
+    for k, c in enumerate(counts):
+        if c < 2:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(body) and abs(counts[j] - c) <= 1 and counts[j] >= 2:
+                rows.add(body[k].index)
+                break
+    return rows
+
+
 def _anchors(
-    body: list[Line], rep: dict[int, str], ban: _Lazy, fam: _Lazy
+    body: list[Line], rep: dict[int, str], ban: _Lazy, fam: _Lazy, tables: set[int]
 ) -> tuple[Line | None, Line | None, list[Line]]:
     """The body's first and last prose lines, and the prose-shaped lines between."""
 
@@ -161,12 +180,15 @@ def _anchors(
         return bool(ban(ln) or fam(ln))
 
     # a long headline is not prose: prose ends as a sentence, or runs on past any headline
+    # (a table's rows are body content as much as its paragraphs are)
     shaped = [
         ln
         for ln in body
-        if ln.words >= PROSE_WORDS
-        and (ln.words >= LONG_WORDS or _ends_sentence(ln.text))
-        and ln.index not in rep
+        if ln.index not in rep
+        and (
+            (ln.words >= PROSE_WORDS and (ln.words >= LONG_WORDS or _ends_sentence(ln.text)))
+            or ln.index in tables
+        )
     ]
     first = next((ln for ln in shaped if not explained(ln)), None)
     # an agency tag opens the first paragraph: the body starts there, whatever its length
