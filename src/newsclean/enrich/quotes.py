@@ -409,11 +409,10 @@ def _attach_clauses(
             ):
                 end = m.start() + 1
                 break
-        words = _TOKEN.findall(text, after, end)
-        if not ctx.may_attribute(words, after, end, post=True):
+        if not ctx.may_attribute(after, end, post=True):
             pc.post = None  # no reporting word, dash or inverted verb: no clause
             continue
-        gap = _tokens(text, after, end, words)
+        gap = _tokens(text, after, end)
         last = text[pc.start : pc.end].rstrip()[-1:]
         comma_after = bool(gap) and gap[0].text == ","
         terminal = bool(last) and last in _TERMINAL and not comma_after
@@ -436,13 +435,12 @@ def _attach_clauses(
                 cut = m.end()
                 break
         prev = pieces[idx - 1] if idx > 0 else None
-        words = _TOKEN.findall(text, cut, pc.open_at)
         if (prev is None or (prev.pre is None and prev.post is None)) and \
-                not ctx.may_attribute(words, cut, pc.open_at, post=False):
+                not ctx.may_attribute(cut, pc.open_at, post=False):
             # No clause of its own and none to carry over from the previous piece.
             pc.pre = None
             continue
-        toks = _tokens(text, cut, pc.open_at, words)
+        toks = _tokens(text, cut, pc.open_at)
         first_sentence = idx > 0 and pieces[idx - 1].post is None and (
             cut > gap_start or _terminal_piece(text, pieces[idx - 1], toks)
         )
@@ -485,17 +483,41 @@ def _colon_intro(
     return clause
 
 
-_TRIGGER_CACHE: dict[tuple[int, bool], frozenset[str]] = {}
+_TRIGGER_CACHE: dict[tuple[int, bool], tuple[set[str], re.Pattern[str]]] = {}
+# A French verb with its subject pronoun (`dit-il`, `a-t-on`), as _FR_INVERTED reads it.
+_INVERTED_END = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
+_FIRST_TOKEN_CHAR = re.compile(r"[^\s_]")  # only whitespace and "_" lie between tokens
 
 
-def _triggers(verbs: set[str], german: bool) -> frozenset[str]:
-    """Every lower-cased word that can head an attribution clause (see _Ctx.may_attribute)."""
+def _trigger_pattern(verbs: set[str], german: bool) -> re.Pattern[str]:
+    """One regex for every word that can head an attribution clause (see
+    _Ctx.may_attribute), as a trie so that a search costs a few steps per character."""
     key = (id(verbs), german)
     got = _TRIGGER_CACHE.get(key)
-    if got is None:
-        got = frozenset(verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set()))
+    if got is None or got[0] is not verbs:
+        words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
+        # (?<!…): not inside a word; (?!\w): a whole word.  Case-insensitive: Tok.low.
+        pat = re.compile(rf"(?<![^\W_])(?:{_trie(sorted(words))})(?!\w)", re.IGNORECASE)
+        got = (verbs, pat)
         _TRIGGER_CACHE[key] = got
-    return got
+    return got[1]
+
+
+def _trie(words: list[str]) -> str:
+    """Regex alternation of `words` sharing their prefixes."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for h, tails in heads.items():
+        rest = [t for t in tails if t]
+        if not rest:
+            alts.append(re.escape(h))
+            continue
+        sub = _trie(rest)
+        opt = "?" if len(rest) < len(tails) else ""
+        alts.append(f"{re.escape(h)}(?:{sub}){opt}")
+    return "|".join(alts)
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
@@ -544,27 +566,23 @@ class _Ctx:
         self.text = text
         self.verbs = verbs
         self.german = german
-        self.triggers = _triggers(verbs, german)
+        self.triggers = _trigger_pattern(verbs, german)
 
-    def may_attribute(self, words: list[str], a: int, b: int, post: bool) -> bool:
-        """Cheap necessary condition for a clause in text[a:b] (`words`: its tokens as
-        strings): without a reporting word (verb, `according`, `zufolge`), an inverted
+    def may_attribute(self, a: int, b: int, post: bool) -> bool:
+        """Cheap necessary condition for a clause in text[a:b], checked on the raw text
+        (no tokens): without a reporting word (verb, `according`, `zufolge`), an inverted
         French verb or (after a quote) a leading dash, post_clause / pre_clause find
         nothing."""
-        if not words:
-            return False
-        if post and words[0] in "―—–-":
+        text = self.text
+        if a > 0 and text[a - 1].isalnum() and text[a].isalnum():
+            return True  # the window starts mid-word: its first token is a fragment
+        if post:
+            m = _FIRST_TOKEN_CHAR.search(text, a, b)
+            if m is not None and m.group() in "―—–-":
+                return True
+        if self.triggers.search(text, a, b) is not None:
             return True
-        if not self.triggers.isdisjoint(map(str.lower, words)):
-            return True
-        if self.text.find("-", a, b) < 0:
-            return False
-        for w in words:
-            if "-" in w:
-                m = _FR_INVERTED.match(w.lower())
-                if m and (m.group(1) in self.verbs or m.group(1) in {"a", "ont", "avait"}):
-                    return True
-        return False
+        return text.find("-", a, b) >= 0 and _INVERTED_END.search(text, a, b) is not None
 
     def is_verb(self, t: Tok) -> bool:
         low = t.low
