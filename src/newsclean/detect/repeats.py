@@ -37,7 +37,10 @@ def detect(view: TextView, body_end: int | None = None) -> dict[int, str]:
 
     def flush() -> None:
         inside = body_end is not None and run and run[-1].index < body_end
-        if inside and max(x.words for x in run) < MIN_PARAGRAPH_WORDS:
+        if inside and (
+            max(x.words for x in run) < MIN_PARAGRAPH_WORDS
+            or (len(run) > 1 and sum(x.words for x in run) < MIN_PARAGRAPH_WORDS * len(run))
+        ):
             run.clear()
             return
         if run and sum(x.words for x in run) >= MIN_RUN_WORDS:
