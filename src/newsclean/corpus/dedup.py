@@ -25,8 +25,9 @@ Features (why each):
   all of its lines in the full story.  So (see `same_story`): exact copy; or MinHash share
   >= `strong_containment` (0.8); or line share >= `min_line_share` (2/3) with MinHash not
   contradicting it (>= `weak_containment`); or, for stories with no anchored line (only short
-  lines), MinHash share >= `min_containment`.  At least `min_shared` shingles must be shared
-  (one quoted sentence does not merge two stories).
+  lines), MinHash share >= `min_containment`.  The smaller core must have at least
+  `min_shared` shingles, and the MinHash tests must estimate at least that many shared (one
+  quoted sentence does not merge two stories).
 - Clusters are the connected components (union-find) of verified pairs.
 
 Canonical member of a cluster: earliest `fetched` date (records without one come last), then
@@ -240,14 +241,15 @@ def same_story(a: Signature, b: Signature, params: DedupParams) -> bool:
     """
     if a.exact and a.exact == b.exact:
         return True
-    c, shared = containment(a, b)
-    if shared < params.min_shared:
+    if min(a.size, b.size) < params.min_shared:
         return False
-    if c >= params.strong_containment:
+    c, shared = containment(a, b)
+    if c >= params.strong_containment and shared >= params.min_shared:
         return True
     lines = line_containment(a, b)
     if lines is None:
-        return c >= params.min_containment
+        return c >= params.min_containment and shared >= params.min_shared
+    # the smaller core is >= min_shared shingles; its MinHash estimate is too noisy to ask more
     return lines >= params.min_line_share and c >= params.weak_containment
 
 
