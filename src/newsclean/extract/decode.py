@@ -146,7 +146,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     if text.startswith("\ufeff"):
         text = text[1:]
     # NUL and lone surrogates cannot go through the parser or be written back as UTF-8.
-    text = text.replace("\x00", "")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if not text.strip():
         raise NotHtml("empty body")
     return text, charset, truncated

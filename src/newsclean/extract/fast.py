@@ -22,6 +22,21 @@ _META_OR_LINK = re.compile(r"<(?:meta|link)\b[^>]{0,2000}>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.{0,2000}?)</title", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
+_WANTED_META = (
+    "canonical",
+    "og:",
+    "article:",
+    "author",
+    "date",
+    "pub",
+    "application-name",
+    "twitter:title",
+)
+_JSONLD = re.compile(
+    r"<script[^>]*application/ld\+json[^>]*>(.*?)</script", re.IGNORECASE | re.DOTALL
+)
+_H1 = re.compile(r"<h1\b[^>]*>(.{0,1000}?)</h1", re.IGNORECASE | re.DOTALL)
+_JSONLD_SCAN = 1_000_000  # characters of a page searched for JSON-LD
 _TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)]\s*$")
 PROSE_WORDS = 15  # a line this long is article prose
@@ -31,9 +46,8 @@ TAIL_WORDS = 3  # after the last prose line, shorter lines without a sentence en
 def trim_tail(lines: list[str]) -> list[str]:
     """Drop the page furniture resiliparse keeps after the article: from the first short,
     unpunctuated line after the last prose line (share buttons, tags, footer links) on."""
-    last = max(
-        (i for i, ln in enumerate(lines) if len(_TOKEN.findall(ln)) >= PROSE_WORDS), default=None
-    )
+    # words counted by spaces (cheap); a line with 15 space-separated parts is prose
+    last = max((i for i, ln in enumerate(lines) if ln.count(" ") >= PROSE_WORDS - 1), default=None)
     if last is None:
         return lines
     end = last + 1
@@ -44,10 +58,11 @@ def trim_tail(lines: list[str]) -> list[str]:
     return lines[:end]
 
 
-def resiliparse_text(html: str | HTMLTree) -> str:
-    """Main content as text, one block per line ('' for markup nested too deeply)."""
+def resiliparse_text(html: str | HTMLTree, checked: bool = False) -> str:
+    """Main content as text, one block per line ('' for markup nested too deeply;
+    checked=True: the caller already ran too_deep on this tree)."""
     tree = html if isinstance(html, HTMLTree) else HTMLTree.parse(html)
-    if too_deep(tree):
+    if not checked and too_deep(tree):
         return ""
     return extract_plain_text(
         tree,
@@ -80,12 +95,15 @@ def _attrs(tag: str) -> dict[str, str]:
 def head_metadata(html: str) -> dict[str, Any]:
     """title, date, sitename, author, canonical_url from the page head, read with regular
     expressions (resiliparse's per-node attribute access costs ~0.2 ms a node)."""
-    from .metadata import _iso_date, _strip_site
+    from .metadata import _iso_date, _name_of, article_object, choose_headline, jsonld_objects
 
     head = _head_of(html)
     m: dict[str, str] = {}
     canonical = None
     for tag in _META_OR_LINK.findall(head):
+        low = tag.lower()
+        if not any(k in low for k in _WANTED_META):
+            continue  # viewport, robots, verification tags, stylesheets, ...
         at = _attrs(tag)
         if tag[1:5].lower() == "link":
             if canonical is None and "canonical" in at.get("rel", "").lower().split():
@@ -99,8 +117,8 @@ def head_metadata(html: str) -> dict[str, Any]:
     if not title:
         t = _TITLE_TAG.search(head)
         title = _clean(unescape(_TAGS.sub("", t.group(1)))) if t else None
-    if title:
-        title = _strip_site(title, site)
+    h1s = [_clean(unescape(_TAGS.sub("", h))) for h in _H1.findall(html, 0, _JSONLD_SCAN)[:3]]
+    title = choose_headline(title, [h for h in h1s if h], site)
     date = None
     for key in ("article:published_time", "datepublished", "og:published_time", "pubdate", "date"):
         date = _iso_date(m.get(key))
@@ -109,6 +127,12 @@ def head_metadata(html: str) -> dict[str, Any]:
     author = _clean(m.get("author") or m.get("article:author"))
     if author and author.startswith("http"):
         author = None
+    if not (date and author and site):
+        art = article_object(jsonld_objects(_JSONLD.findall(html, 0, _JSONLD_SCAN)))
+        published = art.get("datePublished")
+        date = date or _iso_date(published if isinstance(published, str) else None)
+        author = author or _name_of(art.get("author"))
+        site = site or _name_of(art.get("publisher"))
     return {
         "title": title,
         "date": date,
@@ -144,7 +168,7 @@ def extract_page_fast(data: bytes | str, url: str | None = None, http_charset: s
         raise ExtractError(f"markup nested deeper than {MAX_NESTING} levels")
     pm = head_metadata(html)
     title = pm["title"]
-    lines = clean_lines(resiliparse_text(tree))
+    lines = clean_lines(resiliparse_text(tree, checked=True))
     body = trim_tail(drop_title_lines(cut_before_title(lines, title), title))
     if not body:
         body = lines

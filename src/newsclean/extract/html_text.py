@@ -75,12 +75,8 @@ def parse_html(text: str) -> HtmlElement:
 
 def clean_lines(text: str | None) -> list[str]:
     """Split extractor output into stripped, whitespace-collapsed, non-empty lines."""
-    out = []
-    for ln in (text or "").split("\n"):
-        ln = _WS.sub(" ", ln).strip()
-        if ln:
-            out.append(ln)
-    return out
+    # str.split() splits on every Unicode space (NBSP, thin spaces, ...) and drops the ends
+    return [" ".join(parts) for ln in (text or "").split("\n") if (parts := ln.split())]
 
 
 def _tokens(s: str) -> list[str]:
@@ -105,8 +101,9 @@ def cut_before_title(lines: list[str], title: str | None) -> list[str]:
     if not title:
         return lines
     t = _tokens(title)
+    lo, hi = len(title) // 2, 2 * len(title) + 10  # cheap length gate before tokenising
     for i, ln in enumerate(lines[:200]):
-        if _tokens(ln) == t:
+        if lo <= len(ln) <= hi and _tokens(ln) == t:
             return lines[i + 1 :]
     return lines
 

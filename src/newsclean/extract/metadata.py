@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -52,9 +53,13 @@ def _first(meta: dict[str, str], *keys: str) -> str | None:
 
 
 def _jsonld_objects(tree: HtmlElement) -> list[dict]:
+    return jsonld_objects(s.text or "" for s in tree.xpath('//script[@type="application/ld+json"]'))
+
+
+def jsonld_objects(scripts: Iterable[str]) -> list[dict]:
+    """The JSON objects (and their @graph members) of JSON-LD script texts, bounded."""
     out: list[dict] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        raw = script.text or ""
+    for raw in scripts:
         if not raw or len(raw) > _JSONLD_MAX:
             continue
         try:
@@ -97,6 +102,12 @@ def _iso_date(value: str | None) -> str | None:
     return m.group(0) if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
+def article_object(objs: list[dict]) -> dict:
+    """The JSON-LD object describing the article (else the web page), or {}."""
+    art = next((o for o in objs if any(t in _type_of(o) for t in _ARTICLE_TYPES[:4])), None)
+    return art or next((o for o in objs if "webpage" in _type_of(o)), None) or {}
+
+
 def page_title(tree: HtmlElement, meta: dict[str, str], site: str | None) -> str | None:
     """The headline.  og:title / <title> often carry the site name or a shortened SEO form;
     the page's single <h1> is the headline when the declared title contains it, otherwise
@@ -106,6 +117,10 @@ def page_title(tree: HtmlElement, meta: dict[str, str], site: str | None) -> str
         el = tree.find(".//title")
         declared = _clean(el.text_content()) if el is not None else None
     h1s = [t for t in (_clean(h.text_content()) for h in tree.xpath("//h1")[:3]) if t]
+    return choose_headline(declared, h1s, site)
+
+
+def choose_headline(declared: str | None, h1s: list[str], site: str | None) -> str | None:
     h1 = h1s[0] if len(h1s) == 1 and len(h1s[0]) <= 300 else None
     if not declared:
         return h1s[0] if h1s else None
@@ -137,9 +152,7 @@ def _strip_site(title: str, site: str | None) -> str:
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, str | None]:
     """title, date (YYYY-MM-DD), sitename, author, canonical_url of a parsed page."""
     meta = _meta_map(tree)
-    objs = _jsonld_objects(tree)
-    art = next((o for o in objs if any(t in _type_of(o) for t in _ARTICLE_TYPES[:4])), None)
-    art = art or next((o for o in objs if "webpage" in _type_of(o)), None) or {}
+    art = article_object(_jsonld_objects(tree))
 
     site = _first(meta, "og:site_name", "application-name", "twitter:site")
     if not site:
