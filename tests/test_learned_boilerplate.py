@@ -118,3 +118,15 @@ def test_lossy_counting_prunes_rare_lines_but_keeps_frequent_ones():
     assert learner.entries() <= 2 + 10  # only the last bucket's unique lines survive
     model = learner.model()
     assert [t for _s, t, _c, _d in model.rows()] == ["subscribe to the courier"]
+
+
+def test_global_entry_bound_holds_over_many_small_sources():
+    learner = BoilerplateLearner(LearnParams(max_entries=500, min_docs=1, min_count=3, min_share=0.1))
+    for i in range(400):
+        # many small sites, each with its own lines, plus one site with a real template line
+        learner.add_lines(f"site{i % 100}", [f"headline {i}", f"byline {i}"])
+        learner.add_lines("big", [f"story {i}", "sign up for the newsletter"])
+    assert learner.entries() <= 500
+    assert learner.entries() == sum(len(s.counts) for s in learner.sources.values())
+    learned = [(src, t) for src, t, _c, _d in learner.model().rows()]
+    assert learned == [("big", "sign up for the newsletter")]

@@ -9,7 +9,8 @@ occurring in at least a share eps = 1 / `bucket_docs` of a source's documents is
 and its count is under-estimated by at most eps * docs; the number of entries per source stays
 below about L * bucket_docs * (1 + ln(docs / bucket_docs)) for L distinct kept lines per
 document (capped at `max_lines_per_doc`).  Sources with fewer than `bucket_docs` documents
-are counted exactly.
+are counted exactly -- unless the total over all sources passes `max_entries` (many small
+sources), when every source is pruned one more round (see BoilerplateLearner).
 
 A line is boilerplate for a source when the source has >= `min_docs` documents and the line
 occurs in >= max(`min_count`, `min_share` * docs) of them.  The floor keeps a sentence quoted by
@@ -54,6 +55,7 @@ class LearnParams:
     min_share: float = 0.2  # ... and in at least this share of them
     bucket_docs: int = 1000  # lossy-counting bucket width (eps = 1 / bucket_docs)
     max_lines_per_doc: int = 1000
+    max_entries: int = 2_000_000  # line counts kept over all sources (memory bound)
     min_line_chars: int = 2  # single characters carry nothing worth learning
 
     def threshold(self, docs: int) -> int:
@@ -151,17 +153,35 @@ def _covered(a: int, b: int, spans: list[tuple[int, int]], starts: list[int]) ->
 @dataclass(slots=True)
 class _SourceCounts:
     docs: int = 0
-    # hash -> [count, max undercount] (lossy counting's f and delta)
+    rounds: int = 0  # prunings so far: the most any count here can be under its true value
+    # hash -> [count, max undercount at insertion] (lossy counting's f and delta)
     counts: dict[int, list[int]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
 
+    def prune(self) -> int:
+        """One lossy-counting round: drop entries that cannot have occurred once per round."""
+        self.rounds += 1
+        dead = [h for h, (c, d) in self.counts.items() if c + d <= self.rounds]
+        for h in dead:
+            del self.counts[h]
+            self.texts.pop(h, None)
+        return len(dead)
+
 
 class BoilerplateLearner:
-    """Streaming per-source line counter (pass 1)."""
+    """Streaming per-source line counter (pass 1).
+
+    Memory: per source, a pruning round every `bucket_docs` documents (lossy counting); over
+    all sources, at most `max_entries` entries -- past that, every source is pruned one more
+    round until the total is below 80% of it (each such round may under-count a line by one
+    more occurrence; `rounds` per source says by how much at most).  About 200 bytes per
+    entry in CPython, so the default bound is about 400 MB.
+    """
 
     def __init__(self, params: LearnParams | None = None) -> None:
         self.params = params or LearnParams()
         self.sources: dict[str, _SourceCounts] = {}
+        self._entries = 0
 
     def add_lines(self, source: str, lines: Iterable[str]) -> None:
         """Count one document: its kept lines, already normalised."""
@@ -170,7 +190,7 @@ class BoilerplateLearner:
         if sc is None:
             sc = self.sources[source] = _SourceCounts()
         sc.docs += 1
-        bucket = (sc.docs - 1) // p.bucket_docs  # current bucket id, from 0
+        base = sc.rounds
         seen: set[int] = set()
         for norm in lines:
             if len(norm) < p.min_line_chars:
@@ -183,16 +203,19 @@ class BoilerplateLearner:
                 break
             e = sc.counts.get(h)
             if e is None:
-                e = sc.counts[h] = [0, bucket]
+                e = sc.counts[h] = [0, base]
+                self._entries += 1
             e[0] += 1
             if e[0] >= p.min_count and h not in sc.texts:
                 sc.texts[h] = norm  # kept for `boilerplate show` only
         if sc.docs % p.bucket_docs == 0:
-            limit = sc.docs // p.bucket_docs
-            dead = [h for h, (c, d) in sc.counts.items() if c + d <= limit]
-            for h in dead:
-                del sc.counts[h]
-                sc.texts.pop(h, None)
+            self._entries -= sc.prune()
+        if self._entries > p.max_entries:
+            while self._entries > 0.8 * p.max_entries:
+                freed = sum(src.prune() for src in self.sources.values())
+                self._entries -= freed
+                if not freed and all(not src.counts for src in self.sources.values()):
+                    break
 
     def add(self, record: Record, article: Article, view: TextView | None = None) -> None:
         """Count the lines a cleaned article keeps, under the record's source key."""
@@ -204,7 +227,7 @@ class BoilerplateLearner:
         )
 
     def entries(self) -> int:
-        return sum(len(sc.counts) for sc in self.sources.values())
+        return self._entries
 
     def model(self) -> BoilerplateModel:
         p = self.params
