@@ -284,8 +284,8 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
         hits = _letter_hits(text)
         if not len(hits):
             return [], []  # no accents, no other script: no German, French, Russian, ...
-        nonlatin = _NON_LATIN.search(text) is not None
         if lang != "en":
+            nonlatin = _NON_LATIN.search(text) is not None
             # Accents are everywhere: compare only with languages whose function words
             # occur in the article at all.
             words = set(text.lower().split())
@@ -296,7 +296,7 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
             cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
         else:
             # English: only a paragraph with at least two letters outside ASCII (few).
-            if len(hits) < 2:
+            if len(hits) < 2 or not _line_with_accents(text, hits):
                 return [], []
             pars = _paragraphs(text)
             starts = [a for a, _b in pars]
@@ -328,6 +328,20 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
                 suspects.append(i)
                 break
     return suspects, pars
+
+
+def _line_with_accents(text: str, hits: np.ndarray) -> bool:
+    """Some line holds two of `hits` and is a candidate paragraph (_MIN_PAR_CHARS long):
+    the test _suspects applies to English articles, without splitting the whole text."""
+    cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    nl = np.flatnonzero(cps == 10)
+    counts = np.bincount(np.searchsorted(nl, hits))
+    for line in np.flatnonzero(counts >= 2).tolist():
+        a = int(nl[line - 1]) + 1 if line > 0 else 0
+        b = int(nl[line]) if line < len(nl) else len(text)
+        if len(text[a:b].strip()) >= _MIN_PAR_CHARS:
+            return True
+    return False
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
