@@ -44,8 +44,11 @@ def apply_marks(
     for ln in lines:
         if ln.cstart >= ln.cend or ln.index in line_marks:
             continue
+        if ln.index not in by_line:
+            pieces[ln.index] = (ln.cstart, ln.cend)  # content is already stripped
+            continue
         s, e = ln.cstart, ln.cend
-        for sp in by_line.get(ln.index, ()):
+        for sp in by_line[ln.index]:
             if sp.start <= s < sp.end:
                 s = sp.end
             if sp.start < e <= sp.end:
@@ -86,10 +89,15 @@ def apply_marks(
             emit(ln.start, nl_end, line_marks.get(ln.index, _WS))
             continue
         ps, pe = p
-        parts = sorted(by_line.get(ln.index, ()), key=lambda x: x.start)
-        _emit_outside(emit, ln.start, ps, parts)
-        emit(ps, pe, None)
-        _emit_outside(emit, pe, ln.end, parts)
+        if ln.index in by_line:
+            parts = sorted(by_line[ln.index], key=lambda x: x.start)
+            _emit_outside(emit, ln.start, ps, parts)
+            emit(ps, pe, None)
+            _emit_outside(emit, pe, ln.end, parts)
+        else:
+            emit(ln.start, ps, _WS)
+            emit(ps, pe, None)
+            emit(pe, ln.end, _WS)
         if nl_end > ln.end:
             if ln.index < last_kept:
                 emit(ln.end, nl_end, None)

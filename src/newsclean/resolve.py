@@ -101,10 +101,11 @@ def resolve(view: TextView) -> Resolution:
     marks = res.line_marks
 
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
-    rep = repeats_mod.detect(view)
+    runs = repeats_mod.copy_runs(view)
+    rep = repeats_mod.detect(view, runs=runs)
     own = [ln for ln in body if ln.words >= PROSE_WORDS and ln.index not in rep]
-    if own:
-        rep = repeats_mod.detect(view, body_end=own[-1].index)
+    if own and rep:
+        rep = repeats_mod.detect(view, body_end=own[-1].index, runs=runs)
 
     first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None
@@ -116,7 +117,8 @@ def resolve(view: TextView) -> Resolution:
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _related_blocks(tail, fam, marks)
     if last_prose is not None:
-        _tail(tail, fam, marks, lambda: _words_of(prose))
+        # the article's vocabulary, from its lead and its last paragraphs
+        _tail(tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
 
     # --- verdict: only banners above the body bear on it (below a real body they are furniture)
     banners = [k for k in (ban(ln) for ln in top) if k]

@@ -89,7 +89,9 @@ class TextView:
                 else:
                     toks = _fold(stripped).split()
                     # scripts written without spaces: about two characters make a word
-                    words = len(toks) + len(_UNSPACED.findall(stripped)) // 2
+                    words = len(toks)
+                    if _UNSPACED.search(stripped):
+                        words += len(_UNSPACED.findall(stripped)) // 2
                 append(Line(i, pos, end, cstart, cend, stripped, " ".join(toks).casefold(), words))
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))

@@ -7,7 +7,7 @@ a real duplicate; a lone short repeated line (a heading such as "FAQ") is left a
 
 from __future__ import annotations
 
-from ..text_view import TextView
+from ..text_view import Line, TextView
 
 MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repeat
 # Inside the body, a run of short copies is usually structure (table rows, spec lists, mail
@@ -15,44 +15,43 @@ MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repea
 MIN_PARAGRAPH_WORDS = 10
 
 
-def detect(view: TextView, body_end: int | None = None) -> dict[int, str]:
+def copy_runs(view: TextView) -> list[list[Line]]:
+    """Maximal runs of consecutive body lines that each repeat an earlier line."""
+    seen: set[str] = set()
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    for ln in view.body():
+        if ln.norm in seen:
+            run.append(ln)
+            continue
+        seen.add(ln.norm)
+        if run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def detect(
+    view: TextView, body_end: int | None = None, runs: list[list[Line]] | None = None
+) -> dict[int, str]:
     """Line index -> rule for later copies of earlier lines.
 
     body_end: index of the last line of the body's own prose, if known; runs of short copies
-    before it are left alone."""
-    seen: dict[str, int] = {}
-    cand: list[int] = []
-    body = view.body()
-    for ln in body:
-        first = seen.get(ln.norm)
-        if first is None:
-            seen[ln.norm] = ln.index
-        else:
-            cand.append(ln.index)
-    if not cand:
-        return {}
-    cset = set(cand)
+    before it are left alone.  runs: copy_runs(view), when already computed."""
     out: dict[int, str] = {}
-    run: list = []
-
-    def flush() -> None:
-        inside = body_end is not None and run and run[-1].index < body_end
+    for run in copy_runs(view) if runs is None else runs:
+        words = [x.words for x in run]
+        if sum(words) < MIN_RUN_WORDS:
+            continue
+        inside = body_end is not None and run[-1].index < body_end
         if inside and (
-            max(x.words for x in run) < MIN_PARAGRAPH_WORDS
-            or (len(run) > 1 and sum(x.words for x in run) < MIN_PARAGRAPH_WORDS * len(run))
+            max(words) < MIN_PARAGRAPH_WORDS
+            or (len(run) > 1 and sum(words) < MIN_PARAGRAPH_WORDS * len(run))
         ):
-            run.clear()
-            return
-        if run and sum(x.words for x in run) >= MIN_RUN_WORDS:
-            rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
-            for x in run:
-                out[x.index] = rule
-        run.clear()
-
-    for ln in body:
-        if ln.index in cset:
-            run.append(ln)
-        else:
-            flush()
-    flush()
+            continue
+        rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
+        for x in run:
+            out[x.index] = rule
     return out
