@@ -43,6 +43,7 @@ _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|
 _WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
 _NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*")
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
 # introductory phrase and its comma ("In recent weeks, Reid …").
@@ -141,7 +142,7 @@ class SpeakerResolver:
             if (i == 0 or not text[i - 1].isalnum()) and (
                 end >= len(text) or not (text[end].isalnum() or text[end] in "-")
             ) and not self._in_quote(i):
-                m = _RUN_BEFORE.search(text, max(0, i - 80), i)
+                m = _run_before(text, i)
                 if m is not None:
                     rest, g, org = _split_run(text[m.start() : end])
                     # More than four name words is a headline in title case, not a name.
@@ -320,6 +321,20 @@ class SpeakerResolver:
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
         return after is not None and after.group(1).islower()
+
+
+def _run_before(text: str, i: int) -> re.Match[str] | None:
+    """_RUN_BEFORE searched in the 80 characters before `i`.  Its match ends with a space
+    after a capitalised word or a particle, so the word before that space says at once
+    when there is none ("said Trump", "(Trump", a sentence start): most occurrences."""
+    lo = max(0, i - 80)
+    if i == 0 or text[i - 1] not in " \u00a0":
+        return None
+    last = text[lo : i - 1].rsplit(None, 1)
+    word = last[-1] if last else ""
+    if word not in _PARTICLES and not any(map(str.isupper, word)):
+        return None
+    return _RUN_BEFORE.search(text, lo, i)
 
 
 def _contains_in_order(full: list[str], part: list[str]) -> bool:
