@@ -84,6 +84,12 @@ class TextView:
                 cstart = pos + raw.find(stripped[0])
                 cend = cstart + len(stripped)
                 if stripped.isascii():
+                    if "  " not in stripped and stripped.isprintable():
+                        # the common case: single spaces, no controls, nothing to fold
+                        append(Line(i, pos, end, cstart, cend, stripped, stripped.casefold(),
+                                    stripped.count(" ") + 1))
+                        pos = end + 1
+                        continue
                     toks = stripped.split()
                     words = len(toks)
                 else:
