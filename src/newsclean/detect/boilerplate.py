@@ -52,6 +52,7 @@ _COPYRIGHT = _rx(
     r"\btous\s+droits\s+réservés\b",
     r"\btodos\s+los\s+derechos\s+reservados\b",
     r"\bthis\s+(?:site|website|page)\s+is\s+©",
+    r"^(?:cc|creative\s+commons)\s+(?:by|0|zero)\b|\blicensed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc\s+by)",
     r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b",
 )
 _COOKIE = _rx(
@@ -60,7 +61,9 @@ _COOKIE = _rx(
     r"\bjavascript\s+(?:is\s+|seems\s+to\s+be\s+|appears\s+to\s+be\s+)?(?:disabled|required|must\s+be\s+enabled|not\s+enabled|turned\s+off)\b",
     r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support",
     r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b",
-    r"\bdo\s+not\s+(?:sell|share)\s+my\b",
+    r"\bdo\s+not\s+(?:sell|share)(?:\s+(?:or|and|/)\s+(?:sell|share))?\s+my\b",
+    r"\bbest\s+viewed\s+(?:with|in|using)\b",
+    r"^(?:to|we)\s+(?:enhance|improve|personali[sz]e)\s+your\s+(?:browsing\s+)?experience\b",
     r"^by\s+(?:continuing|using|browsing)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our|the)\s+(?:site|website)\b",
     r"\bpersonal\s+information\b.{0,30}$",
     r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b",
@@ -173,10 +176,11 @@ _DISCLAIMER_WORDS = frozenset(
 )
 _COPYRIGHT_WORDS = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
-    redistributed""".split()
+    redistributed cc creative licensed""".split()
 )
 _COOKIE_WORDS = frozenset(
-    """cookie cookies javascript browser continuing using browsing privacy consent sell share personal data accept reject
+    """cookie cookies javascript browser continuing using browsing viewed enhance improve
+    experience personalise personalize privacy consent sell share personal data accept reject
     decline datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad
     activer aktivieren activa activar""".split()
 )
