@@ -457,8 +457,8 @@ def _choose_title(cands: list[Line], lead_words: set[str]) -> Line | None:
     is the title; failing that, the candidate nearest the body."""
     if not cands:
         return None
-    if not lead_words:  # nothing to compare with: length alone
-        return next((ln for ln in cands if ln.words >= TITLE_WORDS), cands[0])
+    if not lead_words:  # nothing to compare with: the first line that is more than a label
+        return next((ln for ln in cands if ln.words >= 3), cands[0])
     for ln in cands:
         o = _overlap(ln, lead_words)
         if (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and _content_words(ln) >= 2):
