@@ -402,6 +402,12 @@ def _attach_clauses(
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
         after = pc.close_at + 1 if pc.closed else p1
         end = min(gap_end, after + _POST_WINDOW)
+        if not ctx.may_attribute(after, end, post=True):
+            # Nothing in the whole window (a superset of the sentence cut out below: the
+            # cut falls after a period, never inside a word).
+            pc.post = None
+            continue
+        window_end = end
         for m in _ROUGH_BOUNDARY.finditer(text, after, end):
             # An attribution clause ends with its sentence: tokenise no further.
             if text[m.start()] != "." or not _ABBR_BEFORE.search(
@@ -409,7 +415,7 @@ def _attach_clauses(
             ):
                 end = m.start() + 1
                 break
-        if not ctx.may_attribute(after, end, post=True):
+        if end < window_end and not ctx.may_attribute(after, end, post=True):
             pc.post = None  # no reporting word, dash or inverted verb: no clause
             continue
         gap = _tokens(text, after, end)
@@ -427,6 +433,11 @@ def _attach_clauses(
     for idx, pc in enumerate(pieces):
         gap_start = (pieces[idx - 1].close_at + 1) if idx > 0 else p0
         lo = max(gap_start, pc.open_at - _PRE_WINDOW)
+        prev = pieces[idx - 1] if idx > 0 else None
+        no_carry = prev is None or (prev.pre is None and prev.post is None)
+        if no_carry and not ctx.may_attribute(lo, pc.open_at, post=False):
+            pc.pre = None  # as below, checked on the whole window first (a superset)
+            continue
         cut = lo
         for m in reversed(list(_ROUGH_BOUNDARY.finditer(text, lo, pc.open_at))):
             # tokenise the last sentence only (abbreviations are re-checked on tokens)
@@ -434,9 +445,7 @@ def _attach_clauses(
                                                                   m.start()):
                 cut = m.end()
                 break
-        prev = pieces[idx - 1] if idx > 0 else None
-        if (prev is None or (prev.pre is None and prev.post is None)) and \
-                not ctx.may_attribute(cut, pc.open_at, post=False):
+        if no_carry and cut > lo and not ctx.may_attribute(cut, pc.open_at, post=False):
             # No clause of its own and none to carry over from the previous piece.
             pc.pre = None
             continue
