@@ -136,14 +136,19 @@ class SpeakerResolver:
         got = Counter()
         text = self.text
         n = len(surname)
-        i = text.find(surname)
+        # A full form has a name word and a space before the surname (see _run_before):
+        # find the surname with its space, unless a no-break space may stand there.
+        probe = surname if "\u00a0" in text else " " + surname
+        skip = len(probe) - n
+        i = text.find(probe)
         while i >= 0:
+            i += skip
             end = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (
                 end >= len(text) or not (text[end].isalnum() or text[end] in "-")
-            ) and not self._in_quote(i):
+            ):
                 m = _run_before(text, i)
-                if m is not None:
+                if m is not None and not self._in_quote(i):
                     rest, g, org = _split_run(text[m.start() : end])
                     # More than four name words is a headline in title case, not a name.
                     if not org and 2 <= len(rest) <= 4 and rest[-1] == surname and \
@@ -153,7 +158,7 @@ class SpeakerResolver:
                         gg = g or _given_gender(rest[0])
                         if gg is not None:
                             self.gender.setdefault(form, gg)
-            i = text.find(surname, end)
+            i = text.find(probe, end)
         self._forms[surname] = got
         return got
 
