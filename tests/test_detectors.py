@@ -341,3 +341,13 @@ def test_ad_markers_are_removed_even_inside_the_body() -> None:
     a = clean_text(record(TITLE, *body))
     assert a.text == "\n".join(BODY)
     assert not boilerplate.is_ad_marker(normalise("Advertising revenue fell 4% last year."))
+
+
+def test_copy_cut_short_and_entity_variants_are_repeats() -> None:
+    cut = P2[: len(P2) - 25]
+    assert kept_lines(record(TITLE, *BODY, P1, cut)) == BODY
+    # alone, a line that starts like an earlier one is the article's own
+    assert kept_lines(record(TITLE, P1, P2, P3, cut)) == [P1, P2, P3, cut]
+    amp = "Fish & chips: the council’s favourite lunch, and the city’s oldest takeaway trade."
+    escaped = amp.replace("&", "&amp;")
+    assert kept_lines(record(TITLE, P1, amp, P2, escaped, P3)) == [P1, amp, P2, P3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ class TextView:
                 cstart = pos + raw.find(stripped[0])
                 cend = cstart + len(stripped)
                 if stripped.isascii():
-                    if "  " not in stripped and stripped.isprintable():
+                    if "  " not in stripped and stripped.isprintable() and "&" not in stripped:
                         # the common case: single spaces, no controls, nothing to fold
                         append(Line(i, pos, end, cstart, cend, stripped, stripped.casefold(),
                                     stripped.count(" ") + 1))
@@ -98,7 +99,10 @@ class TextView:
                     words = len(toks)
                     if _UNSPACED.search(stripped):
                         words += len(_UNSPACED.findall(stripped)) // 2
-                append(Line(i, pos, end, cstart, cend, stripped, " ".join(toks).casefold(), words))
+                norm = " ".join(toks).casefold()
+                if "&" in norm and ";" in norm:
+                    norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
+                append(Line(i, pos, end, cstart, cend, stripped, norm, words))
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))
             pos = end + 1

@@ -15,16 +15,32 @@ MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repea
 MIN_PARAGRAPH_WORDS = 10
 
 
+_HEAD = 60  # a copy cut short still shares this many characters with its original
+
+
+def _truncated_copy(norm: str, heads: dict[str, str]) -> bool:
+    """A line that is the start of an earlier, longer line: a copy the crawler cut short."""
+    if len(norm) < _HEAD:
+        return False
+    original = heads.get(norm[:_HEAD])
+    return original is not None and len(original) > len(norm) and original.startswith(norm)
+
+
 def copy_runs(view: TextView) -> list[list[Line]]:
     """Maximal runs of consecutive body lines that each repeat an earlier line."""
     seen: set[str] = set()
+    heads: dict[str, str] = {}  # first characters of a long line -> the line
     runs: list[list[Line]] = []
     run: list[Line] = []
     for ln in view.body():
-        if ln.norm in seen:
+        norm = ln.norm
+        # a line cut short counts as a copy only where it ends a run of whole copies
+        if norm in seen or (run and _truncated_copy(norm, heads)):
             run.append(ln)
             continue
-        seen.add(ln.norm)
+        seen.add(norm)
+        if len(norm) >= _HEAD:
+            heads.setdefault(norm[:_HEAD], norm)
         if run:
             runs.append(run)
             run = []
