@@ -492,41 +492,22 @@ def _colon_intro(
     return clause
 
 
-_TRIGGER_CACHE: dict[tuple[int, bool], tuple[set[str], re.Pattern[str]]] = {}
+_TRIGGER_CACHE: dict[tuple[int, bool], tuple[set[str], frozenset[str]]] = {}
 # A French verb with its subject pronoun (`dit-il`, `a-t-on`), as _FR_INVERTED reads it.
 _INVERTED_END = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
 _FIRST_TOKEN_CHAR = re.compile(r"[^\s_]")  # only whitespace and "_" lie between tokens
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-def _trigger_pattern(verbs: set[str], german: bool) -> re.Pattern[str]:
-    """One regex for every word that can head an attribution clause (see
-    _Ctx.may_attribute), as a trie so that a search costs a few steps per character."""
+def _triggers(verbs: set[str], german: bool) -> frozenset[str]:
+    """Every lower-cased word that can head an attribution clause (_Ctx.may_attribute)."""
     key = (id(verbs), german)
     got = _TRIGGER_CACHE.get(key)
     if got is None or got[0] is not verbs:
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
-        # (?<!…): not inside a word; (?!\w): a whole word.  Case-insensitive: Tok.low.
-        pat = re.compile(rf"(?<![^\W_])(?:{_trie(sorted(words))})(?!\w)", re.IGNORECASE)
-        got = (verbs, pat)
+        got = (verbs, frozenset(words))
         _TRIGGER_CACHE[key] = got
     return got[1]
-
-
-def _trie(words: list[str]) -> str:
-    """Regex alternation of `words` sharing their prefixes."""
-    heads: dict[str, list[str]] = {}
-    for w in words:
-        heads.setdefault(w[0], []).append(w[1:])
-    alts = []
-    for h, tails in heads.items():
-        rest = [t for t in tails if t]
-        if not rest:
-            alts.append(re.escape(h))
-            continue
-        sub = _trie(rest)
-        opt = "?" if len(rest) < len(tails) else ""
-        alts.append(f"{re.escape(h)}(?:{sub}){opt}")
-    return "|".join(alts)
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
@@ -575,23 +556,39 @@ class _Ctx:
         self.text = text
         self.verbs = verbs
         self.german = german
-        self.triggers = _trigger_pattern(verbs, german)
+        self.triggers = _triggers(verbs, german)
 
     def may_attribute(self, a: int, b: int, post: bool) -> bool:
         """Cheap necessary condition for a clause in text[a:b], checked on the raw text
         (no tokens): without a reporting word (verb, `according`, `zufolge`), an inverted
         French verb or (after a quote) a leading dash, post_clause / pre_clause find
-        nothing."""
+        nothing.
+
+        A token that is a reporting word is a whole run of letters between characters
+        that are neither letters nor digits, so it is a whitespace-separated chunk of the
+        lower-cased window, or one of the letter runs of a chunk with punctuation."""
         text = self.text
         if a > 0 and text[a - 1].isalnum() and text[a].isalnum():
             return True  # the window starts mid-word: its first token is a fragment
-        if post:
+        low = text[a:b].lower()
+        if len(low) != b - a:
+            return True  # lower-casing changed lengths (rare letters): no shortcut
+        chunks = low.split()
+        if not chunks:
+            return False
+        if post and chunks[0][0] in "―—–-_":
+            if chunks[0][0] != "_":
+                return True
             m = _FIRST_TOKEN_CHAR.search(text, a, b)
             if m is not None and m.group() in "―—–-":
                 return True
-        if self.triggers.search(text, a, b) is not None:
+        triggers = self.triggers
+        if not triggers.isdisjoint(chunks):
             return True
-        return text.find("-", a, b) >= 0 and _INVERTED_END.search(text, a, b) is not None
+        for c in chunks:
+            if not c.isalpha() and not triggers.isdisjoint(_LETTER_RUN.findall(c)):
+                return True
+        return "-" in low and _INVERTED_END.search(text, a, b) is not None
 
     def is_verb(self, t: Tok) -> bool:
         low = t.low
