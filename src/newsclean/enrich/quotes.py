@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import filterfalse
 
 from ..model import Quote
 from . import speakers
@@ -435,9 +436,6 @@ def _attach_clauses(
         lo = max(gap_start, pc.open_at - _PRE_WINDOW)
         prev = pieces[idx - 1] if idx > 0 else None
         no_carry = prev is None or (prev.pre is None and prev.post is None)
-        if no_carry and not ctx.may_attribute(lo, pc.open_at, post=False):
-            pc.pre = None  # as below, checked on the whole window first (a superset)
-            continue
         cut = lo
         for m in reversed(list(_ROUGH_BOUNDARY.finditer(text, lo, pc.open_at))):
             # tokenise the last sentence only (abbreviations are re-checked on tokens)
@@ -445,7 +443,7 @@ def _attach_clauses(
                                                                   m.start()):
                 cut = m.end()
                 break
-        if no_carry and cut > lo and not ctx.may_attribute(cut, pc.open_at, post=False):
+        if no_carry and not ctx.may_attribute(cut, pc.open_at, post=False):
             # No clause of its own and none to carry over from the previous piece.
             pc.pre = None
             continue
@@ -585,9 +583,10 @@ class _Ctx:
         triggers = self.triggers
         if not triggers.isdisjoint(chunks):
             return True
-        for c in chunks:
-            if not c.isalpha() and not triggers.isdisjoint(_LETTER_RUN.findall(c)):
-                return True
+        # Chunks with punctuation, digits or hyphens: their letter runs, in one regex call.
+        rest = " ".join(filterfalse(str.isalpha, chunks))
+        if rest and not triggers.isdisjoint(_LETTER_RUN.findall(rest)):
+            return True
         return "-" in low and _INVERTED_END.search(text, a, b) is not None
 
     def is_verb(self, t: Tok) -> bool:
