@@ -116,7 +116,7 @@ class Tok:
         self.start = start
         self.end = end
         self.low = text.lower()
-        self.cap = text[:1].isupper()
+        self.cap = text[0].isupper()  # tokens are never empty
 
 
 @dataclass(slots=True)
@@ -689,9 +689,10 @@ class _Ctx:
                     return Clause(subj, toks[v].start)
                 break
         for v, t in enumerate(toks):
-            inv = self.inverted(t)
-            if inv is not None:
-                return Clause(inv, t.start)
+            if "-" in t.text:
+                inv = self.inverted(t)
+                if inv is not None:
+                    return Clause(inv, t.start)
             low = t.low
             subj = None
             if low in ACCORDING and (not t.cap or v == 0):

@@ -126,6 +126,7 @@ class SpeakerResolver:
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
         self._titled: dict[str, set[str]] | None = None
+        self._nbsp = "\u00a0" in text
 
     # -- names ---------------------------------------------------------------------------
     def forms(self, surname: str) -> Counter[str]:
@@ -138,7 +139,7 @@ class SpeakerResolver:
         n = len(surname)
         # A full form has a name word and a space before the surname (see _run_before):
         # find the surname with its space, unless a no-break space may stand there.
-        probe = surname if "\u00a0" in text else " " + surname
+        probe = surname if self._nbsp else " " + surname
         skip = len(probe) - n
         i = text.find(probe)
         while i >= 0:
