@@ -316,3 +316,35 @@ def test_transcript_speaker_labels() -> None:
         '"PENCE: She will not be attending the debate tomorrow night."'
     )
     assert [q.speaker for q in find_quotes(text)] == ["WALLACE", "PENCE"]
+
+
+# -- the clause prefilter changes no answer ------------------------------------------------
+
+PREFILTER_CASES = [
+    # reporting word with punctuation attached, inside and after the quote
+    "“The plan is dead,” said Rutte. Later, Rutte (said, aides) “would not comment.”",
+    # a French verb carrying its pronoun, German `so`, a dash signature
+    "« Nous ne céderons pas », a-t-il déclaré. „Das ist falsch“, so Merz.\n"
+    "“Never again.” ― Sonya Herridge",
+    # a long sentence before the quote: its window starts inside a word
+    "The " + "extraordinarily " * 30 + "unsaid arguments about the budget were, the minister "
+    "told reporters, “a distraction from the real work.”",
+    # upper-case verbs, digits and hyphens next to the words, a colon introduction
+    "SAID the 2016-era senator: “We will win.” Re-elected in 2018, Smith-Jones said: "
+    "“Again.”\nThe mayor continued:\n“It is done.”",
+    # no reporting word anywhere: every window is skipped
+    "The “so-called” plan and the “new” rules were “fine” for the “old” town.",
+]
+
+
+def test_prefilter_gives_the_answers_of_tokenising_every_window(monkeypatch) -> None:
+    from newsclean.enrich import quotes
+
+    def every(text: str) -> list:
+        return [([(p.start, p.end, p.speaker) for p in q.parts], q.speaker)
+                for q in find_quotations(text)]
+
+    filtered = [every(t) for t in PREFILTER_CASES]
+    monkeypatch.setattr(quotes._Ctx, "may_attribute", lambda self, a, b, post: True)
+    assert [every(t) for t in PREFILTER_CASES] == filtered
+    assert any(filtered)  # the cases do find quotations

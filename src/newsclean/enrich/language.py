@@ -2,7 +2,10 @@
 
 py3langid's model (shipped in its wheel) is loaded once, lazily, per process, and scored
 with a vectorised feature extraction (see _FastLangid) that gives the same answer as
-py3langid.classify at a fraction of its cost.  Mixed-language articles are found cheaply:
+py3langid.classify at a fraction of its cost.  Most articles never reach it: when the
+function words of the sampled text are overwhelmingly English, German, French or Spanish
+(quick_language), that is the answer; on records-dev it answers 98% of the articles and
+always agrees with the model (bench/bench_quotes.py).  Mixed-language articles are found cheaply:
 each paragraph's first words are checked against short function-word lists and its
 script; only a paragraph that looks foreign is classified on its own to confirm.
 """
