@@ -5,13 +5,15 @@
             -> [pass 3: add cluster / cluster_size / canonical; drop duplicates] -> writer
 
 Each record is read and cleaned once.  Between passes the (record, article) pairs wait in a
-temporary spill file (zstd-compressed pickles in the system's temp dir, about the input's
-size or less), so
-stdin works and memory holds only the corpus state: the learner's counts (bounded, see
-learned_boilerplate) and the dedup index (about 8 KB per record in memory, or about 1.6 KB
-per record on disk in the SQLite store with `store`), plus a few hundred bytes per record
-of this run for its cluster key and assignment.  A cluster's size and canonical copy are known only when every record has
-been seen, which is why the output waits for pass 3.
+temporary spill file (zstd-compressed pickles in the system's temp dir, about the input's size
+or less), so stdin works and memory holds only the corpus state: the learner's counts
+(bounded, see learned_boilerplate), the dedup index (about 8 KB per record in memory, or
+about 1.6 KB per record on disk in the SQLite store with `store`), and a few hundred bytes
+per record of this run for its cluster assignment.  A cluster's size and canonical copy are
+known only when every record has been seen, which is why the output waits for pass 3.
+
+Learned boilerplate is applied to articles *before* they are signed, so the template a
+source repeats does not count towards two of its stories looking alike.
 
 With a store, clusters span runs: a record joins the cluster of an earlier run's copy, its
 `cluster_size` counts every run's copies, and it is canonical only if it wins over them all
