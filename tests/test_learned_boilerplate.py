@@ -130,3 +130,18 @@ def test_global_entry_bound_holds_over_many_small_sources():
     assert learner.entries() == sum(len(s.counts) for s in learner.sources.values())
     learned = [(src, t) for src, t, _c, _d in learner.model().rows()]
     assert learned == [("big", "sign up for the newsletter")]
+
+
+def test_quotes_move_with_the_text():
+    records = [site_record(i) for i in range(12)]
+    quote = '"We cannot keep patching pipes that are older than most of our customers," said the engineer.'
+    for r in records:
+        r.text = r.text.replace("Several speakers", quote + "\nSeveral speakers")
+    model, arts = learn(records)
+    for r, a in zip(records, arts, strict=True):
+        b = apply_learned(r, a, model)
+        assert b.text != a.text
+        assert len(b.quotes) == len(a.quotes) >= 1
+        for q in b.quotes:
+            if not q.parts:
+                assert b.text[q.start : q.end] == q.text

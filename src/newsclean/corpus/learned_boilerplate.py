@@ -373,7 +373,8 @@ def apply_learned(
     marks, partials = marks_of(view, article)
     marks.update(new)
     text, removed = apply_marks(view, marks, partials)
-    return replace(article, text=text, removed=removed, quotes=_remap_quotes(article.quotes, text))
+    quotes, extra = _remap(article, text)
+    return replace(article, text=text, removed=removed, quotes=quotes, extra=extra)
 
 
 def marks_of(view: TextView, article: Article) -> tuple[dict[int, tuple[str, str]], list[Span]]:
@@ -404,15 +405,50 @@ def marks_of(view: TextView, article: Article) -> tuple[dict[int, tuple[str, str
     return marks, partials
 
 
-def _remap_quotes(quotes: list[Quote], text: str) -> list[Quote]:
-    """Quotes keep their text; offsets move with the removed lines (dropped if gone)."""
-    out = []
-    pos = 0
-    for q in quotes:
-        at = text.find(q.text, pos)
-        if at < 0:
-            at = text.find(q.text)
-        if at >= 0:
-            out.append(Quote(q.text, at, at + len(q.text), q.speaker))
-            pos = at
-    return out
+class _OffsetMap:
+    """Old article offsets -> new ones, when the new text is the old one minus whole lines."""
+
+    def __init__(self, old: str, new: str) -> None:
+        new_lines = new.split("\n")
+        self.spans: list[tuple[int, int, int]] = []  # (old start, old end, shift)
+        j = pos_new = pos_old = 0
+        for line in old.split("\n"):
+            if j < len(new_lines) and new_lines[j] == line:
+                self.spans.append((pos_old, pos_old + len(line), pos_new - pos_old))
+                pos_new += len(line) + 1
+                j += 1
+            pos_old += len(line) + 1
+        self.starts = [sp[0] for sp in self.spans]
+
+    def range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The new [start, end) of an old range, or None if any of it was removed."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        k = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        if i < 0 or k < 0 or start > self.spans[i][1] or end > self.spans[k][1] + 1:
+            return None
+        s, e = start + self.spans[i][2], end + self.spans[k][2]
+        if e - s != end - start:  # a removed line lay between them
+            return None
+        return s, e
+
+
+def _remap(article: Article, new_text: str) -> tuple[list[Quote], dict[str, Any]]:
+    """Quotes and paragraph-language spans moved to the new text (dropped if cut out)."""
+    m = _OffsetMap(article.text, new_text)
+    quotes = []
+    for q in article.quotes:
+        span = m.range(q.start, q.end)
+        parts = [m.range(a, b) for a, b in q.parts] if q.parts else None
+        if span is None or (parts is not None and any(p is None for p in parts)):
+            continue
+        quotes.append(Quote(q.text, span[0], span[1], q.speaker, parts))  # type: ignore[arg-type]
+    extra = dict(article.extra)
+    langs = extra.get("paragraph_languages")
+    if isinstance(langs, list):
+        moved = []
+        for d in langs:
+            span = m.range(d["start"], d["end"])
+            if span is not None:
+                moved.append({**d, "start": span[0], "end": span[1]})
+        extra["paragraph_languages"] = moved
+    return quotes, extra
