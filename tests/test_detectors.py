@@ -351,3 +351,24 @@ def test_copy_cut_short_and_entity_variants_are_repeats() -> None:
     amp = "Fish & chips: the council’s favourite lunch, and the city’s oldest takeaway trade."
     escaped = amp.replace("&", "&amp;")
     assert kept_lines(record(TITLE, P1, amp, P2, escaped, P3)) == [P1, amp, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "line,family",
+    [
+        ("Free trial", "paywall"),
+        ("Members-only content", "paywall"),
+        ("Enter your e-mail address below to join our mailing list", "widget"),
+        ("Sign up for our weekly newsletter", "widget"),
+    ],
+)
+def test_paywall_and_newsletter_boxes(line: str, family: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) == family
+
+
+def test_newsletter_word_in_prose_is_not_a_widget() -> None:
+    line = (
+        "The newsletter, founded in 1998 by two retired teachers, now reaches forty thousand "
+        "readers across the region every week and has never carried advertising."
+    )
+    assert boilerplate.classify(line, normalise(line), len(line.split())) is None

@@ -82,6 +82,8 @@ _PAYWALL = _rx(
     r"\bunlock\s+(?:this|full|unlimited)\b",
     r"\b(?:start|begin)\s+(?:your\s+)?(?:\d+[-\s]day\s+)?free\s+trial\b",
     r"\bsubscribe\s+(?:now|today)\b",
+    r"^(?:get\s+a\s+|your\s+)?free\s+trial\b",
+    r"\b(?:subscriber|member)s?[-\s](?:only|exclusives?)\b|\bexclusive\s+to\s+(?:subscribers|members)\b",
     r"\bpremium\s+(?:content|article|access)\b",
     r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b",
 )
@@ -186,7 +188,7 @@ _COOKIE_WORDS = frozenset(
 )
 _PAYWALL_WORDS = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
-    remaining unlock trial subscribe premium weiterlesen abonnenten abonnés suscriptores""".split()
+    remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores""".split()
 )
 
 
@@ -205,6 +207,13 @@ _AD_MARKER = re.compile(
 
 def is_ad_marker(norm: str) -> bool:
     return len(norm) <= 60 and _AD_MARKER.fullmatch(norm) is not None
+
+
+# Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
+_NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:list|updates|alerts)|inbox)\b.*\b(?:sign|subscribe|join|get|enter|receive|delivered)\b|"
+    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b"
+)
 
 
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
@@ -240,6 +249,8 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
     if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _PAYWALL.search(norm):
         return "paywall"
     if words <= 12 and _widget(text):
+        return "widget"
+    if words <= 15 and _NEWSLETTER.search(norm):
         return "widget"
     if words <= 8 and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
         words <= 12 and "click here" in norm
