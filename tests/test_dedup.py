@@ -181,3 +181,23 @@ def test_cli_clean_with_dedup_and_boilerplate_show(tmp_path, capsys):
     assert main(["boilerplate", "show", str(model)]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "source\tcount\tdocs\tline", "example.com\t30\t50\tshare this article"]
+
+
+def test_clusters_do_not_depend_on_input_order():
+    texts = [record(STORY_A, "A"), record(STORY_B, "B"), record(STORY_A[:1], "A1"),
+             record(STORY_B[1:], "B-1"), record(STORY_A[::-1], "A rev"), record(STORY_B[:2], "B2")]
+    arts = [clean_text(t, id=f"r{i}") for i, t in enumerate(texts)]
+
+    def partition(order: list[int]) -> set[frozenset[str]]:
+        out = list(cluster_articles([arts[i] for i in order]))
+        groups: dict[str, set[str]] = {}
+        for a in out:
+            groups.setdefault(a.extra["cluster"], set()).add(a.id)
+        return {frozenset(g) for g in groups.values()}
+
+    base = partition(list(range(len(arts))))
+    assert base == {frozenset({"r0", "r2", "r4"}), frozenset({"r1", "r3", "r5"})}
+    for seed in range(3):
+        order = list(range(len(arts)))
+        random.Random(seed).shuffle(order)
+        assert partition(order) == base

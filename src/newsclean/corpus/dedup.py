@@ -221,10 +221,16 @@ def line_containment(a: Signature, b: Signature) -> float | None:
     """Share of the anchored lines of the document with fewer of them whose head or tail
     (first or last `anchor_words` words) starts or ends an anchored line of the other; None
     when either has no anchored line."""
-    if len(a.lines) > len(b.lines):
-        a, b = b, a
-    if not len(a.lines):
+    if not len(a.lines) or not len(b.lines):
         return None
+    if len(a.lines) != len(b.lines):
+        if len(a.lines) > len(b.lines):
+            a, b = b, a
+        return _lines_in(a, b)
+    return max(_lines_in(a, b), _lines_in(b, a))  # symmetric on ties
+
+
+def _lines_in(a: Signature, b: Signature) -> float:
     other = set(b.lines.ravel().tolist())
     hit = sum(1 for h, t in a.lines.tolist() if h in other or t in other)
     return hit / len(a.lines)
