@@ -137,17 +137,20 @@ class SpeakerResolver:
         got = Counter()
         text = self.text
         n = len(surname)
-        # A full form has a name word and a space before the surname (see _run_before):
-        # find the surname with its space, unless a no-break space may stand there.
-        probe = surname if self._nbsp else " " + surname
-        skip = len(probe) - n
-        i = text.find(probe)
-        while i >= 0:
-            i += skip
+        # A full form has a name word and a space (or a space and a newline, see
+        # _run_before) before the surname: only such occurrences are looked at, found
+        # with the separator (C scans).
+        starts: list[int] = []
+        for sep in " \n\u00a0" if self._nbsp else " \n":
+            probe = sep + surname
+            j = text.find(probe)
+            while j >= 0:
+                starts.append(j + 1)
+                j = text.find(probe, j + 1 + n)
+        starts.sort()
+        for i in starts:
             end = i + n
-            if (i == 0 or not text[i - 1].isalnum()) and (
-                end >= len(text) or not (text[end].isalnum() or text[end] in "-")
-            ):
+            if end >= len(text) or not (text[end].isalnum() or text[end] in "-"):
                 m = _run_before(text, i)
                 if m is not None and not self._in_quote(i):
                     rest, g, org = _split_run(text[m.start() : end])
@@ -159,7 +162,6 @@ class SpeakerResolver:
                         gg = g or _given_gender(rest[0])
                         if gg is not None:
                             self.gender.setdefault(form, gg)
-            i = text.find(probe, end)
         self._forms[surname] = got
         return got
 
@@ -330,11 +332,18 @@ class SpeakerResolver:
 
 
 def _run_before(text: str, i: int) -> re.Match[str] | None:
-    """_RUN_BEFORE searched in the 80 characters before `i`.  Its match ends with a space
-    after a capitalised word or a particle, so the word before that space says at once
-    when there is none ("said Trump", "(Trump", a sentence start): most occurrences."""
+    """_RUN_BEFORE.search(text, i - 80, i), the same match found with less work.
+
+    Its match ends with a space after a capitalised word or a particle, so the word before
+    that space says at once when there is none ("said Trump", "(Trump", a sentence start):
+    most occurrences of a name."""
     lo = max(0, i - 80)
-    if i == 0 or text[i - 1] not in " \u00a0":
+    if i == 0:
+        return None
+    before = text[i - 1]
+    if before == "\n":
+        return _RUN_BEFORE.search(text, lo, i)  # `$` also matches before a final newline
+    if before not in " \u00a0":
         return None
     last = text[lo : i - 1].rsplit(None, 1)
     word = last[-1] if last else ""
