@@ -405,7 +405,7 @@ def _attach_clauses(
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
         after = pc.close_at + 1 if pc.closed else p1
         end = min(gap_end, after + _POST_WINDOW)
-        if not ctx.may_attribute(after, end, post=True):
+        if after >= end or not ctx.may_attribute(after, end, post=True):
             # Nothing in the whole window (a superset of the sentence cut out below: the
             # cut falls after a period, never inside a word).
             pc.post = None
@@ -438,6 +438,9 @@ def _attach_clauses(
         lo = max(gap_start, pc.open_at - _PRE_WINDOW)
         prev = pieces[idx - 1] if idx > 0 else None
         no_carry = prev is None or (prev.pre is None and prev.post is None)
+        if no_carry and lo >= pc.open_at:
+            pc.pre = None  # the quote opens its paragraph or follows the previous one
+            continue
         cut = lo
         for m in reversed(list(_ROUGH_BOUNDARY.finditer(text, lo, pc.open_at))):
             # tokenise the last sentence only (abbreviations are re-checked on tokens)
