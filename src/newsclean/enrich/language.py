@@ -17,6 +17,7 @@ import math
 import re
 import threading
 import unicodedata
+from collections import Counter
 
 import numpy as np
 
@@ -235,12 +236,7 @@ def quick_language(sample: str) -> str | None:
     words = sample.lower().split()  # "it." and "said," are not counted: no matter
     if len(words) < _QUICK_MIN_WORDS:
         return None
-    hits: dict[str, int] = {}
-    get = _WORD_LANGS.get
-    for w in words:
-        lg = get(w)
-        if lg is not None:
-            hits[lg] = hits.get(lg, 0) + 1
+    hits = Counter(filter(None, map(_WORD_LANGS.get, words)))  # per-word work in C
     if not hits:
         return None
     best = max(hits, key=hits.__getitem__)
