@@ -43,6 +43,7 @@ _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|
 _WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
 _NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*")
+_WORD_FULL = re.compile(_WORD)
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
@@ -126,7 +127,6 @@ class SpeakerResolver:
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
         self._titled: dict[str, set[str]] | None = None
-        self._nbsp = "\u00a0" in text
 
     # -- names ---------------------------------------------------------------------------
     def forms(self, surname: str) -> Counter[str]:
@@ -138,19 +138,13 @@ class SpeakerResolver:
         text = self.text
         n = len(surname)
         # A full form has a name word and a space (or a space and a newline, see
-        # _run_before) before the surname: only such occurrences are looked at, found
-        # with the separator (C scans).
-        starts: list[int] = []
-        for sep in " \n\u00a0" if self._nbsp else " \n":
-            probe = sep + surname
-            j = text.find(probe)
-            while j >= 0:
-                starts.append(j + 1)
-                j = text.find(probe, j + 1 + n)
-        starts.sort()
-        for i in starts:
+        # _run_before) before the surname: only such occurrences are looked at.
+        i = text.find(surname)
+        while i >= 0:
             end = i + n
-            if end >= len(text) or not (text[end].isalnum() or text[end] in "-"):
+            if i > 0 and text[i - 1] in " \n\u00a0" and (
+                end >= len(text) or not (text[end].isalnum() or text[end] in "-")
+            ):
                 m = _run_before(text, i)
                 if m is not None and not self._in_quote(i):
                     rest, g, org = _split_run(text[m.start() : end])
@@ -162,6 +156,7 @@ class SpeakerResolver:
                         gg = g or _given_gender(rest[0])
                         if gg is not None:
                             self.gender.setdefault(form, gg)
+            i = text.find(surname, end)
         self._forms[surname] = got
         return got
 
@@ -349,6 +344,17 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
     word = last[-1] if last else ""
     if word not in _PARTICLES and not any(map(str.isupper, word)):
         return None
+    # Every space-separated chunk inside a match is a whole name word or particle, but
+    # the first may start mid-chunk ("McDonald"): the first chunk back that is neither
+    # bounds where a match can start, and the regex need not try further back.
+    b = i - 1
+    while b > lo:
+        a = max(text.rfind(" ", lo, b), text.rfind("\u00a0", lo, b), lo - 1) + 1
+        chunk = text[a:b]
+        if chunk not in _PARTICLES and _WORD_FULL.fullmatch(chunk) is None:
+            lo = a
+            break
+        b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
 
 
