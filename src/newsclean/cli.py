@@ -168,9 +168,9 @@ def _run_clean(args: argparse.Namespace) -> int:
     if not args.quiet:
         for f in summary.skipped_files:
             print(f"newsclean: skipped {f}: not a known input format", file=sys.stderr)
-        print(summary.line(), file=sys.stderr)
         if corpus is not None:
             print(corpus_summary.line(), file=sys.stderr)
+        print(summary.line(), file=sys.stderr)  # the closing line: read, written, set aside
     if summary.read == summary.set_aside:  # nothing could be read as a record
         print("newsclean clean: nothing readable in the input", file=sys.stderr)
         return EXIT_NOTHING_READABLE

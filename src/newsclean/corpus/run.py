@@ -276,8 +276,10 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--dedup",
-        action="store_true",
-        help="cluster exact and near-duplicate copies: adds cluster, cluster_size, canonical",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="cluster exact and near-duplicate copies: adds cluster, cluster_size, canonical "
+        "(default; --no-dedup streams records out one by one without them)",
     )
     g.add_argument(
         "--drop-duplicates",
