@@ -258,3 +258,18 @@ def test_fast_mode_trims_page_furniture_after_the_article():
     kept = [*PARAS, "He declined to comment.", "More talks are planned for next month"]
     assert trim_tail(kept) == kept
     assert trim_tail(["Home", "News"]) == ["Home", "News"]
+
+
+def test_tail_not_confirmed_by_the_second_extractor_is_cut():
+    from newsclean.extract.html_text import trim_unconfirmed_tail
+
+    teasers = [
+        "Five things to know before the new bus timetable starts next week in the city",
+        "Opinion: why the tram line deserves better than another round of quick repairs",
+    ]
+    # the second extractor kept the article but not the teasers after it
+    assert trim_unconfirmed_tail([*PARAS, *teasers], PARAS) == PARAS
+    # a second opinion that missed most of the article confirms nothing: keep everything
+    assert trim_unconfirmed_tail([*PARAS, *teasers], PARAS[:1]) == [*PARAS, *teasers]
+    # lines inside the article are never cut, only the unconfirmed end
+    assert trim_unconfirmed_tail(PARAS, [PARAS[0], PARAS[3], PARAS[1]]) == PARAS

@@ -115,8 +115,36 @@ def _word_count(lines: list[str]) -> int:
 def trafilatura_body(tree: HtmlElement, url: str | None) -> list[str]:
     from trafilatura.core import bare_extraction
 
-    doc = bare_extraction(tree, url=url, with_metadata=False)
+    # Recall mode: as good as the default on AEB + WCXB (-0.1 / +0.1 F1) and ~35% cheaper (it
+    # skips most of the external-extractor comparison); its extra tail is trimmed below.
+    doc = bare_extraction(tree, url=url, with_metadata=False, favor_recall=True)
     return clean_lines(doc.text if doc is not None else "")
+
+
+def _shingle_set(line: str) -> set[tuple[str, ...]]:
+    toks = _TOKEN.findall(line)
+    return {tuple(toks[i : i + 4]) for i in range(max(1, len(toks) - 3))} if toks else set()
+
+
+# The second opinion must hold at least this share of the first one's words to be trusted.
+MIN_CONFIRM_SHARE = 0.5
+
+
+def trim_unconfirmed_tail(body: list[str], other: list[str]) -> list[str]:
+    """Cut the lines after the last one a second extractor also kept (most of its 4-gram
+    shingles found there): two different algorithms rarely agree on a page's trailing
+    furniture (teasers of other articles, newsletter boxes, author blurbs).  Nothing is cut
+    when the second opinion is much shorter (it missed the article) or confirms no line."""
+    if not body or _word_count(other) < MIN_CONFIRM_SHARE * _word_count(body):
+        return body
+    ref: set[tuple[str, ...]] = set()
+    for ln in other:
+        ref |= _shingle_set(ln)
+    for i in range(len(body) - 1, -1, -1):
+        sh = _shingle_set(body[i])
+        if sh and len(sh & ref) >= 0.5 * len(sh):
+            return body[: i + 1]
+    return body
 
 
 def resiliparse_body(html: str) -> list[str]:
@@ -150,11 +178,14 @@ def extract_page(
         raise ExtractError("markup nested too deeply to extract") from e
     title = pm["title"]
     body = drop_title_lines(body, title)
+    other = resiliparse_body(html)  # second opinion: a different algorithm (lexbor DOM, C++)
     if _word_count(body) < MIN_BODY_WORDS:
-        alt = drop_title_lines(cut_before_title(resiliparse_body(html), title), title)
+        alt = drop_title_lines(cut_before_title(other, title), title)
         if _word_count(alt) > max(2 * _word_count(body), MIN_BODY_WORDS):
             body = alt
             meta["extractor"] = "resiliparse"
+    else:
+        body = trim_unconfirmed_tail(body, other)
     meta.update(pm)
     return Extraction(title, body, meta)
 
