@@ -282,7 +282,7 @@ class SpeakerResolver:
     def _antecedent(self, gender: str | None, pos: int) -> str | None:
         # Window: from the start of the paragraph a few paragraphs back, up to the pronoun.
         if self._par_starts is None:
-            self._par_starts = [m.start() for m in _PAR_START.finditer(self.text)]
+            self._par_starts = _paragraph_starts(self.text)
         starts = self._par_starts
         i = bisect.bisect_right(starts, pos) - 1
         lo = starts[max(0, i - _WINDOW_PARAGRAPHS + 1)]
@@ -356,6 +356,18 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Where _PAR_START matches (starts of non-blank lines), without a regex scan."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        rest = line.lstrip(" \t")
+        if rest and not rest[0].isspace():
+            out.append(pos)
+        pos += len(line) + 1
+    return out
 
 
 def _contains_in_order(full: list[str], part: list[str]) -> bool:
