@@ -1,7 +1,7 @@
 """Quotes + language bench: newsclean.enrich against a plain baseline on PolNeAR dev.
 
     .venv/bin/python -m bench.bench_quotes [--eval-dir /work/shared/eval] [--limit N]
-        [--records N] [--dump errors.txt]
+        [--records N] [--rounds R] [--before OLD_SRC_DIR] [--dump errors.txt]
 
 Quotations (quotes-dev, PolNeAR dev split, brat standoff): gold = attributions whose Content
 contains a quotation mark (“ ” or "), first annotator file per article.  A predicted
@@ -19,7 +19,11 @@ Baseline: quotation-mark regex within a line; speaker = a capitalised name next 
 reporting verb right after or before the quote.
 
 Language: detect_language on records-dev gold article texts: share identified as "en",
-and the other labels seen; plus time per record.
+and the other labels seen; plus time per record.  Agreement of detect_language (whose
+function-word fast path answers clear texts) with the model alone (`classify`).
+
+Budget: CPU time per record of clean_record(enrich=False) and of detect_language +
+find_quotations on its article texts, in the same run, interleaved rounds, medians.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import sys
 import time
 from collections import Counter
@@ -198,57 +203,129 @@ def machine() -> str:
             f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}")
 
 
-def language_check(path: Path, limit: int) -> dict:
-    """detect_language on gold article texts: labels, mixed count, CPU ms per record."""
-    detect_language("warm-up: load the model before timing. " * 3)
-    langs: Counter[str] = Counter()
-    mixed = 0
-    n = 0
-    cpu = 0.0
+def _gold_texts(path: Path, limit: int) -> list[str]:
+    out = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            gold = json.loads(line)["gold"]
-            if gold["verdict"] != "article" or not gold["text"]:
-                continue
-            t0 = time.process_time()
-            lang, spans = detect_language(gold["text"])
-            cpu += time.process_time() - t0
-            langs[str(lang)] += 1
-            mixed += bool(spans)
-            n += 1
-            if n >= limit:
+        for i, line in enumerate(fh):
+            if i >= limit:
                 break
+            gold = json.loads(line)["gold"]
+            if gold["verdict"] == "article" and gold["text"]:
+                out.append(gold["text"])
+    return out
+
+
+def language_check(path: Path, limit: int) -> dict:
+    """detect_language on gold article texts: labels, mixed count, CPU ms per record (the
+    loop is timed as a whole: a process-time reading per call costs more than the call)."""
+    detect_language("warm-up: load the model before timing. " * 3)
+    texts = _gold_texts(path, limit)
+    t0 = time.process_time()
+    results = [detect_language(t) for t in texts]
+    cpu = time.process_time() - t0
+    langs = Counter(str(lang) for lang, _spans in results)
+    mixed = sum(bool(spans) for _lang, spans in results)
+    n = len(texts)
     return {"n": n, "en": langs["en"] / n if n else 0.0, "labels": langs.most_common(8),
             "mixed": mixed, "ms": 1000 * cpu / n if n else 0.0}
 
 
-def budget_check(path: Path, limit: int) -> dict:
-    """CPU time of clean_text per record vs find_quotes + detect_language on its output."""
-    from newsclean import clean_text
-    from newsclean.enrich.quotes import find_quotes
+def budget_check(path: Path, limit: int, rounds: int) -> dict:
+    """CPU time per record of clean_record(enrich=False) vs detect_language +
+    find_quotations on its article texts (what enrich=True adds), measured in the same
+    run: `rounds` interleaved rounds, medians."""
+    from newsclean.model import Record
+    from newsclean.pipeline import clean_record
 
-    detect_language("warm-up: load the model before timing. " * 3)
-    clean = enrich = 0.0
-    n = 0
-    kb = 0
+    records = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            record = json.loads(line)["record"]
-            t0 = time.process_time()
-            art = clean_text(record)
-            t1 = time.process_time()
-            if art.text:
-                find_quotes(art.text, None)
-                detect_language(art.text)
-            t2 = time.process_time()
-            clean += t1 - t0
-            enrich += t2 - t1
-            kb += len(record)
-            n += 1
-            if n >= limit:
+            d = json.loads(line)
+            records.append(Record(id=d["id"], text=d["record"], source=str(path)))
+            if len(records) >= limit:
                 break
-    return {"n": n, "clean_ms": 1000 * clean / n, "enrich_ms": 1000 * enrich / n,
-            "ratio": enrich / clean if clean else 0.0, "kb": kb / n / 1000}
+    texts = []
+    for rec in records:
+        art = clean_record(rec, enrich=False)
+        if art.verdict == "article":
+            texts.append(art.text)
+    detect_language("warm-up: load the model before timing. " * 3)
+    find_quotations("warm-up: “A quote,” he said.", "en")
+    find_quotations("warm-up: “A quote,” he said.")
+    clean, lang, quotes = [], [], []
+    n = len(records)
+    for _ in range(rounds):
+        t0 = time.process_time()
+        for rec in records:
+            clean_record(rec, enrich=False)
+        t1 = time.process_time()
+        langs = [detect_language(t)[0] for t in texts]
+        t2 = time.process_time()
+        for t, lg in zip(texts, langs, strict=True):
+            find_quotations(t, lg)
+        t3 = time.process_time()
+        clean.append(1000 * (t1 - t0) / n)
+        lang.append(1000 * (t2 - t1) / n)
+        quotes.append(1000 * (t3 - t2) / n)
+    med = statistics.median
+    return {"n": n, "articles": len(texts), "rounds": rounds, "clean_ms": med(clean),
+            "lang_ms": med(lang), "quotes_ms": med(quotes),
+            "ratio": (med(lang) + med(quotes)) / med(clean),
+            "kb": sum(len(r.text) for r in records) / n / 1000, "texts": texts}
+
+
+def load_before(src: Path):
+    """(detect_language, find_quotations) of another checkout's `src` directory (e.g. made
+    with `git archive <commit> src | tar -x -C DIR`), imported as package newsclean_before."""
+    import importlib
+    import importlib.util
+
+    init = src / "newsclean" / "__init__.py"
+    spec = importlib.util.spec_from_file_location(
+        "newsclean_before", init, submodule_search_locations=[str(init.parent)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["newsclean_before"] = module
+    spec.loader.exec_module(module)
+    lang = importlib.import_module("newsclean_before.enrich.language")
+    quotes = importlib.import_module("newsclean_before.enrich.quotes")
+    return lang.detect_language, quotes.find_quotations
+
+
+def before_after(texts: list[str], n: int, before_src: Path, rounds: int) -> dict:
+    """CPU ms per record of both steps, old code against this code, interleaved rounds
+    over the same article texts (minimum of the rounds: the least disturbed)."""
+    old_lang, old_quotes = load_before(before_src)
+    old_lang("warm-up: load the model before timing. " * 3)
+    langs = [old_lang(t)[0] for t in texts]
+    old_quotes("warm-up: “A quote,” he said.", "en")
+    runs: dict[str, list[float]] = {k: [] for k in ("lang0", "lang1", "quotes0", "quotes1")}
+    for _ in range(rounds):
+        for key, fn in (("lang0", old_lang), ("lang1", detect_language)):
+            t0 = time.process_time()
+            for t in texts:
+                fn(t)
+            runs[key].append(1000 * (time.process_time() - t0) / n)
+        for key, fn in (("quotes0", old_quotes), ("quotes1", find_quotations)):
+            t0 = time.process_time()
+            for t, lg in zip(texts, langs, strict=True):
+                fn(t, lg)
+            runs[key].append(1000 * (time.process_time() - t0) / n)
+    return {k: min(v) for k, v in runs.items()}
+
+
+def language_agreement(texts: list[str]) -> dict:
+    """detect_language's answer (function-word fast path, model otherwise) against the
+    model's answer on the same text, and how often the fast path answered."""
+    from newsclean.enrich.language import _sample, classify, quick_language
+
+    agree = fired = 0
+    for t in texts:
+        sample = _sample(t)
+        if sample is not None and quick_language(sample) is not None:
+            fired += 1
+        agree += detect_language(t)[0] == classify(t)[0]
+    return {"n": len(texts), "agree": agree, "fired": fired}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     ap.add_argument("--limit", type=int, default=0, help="articles of quotes-dev (0 = all)")
     ap.add_argument("--records", type=int, default=2000, help="records-dev articles for language")
+    ap.add_argument("--rounds", type=int, default=3, help="timing rounds of the budget check")
+    ap.add_argument("--before", type=Path,
+                    help="an older checkout's src directory: time its enrichment against this one")
     ap.add_argument("--dump", type=Path, help="write our unmatched predictions and gold here")
     args = ap.parse_args(argv)
     qdir = args.eval_dir / "quotes-dev"
@@ -291,11 +371,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Language (records-dev gold article texts, n={lc['n']}): "
               f"en {lc['en']:.3f}; labels {lc['labels']}; mixed-language articles "
               f"{lc['mixed']}; {lc['ms']:.2f} CPU ms/record\n")
-        bc = budget_check(rec, args.records)
-        print(f"Budget (records-dev, n={bc['n']}, mean {bc['kb']:.1f} KB/record): clean_text "
-              f"{bc['clean_ms']:.2f} CPU ms/record; find_quotes + detect_language on its "
-              f"output {bc['enrich_ms']:.2f} CPU ms/record = {100 * bc['ratio']:.0f}% of "
-              "clean_text\n")
+        bc = budget_check(rec, args.records, args.rounds)
+        print(f"Budget (records-dev, n={bc['n']} records, {bc['articles']} articles, mean "
+              f"{bc['kb']:.1f} KB/record; CPU ms per record, median of {bc['rounds']} "
+              "interleaved rounds):\n")
+        print("| clean_record(enrich=False) | detect_language | find_quotations | "
+              "enrichment / clean |")
+        print("|---:|---:|---:|---:|")
+        print(f"| {bc['clean_ms']:.3f} | {bc['lang_ms']:.3f} | {bc['quotes_ms']:.3f} | "
+              f"{100 * bc['ratio']:.0f}% |\n")
+        if args.before:
+            ba = before_after(bc["texts"], bc["n"], args.before, max(args.rounds, 5))
+            print(f"Before / after (same article texts, same run; CPU ms per record, min of "
+                  f"{max(args.rounds, 5)} interleaved rounds; before = {args.before}):\n")
+            print("| step | before | after | speed-up |")
+            print("|---|---:|---:|---:|")
+            for name, key in (("detect_language", "lang"), ("find_quotations", "quotes")):
+                b, a = ba[key + "0"], ba[key + "1"]
+                print(f"| {name} | {b:.3f} | {a:.3f} | {b / a:.1f}x |")
+            b = ba["lang0"] + ba["quotes0"]
+            a = ba["lang1"] + ba["quotes1"]
+            print(f"| both | {b:.3f} | {a:.3f} | {b / a:.1f}x |\n")
+        golds = _gold_texts(rec, args.records)
+        for name, texts in (("cleaned article texts", bc["texts"]), ("gold texts", golds)):
+            la = language_agreement(texts)
+            print(f"Language fast path on records-dev {name}: answered {la['fired']} of "
+                  f"{la['n']}; detect_language = model on {la['agree']} of {la['n']} "
+                  f"({100 * la['agree'] / la['n']:.2f}%)\n")
     if args.dump:
         dump(docs, args.dump)
     return 0
