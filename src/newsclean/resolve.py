@@ -433,8 +433,9 @@ def _tail(
             marks[ln.index] = ("boilerplate", fam(ln) or "tail_links")
 
 
-def _words_of(lines) -> set[str]:
-    return {w.casefold() for ln in lines for w in _WORD.findall(ln.text)}
+def _words_of(lines: list[Line]) -> set[str]:
+    # norm is already case-folded: word sets come straight from it
+    return {w for ln in lines for w in _WORD.findall(ln.norm)}
 
 
 def _content_words(ln: Line) -> int:
@@ -442,7 +443,7 @@ def _content_words(ln: Line) -> int:
 
 
 def _overlap(ln: Line, lead_words: set[str]) -> float:
-    ws = [w.casefold() for w in _WORD.findall(ln.text) if len(w) >= 4 or w.isdigit()]
+    ws = [w for w in _WORD.findall(ln.norm) if len(w) >= 4 or w.isdigit()]
     if not ws:
         return 0.0
     return sum(1 for w in ws if w in lead_words) / len(ws)
