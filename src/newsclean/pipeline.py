@@ -20,7 +20,8 @@ def clean_record(record: Record, enrich: bool = True) -> Article:
     marks = {}
     if hdr:
         marks[0] = ("header", "crawl_header")
-    found = resolve(view)
+    hint = record.meta.get("title_line")
+    found = resolve(view, title_line=hint + view.body_start if isinstance(hint, int) else None)
     marks.update(found.line_marks)
     verdict = found.verdict
     title_line = found.title

@@ -89,11 +89,19 @@ def _banner_mark(kind: str) -> tuple[str, str]:
     return ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
 
 
-def resolve(view: TextView) -> Resolution:
+def resolve(view: TextView, title_line: int | None = None) -> Resolution:
+    """Mark every line of the record and give its verdict and title.
+
+    title_line: index of a line known to be the headline (an HTML page's extracted title);
+    the layout is then read without it and no title is guessed."""
     body = view.body()
     res = Resolution()
+    known_title = next((ln for ln in body if ln.index == title_line), None)
+    if known_title is not None:
+        body = [ln for ln in body if ln is not known_title]
     if not body:
         res.verdict = "empty"
+        res.title = known_title
         return res
     ban = _Lazy(_banner_of)
     tables = _table_rows(body)
@@ -137,13 +145,17 @@ def resolve(view: TextView) -> Resolution:
             for ln in remaining_top:
                 marks[ln.index] = ("boilerplate", "navigation")
             res.verdict = _page_verdict(banners) if banners else "empty"
+            res.title = known_title if not banners else None
             return res
-    lead = [ln for ln in prose if ln.index not in marks][:6]
-    title = _choose_title(remaining_top, _words_of(lead))
+    if known_title is not None:
+        title: Line | None = known_title
+    else:
+        lead = [ln for ln in prose if ln.index not in marks][:6]
+        title = _choose_title(remaining_top, _words_of(lead))
     if title is not None:
         res.title = title
         for ln in remaining_top:
-            if ln.index < title.index:
+            if ln.index < title.index and known_title is None:
                 marks[ln.index] = ("boilerplate", "navigation")
 
     if not any(ln.index not in marks and ln is not title for ln in body):
