@@ -1,8 +1,19 @@
 """Persistent corpus state in one SQLite file: dedup signatures, clusters, learned boilerplate.
 
 A later run opened on the same store links its records to clusters of earlier runs, and can
-reuse the boilerplate learned before.  Stdlib sqlite3 in WAL mode; every batch of writes is one
-transaction, so a crash leaves the last committed state, never a half-written one.
+reuse the boilerplate learned before.  Stdlib sqlite3 in WAL mode, synchronous=NORMAL.
+
+Bulk writes (why they are fast): `add()` calls go inside `batch()`; a batch does its reads and its
+docs rows at once, but buffers the record's ~50 `keys` rows (random 64-bit keys: every row lands
+on a random B-tree page) and writes them sorted when the batch ends, so each page is touched
+once per batch, not once per row.  Batches are not each committed: the transaction stays open
+and is committed every `commit_every` records (default COMMIT_EVERY), on `commit()` and on
+`close()`; committing every 256 records rewrote most of the keys B-tree into the WAL each time.
+Durability choice: a crash (or an exception escaping a batch, which rolls back) loses the writes
+since the last commit -- at most `commit_every` records, which a rerun adds again (ids already
+stored are skipped) -- and never leaves a half-written store.  synchronous=NORMAL in WAL mode
+keeps that guarantee (a power cut may lose the last commits, never corrupt the file).  Lookups
+see the buffered rows, so every answer is the one row-at-a-time inserts gave.
 
 One writer at a time: opening a store for writing takes a lock row (pid, host, time).  A second
 writer is refused with a clear message naming the holder; a lock left by a dead process on this
@@ -48,7 +59,9 @@ from .learned_boilerplate import BoilerplateModel, LearnParams, SourceModel
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 30.0
-CACHE_KIB = 64 * 1024  # SQLite page cache: lookups stay in memory well past 100k records
+COMMIT_EVERY = 100_000  # records per commit (see the module notes on durability)
+CACHE_MIB = 512  # SQLite page cache: the keys B-tree of ~300k records stays in memory
+MMAP_MIB = 4096  # reads of the database file through mmap: no read() call per page miss
 
 
 class StoreError(RuntimeError):
@@ -110,10 +123,17 @@ class Store:
         params: DedupParams | None = None,
         readonly: bool = False,
         timeout: float = BUSY_TIMEOUT_S,
+        commit_every: int = COMMIT_EVERY,
+        cache_mib: int = CACHE_MIB,
     ) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self.commit_every = max(1, commit_every)
         self._locked = False
+        self._pending: dict[int, list[int]] = {}  # keys rows of this batch, not yet written
+        self._next_doc: int | None = None  # doc number of the next insert (we hold the lock)
+        self._uncommitted = 0  # records added since the last commit
+        self._depth = 0  # open batch() contexts
         if readonly:
             if not Path(self.path).exists():
                 raise StoreError(f"store {self.path} does not exist")
@@ -123,7 +143,8 @@ class Store:
             self.con = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.execute("PRAGMA synchronous=NORMAL")
-            self.con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        self.con.execute(f"PRAGMA cache_size=-{cache_mib * 1024}")
+        self.con.execute(f"PRAGMA mmap_size={MMAP_MIB * 2**20}")
         try:
             self._check_schema()
             self.params = self._check_params(params or DedupParams())
@@ -141,7 +162,27 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def commit(self) -> None:
+        """Write the buffered rows and commit: everything added so far survives a crash."""
+        if self._depth:
+            raise StoreError("commit() inside batch(): end the batch first")
+        self._flush()
+        if self.con.in_transaction:
+            self.con.execute("COMMIT")
+        self._uncommitted = 0
+        self._next_doc = None
+
+    def rollback(self) -> None:
+        """Drop everything since the last commit (what an exception escaping a batch does)."""
+        if self.con.in_transaction:
+            self.con.execute("ROLLBACK")
+        self._pending.clear()
+        self._uncommitted = 0
+        self._next_doc = None
+
     def close(self) -> None:
+        if self._depth == 0 and not self.readonly:
+            self.commit()
         if self._locked:
             with self._tx():
                 self.con.execute(
@@ -211,19 +252,25 @@ class Store:
             )
         return params
 
+    def _check_holder(self, me: tuple[int, str]) -> None:
+        row = self.con.execute("SELECT pid, host, since FROM writer_lock").fetchone()
+        if row is not None and (row[0], row[1]) != me:
+            pid, host, since = row
+            if host != me[1] or _alive(pid):
+                when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(since))
+                raise StoreError(
+                    f"store {self.path} is being written by process {pid} on {host} "
+                    f"(since {when}); one writer at a time: wait for it to finish (if that process "
+                    f"is gone, clear the lock: sqlite3 {self.path} 'DELETE FROM writer_lock')"
+                )
+
     def _take_lock(self) -> None:
         me = (os.getpid(), socket.gethostname())
+        # a writer keeps its transaction open between commits: read the lock row first (WAL
+        # readers are not blocked) so a second writer gets this message, not a busy timeout
+        self._check_holder(me)
         with self._tx():
-            row = self.con.execute("SELECT pid, host, since FROM writer_lock").fetchone()
-            if row is not None and (row[0], row[1]) != me:
-                pid, host, since = row
-                if host != me[1] or _alive(pid):
-                    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(since))
-                    raise StoreError(
-                        f"store {self.path} is being written by process {pid} on {host} "
-                        f"(since {when}); one writer at a time: wait for it to finish (if that process "
-                        f"is gone, clear the lock: sqlite3 {self.path} 'DELETE FROM writer_lock')"
-                    )
+            self._check_holder(me)
             self.con.execute(
                 "INSERT OR REPLACE INTO writer_lock VALUES (1, ?, ?, ?)", (*me, time.time())
             )
@@ -235,25 +282,33 @@ class Store:
         row = self.con.execute("SELECT doc FROM docs WHERE id = ?", (record_id,)).fetchone()
         return row[0] if row else None
 
-    def _lookup(self, sig: Signature) -> tuple[set[int], set[int], set[int]]:
-        """One query for every key of a signature: (candidate docs, exact-copy docs, anchors
-        already shared by more than anchor_cap docs -- template, not story: neither used nor
-        extended, which also keeps every anchor's posting list short)."""
-        keys: list[int] = []
+    def _sig_keys(self, sig: Signature) -> tuple[int | None, list[int], list[int]]:
+        """(exact key, LSH band keys, anchor keys) of a signature, computed once per record."""
         exact = _exact_key(sig.exact) if sig.exact else None
-        if exact is not None:
-            keys.append(exact)
-        anchors = set(sig.anchors) if not sig.empty else set()
-        if not sig.empty:
-            keys.extend(band_keys(sig.hashvalues, self.params))
-            keys.extend(anchors)
+        if sig.empty:
+            return exact, [], []
+        return exact, band_keys(sig.hashvalues, self.params), list(sig.anchors)
+
+    def _match(
+        self, exact: int | None, bands: list[int], anchors: list[int]
+    ) -> tuple[set[int], set[int], set[int]]:
+        """One query for every key of a signature, plus the keys buffered in this batch:
+        (candidate docs, exact-copy docs, anchors already shared by more than anchor_cap docs --
+        template, not story: neither used nor extended, which also keeps every anchor's posting
+        list short)."""
+        keys = list(dict.fromkeys(([exact] if exact is not None else []) + bands + anchors))
         if not keys:
             return set(), set(), set()
-        keys = list(dict.fromkeys(keys))
         marks = ",".join("?" * len(keys))
         postings: dict[int, list[int]] = {}
         for k, d in self.con.execute(f"SELECT key, doc FROM keys WHERE key IN ({marks})", keys):
             postings.setdefault(k, []).append(d)
+        pending = self._pending
+        if pending:
+            for k in keys:
+                more = pending.get(k)
+                if more:
+                    postings.setdefault(k, []).extend(more)
         cap = self.params.anchor_cap
         full = {a for a in anchors if len(postings.get(a, ())) > cap}
         found: set[int] = set()
@@ -263,75 +318,95 @@ class Store:
         exact_docs = set(postings.get(exact, ())) if exact is not None else set()
         return found, exact_docs, full
 
+    def _lookup(self, sig: Signature) -> tuple[set[int], set[int], set[int]]:
+        return self._match(*self._sig_keys(sig))
+
     def _candidates(self, sig: Signature) -> set[int]:
         return self._lookup(sig)[0]
 
-    def _load(self, docs: Iterable[int]) -> list[StoredDoc]:
+    def _load_clustered(self, docs: Iterable[int]) -> list[tuple[StoredDoc, int]]:
+        """Stored signatures of docs, each with its cluster, in one query."""
         ids = list(docs)
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
         out = []
-        for doc, size, sig, lines in self.con.execute(
-            f"SELECT doc, size, sig, lines FROM docs WHERE doc IN ({marks})", ids
+        for doc, size, sig, lines, cluster in self.con.execute(
+            f"SELECT doc, size, sig, lines, cluster FROM docs WHERE doc IN ({marks})", ids
         ):
             hv = np.frombuffer(sig, dtype=np.uint32) if sig else np.zeros(0, np.uint32)
             ln = np.frombuffer(lines or b"", dtype=np.int64).reshape(-1, 2)
             # the exact key is matched through `keys`; a stored doc needs no exact bytes
-            out.append(StoredDoc(doc, Signature(b"", size, hv, ln)))
+            out.append((StoredDoc(doc, Signature(b"", size, hv, ln)), cluster))
         return out
+
+    def _load(self, docs: Iterable[int]) -> list[StoredDoc]:
+        return [sd for sd, _ in self._load_clustered(docs)]
 
     def add(self, member: Member, sig: Signature) -> int:
         """Insert one record (or find it, if its id is already stored); returns its doc number.
-        Call inside `batch()` for speed: one transaction per batch."""
+        Call inside `batch()` (a call outside is a batch of its own); see the module notes."""
+        if self._depth == 0:
+            with self.batch():
+                return self.add(member, sig)
         con = self.con
         existing = self.known(member.id)
         if existing is not None:
             return existing
-        linked: set[int] = set()
-        cands, exact_hits, full = self._lookup(sig)
-        for sd in self._load(cands):
+        exact, bands, anchors = self._sig_keys(sig)
+        cands, exact_hits, full = self._match(exact, bands, anchors)
+        roots: set[int] = set()
+        for sd, cluster in self._load_clustered(cands):
             if sd.doc in exact_hits or same_story(sig, sd.sig, self.params):
-                linked.add(sd.doc)
-        roots = {
-            c for (c,) in con.execute(
-                f"SELECT DISTINCT cluster FROM docs WHERE doc IN ({','.join('?' * len(linked))})",
-                list(linked),
-            )
-        } if linked else set()
-        cur = con.execute(
-            "INSERT INTO docs (id, fetched, length, size, sig, lines, cluster)"
-            " VALUES (?, ?, ?, ?, ?, ?, -1)",
+                roots.add(cluster)
+        if self._next_doc is None:
+            self._next_doc = con.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM docs").fetchone()[0]
+        doc = self._next_doc  # what SQLite would pick for the rowid: max + 1
+        root = min(roots) if roots else doc
+        con.execute(
+            "INSERT INTO docs (doc, id, fetched, length, size, sig, lines, cluster)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
+                doc,
                 member.id,
                 member.fetched,
                 member.length,
                 sig.size,
                 sig.hashvalues.astype(np.uint32).tobytes() if not sig.empty else None,
                 sig.lines.astype(np.int64).tobytes() if len(sig.lines) else None,
+                root,
             ),
         )
-        doc = int(cur.lastrowid)  # type: ignore[arg-type]
-        root = min(roots) if roots else doc
-        con.execute("UPDATE docs SET cluster = ? WHERE doc = ?", (root, doc))
+        self._next_doc = doc + 1
+        self._uncommitted += 1
         others = sorted(roots - {root})
         if others:
             marks = ",".join("?" * len(others))
             con.execute(f"UPDATE docs SET cluster = ? WHERE cluster IN ({marks})", (root, *others))
         keys: list[int] = []
-        if sig.exact and not exact_hits:  # one exact-key row per text is enough
-            keys.append(_exact_key(sig.exact))
-        if not sig.empty:
-            keys.extend(band_keys(sig.hashvalues, self.params))
-            keys.extend(a for a in sig.anchors if a not in full)
-        con.executemany(
-            "INSERT OR IGNORE INTO keys VALUES (?, ?)", [(k, doc) for k in dict.fromkeys(keys)]
-        )
+        if exact is not None and not exact_hits:  # one exact-key row per text is enough
+            keys.append(exact)
+        keys.extend(bands)
+        keys.extend(a for a in anchors if a not in full)
+        pending = self._pending
+        for k in dict.fromkeys(keys):
+            pending.setdefault(k, []).append(doc)
         return doc
 
-    def batch(self) -> _Transaction:
-        """One write transaction (BEGIN IMMEDIATE: waits up to the busy timeout for others)."""
-        return self._tx()
+    def _flush(self) -> None:
+        """Write the buffered keys rows, sorted: neighbouring rows share B-tree pages."""
+        if not self._pending:
+            return
+        rows = [(k, d) for k in sorted(self._pending) for d in self._pending[k]]
+        self.con.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", rows)
+        self._pending.clear()
+
+    def batch(self) -> _Batch:
+        """A group of `add()` calls: opens the write transaction if none is open (BEGIN
+        IMMEDIATE: waits up to the busy timeout for others), writes the buffered rows at its end
+        and commits once `commit_every` records are uncommitted.  An exception escaping the
+        outermost batch rolls back to the last commit."""
+        return _Batch(self)
 
     def assignment(self, doc: int) -> Assignment:
         """Cluster id, size and canonical flag of a stored doc, over every run's records."""
@@ -351,7 +426,7 @@ class Store:
 
     def save_model(self, model: BoilerplateModel) -> None:
         params = json.dumps(model.params.to_dict(), sort_keys=True)
-        with self._tx():
+        with self.batch():
             for src, sm in model.sources.items():
                 self.con.execute("DELETE FROM boilerplate WHERE source = ?", (src,))
                 self.con.execute(
@@ -362,6 +437,8 @@ class Store:
                     "INSERT INTO boilerplate VALUES (?, ?, ?, ?)",
                     [(src, h, c, t) for h, (c, t) in sm.lines.items()],
                 )
+        if self._depth == 0:
+            self.commit()
 
     def load_model(self) -> BoilerplateModel:
         model = BoilerplateModel()
@@ -417,3 +494,32 @@ class _Transaction:
             self.con.execute("COMMIT")
         else:
             self.con.execute("ROLLBACK")
+
+
+class _Batch:
+    """See `Store.batch()`; nested batches join the outer one."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        st = self.store
+        if not st.con.in_transaction:
+            try:
+                st.con.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:  # busy past the timeout
+                raise StoreError(f"store is busy (another process is writing to it): {e}") from e
+        st._depth += 1
+        return st.con
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        st = self.store
+        st._depth -= 1
+        if st._depth:
+            return
+        if exc_type is not None:
+            st.rollback()
+            return
+        st._flush()
+        if st._uncommitted >= st.commit_every:
+            st.commit()
