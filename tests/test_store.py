@@ -121,3 +121,83 @@ def test_learned_model_is_kept(tmp_path):
         again = s.load_model()
     assert list(again.rows()) == list(model.rows())
     assert again.params.min_share == 0.1
+
+
+def synthetic_sigs() -> list:
+    """Stories, near copies (a quarter of the MinHash values changed, the same lines), an exact
+    copy of one story that has the signature of another (so it merges two clusters), and 70
+    stories sharing one line (more than anchor_cap: that anchor stops being used)."""
+    import numpy as np
+
+    from newsclean.corpus.dedup import Signature
+
+    rng = np.random.default_rng(7)
+    params = DedupParams()
+
+    def story() -> Signature:
+        return Signature(rng.bytes(16), int(rng.integers(50, 500)),
+                         rng.integers(0, 2**32 - 1, params.num_perm, dtype=np.uint32),
+                         rng.integers(-(2**63), 2**63 - 1, (8, 2), dtype=np.int64))
+
+    sigs = [story() for _ in range(30)]
+    for i in range(30):
+        base = sigs[i * 7 % len(sigs)]
+        hv = base.hashvalues.copy()
+        hv[rng.choice(params.num_perm, params.num_perm // 4, replace=False)] = 7
+        sigs.append(Signature(rng.bytes(16), base.size, hv, base.lines.copy()))
+    a, b = sigs[3], sigs[4]
+    sigs.append(Signature(a.exact, b.size, b.hashvalues.copy(), b.lines.copy()))
+    for _ in range(70):
+        s = story()
+        s.lines[0, 0] = 12345
+        sigs.append(s)
+    return sigs
+
+
+def fill(path, sigs, batch: int, commit_every: int):
+    with Store(path, commit_every=commit_every) as st:
+        docs = []
+        for start in range(0, len(sigs), batch):
+            with st.batch():
+                docs += [st.add(Member(i, f"d{i}", None, 10), sigs[i])
+                         for i in range(start, min(start + batch, len(sigs)))]
+        return (docs, [st.assignment(d) for d in docs],
+                st.con.execute("SELECT key, doc FROM keys ORDER BY key, doc").fetchall(),
+                st.con.execute("SELECT doc, id, cluster, sig, lines FROM docs ORDER BY doc").fetchall())
+
+
+def test_buffered_batches_store_and_answer_what_single_commits_do(tmp_path):
+    sigs = synthetic_sigs()
+    one = fill(tmp_path / "one.db", sigs, batch=1, commit_every=1)
+    whole = fill(tmp_path / "whole.db", sigs, batch=len(sigs), commit_every=10**6)
+    some = fill(tmp_path / "some.db", sigs, batch=7, commit_every=20)
+    assert one == whole == some
+    docs, found, _, _ = one
+    assert docs == list(range(1, len(sigs) + 1))
+    assert found[30].cluster == found[0].cluster == "d0"  # a near copy joins its story
+    assert found[60].cluster == found[3].cluster == found[4].cluster == "d3"  # merged clusters
+    assert len({a.cluster for a in found[61:]}) == 70  # a shared line alone is no story
+
+
+def test_exception_in_a_batch_rolls_back_to_the_last_commit(tmp_path):
+    sigs = synthetic_sigs()
+    db = tmp_path / "s.db"
+    with Store(db, commit_every=10**6) as st:
+        with st.batch():
+            for i in range(3):
+                st.add(Member(i, f"d{i}", None, 10), sigs[i])
+        st.commit()
+        with st.batch():
+            st.add(Member(3, "d3", None, 10), sigs[3])
+        with Store(db, readonly=True) as ro:  # not committed yet: readers see the last commit
+            assert ro.count() == 3
+        with pytest.raises(ValueError), st.batch():
+            st.add(Member(4, "d4", None, 10), sigs[4])
+            raise ValueError("the caller failed mid-batch")
+        assert st.count() == 3
+        assert st.known("d3") is None
+        with st.batch():
+            assert st.add(Member(5, "d5", None, 10), sigs[5]) == 4
+            assert st.add(Member(6, "d0", None, 10), sigs[0]) == 1  # id already stored
+    with Store(db, readonly=True) as ro:  # close() committed
+        assert ro.count() == 4

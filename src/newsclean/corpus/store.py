@@ -40,6 +40,7 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -130,7 +131,9 @@ class Store:
         self.readonly = readonly
         self.commit_every = max(1, commit_every)
         self._locked = False
-        self._pending: dict[int, list[int]] = {}  # keys rows of this batch, not yet written
+        # keys rows of this batch, not yet written: key -> its first doc, and any further docs
+        self._pending: dict[int, int] = {}
+        self._pending_more: dict[int, list[int]] = {}
         self._next_doc: int | None = None  # doc number of the next insert (we hold the lock)
         self._uncommitted = 0  # records added since the last commit
         self._depth = 0  # open batch() contexts
@@ -177,6 +180,7 @@ class Store:
         if self.con.in_transaction:
             self.con.execute("ROLLBACK")
         self._pending.clear()
+        self._pending_more.clear()
         self._uncommitted = 0
         self._next_doc = None
 
@@ -305,10 +309,9 @@ class Store:
             postings.setdefault(k, []).append(d)
         pending = self._pending
         if pending:
-            for k in keys:
-                more = pending.get(k)
-                if more:
-                    postings.setdefault(k, []).extend(more)
+            for k in pending.keys() & keys:  # a set operation: rows of this batch are few
+                postings.setdefault(k, []).append(pending[k])
+                postings[k].extend(self._pending_more.get(k, ()))
         cap = self.params.anchor_cap
         full = {a for a in anchors if len(postings.get(a, ())) > cap}
         found: set[int] = set()
@@ -350,9 +353,6 @@ class Store:
             with self.batch():
                 return self.add(member, sig)
         con = self.con
-        existing = self.known(member.id)
-        if existing is not None:
-            return existing
         exact, bands, anchors = self._sig_keys(sig)
         cands, exact_hits, full = self._match(exact, bands, anchors)
         roots: set[int] = set()
@@ -363,9 +363,10 @@ class Store:
             self._next_doc = con.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM docs").fetchone()[0]
         doc = self._next_doc  # what SQLite would pick for the rowid: max + 1
         root = min(roots) if roots else doc
-        con.execute(
+        cur = con.execute(
+            # an id already stored is found through its unique index, not a query per record
             "INSERT INTO docs (doc, id, fetched, length, size, sig, lines, cluster)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (
                 doc,
                 member.id,
@@ -377,6 +378,10 @@ class Store:
                 root,
             ),
         )
+        if cur.rowcount == 0:
+            existing = self.known(member.id)
+            assert existing is not None
+            return existing
         self._next_doc = doc + 1
         self._uncommitted += 1
         others = sorted(roots - {root})
@@ -388,18 +393,24 @@ class Store:
             keys.append(exact)
         keys.extend(bands)
         keys.extend(a for a in anchors if a not in full)
+        mine = dict.fromkeys(keys, doc)
         pending = self._pending
-        for k in dict.fromkeys(keys):
-            pending.setdefault(k, []).append(doc)
+        for k in pending.keys() & mine.keys():  # keys shared within the batch: rare
+            self._pending_more.setdefault(k, []).append(doc)
+            del mine[k]
+        pending.update(mine)
         return doc
 
     def _flush(self) -> None:
         """Write the buffered keys rows, sorted: neighbouring rows share B-tree pages."""
         if not self._pending:
             return
-        rows = [(k, d) for k in sorted(self._pending) for d in self._pending[k]]
+        rows = list(self._pending.items())
+        rows.extend((k, d) for k, docs in self._pending_more.items() for d in docs)
+        rows.sort(key=itemgetter(0))  # by key only: docs of one key in any order
         self.con.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", rows)
         self._pending.clear()
+        self._pending_more.clear()
 
     def batch(self) -> _Batch:
         """A group of `add()` calls: opens the write transaction if none is open (BEGIN
