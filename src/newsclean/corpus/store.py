@@ -8,7 +8,10 @@ docs rows at once, but buffers the record's ~50 `keys` rows (random 64-bit keys:
 on a random B-tree page) and writes them sorted when the batch ends, so each page is touched
 once per batch, not once per row.  Batches are not each committed: the transaction stays open
 and is committed every `commit_every` records (default COMMIT_EVERY), on `commit()` and on
-`close()`; committing every 256 records rewrote most of the keys B-tree into the WAL each time.
+`close()` (committing every 256 records wrote thousands of keys pages into the WAL each time).
+Readers in other processes see the last commit.  API: `Store(path, params, readonly=False,
+timeout, commit_every, cache_mib)`, `batch()`, `add(member, sig) -> doc`, `commit()`,
+`rollback()`, `assignment(doc)`, `known(id)`, `count()`, `save_model()`, `load_model()`.
 Durability choice: a crash (or an exception escaping a batch, which rolls back) loses the writes
 since the last commit -- at most `commit_every` records, which a rerun adds again (ids already
 stored are skipped) -- and never leaves a half-written store.  synchronous=NORMAL in WAL mode
@@ -62,6 +65,7 @@ SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 30.0
 COMMIT_EVERY = 100_000  # records per commit (see the module notes on durability)
 CACHE_MIB = 512  # SQLite page cache: the keys B-tree of ~300k records stays in memory
+WAL_LIMIT_MIB = 64
 MMAP_MIB = 4096  # reads of the database file through mmap: no read() call per page miss
 
 
@@ -146,6 +150,8 @@ class Store:
             self.con = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.execute("PRAGMA synchronous=NORMAL")
+            # a commit of 100k records writes a large WAL: cut it back after each checkpoint
+            self.con.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_MIB * 2**20}")
         self.con.execute(f"PRAGMA cache_size=-{cache_mib * 1024}")
         self.con.execute(f"PRAGMA mmap_size={MMAP_MIB * 2**20}")
         try:
@@ -166,7 +172,8 @@ class Store:
         self.close()
 
     def commit(self) -> None:
-        """Write the buffered rows and commit: everything added so far survives a crash."""
+        """Write the buffered rows and commit: what was added so far survives a crash of the
+        process (a power cut may lose the last commits: synchronous=NORMAL)."""
         if self._depth:
             raise StoreError("commit() inside batch(): end the batch first")
         self._flush()
@@ -185,16 +192,21 @@ class Store:
         self._next_doc = None
 
     def close(self) -> None:
-        if self._depth == 0 and not self.readonly:
-            self.commit()
-        if self._locked:
-            with self._tx():
-                self.con.execute(
-                    "DELETE FROM writer_lock WHERE pid = ? AND host = ?",
-                    (os.getpid(), socket.gethostname()),
-                )
-            self._locked = False
-        self.con.close()
+        """Commit what is buffered (unless called inside a batch), release the lock, close."""
+        try:
+            if self._depth == 0 and not self.readonly:
+                self.commit()
+        finally:
+            try:
+                if self._locked:
+                    with self._tx():
+                        self.con.execute(
+                            "DELETE FROM writer_lock WHERE pid = ? AND host = ?",
+                            (os.getpid(), socket.gethostname()),
+                        )
+                    self._locked = False
+            finally:
+                self.con.close()
 
     def _tx(self) -> _Transaction:
         return _Transaction(self.con)
