@@ -372,3 +372,13 @@ def test_newsletter_word_in_prose_is_not_a_widget() -> None:
         "readers across the region every week and has never carried advertising."
     )
     assert boilerplate.classify(line, normalise(line), len(line.split())) is None
+
+
+def test_block_page_with_a_permission_sentence_is_not_an_article() -> None:
+    rec = record(
+        "Access Denied",
+        "You don't have permission to access this page on this server.",
+        "Reference #18.4f2a3b17.1717581234.9c1e2d",
+        header="date 2025-06-05 403",
+    )
+    assert clean_text(rec).verdict == "blocked"

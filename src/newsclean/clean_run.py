@@ -23,6 +23,7 @@ from .readers import ReadOptions, read_inputs
 from .setaside import SetAsideWriter, default_set_aside_path
 from .writers import open_writer
 
+SKIPPED_PREFIX = "skipped: "  # readers mark records they pass over on purpose with this
 BATCH_RECORDS = 64
 BATCH_BYTES = 4 * 1024 * 1024
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: bounds memory, keeps workers busy
@@ -44,6 +45,15 @@ class RunSummary:
     skipped_files: list[str] = field(default_factory=list)
     output: str = "-"
     set_aside_path: str = ""
+    # set-aside records that a reader skipped on purpose (a WARC revisit, an image), by reason
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def add_set_aside(self, bad: BadRecord) -> None:
+        self.set_aside += 1
+        if bad.error.startswith(SKIPPED_PREFIX):
+            reason = bad.error[len(SKIPPED_PREFIX) :]
+            # the kind of skip, without its particulars: "redirect 301", "revisit record"
+            self.skipped[reason.split(" (")[0].split(" to ")[0].split(":")[0].strip()] += 1
 
     def line(self) -> str:
         """The closing summary: the three counts (they add up) and the verdicts."""
@@ -55,6 +65,10 @@ class RunSummary:
         text = "newsclean: " + ", ".join(parts)
         if self.verdicts:
             text += " | " + ", ".join(f"{v} {n}" for v, n in sorted(self.verdicts.items()))
+        if self.skipped:
+            text += " | of those set aside, skipped: " + ", ".join(
+                f"{r} {n}" for r, n in sorted(self.skipped.items())
+            )
         if self.skipped_files:
             text += f" | {len(self.skipped_files)} file(s) skipped: unknown format"
         return text
@@ -143,7 +157,7 @@ def run_clean(
             summary.read += 1
             if isinstance(result, BadRecord):
                 aside.write(result)
-                summary.set_aside += 1
+                summary.add_set_aside(result)
             else:
                 writer.write(result)
                 summary.written += 1

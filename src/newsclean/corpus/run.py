@@ -258,7 +258,7 @@ def run_corpus_clean(
         for _item, result in corpus_stream(counted(clean_stream(items, options.workers)), corpus, csum):
             if isinstance(result, BadRecord):
                 aside.write(result)
-                summary.set_aside += 1
+                summary.add_set_aside(result)
             else:
                 writer.write(result)
                 summary.written += 1

@@ -86,6 +86,8 @@ _BLOCKED = [
     r"\b(?:security|human|bot|browser)\s+(?:check|verification|validation)\b",
     r"\bcomplete\s+the\s+security\s+check\b",
     r"\bwhat\s+can\s+i\s+do\s+to\s+resolve\s+this\b",
+    r"\b(?:you\s+)?(?:don'?t|do\s+not|are\s+not\s+allowed\s+to|lack)\s+(?:have\s+)?(?:the\s+)?(?:permission|authori[sz]ation|access\s+rights?)\s+to\s+(?:access|view|see)\b",
+    r"^(?:error\s+)?reference\s*(?:#|number|no\.?|id)\s*:?\s*[\w.]+",
     r"\bwhy\s+(?:have\s+i\s+been|am\s+i\s+being|was\s+i)\s+blocked\b",
     r"\b(?:this\s+)?website\s+is\s+using\s+a\s+security\s+service\b",
     r"\bpardon\s+our\s+interruption\b",
@@ -117,7 +119,7 @@ _ERROR_WORDS = frozenset(
     aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non""".split()
 )
 _BLOCKED_WORDS = frozenset(
-    """access denied blocked robot human bot verify verifying checking moment javascript security
+    """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
     cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri ray unusual captcha
     recaptcha requests rate ratelimit limited forbidden check verification validation resolve
     website pardon hold attention automated suspicious connection request ip owner zugriff

@@ -27,7 +27,7 @@ from .options import ReadOptions
 from .sources import InputSource
 
 SUFFIXES = (".warc",)
-SKIPPED = "skipped: "
+SKIPPED = "skipped: "  # == clean_run.SKIPPED_PREFIX: the summary counts these apart
 _PAGE_TYPES = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.revisit
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xhtml", "application/xml", "text/xml")
 
