@@ -31,6 +31,10 @@ demo: $(STAMP)
 	@echo "== the seed record, removals marked with their reasons"
 	$(BIN)/newsclean show examples/seed/record.txt
 	@echo
+	@echo "== a WARC crawl in, Parquet out (url, verdict, title per row)"
+	$(BIN)/newsclean clean examples/web/harbour-crawl.warc.gz -o out/demo-web.parquet
+	@$(BIN)/python -c 'import pyarrow.parquet as pq; t = pq.read_table("out/demo-web.parquet").to_pylist(); [print("  %-11s %-34s %s" % (r["verdict"], r.get("url"), r["title"] or "-")) for r in t]'
+	@echo
 	@echo "== restore gives back every record exactly"
 	@$(BIN)/newsclean restore out/demo.jsonl -o out/demo.restored.jsonl
 	@$(BIN)/python -c 'import json; r = {d["id"]: d["record"] for d in map(json.loads, open("out/demo.restored.jsonl", encoding="utf-8"))}; print("  seed restored byte for byte:", r["examples/seed/record.txt"] == open("examples/seed/record.txt", encoding="utf-8", newline="").read())'

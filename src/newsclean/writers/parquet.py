@@ -1,8 +1,9 @@
 """Parquet output (pyarrow): one row per article, written in row groups of ROWS_PER_GROUP.
 
 Columns: the Article fields (id, source, fetched, http_status, verdict, title, publisher,
-language, text), `removed` and `quotes` as lists of structs, and `extra` (JSON of any other keys
-Article.to_dict() adds, e.g. url and page metadata), so the schema is fixed whatever the input.
+language, text), `removed` and `quotes` as lists of structs, the page metadata and cluster
+fields (null where a run does not produce them), and `extra` (JSON of any other keys
+Article.to_dict() adds), so the schema is fixed whatever the input.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ _REMOVED = pa.struct(
     ]
 )
 _QUOTE = pa.struct(
-    [("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("speaker", pa.string())]
+    [
+        ("text", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("speaker", pa.string()),
+        ("parts", pa.list_(pa.list_(pa.int64()))),
+    ]
 )
 SCHEMA = pa.schema(
     [
@@ -44,6 +51,15 @@ SCHEMA = pa.schema(
         ("text", pa.string()),
         ("quotes", pa.list_(_QUOTE)),
         ("removed", pa.list_(_REMOVED)),
+        # page metadata (HTML/WARC input) and corpus fields: null where not produced
+        ("url", pa.string()),
+        ("canonical_url", pa.string()),
+        ("published", pa.string()),
+        ("author", pa.string()),
+        ("site_name", pa.string()),
+        ("cluster", pa.string()),
+        ("cluster_size", pa.int64()),
+        ("canonical", pa.bool_()),
         ("extra", pa.string()),
     ]
 )
