@@ -37,10 +37,10 @@ def clean_record(record: Record, enrich: bool = True) -> Article:
         if not any(i not in marks for i in _content_lines(view)):
             verdict = "empty"
     if verdict != "article":
-        reason = verdict if verdict != "article" else "empty"
+        # whatever no detector explained goes under the verdict: error_page, blocked, empty
         for ln in view.lines[view.body_start :]:
             if not ln.blank and ln.index not in marks:
-                marks[ln.index] = (reason, f"{reason}_content")
+                marks[ln.index] = (verdict, f"{verdict}_content")
         partials = []
         publisher = None
     out_text, removed = apply_marks(view, marks, partials)

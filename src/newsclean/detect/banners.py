@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..text_view import TextView, tokens
+from ..text_view import tokens
 
 MAX_WORDS = 30  # banners are short; a long sentence that mentions a 404 is prose
 MAX_CHARS = 400
@@ -143,12 +143,3 @@ def classify(norm: str, words: int, toks: frozenset[str] | None = None) -> str |
         return "error"
     return None
 
-
-def detect(view: TextView) -> dict[int, str]:
-    """Line index -> 'error' | 'blocked' for every banner-shaped body line."""
-    out: dict[int, str] = {}
-    for ln in view.body():
-        kind = classify(ln.norm, ln.words, ln.toks)
-        if kind:
-            out[ln.index] = kind
-    return out

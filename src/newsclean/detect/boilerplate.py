@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..text_view import TextView, tokens
+from ..text_view import tokens
 
 MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS = 2000  # nor more characters: bounds the work on a pathological line
@@ -277,12 +277,3 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
             return "navigation"
     return None
 
-
-def detect(view: TextView) -> dict[int, str]:
-    """Line index -> family for every body line that belongs to a boilerplate family."""
-    out: dict[int, str] = {}
-    for ln in view.body():
-        fam = classify(ln.text, ln.norm, ln.words, ln.toks)
-        if fam:
-            out[ln.index] = fam
-    return out
