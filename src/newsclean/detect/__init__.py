@@ -1,1 +1,6 @@
-"""Detectors: each looks at a read-only TextView and returns spans; none edits text."""
+"""Detectors, one module per family of defect.
+
+Each is a pure function of a line (banners, boilerplate) or of the record's read-only line view
+(repeats, datelines) that labels what it finds; none edits or drops text.  What a label means
+for a line -- removed or kept, and why -- is decided once, in `newsclean.resolve`.
+"""
