@@ -287,13 +287,11 @@ def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bo
     return _article_like(after or kept)
 
 
-_BODY_CLOSERS = frozenset(
-    ("related_header", "disclaimer", "copyright", "widget", "paywall")
-)
+# Families that close an article's body: after its last prose run, the first of these ends it.
+_BODY_CLOSERS = frozenset(("related_header", "disclaimer", "copyright", "widget", "paywall"))
 
-
-# Families that open the page furniture below an article; a call to action or a menu-shaped
-# line alone does not (articles end with "Contact us…" lines and link lists of their own).
+# Families that open the page furniture below an article.  A soft call to action ("Contact
+# a lawyer…", "Learn more about…") does not: articles end with such lines of their own.
 _TAIL_OPENERS = _BODY_CLOSERS | {
     "cookie_notice",
     "glued_widgets",
