@@ -3,7 +3,7 @@ measured at each checkpoint size (10k, 100k, 250k, 500k, 1M, up to --records) on
 signatures.
 
     .venv/bin/python bench/bench_store.py [--records 1000000] [--out bench/results/store.md]
-        [--store-src OLD_SRC_DIR]
+        [--store-src OLD_SRC_DIR] [--cache-mib N]
 
 Signatures are synthetic (random uint32[128] MinHash values, 8 anchored lines, random sizes);
 every 10th record is a near copy of an earlier one (a quarter of its values changed, the same
@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--out", default=None)
     ap.add_argument("--store-src", default=None, help="import newsclean from this src dir")
+    ap.add_argument("--cache-mib", type=int, default=None, help="Store(cache_mib=...)")
     args = ap.parse_args(argv)
     if args.store_src:
         sys.path.insert(0, str(Path(args.store_src).resolve()))
@@ -70,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"SQLite {sqlite3.sqlite_version}.  Synthetic signatures (num_perm {params.num_perm}, "
         f"8 anchored lines, every 10th a near copy); batches of {BATCH}"
-        + (f"; store code from {args.store_src}" if args.store_src else "") + ".\n"
+        + (f"; store code from {args.store_src}" if args.store_src else "")
+        + (f"; page cache {args.cache_mib} MiB" if args.cache_mib else "") + ".\n"
     )
     lines.append(
         "| records | insert rec/s (wall) | insert rec/s (CPU) | store bytes | bytes/record | "
@@ -90,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         done = 0
         gen = synthetic(args.records, params.num_perm, Signature)
         t_insert = c_insert = 0.0
-        with Store(db, params) as st:
+        extra = {"cache_mib": args.cache_mib} if args.cache_mib else {}
+        with Store(db, params, **extra) as st:
             for cp in checkpoints:
                 while done < cp:
                     chunk = [next(gen) for _ in range(min(BATCH, cp - done))]
@@ -133,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         "is shared: wall-clock rates are lower bounds; CPU rates count this process only)."
     )
     src = f" --store-src {args.store_src}" if args.store_src else ""
+    src += f" --cache-mib {args.cache_mib}" if args.cache_mib else ""
     lines.append(f"\nCommand: `.venv/bin/python bench/bench_store.py --records {args.records}{src}`")
     print("\n".join(lines[-3:]))
     emit()
