@@ -16,6 +16,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Article, BadRecord, Record
 from .pipeline import clean_record
@@ -47,6 +48,16 @@ class RunSummary:
     set_aside_path: str = ""
     # set-aside records that a reader skipped on purpose (a WARC revisit, an image), by reason
     skipped: Counter[str] = field(default_factory=Counter)
+
+    def deliver(self, result: Article | BadRecord, writer: Any, aside: SetAsideWriter) -> None:
+        """Send one result where it belongs, output or set-aside file, and count it."""
+        if isinstance(result, BadRecord):
+            aside.write(result)
+            self.add_set_aside(result)
+        else:
+            writer.write(result)
+            self.written += 1
+            self.verdicts[result.verdict] += 1
 
     def add_set_aside(self, bad: BadRecord) -> None:
         self.set_aside += 1
@@ -155,13 +166,7 @@ def run_clean(
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
         for _item, result in clean_stream(items, options.workers):
             summary.read += 1
-            if isinstance(result, BadRecord):
-                aside.write(result)
-                summary.add_set_aside(result)
-            else:
-                writer.write(result)
-                summary.written += 1
-                summary.verdicts[result.verdict] += 1
+            summary.deliver(result, writer, aside)
             if on_progress is not None:
                 on_progress(summary)
     return summary

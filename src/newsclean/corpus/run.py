@@ -256,13 +256,7 @@ def run_corpus_clean(
 
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
         for _item, result in corpus_stream(counted(clean_stream(items, options.workers)), corpus, csum):
-            if isinstance(result, BadRecord):
-                aside.write(result)
-                summary.add_set_aside(result)
-            else:
-                writer.write(result)
-                summary.written += 1
-                summary.verdicts[result.verdict] += 1
+            summary.deliver(result, writer, aside)
     return summary, csum
 
 
