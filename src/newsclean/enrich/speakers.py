@@ -126,6 +126,7 @@ class SpeakerResolver:
         self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
+        self._par_people: dict[int, list[tuple[int, str]]] = {}  # paragraph -> (pos, name)
         self._titled: dict[str, set[str]] | None = None
 
     # -- names ---------------------------------------------------------------------------
@@ -213,6 +214,23 @@ class SpeakerResolver:
             out.append(Mention(m.start(), canon, self.gender.get(canon)))
         return out
 
+    def _window_mentions(self, starts: list[int], first: int, i: int, pos: int) -> list[Mention]:
+        """_mentions(starts[first], pos), with whole paragraphs scanned once per article.
+
+        Names never run across a line break, so a window is the union of its paragraphs'
+        mentions; gender is read at use, as a fresh scan would."""
+        if i < 0:
+            return self._mentions(starts[first] if starts else 0, pos)
+        out: list[Mention] = []
+        for j in range(first, i):
+            got = self._par_people.get(j)
+            if got is None:
+                got = [(m.pos, m.name) for m in self._mentions(starts[j], starts[j + 1])]
+                self._par_people[j] = got
+            out.extend(Mention(p, n, self.gender.get(n)) for p, n in got)
+        out.extend(self._mentions(starts[i], pos))
+        return out
+
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and pos < self._quoted[i][1]
@@ -285,8 +303,9 @@ class SpeakerResolver:
             self._par_starts = _paragraph_starts(self.text)
         starts = self._par_starts
         i = bisect.bisect_right(starts, pos) - 1
-        lo = starts[max(0, i - _WINDOW_PARAGRAPHS + 1)]
-        cands = self._mentions(lo, pos)
+        first = max(0, i - _WINDOW_PARAGRAPHS + 1)
+        lo = starts[first]
+        cands = self._window_mentions(starts, first, i, pos)
         cands += [m for m in self.speakers if lo <= m.pos < pos]
         fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
         if not fit:
