@@ -206,3 +206,23 @@ def test_output_inside_an_input_directory_is_not_read_back(tmp_path):
         assert main(["clean", "--quiet", str(data), "-o", str(data / "clean.jsonl")]) == 0
         assert [r["id"] for r in rows(data / "clean.jsonl")] == [str(data / "a.txt")]
         assert len(rows(data / "clean.setaside.jsonl")) == 1
+
+
+def test_no_enrich_skips_language_and_quotes(tmp_path) -> None:
+    from newsclean.cli import main
+
+    rec = tmp_path / "r.txt"
+    rec.write_text(
+        "date 2025-01-02 200\nBudget vote set for Monday after long talks\n"
+        "The mayor, Anna Berg, spoke to reporters after the long meeting on the budget.\n"
+        "“We are ready,” Berg said after the meeting in the town hall on Friday evening.\n",
+        encoding="utf-8",
+    )
+    out_on, out_off = tmp_path / "on.jsonl", tmp_path / "off.jsonl"
+    assert main(["clean", str(rec), "-o", str(out_on), "--quiet"]) == 0
+    assert main(["clean", str(rec), "-o", str(out_off), "--quiet", "--no-enrich"]) == 0
+    on = json.loads(out_on.read_text(encoding="utf-8"))
+    off = json.loads(out_off.read_text(encoding="utf-8"))
+    assert on["language"] == "en" and on["quotes"]
+    assert off["language"] is None and off["quotes"] == []
+    assert on["text"] == off["text"] and on["removed"] == off["removed"]

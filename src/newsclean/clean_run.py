@@ -35,6 +35,7 @@ class CleanOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     workers: int = 1
     set_aside: str | None = None  # None: beside the output (see setaside.default_set_aside_path)
+    enrich: bool = True  # language and quotations; off for throughput when they are not wanted
 
 
 @dataclass(slots=True)
@@ -85,10 +86,10 @@ class RunSummary:
         return text
 
 
-def clean_one(record: Record) -> Article | BadRecord:
+def clean_one(record: Record, enrich: bool = True) -> Article | BadRecord:
     """Clean a record; an exception becomes a BadRecord instead of ending the run."""
     try:
-        return clean_record(record)
+        return clean_record(record, enrich=enrich)
     except Exception as e:  # noqa: BLE001 - any failure of one record is that record's problem
         return BadRecord(
             source=record.source,
@@ -98,19 +99,19 @@ def clean_one(record: Record) -> Article | BadRecord:
         )
 
 
-def _clean_batch(records: list[Record]) -> list[Article | BadRecord]:
-    return [clean_one(r) for r in records]
+def _clean_batch(records: list[Record], enrich: bool = True) -> list[Article | BadRecord]:
+    return [clean_one(r, enrich) for r in records]
 
 
 def clean_stream(
-    items: Iterable[Record | BadRecord], workers: int = 1
+    items: Iterable[Record | BadRecord], workers: int = 1, enrich: bool = True
 ) -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
     """(input, result) pairs in input order; BadRecords pass through as their own result."""
     if workers <= 1:
         for item in items:
-            yield item, item if isinstance(item, BadRecord) else clean_one(item)
+            yield item, item if isinstance(item, BadRecord) else clean_one(item, enrich)
         return
-    yield from _clean_parallel(items, workers)
+    yield from _clean_parallel(items, workers, enrich)
 
 
 def _batches(items: Iterable[Record | BadRecord]) -> Iterator[list[Record | BadRecord]]:
@@ -127,7 +128,7 @@ def _batches(items: Iterable[Record | BadRecord]) -> Iterator[list[Record | BadR
 
 
 def _clean_parallel(
-    items: Iterable[Record | BadRecord], workers: int
+    items: Iterable[Record | BadRecord], workers: int, enrich: bool = True
 ) -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
     # spawn, not fork: the parent may run threads (progress display), which fork does not copy
     ctx = multiprocessing.get_context("spawn")
@@ -142,7 +143,7 @@ def _clean_parallel(
 
         for batch in _batches(items):
             records = [r for r in batch if isinstance(r, Record)]
-            pending.append((batch, pool.submit(_clean_batch, records)))
+            pending.append((batch, pool.submit(_clean_batch, records, enrich)))
             while len(pending) > workers * IN_FLIGHT_PER_WORKER:
                 yield from drain_one()
         while pending:
@@ -164,7 +165,7 @@ def run_clean(
         paths, options.read, on_skip=summary.skipped_files.append, exclude=own_files
     )
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
-        for _item, result in clean_stream(items, options.workers):
+        for _item, result in clean_stream(items, options.workers, options.enrich):
             summary.read += 1
             summary.deliver(result, writer, aside)
             if on_progress is not None:

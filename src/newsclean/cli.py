@@ -135,6 +135,11 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes (default: 1; output is the same)",
     )
+    p.add_argument(
+        "--no-enrich",
+        action="store_true",
+        help="skip language and quotation detection (language null, quotes empty)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     _add_read_options(p)
     add_corpus_arguments(p)
@@ -150,7 +155,12 @@ def _run_clean(args: argparse.Namespace) -> int:
         out = Path(args.output).resolve()
         if any(p != "-" and Path(p).resolve() == out for p in args.inputs):
             return _usage_error("clean", f"the output {args.output} is also an input")
-    options = CleanOptions(read=_read_options(args), workers=args.workers, set_aside=args.set_aside)
+    options = CleanOptions(
+        read=_read_options(args),
+        workers=args.workers,
+        set_aside=args.set_aside,
+        enrich=not args.no_enrich,
+    )
     with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
         corpus = corpus_options(args)
         if corpus is None:

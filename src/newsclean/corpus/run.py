@@ -255,7 +255,9 @@ def run_corpus_clean(
             yield pair
 
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
-        for _item, result in corpus_stream(counted(clean_stream(items, options.workers)), corpus, csum):
+        for _item, result in corpus_stream(
+            counted(clean_stream(items, options.workers, options.enrich)), corpus, csum
+        ):
             summary.deliver(result, writer, aside)
     return summary, csum
 
