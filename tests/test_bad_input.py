@@ -163,10 +163,10 @@ def test_truncated_gzip_keeps_what_was_read_and_sets_the_rest_aside(tmp_path: Pa
 def test_cleaning_failure_is_set_aside_not_raised(tmp_path: Path, monkeypatch):
     import newsclean.clean_run as cr
 
-    def explode(record):
+    def explode(record, **kw):
         if "EXPLODE" in record.text:
             raise RuntimeError("detector bug")
-        return real(record)
+        return real(record, **kw)
 
     real = cr.clean_record
     monkeypatch.setattr(cr, "clean_record", explode)
