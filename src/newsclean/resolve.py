@@ -151,7 +151,9 @@ def resolve(view: TextView, title_line: int | None = None) -> Resolution:
         title: Line | None = known_title
     else:
         lead = [ln for ln in prose if ln.index not in marks][:6]
-        title = _choose_title(remaining_top, _words_of(lead))
+        title = _choose_title(
+            remaining_top, _words_of(lead), lambda: _words_of(prose[:40])
+        )
     if title is not None:
         res.title = title
         for ln in remaining_top:
@@ -452,26 +454,51 @@ def _content_words(ln: Line) -> int:
     return sum(1 for w in _WORD.findall(ln.text) if len(w) >= 4 or w.isdigit())
 
 
-def _overlap(ln: Line, lead_words: set[str]) -> float:
+def _hits(ln: Line, words: set[str]) -> tuple[int, float]:
+    """How many of the line's content words are in `words`, and what share of them."""
     ws = [w for w in _WORD.findall(ln.norm) if len(w) >= 4 or w.isdigit()]
     if not ws:
-        return 0.0
-    return sum(1 for w in ws if w in lead_words) / len(ws)
+        return 0, 0.0
+    hits = sum(1 for w in ws if w in words)
+    return hits, hits / len(ws)
 
 
-def _choose_title(cands: list[Line], lead_words: set[str]) -> Line | None:
+def _overlap(ln: Line, lead_words: set[str]) -> float:
+    return _hits(ln, lead_words)[1]
+
+
+_STATEMENT_END = re.compile(r"[.;:,]\s*$")  # a headline may ask or exclaim, it rarely states
+
+
+def _choose_title(
+    cands: list[Line], lead_words: set[str], body_words: Callable[[], set[str]] | None = None
+) -> Line | None:
     """The headline among the unexplained lines above the body.
 
     A headline announces the body: most of its content words come back in the first
-    paragraphs, while a menu item's rarely do; and menu items are short.  The first candidate
-    that is headline-long and shares some words with the lead, or shares most of its words,
-    is the title; failing that, the candidate nearest the body."""
+    paragraphs, while a menu item's rarely do; and menu items are short.  A dek or a caption
+    under the headline also echoes the lead, but reads as a sentence.  In order: the first
+    headline-shaped candidate that is long and shares some words with the lead, or shares most
+    of its words; the headline-shaped candidate naming most of what the whole body is about;
+    a sentence-shaped candidate that echoes the lead; the candidate nearest the body."""
     if not cands:
         return None
     if not lead_words:  # nothing to compare with: the first line that is more than a label
         return next((ln for ln in cands if ln.words >= 3), cands[0])
-    for ln in cands:
+
+    def announces(ln: Line) -> bool:
         o = _overlap(ln, lead_words)
-        if (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and _content_words(ln) >= 2):
-            return ln
-    return cands[-1]
+        return (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and _content_words(ln) >= 2)
+
+    shaped = [ln for ln in cands if ln.words <= 20 and not _STATEMENT_END.search(ln.text[-3:])]
+    found = next((ln for ln in shaped if announces(ln)), None)
+    if found is None and body_words is not None and shaped:
+        words = body_words()
+        best = 0
+        for ln in shaped:
+            hits, o = _hits(ln, words)
+            if o >= 0.5 and hits >= 2 and hits > best:
+                found, best = ln, hits
+    if found is None:
+        found = next((ln for ln in cands if announces(ln)), None)
+    return found if found is not None else cands[-1]
