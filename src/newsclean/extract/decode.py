@@ -140,14 +140,18 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
         charset = "utf-8"
         if data.isascii():
             charset = _valid_codec(http_charset) or declared_charset(data) or "utf-8"
+        # strict UTF-8: a NUL character is a NUL byte, and memchr over the bytes is ~20x
+        # cheaper than searching a wide str
+        has_nul = b"\x00" in data
     except UnicodeDecodeError:
         charset = choose_charset(data, http_charset)
         text = data.decode(charset, errors="replace")
+        has_nul = "\x00" in text
     if text.startswith("\ufeff"):
         text = text[1:]
     # NUL and lone surrogates cannot go through the parser or be written back as UTF-8.
-    if "\x00" in text:
+    if has_nul:
         text = text.replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the page
         raise NotHtml("empty body")
     return text, charset, truncated
