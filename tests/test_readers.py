@@ -94,6 +94,26 @@ def test_jsonl_custom_text_and_id_fields(tmp_path: Path):
     assert rec.id == "k1" and rec.text == ARTICLE
 
 
+def test_jsonl_url_and_site_fields_key_the_source(tmp_path: Path):
+    from newsclean.corpus.learned_boilerplate import source_key
+
+    f = write(
+        tmp_path / "s.jsonl",
+        jsonl(
+            {"id": "u", "text": ARTICLE, "url": "https://news.example.co.uk/a/1"},
+            {"id": "d", "text": ARTICLE, "domain": "harbourgazette.com"},
+            {"id": "n", "text": ARTICLE, "url": 42, "source": "   "},
+        ),
+    )
+    u, d, n = read_inputs([f])
+    assert u.meta["url"] == "https://news.example.co.uk/a/1"
+    assert source_key(u) == "example.co.uk"
+    assert d.meta["site"] == "harbourgazette.com" and source_key(d) == "site:harbourgazette.com"
+    # a field of the wrong type or a blank one says nothing: the input file is the source
+    assert "url" not in n.meta and "site" not in n.meta
+    assert source_key(n) == str(f)
+
+
 def test_jsonl_crlf_line_ends_and_no_final_newline(tmp_path: Path):
     f = write(tmp_path / "c.jsonl", '{"id": "a", "text": "x"}\r\n{"id": "b", "text": "y"}')
     assert [(r.id, r.text) for r in read_inputs([f])] == [("a", "x"), ("b", "y")]

@@ -119,7 +119,29 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     problem = check_text(body)
     if problem:
         return bad(f"field {options.text_field!r}: {problem}", rec_id)
-    return Record(id=rec_id, text=body, source=where, meta={"file": file, "line": line_no})
+    meta: dict[str, Any] = {"file": file, "line": line_no}
+    meta.update(_source_fields(obj))
+    return Record(id=rec_id, text=body, source=where, meta=meta)
+
+
+# fields that say where a record was published: they key the per-source boilerplate model
+# (corpus.learned_boilerplate.source_key) and the URL is carried into the output
+_SOURCE_FIELDS = (
+    ("url", "url"),
+    ("site", "site"),
+    ("domain", "site"),
+    ("host", "site"),
+    ("source", "site"),
+)
+
+
+def _source_fields(obj: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for field, key in _SOURCE_FIELDS:
+        value = obj.get(field)
+        if key not in out and isinstance(value, str) and value.strip() and len(value) < 2048:
+            out[key] = value.strip()
+    return out
 
 
 def _kind(value: Any) -> str:
