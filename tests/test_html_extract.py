@@ -273,3 +273,81 @@ def test_tail_not_confirmed_by_the_second_extractor_is_cut():
     assert trim_unconfirmed_tail([*PARAS, *teasers], PARAS[:1]) == [*PARAS, *teasers]
     # lines inside the article are never cut, only the unconfirmed end
     assert trim_unconfirmed_tail(PARAS, [PARAS[0], PARAS[3], PARAS[1]]) == PARAS
+
+
+# ------------------------------------------------------------------ fast path internals
+
+
+def test_nul_characters_are_dropped_in_utf8_and_legacy_pages():
+    # a NUL after the first 4 KiB (earlier ones make the page binary), in UTF-8 and in latin-1
+    page = article_html().replace("</body>", "<p>ok</p></body>")
+    pad = "<!-- " + "x" * 5000 + " -->"
+    utf8 = (pad + page.replace("<p>ok", "<p>o\x00k")).encode("utf-8") + "é".encode()
+    text, charset, _ = decode_html(utf8)
+    assert charset == "utf-8" and "\x00" not in text and "<p>ok</p>" in text
+    latin1 = (pad + page.replace("<p>ok", "<p>o\x00k")).encode("latin-1") + b"\xe9\xff"
+    text, charset, _ = decode_html(latin1)
+    assert charset != "utf-8" and "\x00" not in text and "<p>ok</p>" in text
+
+
+def test_whitespace_only_page_is_not_html_in_any_charset():
+    from newsclean.extract import NotHtml
+
+    for data in (b" \n\t ", " \u00a0\u3000\n".encode(), b"\xa0 \xa0"):  # last: not UTF-8
+        try:
+            decode_html(data)
+        except NotHtml:
+            continue
+        raise AssertionError(f"{data!r} was accepted")
+
+
+def test_fast_clean_lines_matches_the_shared_one():
+    from newsclean.extract import fast
+    from newsclean.extract.html_text import clean_lines
+
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != "\n")
+    samples = [
+        "",
+        "\n\n",
+        "plain line\nsecond line",
+        " lead\ntrail \n in  side \n",
+        f"a{spaces}b\n{spaces}\nc\u00a0d\u2009e\ttab\x1cfs\u2028ls\u3000end",
+        "ctrl\x07char kept\nemoji 🙂 ok\n\u200bzero-width (not a space)",
+    ]
+    for s in samples:
+        assert fast.clean_lines(s) == clean_lines(s), repr(s)
+
+
+def test_depth_guard_is_exact_at_the_limit():
+    from resiliparse.parse.html import HTMLTree
+
+    from newsclean.extract.decode import MAX_NESTING, too_deep
+
+    # every level starts with a sibling, so the deep chain holds no first child but the last
+    for depth in (MAX_NESTING - 1, MAX_NESTING):
+        nested = depth - 3  # html > body > k divs > i: the <i> sits at depth k + 3
+        html = "<html><body>" + "<div><i>x</i>" * nested + "</div>" * nested + "</body></html>"
+        assert too_deep(HTMLTree.parse(html)) is (depth >= MAX_NESTING)
+
+
+def test_jsonld_blocks_are_found_as_the_reference_pattern_finds_them():
+    import re
+
+    from newsclean.extract.fast import jsonld_scripts
+
+    reference = re.compile(
+        r"<script[^>]*application/ld\+json[^>]*>(.*?)</script", re.IGNORECASE | re.DOTALL
+    )
+    pages = [
+        '<script type="application/LD+JSON">{"a": 1}</SCRIPT>',
+        '<script data-x="+json" type="application/ld+json">x</script>'
+        '<script type="application/ld+json">unclosed',
+        '<a href="/feed+json">+json</a><script>var t = "+JSON";</script>'
+        '<script\ntype=application/ld+json>{"b": 2}</script>',
+        '<script type="application/ld+json" src="a+json">q</script>',
+        '<script type="application/ld+json"',
+        'x+json> <script type="application/ld+json">a</script <p>b</p></script>',
+    ]
+    for page in pages:
+        for end in range(len(page) + 1):
+            assert jsonld_scripts(page, end) == reference.findall(page, 0, end), (page, end)
