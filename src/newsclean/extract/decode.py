@@ -49,11 +49,17 @@ _BOMS = (
 # elements are then rejected before their ancestors are walked.
 MAX_NESTING = 400
 _DEEP_SELECTOR = " > ".join(["*"] * MAX_NESTING) + ":first-child"
+# lexbor parses a selector on every query (~0.09 ms for the 400-step chain): a 64-step chain
+# (~0.02 ms) first, which real pages hardly ever match, decides most pages alone.
+_DEEPISH_SELECTOR = " > ".join(["*"] * 64) + ":first-child"
 
 
 def too_deep(tree) -> bool:
     """Whether a resiliparse HTMLTree nests elements more than MAX_NESTING deep."""
-    return tree.document.query_selector(_DEEP_SELECTOR) is not None
+    doc = tree.document
+    if doc.query_selector(_DEEPISH_SELECTOR) is None:
+        return False
+    return doc.query_selector(_DEEP_SELECTOR) is not None
 
 
 class NotHtml(ValueError):
