@@ -145,3 +145,20 @@ def test_quotes_move_with_the_text():
         for q in b.quotes:
             if not q.parts:
                 assert b.text[q.start : q.end] == q.text
+
+
+def test_template_line_taken_for_the_headline_gives_the_title_back_once_learned():
+    # a site teaser that echoes every lead: one record alone cannot tell it from a headline
+    teaser = "Community news from the valley towns and the water district"
+    records = [
+        Record(r.id, r.text.replace(SITE_TOP, teaser), r.source, dict(r.meta))
+        for r in (site_record(i) for i in range(12))
+    ]
+    model, arts = learn(records)
+    assert arts[0].title == teaser  # the per-record cleaner's best guess
+    for i, (r, a) in enumerate(zip(records, arts, strict=True)):
+        b = apply_learned(r, a, model)
+        assert b.title == f"Water bills to rise in {TOWNS[i]}"
+        assert teaser not in b.text and b.title not in b.text
+        assert restore(b.text, b.removed) == r.text
+        assert [x.reason for x in b.removed if x.text.strip() == teaser] == ["learned_boilerplate"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .apply import apply_marks
 from .detect import dateline
 from .enrich.language import detect_language
@@ -12,8 +14,13 @@ from .resolve import resolve
 from .text_view import TextView
 
 
-def clean_record(record: Record, enrich: bool = True) -> Article:
-    """Clean one record: mark, resolve, apply; then language and quotations (enrich=True)."""
+def clean_record(
+    record: Record, enrich: bool = True, furniture: Mapping[int, tuple[str, str]] | None = None
+) -> Article:
+    """Clean one record: mark, resolve, apply; then language and quotations (enrich=True).
+
+    furniture: record lines (by index) known from outside the record not to be article, with
+    their (reason, rule) marks -- a corpus pass's learned boilerplate."""
     text = record.text
     hdr = parse_header(text)
     view = TextView(text, body_start=1 if hdr else 0)
@@ -21,7 +28,11 @@ def clean_record(record: Record, enrich: bool = True) -> Article:
     if hdr:
         marks[0] = ("header", "crawl_header")
     hint = record.meta.get("title_line")
-    found = resolve(view, title_line=hint + view.body_start if isinstance(hint, int) else None)
+    found = resolve(
+        view,
+        title_line=hint + view.body_start if isinstance(hint, int) else None,
+        furniture=furniture,
+    )
     marks.update(found.line_marks)
     verdict = found.verdict
     title_line = found.title

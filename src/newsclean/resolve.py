@@ -12,7 +12,7 @@ relative to the body's prose.  Priorities, in one place:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -89,13 +89,22 @@ def _banner_mark(kind: str) -> tuple[str, str]:
     return ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
 
 
-def resolve(view: TextView, title_line: int | None = None) -> Resolution:
+def resolve(
+    view: TextView,
+    title_line: int | None = None,
+    furniture: Mapping[int, tuple[str, str]] | None = None,
+) -> Resolution:
     """Mark every line of the record and give its verdict and title.
 
     title_line: index of a line known to be the headline (an HTML page's extracted title);
-    the layout is then read without it and no title is guessed."""
+    the layout is then read without it and no title is guessed.
+    furniture: lines already known not to be article (e.g. a source's learned template), with
+    their marks; the layout, the anchors and the title are read without them."""
     body = view.body()
     res = Resolution()
+    if furniture:
+        body = [ln for ln in body if ln.index not in furniture]
+        res.line_marks.update(furniture)
     known_title = next((ln for ln in body if ln.index == title_line), None)
     if known_title is not None:
         body = [ln for ln in body if ln is not known_title]

@@ -1,7 +1,8 @@
 """Learned boilerplate: lines a source repeats across its documents, found by counting.
 
 Pass 1 (`BoilerplateLearner.add`) streams over cleaned articles and counts, per source, in how
-many documents each normalised kept line occurs.  Only counts of 64-bit line hashes are kept
+many documents each normalised line occurs (kept, or removed as headline or furniture:
+see `counted_lines`).  Only counts of 64-bit line hashes are kept
 (plus the text of lines that reach `min_count`, for `newsclean boilerplate show`), never the
 documents.  Memory is bounded per source by lossy counting (Manku & Motwani): every
 `bucket_docs` documents, entries whose count could not reach 1 per bucket are pruned.  A line
@@ -18,8 +19,9 @@ two or three articles, and the share keeps a story a site republishes a few time
 in the model file, so a model says how it was made.
 
 Pass 2 (`apply_learned`) removes those lines from an article with reason
-`learned_boilerplate` and rule "<source> x<count>", rebuilding text and removed spans with
-`apply_marks` on the record, so `restore` stays exact.  Only lines above the article's first
+`learned_boilerplate` and rule "<source> x<count>": the record is cleaned again with them as
+known furniture, so its title and layout are read without the template and `restore` stays
+exact.  Only lines above the article's first
 or below its last prose line are removed (see `learned_marks`), so it never empties an
 article and never cuts a heading out of a body.
 """
@@ -32,13 +34,12 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..apply import apply_marks
-from ..model import Article, Quote, Record, Span
+from ..model import Article, Record
 from ..text_view import TextView
 
 MODEL_FORMAT = "newsclean-boilerplate"
@@ -123,8 +124,9 @@ def source_key(record: Record, article: Article | None = None) -> str:
 
 def kept_lines(view: TextView, article: Article) -> list[int]:
     """Indices of the record's lines that the article keeps (some of their content is not
-    inside a removed span)."""
-    spans = sorted((r.start, r.end) for r in article.removed)
+    inside a removed span), its headline included: a "headline" that recurs across a source
+    is a template line the single record could not tell from one."""
+    spans = sorted((r.start, r.end) for r in article.removed if r.reason != "title")
     starts = [s for s, _ in spans]
     out = []
     for ln in view.lines:
@@ -133,6 +135,20 @@ def kept_lines(view: TextView, article: Article) -> list[int]:
         if not _covered(ln.cstart, ln.cend, spans, starts):
             out.append(ln.index)
     return out
+
+
+_COUNTED_REMOVALS = frozenset({"title", "boilerplate", "learned_boilerplate"})
+
+
+def counted_lines(view: TextView, article: Article) -> list[int]:
+    """The lines pass 1 counts: kept, or removed as headline or page furniture."""
+    spans = sorted((r.start, r.end) for r in article.removed if r.reason not in _COUNTED_REMOVALS)
+    starts = [s for s, _ in spans]
+    return [
+        ln.index
+        for ln in view.lines
+        if not ln.blank and not _covered(ln.cstart, ln.cend, spans, starts)
+    ]
 
 
 def _covered(a: int, b: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -218,12 +234,16 @@ class BoilerplateLearner:
                     break
 
     def add(self, record: Record, article: Article, view: TextView | None = None) -> None:
-        """Count the lines a cleaned article keeps, under the record's source key."""
+        """Count the lines of a cleaned article's record under its source key: the lines it
+        keeps and those it removed as page furniture.  A template line counts on every page,
+        whether or not the single-record cleaner recognised it there; lines that are not the
+        page (crawl header, banners, later copies) are left out."""
         if article.verdict != "article":
             return
         view = view or TextView(record.text)
         self.add_lines(
-            source_key(record, article), (view.lines[i].norm for i in kept_lines(view, article))
+            source_key(record, article),
+            (view.lines[i].norm for i in counted_lines(view, article)),
         )
 
     def entries(self) -> int:
@@ -352,13 +372,19 @@ def learned_marks(
 
 
 def apply_learned(
-    record: Record, article: Article, model: BoilerplateModel, source: str | None = None
+    record: Record,
+    article: Article,
+    model: BoilerplateModel,
+    source: str | None = None,
+    enrich: bool = True,
 ) -> Article:
     """The article with the source's learned boilerplate lines removed as well.
 
-    Rebuilds text and removed spans from the record with `apply_marks`: the article's own
-    removals are kept as they were (whole lines as line marks, parts of lines as partial
-    spans), the learned lines are added as line marks.
+    The record is cleaned again with the learned lines given as known furniture, so that the
+    layout is read without them: a template line that the single record made look like the
+    headline (a masthead, a menu item) no longer is, and the real headline is found.  Only
+    records the model touches are cleaned twice.  Any field a caller set on `article` beyond
+    what cleaning gives is carried over.
     """
     if article.verdict != "article" or not model.sources:
         return article
@@ -370,85 +396,11 @@ def apply_learned(
     new = learned_marks(view, kept, model, src)
     if not new:
         return article
-    marks, partials = marks_of(view, article)
-    marks.update(new)
-    text, removed = apply_marks(view, marks, partials)
-    quotes, extra = _remap(article, text)
-    return replace(article, text=text, removed=removed, quotes=quotes, extra=extra)
+    from ..pipeline import clean_record  # the pipeline imports nothing from corpus
 
-
-def marks_of(view: TextView, article: Article) -> tuple[dict[int, tuple[str, str]], list[Span]]:
-    """Recover line marks and partial spans from an article's removed spans.
-
-    A line whose content lies inside removed spans is a line mark with the reason of the span
-    covering its first character; a removed span inside a kept line is a partial.  Whitespace
-    spans are left out: apply_marks makes them again.
-    """
-    spans = sorted(article.removed, key=lambda r: r.start)
-    starts = [r.start for r in spans]
-    pairs = [(r.start, r.end) for r in spans]
-    marks: dict[int, tuple[str, str]] = {}
-    partials: list[Span] = []
-    for ln in view.lines:
-        if ln.blank:
-            continue
-        if _covered(ln.cstart, ln.cend, pairs, starts):
-            r = spans[bisect.bisect_right(starts, ln.cstart) - 1]
-            marks[ln.index] = (r.reason, r.rule)
-            continue
-        lo = bisect.bisect_right(starts, ln.cstart) - 1
-        for r in spans[max(lo, 0) :]:
-            if r.start >= ln.cend:
-                break
-            if r.end > ln.cstart and r.reason != "whitespace":
-                partials.append(Span(max(r.start, ln.cstart), min(r.end, ln.cend), r.reason, r.rule))
-    return marks, partials
-
-
-class _OffsetMap:
-    """Old article offsets -> new ones, when the new text is the old one minus whole lines."""
-
-    def __init__(self, old: str, new: str) -> None:
-        new_lines = new.split("\n")
-        self.spans: list[tuple[int, int, int]] = []  # (old start, old end, shift)
-        j = pos_new = pos_old = 0
-        for line in old.split("\n"):
-            if j < len(new_lines) and new_lines[j] == line:
-                self.spans.append((pos_old, pos_old + len(line), pos_new - pos_old))
-                pos_new += len(line) + 1
-                j += 1
-            pos_old += len(line) + 1
-        self.starts = [sp[0] for sp in self.spans]
-
-    def range(self, start: int, end: int) -> tuple[int, int] | None:
-        """The new [start, end) of an old range, or None if any of it was removed."""
-        i = bisect.bisect_right(self.starts, start) - 1
-        k = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
-        if i < 0 or k < 0 or start > self.spans[i][1] or end > self.spans[k][1] + 1:
-            return None
-        s, e = start + self.spans[i][2], end + self.spans[k][2]
-        if e - s != end - start:  # a removed line lay between them
-            return None
-        return s, e
-
-
-def _remap(article: Article, new_text: str) -> tuple[list[Quote], dict[str, Any]]:
-    """Quotes and paragraph-language spans moved to the new text (dropped if cut out)."""
-    m = _OffsetMap(article.text, new_text)
-    quotes = []
-    for q in article.quotes:
-        span = m.range(q.start, q.end)
-        parts = [m.range(a, b) for a, b in q.parts] if q.parts else None
-        if span is None or (parts is not None and any(p is None for p in parts)):
-            continue
-        quotes.append(Quote(q.text, span[0], span[1], q.speaker, parts))  # type: ignore[arg-type]
-    extra = dict(article.extra)
-    langs = extra.get("paragraph_languages")
-    if isinstance(langs, list):
-        moved = []
-        for d in langs:
-            span = m.range(d["start"], d["end"])
-            if span is not None:
-                moved.append({**d, "start": span[0], "end": span[1]})
-        extra["paragraph_languages"] = moved
-    return quotes, extra
+    again = clean_record(record, enrich=enrich, furniture=new)
+    if again.verdict != "article":  # cannot happen while a prose line is kept; never lose one
+        return article
+    for key, value in article.extra.items():
+        again.extra.setdefault(key, value)
+    return again

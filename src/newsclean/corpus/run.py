@@ -28,7 +28,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,7 @@ class CorpusOptions:
     dedup: bool = True
     drop_duplicates: bool = False  # write only each cluster's canonical copy
     store: str | None = None  # SQLite store: history across runs
+    enrich: bool = True  # records cleaned again after learning get language and quotes
     dedup_params: DedupParams = field(default_factory=DedupParams)
 
     @property
@@ -160,7 +161,7 @@ def corpus_stream(
             summary.learned_lines = sum(len(s.lines) for s in model.sources.values())
         if not (options.dedup or store):
             for item, result in source:
-                yield item, _learned(item, result, model)
+                yield item, _learned(item, result, model, options.enrich)
             return
         # pass 2: learned boilerplate out, signatures in
         signer = Signer(options.dedup_params)
@@ -169,7 +170,7 @@ def corpus_stream(
         spills.append(spill2)
         keys: list[int] = []
         for n, (item, result) in enumerate(_batched_tx(source, store)):
-            result = _learned(item, result, model)
+            result = _learned(item, result, model, options.enrich)
             key = -1
             if isinstance(result, Article):
                 text = result.text if result.verdict == "article" else ""
@@ -207,11 +208,14 @@ def corpus_stream(
 
 
 def _learned(
-    item: Record | BadRecord, result: Article | BadRecord, model: BoilerplateModel | None
+    item: Record | BadRecord,
+    result: Article | BadRecord,
+    model: BoilerplateModel | None,
+    enrich: bool,
 ) -> Article | BadRecord:
     if model is None or not isinstance(item, Record) or not isinstance(result, Article):
         return result
-    return apply_learned(item, result, model)
+    return apply_learned(item, result, model, enrich=enrich)
 
 
 def _batched_tx(pairs: Iterable[Pair], store: Store | None) -> Iterator[Pair]:
@@ -256,7 +260,9 @@ def run_corpus_clean(
 
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
         for _item, result in corpus_stream(
-            counted(clean_stream(items, options.workers, options.enrich)), corpus, csum
+            counted(clean_stream(items, options.workers, options.enrich)),
+            replace(corpus, enrich=options.enrich),
+            csum,
         ):
             summary.deliver(result, writer, aside)
     return summary, csum
