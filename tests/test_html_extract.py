@@ -351,3 +351,45 @@ def test_jsonld_blocks_are_found_as_the_reference_pattern_finds_them():
     for page in pages:
         for end in range(len(page) + 1):
             assert jsonld_scripts(page, end) == reference.findall(page, 0, end), (page, end)
+
+
+def test_fast_head_metadata_reads_every_key_family():
+    from newsclean.extract.fast import head_metadata
+
+    page = article_html()
+    m = head_metadata(page)
+    assert (m["title"], m["date"], m["sitename"], m["author"], m["canonical_url"]) == (
+        TITLE,
+        "2024-03-05",
+        "Daily Courier",
+        "Jane Doe",
+        "https://courier.example/news/budget",
+    )
+    # the other spellings: twitter:title, og:published_time / pubdate, article:author,
+    # application-name, og:url; tags in other case; first tag of a key wins; noise skipped
+    head = (
+        '<html><head><META NAME="twitter:title" CONTENT="Ferry service resumes after storm">'
+        '<meta property="og:image" content="https://p.example/i.jpg">'
+        '<meta name="PubDate" content="2023-11-02"><meta name="pubdate" content="2020-01-01">'
+        '<meta property="article:author" content="Sam Lee">'
+        '<meta name="application-name" content="Harbour Post">'
+        '<meta property="og:url" content="https://p.example/ferry"></head><body>'
+        "<p>Ferries ran again on Monday.</p></body></html>"
+    )
+    m = head_metadata(head)
+    assert m["title"] == "Ferry service resumes after storm"
+    assert (m["date"], m["author"], m["sitename"]) == ("2023-11-02", "Sam Lee", "Harbour Post")
+    assert m["canonical_url"] == "https://p.example/ferry"
+    # nothing in the head: JSON-LD in the body fills date, author and publisher
+    ld = {
+        "@type": "NewsArticle",
+        "datePublished": "2022-06-30T10:00:00Z",
+        "author": {"name": "Ana Ruiz"},
+        "publisher": {"name": "Coast Daily"},
+    }
+    page = (
+        "<html><head><title>Bridge reopens</title></head><body><h1>Bridge reopens</h1>"
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></body></html>'
+    )
+    m = head_metadata(page)
+    assert (m["date"], m["author"], m["sitename"]) == ("2022-06-30", "Ana Ruiz", "Coast Daily")
