@@ -386,7 +386,15 @@ def _tokens(text: str, a: int, b: int, words: list[str] | None = None) -> list[T
     starts with either, so a word's first occurrence from the previous token's end is
     the word itself."""
     if words is None:
-        words = _TOKEN.findall(text, a, b)
+        # No token holds whitespace: a chunk of letters is one token, only the other
+        # chunks need the regex (which costs ~100 ns a character).
+        words = []
+        findall = _TOKEN.findall
+        for chunk in text[a:b].split():
+            if chunk.isalpha():
+                words.append(chunk)
+            else:
+                words += findall(chunk)
     out = []
     find = text.find
     pos = a
@@ -440,6 +448,11 @@ def _attach_clauses(
         no_carry = prev is None or (prev.pre is None and prev.post is None)
         if no_carry and lo >= pc.open_at:
             pc.pre = None  # the quote opens its paragraph or follows the previous one
+            continue
+        if no_carry and not ctx.may_attribute(lo, pc.open_at, post=False):
+            # Nothing in the whole window, so nothing in its last sentence either (the
+            # cut below falls after whitespace, never inside a word): skip the cut.
+            pc.pre = None
             continue
         cut = lo
         for m in reversed(list(_ROUGH_BOUNDARY.finditer(text, lo, pc.open_at))):
@@ -495,22 +508,30 @@ def _colon_intro(
     return clause
 
 
-_TRIGGER_CACHE: dict[tuple[int, bool], tuple[set[str], frozenset[str]]] = {}
+_TRIGGER_CACHE: dict[
+    tuple[int, bool], tuple[set[str], frozenset[str], frozenset[bytes]]
+] = {}
 # A French verb with its subject pronoun (`dit-il`, `a-t-on`), as _FR_INVERTED reads it.
 _INVERTED_END = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
 _FIRST_TOKEN_CHAR = re.compile(r"[^\s_]")  # only whitespace and "_" lie between tokens
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Bytes of ASCII text: letters lower-cased, every other byte a space.
+_ASCII_LETTERS = bytes(
+    c | 0x20 if chr(c).isalpha() and c < 128 else 0x20 for c in range(256)
+)
 
 
-def _triggers(verbs: set[str], german: bool) -> frozenset[str]:
-    """Every lower-cased word that can head an attribution clause (_Ctx.may_attribute)."""
+def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[bytes]]:
+    """Every lower-cased word that can head an attribution clause (_Ctx.may_attribute),
+    and those that are ASCII as bytes."""
     key = (id(verbs), german)
     got = _TRIGGER_CACHE.get(key)
     if got is None or got[0] is not verbs:
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
-        got = (verbs, frozenset(words))
+        ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
+        got = (verbs, frozenset(words), ascii_words)
         _TRIGGER_CACHE[key] = got
-    return got[1]
+    return got[1], got[2]
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
@@ -553,13 +574,13 @@ def _sentence_start(toks: list[Tok], floor: int) -> int:
 
 
 class _Ctx:
-    __slots__ = ("text", "verbs", "german", "triggers")
+    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers")
 
     def __init__(self, text: str, verbs: set[str], german: bool) -> None:
         self.text = text
         self.verbs = verbs
         self.german = german
-        self.triggers = _triggers(verbs, german)
+        self.triggers, self.ascii_triggers = _triggers(verbs, german)
 
     def may_attribute(self, a: int, b: int, post: bool) -> bool:
         """Cheap necessary condition for a clause in text[a:b], checked on the raw text
@@ -573,7 +594,25 @@ class _Ctx:
         text = self.text
         if a > 0 and text[a - 1].isalnum() and text[a].isalnum():
             return True  # the window starts mid-word: its first token is a fragment
-        low = text[a:b].lower()
+        win = text[a:b]
+        if win.isascii():
+            # ASCII: the letter runs are the chunks of the window with every other
+            # character blanked (one translate, one split), lower-cased on the way.
+            first = win.lstrip()[:1]
+            if not first:
+                return False
+            if post and first in "-_":
+                if first == "-":
+                    return True
+                m = _FIRST_TOKEN_CHAR.search(text, a, b)
+                if m is not None and m.group() == "-":
+                    return True
+            if not self.ascii_triggers.isdisjoint(
+                win.encode("ascii").translate(_ASCII_LETTERS).split()
+            ):
+                return True
+            return "-" in win and _INVERTED_END.search(text, a, b) is not None
+        low = win.lower()
         if len(low) != b - a:
             return True  # lower-casing changed lengths (rare letters): no shortcut
         chunks = low.split()
