@@ -162,3 +162,21 @@ def test_template_line_taken_for_the_headline_gives_the_title_back_once_learned(
         assert teaser not in b.text and b.title not in b.text
         assert restore(b.text, b.removed) == r.text
         assert [x.reason for x in b.removed if x.text.strip() == teaser] == ["learned_boilerplate"]
+
+
+def test_recurring_heading_between_headline_and_list_stays():
+    # every article of the site opens with the same heading over its own bullet points: that
+    # is the site's article structure, kept lines on both sides, not its template
+    records = []
+    for i in range(12):
+        r = site_record(i)
+        lines = r.text.split("\n")
+        lines[3:3] = ["Key Takeaways", f"- Bills rise in {TOWNS[i]}", f"- {NAMES[i]} explains why"]
+        records.append(Record(r.id, "\n".join(lines), r.source, dict(r.meta)))
+    model, arts = learn(records)
+    assert any(t == "key takeaways" for _s, t, _c, _d in model.rows())  # it does recur
+    for r, a in zip(records, arts, strict=True):
+        b = apply_learned(r, a, model)
+        assert "Key Takeaways" in b.text
+        assert SITE_TOP not in b.text  # the template line above the headline still goes
+        assert restore(b.text, b.removed) == r.text

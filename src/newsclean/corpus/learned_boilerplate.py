@@ -349,7 +349,8 @@ def learned_marks(
     """Line marks for the kept lines the model knows as the source's boilerplate.
 
     Only lines around the article are taken: above its first or below its last kept prose
-    line (>= PROSE_WORDS words, not itself learned).  A short line that recurs *inside*
+    line (>= PROSE_WORDS words, not itself learned), in runs that touch the page's edge or
+    removed furniture.  A short line that recurs *inside*
     bodies -- "Conclusion", "Pros:", a section heading -- is structure of the site's
     articles, not template.  Nothing is taken from an article without such a prose line.
     """
@@ -364,11 +365,28 @@ def learned_marks(
     if not prose:
         return {}
     first, last = prose[0], prose[-1]
-    return {
-        i: (REASON, f"{source} x{count}")
-        for i, count in hits.items()
-        if i < first or i > last
-    }
+    cands = {i for i in hits if i < first or i > last}
+    # A template comes in blocks against the page's edge or other furniture.  A run of
+    # recurring lines with kept article lines on both sides is the site's article structure
+    # ("Key Takeaways" under the headline, "References" before the list), not its template.
+    lines = [ln.index for ln in view.lines if not ln.blank]
+    keep = set(kept)
+    out: dict[int, tuple[str, str]] = {}
+    k = 0
+    while k < len(lines):
+        if lines[k] not in cands:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(lines) and lines[j + 1] in cands:
+            j += 1
+        before = lines[k - 1] if k > 0 else None
+        after = lines[j + 1] if j + 1 < len(lines) else None
+        if not (before in keep and after in keep):
+            for i in lines[k : j + 1]:
+                out[i] = (REASON, f"{source} x{hits[i]}")
+        k = j + 1
+    return out
 
 
 def apply_learned(
