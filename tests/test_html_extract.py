@@ -393,3 +393,22 @@ def test_fast_head_metadata_reads_every_key_family():
     )
     m = head_metadata(page)
     assert (m["date"], m["author"], m["sitename"]) == ("2022-06-30", "Ana Ruiz", "Coast Daily")
+
+
+def test_fast_mode_leaves_out_reader_comments():
+    comments = (
+        '<section id="comments" class="comments"><h3>3 comments</h3><ol class="comment-list">'
+        '<li class="comment"><p>Great article, the buses in my street are always late and '
+        "nobody seems to care about it at all.</p></li>"
+        '<li class="comment"><p>I disagree with the mayor on this, the money should go to '
+        "cycle lanes instead of more buses.</p></li></ol></section>"
+    )
+    html = article_html().replace("</article>", "</article>" + comments)
+    rec = html_record(html.encode(), id="c", source="c.html", fast=True)
+    assert isinstance(rec, Record)
+    assert rec.text.split("\n")[1:] == PARAS
+    # the shared helper keeps them unless asked (the default mode's second opinion)
+    from newsclean.extract.fast import resiliparse_text
+
+    assert "cycle lanes" in resiliparse_text(html)
+    assert "cycle lanes" not in resiliparse_text(html, comments=False)

@@ -83,9 +83,10 @@ def trim_tail(lines: list[str]) -> list[str]:
     return lines[:end]
 
 
-def resiliparse_text(html: str | HTMLTree, checked: bool = False) -> str:
+def resiliparse_text(html: str | HTMLTree, checked: bool = False, comments: bool = True) -> str:
     """Main content as text, one block per line ('' for markup nested too deeply;
-    checked=True: the caller already ran too_deep on this tree)."""
+    checked=True: the caller already ran too_deep on this tree; comments=False: leave out
+    the readers' comment sections resiliparse otherwise counts as main content)."""
     tree = html if isinstance(html, HTMLTree) else HTMLTree.parse(html)
     if not checked and too_deep(tree):
         return ""
@@ -98,6 +99,7 @@ def resiliparse_text(html: str | HTMLTree, checked: bool = False) -> str:
         preserve_formatting=True,
         noscript=False,
         form_fields=False,
+        comments=comments,
     )
 
 
@@ -211,7 +213,9 @@ def extract_page_fast(data: bytes | str, url: str | None = None, http_charset: s
         raise ExtractError(f"markup nested deeper than {MAX_NESTING} levels")
     pm = head_metadata(html)
     title = pm["title"]
-    lines = clean_lines(resiliparse_text(tree, checked=True))
+    # no comment sections: same cost, F1 0.940 -> 0.949 on AEB, 0.896 -> 0.900 on WCXB (their
+    # gold holds no reader comments; the default mode's second opinion keeps its own setting)
+    lines = clean_lines(resiliparse_text(tree, checked=True, comments=False))
     body = trim_tail(drop_title_lines(cut_before_title(lines, title), title))
     if not body:
         body = lines
