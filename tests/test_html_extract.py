@@ -8,7 +8,7 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsclean.extract import MAX_HTML_BYTES, html_record
+from newsclean.extract import MAX_HTML_BYTES, extract_page, html_record
 from newsclean.extract.decode import choose_charset, decode_html
 from newsclean.model import Article, BadRecord, Record
 from newsclean.pipeline import clean_record
@@ -412,3 +412,33 @@ def test_fast_mode_leaves_out_reader_comments():
 
     assert "cycle lanes" in resiliparse_text(html)
     assert "cycle lanes" not in resiliparse_text(html, comments=False)
+
+
+def test_second_opinion_replaces_the_body_only_when_it_holds_it_and_much_more():
+    from newsclean.extract.html_text import holds_more
+
+    more = [
+        f"Paragraph {i} of the council report explains, in plain words, how the transport "
+        f"budget will be spent in district number {i} over the next four years of service."
+        for i in range(12)
+    ]
+    body = PARAS[:2]  # trafilatura stopped at the first of the article's blocks
+    assert holds_more(body, ["Advertisement", *body, *more])
+    assert not holds_more(body, more)  # longer, but another text: not the same article
+    assert not holds_more(body, [*body, more[0]])  # the same, but not much more of it
+    assert not holds_more([], more)
+
+
+def test_second_opinion_longer_only_by_comments_is_not_taken():
+    comments = "".join(
+        f'<li class="comment"><div class="comment-body"><p>Reader {i} writes that the buses in '
+        f"the old town are always late and that the council should have asked the people who "
+        f"ride them every morning before voting.</p></div></li>"
+        for i in range(30)
+    )
+    html = article_html().replace(
+        "</article>",
+        f'</article><section id="comments" class="comments"><ol>{comments}</ol></section>',
+    )
+    ex = extract_page(html)
+    assert ex.body == PARAS

@@ -148,9 +148,34 @@ def trim_unconfirmed_tail(body: list[str], other: list[str]) -> list[str]:
 
 
 def resiliparse_body(html: str) -> list[str]:
+    """resiliparse's main content without comment sections: a comment thread is long prose
+    that would otherwise pass for more of the article (see holds_more)."""
     from .fast import resiliparse_text
 
-    return clean_lines(resiliparse_text(html))
+    return clean_lines(resiliparse_text(html, comments=False))
+
+
+# The second opinion replaces the body when it holds this many times its words and most of it.
+MORE_FACTOR = 2
+MIN_HELD_SHARE = 0.5
+
+
+def _shingles_of(lines: list[str]) -> set[tuple[str, ...]]:
+    ref: set[tuple[str, ...]] = set()
+    for ln in lines:
+        ref |= _shingle_set(ln)
+    return ref
+
+
+def holds_more(body: list[str], alt: list[str]) -> bool:
+    """Whether `alt` is the same article and much more of it: trafilatura sometimes stops at
+    the first of several sibling blocks an article is split into (chunked layouts, a lead box
+    before the body); a second extractor that keeps the whole article contains our text."""
+    wb = _word_count(body)
+    if _word_count(alt) <= MORE_FACTOR * wb:
+        return False
+    sb = _shingles_of(body)
+    return bool(sb) and len(sb & _shingles_of(alt)) >= MIN_HELD_SHARE * len(sb)
 
 
 def extract_page(
@@ -179,12 +204,18 @@ def extract_page(
     title = pm["title"]
     body = drop_title_lines(body, title)
     other = resiliparse_body(html)  # second opinion: a different algorithm (lexbor DOM, C++)
-    if _word_count(body) < MIN_BODY_WORDS:
+    wb = _word_count(body)
+    alt = None
+    if wb < MIN_BODY_WORDS or _word_count(other) > MORE_FACTOR * wb:
         alt = drop_title_lines(cut_before_title(other, title), title)
-        if _word_count(alt) > max(2 * _word_count(body), MIN_BODY_WORDS):
-            body = alt
-            meta["extractor"] = "resiliparse"
-    else:
+    if alt is not None and (
+        _word_count(alt) > max(2 * wb, MIN_BODY_WORDS)
+        if wb < MIN_BODY_WORDS
+        else holds_more(body, alt)
+    ):
+        body = alt
+        meta["extractor"] = "resiliparse"
+    elif wb >= MIN_BODY_WORDS:
         body = trim_unconfirmed_tail(body, other)
     meta.update(pm)
     return Extraction(title, body, meta)
