@@ -93,7 +93,7 @@ def stage_times(pages: list[Page], rounds: int) -> dict[str, float]:
     from newsclean.extract import fast as F
     from newsclean.extract import html_record
     from newsclean.extract.decode import decode_html, too_deep
-    from newsclean.extract.html_text import clean_lines, cut_before_title, drop_title_lines
+    from newsclean.extract.html_text import cut_before_title, drop_title_lines
     from newsclean.model import BadRecord
     from newsclean.pipeline import clean_record
 
@@ -116,9 +116,9 @@ def stage_times(pages: list[Page], rounds: int) -> dict[str, float]:
             c = tick("depth check", c)
             pm = F.head_metadata(html)
             c = tick("head metadata", c)
-            text = F.resiliparse_text(tree, checked=True)
+            text = F.resiliparse_text(tree, checked=True, comments=False)
             c = tick("main-content text (resiliparse)", c)
-            lines = clean_lines(text)
+            lines = F.clean_lines(text)
             F.trim_tail(drop_title_lines(cut_before_title(lines, pm["title"]), pm["title"]))
             c = tick("line post-processing", c)
             rec = html_record(page, id="p", source="p", url=url, fast=True)
