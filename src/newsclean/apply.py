@@ -61,63 +61,73 @@ def apply_marks(
             pieces[ln.index] = (s, e)
     last_kept = max(pieces) if pieces else -1
 
-    kept_parts: list[str] = []
-    removed: list[Removed] = []
-    cur: list = [0, 0, None]  # start, end, label of the run being built
-
-    def emit(s: int, e: int, label: Label) -> None:
-        if s >= e:
-            return
-        if label == cur[2] and s == cur[1]:
-            cur[1] = e
-            return
-        flush()
-        cur[0], cur[1], cur[2] = s, e, label
-
-    def flush() -> None:
-        s, e, label = cur
-        if s < e:
-            if label is None:
-                kept_parts.append(text[s:e])
-            else:
-                removed.append(Removed(s, e, label[0], label[1], text[s:e]))
-
+    # segments (start, end, label) in record order; adjacent ones with one label merge below
+    segs: list[tuple[int, int, Label]] = []
+    add = segs.append
     for ln in lines:
         nl_end = ln.end + 1 if ln.end < n else ln.end
         p = pieces.get(ln.index)
         if p is None:
-            emit(ln.start, nl_end, line_marks.get(ln.index, _WS))
+            add((ln.start, nl_end, line_marks.get(ln.index, _WS)))
             continue
         ps, pe = p
         if ln.index in by_line:
             parts = sorted(by_line[ln.index], key=lambda x: x.start)
-            _emit_outside(emit, ln.start, ps, parts)
-            emit(ps, pe, None)
-            _emit_outside(emit, pe, ln.end, parts)
+            _emit_outside(add, ln.start, ps, parts)
+            add((ps, pe, None))
+            _emit_outside(add, pe, ln.end, parts)
         else:
-            emit(ln.start, ps, _WS)
-            emit(ps, pe, None)
-            emit(pe, ln.end, _WS)
+            if ln.start < ps:
+                add((ln.start, ps, _WS))
+            if pe == ln.end and ln.index < last_kept:
+                add((ps, nl_end, None))  # the common case: the line and its newline, kept
+                continue
+            add((ps, pe, None))
+            if pe < ln.end:
+                add((pe, ln.end, _WS))
         if nl_end > ln.end:
             if ln.index < last_kept:
-                emit(ln.end, nl_end, None)
+                add((ln.end, nl_end, None))
             else:
                 # the newline after the last kept line goes with whatever follows it
-                emit(ln.end, nl_end, _label_of_next(ln.index, lines, line_marks))
-    flush()
+                add((ln.end, nl_end, _label_of_next(ln.index, lines, line_marks)))
+
+    kept_parts: list[str] = []
+    removed: list[Removed] = []
+    cs = ce = 0
+    cl: Label = None
+    for s, e, label in segs:
+        if s >= e:
+            continue
+        if label == cl and s == ce:
+            ce = e
+            continue
+        if cs < ce:
+            if cl is None:
+                kept_parts.append(text[cs:ce])
+            else:
+                removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
+        cs, ce, cl = s, e, label
+    if cs < ce:
+        if cl is None:
+            kept_parts.append(text[cs:ce])
+        else:
+            removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
     return "".join(kept_parts), removed
 
 
-def _emit_outside(emit: Callable[[int, int, Label], None], a: int, b: int, parts: list[Span]) -> None:
+def _emit_outside(
+    add: Callable[[tuple[int, int, Label]], None], a: int, b: int, parts: list[Span]
+) -> None:
     """Label [a, b) of a kept line: partial spans by their reason, the rest as whitespace."""
     pos = a
     for sp in parts:
         lo, hi = max(sp.start, a), min(sp.end, b)
         if lo < hi:
-            emit(pos, lo, _WS)
-            emit(lo, hi, (sp.reason, sp.rule))
+            add((pos, lo, _WS))
+            add((lo, hi, (sp.reason, sp.rule)))
             pos = hi
-    emit(pos, b, _WS)
+    add((pos, b, _WS))
 
 
 def _label_of_next(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -62,27 +61,37 @@ class _Lazy:
 
 
 # Furniture lines recur across a site's pages (and a corpus's records): classifying each
-# distinct line once pays off.  Pure functions of the line, so caching changes no answer.
-@lru_cache(maxsize=1 << 16)
-def _banner_cached(norm: str, words: int) -> str | None:
-    return banners_mod.classify(norm, words)
-
-
-@lru_cache(maxsize=1 << 16)
-def _family_cached(text: str, norm: str, words: int) -> str | None:
-    return boiler_mod.classify(text, norm, words)
+# distinct line once pays off.  Pure functions of the line's text, so caching changes no
+# answer; a cache that fills up is emptied, which bounds its memory.
+_CACHE_LIMIT = 1 << 16
+_BANNER_CACHE: dict[str, str | None] = {}
+_FAMILY_CACHE: dict[str, str | None] = {}
 
 
 def _banner_of(ln: Line) -> str | None:
     if ln.words > banners_mod.MAX_WORDS:
         return None
-    return _banner_cached(ln.norm, ln.words)
+    try:
+        return _BANNER_CACHE[ln.text]
+    except KeyError:
+        pass
+    if len(_BANNER_CACHE) >= _CACHE_LIMIT:
+        _BANNER_CACHE.clear()
+    v = _BANNER_CACHE[ln.text] = banners_mod.classify(ln.norm, ln.words, ln.toks)
+    return v
 
 
 def _family_of(ln: Line) -> str | None:
     if ln.words > boiler_mod.MAX_WORDS:
         return None
-    return _family_cached(ln.text, ln.norm, ln.words)
+    try:
+        return _FAMILY_CACHE[ln.text]
+    except KeyError:
+        pass
+    if len(_FAMILY_CACHE) >= _CACHE_LIMIT:
+        _FAMILY_CACHE.clear()
+    v = _FAMILY_CACHE[ln.text] = boiler_mod.classify(ln.text, ln.norm, ln.words, ln.toks)
+    return v
 
 
 def _banner_mark(kind: str) -> tuple[str, str]:

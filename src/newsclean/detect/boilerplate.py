@@ -124,6 +124,13 @@ def _glued(text: str) -> bool:
 
 _MENU_SEP = re.compile(r"\s(?:\||·|•|»|›|/|>)\s")
 
+
+def _has_menu_char(text: str) -> bool:
+    # a few substring tests are far cheaper than the regex scan on the many lines without one
+    return "|" in text or "/" in text or ">" in text or "·" in text or "•" in text or (
+        "»" in text or "›" in text
+    )
+
 # Vocabulary of comment / share / follow / subscribe widgets.  A short line made (almost) only
 # of these words, possibly glued without separators ("CommentsNo comment"), is a widget.
 _WIDGET_WORDS = frozenset(
@@ -271,7 +278,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "related_header"
     if words <= 20 and _glued(text):
         return "glued_widgets"
-    if len(_MENU_SEP.findall(text)) >= 2:
+    if _has_menu_char(text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
             return "navigation"
