@@ -117,7 +117,11 @@ def trafilatura_body(tree: HtmlElement, url: str | None) -> list[str]:
 
     # Recall mode: as good as the default on AEB + WCXB (-0.1 / +0.1 F1) and ~35% cheaper (it
     # skips most of the external-extractor comparison); its extra tail is trimmed below.
-    doc = bare_extraction(tree, url=url, with_metadata=False, favor_recall=True)
+    # include_comments=False: comment sections are pruned from the raw tree up front instead of
+    # being extracted apart (~9% cheaper; fewer comment-like blocks left in the body).
+    doc = bare_extraction(
+        tree, url=url, with_metadata=False, favor_recall=True, include_comments=False
+    )
     return clean_lines(doc.text if doc is not None else "")
 
 
