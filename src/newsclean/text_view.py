@@ -88,12 +88,13 @@ class TextView:
             end = pos + len(raw)
             stripped = raw.strip()
             if stripped:
-                cstart = pos + raw.find(stripped[0])
+                cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
                 cend = cstart + len(stripped)
                 if stripped.isascii():
-                    if "  " not in stripped and stripped.isprintable() and "&" not in stripped:
+                    if "  " not in stripped and "&" not in stripped and stripped.isprintable():
                         # the common case: single spaces, no controls, nothing to fold
-                        append(Line(i, pos, end, cstart, cend, stripped, stripped.casefold(),
+                        # (for ASCII, lower() is casefold() and quicker)
+                        append(Line(i, pos, end, cstart, cend, stripped, stripped.lower(),
                                     stripped.count(" ") + 1))
                         pos = end + 1
                         continue
