@@ -379,29 +379,42 @@ def _has_word(text: str, a: int, b: int) -> bool:
 # -- attribution clauses ---------------------------------------------------------------
 
 
-def _tokens(text: str, a: int, b: int, words: list[str] | None = None) -> list[Tok]:
-    """Tokens of text[a:b]; `words` is _TOKEN.findall(text, a, b) when already made.
+def _tokens(text: str, a: int, b: int) -> list[Tok]:
+    """Tokens of text[a:b] (_TOKEN's matches).
 
-    Offsets come from str.find: only whitespace and "_" lie between tokens and no token
+    No token holds whitespace, so a chunk of letters is one token and only the other
+    chunks need the regex (which costs ~100 ns a character).  Offsets come from
+    str.find in the window: only whitespace and "_" lie between tokens and no token
     starts with either, so a word's first occurrence from the previous token's end is
     the word itself."""
-    if words is None:
-        # No token holds whitespace: a chunk of letters is one token, only the other
-        # chunks need the regex (which costs ~100 ns a character).
-        words = []
-        findall = _TOKEN.findall
-        for chunk in text[a:b].split():
-            if chunk.isalpha():
-                words.append(chunk)
-            else:
-                words += findall(chunk)
+    win = text[a:b]
+    chunks = win.split()
+    if not chunks:
+        return []
+    words: list[str] = []
+    findall = _TOKEN.findall
+    for chunk in chunks:
+        if chunk.isalpha():
+            words.append(chunk)
+        else:
+            words += findall(chunk)
+    # One lower() for the window: no token holds a space, and a space ends a word for
+    # the context-dependent lower-casing (final sigma) as a string end does.
+    lows = " ".join(words).lower().split(" ")
     out = []
-    find = text.find
-    pos = a
-    for w in words:
-        s = find(w, pos, b)
+    find = win.find
+    new = object.__new__
+    pos = 0
+    for w, low in zip(words, lows, strict=True):
+        s = find(w, pos)
         pos = s + len(w)
-        out.append(Tok(w, s, pos))
+        t = new(Tok)  # the attributes set here, without a Python-level __init__ call
+        t.text = w
+        t.start = a + s
+        t.end = a + pos
+        t.low = low
+        t.cap = w[0].isupper()
+        out.append(t)
     return out
 
 
@@ -500,12 +513,35 @@ def _colon_intro(
         # `Sanders made the following comment:` -- the sentence's named subject.
         subj = ctx._sentence_subject(sentence)
         if subj is not None and subj.kind == "name" and (
-            " " in subj.text or re.search(rf"[a-z,] {re.escape(subj.text)}\b", text)
+            " " in subj.text or _mid_sentence(text, subj.text)
         ):
             # (a lone capitalised word must also occur mid-sentence: a name, not
             # "Partial transcript as follows:")
             clause = Clause(subj, sentence[0].start)
     return clause
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """re.search(rf"[a-z,] {re.escape(word)}\\b", text), without compiling a pattern per
+    word (compiling costs more than the rest of an article's quotations)."""
+    needle = " " + word
+    end_word = _is_word_char(word[-1])
+    i = text.find(needle, 1)
+    while i >= 0:
+        e = i + len(needle)
+        if text[i - 1] in _LOWER_OR_COMMA and (
+            end_word != (e < len(text) and _is_word_char(text[e]))
+        ):
+            return True
+        i = text.find(needle, i + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # the regex \w (Unicode)
+
+
+_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 _TRIGGER_CACHE: dict[
@@ -515,6 +551,8 @@ _TRIGGER_CACHE: dict[
 _INVERTED_END = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
 _FIRST_TOKEN_CHAR = re.compile(r"[^\s_]")  # only whitespace and "_" lie between tokens
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Non-ASCII characters of English news that are neither letters nor digits.
+_PUNCT_NOT_ASCII = "’“”—–‘…\u00a0"
 # Bytes of ASCII text: letters lower-cased, every other byte a space.
 _ASCII_LETTERS = bytes(
     c | 0x20 if chr(c).isalpha() and c < 128 else 0x20 for c in range(256)
@@ -595,20 +633,25 @@ class _Ctx:
         if a > 0 and text[a - 1].isalnum() and text[a].isalnum():
             return True  # the window starts mid-word: its first token is a fragment
         win = text[a:b]
-        if win.isascii():
+        letters = win
+        if not win.isascii():
+            # Typographic punctuation is no letter: blanked, most windows become ASCII.
+            for c in _PUNCT_NOT_ASCII:
+                letters = letters.replace(c, " ")
+        if letters.isascii():
             # ASCII: the letter runs are the chunks of the window with every other
             # character blanked (one translate, one split), lower-cased on the way.
             first = win.lstrip()[:1]
             if not first:
                 return False
-            if post and first in "-_":
-                if first == "-":
+            if post and first in "―—–-_":
+                if first != "_":
                     return True
                 m = _FIRST_TOKEN_CHAR.search(text, a, b)
-                if m is not None and m.group() == "-":
+                if m is not None and m.group() in "―—–-":
                     return True
             if not self.ascii_triggers.isdisjoint(
-                win.encode("ascii").translate(_ASCII_LETTERS).split()
+                letters.encode("ascii").translate(_ASCII_LETTERS).split()
             ):
                 return True
             return "-" in win and _INVERTED_END.search(text, a, b) is not None
