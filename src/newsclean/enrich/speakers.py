@@ -42,7 +42,19 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹ
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|Mme|Mlle|Sra|M)\."
 _WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
-_NAME_RUN = re.compile(rf"(?=[{_UP}]){_WORD}(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*")
+_ABBR_LIST = _ABBR[3:-3].split("|")
+# The first name word as a capital followed by the rest of _WORD: the same matches as
+# `(?=[_UP])_WORD`, but a pattern that starts with a character set lets the regex engine
+# skip to the next capital in C instead of trying the pattern at every position.  (Each
+# abbreviation's first letter is re-read by a look-behind; at most one can match.)
+_FIRST_LETTERS = dict.fromkeys(a[0] for a in _ABBR_LIST)
+_ABBR_TAIL = "|".join(
+    rf"(?<={c})(?:{'|'.join(a[1:] for a in _ABBR_LIST if a[0] == c)})\."
+    for c in _FIRST_LETTERS
+)
+_NAME_RUN = re.compile(
+    rf"[{_UP}](?:{_ABBR_TAIL}|\.|[\w’'\-]*)(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*"
+)
 _WORD_FULL = re.compile(_WORD)
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
