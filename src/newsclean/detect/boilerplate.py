@@ -21,25 +21,36 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
+def _gated(*alts: tuple[str, str]) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
+    """(words, expression) pairs: each expression can only match a line holding one of its
+    words, so only the expressions whose words the line has are run."""
+    return tuple((frozenset(words.split()), re.compile(rx)) for words, rx in alts)
+
+
+def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks: frozenset[str],
+                  norm: str) -> bool:
+    return any(not toks.isdisjoint(w) and rx.search(norm) for w, rx in alts)
+
+
 _DISCLAIMER_HEAD = _rx(
     r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
 )
-_DISCLAIMER_BODY = _rx(
-    r"\bwithout\s+warranty\b",
-    r"\b(?:does|do)\s+not\s+(?:accept|assume|take)\s+any\s+(?:responsibility|liability)\b",
-    r"\bnot\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\s+for\b",
-    r"\bviews\s+(?:and\s+opinions\s+)?expressed\b",
-    r"\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views|opinions|position)",
-    r"\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b",
-    r"\b(?:does\s+not|nor\s+does\s+it|not\s+intended\s+to)\s+constitute\s+(?:financial|investment|legal|medical|professional)\b",
-    r"\b(?:is\s+not|not)\s+(?:intended\s+as\s+)?(?:financial|investment|legal|medical)\s+advice\b",
-    r"\bprovided\s+(?:by\s+\S+\s+)?(?:on\s+an\s+)?[\"']?as\s+is[\"']?",
-    r"\bprovides\s+the\s+information\b",
-    r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation)\b",
-    r"\byou\s+(?:are\s+)?agree(?:ing)?\s+to\s+(?:the|our)\s+(?:terms|conditions|privacy)\b",
-    r"\baffiliate\s+links?\b",
-    r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b",
-    r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b",
+_DISCLAIMER_BODY = _gated(
+    ("warranty", r"\bwithout\s+warranty\b"),
+    ("responsibility liability", r"\b(?:does|do)\s+not\s+(?:accept|assume|take)\s+any\s+(?:responsibility|liability)\b"),
+    ("responsible liable", r"\bnot\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\s+for\b"),
+    ("views", r"\bviews\s+(?:and\s+opinions\s+)?expressed\b"),
+    ("reflect", r"\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views|opinions|position)"),
+    ("purposes", r"\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b"),
+    ("constitute", r"\b(?:does\s+not|nor\s+does\s+it|not\s+intended\s+to)\s+constitute\s+(?:financial|investment|legal|medical|professional)\b"),
+    ("advice", r"\b(?:is\s+not|not)\s+(?:intended\s+as\s+)?(?:financial|investment|legal|medical)\s+advice\b"),
+    ("provided", r"\bprovided\s+(?:by\s+\S+\s+)?(?:on\s+an\s+)?[\"']?as\s+is[\"']?"),
+    ("provides", r"\bprovides\s+the\s+information\b"),
+    ("commission compensation", r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation)\b"),
+    ("agree agreeing", r"\byou\s+(?:are\s+)?agree(?:ing)?\s+to\s+(?:the|our)\s+(?:terms|conditions|privacy)\b"),
+    ("affiliate", r"\baffiliate\s+links?\b"),
+    ("provided produced sponsored published", r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b"),
+    ("haftung gewähr garantie garantía", r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b"),
 )
 # "Disclosure: …", "Disclaimer - …": a labelled notice, whatever follows the label.
 _DISCLAIMER_LEAD = re.compile(
@@ -55,37 +66,38 @@ _COPYRIGHT = _rx(
     r"^(?:cc|creative\s+commons)\s+(?:by|0|zero)\b|\blicensed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc\s+by)",
     r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b",
 )
-_COOKIE = _rx(
-    r"\bcookies?\b",
-    r"\b(?:enable|activate|turn\s+on)\s+javascript\b",
-    r"\bjavascript\s+(?:is\s+|seems\s+to\s+be\s+|appears\s+to\s+be\s+)?(?:disabled|required|must\s+be\s+enabled|not\s+enabled|turned\s+off)\b",
-    r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support",
-    r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b",
-    r"\bdo\s+not\s+(?:sell|share)(?:\s+(?:or|and|/)\s+(?:sell|share))?\s+my\b",
-    r"\bbest\s+viewed\s+(?:with|in|using)\b",
-    r"^(?:to|we)\s+(?:enhance|improve|personali[sz]e)\s+your\s+(?:browsing\s+)?experience\b",
-    r"^by\s+(?:continuing|using|browsing)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our|the)\s+(?:site|website)\b",
-    r"\bpersonal\s+information\b.{0,30}$",
-    r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b",
-    r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b",
-    r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b",
-    r"\bjavascript\s+(?:aktivieren|activer)\b|\bactiva(?:r)?\s+javascript\b",
+_COOKIE = _gated(
+    ("cookie cookies", r"\bcookies?\b"),
+    ("javascript", r"\b(?:enable|activate|turn\s+on)\s+javascript\b"),
+    ("javascript", r"\bjavascript\s+(?:is\s+|seems\s+to\s+be\s+|appears\s+to\s+be\s+)?(?:disabled|required|must\s+be\s+enabled|not\s+enabled|turned\s+off)\b"),
+    ("browser", r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support"),
+    ("privacy consent", r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b"),
+    ("sell share", r"\bdo\s+not\s+(?:sell|share)(?:\s+(?:or|and|/)\s+(?:sell|share))?\s+my\b"),
+    ("viewed", r"\bbest\s+viewed\s+(?:with|in|using)\b"),
+    ("experience", r"^(?:to|we)\s+(?:enhance|improve|personali[sz]e)\s+your\s+(?:browsing\s+)?experience\b"),
+    ("continuing using browsing", r"^by\s+(?:continuing|using|browsing)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our|the)\s+(?:site|website)\b"),
+    ("personal", r"\bpersonal\s+information\b.{0,30}$"),
+    ("cookies data", r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b"),
+    ("accept reject decline", r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b"),
+    ("datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad",
+     r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b"),
+    ("javascript", r"\bjavascript\s+(?:aktivieren|activer)\b|\bactiva(?:r)?\s+javascript\b"),
 )
-_PAYWALL = _rx(
-    r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b",
-    r"\bto\s+(?:continue|keep)\s+reading\b",
-    r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)",
-    r"\b(?:for|to)\s+(?:paid\s+|premium\s+)?subscribers\b",
-    r"\balready\s+(?:a\s+)?(?:subscriber|member)\b|\balready\s+have\s+an\s+account\b",
-    r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b",
-    r"\bfree\s+articles?\s+(?:left|remaining)\b",
-    r"\bunlock\s+(?:this|full|unlimited)\b",
-    r"\b(?:start|begin)\s+(?:your\s+)?(?:\d+[-\s]day\s+)?free\s+trial\b",
-    r"\bsubscribe\s+(?:now|today)\b",
-    r"^(?:get\s+a\s+|your\s+)?free\s+trial\b",
-    r"\b(?:subscriber|member)s?[-\s](?:only|exclusives?)\b|\bexclusive\s+to\s+(?:subscribers|members)\b",
-    r"\bpremium\s+(?:content|article|access)\b",
-    r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b",
+_PAYWALL = _gated(
+    ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
+    ("reading", r"\bto\s+(?:continue|keep)\s+reading\b"),
+    ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
+    ("subscribers", r"\b(?:for|to)\s+(?:paid\s+|premium\s+)?subscribers\b"),
+    ("subscriber member account", r"\balready\s+(?:a\s+)?(?:subscriber|member)\b|\balready\s+have\s+an\s+account\b"),
+    ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
+    ("left remaining", r"\bfree\s+articles?\s+(?:left|remaining)\b"),
+    ("unlock", r"\bunlock\s+(?:this|full|unlimited)\b"),
+    ("trial", r"\b(?:start|begin)\s+(?:your\s+)?(?:\d+[-\s]day\s+)?free\s+trial\b"),
+    ("subscribe", r"\bsubscribe\s+(?:now|today)\b"),
+    ("trial", r"^(?:get\s+a\s+|your\s+)?free\s+trial\b"),
+    ("subscriber subscribers member members", r"\b(?:subscriber|member)s?[-\s](?:only|exclusives?)\b|\bexclusive\s+to\s+(?:subscribers|members)\b"),
+    ("premium", r"\bpremium\s+(?:content|article|access)\b"),
+    ("weiterlesen abonnenten abonnés suscriptores", r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b"),
 )
 _RELATED_HEAD = _rx(
     r"^(?:previous|next|prev|older|newer)\s*(?:post|article|story|entry|page)\b",
@@ -243,7 +255,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "ad_marker"
     if words <= 8 and _DISCLAIMER_HEAD.search(norm):
         return "disclaimer"
-    if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _DISCLAIMER_BODY.search(norm)) or (
+    if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _search_gated(_DISCLAIMER_BODY, toks, norm)) or (
         words <= 60 and _DISCLAIMER_LEAD.match(norm)
     ):
         return "disclaimer"
@@ -253,7 +265,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         and _COPYRIGHT.search(norm)
     ):
         return "copyright"
-    if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _PAYWALL.search(norm):
+    if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _search_gated(_PAYWALL, toks, norm):
         return "paywall"
     if words <= 12 and _widget(text):
         return "widget"
@@ -265,7 +277,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "call_to_action"
     if words <= 8 and _SOFT_ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")):
         return "soft_call_to_action"
-    if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _COOKIE.search(norm):
+    if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _search_gated(_COOKIE, toks, norm):
         return "cookie_notice"
     if words <= 30 and _RELATED_INLINE.search(norm):
         return "related_link"
