@@ -51,7 +51,6 @@ CLOSERS = {
     "‚": "‘’",
     "”": "”",
 }
-_MARKS = re.compile("[“”„\"«»‘’‚]")
 _NON_SPACE = re.compile(r"\S")
 _LABEL = re.compile(r"([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): ")
 _OPENER_CHARS = "“”„\"«»‘‚"  # "’" never opens: skip apostrophes at C speed
@@ -299,13 +298,18 @@ def _inside_tag(text: str, i: int, p0: int) -> bool:
 def _find_close(text: str, i: int, p1: int, ch: str) -> int:
     closers = CLOSERS[ch]
     j = i + 1
+    find = text.find
     while True:
-        m = _MARKS.search(text, j, p1)
-        if m is None:
+        # The next closing mark (other marks are passed over): str.find per closer.
+        k = -1
+        end = p1
+        for c in closers:
+            x = find(c, j, end)
+            if x >= 0:
+                k = end = x
+        if k < 0:
             return -1
-        k = m.start()
-        c = text[k]
-        if c in closers and k > i + 1:
+        if k > i + 1:
             if ch in "‘‚":
                 after = text[k + 1] if k + 1 < p1 else " "
                 before = text[k - 1]
@@ -370,6 +374,8 @@ def _transcript_labels(text: str, pieces: list[Piece]) -> None:
 
 
 def _has_word(text: str, a: int, b: int) -> bool:
+    if a < b and text[a].isalnum():
+        return True  # most quotes start with a word: no slice
     for c in text[a : min(b, a + 200)]:
         if c.isalnum():
             return True
