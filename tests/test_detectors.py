@@ -382,3 +382,22 @@ def test_block_page_with_a_permission_sentence_is_not_an_article() -> None:
         header="date 2025-06-05 403",
     )
     assert clean_text(rec).verdict == "blocked"
+
+
+def test_disclosure_and_dek_under_the_headline_are_the_articles_own() -> None:
+    disclosure = "This post contains affiliate links: we may earn a commission if you buy."
+    dek = "Learn how the council will pay for the longer night bus routes"
+    rec = "\n".join(["date 2025-03-04 200", "Menu", TITLE, disclosure, dek, "Contact us", *BODY])
+    art = clean_text(rec)
+    assert art.title == TITLE
+    assert art.text.split("\n")[:2] == [disclosure, dek]
+    assert "Contact us" not in art.text  # a menu item under the headline is still furniture
+    assert restore(art.text, art.removed) == rec
+
+
+def test_disclosure_above_the_headline_is_page_furniture() -> None:
+    disclosure = "This post contains affiliate links: we may earn a commission if you buy."
+    rec = "\n".join(["date 2025-03-04 200", disclosure, TITLE, *BODY])
+    art = clean_text(rec)
+    assert art.title == TITLE
+    assert art.text == "\n".join(BODY)

@@ -177,6 +177,14 @@ def resolve(
         for ln in remaining_top:
             if ln.index < title.index and known_title is None:
                 marks[ln.index] = ("boilerplate", "navigation")
+        if first_prose is not None and known_title is None:
+            # Under the headline and above the first paragraph, a disclosure ("This post
+            # contains affiliate links") or an imperative dek ("Learn how to read …") is
+            # the article's own matter; the page's notices and calls sit above the headline,
+            # and a menu's "Contact us" or "Watch live" is too short to be a dek.
+            for ln in top:
+                if title.index < ln.index < first_prose and _own_dek(ln, marks.get(ln.index)):
+                    del marks[ln.index]
 
     if not any(ln.index not in marks and ln is not title for ln in body):
         if banners:  # a banner and one stray line: still an error / block page
@@ -305,6 +313,12 @@ def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bo
     ):
         return False
     return _article_like(after or kept)
+
+
+def _own_dek(ln: Line, mark: tuple[str, str] | None) -> bool:
+    if mark is None or mark[0] != "boilerplate":
+        return False
+    return mark[1] == "disclaimer" or (mark[1] == "soft_call_to_action" and ln.words >= 5)
 
 
 # Families that close an article's body: after its last prose run, the first of these ends it.
