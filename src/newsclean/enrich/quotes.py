@@ -468,18 +468,8 @@ def _attach_clauses(
         if no_carry and lo >= pc.open_at:
             pc.pre = None  # the quote opens its paragraph or follows the previous one
             continue
-        if no_carry and not ctx.may_attribute(lo, pc.open_at, post=False):
-            # Nothing in the whole window, so nothing in its last sentence either (the
-            # cut below falls after whitespace, never inside a word): skip the cut.
-            pc.pre = None
-            continue
-        cut = lo
-        for m in reversed(list(_ROUGH_BOUNDARY.finditer(text, lo, pc.open_at))):
-            # tokenise the last sentence only (abbreviations are re-checked on tokens)
-            if text[m.start()] != "." or not _ABBR_BEFORE.search(text, max(lo, m.start() - 4),
-                                                                  m.start()):
-                cut = m.end()
-                break
+        # tokenise the last sentence only (abbreviations are re-checked on tokens)
+        cut = _last_boundary(text, lo, pc.open_at)
         if no_carry and not ctx.may_attribute(cut, pc.open_at, post=False):
             # No clause of its own and none to carry over from the previous piece.
             pc.pre = None
@@ -503,6 +493,24 @@ def _attach_clauses(
             # Same sentence as the previous piece: its clauses carry over (fragment lists).
             prev = pieces[idx - 1]
             pc.pre = prev.pre if prev.post is None else prev.post
+
+
+def _last_boundary(text: str, lo: int, hi: int) -> int:
+    """End of the last _ROUGH_BOUNDARY match in text[lo:hi] that is not an abbreviation's
+    period, else lo.  The matches are those of finditer, found from the right: each
+    starts at a [.!?] and holds no other, so none hides another."""
+    find = text.rfind
+    end = hi
+    while True:
+        q = max(find(".", lo, end), find("!", lo, end), find("?", lo, end))
+        if q < 0:
+            return lo
+        m = _ROUGH_BOUNDARY.match(text, q, hi)
+        if m is not None and (
+            text[q] != "." or not _ABBR_BEFORE.search(text, max(lo, q - 4), q)
+        ):
+            return m.end()
+        end = q
 
 
 def _colon_intro(
