@@ -401,3 +401,14 @@ def test_disclosure_above_the_headline_is_page_furniture() -> None:
     art = clean_text(rec)
     assert art.title == TITLE
     assert art.text == "\n".join(BODY)
+
+
+def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
+    headline = "Learn how the night bus network reaches outer districts"
+    art = clean_text("\n".join(["date 2025-03-04 200", headline, *BODY]))
+    assert art.title == headline
+    assert art.text == "\n".join(BODY)
+    # a call to action that does not announce the article is no headline
+    art = clean_text("\n".join(["date 2025-03-04 200", "Learn more about our app", *BODY]))
+    assert art.title is None
+    assert art.text == "\n".join(BODY)

@@ -169,9 +169,15 @@ def resolve(
         title: Line | None = known_title
     else:
         lead = [ln for ln in prose if ln.index not in marks][:6]
+        # a headline can open with a verb ("Learn web development", "Book Beat: …") and so
+        # read as a soft call to action: such a line may still be the title if it announces
+        # the lead
+        verbish = [ln for ln in top if marks.get(ln.index) == _SOFT_CTA]
         title = _choose_title(
-            remaining_top, _words_of(lead), lambda: _words_of(prose[:40])
+            remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish
         )
+        if title is not None and marks.get(title.index) == _SOFT_CTA:
+            del marks[title.index]
     if title is not None:
         res.title = title
         for ln in remaining_top:
@@ -313,6 +319,9 @@ def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bo
     ):
         return False
     return _article_like(after or kept)
+
+
+_SOFT_CTA = ("boilerplate", "soft_call_to_action")
 
 
 def _own_dek(ln: Line, mark: tuple[str, str] | None) -> bool:
@@ -503,7 +512,10 @@ _STATEMENT_END = re.compile(r"[.;:,]\s*$")  # a headline may ask or exclaim, it 
 
 
 def _choose_title(
-    cands: list[Line], lead_words: set[str], body_words: Callable[[], set[str]] | None = None
+    cands: list[Line],
+    lead_words: set[str],
+    body_words: Callable[[], set[str]] | None = None,
+    verbish: list[Line] | None = None,
 ) -> Line | None:
     """The headline among the unexplained lines above the body.
 
@@ -512,17 +524,26 @@ def _choose_title(
     under the headline also echoes the lead, but reads as a sentence.  In order: the first
     headline-shaped candidate that is long and shares some words with the lead, or shares most
     of its words; the headline-shaped candidate naming most of what the whole body is about;
-    a sentence-shaped candidate that echoes the lead; the candidate nearest the body."""
-    if not cands:
+    a sentence-shaped candidate that echoes the lead; the candidate nearest the body.
+    `verbish` lines (headline-shaped but read as a call to action) count only when no other
+    candidate is left, and only if they announce the lead."""
+    if not cands and not verbish:
         return None
-    if not lead_words:  # nothing to compare with: the first line that is more than a label
-        return next((ln for ln in cands if ln.words >= 3), cands[0])
 
     def announces(ln: Line) -> bool:
         o = _overlap(ln, lead_words)
         return (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and _content_words(ln) >= 2)
 
-    shaped = [ln for ln in cands if ln.words <= 20 and not _STATEMENT_END.search(ln.text[-3:])]
+    def shape(lines: list[Line]) -> list[Line]:
+        return [ln for ln in lines if ln.words <= 20 and not _STATEMENT_END.search(ln.text[-3:])]
+
+    if not cands:  # nothing unexplained above the body: a headline taken for a call to action?
+        if not verbish or not lead_words:
+            return None
+        return next((ln for ln in shape(verbish) if announces(ln)), None)
+    if not lead_words:  # nothing to compare with: the first line that is more than a label
+        return next((ln for ln in cands if ln.words >= 3), cands[0])
+    shaped = shape(cands)
     found = next((ln for ln in shaped if announces(ln)), None)
     if found is None and body_words is not None and shaped:
         words = body_words()
