@@ -404,7 +404,7 @@ def test_disclosure_above_the_headline_is_page_furniture() -> None:
 
 
 def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
-    headline = "Learn how the night bus network reaches outer districts"
+    headline = "Learn how night buses reach outer districts"
     art = clean_text("\n".join(["date 2025-03-04 200", headline, *BODY]))
     assert art.title == headline
     assert art.text == "\n".join(BODY)
