@@ -442,3 +442,15 @@ def test_second_opinion_longer_only_by_comments_is_not_taken():
     )
     ex = extract_page(html)
     assert ex.body == PARAS
+
+
+def test_head_lines_the_second_extractor_did_not_keep_are_cut():
+    from newsclean.extract.html_text import trim_unconfirmed_head
+
+    dek = "Officials say the plan will cost less than expected and start in May"
+    body = ["5:45 AM 11/19/2019 by Jane Doe", dek, *PARAS]
+    assert trim_unconfirmed_head(body, PARAS) == PARAS
+    # a second opinion that missed most of the article decides nothing
+    assert trim_unconfirmed_head(body, PARAS[:1]) == body
+    # nothing confirmed: nothing cut
+    assert trim_unconfirmed_head(body, ["Another text entirely, about the weather " * 20]) == body
