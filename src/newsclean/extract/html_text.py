@@ -140,44 +140,83 @@ def trafilatura_body(tree: HtmlElement, url: str | None, precision: bool = False
 
 
 def _shingle_set(line: str) -> set[tuple[str, ...]]:
+    """4-gram token shingles of a line (one shorter shingle for 1-3 tokens)."""
     toks = _TOKEN.findall(line)
-    return {tuple(toks[i : i + 4]) for i in range(max(1, len(toks) - 3))} if toks else set()
+    if len(toks) < 4:
+        return {tuple(toks)} if toks else set()
+    return set(zip(toks, toks[1:], toks[2:], toks[3:], strict=False))
+
+
+def _shingles_of(lines: list[str]) -> set[tuple[str, ...]]:
+    ref: set[tuple[str, ...]] = set()
+    for ln in lines:
+        ref |= _shingle_set(ln)
+    return ref
+
+
+class Opinion:
+    """Another extractor's lines with their word count and shingles, each computed once (a
+    page's checks all ask the same second opinion)."""
+
+    __slots__ = ("lines", "_words", "_ref")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._words: int | None = None
+        self._ref: set[tuple[str, ...]] | None = None
+
+    @property
+    def words(self) -> int:
+        if self._words is None:
+            self._words = _word_count(self.lines)
+        return self._words
+
+    @property
+    def ref(self) -> set[tuple[str, ...]]:
+        if self._ref is None:
+            self._ref = _shingles_of(self.lines)
+        return self._ref
+
+
+def _opinion(other: list[str] | Opinion) -> Opinion:
+    return other if isinstance(other, Opinion) else Opinion(other)
 
 
 # The second opinion must hold at least this share of the first one's words to be trusted.
 MIN_CONFIRM_SHARE = 0.5
 
 
-def trim_unconfirmed_tail(body: list[str], other: list[str]) -> list[str]:
-    """Cut the lines after the last one a second extractor also kept (most of its 4-gram
-    shingles found there): two different algorithms rarely agree on a page's trailing
-    furniture (teasers of other articles, newsletter boxes, author blurbs).  Nothing is cut
-    when the second opinion is much shorter (it missed the article) or confirms no line."""
-    if not body or _word_count(other) < MIN_CONFIRM_SHARE * _word_count(body):
-        return body
-    ref: set[tuple[str, ...]] = set()
-    for ln in other:
-        ref |= _shingle_set(ln)
-    for i in range(len(body) - 1, -1, -1):
-        sh = _shingle_set(body[i])
-        if sh and len(sh & ref) >= 0.5 * len(sh):
-            return body[: i + 1]
-    return body
-
-
 def _confirmed(line: str, ref: set[tuple[str, ...]]) -> bool:
+    """Most of the line's shingles are in the other extractor's text."""
     sh = _shingle_set(line)
     return bool(sh) and len(sh & ref) >= 0.5 * len(sh)
 
 
-def trim_unconfirmed_head(body: list[str], other: list[str]) -> list[str]:
+def trim_unconfirmed_tail(
+    body: list[str], other: list[str] | Opinion, body_words: int | None = None
+) -> list[str]:
+    """Cut the lines after the last one a second extractor also kept (most of its 4-gram
+    shingles found there): two different algorithms rarely agree on a page's trailing
+    furniture (teasers of other articles, newsletter boxes, author blurbs).  Nothing is cut
+    when the second opinion is much shorter (it missed the article) or confirms no line."""
+    op = _opinion(other)
+    wb = _word_count(body) if body_words is None else body_words
+    if not body or op.words < MIN_CONFIRM_SHARE * wb:
+        return body
+    for i in range(len(body) - 1, -1, -1):
+        if _confirmed(body[i], op.ref):
+            return body[: i + 1]
+    return body
+
+
+def trim_unconfirmed_head(body: list[str], other: list[str] | Opinion) -> list[str]:
     """Cut the lines before the first one a second extractor also kept (the head-end twin of
     trim_unconfirmed_tail): standfirsts, datelines, photo credits, teaser boxes."""
-    if not body or _word_count(other) < MIN_CONFIRM_SHARE * _word_count(body):
+    op = _opinion(other)
+    if not body or op.words < MIN_CONFIRM_SHARE * _word_count(body):
         return body
-    ref = _shingles_of(other)
     for i, ln in enumerate(body):
-        if _confirmed(ln, ref):
+        if _confirmed(ln, op.ref):
             return body[i:]
     return body
 
@@ -195,18 +234,11 @@ MORE_FACTOR = 2
 MIN_HELD_SHARE = 0.5
 
 
-def _shingles_of(lines: list[str]) -> set[tuple[str, ...]]:
-    ref: set[tuple[str, ...]] = set()
-    for ln in lines:
-        ref |= _shingle_set(ln)
-    return ref
-
-
-def holds_more(body: list[str], alt: list[str]) -> bool:
+def holds_more(body: list[str], alt: list[str], body_words: int | None = None) -> bool:
     """Whether `alt` is the same article and much more of it: trafilatura sometimes stops at
     the first of several sibling blocks an article is split into (chunked layouts, a lead box
     before the body); a second extractor that keeps the whole article contains our text."""
-    wb = _word_count(body)
+    wb = _word_count(body) if body_words is None else body_words
     if _word_count(alt) <= MORE_FACTOR * wb:
         return False
     sb = _shingles_of(body)
@@ -238,24 +270,25 @@ def extract_page(
         raise ExtractError("markup nested too deeply to extract") from e
     title = pm["title"]
     body = drop_title_lines(body, title)
-    other = resiliparse_body(html)  # second opinion: a different algorithm (lexbor DOM, C++)
+    # second opinion: a different algorithm (lexbor DOM, C++)
+    other = Opinion(resiliparse_body(html))
     wb = _word_count(body)
     alt = None
-    if wb < MIN_BODY_WORDS or _word_count(other) > MORE_FACTOR * wb:
-        alt = drop_title_lines(cut_before_title(other, title), title)
+    if wb < MIN_BODY_WORDS or other.words > MORE_FACTOR * wb:
+        alt = drop_title_lines(cut_before_title(other.lines, title), title)
     if alt is not None and (
         _word_count(alt) > max(2 * wb, MIN_BODY_WORDS)
         if wb < MIN_BODY_WORDS
-        else holds_more(body, alt)
+        else holds_more(body, alt, wb)
     ):
         body = alt
         meta["extractor"] = "resiliparse"
     elif wb >= MIN_BODY_WORDS:
-        body = trim_unconfirmed_tail(body, other)
+        body = trim_unconfirmed_tail(body, other, wb)
         # The recall pass's first line is one resiliparse did not keep: ask trafilatura's strict
         # mode (about one page in ten, so the second pass stays cheap on average) and keep the
         # lines between the first and last it confirms.
-        if body and not _confirmed(body[0], _shingles_of(other)):
+        if body and not _confirmed(body[0], other.ref):
             try:
                 strict = trafilatura_body(tree, url, precision=True)
             except RecursionError:
