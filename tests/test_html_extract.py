@@ -454,3 +454,20 @@ def test_head_lines_the_second_extractor_did_not_keep_are_cut():
     assert trim_unconfirmed_head(body, PARAS[:1]) == body
     # nothing confirmed: nothing cut
     assert trim_unconfirmed_head(body, ["Another text entirely, about the weather " * 20]) == body
+
+
+def test_unconfirmed_first_line_is_settled_by_trafilaturas_precision_mode(monkeypatch):
+    from newsclean.extract import html_text
+
+    teaser = "The vote came after a debate that lasted well into the night and left both unhappy."
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+        f'<div class="teaser"><p>{teaser}</p></div>'
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + "</article></body></html>"
+    )
+    assert extract_page(html).body[0] == teaser  # recall mode and resiliparse both keep it
+    # a second opinion without the teaser line sends the page to the strict pass, which
+    # drops the teaser block (the body between its first and last confirmed lines stays)
+    monkeypatch.setattr(html_text, "resiliparse_body", lambda _html: list(PARAS))
+    assert extract_page(html).body == PARAS
