@@ -348,3 +348,136 @@ def test_prefilter_gives_the_answers_of_tokenising_every_window(monkeypatch) -> 
     monkeypatch.setattr(quotes._Ctx, "may_attribute", lambda self, a, b, post: True)
     assert [every(t) for t in PREFILTER_CASES] == filtered
     assert any(filtered)  # the cases do find quotations
+
+
+# -- fast paths against the plain forms they replace ---------------------------------------
+
+_PIECES = ["said", "Said", "SAID", "told", "according", "to", "zufolge", "the", "Trump",
+           "Mr.", "U.S.", "dit-il", "a-t-elle", "said,", "“", "”", "’", "‘", "—", "–", "-",
+           "_", "…", "é", "erklärte", "déclaré", "x2", "said’s", "(", ")", ".", "!", "?",
+           "\u00a0", "\n", " ", "  ", "İ", "Ö", "B.", "A", "\""]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rng.choice(_PIECES) for _ in range(rng.randint(1, 14))]
+        out.append("".join(p + rng.choice(["", " ", " ", "\u00a0"]) for p in parts))
+    return out
+
+
+def _may_attribute_reference(ctx, a: int, b: int, post: bool) -> bool:
+    """The prefilter as first written: lower-case, split, letter runs of every chunk."""
+    import re
+    from itertools import filterfalse
+
+    text = ctx.text
+    if a > 0 and text[a - 1].isalnum() and text[a].isalnum():
+        return True
+    low = text[a:b].lower()
+    if len(low) != b - a:
+        return True
+    chunks = low.split()
+    if not chunks:
+        return False
+    if post and chunks[0][0] in "―—–-_":
+        if chunks[0][0] != "_":
+            return True
+        m = re.compile(r"[^\s_]").search(text, a, b)
+        if m is not None and m.group() in "―—–-":
+            return True
+    if not ctx.triggers.isdisjoint(chunks):
+        return True
+    rest = " ".join(filterfalse(str.isalpha, chunks))
+    if rest and not ctx.triggers.isdisjoint(re.findall(r"[^\W\d_]+", rest)):
+        return True
+    return "-" in low and re.search(r"-(?:il|elle|ils|elles|on)(?!\w)", text[a:b], re.I) is not None
+
+
+def test_prefilter_fast_paths_agree_with_the_plain_check() -> None:
+    from newsclean.enrich import quotes
+    from newsclean.enrich.speech_lexicon import ALL_VERBS
+
+    for text in _random_texts(3000, 5):
+        for german in (False, True):
+            ctx = quotes._Ctx(text, ALL_VERBS, german)
+            for a in range(0, len(text), 3):
+                for b in (a + 1, (a + len(text)) // 2 + 1, len(text)):
+                    if b <= a or b > len(text):
+                        continue
+                    for post in (False, True):
+                        assert ctx.may_attribute(a, b, post) == \
+                            _may_attribute_reference(ctx, a, b, post), (text, a, b, post)
+
+
+def test_tokens_are_the_token_pattern_matches() -> None:
+    from newsclean.enrich import quotes
+
+    for text in _random_texts(2000, 6) + ["Trump’s aide, Mr. Smith, said: “U.S. 2,000.”"]:
+        for a, b in ((0, len(text)), (1, len(text) - 1)):
+            if b <= a:
+                continue
+            toks = quotes._tokens(text, a, b)
+            assert [t.text for t in toks] == quotes._TOKEN.findall(text, a, b)
+            for t in toks:
+                assert text[t.start : t.end] == t.text
+                assert t.low == t.text.lower() and t.cap == t.text[0].isupper()
+
+
+def test_last_boundary_is_the_last_unabbreviated_match() -> None:
+    from newsclean.enrich import quotes
+
+    extra = ["He left. She stayed.  “Why?” Mr. Smith asked! (No.) A. Lincoln"]
+    for text in _random_texts(2000, 7) + extra:
+        for lo in (0, 2):
+            hi = len(text)
+            want = lo
+            for m in reversed(list(quotes._ROUGH_BOUNDARY.finditer(text, lo, hi))):
+                if text[m.start()] != "." or not quotes._ABBR_BEFORE.search(
+                    text, max(lo, m.start() - 4), m.start()
+                ):
+                    want = m.end()
+                    break
+            assert quotes._last_boundary(text, lo, hi) == want, text
+
+
+def test_mid_sentence_is_the_regex_search() -> None:
+    import re
+
+    from newsclean.enrich import quotes
+
+    texts = _random_texts(2000, 8) + ["said Trump, and Trump_ or Trump. x, Trump"]
+    for text in texts:
+        for word in ("Trump", "Mr.", "é", "A", "B."):
+            want = re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
+            assert quotes._mid_sentence(text, word) == want, (text, word)
+
+
+def test_closing_mark_search_passes_over_other_marks() -> None:
+    # an apostrophe and other marks inside, an empty pair, guillemets and German marks
+    text = "She said “it’s ‘fine’ « ok » now” and „gut“ and \"\"x\" and ‘players’ union’ end."
+    qs = [q.text for q in find_quotes(text)]
+    assert "it’s ‘fine’ « ok » now" in qs
+    assert "gut" in qs
+    assert "players’ union" in qs
+
+
+def test_name_runs_are_those_of_the_look_ahead_pattern() -> None:
+    import re
+
+    from newsclean.enrich import speakers
+
+    plain = re.compile(
+        rf"(?=[{speakers._UP}]){speakers._WORD}(?:[ \u00a0](?:{speakers._PARTICLE} )*"
+        rf"{speakers._WORD})*"
+    )
+    texts = _random_texts(2000, 9) + [
+        "Mr. and Mrs. Smith met Sen. Tim Kaine, Mme. de la Rue, M. Macron, Mlle. Ö and "
+        "Dr.No, Sra. Ortiz van der Berg, St. Louis Sgt. Capt. Adm. Prof. J. R. R. Tolkien"
+    ]
+    for text in texts:
+        assert [m.span() for m in speakers._NAME_RUN.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)], text

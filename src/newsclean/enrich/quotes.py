@@ -404,6 +404,8 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
             words.append(chunk)
         else:
             words += findall(chunk)
+    if not words:
+        return []  # only "_" between the spaces
     # One lower() for the window: no token holds a space, and a space ends a word for
     # the context-dependent lower-casing (final sigma) as a string end does.
     lows = " ".join(words).lower().split(" ")
