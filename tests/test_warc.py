@@ -141,3 +141,29 @@ def test_content_encoding_is_bounded():
         decode_content(b"not gzip", "gzip")
     with pytest.raises(ValueError):
         decode_content(b"x", "br")
+
+
+def test_pages_are_extracted_where_they_are_cleaned(warc_path, tmp_path):
+    # deferred, the reader hands over pages; clean_stream extracts them (in the workers, with
+    # --workers), and one worker or two give the same pairs, in input order
+    from newsclean.clean_run import clean_stream
+    from newsclean.readers import Page
+
+    deferred = list(read_inputs([warc_path], ReadOptions(defer_html=True)))
+    assert [type(x).__name__ for x in deferred] == ["Page"] * 3 + ["BadRecord"] * 4
+    assert all(isinstance(x, Page) for x in deferred[:3])
+
+    def run(workers: int) -> list[tuple]:
+        pairs = clean_stream(read_inputs([warc_path], ReadOptions(defer_html=True)), workers)
+        return [
+            (type(rec).__name__, getattr(rec, "text", None), res.to_dict()
+             if isinstance(res, Article) else res.error)
+            for rec, res in pairs
+        ]
+
+    one, two = run(1), run(2)
+    assert one == two and len(one) == 7
+    # the same records as reading with extraction in the reader
+    eager = [r for r in read_inputs([warc_path]) if isinstance(r, Record)]
+    assert [x[1] for x in one[:3]] == [r.text for r in eager]
+    assert one[0][2]["title"] == HEADLINE and one[0][2]["url"] == "https://port.example/terminal"

@@ -15,12 +15,12 @@ import multiprocessing
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .model import Article, BadRecord, Record
 from .pipeline import clean_record
-from .readers import ReadOptions, read_inputs
+from .readers import Page, ReadOptions, read_inputs
 from .setaside import SetAsideWriter, default_set_aside_path
 from .writers import open_writer
 
@@ -99,27 +99,61 @@ def clean_one(record: Record, enrich: bool = True) -> Article | BadRecord:
         )
 
 
-def _clean_batch(records: list[Record], enrich: bool = True) -> list[Article | BadRecord]:
-    return [clean_one(r, enrich) for r in records]
+Item = Page | Record | BadRecord
+Pair = tuple[Record | BadRecord, Article | BadRecord]
 
 
-def clean_stream(
-    items: Iterable[Record | BadRecord], workers: int = 1, enrich: bool = True
-) -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
-    """(input, result) pairs in input order; BadRecords pass through as their own result."""
+def _process(item: Item, enrich: bool) -> Pair:
+    """(input record, result) for one item: a page is extracted first, where it is cleaned."""
+    if isinstance(item, Page):
+        try:
+            rec = item.extract()
+        except Exception as e:  # noqa: BLE001 - html_record does not raise; never lose a page
+            rec = BadRecord(
+                item.source,
+                f"{item.source}: internal error while extracting: {type(e).__name__}: {e}",
+                item.data[:65536] if isinstance(item.data, bytes) else b"",
+                item.id,
+            )
+        if isinstance(rec, BadRecord):
+            return rec, rec
+        return rec, clean_one(rec, enrich)
+    if isinstance(item, BadRecord):
+        return item, item
+    return item, clean_one(item, enrich)
+
+
+def _clean_batch(items: list[Item], enrich: bool = True) -> list[Pair | Article | BadRecord]:
+    # a page's extracted record travels back with its result; a record is already at home
+    out: list[Pair | Article | BadRecord] = []
+    for item in items:
+        rec, result = _process(item, enrich)
+        out.append((rec, result) if isinstance(item, Page) else result)
+    return out
+
+
+def clean_stream(items: Iterable[Item], workers: int = 1, enrich: bool = True) -> Iterator[Pair]:
+    """(input, result) pairs in input order; BadRecords pass through as their own result.
+    A Page (deferred HTML) comes out as the Record extracted from it, or a BadRecord."""
     if workers <= 1:
         for item in items:
-            yield item, item if isinstance(item, BadRecord) else clean_one(item, enrich)
+            yield _process(item, enrich)
         return
     yield from _clean_parallel(items, workers, enrich)
 
 
-def _batches(items: Iterable[Record | BadRecord]) -> Iterator[list[Record | BadRecord]]:
-    batch: list[Record | BadRecord] = []
+def _size(item: Item) -> int:
+    if isinstance(item, Page):
+        return item.size
+    return len(item.text) if isinstance(item, Record) else 0
+
+
+def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     size = 0
     for item in items:
         batch.append(item)
-        size += len(item.text) if isinstance(item, Record) else 0
+        size += _size(item)
         if len(batch) >= BATCH_RECORDS or size >= BATCH_BYTES:
             yield batch
             batch, size = [], 0
@@ -127,23 +161,26 @@ def _batches(items: Iterable[Record | BadRecord]) -> Iterator[list[Record | BadR
         yield batch
 
 
-def _clean_parallel(
-    items: Iterable[Record | BadRecord], workers: int, enrich: bool = True
-) -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
+def _clean_parallel(items: Iterable[Item], workers: int, enrich: bool = True) -> Iterator[Pair]:
     # spawn, not fork: the parent may run threads (progress display), which fork does not copy
     ctx = multiprocessing.get_context("spawn")
-    pending: deque[tuple[list[Record | BadRecord], Future[list[Article | BadRecord]]]] = deque()
+    pending: deque[tuple[list[Item], Future[list[Pair | Article | BadRecord]]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
 
-        def drain_one() -> Iterator[tuple[Record | BadRecord, Article | BadRecord]]:
+        def drain_one() -> Iterator[Pair]:
             batch, fut = pending.popleft()
             results = iter(fut.result())
             for item in batch:
-                yield item, item if isinstance(item, BadRecord) else next(results)
+                if isinstance(item, BadRecord):
+                    yield item, item
+                elif isinstance(item, Page):
+                    yield next(results)  # type: ignore[misc]
+                else:
+                    yield item, next(results)  # type: ignore[misc]
 
         for batch in _batches(items):
-            records = [r for r in batch if isinstance(r, Record)]
-            pending.append((batch, pool.submit(_clean_batch, records, enrich)))
+            work = [r for r in batch if not isinstance(r, BadRecord)]
+            pending.append((batch, pool.submit(_clean_batch, work, enrich)))
             while len(pending) > workers * IN_FLIGHT_PER_WORKER:
                 yield from drain_one()
         while pending:
@@ -162,7 +199,10 @@ def run_clean(
     summary.set_aside_path = options.set_aside or default_set_aside_path(output)
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
     items = read_inputs(
-        paths, options.read, on_skip=summary.skipped_files.append, exclude=own_files
+        paths,
+        replace(options.read, defer_html=True),
+        on_skip=summary.skipped_files.append,
+        exclude=own_files,
     )
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
         for _item, result in clean_stream(items, options.workers, options.enrich):

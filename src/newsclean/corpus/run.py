@@ -249,7 +249,12 @@ def run_corpus_clean(
     csum = CorpusSummary()
     summary.set_aside_path = options.set_aside or default_set_aside_path(output)
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
-    items = read_inputs(paths, options.read, on_skip=summary.skipped_files.append, exclude=own_files)
+    items = read_inputs(
+        paths,
+        replace(options.read, defer_html=True),  # pages are extracted where they are cleaned
+        on_skip=summary.skipped_files.append,
+        exclude=own_files,
+    )
 
     def counted(pairs: Iterable[Pair]) -> Iterator[Pair]:
         for pair in pairs:
@@ -369,7 +374,7 @@ def run_boilerplate(args: argparse.Namespace) -> int:
     from ..readers import ReadOptions
 
     learner = BoilerplateLearner()
-    items = read_inputs(args.inputs, ReadOptions())
+    items = read_inputs(args.inputs, ReadOptions(defer_html=True))
     for item, result in clean_stream(items, max(1, args.workers)):
         if isinstance(item, Record) and isinstance(result, Article):
             learner.add(item, result)

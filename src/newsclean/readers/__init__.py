@@ -26,9 +26,10 @@ from pathlib import Path
 from ..model import BadRecord, Record
 from . import html_files, jsonl, jsonl_html, parquet, text_records, warc
 from .options import DEFAULT_MAX_RECORD_BYTES, ReadOptions
+from .page import Page
 from .sources import DECOMPRESSION_ERRORS, InputSource, peek_head
 
-ReaderFn = Callable[[InputSource, ReadOptions], Iterator[Record | BadRecord]]
+ReaderFn = Callable[[InputSource, ReadOptions], Iterator[Page | Record | BadRecord]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +127,9 @@ def read_inputs(
     options: ReadOptions | None = None,
     on_skip: Callable[[str], None] | None = None,
     exclude: Iterable[str | Path] = (),
-) -> Iterator[Record | BadRecord]:
-    """Every record of every input, in order; unreadable input comes out as a BadRecord."""
+) -> Iterator[Page | Record | BadRecord]:
+    """Every record of every input, in order; unreadable input comes out as a BadRecord.
+    Pages come out as Records unless `options.defer_html` asks for them unextracted."""
     options = options or ReadOptions()
     for src, spec in iter_sources(paths, on_skip, exclude):
         if spec is not None:
@@ -149,6 +151,7 @@ __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
     "READERS",
     "InputSource",
+    "Page",
     "ReadOptions",
     "ReaderSpec",
     "read_inputs",

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePath
 
-from ..extract import MAX_HTML_BYTES, html_record
+from ..extract import MAX_HTML_BYTES
 from ..model import BadRecord, Record
 from .options import ReadOptions
+from .page import Page, deliver
 from .sources import DECOMPRESSION_ERRORS, InputSource
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -46,7 +47,7 @@ def record_id(name: str) -> str:
     return base
 
 
-def read_html(src: InputSource, options: ReadOptions) -> Iterator[Record | BadRecord]:
+def read_html(src: InputSource, options: ReadOptions) -> Iterator[Page | Record | BadRecord]:
     rid = record_id(src.name)
     try:
         with src.open() as stream:
@@ -54,10 +55,5 @@ def read_html(src: InputSource, options: ReadOptions) -> Iterator[Record | BadRe
     except DECOMPRESSION_ERRORS as e:
         yield BadRecord(src.name, f"{src.name}: cannot read: {e}", b"", rid)
         return
-    yield html_record(
-        data,
-        id=rid,
-        source=src.name,
-        fast=bool(getattr(options, "fast", False)),
-        extra={"file": src.name},
-    )
+    page = Page(data, rid, src.name, fast=options.fast, extra={"file": src.name})
+    yield deliver(page, options.defer_html)

@@ -10,16 +10,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..extract import html_record
 from ..model import BadRecord, Record
 from . import jsonl
 from .options import TOO_LARGE_RAW_KEEP, ReadOptions, too_large_error
+from .page import Page, deliver
 from .sources import DECOMPRESSION_ERRORS, InputSource
 
 URL_FIELDS = ("url", "URL", "target_uri", "warc_target_uri")
 
 
-def read_jsonl_or_html(src: InputSource, options: ReadOptions) -> Iterator[Record | BadRecord]:
+def read_jsonl_or_html(src: InputSource, options: ReadOptions) -> Iterator[Page | Record | BadRecord]:
     """The JSONL reader, or the HTML-field variant when options.html_field is set."""
     if getattr(options, "html_field", None):
         yield from read_jsonl_html(src, options)
@@ -27,7 +27,7 @@ def read_jsonl_or_html(src: InputSource, options: ReadOptions) -> Iterator[Recor
         yield from jsonl.read_jsonl(src, options)
 
 
-def read_jsonl_html(src: InputSource, options: ReadOptions) -> Iterator[Record | BadRecord]:
+def read_jsonl_html(src: InputSource, options: ReadOptions) -> Iterator[Page | Record | BadRecord]:
     field = options.html_field  # type: ignore[attr-defined]
     fast = bool(getattr(options, "fast", False))
     line_no = 0
@@ -46,7 +46,9 @@ def read_jsonl_html(src: InputSource, options: ReadOptions) -> Iterator[Record |
         yield BadRecord(where, f"{where}: cannot read further, rest of file skipped: {e}", b"")
 
 
-def _page(raw: bytes, where: str, field: str, options: ReadOptions, fast: bool) -> Record | BadRecord:
+def _page(
+    raw: bytes, where: str, field: str, options: ReadOptions, fast: bool
+) -> Page | Record | BadRecord:
     try:
         obj = json.loads(raw)
     except (ValueError, RecursionError) as e:
@@ -60,6 +62,5 @@ def _page(raw: bytes, where: str, field: str, options: ReadOptions, fast: bool) 
         what = "missing" if html is None else f"not a string ({type(html).__name__})"
         return BadRecord(where, f"{where}: HTML field {field!r} {what} (see --html-field)", raw, rid)
     url = next((obj[k] for k in URL_FIELDS if isinstance(obj.get(k), str)), None)
-    return html_record(
-        html.encode("utf-8", "replace"), id=rid, source=where, url=url, fast=fast
-    )
+    page = Page(html.encode("utf-8", "replace"), rid, where, url=url, fast=fast)
+    return deliver(page, options.defer_html)

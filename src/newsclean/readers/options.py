@@ -23,6 +23,7 @@ class ReadOptions:
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     html_field: str | None = None  # JSONL/Parquet field holding page HTML (-> extraction)
     fast: bool = False  # HTML extraction with resiliparse instead of trafilatura
+    defer_html: bool = False  # yield pages unextracted (readers.page.Page): clean extracts them
 
 
 def check_bytes(raw: bytes) -> tuple[str | None, str | None]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..extract import html_record
 from ..model import BadRecord, Record
 from .options import ReadOptions, check_text
+from .page import Page, deliver
 from .sources import InputSource
 
 SUFFIXES = (".parquet", ".pq")
@@ -23,7 +23,7 @@ def looks_like_parquet(head: bytes) -> bool:
     return head.startswith(PARQUET_MAGIC)
 
 
-def read_parquet(src: InputSource, options: ReadOptions) -> Iterator[Record | BadRecord]:
+def read_parquet(src: InputSource, options: ReadOptions) -> Iterator[Page | Record | BadRecord]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -56,7 +56,7 @@ def read_parquet(src: InputSource, options: ReadOptions) -> Iterator[Record | Ba
         yield BadRecord(where, f"{where}: cannot read further, rest of file skipped: {e}", b"")
 
 
-def _row(cols, i, row, file, field, options, html_field, fast) -> Record | BadRecord:
+def _row(cols, i, row, file, field, options, html_field, fast) -> Page | Record | BadRecord:
     where = f"{file}:row {row}"
     rid = cols.get(options.id_field, [None] * (i + 1))[i]
     rid = str(rid) if rid is not None else where
@@ -66,7 +66,7 @@ def _row(cols, i, row, file, field, options, html_field, fast) -> Record | BadRe
             return BadRecord(where, f"{where}: HTML column {field!r} is empty", b"", rid)
         url = cols["url"][i] if "url" in cols else None
         data = value if isinstance(value, bytes) else value.encode("utf-8", "replace")
-        return html_record(data, id=rid, source=where, url=url, fast=fast)
+        return deliver(Page(data, rid, where, url=url, fast=fast), options.defer_html)
     if isinstance(value, bytes):
         try:
             value = value.decode("utf-8")

@@ -21,13 +21,13 @@ from collections.abc import Iterator
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from ..extract import MAX_HTML_BYTES, html_record
+from ..extract import MAX_HTML_BYTES
 from ..model import BadRecord, Record
 from .options import ReadOptions
+from .page import SKIPPED, Page, deliver
 from .sources import InputSource
 
 SUFFIXES = (".warc",)
-SKIPPED = "skipped: "  # == clean_run.SKIPPED_PREFIX: the summary counts these apart
 _PAGE_TYPES = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.revisit
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xhtml", "application/xml", "text/xml")
 
@@ -65,8 +65,8 @@ def _skip(where: str, rid: str | None, reason: str) -> BadRecord:
     return BadRecord(where, f"{SKIPPED}{reason}", b"", rid)
 
 
-def read_warc(src: InputSource, options: ReadOptions) -> Iterator[Record | BadRecord]:
-    fast = bool(getattr(options, "fast", False))
+def read_warc(src: InputSource, options: ReadOptions) -> Iterator[Page | Record | BadRecord]:
+    fast = options.fast
     n = 0
     try:
         # a file: FastWARC reads and decompresses it natively; stdin/pipes: the opened stream
@@ -79,13 +79,13 @@ def read_warc(src: InputSource, options: ReadOptions) -> Iterator[Record | BadRe
         )
         for rec in it:
             n += 1
-            yield _page(rec, src.name, n, fast)
+            yield _page(rec, src.name, n, fast, options.defer_html)
     except (OSError, ValueError, EOFError) as e:
         where = f"{src.name}:record {n + 1}"
         yield BadRecord(where, f"{where}: cannot read further, rest of file skipped: {e}", b"")
 
 
-def _page(rec, file: str, n: int, fast: bool) -> Record | BadRecord:
+def _page(rec, file: str, n: int, fast: bool, defer: bool) -> Page | Record | BadRecord:
     url = rec.headers.get("WARC-Target-URI") or None
     rid = rec.record_id or f"{file}:{n}"
     where = f"{file}:record {n}"
@@ -131,10 +131,10 @@ def _page(rec, file: str, n: int, fast: bool) -> Record | BadRecord:
     if not _is_html(content_type, payload):
         return _skip(where, rid, f"non-HTML response ({content_type or 'no content type'}) {url or ''}")
     date = rec.record_date
-    result = html_record(
+    page = Page(
         payload,
-        id=rid,
-        source=where,
+        rid,
+        where,
         url=url,
         http_status=status,
         fetched=date.date().isoformat() if date is not None else None,
@@ -142,7 +142,6 @@ def _page(rec, file: str, n: int, fast: bool) -> Record | BadRecord:
         http_charset=charset,
         fast=fast,
         extra={"warc_offset": rec.stream_pos},
+        binary_is_skip=True,
     )
-    if isinstance(result, BadRecord) and result.error.startswith(f"{where}: binary body"):
-        return _skip(where, rid, f"{result.error[len(where) + 2 :]} {url or ''}")
-    return result
+    return deliver(page, defer)
