@@ -487,8 +487,11 @@ def _tail(
 
 
 def _words_of(lines: list[Line]) -> set[str]:
-    # norm is already case-folded: word sets come straight from it
-    return {w for ln in lines for w in _WORD.findall(ln.norm)}
+    # the lines' cached token sets (of the case-folded text): no second tokenisation
+    out: set[str] = set()
+    for ln in lines:
+        out |= ln.toks
+    return out
 
 
 def _content_words(ln: Line) -> int:
