@@ -412,3 +412,17 @@ def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
     art = clean_text("\n".join(["date 2025-03-04 200", "Learn more about our app", *BODY]))
     assert art.title is None
     assert art.text == "\n".join(BODY)
+
+
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        ("12 Comments", "widget"),
+        ("Share 48 Tweet 3 Email", "widget"),
+        ("25 Top Social Media Agencies in 2025", None),  # a year is a headline's, not a counter
+        ("Best Social Media Apps of 2024", None),
+    ],
+)
+def test_widget_counters_but_not_years(line: str, family: str | None) -> None:
+    ln = TextView(line).lines[0]
+    assert boilerplate.classify(ln.text, ln.norm, ln.words) == family

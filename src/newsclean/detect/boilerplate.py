@@ -179,11 +179,15 @@ _FILLER_WORDS = frozenset(
 )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
 def _widget(line: str) -> bool:
     toks = _WORDISH.findall(_CAMEL.sub(" ", line).casefold())
     if not toks or len(toks) > 10:
         return False
-    known = sum(1 for t in toks if t in _WIDGET_WORDS or t.isdigit())
+    # counters ("12 Comments") belong to widgets; a year ("… of 2025") belongs to a headline
+    known = sum(1 for t in toks if t in _WIDGET_WORDS or (t.isdigit() and not _YEAR.match(t)))
     # must name a widget verb/noun, not just function words
     key = any(t in _WIDGET_WORDS and t not in _FILLER_WORDS for t in toks)
     return key and known >= max(1, len(toks) - (1 if len(toks) >= 4 else 0))
