@@ -426,3 +426,14 @@ def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
 def test_widget_counters_but_not_years(line: str, family: str | None) -> None:
     ln = TextView(line).lines[0]
     assert boilerplate.classify(ln.text, ln.norm, ln.words) == family
+
+
+def test_menu_line_of_common_words_does_not_announce_the_lead() -> None:
+    lead = (
+        "Here is what you need to know about the night bus routes, which the council voted on "
+        "Tuesday to extend to three outer districts."
+    )
+    rec = "\n".join(["date 2025-03-04 200", "Here's how you know", TITLE, lead, P2, P3, P4])
+    art = clean_text(rec)
+    assert art.title == TITLE
+    assert art.text == "\n".join([lead, P2, P3, P4])

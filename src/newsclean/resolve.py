@@ -494,13 +494,25 @@ def _words_of(lines: list[Line]) -> set[str]:
     return out
 
 
+# Long words every text has: a menu line made of them ("Here's how you know", "Improve this
+# question") shares them with any lead without announcing it.
+_COMMON = frozenset(
+    """this that with from have your here know what when where which there their they them
+    then than been were will would could should about into over also just like more most some
+    such only other these those very even make made many much well back after before because
+    while being does done each every find page article read view home help show need want""".split()
+)
+
+
 def _content_words(ln: Line) -> int:
-    return sum(1 for w in _WORD.findall(ln.text) if len(w) >= 4 or w.isdigit())
+    return sum(
+        1 for w in _WORD.findall(ln.text) if (len(w) >= 4 or w.isdigit()) and w.lower() not in _COMMON
+    )
 
 
 def _hits(ln: Line, words: set[str]) -> tuple[int, float]:
     """How many of the line's content words are in `words`, and what share of them."""
-    ws = [w for w in _WORD.findall(ln.norm) if len(w) >= 4 or w.isdigit()]
+    ws = [w for w in _WORD.findall(ln.norm) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
     if not ws:
         return 0, 0.0
     hits = sum(1 for w in ws if w in words)
