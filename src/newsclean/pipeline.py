@@ -45,7 +45,7 @@ def clean_record(
         if tag is not None:
             publisher, span = tag
             partials.append(span)
-        if not any(i not in marks for i in _content_lines(view)):
+        if all(ln.index in marks for ln in view.body()):
             verdict = "empty"
     if verdict != "article":
         # whatever no detector explained goes under the verdict: error_page, blocked, empty
@@ -108,10 +108,6 @@ def _enrich(art: Article) -> None:
             {"start": s, "end": e, "language": lg} for s, e, lg in spans
         ]
     art.quotes = [_one_quote(text, q) for q in find_quotations(text, lang)]
-
-
-def _content_lines(view: TextView) -> list[int]:
-    return [ln.index for ln in view.lines[view.body_start :] if not ln.blank]
 
 
 def clean_text(text: str, id: str = "text", source: str = "<text>") -> Article:
