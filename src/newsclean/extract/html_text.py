@@ -250,7 +250,13 @@ def extract_page(
     url: str | None = None,
     http_charset: str | None = None,
 ) -> Extraction:
-    """Main text and metadata of one page (default mode).  Raises ExtractError / NotHtml."""
+    """Main text and metadata of one page (default mode).  Raises ExtractError / NotHtml.
+
+    One lxml parse serves the metadata and trafilatura (recall mode); resiliparse, a different
+    algorithm, gives a second opinion that (1) replaces the body when trafilatura found little
+    or only the first block of an article it holds twice over, else (2) cuts the body's tail
+    after the last line it confirms; (3) when it does not confirm the first line, trafilatura's
+    precision mode on the same tree settles both ends."""
     meta: dict[str, Any] = {}
     if isinstance(data, bytes):
         html, charset, truncated = decode_html(data, http_charset)
