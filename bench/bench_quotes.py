@@ -337,7 +337,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--before", type=Path,
                     help="an older checkout's src directory: time its enrichment against this one")
     ap.add_argument("--dump", type=Path, help="write our unmatched predictions and gold here")
+    ap.add_argument("--step", choices=("quotes", "language"),
+                    help="only run this step over the records-dev gold article texts "
+                         "--passes times (for an instruction counter, see passes())")
+    ap.add_argument("--passes", type=int, default=1)
     args = ap.parse_args(argv)
+    if args.step:
+        return passes(args.eval_dir / "records-dev.jsonl.gz", args.records, args.step,
+                      args.passes)
     qdir = args.eval_dir / "quotes-dev"
     if not qdir.exists():
         print(f"no {qdir}: nothing to bench", file=sys.stderr)
@@ -400,6 +407,23 @@ def main(argv: list[str] | None = None) -> int:
                   f"({100 * la['agree'] / la['n']:.2f}%)\n")
     if args.dump:
         dump(docs, args.dump)
+    return 0
+
+
+def passes(path: Path, limit: int, step: str, n: int) -> int:
+    """`n` passes of one step over the gold article texts, nothing timed: CPU time on a
+    shared machine varies by +-20%, an instruction count does not.  Instructions per
+    pass = (count with --passes 3 - count with --passes 1) / 2, e.g. with
+    `valgrind --tool=cachegrind --cache-sim=no` (PYTHONHASHSEED=0)."""
+    texts = _gold_texts(path, limit)
+    langs = [detect_language(t)[0] for t in texts]
+    for _ in range(n):
+        if step == "quotes":
+            for t, lg in zip(texts, langs, strict=True):
+                find_quotations(t, lg)
+        else:
+            for t in texts:
+                detect_language(t)
     return 0
 
 
