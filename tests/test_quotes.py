@@ -481,3 +481,22 @@ def test_name_runs_are_those_of_the_look_ahead_pattern() -> None:
     for text in texts:
         assert [m.span() for m in speakers._NAME_RUN.finditer(text)] == \
             [m.span() for m in plain.finditer(text)], text
+
+
+def test_pronoun_in_a_text_whose_lines_start_with_a_no_break_space() -> None:
+    # no line starts with a visible character: the antecedent window starts at the text
+    text = "\xa0Donald Trump arrived late. “We will win the state by a lot,” he said."
+    assert speakers(text) == [("We will win the state by a lot,", "Donald Trump")]
+
+
+def test_random_texts_never_break_the_quote_finder() -> None:
+    import random
+
+    rng = random.Random(12)
+    alpha = list("aZ _\n\t.,!?“”„\"«»‘’‚—–-:()İΣσßé字\u00a0\u2028\x1c0") + [
+        "said", "told", " he said", "Mr.", "Trump", "according to", "dit-il", "She", "\n\xa0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alpha) for _ in range(rng.randint(0, 80)))
+        for lang in (None, "en", "de", "fr"):
+            for q in find_quotes(text, lang):
+                assert text[q.start : q.end] == q.text

@@ -316,7 +316,7 @@ class SpeakerResolver:
         starts = self._par_starts
         i = bisect.bisect_right(starts, pos) - 1
         first = max(0, i - _WINDOW_PARAGRAPHS + 1)
-        lo = starts[first]
+        lo = starts[first] if starts else 0  # no line starts with a visible character
         cands = self._window_mentions(starts, first, i, pos)
         cands += [m for m in self.speakers if lo <= m.pos < pos]
         fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
