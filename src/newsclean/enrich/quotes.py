@@ -171,6 +171,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         return []
     verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
     groups: list[Quotation] = []
+    ctxs: dict[bool, _Ctx] = {}  # clause readers of this article, by `german`
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
     last_end = -1
     # Only paragraphs holding a possible opening mark are looked at, found from the marks.
@@ -188,7 +189,10 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
             continue
         _transcript_labels(text, pieces)
         german = language == "de" or any(text[p.open_at] in "„»" for p in pieces)
-        _attach_clauses(text, p0, p1, pieces, verbs, german)
+        ctx = ctxs.get(german)
+        if ctx is None:
+            ctx = ctxs[german] = _Ctx(text, verbs, german)
+        _attach_clauses(text, p0, p1, pieces, ctx)
         par_groups = _group(pieces)
         if prev_open and groups and pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
             # News convention: a quote running over paragraphs re-opens the mark; the
@@ -201,7 +205,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
             # `Caddell continued:` / `The Times reports:` closing the previous paragraph.
             prev = _paragraph_before(text, p0)
             if prev is not None:
-                clause = _colon_intro(text, prev, verbs, german)
+                clause = _colon_intro(text, prev, ctx)
                 if clause is not None:
                     pieces[0].pre = clause
         for g in par_groups:
@@ -426,10 +430,7 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     return out
 
 
-def _attach_clauses(
-    text: str, p0: int, p1: int, pieces: list[Piece], verbs: set[str], german: bool
-) -> None:
-    ctx = _Ctx(text, verbs, german)
+def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx) -> None:
     for idx, pc in enumerate(pieces):
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
         after = pc.close_at + 1 if pc.closed else p1
@@ -515,15 +516,12 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
         end = q
 
 
-def _colon_intro(
-    text: str, par: tuple[int, int], verbs: set[str], german: bool
-) -> Clause | None:
+def _colon_intro(text: str, par: tuple[int, int], ctx: _Ctx) -> Clause | None:
     p0, p1 = par
     if text[p1 - 1] != ":":
         return None
     toks = _tokens(text, max(p0, p1 - _PRE_WINDOW), p1 - 1)
     sentence = toks[_sentence_start(toks, 0) :]
-    ctx = _Ctx(text, verbs, german)
     clause = ctx.pre_clause(sentence)
     if clause is None and sentence:
         # `Sanders made the following comment:` -- the sentence's named subject.
