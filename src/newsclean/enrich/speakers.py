@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -139,6 +140,8 @@ class SpeakerResolver:
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
         self._par_people: dict[int, list[tuple[int, str]]] = {}  # paragraph -> (pos, name)
+        # paragraph -> its name runs (and their ends), for pronouns inside it
+        self._par_runs: dict[int, tuple[list[re.Match[str]], list[int]]] = {}
         self._titled: dict[str, set[str]] | None = None
 
     # -- names ---------------------------------------------------------------------------
@@ -207,9 +210,13 @@ class SpeakerResolver:
         a lone surname that acts (is followed by a reporting verb): for an antecedent, a
         place taken for a person only makes the answer "unclear", never wrong.
         """
+        return self._people(_NAME_RUN.finditer(self.text, lo, hi))
+
+    def _people(self, runs: Iterable[re.Match[str]]) -> list[Mention]:
+        """_mentions() of the given _NAME_RUN matches."""
         out = []
         text = self.text
-        for m in _NAME_RUN.finditer(text, lo, hi):
+        for m in runs:
             if self._in_quote(m.start()) or text.endswith(("the ", "The "), 0, m.start()):
                 continue  # named inside a quotation, or a modifier ("the Clinton campaign")
             rest, g, org = _split_run(m.group())
@@ -240,7 +247,27 @@ class SpeakerResolver:
                 got = [(m.pos, m.name) for m in self._mentions(starts[j], starts[j + 1])]
                 self._par_people[j] = got
             out.extend(Mention(p, n, self.gender.get(n)) for p, n in got)
-        out.extend(self._mentions(starts[i], pos))
+        out.extend(self._people(self._runs_before(starts, i, pos)))
+        return out
+
+    def _runs_before(self, starts: list[int], i: int, pos: int) -> list[re.Match[str]]:
+        """_NAME_RUN.finditer(text, starts[i], pos), from one scan of paragraph i.
+
+        A long paragraph (a whole article without line breaks) holds many pronouns, and
+        rescanning it from its start for each was quadratic.  A run of the whole
+        paragraph that ends by `pos` is what the shorter scan finds too (cutting the text
+        only makes the pattern fail sooner, and it has no end assertions); the one run
+        crossing `pos` is scanned again up to `pos`."""
+        got = self._par_runs.get(i)
+        if got is None:
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            runs = list(_NAME_RUN.finditer(self.text, starts[i], end))
+            got = self._par_runs[i] = (runs, [m.end() for m in runs])
+        runs, ends = got
+        k = bisect.bisect_right(ends, pos)
+        out = runs[:k]
+        if k < len(runs) and runs[k].start() < pos:
+            out.extend(_NAME_RUN.finditer(self.text, runs[k].start(), pos))
         return out
 
     def _in_quote(self, pos: int) -> bool:
