@@ -70,6 +70,19 @@ _NEXT_WORD = re.compile(r"\s+([a-zäöüéèáíóú]+)")
 _PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
 _TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
+# Where forms() may find a full name ending in a surname: after a name word (as _WORD,
+# written as in _NAME_RUN), a space, any particles and maybe a line break -- the end of a
+# _RUN_BEFORE match, which forms() needs.  Group 1 is the key of the word there: its
+# leading run of letters, digits and hyphens from a character that may be a capital (a
+# surname ends where such a run ends).  A regex pass costs ~25 ns a character, str.find
+# far less, so the index pays only in an article with many surnames to look up.
+_MAY_CAP = r"[^\W_a-z0-9]"
+_FORM_END = re.compile(
+    rf"[{_UP}](?:{_ABBR_TAIL}|\.|[\w’'\-]*)[ \u00a0](?:{_PARTICLE} )*\n?"
+    rf"(?=({_MAY_CAP}(?:[^\W_]|-)*))"
+)
+_KEY = re.compile(rf"{_MAY_CAP}(?:[^\W_]|-)*")
+_INDEX_AFTER = 16  # surnames looked up by str.find before an article's ends are indexed
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
 
 
@@ -140,9 +153,12 @@ class SpeakerResolver:
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
         self._par_people: dict[int, list[tuple[int, str]]] = {}  # paragraph -> (pos, name)
-        # paragraph -> its name runs (and their ends), for pronouns inside it
-        self._par_runs: dict[int, tuple[list[re.Match[str]], list[int]]] = {}
+        # paragraph -> its name runs, their ends and the people of those asked for so far
+        self._par_runs: dict[
+            int, tuple[list[re.Match[str]], list[int], list[str | None]]
+        ] = {}
         self._titled: dict[str, set[str]] | None = None
+        self._form_ends: dict[str, list[int]] | None = None  # key -> positions, _FORM_END
 
     # -- names ---------------------------------------------------------------------------
     def forms(self, surname: str) -> Counter[str]:
@@ -155,12 +171,11 @@ class SpeakerResolver:
         n = len(surname)
         # A full form has a name word and a space (or a space and a newline, see
         # _run_before) before the surname: only such occurrences are looked at.
-        i = text.find(surname)
-        while i >= 0:
+        for i in self._occurrences(surname):
             end = i + n
             if i > 0 and text[i - 1] in " \n\u00a0" and (
                 end >= len(text) or not (text[end].isalnum() or text[end] in "-")
-            ):
+            ) and text.startswith(surname, i):
                 m = _run_before(text, i)
                 if m is not None and not self._in_quote(i):
                     rest, g, org = _split_run(text[m.start() : end])
@@ -172,9 +187,27 @@ class SpeakerResolver:
                         gg = g or _given_gender(rest[0])
                         if gg is not None:
                             self.gender.setdefault(form, gg)
-            i = text.find(surname, end)
         self._forms[surname] = got
         return got
+
+    def _occurrences(self, surname: str) -> list[int]:
+        """Where forms() looks at `surname`, in text order: its non-overlapping
+        occurrences, or in an article with many surnames, from the index of _FORM_END
+        only those after a name word (the others _run_before() rejects)."""
+        key = _KEY.match(surname)
+        if key is not None and self._form_ends is None and len(self._forms) >= _INDEX_AFTER:
+            self._form_ends = {}
+            for m in _FORM_END.finditer(self.text):
+                self._form_ends.setdefault(m.group(1), []).append(m.end())
+        if key is not None and self._form_ends is not None:
+            return self._form_ends.get(key.group(), [])
+        text = self.text
+        out = []
+        i = text.find(surname)
+        while i >= 0:
+            out.append(i)
+            i = text.find(surname, i + len(surname))
+        return out
 
     def canonical(self, toks: tuple[str, ...] | list[str]) -> str | None:
         """Fullest form of the name whose last token is the surname."""
@@ -215,23 +248,31 @@ class SpeakerResolver:
     def _people(self, runs: Iterable[re.Match[str]]) -> list[Mention]:
         """_mentions() of the given _NAME_RUN matches."""
         out = []
-        text = self.text
         for m in runs:
-            if self._in_quote(m.start()) or text.endswith(("the ", "The "), 0, m.start()):
-                continue  # named inside a quotation, or a modifier ("the Clinton campaign")
-            rest, g, org = _split_run(m.group())
-            if org or not rest:
-                continue
-            canon = self.canonical(rest)
-            if canon is None:
-                nxt = _NEXT_WORD.match(text, m.end())
-                if nxt is None or nxt.group(1) not in ALL_VERBS:
-                    continue
-                canon = rest[-1]  # "McLenney said …": a person, full name unknown
-            elif g is not None:
-                self.gender.setdefault(canon, g)
-            out.append(Mention(m.start(), canon, self.gender.get(canon)))
+            canon = self._person(m)
+            if canon is not None:
+                out.append(Mention(m.start(), canon, self.gender.get(canon)))
         return out
+
+    def _person(self, m: re.Match[str]) -> str | None:
+        """The person a name run names, if it may be one.  Asked again for the same run,
+        the answer is the same and changes nothing (canonical() is cached, gender is only
+        ever set once per name)."""
+        text = self.text
+        if self._in_quote(m.start()) or text.endswith(("the ", "The "), 0, m.start()):
+            return None  # named inside a quotation, or a modifier ("the Clinton campaign")
+        rest, g, org = _split_run(m.group())
+        if org or not rest:
+            return None
+        canon = self.canonical(rest)
+        if canon is None:
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt is None or nxt.group(1) not in ALL_VERBS:
+                return None
+            return rest[-1]  # "McLenney said …": a person, full name unknown
+        if g is not None:
+            self.gender.setdefault(canon, g)
+        return canon
 
     def _window_mentions(self, starts: list[int], first: int, i: int, pos: int) -> list[Mention]:
         """_mentions(starts[first], pos), with whole paragraphs scanned once per article.
@@ -247,27 +288,31 @@ class SpeakerResolver:
                 got = [(m.pos, m.name) for m in self._mentions(starts[j], starts[j + 1])]
                 self._par_people[j] = got
             out.extend(Mention(p, n, self.gender.get(n)) for p, n in got)
-        out.extend(self._people(self._runs_before(starts, i, pos)))
+        out.extend(self._mentions_before(starts, i, pos))
         return out
 
-    def _runs_before(self, starts: list[int], i: int, pos: int) -> list[re.Match[str]]:
-        """_NAME_RUN.finditer(text, starts[i], pos), from one scan of paragraph i.
+    def _mentions_before(self, starts: list[int], i: int, pos: int) -> list[Mention]:
+        """_mentions(starts[i], pos), from one scan of paragraph i.
 
         A long paragraph (a whole article without line breaks) holds many pronouns, and
         rescanning it from its start for each was quadratic.  A run of the whole
         paragraph that ends by `pos` is what the shorter scan finds too (cutting the text
-        only makes the pattern fail sooner, and it has no end assertions); the one run
-        crossing `pos` is scanned again up to `pos`."""
+        only makes the pattern fail sooner, and it has no end assertions), and its person
+        is kept from the first time it was asked for; the one run crossing `pos` is
+        scanned again up to `pos`."""
         got = self._par_runs.get(i)
         if got is None:
             end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
             runs = list(_NAME_RUN.finditer(self.text, starts[i], end))
-            got = self._par_runs[i] = (runs, [m.end() for m in runs])
-        runs, ends = got
+            got = self._par_runs[i] = (runs, [m.end() for m in runs], [])
+        runs, ends, people = got
         k = bisect.bisect_right(ends, pos)
-        out = runs[:k]
+        for m in runs[len(people) : k]:
+            people.append(self._person(m))
+        out = [Mention(m.start(), n, self.gender.get(n))
+               for m, n in zip(runs[:k], people, strict=False) if n is not None]
         if k < len(runs) and runs[k].start() < pos:
-            out.extend(_NAME_RUN.finditer(self.text, runs[k].start(), pos))
+            out += self._people(_NAME_RUN.finditer(self.text, runs[k].start(), pos))
         return out
 
     def _in_quote(self, pos: int) -> bool:
