@@ -7,6 +7,9 @@ antecedent; otherwise the speaker is None.
 
 from __future__ import annotations
 
+import pytest
+
+from newsclean.enrich import speakers as speakers_mod
 from newsclean.enrich.quotes import find_quotations, find_quotes
 
 
@@ -500,3 +503,39 @@ def test_random_texts_never_break_the_quote_finder() -> None:
         for lang in (None, "en", "de", "fr"):
             for q in find_quotes(text, lang):
                 assert text[q.start : q.end] == q.text
+
+
+_FILLER = (
+    "Alice Archer", "Brian Baxter", "Carla Cortez", "David Dunn", "Erin Easton",
+    "Frank Fisher", "Gina Grant", "Henry Hobbs", "Irene Ibarra", "Jack Jensen",
+    "Karen Keller", "Louis Lambert", "Maria Moreno", "Nathan Nolan", "Olga Orlov",
+    "Paul Pryce", "Rita Reyes", "Simon Stone",
+)
+
+
+@pytest.mark.parametrize("sep", ["\n\n", " "])  # many paragraphs, or one long one
+@pytest.mark.parametrize("index_after", [0, 10**9])  # name ends indexed, or str.find
+def test_most_recent_name_in_a_long_text(monkeypatch, sep: str, index_after: int) -> None:
+    # Many people named before: surnames are looked up in an article with many names
+    # (the index of name ends), and pronouns follow each other in one paragraph (its
+    # name runs kept between pronouns): each must see the people named up to it.
+    monkeypatch.setattr(speakers_mod, "_INDEX_AFTER", index_after)
+    pars = [f"{n} attended the meeting on Tuesday. {n.split()[1]} also met officials."
+            for n in _FILLER]
+    pars += [
+        "Visitors asked for Mr. Smith.",  # a title: a full name is looked for further on
+        "John Smith chaired the budget committee for years.",
+        "Peter Jones also noted that the budget was late.",
+        "“We cannot wait any longer,” he said.",  # the later of two men
+        "“The numbers are fine,” Smith said.",  # surname: the full name given earlier
+        "Later, Tom Brown also noted the risks.",
+        "“It is late,” he said.",  # a man named after the last speaker
+        "“We will see,” Jones said.",
+    ]
+    got = [(q.parts[0].text, q.speaker) for q in find_quotations(sep.join(pars), "en")]
+    assert got == [
+        ("We cannot wait any longer,", "Peter Jones"),
+        ("The numbers are fine,", "John Smith"),
+        ("It is late,", "Tom Brown"),
+        ("We will see,", "Peter Jones"),
+    ]
