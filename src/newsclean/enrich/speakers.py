@@ -9,7 +9,8 @@
 - any other noun phrase ("a spokesman for the campaign", "The New York Times") is kept as
   written.
 
-The article's person names are indexed once, lazily, with one regex pass.
+Names are looked up lazily: a surname's full forms when a speaker needs them, the
+people of a paragraph (name runs scanned once) when a pronoun needs them.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ class SpeakerResolver:
 
     Nothing is indexed up front: the full forms of a surname are found when a speaker
     needs them (str.find on the surname, then a look at the words just before each
-    occurrence), and the people named near a pronoun only when a pronoun needs them.
+    occurrence; after _INDEX_AFTER surnames, one index of where full names can end), and
+    the people named near a pronoun only when a pronoun needs them.
     """
 
     def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
