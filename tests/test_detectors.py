@@ -437,3 +437,27 @@ def test_menu_line_of_common_words_does_not_announce_the_lead() -> None:
     art = clean_text(rec)
     assert art.title == TITLE
     assert art.text == "\n".join([lead, P2, P3, P4])
+
+
+MENU = ["Home", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Football",
+        "Tennis", "Culture", "Books", "Film", "Travel", "Opinion", "Weather"]
+
+
+def test_long_run_of_bare_labels_inside_the_body_is_a_menu() -> None:
+    rec = "\n".join(["date 2025-03-04 200", TITLE, P1, P2, *MENU, P3, P4])
+    art = clean_text(rec)
+    assert art.text == "\n".join(BODY)
+    menu_spans = [r for r in art.removed if "Politics" in r.text]
+    assert [r.rule for r in menu_spans] == ["navigation"]
+    assert all(m in menu_spans[0].text for m in MENU)
+    assert restore(art.text, art.removed) == rec
+
+
+def test_short_label_lists_and_tables_inside_the_body_stay() -> None:
+    ingredients = ["flour", "butter", "sugar", "two eggs", "milk", "salt"]
+    table = [f"Route {n}" for n in range(1, 17)]  # figures: a table's rows, not a menu
+    markers = [f"- {m}" for m in MENU]  # list markers: the article's own list
+    for block in (ingredients, table, markers):
+        rec = "\n".join(["date 2025-03-04 200", TITLE, P1, P2, *block, P3, P4])
+        art = clean_text(rec)
+        assert art.text == "\n".join([P1, P2, *block, P3, P4])

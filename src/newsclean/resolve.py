@@ -297,6 +297,34 @@ def _mark_furniture(
             marks[ln.index] = ("boilerplate", "ad_marker")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
+    _menu_runs(body, marks)
+
+
+MENU_RUN = 15  # a site menu dumped as text: this many one-to-three-word labels in a row
+
+
+def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """Long runs of bare labels -- a line or three words each, no sentence, no list marker,
+    no digits -- are a menu wherever they stand, the middle of the body included: an article's
+    own lists carry markers or sentences, and its tables carry figures."""
+    run: list[Line] = []
+    for ln in [*body, None]:
+        if ln is not None and ln.index not in marks and _label(ln):
+            run.append(ln)
+            continue
+        if len(run) >= MENU_RUN:
+            for x in run:
+                marks[x.index] = ("boilerplate", "navigation")
+        run = []
+
+
+def _label(ln: Line) -> bool:
+    return (
+        ln.words <= 3
+        and not _ends_sentence(ln.text)
+        and not _LIST_ITEM.match(ln.text)
+        and not any(c.isdigit() for c in ln.text)
+    )
 
 
 def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bool:
