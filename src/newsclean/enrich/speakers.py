@@ -287,8 +287,11 @@ class SpeakerResolver:
         for j in range(first, i):
             got = self._par_people.get(j)
             if got is None:
-                got = [(m.pos, m.name) for m in self._mentions(starts[j], starts[j + 1])]
-                self._par_people[j] = got
+                # A paragraph a pronoun was in has its runs scanned already.
+                ms = (self._mentions_before(starts, j, starts[j + 1]) if j in self._par_runs
+                      else self._mentions(starts[j], starts[j + 1]))
+                got = self._par_people[j] = [(m.pos, m.name) for m in ms]
+                self._par_runs.pop(j, None)
             out.extend(Mention(p, n, self.gender.get(n)) for p, n in got)
         out.extend(self._mentions_before(starts, i, pos))
         return out
