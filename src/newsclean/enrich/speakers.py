@@ -71,19 +71,6 @@ _NEXT_WORD = re.compile(r"\s+([a-zäöüéèáíóú]+)")
 _PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
 _TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
-# Where forms() may find a full name ending in a surname: after a name word (as _WORD,
-# written as in _NAME_RUN), a space, any particles and maybe a line break -- the end of a
-# _RUN_BEFORE match, which forms() needs.  Group 1 is the key of the word there: its
-# leading run of letters, digits and hyphens from a character that may be a capital (a
-# surname ends where such a run ends).  A regex pass costs ~25 ns a character, str.find
-# far less, so the index pays only in an article with many surnames to look up.
-_MAY_CAP = r"[^\W_a-z0-9]"
-_FORM_END = re.compile(
-    rf"[{_UP}](?:{_ABBR_TAIL}|\.|[\w’'\-]*)[ \u00a0](?:{_PARTICLE} )*\n?"
-    rf"(?=({_MAY_CAP}(?:[^\W_]|-)*))"
-)
-_KEY = re.compile(rf"{_MAY_CAP}(?:[^\W_]|-)*")
-_INDEX_AFTER = 16  # surnames looked up by str.find before an article's ends are indexed
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
 
 
@@ -141,8 +128,9 @@ class SpeakerResolver:
 
     Nothing is indexed up front: the full forms of a surname are found when a speaker
     needs them (str.find on the surname, then a look at the words just before each
-    occurrence; after _INDEX_AFTER surnames, one index of where full names can end), and
-    the people named near a pronoun only when a pronoun needs them.
+    occurrence), and the people named near a pronoun only when a pronoun needs them.
+    (An index of where full names can end, one regex pass at ~25 ns a character, costs as
+    much as ~100 such look-ups and did not pay on records-dev.)
     """
 
     def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
@@ -160,7 +148,6 @@ class SpeakerResolver:
             int, tuple[list[re.Match[str]], list[int], list[str | None]]
         ] = {}
         self._titled: dict[str, set[str]] | None = None
-        self._form_ends: dict[str, list[int]] | None = None  # key -> positions, _FORM_END
 
     # -- names ---------------------------------------------------------------------------
     def forms(self, surname: str) -> Counter[str]:
@@ -173,11 +160,12 @@ class SpeakerResolver:
         n = len(surname)
         # A full form has a name word and a space (or a space and a newline, see
         # _run_before) before the surname: only such occurrences are looked at.
-        for i in self._occurrences(surname):
+        i = text.find(surname)
+        while i >= 0:
             end = i + n
             if i > 0 and text[i - 1] in " \n\u00a0" and (
                 end >= len(text) or not (text[end].isalnum() or text[end] in "-")
-            ) and text.startswith(surname, i):
+            ):
                 m = _run_before(text, i)
                 if m is not None and not self._in_quote(i):
                     rest, g, org = _split_run(text[m.start() : end])
@@ -189,27 +177,9 @@ class SpeakerResolver:
                         gg = g or _given_gender(rest[0])
                         if gg is not None:
                             self.gender.setdefault(form, gg)
+            i = text.find(surname, end)
         self._forms[surname] = got
         return got
-
-    def _occurrences(self, surname: str) -> list[int]:
-        """Where forms() looks at `surname`, in text order: its non-overlapping
-        occurrences, or in an article with many surnames, from the index of _FORM_END
-        only those after a name word (the others _run_before() rejects)."""
-        key = _KEY.match(surname)
-        if key is not None and self._form_ends is None and len(self._forms) >= _INDEX_AFTER:
-            self._form_ends = {}
-            for m in _FORM_END.finditer(self.text):
-                self._form_ends.setdefault(m.group(1), []).append(m.end())
-        if key is not None and self._form_ends is not None:
-            return self._form_ends.get(key.group(), [])
-        text = self.text
-        out = []
-        i = text.find(surname)
-        while i >= 0:
-            out.append(i)
-            i = text.find(surname, i + len(surname))
-        return out
 
     def canonical(self, toks: tuple[str, ...] | list[str]) -> str | None:
         """Fullest form of the name whose last token is the surname."""
