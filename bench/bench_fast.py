@@ -24,8 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import metrics as M
-from bench.bench_html import DEFAULT_EVAL_DIR, Page, _trafilatura, load_aeb, load_wcxb
-from bench.bench_records import machine_info
+from bench.bench_html import DEFAULT_EVAL_DIR, SETS, Page, _trafilatura, report_head
 
 
 def _fast(enrich: bool) -> Callable[[bytes, str | None], str]:
@@ -169,22 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.eval_dir.exists():
         print(f"no eval data at {args.eval_dir}", file=sys.stderr)
         return 1
-    info = machine_info()
-    out = [
-        "## `--fast` against trafilatura",
-        "",
-        f"{info['date']} · {info['cpu']} · {info['cores']} cores (shared) · load "
-        f"{info['load_avg_1m']} · Python {info['python']} · commit {info['git_commit']}",
-        "",
-        f"Command: `.venv/bin/python -m bench.bench_fast {' '.join(argv or sys.argv[1:])}`",
-        "",
-    ]
-    loaders = {
-        "aeb": ("AEB (gold articleBody)", load_aeb),
-        "wcxb": ("WCXB dev articles (gold main_content)", load_wcxb),
-    }
+    out = report_head("`--fast` against trafilatura", "bench.bench_fast", argv)
     for s in args.sets.split(","):
-        title, load = loaders[s]
+        title, load = SETS[s]
         pages = load(args.eval_dir)[:: args.step]
         out += [table(title, len(pages), run_rounds(pages, args.rounds)), ""]
         if args.stages:

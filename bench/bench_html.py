@@ -53,6 +53,27 @@ def load_wcxb(root: Path) -> list[Page]:
     return pages
 
 
+# the page sets a bench can run: name -> (table title, loader)
+SETS: dict[str, tuple[str, Callable[[Path], list[Page]]]] = {
+    "aeb": ("AEB (gold articleBody)", load_aeb),
+    "wcxb": ("WCXB dev articles (gold main_content)", load_wcxb),
+}
+
+
+def report_head(title: str, module: str, argv: list[str] | None) -> list[str]:
+    """The first lines of a bench report: what, where, when, and the command that made it."""
+    info = machine_info()
+    return [
+        f"## {title}",
+        "",
+        f"{info['date']} · {info['cpu']} · {info['cores']} cores (shared) · load "
+        f"{info['load_avg_1m']} · Python {info['python']} · commit {info['git_commit']}",
+        "",
+        f"Command: `.venv/bin/python -m {module} {' '.join(argv or sys.argv[1:])}`",
+        "",
+    ]
+
+
 # --- systems: (html bytes, url) -> text -------------------------------------------------------
 
 
@@ -203,22 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown systems: {unknown}; known: {list(SYSTEMS)}", file=sys.stderr)
         return 2
-    info = machine_info()
-    out = [
-        "## HTML main-text extraction",
-        "",
-        f"{info['date']} · {info['cpu']} · {info['cores']} cores (shared) · load {info['load_avg_1m']}"
-        f" · Python {info['python']} · commit {info['git_commit']}",
-        "",
-        f"Command: `.venv/bin/python -m bench.bench_html {' '.join(argv or sys.argv[1:])}`",
-        "",
-    ]
-    loaders = {
-        "aeb": ("AEB (gold articleBody)", load_aeb),
-        "wcxb": ("WCXB dev articles (gold main_content)", load_wcxb),
-    }
+    out = report_head("HTML main-text extraction", "bench.bench_html", argv)
     for s in args.sets.split(","):
-        title, load = loaders[s]
+        title, load = SETS[s]
         pages = load(args.eval_dir)[:: args.step]
         res = run_set(pages, names)
         out += [table(title, len(pages), res), ""]
