@@ -125,11 +125,7 @@ def _process(item: Item, enrich: bool) -> Pair:
 
 def _clean_batch(items: list[Item], enrich: bool = True) -> list[Pair | Article | BadRecord]:
     # a page's extracted record travels back with its result; a record is already at home
-    out: list[Pair | Article | BadRecord] = []
-    for item in items:
-        rec, result = _process(item, enrich)
-        out.append((rec, result) if isinstance(item, Page) else result)
-    return out
+    return [_process(x, enrich) if isinstance(x, Page) else _process(x, enrich)[1] for x in items]
 
 
 def clean_stream(items: Iterable[Item], workers: int = 1, enrich: bool = True) -> Iterator[Pair]:
@@ -173,10 +169,9 @@ def _clean_parallel(items: Iterable[Item], workers: int, enrich: bool = True) ->
             for item in batch:
                 if isinstance(item, BadRecord):
                     yield item, item
-                elif isinstance(item, Page):
-                    yield next(results)  # type: ignore[misc]
-                else:
-                    yield item, next(results)  # type: ignore[misc]
+                    continue
+                got = next(results)
+                yield got if isinstance(got, tuple) else (item, got)  # type: ignore[misc]
 
         for batch in _batches(items):
             work = [r for r in batch if not isinstance(r, BadRecord)]

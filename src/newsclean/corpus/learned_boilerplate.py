@@ -126,23 +126,17 @@ def kept_lines(view: TextView, article: Article) -> list[int]:
     """Indices of the record's lines that the article keeps (some of their content is not
     inside a removed span), its headline included: a "headline" that recurs across a source
     is a template line the single record could not tell from one."""
-    spans = sorted((r.start, r.end) for r in article.removed if r.reason != "title")
-    starts = [s for s, _ in spans]
-    out = []
-    for ln in view.lines:
-        if ln.blank:
-            continue
-        if not _covered(ln.cstart, ln.cend, spans, starts):
-            out.append(ln.index)
-    return out
-
-
-_COUNTED_REMOVALS = frozenset({"title", "boilerplate", "learned_boilerplate"})
+    return _lines_outside(view, article, frozenset({"title"}))
 
 
 def counted_lines(view: TextView, article: Article) -> list[int]:
     """The lines pass 1 counts: kept, or removed as headline or page furniture."""
-    spans = sorted((r.start, r.end) for r in article.removed if r.reason not in _COUNTED_REMOVALS)
+    return _lines_outside(view, article, frozenset({"title", "boilerplate", REASON}))
+
+
+def _lines_outside(view: TextView, article: Article, ignored: frozenset[str]) -> list[int]:
+    """Non-blank lines not wholly inside removed spans, spans of `ignored` reasons aside."""
+    spans = sorted((r.start, r.end) for r in article.removed if r.reason not in ignored)
     starts = [s for s, _ in spans]
     return [
         ln.index
