@@ -588,7 +588,21 @@ def _choose_title(
         return next((ln for ln in cands if ln.words >= 3), cands[0])
     shaped = shape(cands)
     found = next((ln for ln in shaped if announces(ln)), None)
-    if found is None and body_words is not None and shaped:
+    if found is not None:
+        # A short headline ("The History of Coffee") that cannot announce the lead on its
+        # own, set straight above a dek that does, is the title when it opens the page and
+        # names the body: a menu item above a headline comes in a run of other items.
+        head = cands[0]
+        if (
+            body_words is not None
+            and len(cands) > 1
+            and cands[1] is found
+            and found.index == head.index + 1
+            and head in shaped
+            and _overlap(head, body_words()) >= 0.5
+        ):
+            found = head
+    elif body_words is not None and shaped:
         words = body_words()
         best = 0
         for ln in shaped:
