@@ -182,6 +182,18 @@ def test_repeated_short_structure_inside_body_is_kept() -> None:
     assert _repeated_lines("\n".join(["FAQ", P1, "FAQ"])) == set()
 
 
+def test_recurring_structural_line_inside_body_is_kept() -> None:
+    # a formula restated, or a mail header quoted again: not a duplicated paragraph
+    formula = "P_out = (V x I x efficiency) / 1000 + losses x k"
+    body = [P1, formula, P2, P3, formula, P4]
+    assert kept_lines(record(TITLE, *body)) == body
+    # the same line right under its original is a stutter; a repeated sentence is a copy
+    assert kept_lines(record(TITLE, P1, formula, formula, P2, P3, P4)) == [P1, formula, *BODY[1:]]
+    sentence = "The council will publish the full ridership figures for each route next week."
+    got = kept_lines(record(TITLE, P1, sentence, P2, P3, sentence, P4))
+    assert got == [P1, sentence, P2, P3, P4]
+
+
 # --- boilerplate families --------------------------------------------------------------
 
 
@@ -426,6 +438,23 @@ def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
 def test_widget_counters_but_not_years(line: str, family: str | None) -> None:
     ln = TextView(line).lines[0]
     assert boilerplate.classify(ln.text, ln.norm, ln.words) == family
+
+
+def test_short_headline_above_a_dek_is_the_title() -> None:
+    headline = "History of the Night Bus"
+    dek = "Ever wonder how the city's night buses first started running?"
+    lead = (
+        "The city's first night bus ran in 1952, when shift workers at the docks asked the "
+        "council for a safe way home after the late shift ended at midnight."
+    )
+    art = clean_text("\n".join(["date 2025-03-04 200", headline, dek, lead, P2, P3, P4]))
+    assert art.title == headline
+    assert art.text == "\n".join([dek, lead, P2, P3, P4])
+    # a menu item above the headline does not take the title, even when it shares a word
+    rec = "\n".join(["date 2025-03-04 200", "Home", "Night Life", "Plan a Visit", TITLE, *BODY])
+    art = clean_text(rec)
+    assert art.title == TITLE
+    assert art.text == "\n".join(BODY)
 
 
 def test_menu_line_of_common_words_does_not_announce_the_lead() -> None:

@@ -7,12 +7,19 @@ a real duplicate; a lone short repeated line (a heading such as "FAQ") is left a
 
 from __future__ import annotations
 
+import re
+
 from ..text_view import Line, TextView
 
 MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repeat
 # Inside the body, a run of short copies is usually structure (table rows, spec lists, mail
 # headers) rather than a duplicated paragraph: only runs with a real paragraph count there.
 MIN_PARAGRAPH_WORDS = 10
+# A lone copy shorter than a prose line and not ending a sentence, away from its original, is
+# a recurring structural line of the article (a mail's "Subject:", a formula restated, a table
+# row) rather than a duplicated paragraph; a stutter sits right under its original.
+STRUCTURE_WORDS = 15
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*\s*$")
 
 
 _HEAD = 60  # a copy cut short still shares this many characters with its original
@@ -67,7 +74,16 @@ def detect(
             or (len(run) > 1 and sum(words) < MIN_PARAGRAPH_WORDS * len(run))
         ):
             continue
+        if inside and len(run) == 1 and _structural(view, run[0]):
+            continue
         rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
         for x in run:
             out[x.index] = rule
     return out
+
+
+def _structural(view: TextView, ln: Line) -> bool:
+    if ln.words >= STRUCTURE_WORDS or _SENTENCE_END.search(ln.text[-4:]):
+        return False
+    above = next((x for x in reversed(view.lines[: ln.index]) if not x.blank), None)
+    return above is None or above.norm != ln.norm
