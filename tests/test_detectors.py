@@ -457,6 +457,18 @@ def test_short_headline_above_a_dek_is_the_title() -> None:
     assert art.text == "\n".join(BODY)
 
 
+def test_opening_headline_over_a_section_heading_is_the_title() -> None:
+    headline = "An overdue win for people working odd hours"
+    points = [
+        "- Three outer districts get night buses from March, after a pilot that ran for a year.",
+        "- Parking fees in the centre rise slightly to pay for the extra routes and drivers.",
+    ]
+    rec = "\n".join(["date 2025-03-04 200", headline, "At a glance", *points, *BODY])
+    art = clean_text(rec)
+    assert art.title == headline
+    assert art.text == "\n".join(["At a glance", *points, *BODY])
+
+
 def test_menu_line_of_common_words_does_not_announce_the_lead() -> None:
     lead = (
         "Here is what you need to know about the night bus routes, which the council voted on "

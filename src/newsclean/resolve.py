@@ -174,7 +174,8 @@ def resolve(
         # the lead
         verbish = [ln for ln in top if marks.get(ln.index) == _SOFT_CTA]
         title = _choose_title(
-            remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish
+            remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish,
+            opens=body[0],
         )
         if title is not None and marks.get(title.index) == _SOFT_CTA:
             del marks[title.index]
@@ -559,15 +560,18 @@ def _choose_title(
     lead_words: set[str],
     body_words: Callable[[], set[str]] | None = None,
     verbish: list[Line] | None = None,
+    opens: Line | None = None,
 ) -> Line | None:
     """The headline among the unexplained lines above the body.
 
     A headline announces the body: most of its content words come back in the first
     paragraphs, while a menu item's rarely do; and menu items are short.  A dek or a caption
-    under the headline also echoes the lead, but reads as a sentence.  In order: the first
-    headline-shaped candidate that is long and shares some words with the lead, or shares most
-    of its words; the headline-shaped candidate naming most of what the whole body is about;
-    a sentence-shaped candidate that echoes the lead; the candidate nearest the body.
+    under the headline also echoes the lead, but reads as a sentence.  In order: the page's
+    opening line when it names the body; the first headline-shaped candidate that is long and
+    shares some words with the lead, or shares most of its words (or the short headline
+    straight above it); the headline-shaped candidate naming most of what the whole body is
+    about; a sentence-shaped candidate that echoes the lead; the candidate nearest the body.
+    A long opening line beats a pick too short for a headline (a section heading under it).
     `verbish` lines (headline-shaped but read as a call to action) count only when no other
     candidate is left, and only if they announce the lead."""
     if not cands and not verbish:
@@ -587,6 +591,13 @@ def _choose_title(
     if not lead_words:  # nothing to compare with: the first line that is more than a label
         return next((ln for ln in cands if ln.words >= 3), cands[0])
     shaped = shape(cands)
+    # The page's first line, headline-shaped, is where a clean page has its headline; only
+    # an injected menu pushes it down, and menu items are short and foreign to the body.
+    opener = shaped[0] if shaped and shaped[0] is opens and opens.words >= 3 else None
+    if opener is not None and body_words is not None:
+        hits, o = _hits(opener, body_words())
+        if hits >= 2 and o >= 0.5:
+            return opener
     found = next((ln for ln in shaped if announces(ln)), None)
     if found is not None:
         # A short headline ("The History of Coffee") that cannot announce the lead on its
@@ -611,4 +622,8 @@ def _choose_title(
                 found, best = ln, hits
     if found is None:
         found = next((ln for ln in cands if announces(ln)), None)
-    return found if found is not None else cands[-1]
+    if found is None:
+        found = cands[-1]
+    if opener is not None and found.words < TITLE_WORDS <= opener.words:
+        return opener  # a section heading under it ("Key takeaways") is no better headline
+    return found
