@@ -212,6 +212,8 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("CommentsNo comment", "widget"),
         ("Share this article", "widget"),
         ("Load Disqus Comments", "widget"),
+        ("Share this story with friends", "widget"),
+        ("Follow us on social media", "widget"),
         ("We use cookies to ensure that we give you the best experience on our website", "cookie_notice"),
         ("Please enable JavaScript in your browser to view this page.", "cookie_notice"),
         ("Subscribe to continue reading", "paywall"),
@@ -235,6 +237,8 @@ def test_family_lines(line: str, family: str) -> None:
         "Top Dental Resolutions for 2025",
         "Comments from residents were mostly positive.",
         "Popular front-end development languages include:",
+        "Social Media Agencies in the US",  # a topic, not a share bar
+        "Community Rating Report for Seattle",
     ],
 )
 def test_family_negatives(line: str) -> None:
@@ -267,6 +271,25 @@ def test_menu_above_title_and_related_links_below() -> None:
     )
     a = clean_text(rec)
     assert a.title == TITLE
+    assert a.text == "\n".join(BODY)
+
+
+def test_closing_links_and_notes_about_the_article_itself_are_kept() -> None:
+    own = [
+        "See also:",
+        "- Night bus ridership in the outer districts",
+        "- How the council will pay for the night bus extension",
+        "Disclosure: the ridership forecasts quoted here are the council's own.",
+    ]
+    a = clean_text(record(TITLE, *BODY, *own))
+    assert a.text == "\n".join([*BODY, *own])
+    # the same shape, about other stories, is the page's related-links block
+    other = [
+        "See also:",
+        "- Ten summer recipes for a crowd, tested by our food desk",
+        "- The best budget headphones of the year, ranked",
+    ]
+    a = clean_text(record(TITLE, *BODY, *other))
     assert a.text == "\n".join(BODY)
 
 

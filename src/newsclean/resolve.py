@@ -145,6 +145,7 @@ def resolve(
     if last_prose is not None:
         # the article's vocabulary, from its lead and its last paragraphs
         _tail(tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
+        _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
 
     # --- verdict: only banners above the body bear on it (below a real body they are furniture)
     banners = [k for k in (ban(ln) for ln in top) if k]
@@ -174,8 +175,7 @@ def resolve(
         # the lead
         verbish = [ln for ln in top if marks.get(ln.index) == _SOFT_CTA]
         title = _choose_title(
-            remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish,
-            opens=body[0],
+            remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish
         )
         if title is not None and marks.get(title.index) == _SOFT_CTA:
             del marks[title.index]
@@ -515,6 +515,45 @@ def _tail(
             marks[ln.index] = ("boilerplate", fam(ln) or "tail_links")
 
 
+_OWN_RULES = frozenset(
+    {"disclaimer", "related_link", "related_header", "related_links", "paywall", "tail_links"}
+)
+
+
+def _own_tail_blocks(
+    tail: list[Line], rep: dict[int, str], marks: dict, body_words: Callable[[], set[str]]
+) -> None:
+    """A link list or note below the body that is about the article itself (its own "See
+    also" list, its own sponsorship disclosure) is the article's: most of its content words
+    recur in the article's prose, while an injected block speaks of other stories."""
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    for ln in [*tail, None]:
+        mark = marks.get(ln.index) if ln is not None and ln.index not in rep else None
+        if mark is not None and mark[0] == "boilerplate" and mark[1] in _OWN_RULES:
+            run.append(ln)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if not runs:
+        return
+    words = body_words()
+    for run in runs:
+        hits = total = 0
+        for ln in run:
+            h, o = _hits(ln, words)
+            hits += h
+            total += round(h / o) if o else _content_words(ln)
+        if hits >= OWN_HITS and hits >= OWN_SHARE * total:
+            for ln in run:
+                del marks[ln.index]
+
+
+OWN_HITS = 3
+OWN_SHARE = 0.7
+
+
 def _words_of(lines: list[Line]) -> set[str]:
     # the lines' cached token sets (of the case-folded text): no second tokenisation
     out: set[str] = set()
@@ -560,7 +599,6 @@ def _choose_title(
     lead_words: set[str],
     body_words: Callable[[], set[str]] | None = None,
     verbish: list[Line] | None = None,
-    opens: Line | None = None,
 ) -> Line | None:
     """The headline among the unexplained lines above the body.
 
@@ -591,9 +629,9 @@ def _choose_title(
     if not lead_words:  # nothing to compare with: the first line that is more than a label
         return next((ln for ln in cands if ln.words >= 3), cands[0])
     shaped = shape(cands)
-    # The page's first line, headline-shaped, is where a clean page has its headline; only
-    # an injected menu pushes it down, and menu items are short and foreign to the body.
-    opener = shaped[0] if shaped and shaped[0] is opens and opens.words >= 3 else None
+    # The first unexplained line, headline-shaped, is where a page has its headline; only a
+    # menu pushes it down, and menu items are short and foreign to the body.
+    opener = cands[0] if shaped and shaped[0] is cands[0] and cands[0].words >= 3 else None
     if opener is not None and body_words is not None:
         hits, o = _hits(opener, body_words())
         if hits >= 2 and o >= 0.5:
@@ -624,6 +662,6 @@ def _choose_title(
         found = next((ln for ln in cands if announces(ln)), None)
     if found is None:
         found = cands[-1]
-    if opener is not None and found.words < TITLE_WORDS <= opener.words:
+    if opener is not None and found.words < TITLE_WORDS and opener.words >= max(5, found.words + 3):
         return opener  # a section heading under it ("Key takeaways") is no better headline
     return found

@@ -179,6 +179,13 @@ _FILLER_WORDS = frozenset(
 )
 
 
+# Widget words that are also everyday topics of headlines and list items.
+_TOPIC_WORDS = frozenset(
+    """social media community conversation discussion rating rate vote votes report message
+    messages account link links feed icons buttons button menu search open close flag""".split()
+)
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -188,9 +195,14 @@ def _widget(line: str) -> bool:
         return False
     # counters ("12 Comments") belong to widgets; a year ("… of 2025") belongs to a headline
     known = sum(1 for t in toks if t in _WIDGET_WORDS or (t.isdigit() and not _YEAR.match(t)))
-    # must name a widget verb/noun, not just function words
-    key = any(t in _WIDGET_WORDS and t not in _FILLER_WORDS for t in toks)
-    return key and known >= max(1, len(toks) - (1 if len(toks) >= 4 else 0))
+    # must name a widget verb/noun, not just function words; with a word foreign to widgets
+    # in the line ("Social Media Agencies in the US"), a topic word is not enough
+    keys = [t for t in toks if t in _WIDGET_WORDS and t not in _FILLER_WORDS]
+    if not keys:
+        return False
+    if known == len(toks):
+        return True
+    return known >= len(toks) - 1 >= 3 and any(t not in _TOPIC_WORDS for t in keys)
 
 
 # Words one of which every expression of a family needs: a cheap set test first.
