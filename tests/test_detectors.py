@@ -517,6 +517,16 @@ def test_long_run_of_bare_labels_inside_the_body_is_a_menu() -> None:
     assert restore(art.text, art.removed) == rec
 
 
+def test_long_label_list_announced_by_a_sentence_stays() -> None:
+    intro = "The night buses will also stop at these places along the way:"
+    stops = ["Old Town", "Harbour", "Riverside", "Central Station", "Market Hall", "University",
+             "Zoo", "Stadium", "Airport Road", "Hospital", "Canal Street", "Museum Quarter",
+             "City Park", "Ferry Terminal", "North Gate", "Bus Depot"]
+    body = [P1, intro, *stops, P2, P3, P4]
+    art = clean_text(record(TITLE, *body))
+    assert art.text == "\n".join(body)
+
+
 def test_short_label_lists_and_tables_inside_the_body_stay() -> None:
     ingredients = ["flour", "butter", "sugar", "two eggs", "milk", "salt"]
     table = [f"Route {n}" for n in range(1, 17)]  # figures: a table's rows, not a menu

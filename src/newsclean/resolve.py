@@ -309,14 +309,23 @@ def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     no digits -- are a menu wherever they stand, the middle of the body included: an article's
     own lists carry markers or sentences, and its tables carry figures."""
     run: list[Line] = []
+    intro: Line | None = None  # the line above the run
+    prev: Line | None = None
     for ln in [*body, None]:
         if ln is not None and ln.index not in marks and _label(ln):
+            if not run:
+                intro = prev
             run.append(ln)
+            prev = ln
             continue
-        if len(run) >= MENU_RUN:
+        # a sentence announcing a list ("… offer courses too:") introduces the article's own
+        if len(run) >= MENU_RUN and not (
+            intro is not None and intro.words >= TITLE_WORDS and intro.text.endswith(":")
+        ):
             for x in run:
                 marks[x.index] = ("boilerplate", "navigation")
         run = []
+        prev = ln
 
 
 def _label(ln: Line) -> bool:
