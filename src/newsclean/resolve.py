@@ -12,7 +12,7 @@ relative to the body's prose.  Priorities, in one place:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 
 from .detect import banners as banners_mod
@@ -497,7 +497,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
 
 
 def _tail(
-    tail: list[Line], fam: _Lazy, marks: dict, body_words: Callable[[], set[str]]
+    tail: list[Line], fam: _Lazy, marks: dict, body_words: Callable[[], Container[str]]
 ) -> None:
     """Below the last prose line, noise starts at the first line a family or banner explains;
     from there to the end, short unexplained lines are menu items and related headlines.
@@ -509,7 +509,7 @@ def _tail(
     if start is None:
         return
     # menu items just above the first explained line: short, and foreign to the article
-    words: set[str] | None = None
+    words: Container[str] | None = None
     while start > 0:
         ln = tail[start - 1]
         if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
@@ -530,7 +530,7 @@ _OWN_RULES = frozenset(
 
 
 def _own_tail_blocks(
-    tail: list[Line], rep: dict[int, str], marks: dict, body_words: Callable[[], set[str]]
+    tail: list[Line], rep: dict[int, str], marks: dict, body_words: Callable[[], Container[str]]
 ) -> None:
     """A link list or note below the body that is about the article itself (its own "See
     also" list, its own sponsorship disclosure) is the article's: most of its content words
@@ -563,12 +563,47 @@ OWN_HITS = 3
 OWN_SHARE = 0.7
 
 
-def _words_of(lines: list[Line]) -> set[str]:
-    # the lines' cached token sets (of the case-folded text): no second tokenisation
-    out: set[str] = set()
-    for ln in lines:
-        out |= ln.toks
-    return out
+class _Vocab:
+    """The words of some lines, for membership tests only.
+
+    Equal to the union of the lines' token sets, but answers `w in vocab` by searching the
+    joined case-folded text for `w` between non-alphanumeric characters: a handful of lookups
+    then cost far less than tokenising every line of a long body."""
+
+    __slots__ = ("text", "known")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.text = "\n" + "\n".join(ln.norm for ln in lines) + "\n"
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, w: object) -> bool:
+        if not isinstance(w, str):
+            return False
+        found = self.known.get(w)
+        if found is None:
+            found = self.known[w] = self._find(w)
+        return found
+
+    def _find(self, w: str) -> bool:
+        if not w or "_" in w:  # tokens are runs of letters and digits
+            return False
+        t = self.text
+        i = t.find(w, 1)
+        while i != -1:
+            if not t[i - 1].isalnum() and not t[i + len(w)].isalnum():
+                return True
+            i = t.find(w, i + 1)
+        return False
+
+    def __bool__(self) -> bool:
+        return _ALNUM.search(self.text) is not None
+
+
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _words_of(lines: list[Line]) -> _Vocab:
+    return _Vocab(lines)
 
 
 # Long words every text has: a menu line made of them ("Here's how you know", "Improve this
@@ -587,7 +622,7 @@ def _content_words(ln: Line) -> int:
     )
 
 
-def _hits(ln: Line, words: set[str]) -> tuple[int, float]:
+def _hits(ln: Line, words: Container[str]) -> tuple[int, float]:
     """How many of the line's content words are in `words`, and what share of them."""
     ws = [w for w in _WORD.findall(ln.norm) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
     if not ws:
@@ -596,7 +631,7 @@ def _hits(ln: Line, words: set[str]) -> tuple[int, float]:
     return hits, hits / len(ws)
 
 
-def _overlap(ln: Line, lead_words: set[str]) -> float:
+def _overlap(ln: Line, lead_words: Container[str]) -> float:
     return _hits(ln, lead_words)[1]
 
 
@@ -605,8 +640,8 @@ _STATEMENT_END = re.compile(r"[.;:,]\s*$")  # a headline may ask or exclaim, it 
 
 def _choose_title(
     cands: list[Line],
-    lead_words: set[str],
-    body_words: Callable[[], set[str]] | None = None,
+    lead_words: Container[str],
+    body_words: Callable[[], Container[str]] | None = None,
     verbish: list[Line] | None = None,
 ) -> Line | None:
     """The headline among the unexplained lines above the body.
