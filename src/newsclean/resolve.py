@@ -308,6 +308,14 @@ def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     """Long runs of bare labels -- a line or three words each, no sentence, no list marker,
     no digits -- are a menu wherever they stand, the middle of the body included: an article's
     own lists carry markers or sentences, and its tables carry figures."""
+    # most bodies have no MENU_RUN short lines in a row, and a label run lies inside one
+    n = 0
+    for ln in body:
+        n = n + 1 if ln.words <= 3 else 0
+        if n >= MENU_RUN:
+            break
+    else:
+        return
     run: list[Line] = []
     intro: Line | None = None  # the line above the run
     prev: Line | None = None
@@ -333,7 +341,7 @@ def _label(ln: Line) -> bool:
         ln.words <= 3
         and not _ends_sentence(ln.text)
         and not _LIST_ITEM.match(ln.text)
-        and not any(c.isdigit() for c in ln.text)
+        and not any(map(str.isdigit, ln.text))
     )
 
 
