@@ -182,6 +182,21 @@ def test_repeated_short_structure_inside_body_is_kept() -> None:
     assert _repeated_lines("\n".join(["FAQ", P1, "FAQ"])) == set()
 
 
+def test_recurring_list_items_at_the_end_are_not_a_copied_tail() -> None:
+    days = [
+        "Monday: lentil soup with bread.", "Extras:", "* an apple", "* a handful of walnuts",
+        "Tuesday: baked fish with new potatoes.", "Extras:", "* a pear", "* two oatcakes",
+        "Wednesday: vegetable curry with rice and a green salad on the side.", "Extras:",
+        "* a handful of walnuts", "* a pear",
+    ]
+    body = [P1, P2, *days]
+    assert kept_lines(record(TITLE, *body)) == body
+    # the same short lines copied together, in order, are a duplicated tail
+    shopping = ["Shopping list:", "* two tins of lentils", "* a bag of walnuts", "* six pears"]
+    got = kept_lines(record(TITLE, P1, P2, *shopping, *shopping))
+    assert got == [P1, P2, *shopping]
+
+
 def test_recurring_structural_line_inside_body_is_kept() -> None:
     # a formula restated, or a mail header quoted again: not a duplicated paragraph
     formula = "P_out = (V x I x efficiency) / 1000 + losses x k"

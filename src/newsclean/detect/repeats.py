@@ -76,6 +76,8 @@ def detect(
             continue
         if inside and len(run) == 1 and _structural(view, run[0]):
             continue
+        if len(run) > 1 and max(words) < MIN_PARAGRAPH_WORDS and not _copies_a_passage(view, run):
+            continue  # short lines each seen before, but never together: a list's recurring items
         rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
         for x in run:
             out[x.index] = rule
@@ -87,3 +89,20 @@ def _structural(view: TextView, ln: Line) -> bool:
         return False
     above = next((x for x in reversed(view.lines[: ln.index]) if not x.blank), None)
     return above is None or above.norm != ln.norm
+
+
+def _copies_a_passage(view: TextView, run: list[Line]) -> bool:
+    """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
+    passage does; recurring items of a list ("Snacks:", "* 1 pear") repeat one by one."""
+    body = view.body()
+    first = run[0].norm
+    k0 = next(k for k, ln in enumerate(body) if ln is run[0])
+    for p in range(k0):  # the passage may run on into the run itself (a third copy)
+        if body[p].norm != first:
+            continue
+        if all(
+            body[p + j].norm == x.norm or (j == len(run) - 1 and body[p + j].norm.startswith(x.norm))
+            for j, x in enumerate(run)
+        ):
+            return True
+    return False
