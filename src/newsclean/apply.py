@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping
 
-from .model import Removed, Span
+from .model import Removed, Repaired, Span
 from .text_view import TextView
 
 Label = tuple[str, str] | None  # None = kept
@@ -141,27 +141,37 @@ def _label_of_next(
     return _WS
 
 
-def restore(text: str, removed: Iterable[Removed | dict]) -> str:
-    """Rebuild the record: insert every removed span back into the kept text."""
+def restore(
+    text: str, removed: Iterable[Removed | dict], repaired: Iterable[Repaired | dict] = ()
+) -> str:
+    """Rebuild the record: insert every removed span back into the kept text, and put each
+    repaired stretch back as it was."""
     out: list[str] = []
     r = 0  # offset in the record
     t = 0  # offset in the kept text
     spans = sorted(
-        (
-            (x["start"], x["end"], x["text"]) if isinstance(x, dict) else (x.start, x.end, x.text)
-            for x in removed
-        ),
+        [
+            *((*_fields(x, "start", "end", "text"), 0) for x in removed),
+            # a repair takes the place of len(fixed) characters of the kept text
+            *((*_fields(x, "start", "end", "text"), len(_fields(x, "fixed")[0])) for x in repaired),
+        ],
         key=lambda z: z[0],
     )
-    for start, end, chunk in spans:
+    for start, end, chunk, taken in spans:
         if start < r:
-            raise ValueError(f"overlapping removed spans at offset {start}")
+            raise ValueError(f"overlapping spans at offset {start}")
         if end - start != len(chunk):
             raise ValueError(f"span [{start}, {end}) does not match the length of its text")
         n = start - r
         out.append(text[t : t + n])
-        t += n
+        t += n + taken
         out.append(chunk)
         r = end
     out.append(text[t:])
     return "".join(out)
+
+
+def _fields(x: object, *names: str) -> tuple:
+    if isinstance(x, dict):
+        return tuple(x[n] for n in names)
+    return tuple(getattr(x, n) for n in names)

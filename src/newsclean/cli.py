@@ -237,7 +237,8 @@ def restore_records(stream: BinaryIO, name: str, errors: list[str]) -> Iterator[
             text, removed = obj["text"], obj["removed"]
             if not isinstance(text, str) or not isinstance(removed, list):
                 raise TypeError("'text' must be a string and 'removed' a list")
-            yield {"id": obj.get("id"), "record": restore(text, removed)}
+            repaired = obj.get("repaired") or []
+            yield {"id": obj.get("id"), "record": restore(text, removed, repaired)}
         except (ValueError, KeyError, TypeError) as e:
             errors.append(f"{where}: cannot restore: {type(e).__name__}: {e}")
 

@@ -62,6 +62,27 @@ class Removed:
 
 
 @dataclass(slots=True)
+class Repaired:
+    """A garbled stretch of a kept line, fixed in the output: `text` is the record's original
+    characters at [start, end), `fixed` what the article text has in their place."""
+
+    start: int
+    end: int
+    rule: str
+    text: str
+    fixed: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "rule": self.rule,
+            "text": self.text,
+            "fixed": self.fixed,
+        }
+
+
+@dataclass(slots=True)
 class Quote:
     """A direct quotation in the article text.
 
@@ -102,6 +123,7 @@ class Article:
     http_status: int | None = None
     language: str | None = None
     quotes: list[Quote] = field(default_factory=list)
+    repaired: list[Repaired] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,6 +139,7 @@ class Article:
             "text": self.text,
             "quotes": [q.to_dict() for q in self.quotes],
             "removed": [r.to_dict() for r in self.removed],
+            "repaired": [r.to_dict() for r in self.repaired],
         }
         d.update(self.extra)
         return d

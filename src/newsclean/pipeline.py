@@ -10,17 +10,23 @@ from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
 from .model import Article, Quote, Record
+from .repair import apply_repairs, find_repairs
 from .resolve import resolve
 from .text_view import TextView
 
 
 def clean_record(
-    record: Record, enrich: bool = True, furniture: Mapping[int, tuple[str, str]] | None = None
+    record: Record,
+    enrich: bool = True,
+    furniture: Mapping[int, tuple[str, str]] | None = None,
+    repair_encoding: bool = False,
 ) -> Article:
     """Clean one record: mark, resolve, apply; then language and quotations (enrich=True).
 
     furniture: record lines (by index) known from outside the record not to be article, with
-    their (reason, rule) marks -- a corpus pass's learned boilerplate."""
+    their (reason, rule) marks -- a corpus pass's learned boilerplate.
+    repair_encoding: fix mojibake ("donâ€™t") in the kept lines, each fix listed in
+    `repaired`.  Off by default: the output is then the record's own characters, cut only."""
     text = record.text
     hdr = parse_header(text)
     view = TextView(text, body_start=1 if hdr else 0)
@@ -55,6 +61,9 @@ def clean_record(
         partials = []
         publisher = None
     out_text, removed = apply_marks(view, marks, partials)
+    repaired: list = []
+    if repair_encoding and verdict == "article" and not text.isascii():
+        out_text, repaired = apply_repairs(out_text, removed, find_repairs(view, marks))
     meta = record.meta
     title = title_line.text if title_line is not None else None
     if title is None and verdict in ("article", "empty"):
@@ -65,6 +74,7 @@ def clean_record(
         verdict=verdict,
         text=out_text,
         removed=removed,
+        repaired=repaired,
         title=title,
         publisher=publisher or (meta.get("sitename") if verdict == "article" else None),
         fetched=hdr.fetched if hdr else meta.get("fetched"),
@@ -110,9 +120,11 @@ def _enrich(art: Article) -> None:
     art.quotes = [_one_quote(text, q) for q in find_quotations(text, lang)]
 
 
-def clean_text(text: str, id: str = "text", source: str = "<text>") -> Article:
+def clean_text(
+    text: str, id: str = "text", source: str = "<text>", repair_encoding: bool = False
+) -> Article:
     """Clean one record given as a string (header line optional)."""
-    return clean_record(Record(id=id, text=text, source=source))
+    return clean_record(Record(id=id, text=text, source=source), repair_encoding=repair_encoding)
 
 
 def clean_records(records):

@@ -1,7 +1,7 @@
 """Parquet output (pyarrow): one row per article, written in row groups of ROWS_PER_GROUP.
 
 Columns: the Article fields (id, source, fetched, http_status, verdict, title, publisher,
-language, text), `removed` and `quotes` as lists of structs, the page metadata and cluster
+language, text), `removed`, `repaired` and `quotes` as lists of structs, the page metadata and cluster
 fields (null where a run does not produce them), and `extra` (JSON of any other keys
 Article.to_dict() adds), so the schema is fixed whatever the input.
 """
@@ -29,6 +29,15 @@ _REMOVED = pa.struct(
         ("text", pa.string()),
     ]
 )
+_REPAIRED = pa.struct(
+    [
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("rule", pa.string()),
+        ("text", pa.string()),
+        ("fixed", pa.string()),
+    ]
+)
 _QUOTE = pa.struct(
     [
         ("text", pa.string()),
@@ -51,6 +60,7 @@ SCHEMA = pa.schema(
         ("text", pa.string()),
         ("quotes", pa.list_(_QUOTE)),
         ("removed", pa.list_(_REMOVED)),
+        ("repaired", pa.list_(_REPAIRED)),
         # page metadata (HTML/WARC input) and corpus fields: null where not produced
         ("url", pa.string()),
         ("canonical_url", pa.string()),
