@@ -197,6 +197,17 @@ def test_recurring_list_items_at_the_end_are_not_a_copied_tail() -> None:
     assert got == [P1, P2, *shopping]
 
 
+def test_closing_lines_copied_along_with_the_body_are_the_articles() -> None:
+    closing = ["More night-time guides", "- Where to eat after midnight", "- Late trains, route by route",
+               "Share this article"]
+    rec = record(TITLE, *BODY, *closing, *BODY, *closing, "Leave a comment", "© 2025 City Herald")
+    assert kept_lines(rec) == [*BODY, *closing]
+    # furniture repeated below the article, without prose, is no copied article passage
+    furniture = ["Subscribe to our newsletter", "Follow us on Facebook", "Share this article"]
+    rec = record(TITLE, *BODY, *furniture, P4, *furniture)
+    assert kept_lines(rec) == BODY
+
+
 def test_recurring_structural_line_inside_body_is_kept() -> None:
     # a formula restated, or a mail header quoted again: not a duplicated paragraph
     formula = "P_out = (V x I x efficiency) / 1000 + losses x k"

@@ -146,6 +146,12 @@ def resolve(
         # the article's vocabulary, from its lead and its last paragraphs
         _tail(tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
+    if rep and first_prose is not None:
+        # What was copied along with the body is the article's: its closing list, its own note
+        # (the lines above the body are left to the title choice).
+        for i in _copied_passages(view, runs, rep):
+            if i > first_prose and marks.get(i, ("",))[0] == "boilerplate":
+                del marks[i]
 
     # --- verdict: only banners above the body bear on it (below a real body they are furniture)
     banners = [k for k in (ban(ln) for ln in top) if k]
@@ -203,6 +209,33 @@ def resolve(
 
 
 _CELL_SEP = re.compile(r"\s\|\s|^\||\|$")
+
+
+def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]) -> set[int]:
+    """Lines of the record that a removed copy duplicates passage-wise, paragraphs included.
+
+    A page's furniture is added around the text, not copied with it: when a passage with
+    prose recurs as a block, the lines of its first occurrence are the article's own."""
+    body = view.body()
+    pos = {ln.index: k for k, ln in enumerate(body)}
+    out: set[int] = set()
+    for run in runs:
+        if len(run) < 3 or run[0].index not in rep:
+            continue
+        k0 = pos[run[0].index]
+        first = run[0].norm
+        best, at = 0, 0
+        for p in range(k0):
+            if body[p].norm != first:
+                continue
+            m = 0
+            while m < len(run) and p + m < k0 and body[p + m].norm == run[m].norm:
+                m += 1
+            if m > best:
+                best, at = m, p
+        if best >= 3 and sum(ln.words >= PROSE_WORDS for ln in body[at : at + best]) >= 2:
+            out.update(ln.index for ln in body[at : at + best])
+    return out
 
 
 def _table_rows(body: list[Line]) -> set[int]:
