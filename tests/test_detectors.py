@@ -208,6 +208,13 @@ def test_closing_lines_copied_along_with_the_body_are_the_articles() -> None:
     assert kept_lines(rec) == BODY
 
 
+def test_reference_addresses_above_page_furniture_stay() -> None:
+    refs = ["Sources", "https://www.example.org/transport/night-bus-pilot-report",
+            "www.example.org/council/minutes-2025-02"]
+    rec = record(TITLE, *BODY, *refs, "Leave a comment", "© 2025 City Herald")
+    assert kept_lines(rec) == [*BODY, *refs]
+
+
 def test_recurring_structural_line_inside_body_is_kept() -> None:
     # a formula restated, or a mail header quoted again: not a duplicated paragraph
     formula = "P_out = (V x I x efficiency) / 1000 + losses x k"

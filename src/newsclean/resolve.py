@@ -555,6 +555,8 @@ def _tail(
         ln = tail[start - 1]
         if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
             break
+        if "://" in ln.text or ln.text.startswith("www."):
+            break  # a reference list's address; menus show labels, not addresses
         if words is None:
             words = body_words()
         if _overlap(ln, words) >= 0.5:
