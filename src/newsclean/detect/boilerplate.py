@@ -197,7 +197,7 @@ def _widget(line: str) -> bool:
     known = sum(1 for t in toks if t in _WIDGET_WORDS or (t.isdigit() and not _YEAR.match(t)))
     # must name a widget verb/noun, not just function words; with a word foreign to widgets
     # in the line ("Social Media Agencies in the US"), a topic word is not enough
-    keys = [t for t in toks if t in _WIDGET_WORDS and t not in _FILLER_WORDS]
+    keys = [t for t in toks if len(t) > 1 and t in _WIDGET_WORDS and t not in _FILLER_WORDS]
     if not keys:
         return False
     if known == len(toks):
