@@ -226,3 +226,26 @@ def test_no_enrich_skips_language_and_quotes(tmp_path) -> None:
     assert on["language"] == "en" and on["quotes"]
     assert off["language"] is None and off["quotes"] == []
     assert on["text"] == off["text"] and on["removed"] == off["removed"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_repair_encoding_flag_fixes_mojibake_and_restore_undoes_it(tmp_path, capsys, workers) -> None:
+    text = (
+        "date 2025-01-02 200\nBudget vote set for Monday after long talks\n"
+        "The mayor said the council didnâ€™t expect the budget to pass â‚¬4 million this year.\n"
+        "Councillors will meet again on Monday to vote on the final figures for the year.\n"
+    )
+    rec = tmp_path / "r.txt"
+    rec.write_bytes(text.encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    args = ["clean", str(rec), "-o", str(out), "--quiet", "--no-dedup", "--workers", workers]
+    assert main([*args, "--repair-encoding"]) == 0
+    art = rows(out)[0]
+    assert "didn’t" in art["text"] and "€4 million" in art["text"]
+    assert [r["fixed"] for r in art["repaired"]] == ["’", "€"]
+    capsys.readouterr()
+    assert main(["restore", str(out)]) == 0
+    assert json.loads(capsys.readouterr().out)["record"] == text
+    # without the flag the record's own characters stay
+    assert main(args) == 0
+    assert "didnâ€™t" in rows(out)[0]["text"] and rows(out)[0]["repaired"] == []

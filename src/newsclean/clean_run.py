@@ -36,6 +36,7 @@ class CleanOptions:
     workers: int = 1
     set_aside: str | None = None  # None: beside the output (see setaside.default_set_aside_path)
     enrich: bool = True  # language and quotations; off for throughput when they are not wanted
+    repair_encoding: bool = False  # fix mojibake in kept lines (listed in `repaired`)
 
 
 @dataclass(slots=True)
@@ -86,10 +87,18 @@ class RunSummary:
         return text
 
 
-def clean_one(record: Record, enrich: bool = True) -> Article | BadRecord:
+@dataclass(slots=True, frozen=True)
+class Steps:
+    """What a worker does to each record besides cleaning it."""
+
+    enrich: bool = True
+    repair_encoding: bool = False
+
+
+def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
     """Clean a record; an exception becomes a BadRecord instead of ending the run."""
     try:
-        return clean_record(record, enrich=enrich)
+        return clean_record(record, enrich=steps.enrich, repair_encoding=steps.repair_encoding)
     except Exception as e:  # noqa: BLE001 - any failure of one record is that record's problem
         return BadRecord(
             source=record.source,
@@ -103,7 +112,7 @@ Item = Page | Record | BadRecord
 Pair = tuple[Record | BadRecord, Article | BadRecord]
 
 
-def _process(item: Item, enrich: bool) -> Pair:
+def _process(item: Item, steps: Steps) -> Pair:
     """(input record, result) for one item: a page is extracted first, where it is cleaned."""
     if isinstance(item, Page):
         try:
@@ -117,25 +126,28 @@ def _process(item: Item, enrich: bool) -> Pair:
             )
         if isinstance(rec, BadRecord):
             return rec, rec
-        return rec, clean_one(rec, enrich)
+        return rec, clean_one(rec, steps)
     if isinstance(item, BadRecord):
         return item, item
-    return item, clean_one(item, enrich)
+    return item, clean_one(item, steps)
 
 
-def _clean_batch(items: list[Item], enrich: bool = True) -> list[Pair | Article | BadRecord]:
+def _clean_batch(items: list[Item], steps: Steps) -> list[Pair | Article | BadRecord]:
     # a page's extracted record travels back with its result; a record is already at home
-    return [_process(x, enrich) if isinstance(x, Page) else _process(x, enrich)[1] for x in items]
+    return [_process(x, steps) if isinstance(x, Page) else _process(x, steps)[1] for x in items]
 
 
-def clean_stream(items: Iterable[Item], workers: int = 1, enrich: bool = True) -> Iterator[Pair]:
+def clean_stream(
+    items: Iterable[Item], workers: int = 1, enrich: bool = True, repair_encoding: bool = False
+) -> Iterator[Pair]:
     """(input, result) pairs in input order; BadRecords pass through as their own result.
     A Page (deferred HTML) comes out as the Record extracted from it, or a BadRecord."""
+    steps = Steps(enrich, repair_encoding)
     if workers <= 1:
         for item in items:
-            yield _process(item, enrich)
+            yield _process(item, steps)
         return
-    yield from _clean_parallel(items, workers, enrich)
+    yield from _clean_parallel(items, workers, steps)
 
 
 def _size(item: Item) -> int:
@@ -157,7 +169,7 @@ def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield batch
 
 
-def _clean_parallel(items: Iterable[Item], workers: int, enrich: bool = True) -> Iterator[Pair]:
+def _clean_parallel(items: Iterable[Item], workers: int, steps: Steps) -> Iterator[Pair]:
     # spawn, not fork: the parent may run threads (progress display), which fork does not copy
     ctx = multiprocessing.get_context("spawn")
     pending: deque[tuple[list[Item], Future[list[Pair | Article | BadRecord]]]] = deque()
@@ -175,7 +187,7 @@ def _clean_parallel(items: Iterable[Item], workers: int, enrich: bool = True) ->
 
         for batch in _batches(items):
             work = [r for r in batch if not isinstance(r, BadRecord)]
-            pending.append((batch, pool.submit(_clean_batch, work, enrich)))
+            pending.append((batch, pool.submit(_clean_batch, work, steps)))
             while len(pending) > workers * IN_FLIGHT_PER_WORKER:
                 yield from drain_one()
         while pending:
@@ -200,7 +212,8 @@ def run_clean(
         exclude=own_files,
     )
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
-        for _item, result in clean_stream(items, options.workers, options.enrich):
+        pairs = clean_stream(items, options.workers, options.enrich, options.repair_encoding)
+        for _item, result in pairs:
             summary.read += 1
             summary.deliver(result, writer, aside)
             if on_progress is not None:

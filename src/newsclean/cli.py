@@ -140,6 +140,12 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="skip language and quotation detection (language null, quotes empty)",
     )
+    p.add_argument(
+        "--repair-encoding",
+        action="store_true",
+        help="fix mojibake (text decoded with the wrong charset) in kept lines; each fix is "
+        "listed in 'repaired' and undone by restore",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     _add_read_options(p)
     add_corpus_arguments(p)
@@ -160,6 +166,7 @@ def _run_clean(args: argparse.Namespace) -> int:
         workers=args.workers,
         set_aside=args.set_aside,
         enrich=not args.no_enrich,
+        repair_encoding=args.repair_encoding,
     )
     with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
         corpus = corpus_options(args)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
 
 from ftfy import TextFixerConfig, fix_text
 
@@ -47,17 +48,12 @@ def find_repairs(view: TextView, marks: Mapping[int, tuple[str, str]]) -> list[R
         fixed = fix_text(ln.text, _ENCODING_ONLY)
         if fixed == ln.text:
             continue
-        # the smallest stretch that changed: common prefix and suffix stay as they were
-        a, b = ln.text, fixed
-        p = 0
-        while p < min(len(a), len(b)) and a[p] == b[p]:
-            p += 1
-        s = 0
-        while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
-            s += 1
-        out.append(
-            Repaired(ln.cstart + p, ln.cend - s, "mojibake", a[p : len(a) - s], b[p : len(b) - s])
-        )
+        # one span per garbled stretch; what ftfy left alone stays the record's own
+        a = ln.text
+        ops = SequenceMatcher(None, a, fixed, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in ops:
+            if tag != "equal":
+                out.append(Repaired(ln.cstart + i1, ln.cstart + i2, "mojibake", a[i1:i2], fixed[j1:j2]))
     return out
 
 

@@ -389,6 +389,7 @@ def apply_learned(
     model: BoilerplateModel,
     source: str | None = None,
     enrich: bool = True,
+    repair_encoding: bool = False,
 ) -> Article:
     """The article with the source's learned boilerplate lines removed as well.
 
@@ -410,7 +411,7 @@ def apply_learned(
         return article
     from ..pipeline import clean_record  # the pipeline imports nothing from corpus
 
-    again = clean_record(record, enrich=enrich, furniture=new)
+    again = clean_record(record, enrich=enrich, furniture=new, repair_encoding=repair_encoding)
     if again.verdict != "article":  # cannot happen while a prose line is kept; never lose one
         return article
     for key, value in article.extra.items():

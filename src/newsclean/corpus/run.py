@@ -61,6 +61,7 @@ class CorpusOptions:
     drop_duplicates: bool = False  # write only each cluster's canonical copy
     store: str | None = None  # SQLite store: history across runs
     enrich: bool = True  # records cleaned again after learning get language and quotes
+    repair_encoding: bool = False  # ... and their mojibake fixed, as in the first cleaning
     dedup_params: DedupParams = field(default_factory=DedupParams)
 
     @property
@@ -161,7 +162,7 @@ def corpus_stream(
             summary.learned_lines = sum(len(s.lines) for s in model.sources.values())
         if not (options.dedup or store):
             for item, result in source:
-                yield item, _learned(item, result, model, options.enrich)
+                yield item, _learned(item, result, model, options)
             return
         # pass 2: learned boilerplate out, signatures in
         signer = Signer(options.dedup_params)
@@ -170,7 +171,7 @@ def corpus_stream(
         spills.append(spill2)
         keys: list[int] = []
         for n, (item, result) in enumerate(_batched_tx(source, store)):
-            result = _learned(item, result, model, options.enrich)
+            result = _learned(item, result, model, options)
             key = -1
             if isinstance(result, Article):
                 text = result.text if result.verdict == "article" else ""
@@ -211,11 +212,13 @@ def _learned(
     item: Record | BadRecord,
     result: Article | BadRecord,
     model: BoilerplateModel | None,
-    enrich: bool,
+    options: CorpusOptions,
 ) -> Article | BadRecord:
     if model is None or not isinstance(item, Record) or not isinstance(result, Article):
         return result
-    return apply_learned(item, result, model, enrich=enrich)
+    return apply_learned(
+        item, result, model, enrich=options.enrich, repair_encoding=options.repair_encoding
+    )
 
 
 def _batched_tx(pairs: Iterable[Pair], store: Store | None) -> Iterator[Pair]:
@@ -265,8 +268,10 @@ def run_corpus_clean(
 
     with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
         for _item, result in corpus_stream(
-            counted(clean_stream(items, options.workers, options.enrich)),
-            replace(corpus, enrich=options.enrich),
+            counted(
+                clean_stream(items, options.workers, options.enrich, options.repair_encoding)
+            ),
+            replace(corpus, enrich=options.enrich, repair_encoding=options.repair_encoding),
             csum,
         ):
             summary.deliver(result, writer, aside)
