@@ -18,12 +18,17 @@ _FOLD = str.maketrans(
 )
 
 
-_FOLD_RE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+# (char, replacement) pairs: no replacement holds a folded character, so replacing them one
+# after another is one fold; `in` tests skip the absent ones (most lines hold one or two)
+_FOLD_PAIRS = tuple((chr(c), r) for c, r in _FOLD.items())
 
 
 def _fold(s: str) -> str:
-    # a regex substitution beats str.translate with a dict on long, mostly-plain lines
-    return _FOLD_RE.sub(lambda m: _FOLD[ord(m.group())], s)
+    # beats both str.translate with a dict and a regex with a callback on long lines
+    for c, r in _FOLD_PAIRS:
+        if c in s:
+            s = s.replace(c, r)
+    return s
 
 
 def normalise(s: str) -> str:
@@ -83,6 +88,7 @@ class TextView:
         self._body: list[Line] | None = None
         lines: list[Line] = []
         append = lines.append
+        amp = "&" in text  # most records have none: one scan instead of one per line
         pos = 0
         for i, raw in enumerate(text.split("\n")):
             end = pos + len(raw)
@@ -91,7 +97,11 @@ class TextView:
                 cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
                 cend = cstart + len(stripped)
                 if stripped.isascii():
-                    if "  " not in stripped and "&" not in stripped and stripped.isprintable():
+                    if (
+                        "  " not in stripped
+                        and (not amp or "&" not in stripped)
+                        and stripped.isprintable()
+                    ):
                         # the common case: single spaces, no controls, nothing to fold
                         # (for ASCII, lower() is casefold() and quicker)
                         append(Line(i, pos, end, cstart, cend, stripped, stripped.lower(),
@@ -100,13 +110,21 @@ class TextView:
                         continue
                     toks = stripped.split()
                     words = len(toks)
+                    norm = " ".join(toks).casefold()
                 else:
-                    toks = _fold(stripped).split()
+                    f = _fold(stripped)
+                    if f and "  " not in f and f.isprintable() and f[0] != " " and f[-1] != " ":
+                        # only single " " between words (every other space is unprintable):
+                        # f is already its split-and-joined form; no split into word objects
+                        words = f.count(" ") + 1
+                        norm = f.casefold()
+                    else:
+                        toks = f.split()
+                        words = len(toks)
+                        norm = " ".join(toks).casefold()
                     # scripts written without spaces: about two characters make a word
-                    words = len(toks)
                     if _UNSPACED.search(stripped):
                         words += len(_UNSPACED.findall(stripped)) // 2
-                norm = " ".join(toks).casefold()
                 if "&" in norm and ";" in norm:
                     norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
                 append(Line(i, pos, end, cstart, cend, stripped, norm, words))
