@@ -122,8 +122,9 @@ class TextView:
                         toks = f.split()
                         words = len(toks)
                         norm = " ".join(toks).casefold()
-                    # scripts written without spaces: about two characters make a word
-                    if _UNSPACED.search(stripped):
+                    # scripts written without spaces: about two characters make a word (the
+                    # fold touches none of them: a line ASCII once folded has none)
+                    if not f.isascii() and _UNSPACED.search(stripped):
                         words += len(_UNSPACED.findall(stripped)) // 2
                 if "&" in norm and ";" in norm:
                     norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
