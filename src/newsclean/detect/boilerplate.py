@@ -99,14 +99,31 @@ _PAYWALL = _gated(
     ("premium", r"\bpremium\s+(?:content|article|access)\b"),
     ("weiterlesen abonnenten abonnés suscriptores", r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b"),
 )
-_RELATED_HEAD = _rx(
+# Anchored at the line start: tried there only (a search would try every position)
+_RELATED_HEAD_LEAD = _rx(
     r"^(?:previous|next|prev|older|newer)\s*(?:post|article|story|entry|page)\b",
     r"^(?:what'?s|now|currently)\s+(?:trending|hot|popular)\b.{0,30}$",
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
-    r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
 )
+# "… related articles:" anywhere, which must then end the line with one of its nouns
+_RELATED_HEAD_LIST = _rx(
+    r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
+)
+_RELATED_NOUNS = tuple(
+    "articles stories posts news content reads reading links coverage resources videos podcasts"
+    " topics headlines picks products guides searches".split()
+)
+
+
+def _related_head(norm: str) -> bool:
+    if _RELATED_HEAD_LEAD.match(norm):
+        return True
+    tail = norm[:-1] if norm.endswith(":") else norm
+    return tail.rstrip().endswith(_RELATED_NOUNS) and _RELATED_HEAD_LIST.search(norm) is not None
+
+
 # a header is a noun phrase; "Popular languages include:" is the article's own sentence
 _CLAUSE_VERB = re.compile(r"\b(?:include|includes|are|is|was|were|can|will|should|have|has|had)\b")
 # Words a related-links header is made of; with a list of headlines under it, a short line
@@ -129,8 +146,8 @@ _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
 def _glued(text: str) -> bool:
     """Two or more words each running into the next ("saveThis", "ChoicesTheme"), in a line
     with no code punctuation (identifiers in code are camel-cased too)."""
-    if text.endswith((".", "?", "!")) or _CODE_CHARS.search(text):
-        return False
+    if text.endswith((".", "?", "!")) or not _GLUED.search(text) or _CODE_CHARS.search(text):
+        return False  # (most lines have no glued pair at all: one search, no split)
     return sum(1 for tok in text.split() if _GLUED.search(tok)) >= 2
 
 
@@ -184,13 +201,24 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 def _widget(line: str) -> bool:
     toks = _WORDISH.findall(_CAMEL.sub(" ", line).casefold())
-    if not toks or len(toks) > 10:
+    n = len(toks)
+    if not toks or n > 10:
         return False
-    # counters ("12 Comments") belong to widgets; a year ("… of 2025") belongs to a headline
-    known = sum(1 for t in toks if t in _WIDGET_WORDS or (t.isdigit() and not _YEAR.match(t)))
-    # must name a widget verb/noun, not just function words
-    key = any(t in _WIDGET_WORDS and t not in _FILLER_WORDS for t in toks)
-    return key and known >= max(1, len(toks) - (1 if len(toks) >= 4 else 0))
+    # all words known, or all but one in a line of four or more; one loop that stops at the
+    # first word too many
+    spare = 1 if n >= 4 else 0
+    key = False
+    for t in toks:
+        if t in _WIDGET_WORDS:
+            # must name a widget verb/noun, not just function words
+            if not key and t not in _FILLER_WORDS:
+                key = True
+        # counters ("12 Comments") belong to widgets; a year ("… of 2025") to a headline
+        elif not t.isdigit() or _YEAR.match(t):
+            if not spare:
+                return False
+            spare -= 1
+    return key
 
 
 # Words one of which every expression of a family needs: a cheap set test first.
@@ -239,6 +267,13 @@ _NEWSLETTER = re.compile(
 )
 
 
+def _newsletter(norm: str) -> bool:
+    # both alternatives name a newsletter, a mail(ing list), an inbox or updates
+    return (
+        "mail" in norm or "newsletter" in norm or "inbox" in norm or "updates" in norm
+    ) and _NEWSLETTER.search(norm) is not None
+
+
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
 _ACTION_LEAD = _rx(
     r"^(?:please\s+)?(?:share|print|save|subscribe|follow|comment|email|e-mail|tweet|pin|bookmark|donate|sign\s+(?:up|in)|log\s*in|register|join|buy|shop|order|try|click|tap|start|create|upgrade|unlock|claim|skip\s+to|jump\s+to|open|close|toggle|load|show|hide)\b",
@@ -273,7 +308,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "paywall"
     if words <= 12 and _widget(text):
         return "widget"
-    if words <= 15 and _NEWSLETTER.search(norm):
+    if words <= 15 and _newsletter(norm):
         return "widget"
     if words <= 8 and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
         words <= 12 and "click here" in norm
@@ -287,7 +322,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "related_link"
     if (
         words <= 10
-        and _RELATED_HEAD.search(norm)
+        and _related_head(norm)
         and not norm.endswith(("...", "…"))
         and not _CLAUSE_VERB.search(norm)
     ):
