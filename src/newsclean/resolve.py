@@ -19,7 +19,7 @@ from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
 from .detect import dateline
 from .detect import repeats as repeats_mod
-from .text_view import Line, TextView
+from .text_view import Line, TextView, token_list
 
 PROSE_WORDS = 15  # a line this long is body prose, whatever its neighbours
 MIN_SENTENCE_WORDS = 8  # anchor for articles too short to have a prose paragraph
@@ -309,7 +309,8 @@ def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     own lists carry markers or sentences, and its tables carry figures."""
     run: list[Line] = []
     for ln in [*body, None]:
-        if ln is not None and ln.index not in marks and _label(ln):
+        # (the word count first: most lines fail it, and without a call)
+        if ln is not None and ln.words <= 3 and ln.index not in marks and _label(ln):
             run.append(ln)
             continue
         if len(run) >= MENU_RUN:
@@ -323,7 +324,7 @@ def _label(ln: Line) -> bool:
         ln.words <= 3
         and not _ends_sentence(ln.text)
         and not _LIST_ITEM.match(ln.text)
-        and not any(c.isdigit() for c in ln.text)
+        and not any(map(str.isdigit, ln.text))
     )
 
 
@@ -515,10 +516,17 @@ def _tail(
 
 
 def _words_of(lines: list[Line]) -> set[str]:
-    # the lines' cached token sets (of the case-folded text): no second tokenisation
+    # the lines' cached token sets (of the case-folded text): no second tokenisation; the
+    # lines not yet tokenised are tokenised in one go, joined (no set per line)
     out: set[str] = set()
+    rest: list[str] = []
     for ln in lines:
-        out |= ln.toks
+        if ln._toks is None:
+            rest.append(ln.norm)
+        else:
+            out |= ln._toks
+    if rest:
+        out.update(token_list(" ".join(rest)))
     return out
 
 

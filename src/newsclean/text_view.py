@@ -48,9 +48,16 @@ _ASCII_SEP = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(ra
 
 def tokens(norm: str) -> frozenset[str]:
     """Word set of a normalised line: the cheap pre-filter for detectors."""
+    return frozenset(token_list(norm))
+
+
+def token_list(norm: str) -> list[str]:
+    """The words of `tokens`, in order, repeats kept.  Runs of letters and digits never span
+    a space, so the words of lines joined by spaces are the words of each line."""
     if norm.isascii():  # most lines: a byte translation and a split beat the regex twice over
-        return frozenset(norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split())
-    return frozenset(_TOKEN.findall(norm))
+        return norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split()
+    # (on ASCII text the expression finds what the translation does)
+    return _TOKEN.findall(norm)
 
 
 @dataclass(slots=True)

@@ -256,8 +256,19 @@ _AD_MARKER = re.compile(
 )
 
 
+# every alternative above opens with one of these
+_AD_PREFIXES = (
+    "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
+    "weiter", "la",
+)
+
+
 def is_ad_marker(norm: str) -> bool:
-    return len(norm) <= 60 and _AD_MARKER.fullmatch(norm) is not None
+    return (
+        len(norm) <= 60
+        and norm.startswith(_AD_PREFIXES)
+        and _AD_MARKER.fullmatch(norm) is not None
+    )
 
 
 # Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
