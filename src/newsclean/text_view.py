@@ -96,13 +96,20 @@ class TextView:
         lines: list[Line] = []
         append = lines.append
         amp = "&" in text  # most records have none: one scan instead of one per line
+        # the fold characters this record holds (one scan each of the whole text, instead of
+        # each of them on each non-ASCII line)
+        folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
         pos = 0
         for i, raw in enumerate(text.split("\n")):
             end = pos + len(raw)
             stripped = raw.strip()
             if stripped:
-                cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
-                cend = cstart + len(stripped)
+                if stripped is raw:  # strip() returns the line itself when it has no padding
+                    cstart = pos
+                    cend = end
+                else:
+                    cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
+                    cend = cstart + len(stripped)
                 if stripped.isascii():
                     if (
                         "  " not in stripped
@@ -119,7 +126,10 @@ class TextView:
                     words = len(toks)
                     norm = " ".join(toks).casefold()
                 else:
-                    f = _fold(stripped)
+                    f = stripped
+                    for c, r in folds:
+                        if c in f:
+                            f = f.replace(c, r)
                     if f and "  " not in f and f.isprintable() and f[0] != " " and f[-1] != " ":
                         # only single " " between words (every other space is unprintable):
                         # f is already its split-and-joined form; no split into word objects
