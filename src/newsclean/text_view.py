@@ -86,7 +86,7 @@ class Line:
 class TextView:
     """Lines of a record with their offsets; built once, shared read-only."""
 
-    __slots__ = ("text", "lines", "body_start", "_body")
+    __slots__ = ("text", "lines", "body_start", "_body", "_last_blank")
 
     def __init__(self, text: str, body_start: int = 0) -> None:
         self.text = text
@@ -99,6 +99,7 @@ class TextView:
         # the fold characters this record holds (one scan each of the whole text, instead of
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
+        last_blank = -1
         pos = 0
         for i, raw in enumerate(text.split("\n")):
             end = pos + len(raw)
@@ -148,11 +149,16 @@ class TextView:
                 append(Line(i, pos, end, cstart, cend, stripped, norm, words))
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))
+                last_blank = i
             pos = end + 1
         self.lines = lines
+        self._last_blank = last_blank
 
     def body(self) -> list[Line]:
         """Non-blank lines after the header (computed once; do not mutate)."""
         if self._body is None:
-            self._body = [ln for ln in self.lines[self.body_start :] if ln.cstart < ln.cend]
+            if self._last_blank < self.body_start:  # most records: no blank line to drop
+                self._body = self.lines[self.body_start :]
+            else:
+                self._body = [ln for ln in self.lines[self.body_start :] if ln.cstart < ln.cend]
         return self._body
