@@ -90,7 +90,9 @@ def _family_of(ln: Line) -> str | None:
         pass
     if len(_FAMILY_CACHE) >= _CACHE_LIMIT:
         _FAMILY_CACHE.clear()
-    v = _FAMILY_CACHE[ln.text] = boiler_mod.classify(ln.text, ln.norm, ln.words, ln.toks)
+    # a long line's words are looked up only if a cheap test says they may matter
+    toks = ln.toks if ln.words <= boiler_mod.LONG_WORDS else ln._toks
+    v = _FAMILY_CACHE[ln.text] = boiler_mod.classify(ln.text, ln.norm, ln.words, toks)
     return v
 
 

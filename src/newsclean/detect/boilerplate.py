@@ -221,6 +221,22 @@ def _widget(line: str) -> bool:
     return key
 
 
+# Lines longer than this are tested for disclaimers and navigation only.
+LONG_WORDS = 40
+
+
+def _has_disclaimer_stem(norm: str) -> bool:
+    # each word of _DISCLAIMER_WORDS holds one of these
+    return (
+        "agree" in norm or "warrant" in norm or "respons" in norm or "liab" in norm
+        or "views" in norm or "opinions" in norm or "reflect" in norm or "information" in norm
+        or "purposes" in norm or "constitute" in norm or "advice" in norm or "provide" in norm
+        or "commission" in norm or "compensation" in norm or "affiliate" in norm
+        or "sponsored" in norm or "produced" in norm or "published" in norm
+        or "haftung" in norm or "gewähr" in norm or "garant" in norm
+    )
+
+
 # Words one of which every expression of a family needs: a cheap set test first.
 _DISCLAIMER_WORDS = frozenset(
     """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
@@ -300,6 +316,14 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
     if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
     if toks is None:
+        if words > LONG_WORDS:
+            # A long line: only the disclaimer words are looked up (every other family that
+            # looks words up has shorter lines).  Substrings of them are a cheaper test than
+            # a word set, and most prose lacks them all.
+            if not _has_disclaimer_stem(norm):
+                if words <= 60 and _DISCLAIMER_LEAD.match(norm):
+                    return "disclaimer"
+                return _navigation(text)
         toks = tokens(norm)
     if words <= 8 and is_ad_marker(norm):
         return "ad_marker"
@@ -340,6 +364,10 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "related_header"
     if words <= 20 and _glued(text):
         return "glued_widgets"
+    return _navigation(text)
+
+
+def _navigation(text: str) -> str | None:
     if _has_menu_char(text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
