@@ -31,8 +31,16 @@ _LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦—–]\s?|\d{1,3}[.)]\s|\(?[a-z]
 _SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』）]*|[\"”»」』])\s*$")
 
 
+# the characters _SENTENCE_END can end on (before trailing spaces)
+_SENTENCE_LAST = frozenset(".!?…:;。！？：；\"”’'»)]」』）")
+
+
 def _ends_sentence(text: str) -> bool:
-    # only the last few characters matter; never scan a long line from its start
+    # only the last few characters matter; never scan a long line from its start (and a
+    # line ending on none of the characters a sentence ends on needs no scan at all)
+    last = text[-1:]
+    if last and last not in _SENTENCE_LAST and not last.isspace():
+        return False
     return _SENTENCE_END.search(text[-12:]) is not None
 
 
@@ -295,7 +303,12 @@ def _mark_furniture(
             marks[ln.index] = _banner_mark(ban(ln))
     # ad slot markers are removed wherever they stand, the middle of the body included
     for ln in body:
-        if ln.words <= 8 and ln.index not in marks and boiler_mod.is_ad_marker(ln.norm):
+        if (
+            ln.words <= 8
+            and ln.index not in marks
+            and ln.norm.startswith(boiler_mod.AD_PREFIXES)  # (most lines: no call)
+            and boiler_mod.is_ad_marker(ln.norm)
+        ):
             marks[ln.index] = ("boilerplate", "ad_marker")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))

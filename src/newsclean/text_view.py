@@ -39,6 +39,8 @@ def normalise(s: str) -> str:
 
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+# ASCII control characters but the newline: what makes an ASCII line unprintable
+_CTRL_BYTES = bytes(c for c in range(128) if c != 10 and not chr(c).isprintable())
 _TOKEN = re.compile(r"[^\W_]+|©")
 
 
@@ -96,6 +98,10 @@ class TextView:
         lines: list[Line] = []
         append = lines.append
         amp = "&" in text  # most records have none: one scan instead of one per line
+        ctrl = True  # may a line hold a control character (be unprintable)?
+        if text.isascii():  # then one byte-level look at the whole text answers for all lines
+            raw_bytes = text.encode("ascii")
+            ctrl = len(raw_bytes.translate(None, _CTRL_BYTES)) != len(raw_bytes)
         # the fold characters this record holds (one scan each of the whole text, instead of
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
@@ -115,7 +121,7 @@ class TextView:
                     if (
                         "  " not in stripped
                         and (not amp or "&" not in stripped)
-                        and stripped.isprintable()
+                        and (not ctrl or stripped.isprintable())
                     ):
                         # the common case: single spaces, no controls, nothing to fold
                         # (for ASCII, lower() is casefold() and quicker)

@@ -273,7 +273,7 @@ _AD_MARKER = re.compile(
 
 
 # every alternative above opens with one of these
-_AD_PREFIXES = (
+AD_PREFIXES = (
     "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
     "weiter", "la",
 )
@@ -282,7 +282,7 @@ _AD_PREFIXES = (
 def is_ad_marker(norm: str) -> bool:
     return (
         len(norm) <= 60
-        and norm.startswith(_AD_PREFIXES)
+        and norm.startswith(AD_PREFIXES)
         and _AD_MARKER.fullmatch(norm) is not None
     )
 
