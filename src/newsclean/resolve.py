@@ -61,11 +61,15 @@ class _Lazy:
         self.cache: dict[int, str | None] = {}
 
     def __call__(self, ln: Line) -> str | None:
-        try:
-            return self.cache[ln.index]
-        except KeyError:
+        # get() and a marker rather than a caught KeyError: most calls are first calls, and
+        # raising costs more than the lookup
+        v = self.cache.get(ln.index, _UNSEEN)
+        if v is _UNSEEN:
             v = self.cache[ln.index] = self.fn(ln)
-            return v
+        return v
+
+
+_UNSEEN = object()  # not yet classified (None is an answer)
 
 
 # Furniture lines recur across a site's pages (and a corpus's records): classifying each
@@ -79,10 +83,9 @@ _FAMILY_CACHE: dict[str, str | None] = {}
 def _banner_of(ln: Line) -> str | None:
     if ln.words > banners_mod.MAX_WORDS:
         return None
-    try:
-        return _BANNER_CACHE[ln.text]
-    except KeyError:
-        pass
+    v = _BANNER_CACHE.get(ln.text, _UNSEEN)
+    if v is not _UNSEEN:
+        return v
     if len(_BANNER_CACHE) >= _CACHE_LIMIT:
         _BANNER_CACHE.clear()
     v = _BANNER_CACHE[ln.text] = banners_mod.classify(ln.norm, ln.words, ln.toks)
@@ -92,10 +95,9 @@ def _banner_of(ln: Line) -> str | None:
 def _family_of(ln: Line) -> str | None:
     if ln.words > boiler_mod.MAX_WORDS:
         return None
-    try:
-        return _FAMILY_CACHE[ln.text]
-    except KeyError:
-        pass
+    v = _FAMILY_CACHE.get(ln.text, _UNSEEN)
+    if v is not _UNSEEN:
+        return v
     if len(_FAMILY_CACHE) >= _CACHE_LIMIT:
         _FAMILY_CACHE.clear()
     # a long line's words are looked up only if a cheap test says they may matter

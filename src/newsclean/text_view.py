@@ -50,7 +50,9 @@ _ASCII_SEP = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(ra
 
 def tokens(norm: str) -> frozenset[str]:
     """Word set of a normalised line: the cheap pre-filter for detectors."""
-    return frozenset(token_list(norm))
+    if norm.isascii():  # (token_list's body, without a second call)
+        return frozenset(norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split())
+    return frozenset(_TOKEN.findall(norm))
 
 
 def token_list(norm: str) -> list[str]:
