@@ -29,7 +29,10 @@ def _gated(*alts: tuple[str, str]) -> tuple[tuple[frozenset[str], re.Pattern[str
 
 def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks: frozenset[str],
                   norm: str) -> bool:
-    return any(not toks.isdisjoint(w) and rx.search(norm) for w, rx in alts)
+    for w, rx in alts:  # (a loop, not any() over a generator)
+        if not toks.isdisjoint(w) and rx.search(norm):
+            return True
+    return False
 
 
 _DISCLAIMER_HEAD = _rx(
