@@ -324,6 +324,14 @@ def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     """Long runs of bare labels -- a line or three words each, no sentence, no list marker,
     no digits -- are a menu wherever they stand, the middle of the body included: an article's
     own lists carry markers or sentences, and its tables carry figures."""
+    # most bodies have no MENU_RUN short lines in a row, and a label run lies inside one
+    n = 0
+    for ln in body:
+        n = n + 1 if ln.words <= 3 else 0
+        if n >= MENU_RUN:
+            break
+    else:
+        return
     run: list[Line] = []
     for ln in [*body, None]:
         # (the word count first: most lines fail it, and without a call)
