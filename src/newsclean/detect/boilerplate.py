@@ -15,6 +15,7 @@ MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS = 2000  # nor more characters: bounds the work on a pathological line
 _WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
+_CAMEL_PAIR = re.compile(r"[a-zà-ÿ0-9][A-ZÀ-Þ]")  # where _CAMEL splits
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -203,7 +204,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
 def _widget(line: str) -> bool:
-    toks = _WORDISH.findall(_CAMEL.sub(" ", line).casefold())
+    if _CAMEL_PAIR.search(line):  # (a cheap scan: most lines have no glued pair to split)
+        line = _CAMEL.sub(" ", line)
+    toks = _WORDISH.findall(line.casefold())
     n = len(toks)
     if not toks or n > 10:
         return False
