@@ -60,6 +60,17 @@ _DISCLAIMER_BODY = _gated(
 _DISCLAIMER_LEAD = re.compile(
     r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal)s?\s*[:\u2013\u2014-]\s*\S"
 )
+_DISCLAIMER_LEAD_WORDS = (
+    "legal", "editorial", "affiliate", "financial", "disclaimer", "disclosure",
+    "haftungsausschluss", "avertissement", "aviso",
+)
+
+
+def _disclaimer_lead(norm: str) -> bool:
+    # the expression is matched at the start, where it needs one of these words
+    return norm.startswith(_DISCLAIMER_LEAD_WORDS) and _DISCLAIMER_LEAD.match(norm) is not None
+
+
 _COPYRIGHT = _rx(
     r"^(?:copyright|©|\(c\)|\d{4}\s*©|©\s*\d{4})",
     r"\ball\s+rights\s+reserved\b",
@@ -327,7 +338,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
             # looks words up has shorter lines).  Substrings of them are a cheaper test than
             # a word set, and most prose lacks them all.
             if not _has_disclaimer_stem(norm):
-                if words <= 60 and _DISCLAIMER_LEAD.match(norm):
+                if words <= 60 and _disclaimer_lead(norm):
                     return "disclaimer"
                 return _navigation(text)
         toks = tokens(norm)
@@ -336,7 +347,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
     if words <= 8 and _DISCLAIMER_HEAD.search(norm):
         return "disclaimer"
     if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _search_gated(_DISCLAIMER_BODY, toks, norm)) or (
-        words <= 60 and _DISCLAIMER_LEAD.match(norm)
+        words <= 60 and _disclaimer_lead(norm)
     ):
         return "disclaimer"
     if (
