@@ -39,16 +39,15 @@ def apply_marks(
             i = bisect.bisect_right(starts, sp.start) - 1
             by_line.setdefault(i, []).append(sp)
 
-    # kept piece of each kept line, after partial spans and surrounding spaces
-    pieces: dict[int, tuple[int, int]] = {}
-    for ln in lines:
-        if ln.cstart >= ln.cend or ln.index in line_marks:
-            continue
-        if ln.index not in by_line:
-            pieces[ln.index] = (ln.cstart, ln.cend)  # content is already stripped
+    # kept piece of each kept line cut by partial spans (the other kept lines keep their
+    # content, which is already stripped); None when nothing of the line is left
+    cut: dict[int, tuple[int, int] | None] = {}
+    for i, sps in by_line.items():
+        ln = lines[i]
+        if ln.cstart >= ln.cend or i in line_marks:
             continue
         s, e = ln.cstart, ln.cend
-        for sp in by_line[ln.index]:
+        for sp in sps:
             if sp.start <= s < sp.end:
                 s = sp.end
             if sp.start < e <= sp.end:
@@ -57,63 +56,95 @@ def apply_marks(
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e:
-            pieces[ln.index] = (s, e)
-    last_kept = max(pieces) if pieces else -1
+        cut[i] = (s, e) if s < e else None
+    last_kept = -1
+    for ln in reversed(lines):
+        i = ln.index
+        if ln.cstart < ln.cend and i not in line_marks and cut.get(i, True) is not None:
+            last_kept = i
+            break
 
-    # segments (start, end, label) in record order; adjacent ones with one label merge below
-    segs: list[tuple[int, int, Label]] = []
-    add = segs.append
-    for ln in lines:
-        nl_end = ln.end + 1 if ln.end < n else ln.end
-        p = pieces.get(ln.index)
-        if p is None:
-            add((ln.start, nl_end, line_marks.get(ln.index, _WS)))
-            continue
-        ps, pe = p
-        if ln.index in by_line:
-            parts = sorted(by_line[ln.index], key=lambda x: x.start)
-            _emit_outside(add, ln.start, ps, parts)
-            add((ps, pe, None))
-            _emit_outside(add, pe, ln.end, parts)
-        else:
-            if ln.start < ps:
-                add((ln.start, ps, _WS))
-            if pe == ln.end and ln.index < last_kept:
-                add((ps, nl_end, None))  # the common case: the line and its newline, kept
-                continue
-            add((ps, pe, None))
-            if pe < ln.end:
-                add((pe, ln.end, _WS))
-        if nl_end > ln.end:
-            if ln.index < last_kept:
-                add((ln.end, nl_end, None))
-            else:
-                # the newline after the last kept line goes with whatever follows it
-                add((ln.end, nl_end, _label_of_next(ln.index, lines, line_marks)))
-
+    # One walk: each line's segments (start, end, label) in record order, merged as they come
+    # with the previous one when adjacent with one label.
     kept_parts: list[str] = []
     removed: list[Removed] = []
     cs = ce = 0
     cl: Label = None
-    for s, e, label in segs:
-        if s >= e:
-            continue
-        if label == cl and s == ce:
-            ce = e
-            continue
-        if cs < ce:
-            if cl is None:
-                kept_parts.append(text[cs:ce])
+    for ln in lines:
+        i = ln.index
+        start = ln.start
+        end = ln.end
+        nl_end = end + 1 if end < n else end
+        if i in line_marks or ln.cstart >= ln.cend:
+            segs: Iterable[tuple[int, int, Label]] = ((start, nl_end, line_marks.get(i, _WS)),)
+        elif i in cut:
+            p = cut[i]
+            if p is None:
+                segs = ((start, nl_end, _WS),)
             else:
-                removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
-        cs, ce, cl = s, e, label
+                ps, pe = p
+                parts = sorted(by_line[i], key=lambda x: x.start)
+                out: list[tuple[int, int, Label]] = []
+                _emit_outside(out.append, start, ps, parts)
+                out.append((ps, pe, None))
+                _emit_outside(out.append, pe, end, parts)
+                _add_newline(out.append, i, end, nl_end, last_kept, lines, line_marks)
+                segs = out
+        else:
+            ps, pe = ln.cstart, ln.cend
+            if ps == start and pe == end and i < last_kept:
+                # the common case: the line and its newline, kept
+                if cl is None and start == ce:
+                    ce = nl_end
+                    continue
+                segs = ((start, nl_end, None),)
+            else:
+                out = []
+                if start < ps:
+                    out.append((start, ps, _WS))
+                if pe == end and i < last_kept:
+                    out.append((ps, nl_end, None))
+                else:
+                    out.append((ps, pe, None))
+                    if pe < end:
+                        out.append((pe, end, _WS))
+                    _add_newline(out.append, i, end, nl_end, last_kept, lines, line_marks)
+                segs = out
+        for s, e, label in segs:
+            if s >= e:
+                continue
+            if label == cl and s == ce:
+                ce = e
+                continue
+            if cs < ce:
+                if cl is None:
+                    kept_parts.append(text[cs:ce])
+                else:
+                    removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
+            cs, ce, cl = s, e, label
     if cs < ce:
         if cl is None:
             kept_parts.append(text[cs:ce])
         else:
             removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
     return "".join(kept_parts), removed
+
+
+def _add_newline(
+    add: Callable[[tuple[int, int, Label]], None],
+    idx: int,
+    end: int,
+    nl_end: int,
+    last_kept: int,
+    lines: list,
+    line_marks: Mapping[int, tuple[str, str]],
+) -> None:
+    if nl_end > end:
+        if idx < last_kept:
+            add((end, nl_end, None))
+        else:
+            # the newline after the last kept line goes with whatever follows it
+            add((end, nl_end, _label_of_next(idx, lines, line_marks)))
 
 
 def _emit_outside(

@@ -51,7 +51,9 @@ def clean_record(
         if tag is not None:
             publisher, span = tag
             partials.append(span)
-        if all(ln.index in marks for ln in view.body()):
+        body = view.body()
+        # (fewer marks than body lines: some line is kept, no need to look)
+        if len(marks) >= len(body) and all(ln.index in marks for ln in body):
             verdict = "empty"
     if verdict != "article":
         # whatever no detector explained goes under the verdict: error_page, blocked, empty

@@ -31,8 +31,16 @@ _LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦—–]\s?|\d{1,3}[.)]\s|\(?[a-z]
 _SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』）]*|[\"”»」』])\s*$")
 
 
+# the characters _SENTENCE_END can end on (before trailing spaces)
+_SENTENCE_LAST = frozenset(".!?…:;。！？：；\"”’'»)]」』）")
+
+
 def _ends_sentence(text: str) -> bool:
-    # only the last few characters matter; never scan a long line from its start
+    # only the last few characters matter; never scan a long line from its start (and a
+    # line ending on none of the characters a sentence ends on needs no scan at all)
+    last = text[-1:]
+    if last and last not in _SENTENCE_LAST and not last.isspace():
+        return False
     return _SENTENCE_END.search(text[-12:]) is not None
 
 
@@ -53,11 +61,15 @@ class _Lazy:
         self.cache: dict[int, str | None] = {}
 
     def __call__(self, ln: Line) -> str | None:
-        try:
-            return self.cache[ln.index]
-        except KeyError:
+        # get() and a marker rather than a caught KeyError: most calls are first calls, and
+        # raising costs more than the lookup
+        v = self.cache.get(ln.index, _UNSEEN)
+        if v is _UNSEEN:
             v = self.cache[ln.index] = self.fn(ln)
-            return v
+        return v
+
+
+_UNSEEN = object()  # not yet classified (None is an answer)
 
 
 # Furniture lines recur across a site's pages (and a corpus's records): classifying each
@@ -71,10 +83,9 @@ _FAMILY_CACHE: dict[str, str | None] = {}
 def _banner_of(ln: Line) -> str | None:
     if ln.words > banners_mod.MAX_WORDS:
         return None
-    try:
-        return _BANNER_CACHE[ln.text]
-    except KeyError:
-        pass
+    v = _BANNER_CACHE.get(ln.text, _UNSEEN)
+    if v is not _UNSEEN:
+        return v
     if len(_BANNER_CACHE) >= _CACHE_LIMIT:
         _BANNER_CACHE.clear()
     v = _BANNER_CACHE[ln.text] = banners_mod.classify(ln.norm, ln.words, ln.toks)
@@ -84,13 +95,14 @@ def _banner_of(ln: Line) -> str | None:
 def _family_of(ln: Line) -> str | None:
     if ln.words > boiler_mod.MAX_WORDS:
         return None
-    try:
-        return _FAMILY_CACHE[ln.text]
-    except KeyError:
-        pass
+    v = _FAMILY_CACHE.get(ln.text, _UNSEEN)
+    if v is not _UNSEEN:
+        return v
     if len(_FAMILY_CACHE) >= _CACHE_LIMIT:
         _FAMILY_CACHE.clear()
-    v = _FAMILY_CACHE[ln.text] = boiler_mod.classify(ln.text, ln.norm, ln.words, ln.toks)
+    # a long line's words are looked up only if a cheap test says they may matter
+    toks = ln.toks if ln.words <= boiler_mod.LONG_WORDS else ln._toks
+    v = _FAMILY_CACHE[ln.text] = boiler_mod.classify(ln.text, ln.norm, ln.words, toks)
     return v
 
 
@@ -327,7 +339,12 @@ def _mark_furniture(
             marks[ln.index] = _banner_mark(ban(ln))
     # ad slot markers are removed wherever they stand, the middle of the body included
     for ln in body:
-        if ln.words <= 8 and ln.index not in marks and boiler_mod.is_ad_marker(ln.norm):
+        if (
+            ln.words <= 8
+            and ln.index not in marks
+            and ln.norm.startswith(boiler_mod.AD_PREFIXES)  # (most lines: no call)
+            and boiler_mod.is_ad_marker(ln.norm)
+        ):
             marks[ln.index] = ("boilerplate", "ad_marker")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
@@ -353,7 +370,8 @@ def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     intro: Line | None = None  # the line above the run
     prev: Line | None = None
     for ln in [*body, None]:
-        if ln is not None and ln.index not in marks and _label(ln):
+        # (the word count first: most lines fail it, and without a call)
+        if ln is not None and ln.words <= 3 and ln.index not in marks and _label(ln):
             if not run:
                 intro = prev
             run.append(ln)

@@ -18,12 +18,17 @@ _FOLD = str.maketrans(
 )
 
 
-_FOLD_RE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+# (char, replacement) pairs: no replacement holds a folded character, so replacing them one
+# after another is one fold; `in` tests skip the absent ones (most lines hold one or two)
+_FOLD_PAIRS = tuple((chr(c), r) for c, r in _FOLD.items())
 
 
 def _fold(s: str) -> str:
-    # a regex substitution beats str.translate with a dict on long, mostly-plain lines
-    return _FOLD_RE.sub(lambda m: _FOLD[ord(m.group())], s)
+    # beats both str.translate with a dict and a regex with a callback on long lines
+    for c, r in _FOLD_PAIRS:
+        if c in s:
+            s = s.replace(c, r)
+    return s
 
 
 def normalise(s: str) -> str:
@@ -34,6 +39,8 @@ def normalise(s: str) -> str:
 
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+# ASCII control characters but the newline: what makes an ASCII line unprintable
+_CTRL_BYTES = bytes(c for c in range(128) if c != 10 and not chr(c).isprintable())
 _TOKEN = re.compile(r"[^\W_]+|©")
 
 
@@ -43,9 +50,18 @@ _ASCII_SEP = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(ra
 
 def tokens(norm: str) -> frozenset[str]:
     """Word set of a normalised line: the cheap pre-filter for detectors."""
-    if norm.isascii():  # most lines: a byte translation and a split beat the regex twice over
+    if norm.isascii():  # (token_list's body, without a second call)
         return frozenset(norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split())
     return frozenset(_TOKEN.findall(norm))
+
+
+def token_list(norm: str) -> list[str]:
+    """The words of `tokens`, in order, repeats kept.  Runs of letters and digits never span
+    a space, so the words of lines joined by spaces are the words of each line."""
+    if norm.isascii():  # most lines: a byte translation and a split beat the regex twice over
+        return norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split()
+    # (on ASCII text the expression finds what the translation does)
+    return _TOKEN.findall(norm)
 
 
 @dataclass(slots=True)
@@ -74,7 +90,7 @@ class Line:
 class TextView:
     """Lines of a record with their offsets; built once, shared read-only."""
 
-    __slots__ = ("text", "lines", "body_start", "_body")
+    __slots__ = ("text", "lines", "body_start", "_body", "_last_blank")
 
     def __init__(self, text: str, body_start: int = 0) -> None:
         self.text = text
@@ -83,15 +99,32 @@ class TextView:
         self._body: list[Line] | None = None
         lines: list[Line] = []
         append = lines.append
+        amp = "&" in text  # most records have none: one scan instead of one per line
+        ctrl = True  # may a line hold a control character (be unprintable)?
+        if text.isascii():  # then one byte-level look at the whole text answers for all lines
+            raw_bytes = text.encode("ascii")
+            ctrl = len(raw_bytes.translate(None, _CTRL_BYTES)) != len(raw_bytes)
+        # the fold characters this record holds (one scan each of the whole text, instead of
+        # each of them on each non-ASCII line)
+        folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
+        last_blank = -1
         pos = 0
         for i, raw in enumerate(text.split("\n")):
             end = pos + len(raw)
             stripped = raw.strip()
             if stripped:
-                cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
-                cend = cstart + len(stripped)
+                if stripped is raw:  # strip() returns the line itself when it has no padding
+                    cstart = pos
+                    cend = end
+                else:
+                    cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
+                    cend = cstart + len(stripped)
                 if stripped.isascii():
-                    if "  " not in stripped and "&" not in stripped and stripped.isprintable():
+                    if (
+                        "  " not in stripped
+                        and (not amp or "&" not in stripped)
+                        and (not ctrl or stripped.isprintable())
+                    ):
                         # the common case: single spaces, no controls, nothing to fold
                         # (for ASCII, lower() is casefold() and quicker)
                         append(Line(i, pos, end, cstart, cend, stripped, stripped.lower(),
@@ -100,23 +133,40 @@ class TextView:
                         continue
                     toks = stripped.split()
                     words = len(toks)
+                    norm = " ".join(toks).casefold()
                 else:
-                    toks = _fold(stripped).split()
-                    # scripts written without spaces: about two characters make a word
-                    words = len(toks)
-                    if _UNSPACED.search(stripped):
+                    f = stripped
+                    for c, r in folds:
+                        if c in f:
+                            f = f.replace(c, r)
+                    if f and "  " not in f and f.isprintable() and f[0] != " " and f[-1] != " ":
+                        # only single " " between words (every other space is unprintable):
+                        # f is already its split-and-joined form; no split into word objects
+                        words = f.count(" ") + 1
+                        norm = f.casefold()
+                    else:
+                        toks = f.split()
+                        words = len(toks)
+                        norm = " ".join(toks).casefold()
+                    # scripts written without spaces: about two characters make a word (the
+                    # fold touches none of them: a line ASCII once folded has none)
+                    if not f.isascii() and _UNSPACED.search(stripped):
                         words += len(_UNSPACED.findall(stripped)) // 2
-                norm = " ".join(toks).casefold()
                 if "&" in norm and ";" in norm:
                     norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
                 append(Line(i, pos, end, cstart, cend, stripped, norm, words))
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))
+                last_blank = i
             pos = end + 1
         self.lines = lines
+        self._last_blank = last_blank
 
     def body(self) -> list[Line]:
         """Non-blank lines after the header (computed once; do not mutate)."""
         if self._body is None:
-            self._body = [ln for ln in self.lines[self.body_start :] if ln.cstart < ln.cend]
+            if self._last_blank < self.body_start:  # most records: no blank line to drop
+                self._body = self.lines[self.body_start :]
+            else:
+                self._body = [ln for ln in self.lines[self.body_start :] if ln.cstart < ln.cend]
         return self._body

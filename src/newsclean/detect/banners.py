@@ -147,8 +147,13 @@ def _search_gated(alts: list[tuple[tuple[str, ...], re.Pattern[str]]], norm: str
                     code = _CODE.search(norm) is not None
                 if not code:
                     continue
-            elif not any(g in norm for g in gate):
-                continue
+            else:
+                # (a loop, not any() over a generator: this runs once per expression)
+                for g in gate:
+                    if g in norm:
+                        break
+                else:
+                    continue
         if rx.search(norm):
             return True
     return False

@@ -15,6 +15,7 @@ MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS = 2000  # nor more characters: bounds the work on a pathological line
 _WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
+_CAMEL_PAIR = re.compile(r"[a-zà-ÿ0-9][A-ZÀ-Þ]")  # where _CAMEL splits
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -29,7 +30,10 @@ def _gated(*alts: tuple[str, str]) -> tuple[tuple[frozenset[str], re.Pattern[str
 
 def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks: frozenset[str],
                   norm: str) -> bool:
-    return any(not toks.isdisjoint(w) and rx.search(norm) for w, rx in alts)
+    for w, rx in alts:  # (a loop, not any() over a generator)
+        if not toks.isdisjoint(w) and rx.search(norm):
+            return True
+    return False
 
 
 _DISCLAIMER_HEAD = _rx(
@@ -56,6 +60,17 @@ _DISCLAIMER_BODY = _gated(
 _DISCLAIMER_LEAD = re.compile(
     r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal)s?\s*[:\u2013\u2014-]\s*\S"
 )
+_DISCLAIMER_LEAD_WORDS = (
+    "legal", "editorial", "affiliate", "financial", "disclaimer", "disclosure",
+    "haftungsausschluss", "avertissement", "aviso",
+)
+
+
+def _disclaimer_lead(norm: str) -> bool:
+    # the expression is matched at the start, where it needs one of these words
+    return norm.startswith(_DISCLAIMER_LEAD_WORDS) and _DISCLAIMER_LEAD.match(norm) is not None
+
+
 _COPYRIGHT = _rx(
     r"^(?:copyright|©|\(c\)|\d{4}\s*©|©\s*\d{4})",
     r"\ball\s+rights\s+reserved\b",
@@ -99,14 +114,31 @@ _PAYWALL = _gated(
     ("premium", r"\bpremium\s+(?:content|article|access)\b"),
     ("weiterlesen abonnenten abonnés suscriptores", r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b"),
 )
-_RELATED_HEAD = _rx(
+# Anchored at the line start: tried there only (a search would try every position)
+_RELATED_HEAD_LEAD = _rx(
     r"^(?:previous|next|prev|older|newer)\s*(?:post|article|story|entry|page)\b",
     r"^(?:what'?s|now|currently)\s+(?:trending|hot|popular)\b.{0,30}$",
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
-    r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
 )
+# "… related articles:" anywhere, which must then end the line with one of its nouns
+_RELATED_HEAD_LIST = _rx(
+    r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
+)
+_RELATED_NOUNS = tuple(
+    "articles stories posts news content reads reading links coverage resources videos podcasts"
+    " topics headlines picks products guides searches".split()
+)
+
+
+def _related_head(norm: str) -> bool:
+    if _RELATED_HEAD_LEAD.match(norm):
+        return True
+    tail = norm[:-1] if norm.endswith(":") else norm
+    return tail.rstrip().endswith(_RELATED_NOUNS) and _RELATED_HEAD_LIST.search(norm) is not None
+
+
 # a header is a noun phrase; "Popular languages include:" is the article's own sentence
 _CLAUSE_VERB = re.compile(r"\b(?:include|includes|are|is|was|were|can|will|should|have|has|had)\b")
 # Words a related-links header is made of; with a list of headlines under it, a short line
@@ -129,8 +161,8 @@ _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
 def _glued(text: str) -> bool:
     """Two or more words each running into the next ("saveThis", "ChoicesTheme"), in a line
     with no code punctuation (identifiers in code are camel-cased too)."""
-    if text.endswith((".", "?", "!")) or _CODE_CHARS.search(text):
-        return False
+    if text.endswith((".", "?", "!")) or not _GLUED.search(text) or _CODE_CHARS.search(text):
+        return False  # (most lines have no glued pair at all: one search, no split)
     return sum(1 for tok in text.split() if _GLUED.search(tok)) >= 2
 
 
@@ -190,19 +222,46 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
 def _widget(line: str) -> bool:
-    toks = _WORDISH.findall(_CAMEL.sub(" ", line).casefold())
-    if not toks or len(toks) > 10:
+    if _CAMEL_PAIR.search(line):  # (a cheap scan: most lines have no glued pair to split)
+        line = _CAMEL.sub(" ", line)
+    toks = _WORDISH.findall(line.casefold())
+    n = len(toks)
+    if not toks or n > 10:
         return False
-    # counters ("12 Comments") belong to widgets; a year ("… of 2025") belongs to a headline
-    known = sum(1 for t in toks if t in _WIDGET_WORDS or (t.isdigit() and not _YEAR.match(t)))
-    # must name a widget verb/noun, not just function words; with a word foreign to widgets
-    # in the line ("Social Media Agencies in the US"), a topic word is not enough
-    keys = [t for t in toks if len(t) > 1 and t in _WIDGET_WORDS and t not in _FILLER_WORDS]
-    if not keys:
-        return False
-    if known == len(toks):
-        return True
-    return known >= len(toks) - 1 >= 3 and any(t not in _TOPIC_WORDS for t in keys)
+    # all words known, or all but one in a line of four or more; one loop that stops at the
+    # first word too many
+    spare = 1 if n >= 4 else 0
+    key = strong = False
+    for t in toks:
+        if t in _WIDGET_WORDS:
+            # must name a widget verb/noun, not just function words (nor a letter of a word)
+            if len(t) > 1 and t not in _FILLER_WORDS:
+                key = True
+                strong = strong or t not in _TOPIC_WORDS
+        # counters ("12 Comments") belong to widgets; a year ("… of 2025") to a headline
+        elif not t.isdigit() or _YEAR.match(t):
+            if not spare:
+                return False
+            spare -= 1
+    # with a word foreign to widgets in the line ("Social Media Agencies in the US"), a topic
+    # word is not enough
+    return key and (strong or spare == (1 if n >= 4 else 0))
+
+
+# Lines longer than this are tested for disclaimers and navigation only.
+LONG_WORDS = 40
+
+
+def _has_disclaimer_stem(norm: str) -> bool:
+    # each word of _DISCLAIMER_WORDS holds one of these
+    return (
+        "agree" in norm or "warrant" in norm or "respons" in norm or "liab" in norm
+        or "views" in norm or "opinions" in norm or "reflect" in norm or "information" in norm
+        or "purposes" in norm or "constitute" in norm or "advice" in norm or "provide" in norm
+        or "commission" in norm or "compensation" in norm or "affiliate" in norm
+        or "sponsored" in norm or "produced" in norm or "published" in norm
+        or "haftung" in norm or "gewähr" in norm or "garant" in norm
+    )
 
 
 # Words one of which every expression of a family needs: a cheap set test first.
@@ -240,8 +299,19 @@ _AD_MARKER = re.compile(
 )
 
 
+# every alternative above opens with one of these
+AD_PREFIXES = (
+    "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
+    "weiter", "la",
+)
+
+
 def is_ad_marker(norm: str) -> bool:
-    return len(norm) <= 60 and _AD_MARKER.fullmatch(norm) is not None
+    return (
+        len(norm) <= 60
+        and norm.startswith(AD_PREFIXES)
+        and _AD_MARKER.fullmatch(norm) is not None
+    )
 
 
 # Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
@@ -249,6 +319,13 @@ _NEWSLETTER = re.compile(
     r"\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:list|updates|alerts)|inbox)\b.*\b(?:sign|subscribe|join|get|enter|receive|delivered)\b|"
     r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b"
 )
+
+
+def _newsletter(norm: str) -> bool:
+    # both alternatives name a newsletter, a mail(ing list), an inbox or updates
+    return (
+        "mail" in norm or "newsletter" in norm or "inbox" in norm or "updates" in norm
+    ) and _NEWSLETTER.search(norm) is not None
 
 
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
@@ -266,13 +343,21 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
     if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
     if toks is None:
+        if words > LONG_WORDS:
+            # A long line: only the disclaimer words are looked up (every other family that
+            # looks words up has shorter lines).  Substrings of them are a cheaper test than
+            # a word set, and most prose lacks them all.
+            if not _has_disclaimer_stem(norm):
+                if words <= 60 and _disclaimer_lead(norm):
+                    return "disclaimer"
+                return _navigation(text)
         toks = tokens(norm)
     if words <= 8 and is_ad_marker(norm):
         return "ad_marker"
     if words <= 8 and _DISCLAIMER_HEAD.search(norm):
         return "disclaimer"
     if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _search_gated(_DISCLAIMER_BODY, toks, norm)) or (
-        words <= 60 and _DISCLAIMER_LEAD.match(norm)
+        words <= 60 and _disclaimer_lead(norm)
     ):
         return "disclaimer"
     if (
@@ -285,7 +370,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "paywall"
     if words <= 12 and _widget(text):
         return "widget"
-    if words <= 15 and _NEWSLETTER.search(norm):
+    if words <= 15 and _newsletter(norm):
         return "widget"
     if words <= 8 and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
         words <= 12 and "click here" in norm
@@ -299,13 +384,17 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "related_link"
     if (
         words <= 10
-        and _RELATED_HEAD.search(norm)
+        and _related_head(norm)
         and not norm.endswith(("...", "…"))
         and not _CLAUSE_VERB.search(norm)
     ):
         return "related_header"
     if words <= 20 and _glued(text):
         return "glued_widgets"
+    return _navigation(text)
+
+
+def _navigation(text: str) -> str | None:
     if _has_menu_char(text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:

@@ -43,6 +43,8 @@ def _tag_match(line: str) -> re.Match[str] | None:
     """An agency tag at the start of the line.  With no dash or colon after the bracket, only
     an all-capitals agency counts: "(MENAFN) NATO…" is a tag, "ML (Machine Learning) at…" is
     a headline."""
+    if "(" not in line:  # the tag's bracket: most lines lack one, and need no match
+        return None
     m = _TAG.match(line)
     if m is None:
         return None

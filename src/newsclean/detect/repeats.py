@@ -37,17 +37,25 @@ def copy_runs(view: TextView) -> list[list[Line]]:
     """Maximal runs of consecutive body lines that each repeat an earlier line."""
     seen: set[str] = set()
     heads: dict[str, str] = {}  # first characters of a long line -> the line
+    longs: list[str] = []  # long lines not yet in heads: it is filled only when looked up
     runs: list[list[Line]] = []
     run: list[Line] = []
     for ln in view.body():
         norm = ln.norm
-        # a line cut short counts as a copy only where it ends a run of whole copies
-        if norm in seen or (run and _truncated_copy(norm, heads)):
+        if norm in seen:
             run.append(ln)
             continue
+        # a line cut short counts as a copy only where it ends a run of whole copies
+        if run and len(norm) >= _HEAD:
+            for x in longs:
+                heads.setdefault(x[:_HEAD], x)
+            longs.clear()
+            if _truncated_copy(norm, heads):
+                run.append(ln)
+                continue
         seen.add(norm)
         if len(norm) >= _HEAD:
-            heads.setdefault(norm[:_HEAD], norm)
+            longs.append(norm)
         if run:
             runs.append(run)
             run = []
