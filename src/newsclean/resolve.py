@@ -608,14 +608,26 @@ def _own_tail_blocks(
         run = []
     if not runs:
         return
-    words = body_words()
+    words: Container[str] | None = None
     for run in runs:
-        hits = total = 0
-        for ln in run:
-            h, o = _hits(ln, words)
-            hits += h
-            total += round(h / o) if o else _content_words(ln)
-        if hits >= OWN_HITS and hits >= OWN_SHARE * total:
+        ws = [w for ln in run for w in _content_of(ln)]
+        need = max(OWN_HITS, OWN_SHARE * len(ws))
+        if len(ws) < need:
+            continue
+        if words is None:
+            words = body_words()
+        # look words up until the run is sure to pass or to fail
+        hits = misses = 0
+        for w in ws:
+            if w in words:
+                hits += 1
+                if hits >= need:
+                    break
+            else:
+                misses += 1
+                if len(ws) - misses < need:
+                    break
+        if hits >= need:
             for ln in run:
                 del marks[ln.index]
 
@@ -683,9 +695,14 @@ def _content_words(ln: Line) -> int:
     )
 
 
+def _content_of(ln: Line) -> list[str]:
+    """The line's content words (of its case-folded text): long ones and numbers."""
+    return [w for w in _WORD.findall(ln.norm) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
+
+
 def _hits(ln: Line, words: Container[str]) -> tuple[int, float]:
     """How many of the line's content words are in `words`, and what share of them."""
-    ws = [w for w in _WORD.findall(ln.norm) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
+    ws = _content_of(ln)
     if not ws:
         return 0, 0.0
     hits = sum(1 for w in ws if w in words)
