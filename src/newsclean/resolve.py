@@ -228,25 +228,17 @@ def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]
 
     A page's furniture is added around the text, not copied with it: when a passage with
     prose recurs as a block, the lines of its first occurrence are the article's own."""
-    body = view.body()
-    pos = {ln.index: k for k, ln in enumerate(body)}
+    index: repeats_mod.PassageIndex | None = None
     out: set[int] = set()
     for run in runs:
         if len(run) < 3 or run[0].index not in rep:
             continue
-        k0 = pos[run[0].index]
-        first = run[0].norm
-        best, at = 0, 0
-        for p in range(k0):
-            if body[p].norm != first:
-                continue
-            m = 0
-            while m < len(run) and p + m < k0 and body[p + m].norm == run[m].norm:
-                m += 1
-            if m > best:
-                best, at = m, p
-        if best >= 3 and sum(ln.words >= PROSE_WORDS for ln in body[at : at + best]) >= 2:
-            out.update(ln.index for ln in body[at : at + best])
+        if index is None:
+            index = repeats_mod.PassageIndex(view)
+        best, at = index.longest_match(run)
+        passage = index.body[at : at + best]
+        if best >= 3 and sum(ln.words >= PROSE_WORDS for ln in passage) >= 2:
+            out.update(ln.index for ln in passage)
     return out
 
 
@@ -641,20 +633,32 @@ class _Vocab:
 
     Equal to the union of the lines' token sets, but answers `w in vocab` by searching the
     joined case-folded text for `w` between non-alphanumeric characters: a handful of lookups
-    then cost far less than tokenising every line of a long body."""
+    then cost far less than tokenising every line of a long body.  Past a budget of characters
+    searched it builds the set after all, so that many lookups in a long text stay linear."""
 
-    __slots__ = ("text", "known")
+    __slots__ = ("lines", "text", "known", "spent", "words")
 
     def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
         self.text = "\n" + "\n".join(ln.norm for ln in lines) + "\n"
         self.known: dict[str, bool] = {}
+        self.spent = 0
+        self.words: set[str] | None = None
 
     def __contains__(self, w: object) -> bool:
         if not isinstance(w, str):
             return False
         found = self.known.get(w)
         if found is None:
-            found = self.known[w] = self._find(w)
+            if self.words is None:
+                self.spent += len(self.text)
+                if self.spent > _SEARCH_BUDGET:
+                    self.words = set().union(*(ln.toks for ln in self.lines))
+            if self.words is not None:
+                found = w in self.words
+            else:
+                found = self._find(w)
+            self.known[w] = found
         return found
 
     def _find(self, w: str) -> bool:
@@ -670,6 +674,9 @@ class _Vocab:
 
     def __bool__(self) -> bool:
         return _ALNUM.search(self.text) is not None
+
+
+_SEARCH_BUDGET = 1 << 22  # characters searched before the words are tokenised once
 
 
 _ALNUM = re.compile(r"[^\W_]")

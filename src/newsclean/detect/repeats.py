@@ -72,6 +72,7 @@ def detect(
     body_end: index of the last line of the body's own prose, if known; runs of short copies
     before it are left alone.  runs: copy_runs(view), when already computed."""
     out: dict[int, str] = {}
+    index: PassageIndex | None = None
     for run in copy_runs(view) if runs is None else runs:
         words = [x.words for x in run]
         if sum(words) < MIN_RUN_WORDS:
@@ -84,8 +85,11 @@ def detect(
             continue
         if inside and len(run) == 1 and _structural(view, run[0]):
             continue
-        if len(run) > 1 and max(words) < MIN_PARAGRAPH_WORDS and not _copies_a_passage(view, run):
-            continue  # short lines each seen before, but never together: a list's recurring items
+        if len(run) > 1 and max(words) < MIN_PARAGRAPH_WORDS:
+            if index is None:
+                index = PassageIndex(view)
+            if not index.copies_a_passage(run):
+                continue  # short lines each seen before, never together: a list's recurring items
         rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
         for x in run:
             out[x.index] = rule
@@ -95,22 +99,54 @@ def detect(
 def _structural(view: TextView, ln: Line) -> bool:
     if ln.words >= STRUCTURE_WORDS or _SENTENCE_END.search(ln.text[-4:]):
         return False
-    above = next((x for x in reversed(view.lines[: ln.index]) if not x.blank), None)
-    return above is None or above.norm != ln.norm
+    lines = view.lines
+    i = ln.index - 1
+    while i >= 0 and lines[i].blank:
+        i -= 1
+    return i < 0 or lines[i].norm != ln.norm
 
 
-def _copies_a_passage(view: TextView, run: list[Line]) -> bool:
-    """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
-    passage does; recurring items of a list ("Snacks:", "* 1 pear") repeat one by one."""
-    body = view.body()
-    first = run[0].norm
-    k0 = next(k for k, ln in enumerate(body) if ln is run[0])
-    for p in range(k0):  # the passage may run on into the run itself (a third copy)
-        if body[p].norm != first:
-            continue
-        if all(
-            body[p + j].norm == x.norm or (j == len(run) - 1 and body[p + j].norm.startswith(x.norm))
-            for j, x in enumerate(run)
-        ):
-            return True
-    return False
+# Earlier occurrences of a line tried as the start of a copied passage: enough for any real
+# page, and the bound that keeps a record of many short repeats linear.
+MAX_STARTS = 8
+
+
+class PassageIndex:
+    """Where each body line stands, and where each distinct line first occurs: the lookups
+    that tell a copied passage from lines recurring one by one, in time linear in the record."""
+
+    __slots__ = ("body", "pos", "starts")
+
+    def __init__(self, view: TextView) -> None:
+        self.body = view.body()
+        self.pos = {ln.index: k for k, ln in enumerate(self.body)}
+        self.starts: dict[str, list[int]] = {}
+        for k, ln in enumerate(self.body):
+            got = self.starts.setdefault(ln.norm, [])
+            if len(got) < MAX_STARTS:
+                got.append(k)
+
+    def longest_match(self, run: list[Line], cut_short: bool = False) -> tuple[int, int]:
+        """(length, start) of the longest prefix of `run` that stands together above it; with
+        cut_short, its last line may be the start of the line it copies."""
+        body = self.body
+        k0 = self.pos[run[0].index]
+        best, at = 0, 0
+        for p in self.starts.get(run[0].norm, ()):
+            if p >= k0:
+                break
+            m = 0
+            # the passage may run on into the run itself (a third copy)
+            while m < len(run) and (
+                body[p + m].norm == run[m].norm
+                or (cut_short and m == len(run) - 1 and body[p + m].norm.startswith(run[m].norm))
+            ):
+                m += 1
+            if m > best:
+                best, at = m, p
+        return best, at
+
+    def copies_a_passage(self, run: list[Line]) -> bool:
+        """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
+        passage does; recurring items of a list ("Snacks:", "* 1 pear") repeat one by one."""
+        return self.longest_match(run, cut_short=True)[0] == len(run)
