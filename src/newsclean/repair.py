@@ -48,13 +48,27 @@ def find_repairs(view: TextView, marks: Mapping[int, tuple[str, str]]) -> list[R
         fixed = fix_text(ln.text, _ENCODING_ONLY)
         if fixed == ln.text:
             continue
-        # one span per garbled stretch; what ftfy left alone stays the record's own
         a = ln.text
-        ops = SequenceMatcher(None, a, fixed, autojunk=False).get_opcodes()
-        for tag, i1, i2, j1, j2 in ops:
-            if tag != "equal":
-                out.append(Repaired(ln.cstart + i1, ln.cstart + i2, "mojibake", a[i1:i2], fixed[j1:j2]))
+        if len(a) + len(fixed) > _DIFF_LIMIT:
+            # a very long line: one span from the first change to the last (a character diff
+            # of it would cost quadratic time)
+            p = 0
+            while p < min(len(a), len(fixed)) and a[p] == fixed[p]:
+                p += 1
+            s = 0
+            while s < min(len(a), len(fixed)) - p and a[-1 - s] == fixed[-1 - s]:
+                s += 1
+            spans = [(p, len(a) - s, p, len(fixed) - s)]
+        else:
+            # one span per garbled stretch; what ftfy left alone stays the record's own
+            ops = SequenceMatcher(None, a, fixed, autojunk=False).get_opcodes()
+            spans = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+        for i1, i2, j1, j2 in spans:
+            out.append(Repaired(ln.cstart + i1, ln.cstart + i2, "mojibake", a[i1:i2], fixed[j1:j2]))
     return out
+
+
+_DIFF_LIMIT = 20_000  # characters of a line and its fix beyond which no per-stretch diff is made
 
 
 def apply_repairs(
