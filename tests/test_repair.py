@@ -44,3 +44,11 @@ def test_repair_is_off_by_default_and_leaves_clean_text_alone() -> None:
 
 def test_repairs_are_a_parquet_column() -> None:
     assert "repaired" in SCHEMA.names
+
+
+def test_a_very_long_garbled_line_is_one_span_and_restorable() -> None:
+    long_line = GARBLED + " " + P2 * 200 + " " + GARBLED
+    rec = "\n".join(["date 2025-03-01 200", TITLE, long_line, P2])
+    art = clean_text(rec, repair_encoding=True)
+    assert len(art.repaired) == 1 and "â€" not in art.text
+    assert restore(art.text, art.removed, art.repaired) == rec
