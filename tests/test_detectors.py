@@ -208,6 +208,23 @@ def test_closing_lines_copied_along_with_the_body_are_the_articles() -> None:
     assert kept_lines(rec) == BODY
 
 
+def test_sign_off_above_a_disclaimer_stays() -> None:
+    rec = record(TITLE, *BODY, "Anna Berg",
+                 "Disclaimer: The views expressed here are those of the author alone.",
+                 "Share this article")
+    assert kept_lines(rec) == [*BODY, "Anna Berg"]
+    # above a widget bar, a short foreign line is a menu item of the page
+    rec = record(TITLE, *BODY, "Weather Radar", "Share this article", "Leave a comment")
+    assert kept_lines(rec) == BODY
+
+
+def test_three_copies_of_a_body_with_its_own_closing_note() -> None:
+    note = "Disclosure: the night bus pilot figures in this article come from the council itself."
+    body = [*BODY, note]
+    # copied along with the body twice over, the note is the article's, and kept once
+    assert kept_lines(record(TITLE, *body, *body, *body)) == body
+
+
 def test_reference_addresses_above_page_furniture_stay() -> None:
     refs = ["Sources", "https://www.example.org/transport/night-bus-pilot-report",
             "www.example.org/council/minutes-2025-02"]

@@ -235,7 +235,7 @@ def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]
             continue
         if index is None:
             index = repeats_mod.PassageIndex(view)
-        best, at = index.longest_match(run)
+        best, at = index.longest_match(run, into_run=False)  # the first copy's own lines
         passage = index.body[at : at + best]
         if best >= 3 and sum(ln.words >= PROSE_WORDS for ln in passage) >= 2:
             out.update(ln.index for ln in passage)
@@ -560,8 +560,11 @@ def _tail(
     if start is None:
         return
     # menu items just above the first explained line: short, and foreign to the article
+    # (not above a disclaimer: what stands between the body and its disclaimer is the
+    # article's sign-off, byline or note)
     words: Container[str] | None = None
-    while start > 0:
+    opener = marks.get(tail[start].index) or ("boilerplate", fam(tail[start]))
+    while start > 0 and opener[1] != "disclaimer":
         ln = tail[start - 1]
         if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
             break

@@ -126,18 +126,21 @@ class PassageIndex:
             if len(got) < MAX_STARTS:
                 got.append(k)
 
-    def longest_match(self, run: list[Line], cut_short: bool = False) -> tuple[int, int]:
+    def longest_match(
+        self, run: list[Line], cut_short: bool = False, into_run: bool = True
+    ) -> tuple[int, int]:
         """(length, start) of the longest prefix of `run` that stands together above it; with
-        cut_short, its last line may be the start of the line it copies."""
+        cut_short, its last line may be the start of the line it copies; with into_run, the
+        passage may run on into the run itself (the second of three copies)."""
         body = self.body
         k0 = self.pos[run[0].index]
+        end = len(body) if into_run else k0
         best, at = 0, 0
         for p in self.starts.get(run[0].norm, ()):
             if p >= k0:
                 break
             m = 0
-            # the passage may run on into the run itself (a third copy)
-            while m < len(run) and (
+            while m < len(run) and p + m < end and (
                 body[p + m].norm == run[m].norm
                 or (cut_short and m == len(run) - 1 and body[p + m].norm.startswith(run[m].norm))
             ):
