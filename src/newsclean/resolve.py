@@ -699,12 +699,6 @@ _COMMON = frozenset(
 )
 
 
-def _content_words(ln: Line) -> int:
-    return sum(
-        1 for w in _WORD.findall(ln.text) if (len(w) >= 4 or w.isdigit()) and w.lower() not in _COMMON
-    )
-
-
 def _content_of(ln: Line) -> list[str]:
     """The line's content words (of its case-folded text): long ones and numbers."""
     return [w for w in _WORD.findall(ln.norm) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
@@ -749,7 +743,7 @@ def _choose_title(
 
     def announces(ln: Line) -> bool:
         o = _overlap(ln, lead_words)
-        return (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and _content_words(ln) >= 2)
+        return (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and len(_content_of(ln)) >= 2)
 
     def shape(lines: list[Line]) -> list[Line]:
         return [ln for ln in lines if ln.words <= 20 and not _STATEMENT_END.search(ln.text[-3:])]
@@ -761,30 +755,27 @@ def _choose_title(
     if not lead_words:  # nothing to compare with: the first line that is more than a label
         return next((ln for ln in cands if ln.words >= 3), cands[0])
     shaped = shape(cands)
+    words = body_words() if body_words is not None else None
     # The first unexplained line, headline-shaped, is where a page has its headline; only a
     # menu pushes it down, and menu items are short and foreign to the body.
-    opener = cands[0] if shaped and shaped[0] is cands[0] and cands[0].words >= 3 else None
-    if opener is not None and body_words is not None:
-        hits, o = _hits(opener, body_words())
-        if hits >= 2 and o >= 0.5:
-            return opener
+    head = cands[0] if shaped and shaped[0] is cands[0] else None
+    head_hits, head_share = _hits(head, words) if head is not None and words is not None else (0, 0.0)
+    if head is not None and head.words >= 3 and head_hits >= 2 and head_share >= 0.5:
+        return head
     found = next((ln for ln in shaped if announces(ln)), None)
     if found is not None:
         # A short headline ("The History of Coffee") that cannot announce the lead on its
-        # own, set straight above a dek that does, is the title when it opens the page and
-        # names the body: a menu item above a headline comes in a run of other items.
-        head = cands[0]
+        # own, set straight above a dek that does, is the title when it names the body: a
+        # menu item above a headline comes in a run of other items.
         if (
-            body_words is not None
+            head is not None
             and len(cands) > 1
             and cands[1] is found
             and found.index == head.index + 1
-            and head in shaped
-            and _overlap(head, body_words()) >= 0.5
+            and head_share >= 0.5
         ):
             found = head
-    elif body_words is not None and shaped:
-        words = body_words()
+    elif words is not None and shaped:
         best = 0
         for ln in shaped:
             hits, o = _hits(ln, words)
@@ -794,6 +785,6 @@ def _choose_title(
         found = next((ln for ln in cands if announces(ln)), None)
     if found is None:
         found = cands[-1]
-    if opener is not None and found.words < TITLE_WORDS and opener.words >= max(5, found.words + 3):
-        return opener  # a section heading under it ("Key takeaways") is no better headline
+    if head is not None and found.words < TITLE_WORDS and head.words >= max(5, found.words + 3):
+        return head  # a section heading under it ("Key takeaways") is no better headline
     return found
