@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bench import metrics as M
 from bench.peers import extract_justext, extract_trafilatura, lines_to_html
+from bench.report import publish
 from newsclean import clean_text
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -79,10 +80,7 @@ def main() -> int:
             )
         lines.append("")
     lines.append("`.venv/bin/python -m bench.bench_dumps`")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.md:
-        args.md.write_text(text, encoding="utf-8")
+    publish("\n".join(lines), args.md)
     return 0
 
 

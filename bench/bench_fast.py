@@ -25,6 +25,7 @@ from pathlib import Path
 
 from bench import metrics as M
 from bench.bench_html import DEFAULT_EVAL_DIR, SETS, Page, _trafilatura, report_head
+from bench.report import save
 
 
 def _fast(enrich: bool) -> Callable[[bytes, str | None], str]:
@@ -176,10 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.stages:
             out += [stage_table(stage_times(pages, args.rounds)), ""]
         print("\n".join(out[-4 if args.stages else -2 :]), flush=True)
-    text = "\n".join(out)
-    if args.md:
-        args.md.parent.mkdir(parents=True, exist_ok=True)
-        args.md.write_text(text + "\n", encoding="utf-8")
+    save("\n".join(out), args.md)  # (the tables were printed as they came)
     return 0
 
 

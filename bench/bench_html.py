@@ -29,6 +29,7 @@ from pathlib import Path
 from bench import metrics as M
 from bench.bench_records import machine_info
 from bench.peers import extract_justext
+from bench.report import save
 
 DEFAULT_EVAL_DIR = Path("/work/shared/eval")
 Page = tuple[str, bytes, str, str | None]  # id, html bytes, gold text, url
@@ -231,10 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         res = run_set(pages, names)
         out += [table(title, len(pages), res), ""]
         print("\n".join(out[-2:]), flush=True)
-    text = "\n".join(out)
-    if args.md:
-        args.md.parent.mkdir(parents=True, exist_ok=True)
-        args.md.write_text(text + "\n", encoding="utf-8")
+    save("\n".join(out), args.md)  # (the tables were printed as they came)
     return 0
 
 

@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from bench import metrics as M
+from bench.report import publish
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 REPO = Path(__file__).resolve().parents[1]
@@ -249,10 +250,7 @@ def main() -> int:
             f"| {s['learned_removals']} | {s['gold_removed']} | {s['rec_s']:.0f} |"
         )
     lines += ["", f"`.venv/bin/python -m bench.bench_learned --per-source {args.per_source}`"]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.md:
-        args.md.write_text(text, encoding="utf-8")
+    publish("\n".join(lines), args.md)
     return 0
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from bench import metrics as M
 from bench.peers import DROPPED, RECORD_PEERS, System, SystemOutput
+from bench.report import publish
 
 DEFAULT_EVAL_DIR = Path("/work/shared/eval")
 CLEAN_KIND = "(clean)"  # pseudo-kind for gold articles with an empty defects list
@@ -492,9 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[system.name] = evaluate(run, records)
 
     md = render(machine, command.strip(), len(records), results, checks, seed)
-    print(md)
-    if args.md:
-        args.md.write_text(md, encoding="utf-8")
+    publish(md, args.md)
     if args.json:
         payload = {
             "machine": machine,
