@@ -9,7 +9,7 @@ from .detect import dateline
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
-from .model import Article, Quote, Record
+from .model import Article, Quote, Record, Repaired
 from .repair import apply_repairs, find_repairs
 from .resolve import resolve
 from .text_view import TextView
@@ -63,7 +63,7 @@ def clean_record(
         partials = []
         publisher = None
     out_text, removed = apply_marks(view, marks, partials)
-    repaired: list = []
+    repaired: list[Repaired] = []
     if repair_encoding and verdict == "article" and not text.isascii():
         out_text, repaired = apply_repairs(out_text, removed, find_repairs(view, marks))
     meta = record.meta
