@@ -225,6 +225,24 @@ def test_three_copies_of_a_body_with_its_own_closing_note() -> None:
     assert kept_lines(record(TITLE, *body, *body, *body)) == body
 
 
+def test_disclosure_that_names_the_headline_is_the_articles() -> None:
+    title = "How to Ride the Night Bus for the First Time"
+    note = ("Disclosure: This guide on how to ride the night bus for the first time was paid "
+            "for by the transit office, but the views are ours.")
+    generic = "Disclosure: We may earn a commission when you buy through links on this site."
+    related = ["READ MORE: Ten summer recipes for a crowd", "READ MORE: The best budget headphones"]
+    a = clean_text(record(title, *BODY, note, *related))
+    assert a.title == title
+    assert a.text == "\n".join([*BODY, note])
+    # a site's notice names no headline, and goes
+    a = clean_text(record(title, *BODY, generic, *related))
+    assert a.text == "\n".join(BODY)
+    # sharing a word or two with the headline is not naming it
+    shared = "Disclaimer: Bus times change; check the transit office site before you ride."
+    a = clean_text(record(title, *BODY, shared))
+    assert a.text == "\n".join(BODY)
+
+
 def test_reference_addresses_above_page_furniture_stay() -> None:
     refs = ["Sources", "https://www.example.org/transport/night-bus-pilot-report",
             "www.example.org/council/minutes-2025-02"]
@@ -541,6 +559,32 @@ def test_opening_headline_over_a_section_heading_is_the_title() -> None:
     art = clean_text(rec)
     assert art.title == headline
     assert art.text == "\n".join(["At a glance", *points, *BODY])
+
+
+def test_when_nothing_announces_the_lead_the_opening_line_is_weighed_against_the_last() -> None:
+    # a studio's showcase page: its name, filter labels, a slogan; no line names the prose
+    labels = ["All", "Hotels", "Restaurants", "Retail", "Public Spaces", "Offices"]
+    prose = [
+        "We partner with owners and architects to shape rooms that people want to return to, "
+        "from the first sketch to the last fitting on opening day.",
+        "Each project starts with a week on site, listening to the staff who will work there "
+        "and the guests who will pass through every day of the year.",
+        "Call our team to talk about your next opening and what it needs from the start.",
+    ]
+    page = ["Harbour & Lane Interiors", *labels, "Spaces That Work.", *prose]
+    art = clean_text(record(*page))
+    assert art.title == "Harbour & Lane Interiors"  # the slogan is a statement, no headline
+    assert art.text == "\n".join(page[1:])
+    # a menu line above a headline whose words the body keeps coming back to: the headline
+    heading = "Night Buses Return"
+    body = [
+        "Night buses return to the outer districts in March, the transport office said.",
+        "The buses will run every half hour between midnight and five in the morning.",
+        "Drivers for the night buses are being hired now, and the routes are on the website.",
+    ]
+    art = clean_text(record("Sign In", heading, *body))
+    assert art.title == heading
+    assert art.text == "\n".join(body)
 
 
 def test_menu_line_of_common_words_does_not_announce_the_lead() -> None:

@@ -199,6 +199,8 @@ def resolve(
             del marks[title.index]
     if title is not None:
         res.title = title
+        if tail:
+            _notes_naming_the_headline(tail, title, marks)
         for ln in remaining_top:
             if ln.index < title.index and known_title is None:
                 marks[ln.index] = ("boilerplate", "navigation")
@@ -627,6 +629,25 @@ def _own_tail_blocks(
                 del marks[ln.index]
 
 
+def _notes_naming_the_headline(tail: list[Line], title: Line, marks: dict) -> None:
+    """A disclosure below the body that names the article's own headline ("This article
+    about how to … was sponsored by …") is the article's note; a site's notice is written
+    for every page and cannot quote one headline."""
+    words = _WORD.findall(title.norm)
+    if len(words) < 3:
+        return
+    k = min(4, len(words))
+    grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    for ln in tail:
+        if marks.get(ln.index) == _DISCLAIMER:
+            text = " " + " ".join(_WORD.findall(ln.norm)) + " "
+            if any(f" {g} " in text for g in grams):
+                del marks[ln.index]
+
+
+_DISCLAIMER = ("boilerplate", "disclaimer")
+
+
 OWN_HITS = 3
 OWN_SHARE = 0.7
 
@@ -663,6 +684,13 @@ class _Vocab:
                 found = self._find(w)
             self.known[w] = found
         return found
+
+    def mentions(self, ln: Line) -> int:
+        """How often the line's content words occur in the text."""
+        t = self.text
+        return sum(
+            len(re.findall(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", t)) for w in set(_content_of(ln))
+        )
 
     def _find(self, w: str) -> bool:
         if not w or "_" in w:  # tokens are runs of letters and digits
@@ -785,6 +813,13 @@ def _choose_title(
         found = next((ln for ln in cands if announces(ln)), None)
     if found is None:
         found = cands[-1]
+        if head is not None and head is not found and isinstance(words, _Vocab):
+            # Nothing announces the lead, so the choice is between the page's opening line and
+            # the line nearest the body (a menu pushes a headline down; a section heading or a
+            # byline sits under it).  A statement is no headline; else the line whose words
+            # the body keeps coming back to.
+            if found not in shaped or words.mentions(head) > words.mentions(found):
+                return head
     if head is not None and found.words < TITLE_WORDS and head.words >= max(5, found.words + 3):
         return head  # a section heading under it ("Key takeaways") is no better headline
     return found
