@@ -218,11 +218,38 @@ def test_sign_off_above_a_disclaimer_stays() -> None:
     assert kept_lines(rec) == BODY
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["Last updated: March 4, 2025"],
+        ["Fare per night trip: £2.40"],
+        ["See you on the late bus! Ana"],
+        ["Ana Berg, transport reporter, City Herald"],
+        ["(Photo: City Herald archive)"],
+        ["Best wishes,", "Ana"],
+    ],
+)
+def test_articles_closing_line_above_a_widget_bar_stays(closing: list[str]) -> None:
+    rec = record(TITLE, *BODY, *closing, "Share this article", "Leave a comment")
+    assert kept_lines(rec) == [*BODY, *closing]
+
+
+def test_menu_labels_above_a_widget_bar_still_go() -> None:
+    menu = ["Weather Radar", "Local Events", "Home & Garden"]
+    rec = record(TITLE, *BODY, *menu, "Share this article", "Leave a comment")
+    assert kept_lines(rec) == BODY
+
+
 def test_three_copies_of_a_body_with_its_own_closing_note() -> None:
     note = "Disclosure: the night bus pilot figures in this article come from the council itself."
     body = [*BODY, note]
     # copied along with the body twice over, the note is the article's, and kept once
     assert kept_lines(record(TITLE, *body, *body, *body)) == body
+    # so is a disclosure that names the headline
+    title = "How to Ride the Night Bus for the First Time"
+    note = "Disclosure: This guide on how to ride the night bus for the first time was paid for."
+    body = [*BODY, note]
+    assert kept_lines(record(title, *body, *body, *body)) == body
 
 
 def test_disclosure_that_names_the_headline_is_the_articles() -> None:

@@ -200,7 +200,7 @@ def resolve(
     if title is not None:
         res.title = title
         if tail:
-            _notes_naming_the_headline(tail, title, marks)
+            _notes_naming_the_headline(tail, title, rep, marks)
         for ln in remaining_top:
             if ln.index < title.index and known_title is None:
                 marks[ln.index] = ("boilerplate", "navigation")
@@ -572,6 +572,10 @@ def _tail(
             break
         if "://" in ln.text or ln.text.startswith("www."):
             break  # a reference list's address; menus show labels, not addresses
+        if _NOT_A_LABEL.search(ln.text):
+            break  # a sign-off, a credit, a dated note: menus and headlines are bare labels
+        if start > 1 and tail[start - 2].text.rstrip().endswith(","):
+            break  # the name under a valediction ("Best wishes," / "Ana")
         if words is None:
             words = body_words()
         if _overlap(ln, words) >= 0.5:
@@ -580,6 +584,12 @@ def _tail(
     for ln in tail[start:]:
         if ln.index not in marks:
             marks[ln.index] = ("boilerplate", fam(ln) or "tail_links")
+
+
+# A comma or an exclamation ("Best wishes, Ana", "See you soon!"), a line opening with a
+# symbol ("<3 Sam", "(University of Oslo)"), or a label with a figure ("Last updated: May 2,
+# 2024", "Cost per day: £6.81"): no menu item is written so.
+_NOT_A_LABEL = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d")
 
 
 _OWN_RULES = frozenset(
@@ -629,7 +639,9 @@ def _own_tail_blocks(
                 del marks[ln.index]
 
 
-def _notes_naming_the_headline(tail: list[Line], title: Line, marks: dict) -> None:
+def _notes_naming_the_headline(
+    tail: list[Line], title: Line, rep: dict[int, str], marks: dict
+) -> None:
     """A disclosure below the body that names the article's own headline ("This article
     about how to … was sponsored by …") is the article's note; a site's notice is written
     for every page and cannot quote one headline."""
@@ -639,7 +651,7 @@ def _notes_naming_the_headline(tail: list[Line], title: Line, marks: dict) -> No
     k = min(4, len(words))
     grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
     for ln in tail:
-        if marks.get(ln.index) == _DISCLAIMER:
+        if marks.get(ln.index) == _DISCLAIMER and ln.index not in rep:  # a copy stays a copy
             text = " " + " ".join(_WORD.findall(ln.norm)) + " "
             if any(f" {g} " in text for g in grams):
                 del marks[ln.index]
