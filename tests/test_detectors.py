@@ -240,6 +240,19 @@ def test_menu_labels_above_a_widget_bar_still_go() -> None:
     assert kept_lines(rec) == BODY
 
 
+def test_body_ending_in_a_recurring_line_then_copied_keeps_that_line() -> None:
+    # each review ends "Where to see it: …"; the body's last line also stands earlier in it,
+    # so it and the copy of the body that follows make one run of copies
+    where = "Where to see it: Central Station"
+    body = [P1, where, P2, P3, P4, where]
+    assert kept_lines(record(TITLE, *body, *body)) == body
+    assert kept_lines(record(TITLE, *body, *body, *body)) == body
+    spaced = ["  " + x.replace(" ", "  ") for x in body]
+    assert kept_lines(record(TITLE, *body, *spaced)) == body
+    # above a widget bar, a line the article carries earlier too is no menu item
+    assert kept_lines(record(TITLE, *body, "Share this article", "Leave a comment")) == body
+
+
 def test_three_copies_of_a_body_with_its_own_closing_note() -> None:
     note = "Disclosure: the night bus pilot figures in this article come from the council itself."
     body = [*BODY, note]

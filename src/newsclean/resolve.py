@@ -156,7 +156,7 @@ def resolve(
     _related_blocks(tail, fam, marks)
     if last_prose is not None:
         # the article's vocabulary, from its lead and its last paragraphs
-        _tail(tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
+        _tail(body, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
@@ -550,7 +550,11 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
 
 
 def _tail(
-    tail: list[Line], fam: _Lazy, marks: dict, body_words: Callable[[], Container[str]]
+    body: list[Line],
+    tail: list[Line],
+    fam: _Lazy,
+    marks: dict,
+    body_words: Callable[[], Container[str]],
 ) -> None:
     """Below the last prose line, noise starts at the first line a family or banner explains;
     from there to the end, short unexplained lines are menu items and related headlines.
@@ -565,6 +569,7 @@ def _tail(
     # (not above a disclaimer: what stands between the body and its disclaimer is the
     # article's sign-off, byline or note)
     words: Container[str] | None = None
+    own: set[str] | None = None
     opener = marks.get(tail[start].index) or ("boilerplate", fam(tail[start]))
     while start > 0 and opener[1] != "disclaimer":
         ln = tail[start - 1]
@@ -576,6 +581,10 @@ def _tail(
             break  # a sign-off, a credit, a dated note: menus and headlines are bare labels
         if start > 1 and tail[start - 2].text.rstrip().endswith(","):
             break  # the name under a valediction ("Best wishes," / "Ana")
+        if own is None:
+            own = {x.norm for x in body if x.index < tail[0].index}
+        if ln.norm in own:
+            break  # a line the article carries earlier too ("Where to buy: …" under each item)
         if words is None:
             words = body_words()
         if _overlap(ln, words) >= 0.5:

@@ -73,7 +73,15 @@ def detect(
     before it are left alone.  runs: copy_runs(view), when already computed."""
     out: dict[int, str] = {}
     index: PassageIndex | None = None
+    parts: list[list[Line]] = []
     for run in copy_runs(view) if runs is None else runs:
+        if len(run) > 1 and run[0].words < STRUCTURE_WORDS:
+            if index is None:
+                index = PassageIndex(view)
+            parts.extend(index.split(run))
+        else:
+            parts.append(run)
+    for run in parts:
         words = [x.words for x in run]
         if sum(words) < MIN_RUN_WORDS:
             continue
@@ -96,8 +104,13 @@ def detect(
     return out
 
 
+def _loose(ln: Line) -> bool:
+    """Short and not a sentence: the kind of line that recurs on its own."""
+    return ln.words < STRUCTURE_WORDS and not _SENTENCE_END.search(ln.text[-4:])
+
+
 def _structural(view: TextView, ln: Line) -> bool:
-    if ln.words >= STRUCTURE_WORDS or _SENTENCE_END.search(ln.text[-4:]):
+    if not _loose(ln):
         return False
     lines = view.lines
     i = ln.index - 1
@@ -148,6 +161,26 @@ class PassageIndex:
             if m > best:
                 best, at = m, p
         return best, at
+
+    def split(self, run: list[Line]) -> list[list[Line]]:
+        """The run cut where its lines stop copying one passage.  A body whose last line
+        also stands earlier in it ("Where to watch: Netflix" under each review), followed by
+        a copy of the body, makes one run of copies: that line and the copy are judged apart."""
+        parts: list[list[Line]] = []
+        while len(run) > 1 and run[0].words < STRUCTURE_WORDS:
+            m = self.longest_match(run, cut_short=True)[0]
+            if m == 0 or m >= len(run):
+                break
+            # only where what follows is a copied passage with paragraphs: a table's rows
+            # that recur in twos and threes stay one run of rows
+            rest = run[m:]
+            n = self.longest_match(rest, cut_short=True)[0]
+            if n < 3 or sum(ln.words >= MIN_PARAGRAPH_WORDS for ln in rest[:n]) < 2:
+                break
+            parts.append(run[:m])
+            run = rest
+        parts.append(run)
+        return parts
 
     def copies_a_passage(self, run: list[Line]) -> bool:
         """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
