@@ -627,6 +627,20 @@ def test_when_nothing_announces_the_lead_the_opening_line_is_weighed_against_the
     assert art.text == "\n".join(body)
 
 
+def test_long_exclaimed_headline_is_the_title_not_the_first_paragraph() -> None:
+    title = ("Night Bus Guide: The 5 Routes You Need to Know + How to Get Home Safely "
+             "for Under $3!")
+    opener = ("I have ridden the night buses for over five years now, and let me tell you, "
+              "they have become my favourite way to get home after a late shift!")
+    art = clean_text(record(title, "Reading Time: 6 minutes", opener, *BODY))
+    assert art.title == title
+    assert art.text == "\n".join(["Reading Time: 6 minutes", opener, *BODY])
+    # an exclamation in prose, written in sentence case, is the first paragraph
+    art = clean_text(record(TITLE, opener, *BODY))
+    assert art.title == TITLE
+    assert art.text == "\n".join([opener, *BODY])
+
+
 def test_menu_line_of_common_words_does_not_announce_the_lead() -> None:
     lead = (
         "Here is what you need to know about the night bus routes, which the council voted on "

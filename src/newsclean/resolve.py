@@ -274,7 +274,10 @@ def _anchors(
         for ln in body
         if ln.index not in rep
         and (
-            (ln.words >= PROSE_WORDS and (ln.words >= LONG_WORDS or _ends_sentence(ln.text)))
+            (
+                ln.words >= PROSE_WORDS
+                and (ln.words >= LONG_WORDS or (_ends_sentence(ln.text) and not _cried(ln.text)))
+            )
             or ln.index in tables
         )
     ]
@@ -503,6 +506,15 @@ def _article_like(kept: list[Line]) -> bool:
         if a.words >= PROSE_WORDS and b.words >= PROSE_WORDS:
             return True
     return sum(1 for ln in kept if _headline_like(ln)) < 3
+
+
+def _cried(text: str) -> bool:
+    """A long headline that asks or exclaims ("… How to Start Your Podcast for $90!"): every
+    longer word capitalised, which no sentence of prose is."""
+    if text.rstrip()[-1:] not in "!?":
+        return False
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.isalpha()]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def _headline_like(ln: Line) -> bool:
