@@ -117,6 +117,20 @@ def test_error_page_listing_other_headlines_is_not_an_article() -> None:
     assert clean_text(rec).verdict == "error_page"
 
 
+def test_menu_labels_above_an_error_banner_are_no_article() -> None:
+    rec = record("Reach Our Team:", "Dog Insurance", "Book a Demo", "Rolex(212)",
+                 "This page has been removed", "We couldn't find that page",
+                 header="date 2025-03-01 404")
+    a = clean_text(rec)
+    assert a.verdict == "error_page"
+    assert a.text == ""
+    # a real article standing above a banner at the foot of the page is kept
+    rec = record(TITLE, *BODY, "Page not found")
+    a = clean_text(rec)
+    assert a.verdict == "article"
+    assert a.text == "\n".join(BODY)
+
+
 def test_block_page_gets_blocked_verdict() -> None:
     rec = record(
         "Just a moment...",

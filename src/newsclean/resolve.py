@@ -412,6 +412,10 @@ def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bo
         or _weak_header(body, body.index(after[0]))
     ):
         return False
+    if not after and not any(
+        ln.words >= MIN_SENTENCE_WORDS and _ends_sentence(ln.text) for ln in kept
+    ):
+        return False  # above the banner, labels only: the page's menu, no article
     return _article_like(after or kept)
 
 
