@@ -252,6 +252,11 @@ def test_menu_labels_above_a_widget_bar_still_go() -> None:
     menu = ["Weather Radar", "Local Events", "Home & Garden"]
     rec = record(TITLE, *BODY, *menu, "Share this article", "Leave a comment")
     assert kept_lines(rec) == BODY
+    # a label sharing one word in two with the article is still a label ("districts" is in
+    # the body; "Shipping" is not)
+    menu = ["Shipping Districts", "Local Events", "Home & Garden"]
+    rec = record(TITLE, *BODY, *menu, "Share this article", "Leave a comment")
+    assert kept_lines(rec) == BODY
 
 
 def test_body_ending_in_a_recurring_line_then_copied_keeps_that_line() -> None:

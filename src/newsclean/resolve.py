@@ -603,7 +603,10 @@ def _tail(
             break  # a line the article carries earlier too ("Where to buy: …" under each item)
         if words is None:
             words = body_words()
-        if _overlap(ln, words) >= 0.5:
+        # one shared word in two is chance ("shipping and returns" under a text on return
+        # values); a label made of the article's own words is not
+        hits, share = _hits(ln, words)
+        if share >= 0.5 and (hits >= 2 or share == 1.0):
             break
         start -= 1
     for ln in tail[start:]:
