@@ -660,6 +660,17 @@ def test_long_exclaimed_headline_is_the_title_not_the_first_paragraph() -> None:
     assert art.text == "\n".join([opener, *BODY])
 
 
+def test_call_inside_the_authors_address_block_under_the_headline_stays() -> None:
+    block = ["Ana Berg", "Institute of Transport Studies", "Phone: +46 8 555 0101",
+             "Email: a.berg@example.edu", "Abstract"]
+    art = clean_text(record(TITLE, *block, *BODY))
+    assert art.title == TITLE
+    assert art.text == "\n".join([*block, *BODY])
+    # the same call alone above the headline is the page's
+    art = clean_text(record("Email: a.berg@example.edu", TITLE, *BODY))
+    assert art.text == "\n".join(BODY)
+
+
 def test_menu_line_of_common_words_does_not_announce_the_lead() -> None:
     lead = (
         "Here is what you need to know about the night bus routes, which the council voted on "

@@ -209,9 +209,17 @@ def resolve(
             # contains affiliate links") or an imperative dek ("Learn how to read …") is
             # the article's own matter; the page's notices and calls sit above the headline,
             # and a menu's "Contact us" or "Watch live" is too short to be a dek.
-            for ln in top:
-                if title.index < ln.index < first_prose and _own_dek(ln, marks.get(ln.index)):
+            below = [ln for ln in top if title.index < ln.index < first_prose]
+            calls = [ln for ln in below if marks.get(ln.index, ("", ""))[1] in _CALLS]
+            for ln in below:
+                if _own_dek(ln, marks.get(ln.index)):
                     del marks[ln.index]
+            # a call between two of the article's own lines under the headline ("Email: …"
+            # in an author's address block) is part of that block; one just above the body
+            # is a menu's
+            for up, ln, down in zip(below, below[1:], below[2:], strict=False):
+                if ln in calls and up.index not in marks and down.index not in marks:
+                    marks.pop(ln.index, None)
 
     if not any(ln.index not in marks and ln is not title for ln in body):
         if banners:  # a banner and one stray line: still an error / block page
@@ -420,6 +428,7 @@ def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bo
 
 
 _SOFT_CTA = ("boilerplate", "soft_call_to_action")
+_CALLS = frozenset({"call_to_action", "soft_call_to_action"})
 
 
 def _own_dek(ln: Line, mark: tuple[str, str] | None) -> bool:
