@@ -328,6 +328,9 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
     "line,family",
     [
         ("Legal Disclaimer:", "disclaimer"),
+        ("Next PostWinter Cycling: Ten Tips From Our Readers", "related_link"),
+        ("Previous Article: Why bus fares rise every spring", "related_link"),
+        ("Next Posture Exercises for Desk Workers", None),  # a headline, not a link
         (
             "MENAFN provides the information “as is” without warranty of any kind.",
             "disclaimer",

@@ -153,6 +153,12 @@ _RELATED_INLINE = _rx(
     r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|recommended|watch|listen)\s*(?::|»|>|\||-)\s*\S",
     r"^(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|lee\s+también|leer\s+más)\s*:",
 )
+# a post's own navigation link: "Previous Post: How to …", or glued as a page's text
+# dump leaves it, "Next PostHow to …"
+_POST_NAV = re.compile(
+    r"^(?:Previous|Next|Prev|Older|Newer|PREVIOUS|NEXT)\s?(?:Post|Article|Story|Entry|POST|ARTICLE)"
+    r"(?:\s*[:»>|–—-]\s*\S|[A-Z0-9\"“‘'])"
+)
 # widget strings run together without separators: "privacyreplenish & saveThis story"
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
@@ -380,7 +386,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "soft_call_to_action"
     if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _search_gated(_COOKIE, toks, norm):
         return "cookie_notice"
-    if words <= 30 and _RELATED_INLINE.search(norm):
+    if words <= 30 and (_RELATED_INLINE.search(norm) or _POST_NAV.match(text)):
         return "related_link"
     if (
         words <= 10
