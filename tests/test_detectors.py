@@ -331,6 +331,11 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("Next PostWinter Cycling: Ten Tips From Our Readers", "related_link"),
         ("Previous Article: Why bus fares rise every spring", "related_link"),
         ("Next Posture Exercises for Desk Workers", None),  # a headline, not a link
+        ("Follow us on InstagramThis newsletter is paid for by readers", "glued_widgets"),
+        ("Recipes from our kitchen archivePrint this story", "glued_widgets"),
+        ("Leave a ReplyGIFT SHOPPrint this page", "glued_widgets"),
+        # a sentence with a camel-cased brand cuts into a call and the rest: no widget
+        ("Try BusBuddy today for 30 days free and see how it can plan your trips!", None),
         (
             "MENAFN provides the information “as is” without warranty of any kind.",
             "disclaimer",

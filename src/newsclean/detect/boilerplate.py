@@ -164,6 +164,29 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
 
 
+# Where one widget string runs into the next in a text dump: a lower-case letter, digit or
+# closing punctuation straight before a capitalised word ("FacebookThis", "this:Share",
+# "it!Share"), capitals before one ("SHOPPrint"), or a word before capitals ("SavePRINT").
+_GLUE = re.compile(
+    r"(?<=[a-zà-ÿ0-9!?:.)])(?=[A-ZÀ-Þ][a-zà-ÿ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])"
+    r"|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]{2})"
+)
+
+
+def _glued_widgets(text: str) -> bool:
+    """Widget strings run together ("Like us on FacebookThis story is funded by readers",
+    "Share this:Share this on:Create an account"): cut where they touch, at least half of the
+    pieces (two at least, or one of two) are widgets or calls."""
+    parts = [p for p in (x.strip() for x in _GLUE.split(text)) if p]
+    if len(parts) < 2:
+        return False
+    hits = sum(1 for p in parts if _widget(p) or _ACTION_LEAD.search(p.casefold()))
+    # a sentence with a brand in it ("Try GlossGenius today for 14 days free!") cuts into a
+    # call and the rest: a sentence needs two widget pieces
+    need = 2 if text.rstrip().endswith((".", "!", "?")) else 1
+    return hits * 2 >= len(parts) and hits >= need
+
+
 def _glued(text: str) -> bool:
     """Two or more words each running into the next ("saveThis", "ChoicesTheme"), in a line
     with no code punctuation (identifiers in code are camel-cased too)."""
@@ -396,6 +419,8 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
     ):
         return "related_header"
     if words <= 20 and _glued(text):
+        return "glued_widgets"
+    if words <= 25 and _GLUE.search(text) and _glued_widgets(text):
         return "glued_widgets"
     return _navigation(text)
 
