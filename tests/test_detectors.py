@@ -331,6 +331,9 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("Next PostWinter Cycling: Ten Tips From Our Readers", "related_link"),
         ("Previous Article: Why bus fares rise every spring", "related_link"),
         ("Next Posture Exercises for Desk Workers", None),  # a headline, not a link
+        ("Text and images © 2019–2025 Harbour Press", "copyright"),
+        ("Site layout / logo © 2024 Harbour Press Ltd", "copyright"),
+        ("The © 2025 sign is a legal notice in many countries and more", None),
         ("Follow us on InstagramThis newsletter is paid for by readers", "glued_widgets"),
         ("Recipes from our kitchen archivePrint this story", "glued_widgets"),
         ("Leave a ReplyGIFT SHOPPrint this page", "glued_widgets"),

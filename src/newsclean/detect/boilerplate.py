@@ -73,6 +73,8 @@ def _disclaimer_lead(norm: str) -> bool:
 
 _COPYRIGHT = _rx(
     r"^(?:copyright|©|\(c\)|\d{4}\s*©|©\s*\d{4})",
+    # "All content © 2025 Example Inc", "Site design / logo © 2024 Example"
+    r"^(?:[\w/&.,'-]+\s+){1,4}©\s*(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s+\S+){1,5}\s*$",
     r"\ball\s+rights\s+reserved\b",
     r"\balle\s+rechte\s+vorbehalten\b",
     r"\btous\s+droits\s+réservés\b",
