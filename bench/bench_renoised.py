@@ -4,7 +4,7 @@ The held-back sets use other noise strings and defect kinds. This bench takes re
 articles that newsclean already returns exactly, adds noise written here (not taken from any
 eval set: German/French/Spanish banners, other widget, disclaimer, cookie, menu and
 related-link wordings, ad markers, triple copies, copies with doubled spaces and straight
-quotes, other agency datelines), and reports per kind the share recovered exactly (text,
+quotes, copies whose paragraph breaks became spaces, other agency datelines), and reports per kind the share recovered exactly (text,
 title, publisher, verdict), plus verdicts on synthetic error and block pages.
 
     .venv/bin/python -m bench.bench_renoised
@@ -66,6 +66,8 @@ def noisy(kind: str, title: str, body: list[str]) -> tuple[str, str | None]:
     if kind in ("related", "all"):
         tail += [random.choice(RELATED_H)] + random.sample(HEADLINES, 3)
     extra: list[str] = []
+    if kind == "repeat_joined":  # a copy whose paragraph breaks became spaces
+        extra = [" ".join(body[i : i + 2]) for i in range(0, len(body), 2)]
     if kind == "repeat_ws":
         extra = ["  " + fold(x).replace(" ", "  ") for x in body]
     if kind == "three":
@@ -80,7 +82,7 @@ def noisy(kind: str, title: str, body: list[str]) -> tuple[str, str | None]:
 
 
 KINDS = ["banner", "widgets", "glued", "disclaimer", "cookie", "nav", "related", "repeat_ws",
-         "three", "tag", "ad", "all"]
+         "repeat_joined", "three", "tag", "ad", "all"]
 
 
 def main() -> int:

@@ -180,6 +180,20 @@ def test_copies_differing_in_whitespace_and_quote_style() -> None:
     assert kept_lines(record(TITLE, P1, fancy, P2, plain, P3)) == [P1, fancy, P2, P3]
 
 
+def test_copy_whose_paragraph_breaks_were_lost() -> None:
+    # the same text with its line breaks turned into spaces: a whitespace-only difference
+    joined = [P1 + " " + P2, P3 + "  " + P4]
+    assert kept_lines(record(TITLE, *BODY, *joined)) == BODY
+    assert kept_lines(record(TITLE, *BODY, " ".join(BODY))) == BODY
+    # headings joined to their paragraphs, and short lines joined to each other
+    body = ["What changes", P1, "Who pays", P2, "Route 1: Old Town", "Route 2: Harbour", P3, P4]
+    joined = [" ".join(body[i : i + 2]) for i in range(0, len(body), 2)]
+    assert kept_lines(record(TITLE, *body, *joined)) == body
+    # one paragraph that merely opens with an earlier one, and goes on, is no copy
+    longer = P1 + " The vote was close, and the opposition asked for a recount."
+    assert kept_lines(record(TITLE, P1, P2, longer, P3)) == [P1, P2, longer, P3]
+
+
 def test_repeated_short_structure_inside_body_is_kept() -> None:
     body = [
         P1,

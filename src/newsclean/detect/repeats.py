@@ -25,40 +25,150 @@ _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*\s*$")
 _HEAD = 60  # a copy cut short still shares this many characters with its original
 
 
-def _truncated_copy(norm: str, heads: dict[str, str]) -> bool:
+def _truncated_copy(norm: str, heads: dict[str, int], norms: list[str]) -> bool:
     """A line that is the start of an earlier, longer line: a copy the crawler cut short."""
-    if len(norm) < _HEAD:
+    k = heads.get(norm[:_HEAD])
+    if k is None:
         return False
-    original = heads.get(norm[:_HEAD])
-    return original is not None and len(original) > len(norm) and original.startswith(norm)
+    original = norms[k]
+    return len(original) > len(norm) and original.startswith(norm)
+
+
+def _joined_from(norm: str, k: int, norms: list[str]) -> bool:
+    """Is `norm` the lines norms[k], norms[k + 1], … (two at least) joined by spaces?"""
+    pos, joined = 0, 0
+    while k < len(norms) and norm.startswith(norms[k], pos):
+        pos += len(norms[k])
+        joined += 1
+        if pos == len(norm):
+            return joined >= 2
+        if norm[pos] != " ":
+            return False
+        pos += 1
+        k += 1
+    return False
+
+
+def _joined_copy(
+    norm: str, heads: dict[str, int], tails: dict[str, int], norms: list[str]
+) -> bool:
+    """A line that is two or more consecutive earlier lines joined by a space: a copy whose
+    paragraph breaks were lost (its whitespace differs, not its text).  Found from its first
+    piece when that is a long line, else from its last (a heading joined to its paragraph)."""
+    k = heads.get(norm[:_HEAD])
+    if k is not None and _joined_from(norm, k, norms):
+        return True
+    k = tails.get(norm[-_HEAD:])
+    if k is not None:
+        end, joined = len(norm), 0
+        while k >= 0 and norm.endswith(norms[k], 0, end):
+            end -= len(norms[k])
+            joined += 1
+            if end == 0:
+                return joined >= 2
+            if norm[end - 1] != " ":
+                break
+            end -= 1
+            k -= 1
+    return False
+
+
+_SPLITS = 30  # first-piece lengths tried for a line inside a run of copies
+
+
+def _joined_short(
+    norm: str, first: dict[str, int], again: dict[str, list[int]], norms: list[str]
+) -> bool:
+    """Inside a run of copies, short lines joined too ("Pros: Quiet" + "Cons: Pricey"): every
+    space of the line's start is tried as the end of its first piece, at each place (up to
+    MAX_STARTS) where that piece stands."""
+    p = norm.find(" ")
+    for _ in range(_SPLITS):
+        if p < 0:
+            return False
+        piece = norm[:p]
+        k = first.get(piece)
+        if k is not None and (
+            _joined_from(norm, k, norms) or any(_joined_from(norm, j, norms) for j in again.get(piece, ()))
+        ):
+            return True
+        p = norm.find(" ", p + 1)
+    return False
 
 
 def copy_runs(view: TextView) -> list[list[Line]]:
     """Maximal runs of consecutive body lines that each repeat an earlier line."""
+    body = view.body()
     seen: set[str] = set()
-    heads: dict[str, str] = {}  # first characters of a long line -> the line
-    longs: list[str] = []  # long lines not yet in heads: it is filled only when looked up
+    longs: list[str] = []
     runs: list[list[Line]] = []
     run: list[Line] = []
-    for ln in view.body():
+    for ln in body:
         norm = ln.norm
         if norm in seen:
             run.append(ln)
             continue
-        # a line cut short counts as a copy only where it ends a run of whole copies
-        if run and len(norm) >= _HEAD:
-            for x in longs:
-                heads.setdefault(x[:_HEAD], x)
-            longs.clear()
-            if _truncated_copy(norm, heads):
-                run.append(ln)
-                continue
         seen.add(norm)
         if len(norm) >= _HEAD:
             longs.append(norm)
         if run:
             runs.append(run)
             run = []
+    if run:
+        runs.append(run)
+    # Only where a long line starts or ends as another does can a copy be cut short or have
+    # lost its paragraph breaks; most records have none, and their runs are the whole copies.
+    if len({x[:_HEAD] for x in longs}) < len(longs) or len({x[-_HEAD:] for x in longs}) < len(longs):
+        return _copy_runs(body)
+    return runs
+
+
+def _copy_runs(body: list[Line]) -> list[list[Line]]:
+    first: dict[str, int] = {}  # each distinct line -> where it first stands in norms
+    again: dict[str, list[int]] = {}  # a recurring line -> where else (the first few)
+    norms: list[str] = []  # the body's lines, in order
+    heads: dict[str, int] = {}  # first characters of a long line -> its place in norms
+    tails: dict[str, int] = {}  # and its last characters
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    joined_run = False  # the run holds lines joined from earlier ones: look for short joins too
+    fresh: Line | None = None  # the line before, when it was no copy
+    for ln in body:
+        norm = ln.norm
+        at = len(norms)
+        norms.append(norm)
+        if norm in first:
+            more = again.setdefault(norm, [])
+            if len(more) < MAX_STARTS:
+                more.append(at)
+            copy = True
+        else:
+            first[norm] = at
+            copy = joined = False
+            if len(norm) >= _HEAD:
+                head, tail = norm[:_HEAD], norm[-_HEAD:]
+                # a line cut short counts as a copy only where it ends a run of whole copies
+                copy = bool(run and head in heads and _truncated_copy(norm, heads, norms))
+                if not copy and (head in heads or tail in tails):
+                    copy = joined = _joined_copy(norm, heads, tails, norms)
+                if not copy:
+                    heads.setdefault(head, at)
+                    tails[tail] = at  # the latest: a joined copy's last piece is walked back
+            if not copy and joined_run:
+                copy = _joined_short(norm, first, again, norms)
+            if joined:
+                joined_run = True
+                if not run and fresh is not None and _joined_short(fresh.norm, first, again, norms):
+                    run.append(fresh)  # the copy's first line: two short ones joined
+        if copy:
+            run.append(ln)
+            fresh = None
+            continue
+        fresh = ln
+        if run:
+            runs.append(run)
+            run = []
+            joined_run = False
     if run:
         runs.append(run)
     return runs
