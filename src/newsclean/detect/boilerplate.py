@@ -179,7 +179,7 @@ def _glued_widgets(text: str) -> bool:
     """Widget strings run together ("Like us on FacebookThis story is funded by readers",
     "Share this:Share this on:Create an account"): cut where they touch, at least half of the
     pieces (two at least, or one of two) are widgets or calls."""
-    parts = [p for p in (x.strip() for x in _GLUE.split(text)) if p]
+    parts = [p for p in (x.strip() for x in _GLUE.split(_unglue_names(text))) if p]
     if len(parts) < 2:
         return False
     hits = sum(1 for p in parts if _widget(p) or _ACTION_LEAD.search(p.casefold()))
@@ -228,6 +228,8 @@ _WIDGET_WORDS = frozenset(
     teilen drucken kommentieren folgen abonnieren empfehlen senden artikel beitrag
     partager imprimer commenter suivre envoyer article réagir commentaire
     compartir imprimir comentar seguir enviar artículo suscríbete noticia
+    condividi commenta commenti stampa iscriviti segui su articolo notizia
+    compartilhe compartilhar partilhar comente comentários siga assine em
     """.split()
 )
 
@@ -238,7 +240,7 @@ _FILLER_WORDS = frozenset(
     be here now today via new more less first back top main content article articles story
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
-    noticia""".split()
+    noticia su articolo notizia em""".split()
 )
 
 
@@ -252,9 +254,17 @@ _TOPIC_WORDS = frozenset(
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
+# Networks whose names are camel-cased: one word each, not two strings glued together
+_CAMEL_NAMES = re.compile(r"WhatsApp|LinkedIn|YouTube|TikTok|SoundCloud|GitHub|WeChat")
+
+
+def _unglue_names(line: str) -> str:
+    return _CAMEL_NAMES.sub(lambda m: m.group(0).lower(), line)
+
+
 def _widget(line: str) -> bool:
     if _CAMEL_PAIR.search(line):  # (a cheap scan: most lines have no glued pair to split)
-        line = _CAMEL.sub(" ", line)
+        line = _CAMEL.sub(" ", _unglue_names(line))
     toks = _WORDISH.findall(line.casefold())
     n = len(toks)
     if not toks or n > 10:
@@ -348,7 +358,14 @@ def is_ad_marker(norm: str) -> bool:
 # Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
 _NEWSLETTER = re.compile(
     r"\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:list|updates|alerts)|inbox)\b.*\b(?:sign|subscribe|join|get|enter|receive|delivered)\b|"
-    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b"
+    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b|"
+    # German, French, Spanish, Italian, Portuguese sign-ups
+    r"\b(?:newsletter|infolettre|lettre\s+d'information|bolet[ií]n|boletim|bulletin)\b.*"
+    r"\b(?:abonnieren|anmelden|bestellen|inscri\w*|abonne\w*|s'abonner|recevez|suscr[ií]b\w*|"
+    r"recib\w*|iscriviti|ricevi|inscreva\w*|assine|receba)\b|"
+    r"\b(?:abonnieren|melden\s+sie\s+sich|inscri\w*|abonnez|s'abonner|suscr[ií]b\w*|"
+    r"iscriviti|inscreva\w*|assine)\b.*\b(?:newsletter|infolettre|lettre\s+d'information|"
+    r"bolet[ií]n|boletim|bulletin)\b"
 )
 
 
@@ -356,6 +373,7 @@ def _newsletter(norm: str) -> bool:
     # both alternatives name a newsletter, a mail(ing list), an inbox or updates
     return (
         "mail" in norm or "newsletter" in norm or "inbox" in norm or "updates" in norm
+        or "bolet" in norm or "bulletin" in norm or "lettre" in norm
     ) and _NEWSLETTER.search(norm) is not None
 
 
