@@ -194,6 +194,20 @@ def test_copy_whose_paragraph_breaks_were_lost() -> None:
     assert kept_lines(record(TITLE, P1, P2, longer, P3)) == [P1, P2, longer, P3]
 
 
+def test_copied_body_of_list_items_is_a_copy_whatever_follows_it() -> None:
+    items = ["Routes that change:", "- Line 4", "- Line 9", "- Line 12", "- Line 31", "- Line 40",
+             "Stops that move:", "- Old Town", "- Harbour", "- Riverside", "- Museum Quarter"]
+    body = [P1, *items, P2, P3, P4]
+    # a long site notice under the copy does not make the copy part of the body
+    notice = ("Disclaimer: The views and opinions expressed in this article are those of the "
+              "authors and do not necessarily reflect the official policy of this site.")
+    assert kept_lines(record(TITLE, *body, *body, notice)) == body
+    # nor does a long related headline no family names
+    teaser = ("Seven things every commuter should know before the new night bus timetable "
+              "starts running across the city in March")
+    assert kept_lines(record(TITLE, *body, *body, "More from the city desk", teaser)) == body
+
+
 def test_repeated_short_structure_inside_body_is_kept() -> None:
     body = [
         P1,

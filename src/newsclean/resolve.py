@@ -141,9 +141,19 @@ def resolve(
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
     runs = repeats_mod.copy_runs(view)
     rep = repeats_mod.detect(view, runs=runs)
-    own = [ln for ln in body if ln.words >= PROSE_WORDS and ln.index not in rep]
-    if own and rep:
-        rep = repeats_mod.detect(view, body_end=own[-1].index, runs=runs)
+    if rep:
+        # the body's own prose ends at its last long line that is neither a copy nor page
+        # furniture (a long disclaimer under a copied body must not pull the copy inside)
+        end = next(
+            (
+                ln
+                for ln in reversed(body)
+                if ln.words >= PROSE_WORDS and ln.index not in rep and not fam(ln)
+            ),
+            None,
+        )
+        if end is not None:
+            rep = repeats_mod.detect(view, body_end=end.index, runs=runs)
 
     first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None

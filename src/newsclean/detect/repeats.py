@@ -15,6 +15,7 @@ MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repea
 # Inside the body, a run of short copies is usually structure (table rows, spec lists, mail
 # headers) rather than a duplicated paragraph: only runs with a real paragraph count there.
 MIN_PARAGRAPH_WORDS = 10
+PASSAGE_LINES = 8  # a run copying this many lines of a passage together is a copied passage
 # A lone copy shorter than a prose line and not ending a sentence, away from its original, is
 # a recurring structural line of the article (a mail's "Subject:", a formula restated, a table
 # row) rather than a duplicated paragraph; a stutter sits right under its original.
@@ -200,7 +201,14 @@ def detect(
             max(words) < MIN_PARAGRAPH_WORDS
             or (len(run) > 1 and sum(words) < MIN_PARAGRAPH_WORDS * len(run))
         ):
-            continue
+            # ... unless the run copies a passage with paragraphs of its own: a copied body
+            # with many list items is still a copy, wherever the body seems to end
+            if len(run) < PASSAGE_LINES or sum(w >= MIN_PARAGRAPH_WORDS for w in words) < 2:
+                continue
+            if index is None:
+                index = PassageIndex(view)
+            if index.longest_match(run, cut_short=True)[0] < PASSAGE_LINES:
+                continue
         if inside and len(run) == 1 and _structural(view, run[0]):
             continue
         if len(run) > 1 and max(words) < MIN_PARAGRAPH_WORDS:
