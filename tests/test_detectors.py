@@ -208,6 +208,15 @@ def test_copied_body_of_list_items_is_a_copy_whatever_follows_it() -> None:
     assert kept_lines(record(TITLE, *body, *body, "More from the city desk", teaser)) == body
 
 
+def test_copied_tail_after_the_articles_own_repeated_block() -> None:
+    # the article repeats a short block itself (kept), then the crawler copied its last lines
+    plans = ["- Free plan: one site", "- Basic plan: five sites", "- Pro plan: twenty sites"]
+    block = ["Pros: fast setup", "Pros: many templates", "Cons: costly add-ons",
+             "Cons: slow support", "Price: from nine euros"]
+    body = [P1, P2, P3, P4, *plans, *block, *block]
+    assert kept_lines(record(TITLE, *body, *body[-11:])) == body
+
+
 def test_repeated_short_structure_inside_body_is_kept() -> None:
     body = [
         P1,

@@ -164,9 +164,9 @@ def resolve(
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _related_blocks(tail, fam, marks)
-    if last_prose is not None:
+    if first is not None and last_prose is not None:
         # the article's vocabulary, from its lead and its last paragraphs
-        _tail(body, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
+        _tail(body, first.index, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
@@ -586,6 +586,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
 
 def _tail(
     body: list[Line],
+    first: int,
     tail: list[Line],
     fam: _Lazy,
     marks: dict,
@@ -604,7 +605,7 @@ def _tail(
     # (not above a disclaimer: what stands between the body and its disclaimer is the
     # article's sign-off, byline or note)
     words: Container[str] | None = None
-    own: set[str] | None = None
+    own: dict[str, int] | None = None  # each line of the article -> where it first stands
     opener = marks.get(tail[start].index) or ("boilerplate", fam(tail[start]))
     while start > 0 and opener[1] != "disclaimer":
         ln = tail[start - 1]
@@ -617,8 +618,11 @@ def _tail(
         if start > 1 and tail[start - 2].text.rstrip().endswith(","):
             break  # the name under a valediction ("Best wishes," / "Ana")
         if own is None:
-            own = {x.norm for x in body if x.index < tail[0].index}
-        if ln.norm in own:
+            own = {}
+            for x in body:
+                if x.index >= first:
+                    own.setdefault(x.norm, x.index)
+        if own[ln.norm] < ln.index:
             break  # a line the article carries earlier too ("Where to buy: …" under each item)
         if words is None:
             words = body_words()

@@ -215,7 +215,12 @@ def detect(
             if index is None:
                 index = PassageIndex(view)
             if not index.copies_a_passage(run):
-                continue  # short lines each seen before, never together: a list's recurring items
+                # short lines each seen before, never together: a list's recurring items; but
+                # a long passage copied at the run's end is a copied tail after them
+                last = index.segments(run)[-1]
+                if len(last) < PASSAGE_LINES:
+                    continue
+                run = last
         rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
         for x in run:
             out[x.index] = rule
@@ -299,6 +304,16 @@ class PassageIndex:
             run = rest
         parts.append(run)
         return parts
+
+    def segments(self, run: list[Line]) -> list[list[Line]]:
+        """The run cut, from its start, into the longest pieces that each stand together
+        somewhere above it."""
+        out: list[list[Line]] = []
+        while run:
+            m = max(1, self.longest_match(run, cut_short=True)[0])
+            out.append(run[:m])
+            run = run[m:]
+        return out
 
     def copies_a_passage(self, run: list[Line]) -> bool:
         """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
