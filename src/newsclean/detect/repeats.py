@@ -35,10 +35,12 @@ def _truncated_copy(norm: str, heads: dict[str, int], norms: list[str]) -> bool:
     return len(original) > len(norm) and original.startswith(norm)
 
 
-def _joined_from(norm: str, k: int, norms: list[str]) -> bool:
-    """Is `norm` the lines norms[k], norms[k + 1], … (two at least) joined by spaces?"""
+def _joined_from(norm: str, k: int, norms: list[str], most: int | None = None) -> bool:
+    """Is `norm` the lines norms[k], norms[k + 1], … (two at least, `most` at most) joined
+    by spaces?"""
     pos, joined = 0, 0
-    while k < len(norms) and norm.startswith(norms[k], pos):
+    stop = len(norms) if most is None else min(len(norms), k + most)
+    while k < stop and norm.startswith(norms[k], pos):
         pos += len(norms[k])
         joined += 1
         if pos == len(norm):
@@ -75,24 +77,31 @@ def _joined_copy(
 
 
 _SPLITS = 30  # first-piece lengths tried for a line inside a run of copies
+_SHORT_PIECES = 64  # short lines joined into one that are looked for
+_SHORT_TRIES = 20_000  # walks for short joins in one record: bounded time on any input
 
 
 def _joined_short(
-    norm: str, first: dict[str, int], again: dict[str, list[int]], norms: list[str]
+    norm: str,
+    first: dict[str, int],
+    again: dict[str, list[int]],
+    norms: list[str],
+    tries: list[int],
 ) -> bool:
     """Inside a run of copies, short lines joined too ("Pros: Quiet" + "Cons: Pricey"): every
     space of the line's start is tried as the end of its first piece, at each place (up to
-    MAX_STARTS) where that piece stands."""
+    MAX_STARTS) where that piece stands.  `tries` holds the walks the record has left."""
     p = norm.find(" ")
     for _ in range(_SPLITS):
-        if p < 0:
+        if p < 0 or tries[0] <= 0:
             return False
         piece = norm[:p]
         k = first.get(piece)
-        if k is not None and (
-            _joined_from(norm, k, norms) or any(_joined_from(norm, j, norms) for j in again.get(piece, ()))
-        ):
-            return True
+        if k is not None:
+            for j in (k, *again.get(piece, ())):
+                tries[0] -= 1
+                if _joined_from(norm, j, norms, _SHORT_PIECES):
+                    return True
         p = norm.find(" ", p + 1)
     return False
 
@@ -133,6 +142,7 @@ def _copy_runs(body: list[Line]) -> list[list[Line]]:
     runs: list[list[Line]] = []
     run: list[Line] = []
     joined_run = False  # the run holds lines joined from earlier ones: look for short joins too
+    tries = [_SHORT_TRIES]
     fresh: Line | None = None  # the line before, when it was no copy
     for ln in body:
         norm = ln.norm
@@ -156,10 +166,10 @@ def _copy_runs(body: list[Line]) -> list[list[Line]]:
                     heads.setdefault(head, at)
                     tails[tail] = at  # the latest: a joined copy's last piece is walked back
             if not copy and joined_run:
-                copy = _joined_short(norm, first, again, norms)
+                copy = _joined_short(norm, first, again, norms, tries)
             if joined:
                 joined_run = True
-                if not run and fresh is not None and _joined_short(fresh.norm, first, again, norms):
+                if not run and fresh is not None and _joined_short(fresh.norm, first, again, norms, tries):
                     run.append(fresh)  # the copy's first line: two short ones joined
         if copy:
             run.append(ln)
