@@ -131,6 +131,39 @@ def test_menu_labels_above_an_error_banner_are_no_article() -> None:
     assert a.text == "\n".join(BODY)
 
 
+def test_banner_over_a_technical_article_whose_paragraphs_alternate_with_code() -> None:
+    body = [
+        "Slow queries usually come from missing indexes. Start by reading the plan the "
+        "database chose for the query, line by line.",
+        "EXPLAIN ANALYZE",
+        "SELECT name FROM stops",
+        "WHERE route = 4;",
+        "The plan shows a sequential scan over every stop. An index on the route column turns "
+        "it into a lookup that reads a handful of rows.",
+        "CREATE INDEX stops_route",
+        "ON stops (route);",
+        "Run the plan again after creating the index. The estimate and the actual time should "
+        "now be close, and far lower than before.",
+        "VACUUM ANALYZE stops;",
+        "Keep statistics fresh on busy tables. Stale statistics lead the planner to choose "
+        "scans again, even with the index in place.",
+    ]
+    a = clean_text(record("Oops, that link is broken.", "Faster Queries With Indexes", *body))
+    assert a.verdict == "article"
+    assert a.text == "\n".join(body)
+    # a list of headlines with one-sentence teasers under a banner is still an error page
+    teasers = [
+        "How to plan a garden for dry summers",
+        "Water less, mulch more, and choose plants that thrive in the heat of July.",
+        "The best budget tents of the year",
+        "We pitched twelve tents in the rain to find the three worth your money.",
+        "Ten rules for safer cycling in town",
+        "Small habits that make riding in traffic calmer for everyone on the road.",
+    ]
+    a = clean_text(record("Error 404", "We can't find that page", "You might also like", *teasers))
+    assert a.verdict == "error_page"
+
+
 def test_block_page_gets_blocked_verdict() -> None:
     rec = record(
         "Just a moment...",

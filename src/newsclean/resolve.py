@@ -518,12 +518,19 @@ def _page_verdict(banners: list[str]) -> str:
     return "blocked" if n_block * 2 >= len(banners) else "error_page"
 
 
+_INNER_STOP = re.compile(r"[.!?][\"”’)]*\s+[A-Z]")  # a sentence ends and another starts
+
+
 def _article_like(kept: list[Line]) -> bool:
     """Does what survives beside a banner read as an article rather than a list of links?
 
     Prose runs (two long lines in a row) or one long paragraph say article; a list of three or
     more headline-shaped lines with at most single teasers says error page."""
     if any(ln.words >= 40 for ln in kept):
+        return True
+    # paragraphs of several sentences, three or more, even apart (a technical article whose
+    # paragraphs alternate with code): a list's teasers are single sentences
+    if sum(1 for ln in kept if ln.words >= PROSE_WORDS and _INNER_STOP.search(ln.text)) >= 3:
         return True
     for a, b in zip(kept, kept[1:], strict=False):
         if a.words >= PROSE_WORDS and b.words >= PROSE_WORDS:
