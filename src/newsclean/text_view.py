@@ -41,6 +41,15 @@ def normalise(s: str) -> str:
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 # ASCII control characters but the newline: what makes an ASCII line unprintable
 _CTRL_BYTES = bytes(c for c in range(128) if c != 10 and not chr(c).isprintable())
+
+
+def _has_ctrl(text: str) -> bool:
+    """Does the text hold an ASCII control character other than the newline?  (In UTF-8, the
+    bytes below 128 are exactly the ASCII characters: one byte-level look answers.)"""
+    raw = text.encode("ascii") if text.isascii() else text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _CTRL_BYTES)) != len(raw)
+
+
 _TOKEN = re.compile(r"[^\W_]+|©")
 
 
@@ -99,11 +108,11 @@ class TextView:
         self._body: list[Line] | None = None
         lines: list[Line] = []
         append = lines.append
-        amp = "&" in text  # most records have none: one scan instead of one per line
-        ctrl = True  # may a line hold a control character (be unprintable)?
-        if text.isascii():  # then one byte-level look at the whole text answers for all lines
-            raw_bytes = text.encode("ascii")
-            ctrl = len(raw_bytes.translate(None, _CTRL_BYTES)) != len(raw_bytes)
+        # One scan of the whole text each instead of one per line: most records have no "&",
+        # no run of spaces and no control character.
+        amp = "&" in text
+        spaced = "  " in text
+        ctrl = _has_ctrl(text)  # may an ASCII line hold a control character (be unprintable)?
         # the fold characters this record holds (one scan each of the whole text, instead of
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
@@ -121,7 +130,7 @@ class TextView:
                     cend = cstart + len(stripped)
                 if stripped.isascii():
                     if (
-                        "  " not in stripped
+                        (not spaced or "  " not in stripped)
                         and (not amp or "&" not in stripped)
                         and (not ctrl or stripped.isprintable())
                     ):
@@ -139,9 +148,15 @@ class TextView:
                     for c, r in folds:
                         if c in f:
                             f = f.replace(c, r)
-                    if f and "  " not in f and f.isprintable() and f[0] != " " and f[-1] != " ":
-                        # only single " " between words (every other space is unprintable):
-                        # f is already its split-and-joined form; no split into word objects
+                    if f.isascii():
+                        # most non-ASCII lines: curly quotes or dashes, folded to ASCII, whose
+                        # only unprintable characters are the record's control characters
+                        simple = not ctrl or f.isprintable()
+                    else:
+                        simple = f.isprintable()  # (every space but " " is unprintable)
+                    if simple and f and "  " not in f and f[0] != " " and f[-1] != " ":
+                        # only single " " between words: f is already its split-and-joined
+                        # form; no split into word objects
                         words = f.count(" ") + 1
                         norm = f.casefold()
                     else:
