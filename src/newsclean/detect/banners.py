@@ -180,7 +180,9 @@ _BLOCKED_WORDS = frozenset(
 )
 
 
-_CODE = re.compile(r"\b[45]\d\d\b")
+# r"\b[45]\d\d\b" with the digit first, so that a search skips straight to the 4s and 5s;
+# the lookbehind is the opening \b (before a digit, a boundary means no word character)
+_CODE = re.compile(r"[45](?<!\w[45])\d\d\b")
 
 
 def classify(norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:

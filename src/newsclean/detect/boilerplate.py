@@ -160,7 +160,8 @@ _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
 
 def _glued(text: str) -> bool:
     """Two or more words each running into the next ("saveThis", "ChoicesTheme"), in a line
-    with no code punctuation (identifiers in code are camel-cased too)."""
+    with no code punctuation (identifiers in code are camel-cased too).  (Only a line with a
+    _CAMEL_PAIR can have them.)"""
     if text.endswith((".", "?", "!")) or not _GLUED.search(text) or _CODE_CHARS.search(text):
         return False  # (most lines have no glued pair at all: one search, no split)
     return sum(1 for tok in text.split() if _GLUED.search(tok)) >= 2
@@ -221,8 +222,9 @@ _TOPIC_WORDS = frozenset(
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
-def _widget(line: str) -> bool:
-    if _CAMEL_PAIR.search(line):  # (a cheap scan: most lines have no glued pair to split)
+def _widget(line: str, camel: bool) -> bool:
+    """camel: does the line hold a glued pair (_CAMEL_PAIR)?  Most lines have none to split."""
+    if camel:
         line = _CAMEL.sub(" ", line)
     toks = _WORDISH.findall(line.casefold())
     n = len(toks)
@@ -284,6 +286,9 @@ _PAYWALL_WORDS = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores""".split()
 )
+# A line with none of these words (most lines) skips those four families at once ("©" is a
+# token of its own).
+_GATED_WORDS = _DISCLAIMER_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
 
 
 # Advertising slot markers: the one family that also sits in the middle of an article, and
@@ -339,7 +344,7 @@ _SOFT_ACTION_LEAD = _rx(
 
 
 def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
-    """Family name for one line, or None."""
+    """Family name for one line, or None.  toks: tokens(norm), if already at hand."""
     if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
     if toks is None:
@@ -352,23 +357,36 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
                     return "disclaimer"
                 return _navigation(text)
         toks = tokens(norm)
-    if words <= 8 and is_ad_marker(norm):
-        return "ad_marker"
-    if words <= 8 and _DISCLAIMER_HEAD.search(norm):
-        return "disclaimer"
-    if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _search_gated(_DISCLAIMER_BODY, toks, norm)) or (
-        words <= 60 and _disclaimer_lead(norm)
-    ):
+    # (almost every line passes every test below: each is written in its cheapest form)
+    if words <= 8:
+        if norm.startswith(AD_PREFIXES) and is_ad_marker(norm):
+            return "ad_marker"
+        if _DISCLAIMER_HEAD.search(norm):
+            return "disclaimer"
+    gated = not toks.isdisjoint(_GATED_WORDS)
+    if (
+        gated
+        and not toks.isdisjoint(_DISCLAIMER_WORDS)
+        and _search_gated(_DISCLAIMER_BODY, toks, norm)
+    ) or (words <= 60 and _disclaimer_lead(norm)):
         return "disclaimer"
     if (
-        words <= 30
+        gated
+        and words <= 30
         and ("©" in norm or not toks.isdisjoint(_COPYRIGHT_WORDS))
         and _COPYRIGHT.search(norm)
     ):
         return "copyright"
-    if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _search_gated(_PAYWALL, toks, norm):
+    if (
+        gated
+        and words <= 30
+        and not toks.isdisjoint(_PAYWALL_WORDS)
+        and _search_gated(_PAYWALL, toks, norm)
+    ):
         return "paywall"
-    if words <= 12 and _widget(text):
+    # a glued pair, looked for once: widgets split at it, glued widget strings need it
+    camel = words <= 20 and _CAMEL_PAIR.search(text) is not None
+    if words <= 12 and _widget(text, camel):
         return "widget"
     if words <= 15 and _newsletter(norm):
         return "widget"
@@ -378,7 +396,12 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "call_to_action"
     if words <= 8 and _SOFT_ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")):
         return "soft_call_to_action"
-    if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _search_gated(_COOKIE, toks, norm):
+    if (
+        gated
+        and words <= 40
+        and not toks.isdisjoint(_COOKIE_WORDS)
+        and _search_gated(_COOKIE, toks, norm)
+    ):
         return "cookie_notice"
     if words <= 30 and _RELATED_INLINE.search(norm):
         return "related_link"
@@ -389,7 +412,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         and not _CLAUSE_VERB.search(norm)
     ):
         return "related_header"
-    if words <= 20 and _glued(text):
+    if camel and _glued(text):
         return "glued_widgets"
     return _navigation(text)
 
