@@ -51,21 +51,20 @@ class Resolution:
     title: Line | None = None
 
 
-class _Lazy:
-    """Classify a line on first use: only lines above and below the body ever need it."""
+class _Lazy(dict[int, str | None]):
+    """Line index -> the line's class, computed on first lookup: only lines above and below
+    the body ever need it.  A dict's own subscript answers the many repeated lookups (no
+    Python call); __missing__ classifies the line the first time."""
 
-    __slots__ = ("fn", "cache")
+    __slots__ = ("fn", "lines")
 
-    def __init__(self, fn: Callable[[Line], str | None]) -> None:
+    def __init__(self, fn: Callable[[Line], str | None], lines: list[Line]) -> None:
+        super().__init__()
         self.fn = fn
-        self.cache: dict[int, str | None] = {}
+        self.lines = lines  # the view's lines, by index
 
-    def __call__(self, ln: Line) -> str | None:
-        # get() and a marker rather than a caught KeyError: most calls are first calls, and
-        # raising costs more than the lookup
-        v = self.cache.get(ln.index, _UNSEEN)
-        if v is _UNSEEN:
-            v = self.cache[ln.index] = self.fn(ln)
+    def __missing__(self, i: int) -> str | None:
+        v = self[i] = self.fn(self.lines[i])
         return v
 
 
@@ -133,9 +132,9 @@ def resolve(
         res.verdict = "empty"
         res.title = known_title
         return res
-    ban = _Lazy(_banner_of)
+    ban = _Lazy(_banner_of, view.lines)
     tables = _table_rows(body)
-    fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln))
+    fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln), view.lines)
     marks = res.line_marks
 
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
@@ -166,7 +165,7 @@ def resolve(
                 del marks[i]
 
     # --- verdict: only banners above the body bear on it (below a real body they are furniture)
-    banners = [k for k in (ban(ln) for ln in top) if k]
+    banners = [k for k in (ban[ln.index] for ln in top) if k]
     if banners and not _article_survives(body, marks):
         res.verdict = _page_verdict(banners)
         return res
@@ -263,7 +262,7 @@ def _anchors(
     """The body's first and last prose lines, and the prose-shaped lines between."""
 
     def explained(ln: Line) -> bool:
-        return bool(ban(ln) or fam(ln))
+        return bool(ban[ln.index] or fam[ln.index])
 
     # a long headline is not prose: prose ends as a sentence, or runs on past any headline
     # (a table's rows are body content as much as its paragraphs are)
@@ -294,7 +293,7 @@ def _anchors(
     def ends_body(ln: Line) -> bool:
         # a weak family (a call to action, a menu line) also shows up in the article's own
         # lists, so only strong ones can close the body
-        return ln.words <= 12 and (fam(ln) or "") in _BODY_CLOSERS
+        return ln.words <= 12 and (fam[ln.index] or "") in _BODY_CLOSERS
 
     last = _body_end(body, shaped, explained, ends_body) if first is not None else None
     if last is None:
@@ -318,17 +317,17 @@ def _mark_furniture(
     line that looks like a menu or a widget is far more often the article's own table, list
     or aside."""
     for ln in top:
-        kind = ban(ln)
+        kind = ban[ln.index]
         if kind:
             marks[ln.index] = _banner_mark(kind)
-        elif fam(ln):
-            marks[ln.index] = ("boilerplate", fam(ln))
+        elif fam[ln.index]:
+            marks[ln.index] = ("boilerplate", fam[ln.index])
     for ln in tail:
-        f = fam(ln)
+        f = fam[ln.index]
         if f and f in _TAIL_OPENERS:
             marks[ln.index] = ("boilerplate", f)
-        elif ln.words <= 12 and ban(ln):
-            marks[ln.index] = _banner_mark(ban(ln))
+        elif ln.words <= 12 and ban[ln.index]:
+            marks[ln.index] = _banner_mark(ban[ln.index])
     # ad slot markers are removed wherever they stand, the middle of the body included
     for ln in body:
         if (
@@ -525,7 +524,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     n = len(body)
     while i < n:
         ln = body[i]
-        if fam(ln) != "related_header" and not _weak_header(body, i):
+        if fam[ln.index] != "related_header" and not _weak_header(body, i):
             i += 1
             continue
         j = i + 1
@@ -534,7 +533,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
             cur = body[j]
             if _LIST_ITEM.match(cur.text):
                 break  # a bulleted or numbered list under a heading is the article's own
-            if cur.index in marks or fam(cur) or _headline_like(cur):
+            if cur.index in marks or fam[cur.index] or _headline_like(cur):
                 block.append(cur)
             elif cur.words <= 45 and _headline_like(block[-1]) and block[-1] is not ln:
                 block.append(cur)  # a teaser under a headline
@@ -554,7 +553,7 @@ def _tail(
     from there to the end, short unexplained lines are menu items and related headlines.
     Lines before that point are the article's own closing lists, tables or sign-off."""
     start = next(
-        (k for k, ln in enumerate(tail) if ln.index in marks or (fam(ln) or "") in _TAIL_OPENERS),
+        (k for k, ln in enumerate(tail) if ln.index in marks or (fam[ln.index] or "") in _TAIL_OPENERS),
         None,
     )
     if start is None:
@@ -563,7 +562,7 @@ def _tail(
     # (not above a disclaimer: what stands between the body and its disclaimer is the
     # article's sign-off, byline or note)
     words: Container[str] | None = None
-    opener = marks.get(tail[start].index) or ("boilerplate", fam(tail[start]))
+    opener = marks.get(tail[start].index) or ("boilerplate", fam[tail[start].index])
     while start > 0 and opener[1] != "disclaimer":
         ln = tail[start - 1]
         if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
@@ -577,7 +576,7 @@ def _tail(
         start -= 1
     for ln in tail[start:]:
         if ln.index not in marks:
-            marks[ln.index] = ("boilerplate", fam(ln) or "tail_links")
+            marks[ln.index] = ("boilerplate", fam[ln.index] or "tail_links")
 
 
 _OWN_RULES = frozenset(

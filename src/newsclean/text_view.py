@@ -39,15 +39,17 @@ def normalise(s: str) -> str:
 
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
-# ASCII control characters but the newline: what makes an ASCII line unprintable
-_CTRL_BYTES = bytes(c for c in range(128) if c != 10 and not chr(c).isprintable())
+# The ASCII spaces other than " " and "\n": an ASCII line without them, without two spaces
+# in a row and without padding is its own split-and-joined form.
+_ODD_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
 
 
-def _has_ctrl(text: str) -> bool:
-    """Does the text hold an ASCII control character other than the newline?  (In UTF-8, the
-    bytes below 128 are exactly the ASCII characters: one byte-level look answers.)"""
-    raw = text.encode("ascii") if text.isascii() else text.encode("utf-8", "surrogatepass")
-    return len(raw.translate(None, _CTRL_BYTES)) != len(raw)
+def _has_odd_space(text: str) -> bool:
+    # one fast substring scan each (most texts hold none of them)
+    for c in _ODD_SPACES:
+        if c in text:
+            return True
+    return False
 
 
 _TOKEN = re.compile(r"[^\W_]+|©")
@@ -109,10 +111,10 @@ class TextView:
         lines: list[Line] = []
         append = lines.append
         # One scan of the whole text each instead of one per line: most records have no "&",
-        # no run of spaces and no control character.
+        # no run of spaces and no tab or other odd space.
         amp = "&" in text
         spaced = "  " in text
-        ctrl = _has_ctrl(text)  # may an ASCII line hold a control character (be unprintable)?
+        odd = _has_odd_space(text)
         # the fold characters this record holds (one scan each of the whole text, instead of
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
@@ -132,9 +134,9 @@ class TextView:
                     if (
                         (not spaced or "  " not in stripped)
                         and (not amp or "&" not in stripped)
-                        and (not ctrl or stripped.isprintable())
+                        and (not odd or stripped.isprintable())
                     ):
-                        # the common case: single spaces, no controls, nothing to fold
+                        # the common case: single spaces, no odd space, nothing to fold
                         # (for ASCII, lower() is casefold() and quicker)
                         append(Line(i, pos, end, cstart, cend, stripped, stripped.lower(),
                                     stripped.count(" ") + 1))
@@ -149,9 +151,8 @@ class TextView:
                         if c in f:
                             f = f.replace(c, r)
                     if f.isascii():
-                        # most non-ASCII lines: curly quotes or dashes, folded to ASCII, whose
-                        # only unprintable characters are the record's control characters
-                        simple = not ctrl or f.isprintable()
+                        # most non-ASCII lines: curly quotes or dashes, folded to ASCII
+                        simple = not odd or f.isprintable()
                     else:
                         simple = f.isprintable()  # (every space but " " is unprintable)
                     if simple and f and "  " not in f and f[0] != " " and f[-1] != " ":
