@@ -509,7 +509,7 @@ def _headline_like(ln: Line) -> bool:
 def _weak_header(body: list[Line], i: int) -> bool:
     """A short line with a related-links word, heading at least two headlines."""
     ln = body[i]
-    if ln.words > 6 or _ends_sentence(ln.text) or ln.toks.isdisjoint(boiler_mod.RELATED_WORDS):
+    if ln.words > 6 or _ends_sentence(ln.text) or boiler_mod.RELATED_WORDS.isdisjoint(ln.toks):
         return False
     nxt = body[i + 1 : i + 3]
     return len(nxt) == 2 and all(_headline_like(x) and x.words >= 3 for x in nxt)

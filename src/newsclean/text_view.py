@@ -59,16 +59,11 @@ _TOKEN = re.compile(r"[^\W_]+|©")
 _ASCII_SEP = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
 
 
-def tokens(norm: str) -> frozenset[str]:
-    """Word set of a normalised line: the cheap pre-filter for detectors."""
-    if norm.isascii():  # (token_list's body, without a second call)
-        return frozenset(norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split())
-    return frozenset(_TOKEN.findall(norm))
-
-
-def token_list(norm: str) -> list[str]:
-    """The words of `tokens`, in order, repeats kept.  Runs of letters and digits never span
-    a space, so the words of lines joined by spaces are the words of each line."""
+def tokens(norm: str) -> list[str]:
+    """Words of a normalised line, in order, repeats kept: the cheap pre-filter for detectors,
+    as `VOCABULARY.isdisjoint(tokens)` (a list: a line meets a few vocabularies once each, and
+    building a set of its words would cost more than those tests).  Runs of letters and digits
+    never span a space, so the words of lines joined by spaces are the words of each line."""
     if norm.isascii():  # most lines: a byte translation and a split beat the regex twice over
         return norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split()
     # (on ASCII text the expression finds what the translation does)
@@ -85,10 +80,10 @@ class Line:
     text: str  # the line's content (stripped)
     norm: str  # normalised content
     words: int  # whitespace-separated tokens (+ half the characters of unspaced scripts)
-    _toks: frozenset[str] | None = None
+    _toks: list[str] | None = None
 
     @property
-    def toks(self) -> frozenset[str]:
+    def toks(self) -> list[str]:
         if self._toks is None:
             self._toks = tokens(self.norm)
         return self._toks

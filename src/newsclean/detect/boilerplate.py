@@ -28,10 +28,11 @@ def _gated(*alts: tuple[str, str]) -> tuple[tuple[frozenset[str], re.Pattern[str
     return tuple((frozenset(words.split()), re.compile(rx)) for words, rx in alts)
 
 
-def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks: frozenset[str],
+def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks: list[str],
                   norm: str) -> bool:
+    words = frozenset(toks)  # tested against each expression's few words
     for w, rx in alts:  # (a loop, not any() over a generator)
-        if not toks.isdisjoint(w) and rx.search(norm):
+        if not words.isdisjoint(w) and rx.search(norm):
             return True
     return False
 
@@ -343,7 +344,7 @@ _SOFT_ACTION_LEAD = _rx(
 )
 
 
-def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
+def classify(text: str, norm: str, words: int, toks: list[str] | None = None) -> str | None:
     """Family name for one line, or None.  toks: tokens(norm), if already at hand."""
     if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
@@ -363,24 +364,24 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
             return "ad_marker"
         if _DISCLAIMER_HEAD.search(norm):
             return "disclaimer"
-    gated = not toks.isdisjoint(_GATED_WORDS)
+    gated = not _GATED_WORDS.isdisjoint(toks)
     if (
         gated
-        and not toks.isdisjoint(_DISCLAIMER_WORDS)
+        and not _DISCLAIMER_WORDS.isdisjoint(toks)
         and _search_gated(_DISCLAIMER_BODY, toks, norm)
     ) or (words <= 60 and _disclaimer_lead(norm)):
         return "disclaimer"
     if (
         gated
         and words <= 30
-        and ("©" in norm or not toks.isdisjoint(_COPYRIGHT_WORDS))
+        and ("©" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
         and _COPYRIGHT.search(norm)
     ):
         return "copyright"
     if (
         gated
         and words <= 30
-        and not toks.isdisjoint(_PAYWALL_WORDS)
+        and not _PAYWALL_WORDS.isdisjoint(toks)
         and _search_gated(_PAYWALL, toks, norm)
     ):
         return "paywall"
@@ -399,7 +400,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
     if (
         gated
         and words <= 40
-        and not toks.isdisjoint(_COOKIE_WORDS)
+        and not _COOKIE_WORDS.isdisjoint(toks)
         and _search_gated(_COOKIE, toks, norm)
     ):
         return "cookie_notice"
