@@ -140,16 +140,18 @@ def resolve(
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
     runs = repeats_mod.copy_runs(view)
     rep = repeats_mod.detect(view, runs=runs)
-    own = [ln for ln in body if ln.words >= PROSE_WORDS and ln.index not in rep]
-    if own and rep:
-        rep = repeats_mod.detect(view, body_end=own[-1].index, runs=runs)
+    if rep:
+        own = next(
+            (ln for ln in reversed(body) if ln.words >= PROSE_WORDS and ln.index not in rep), None
+        )
+        if own is not None:
+            rep = repeats_mod.detect(view, body_end=own.index, runs=runs)
 
     first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
     prose = [ln for ln in shaped if first is not None and first.index <= ln.index <= last.index]
-    top = [ln for ln in body if first_prose is None or ln.index < first_prose]
-    tail = [ln for ln in body if last_prose is not None and ln.index > last_prose]
+    top, tail = _outside(body, first_prose, last_prose)
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _related_blocks(tail, fam, marks)
@@ -217,6 +219,24 @@ def resolve(
         else:
             res.verdict = "empty"
     return res
+
+
+def _outside(
+    body: list[Line], first: int | None, last: int | None
+) -> tuple[list[Line], list[Line]]:
+    """The body lines above line `first` (all of them if None: no prose) and below line `last`
+    (none if None).  The body is in line order and both ends are short: counted from the ends
+    rather than by a pass over the body."""
+    k = n = len(body)
+    if first is not None:
+        k = 0
+        while k < n and body[k].index < first:
+            k += 1
+    j = n
+    if last is not None:
+        while j > 0 and body[j - 1].index > last:
+            j -= 1
+    return body[:k], body[j:]
 
 
 _CELL_SEP = re.compile(r"\s\|\s|^\||\|$")
