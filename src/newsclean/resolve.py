@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -125,7 +126,11 @@ def resolve(
     if furniture:
         body = [ln for ln in body if ln.index not in furniture]
         res.line_marks.update(furniture)
-    known_title = next((ln for ln in body if ln.index == title_line), None)
+    known_title = (
+        next((ln for ln in body if ln.index == title_line), None)
+        if title_line is not None
+        else None
+    )
     if known_title is not None:
         body = [ln for ln in body if ln is not known_title]
     if not body:
@@ -133,7 +138,7 @@ def resolve(
         res.title = known_title
         return res
     ban = _Lazy(_banner_of, view.lines)
-    tables = _table_rows(body)
+    tables = _table_rows(body) if "|" in view.text else set()  # (one scan: most have no bar)
     fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln), view.lines)
     marks = res.line_marks
 
@@ -188,7 +193,7 @@ def resolve(
     if known_title is not None:
         title: Line | None = known_title
     else:
-        lead = [ln for ln in prose if ln.index not in marks][:6]
+        lead = list(islice((ln for ln in prose if ln.index not in marks), 6))
         # a headline can open with a verb ("Learn web development", "Book Beat: …") and so
         # read as a soft call to action: such a line may still be the title if it announces
         # the lead
