@@ -303,9 +303,12 @@ def _anchors(
     first = next((ln for ln in shaped if not explained(ln)), None)
     # an agency tag opens the first paragraph: the body starts there, whatever its length
     limit = first.index if first is not None else body[-1].index
-    tagged = next((ln for ln in body if ln.index <= limit and dateline.has_tag(ln.text)), None)
-    if tagged is not None:
-        first = tagged
+    for ln in body:  # (up to the limit only: a loop that stops there)
+        if ln.index > limit:
+            break
+        if "(" in ln.text and dateline.has_tag(ln.text):  # (the tag's bracket: few lines)
+            first = ln
+            break
     if first is None:
         # a short article (a teaser before a paywall): anchor on its sentences instead
         shaped = [
