@@ -15,7 +15,9 @@ MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS = 2000  # nor more characters: bounds the work on a pathological line
 _WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
-_CAMEL_PAIR = re.compile(r"[a-zà-ÿ0-9][A-ZÀ-Þ]")  # where _CAMEL splits
+# where _CAMEL splits: r"[a-zà-ÿ0-9][A-ZÀ-Þ]" written capital first, so that a search skips
+# straight to the capitals (the lookbehind then checks the character before)
+_CAMEL_PAIR = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ0-9][A-ZÀ-Þ])")
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
