@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -51,21 +52,20 @@ class Resolution:
     title: Line | None = None
 
 
-class _Lazy:
-    """Classify a line on first use: only lines above and below the body ever need it."""
+class _Lazy(dict[int, str | None]):
+    """Line index -> the line's class, computed on first lookup: only lines above and below
+    the body ever need it.  A dict's own subscript answers the many repeated lookups (no
+    Python call); __missing__ classifies the line the first time."""
 
-    __slots__ = ("fn", "cache")
+    __slots__ = ("fn", "lines")
 
-    def __init__(self, fn: Callable[[Line], str | None]) -> None:
+    def __init__(self, fn: Callable[[Line], str | None], lines: list[Line]) -> None:
+        super().__init__()
         self.fn = fn
-        self.cache: dict[int, str | None] = {}
+        self.lines = lines  # the view's lines, by index
 
-    def __call__(self, ln: Line) -> str | None:
-        # get() and a marker rather than a caught KeyError: most calls are first calls, and
-        # raising costs more than the lookup
-        v = self.cache.get(ln.index, _UNSEEN)
-        if v is _UNSEEN:
-            v = self.cache[ln.index] = self.fn(ln)
+    def __missing__(self, i: int) -> str | None:
+        v = self[i] = self.fn(self.lines[i])
         return v
 
 
@@ -126,16 +126,20 @@ def resolve(
     if furniture:
         body = [ln for ln in body if ln.index not in furniture]
         res.line_marks.update(furniture)
-    known_title = next((ln for ln in body if ln.index == title_line), None)
+    known_title = (
+        next((ln for ln in body if ln.index == title_line), None)
+        if title_line is not None
+        else None
+    )
     if known_title is not None:
         body = [ln for ln in body if ln is not known_title]
     if not body:
         res.verdict = "empty"
         res.title = known_title
         return res
-    ban = _Lazy(_banner_of)
-    tables = _table_rows(body)
-    fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln))
+    ban = _Lazy(_banner_of, view.lines)
+    tables = _table_rows(body) if "|" in view.text else set()  # (one scan: most have no bar)
+    fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln), view.lines)
     marks = res.line_marks
 
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
@@ -148,7 +152,7 @@ def resolve(
             (
                 ln
                 for ln in reversed(body)
-                if ln.words >= PROSE_WORDS and ln.index not in rep and not fam(ln)
+                if ln.words >= PROSE_WORDS and ln.index not in rep and not fam[ln.index]
             ),
             None,
         )
@@ -159,8 +163,7 @@ def resolve(
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
     prose = [ln for ln in shaped if first is not None and first.index <= ln.index <= last.index]
-    top = [ln for ln in body if first_prose is None or ln.index < first_prose]
-    tail = [ln for ln in body if last_prose is not None and ln.index > last_prose]
+    top, tail = _outside(body, first_prose, last_prose)
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _related_blocks(tail, fam, marks)
@@ -176,7 +179,7 @@ def resolve(
                 del marks[i]
 
     # --- verdict: only banners above the body bear on it (below a real body they are furniture)
-    banners = [k for k in (ban(ln) for ln in top) if k]
+    banners = [k for k in (ban[ln.index] for ln in top) if k]
     if banners and not _article_survives(body, marks):
         res.verdict = _page_verdict(banners)
         return res
@@ -197,7 +200,7 @@ def resolve(
     if known_title is not None:
         title: Line | None = known_title
     else:
-        lead = [ln for ln in prose if ln.index not in marks][:6]
+        lead = list(islice((ln for ln in prose if ln.index not in marks), 6))
         # a headline can open with a verb ("Learn web development", "Book Beat: …") and so
         # read as a soft call to action: such a line may still be the title if it announces
         # the lead
@@ -238,6 +241,24 @@ def resolve(
         else:
             res.verdict = "empty"
     return res
+
+
+def _outside(
+    body: list[Line], first: int | None, last: int | None
+) -> tuple[list[Line], list[Line]]:
+    """The body lines above line `first` (all of them if None: no prose) and below line `last`
+    (none if None).  The body is in line order and both ends are short: counted from the ends
+    rather than by a pass over the body."""
+    k = n = len(body)
+    if first is not None:
+        k = 0
+        while k < n and body[k].index < first:
+            k += 1
+    j = n
+    if last is not None:
+        while j > 0 and body[j - 1].index > last:
+            j -= 1
+    return body[:k], body[j:]
 
 
 _CELL_SEP = re.compile(r"\s\|\s|^\||\|$")
@@ -283,7 +304,7 @@ def _anchors(
     """The body's first and last prose lines, and the prose-shaped lines between."""
 
     def explained(ln: Line) -> bool:
-        return bool(ban(ln) or fam(ln))
+        return bool(ban[ln.index] or fam[ln.index])
 
     # a long headline is not prose: prose ends as a sentence, or runs on past any headline
     # (a table's rows are body content as much as its paragraphs are)
@@ -302,9 +323,12 @@ def _anchors(
     first = next((ln for ln in shaped if not explained(ln)), None)
     # an agency tag opens the first paragraph: the body starts there, whatever its length
     limit = first.index if first is not None else body[-1].index
-    tagged = next((ln for ln in body if ln.index <= limit and dateline.has_tag(ln.text)), None)
-    if tagged is not None:
-        first = tagged
+    for ln in body:  # (up to the limit only: a loop that stops there)
+        if ln.index > limit:
+            break
+        if "(" in ln.text and dateline.has_tag(ln.text):  # (the tag's bracket: few lines)
+            first = ln
+            break
     if first is None:
         # a short article (a teaser before a paywall): anchor on its sentences instead
         shaped = [
@@ -317,7 +341,7 @@ def _anchors(
     def ends_body(ln: Line) -> bool:
         # a weak family (a call to action, a menu line) also shows up in the article's own
         # lists, so only strong ones can close the body
-        return ln.words <= 12 and (fam(ln) or "") in _BODY_CLOSERS
+        return ln.words <= 12 and (fam[ln.index] or "") in _BODY_CLOSERS
 
     last = _body_end(body, shaped, explained, ends_body) if first is not None else None
     if last is None:
@@ -341,17 +365,17 @@ def _mark_furniture(
     line that looks like a menu or a widget is far more often the article's own table, list
     or aside."""
     for ln in top:
-        kind = ban(ln)
+        kind = ban[ln.index]
         if kind:
             marks[ln.index] = _banner_mark(kind)
-        elif fam(ln):
-            marks[ln.index] = ("boilerplate", fam(ln))
+        elif fam[ln.index]:
+            marks[ln.index] = ("boilerplate", fam[ln.index])
     for ln in tail:
-        f = fam(ln)
+        f = fam[ln.index]
         if f and f in _TAIL_OPENERS:
             marks[ln.index] = ("boilerplate", f)
-        elif ln.words <= 12 and ban(ln):
-            marks[ln.index] = _banner_mark(ban(ln))
+        elif ln.words <= 12 and ban[ln.index]:
+            marks[ln.index] = _banner_mark(ban[ln.index])
     # ad slot markers are removed wherever they stand, the middle of the body included
     for ln in body:
         if (
@@ -554,7 +578,7 @@ def _headline_like(ln: Line) -> bool:
 def _weak_header(body: list[Line], i: int) -> bool:
     """A short line with a related-links word, heading at least two headlines."""
     ln = body[i]
-    if ln.words > 6 or _ends_sentence(ln.text) or ln.toks.isdisjoint(boiler_mod.RELATED_WORDS):
+    if ln.words > 6 or _ends_sentence(ln.text) or boiler_mod.RELATED_WORDS.isdisjoint(ln.toks):
         return False
     nxt = body[i + 1 : i + 3]
     return len(nxt) == 2 and all(_headline_like(x) and x.words >= 3 for x in nxt)
@@ -569,7 +593,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     n = len(body)
     while i < n:
         ln = body[i]
-        if fam(ln) != "related_header" and not _weak_header(body, i):
+        if fam[ln.index] != "related_header" and not _weak_header(body, i):
             i += 1
             continue
         j = i + 1
@@ -578,7 +602,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
             cur = body[j]
             if _LIST_ITEM.match(cur.text):
                 break  # a bulleted or numbered list under a heading is the article's own
-            if cur.index in marks or fam(cur) or _headline_like(cur):
+            if cur.index in marks or fam[cur.index] or _headline_like(cur):
                 block.append(cur)
             elif cur.words <= 45 and _headline_like(block[-1]) and block[-1] is not ln:
                 block.append(cur)  # a teaser under a headline
@@ -603,7 +627,7 @@ def _tail(
     from there to the end, short unexplained lines are menu items and related headlines.
     Lines before that point are the article's own closing lists, tables or sign-off."""
     start = next(
-        (k for k, ln in enumerate(tail) if ln.index in marks or (fam(ln) or "") in _TAIL_OPENERS),
+        (k for k, ln in enumerate(tail) if ln.index in marks or (fam[ln.index] or "") in _TAIL_OPENERS),
         None,
     )
     if start is None:
@@ -613,7 +637,7 @@ def _tail(
     # article's sign-off, byline or note)
     words: Container[str] | None = None
     own: dict[str, int] | None = None  # each line of the article -> where it first stands
-    opener = marks.get(tail[start].index) or ("boilerplate", fam(tail[start]))
+    opener = marks.get(tail[start].index) or ("boilerplate", fam[tail[start].index])
     while start > 0 and opener[1] != "disclaimer":
         ln = tail[start - 1]
         if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
@@ -641,7 +665,7 @@ def _tail(
         start -= 1
     for ln in tail[start:]:
         if ln.index not in marks:
-            marks[ln.index] = ("boilerplate", fam(ln) or "tail_links")
+            marks[ln.index] = ("boilerplate", fam[ln.index] or "tail_links")
 
 
 # A comma or an exclamation ("Best wishes, Ana", "See you soon!"), a line opening with a

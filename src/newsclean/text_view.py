@@ -39,8 +39,19 @@ def normalise(s: str) -> str:
 
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
-# ASCII control characters but the newline: what makes an ASCII line unprintable
-_CTRL_BYTES = bytes(c for c in range(128) if c != 10 and not chr(c).isprintable())
+# The ASCII spaces other than " " and "\n": an ASCII line without them, without two spaces
+# in a row and without padding is its own split-and-joined form.
+_ODD_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
+
+
+def _has_odd_space(text: str) -> bool:
+    # one fast substring scan each (most texts hold none of them)
+    for c in _ODD_SPACES:
+        if c in text:
+            return True
+    return False
+
+
 _TOKEN = re.compile(r"[^\W_]+|©")
 
 
@@ -48,16 +59,11 @@ _TOKEN = re.compile(r"[^\W_]+|©")
 _ASCII_SEP = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
 
 
-def tokens(norm: str) -> frozenset[str]:
-    """Word set of a normalised line: the cheap pre-filter for detectors."""
-    if norm.isascii():  # (token_list's body, without a second call)
-        return frozenset(norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split())
-    return frozenset(_TOKEN.findall(norm))
-
-
-def token_list(norm: str) -> list[str]:
-    """The words of `tokens`, in order, repeats kept.  Runs of letters and digits never span
-    a space, so the words of lines joined by spaces are the words of each line."""
+def tokens(norm: str) -> list[str]:
+    """Words of a normalised line, in order, repeats kept: the cheap pre-filter for detectors,
+    as `VOCABULARY.isdisjoint(tokens)` (a list: a line meets a few vocabularies once each, and
+    building a set of its words would cost more than those tests).  Runs of letters and digits
+    never span a space, so the words of lines joined by spaces are the words of each line."""
     if norm.isascii():  # most lines: a byte translation and a split beat the regex twice over
         return norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split()
     # (on ASCII text the expression finds what the translation does)
@@ -74,10 +80,10 @@ class Line:
     text: str  # the line's content (stripped)
     norm: str  # normalised content
     words: int  # whitespace-separated tokens (+ half the characters of unspaced scripts)
-    _toks: frozenset[str] | None = None
+    _toks: list[str] | None = None
 
     @property
-    def toks(self) -> frozenset[str]:
+    def toks(self) -> list[str]:
         if self._toks is None:
             self._toks = tokens(self.norm)
         return self._toks
@@ -99,11 +105,11 @@ class TextView:
         self._body: list[Line] | None = None
         lines: list[Line] = []
         append = lines.append
-        amp = "&" in text  # most records have none: one scan instead of one per line
-        ctrl = True  # may a line hold a control character (be unprintable)?
-        if text.isascii():  # then one byte-level look at the whole text answers for all lines
-            raw_bytes = text.encode("ascii")
-            ctrl = len(raw_bytes.translate(None, _CTRL_BYTES)) != len(raw_bytes)
+        # One scan of the whole text each instead of one per line: most records have no "&",
+        # no run of spaces and no tab or other odd space.
+        amp = "&" in text
+        spaced = "  " in text
+        odd = _has_odd_space(text)
         # the fold characters this record holds (one scan each of the whole text, instead of
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
@@ -121,11 +127,11 @@ class TextView:
                     cend = cstart + len(stripped)
                 if stripped.isascii():
                     if (
-                        "  " not in stripped
+                        (not spaced or "  " not in stripped)
                         and (not amp or "&" not in stripped)
-                        and (not ctrl or stripped.isprintable())
+                        and (not odd or stripped.isprintable())
                     ):
-                        # the common case: single spaces, no controls, nothing to fold
+                        # the common case: single spaces, no odd space, nothing to fold
                         # (for ASCII, lower() is casefold() and quicker)
                         append(Line(i, pos, end, cstart, cend, stripped, stripped.lower(),
                                     stripped.count(" ") + 1))
@@ -139,9 +145,14 @@ class TextView:
                     for c, r in folds:
                         if c in f:
                             f = f.replace(c, r)
-                    if f and "  " not in f and f.isprintable() and f[0] != " " and f[-1] != " ":
-                        # only single " " between words (every other space is unprintable):
-                        # f is already its split-and-joined form; no split into word objects
+                    if f.isascii():
+                        # most non-ASCII lines: curly quotes or dashes, folded to ASCII
+                        simple = not odd or f.isprintable()
+                    else:
+                        simple = f.isprintable()  # (every space but " " is unprintable)
+                    if simple and f and "  " not in f and f[0] != " " and f[-1] != " ":
+                        # only single " " between words: f is already its split-and-joined
+                        # form; no split into word objects
                         words = f.count(" ") + 1
                         norm = f.casefold()
                     else:

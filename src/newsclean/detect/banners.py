@@ -180,18 +180,20 @@ _BLOCKED_WORDS = frozenset(
 )
 
 
-_CODE = re.compile(r"\b[45]\d\d\b")
+# r"\b[45]\d\d\b" with the digit first, so that a search skips straight to the 4s and 5s;
+# the lookbehind is the opening \b (before a digit, a boundary means no word character)
+_CODE = re.compile(r"[45](?<!\w[45])\d\d\b")
 
 
-def classify(norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
+def classify(norm: str, words: int, toks: list[str] | None = None) -> str | None:
     """'blocked', 'error' or None for one normalised line."""
     if words > MAX_WORDS or not norm or len(norm) > MAX_CHARS:
         return None
     if toks is None:
         toks = tokens(norm)
-    if not toks.isdisjoint(_BLOCKED_WORDS) and _search_gated(_BLOCKED_ALTS, norm):
+    if not _BLOCKED_WORDS.isdisjoint(toks) and _search_gated(_BLOCKED_ALTS, norm):
         return "blocked"
-    if (not toks.isdisjoint(_ERROR_WORDS) or _CODE.search(norm)) and _search_gated(
+    if (not _ERROR_WORDS.isdisjoint(toks) or _CODE.search(norm)) and _search_gated(
         _ERROR_ALTS, norm
     ):
         return "error"

@@ -15,7 +15,9 @@ MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS = 2000  # nor more characters: bounds the work on a pathological line
 _WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
-_CAMEL_PAIR = re.compile(r"[a-zà-ÿ0-9][A-ZÀ-Þ]")  # where _CAMEL splits
+# where _CAMEL splits: r"[a-zà-ÿ0-9][A-ZÀ-Þ]" written capital first, so that a search skips
+# straight to the capitals (the lookbehind then checks the character before)
+_CAMEL_PAIR = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ0-9][A-ZÀ-Þ])")
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -28,10 +30,11 @@ def _gated(*alts: tuple[str, str]) -> tuple[tuple[frozenset[str], re.Pattern[str
     return tuple((frozenset(words.split()), re.compile(rx)) for words, rx in alts)
 
 
-def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks: frozenset[str],
+def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks: list[str],
                   norm: str) -> bool:
+    words = frozenset(toks)  # tested against each expression's few words
     for w, rx in alts:  # (a loop, not any() over a generator)
-        if not toks.isdisjoint(w) and rx.search(norm):
+        if not words.isdisjoint(w) and rx.search(norm):
             return True
     return False
 
@@ -182,7 +185,11 @@ def _glued_widgets(text: str) -> bool:
     parts = [p for p in (x.strip() for x in _GLUE.split(_unglue_names(text))) if p]
     if len(parts) < 2:
         return False
-    hits = sum(1 for p in parts if _widget(p) or _ACTION_LEAD.search(p.casefold()))
+    hits = sum(
+        1
+        for p in parts
+        if _widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold())
+    )
     # a sentence with a brand in it ("Try GlossGenius today for 14 days free!") cuts into a
     # call and the rest: a sentence needs two widget pieces
     need = 2 if text.rstrip().endswith((".", "!", "?")) else 1
@@ -191,7 +198,8 @@ def _glued_widgets(text: str) -> bool:
 
 def _glued(text: str) -> bool:
     """Two or more words each running into the next ("saveThis", "ChoicesTheme"), in a line
-    with no code punctuation (identifiers in code are camel-cased too)."""
+    with no code punctuation (identifiers in code are camel-cased too).  (Only a line with a
+    _CAMEL_PAIR can have them.)"""
     if text.endswith((".", "?", "!")) or not _GLUED.search(text) or _CODE_CHARS.search(text):
         return False  # (most lines have no glued pair at all: one search, no split)
     return sum(1 for tok in text.split() if _GLUED.search(tok)) >= 2
@@ -262,8 +270,9 @@ def _unglue_names(line: str) -> str:
     return _CAMEL_NAMES.sub(lambda m: m.group(0).lower(), line)
 
 
-def _widget(line: str) -> bool:
-    if _CAMEL_PAIR.search(line):  # (a cheap scan: most lines have no glued pair to split)
+def _widget(line: str, camel: bool) -> bool:
+    """camel: does the line hold a glued pair (_CAMEL_PAIR)?  Most lines have none to split."""
+    if camel:
         line = _CAMEL.sub(" ", _unglue_names(line))
     toks = _WORDISH.findall(line.casefold())
     n = len(toks)
@@ -325,6 +334,9 @@ _PAYWALL_WORDS = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores""".split()
 )
+# A line with none of these words (most lines) skips those four families at once ("©" is a
+# token of its own).
+_GATED_WORDS = _DISCLAIMER_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
 
 
 # Advertising slot markers: the one family that also sits in the middle of an article, and
@@ -387,8 +399,8 @@ _SOFT_ACTION_LEAD = _rx(
 )
 
 
-def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = None) -> str | None:
-    """Family name for one line, or None."""
+def classify(text: str, norm: str, words: int, toks: list[str] | None = None) -> str | None:
+    """Family name for one line, or None.  toks: tokens(norm), if already at hand."""
     if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
     if toks is None:
@@ -401,23 +413,36 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
                     return "disclaimer"
                 return _navigation(text)
         toks = tokens(norm)
-    if words <= 8 and is_ad_marker(norm):
-        return "ad_marker"
-    if words <= 8 and _DISCLAIMER_HEAD.search(norm):
-        return "disclaimer"
-    if (not toks.isdisjoint(_DISCLAIMER_WORDS) and _search_gated(_DISCLAIMER_BODY, toks, norm)) or (
-        words <= 60 and _disclaimer_lead(norm)
-    ):
+    # (almost every line passes every test below: each is written in its cheapest form)
+    if words <= 8:
+        if norm.startswith(AD_PREFIXES) and is_ad_marker(norm):
+            return "ad_marker"
+        if _DISCLAIMER_HEAD.search(norm):
+            return "disclaimer"
+    gated = not _GATED_WORDS.isdisjoint(toks)
+    if (
+        gated
+        and not _DISCLAIMER_WORDS.isdisjoint(toks)
+        and _search_gated(_DISCLAIMER_BODY, toks, norm)
+    ) or (words <= 60 and _disclaimer_lead(norm)):
         return "disclaimer"
     if (
-        words <= 30
-        and ("©" in norm or not toks.isdisjoint(_COPYRIGHT_WORDS))
+        gated
+        and words <= 30
+        and ("©" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
         and _COPYRIGHT.search(norm)
     ):
         return "copyright"
-    if words <= 30 and not toks.isdisjoint(_PAYWALL_WORDS) and _search_gated(_PAYWALL, toks, norm):
+    if (
+        gated
+        and words <= 30
+        and not _PAYWALL_WORDS.isdisjoint(toks)
+        and _search_gated(_PAYWALL, toks, norm)
+    ):
         return "paywall"
-    if words <= 12 and _widget(text):
+    # a glued pair, looked for once: widgets split at it, glued widget strings need it
+    camel = words <= 20 and _CAMEL_PAIR.search(text) is not None
+    if words <= 12 and _widget(text, camel):
         return "widget"
     if words <= 15 and _newsletter(norm):
         return "widget"
@@ -427,7 +452,12 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         return "call_to_action"
     if words <= 8 and _SOFT_ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")):
         return "soft_call_to_action"
-    if words <= 40 and not toks.isdisjoint(_COOKIE_WORDS) and _search_gated(_COOKIE, toks, norm):
+    if (
+        gated
+        and words <= 40
+        and not _COOKIE_WORDS.isdisjoint(toks)
+        and _search_gated(_COOKIE, toks, norm)
+    ):
         return "cookie_notice"
     if words <= 30 and (_RELATED_INLINE.search(norm) or _POST_NAV.match(text)):
         return "related_link"
@@ -438,7 +468,7 @@ def classify(text: str, norm: str, words: int, toks: frozenset[str] | None = Non
         and not _CLAUSE_VERB.search(norm)
     ):
         return "related_header"
-    if words <= 20 and _glued(text):
+    if camel and _glued(text):
         return "glued_widgets"
     if words <= 25 and _GLUE.search(text) and _glued_widgets(text):
         return "glued_widgets"

@@ -266,11 +266,14 @@ class PassageIndex:
     def __init__(self, view: TextView) -> None:
         self.body = view.body()
         self.pos = {ln.index: k for k, ln in enumerate(self.body)}
-        self.starts: dict[str, list[int]] = {}
+        starts: dict[str, list[int]] = {}
         for k, ln in enumerate(self.body):
-            got = self.starts.setdefault(ln.norm, [])
-            if len(got) < MAX_STARTS:
+            got = starts.get(ln.norm)
+            if got is None:  # (most lines: seen once, no empty list made and filled)
+                starts[ln.norm] = [k]
+            elif len(got) < MAX_STARTS:
                 got.append(k)
+        self.starts = starts
 
     def longest_match(
         self, run: list[Line], cut_short: bool = False, into_run: bool = True
