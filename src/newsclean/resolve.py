@@ -12,6 +12,7 @@ relative to the body's prose.  Priorities, in one place:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -169,7 +170,8 @@ def resolve(
     _related_blocks(tail, fam, marks)
     if first is not None and last_prose is not None:
         # the article's vocabulary, from its lead and its last paragraphs
-        _tail(body, first.index, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
+        copied = {ln.norm for run in runs for ln in run}  # lines that recur in the body
+        _tail(body, first.index, copied, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
@@ -275,7 +277,7 @@ def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]
         if len(run) < 3 or run[0].index not in rep:
             continue
         if index is None:
-            index = repeats_mod.PassageIndex(view)
+            index = repeats_mod.passage_index(view)
         best, at = index.longest_match(run, into_run=False)  # the first copy's own lines
         passage = index.body[at : at + best]
         if best >= 3 and sum(ln.words >= PROSE_WORDS for ln in passage) >= 2:
@@ -618,6 +620,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
 def _tail(
     body: list[Line],
     first: int,
+    copied: set[str],
     tail: list[Line],
     fam: _Lazy,
     marks: dict,
@@ -648,13 +651,14 @@ def _tail(
             break  # a sign-off, a credit, a dated note: menus and headlines are bare labels
         if start > 1 and tail[start - 2].text.rstrip().endswith(","):
             break  # the name under a valediction ("Best wishes," / "Ana")
-        if own is None:
-            own = {}
-            for x in body:
-                if x.index >= first:
-                    own.setdefault(x.norm, x.index)
-        if own[ln.norm] < ln.index:
-            break  # a line the article carries earlier too ("Where to buy: …" under each item)
+        if ln.norm in copied:  # (most lines: not a copy of anything, one set test)
+            if own is None:
+                own = {}
+                for x in body:
+                    if x.index >= first:
+                        own.setdefault(x.norm, x.index)
+            if own[ln.norm] < ln.index:
+                break  # a line the article carries earlier too ("Where to buy: …" under each)
         if words is None:
             words = body_words()
         # one shared word in two is chance ("shipping and returns" under a text on return
@@ -727,16 +731,16 @@ def _notes_naming_the_headline(
     """A disclosure below the body that names the article's own headline ("This article
     about how to … was sponsored by …") is the article's note; a site's notice is written
     for every page and cannot quote one headline."""
-    words = _WORD.findall(title.norm)
+    notes = [ln for ln in tail if marks.get(ln.index) == _DISCLAIMER and ln.index not in rep]
+    words = _WORD.findall(title.norm) if notes else ()  # (a copy stays a copy)
     if len(words) < 3:
         return
     k = min(4, len(words))
     grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-    for ln in tail:
-        if marks.get(ln.index) == _DISCLAIMER and ln.index not in rep:  # a copy stays a copy
-            text = " " + " ".join(_WORD.findall(ln.norm)) + " "
-            if any(f" {g} " in text for g in grams):
-                del marks[ln.index]
+    for ln in notes:
+        text = " " + " ".join(_WORD.findall(ln.norm)) + " "
+        if any(f" {g} " in text for g in grams):
+            del marks[ln.index]
 
 
 _DISCLAIMER = ("boilerplate", "disclaimer")
@@ -780,11 +784,9 @@ class _Vocab:
         return found
 
     def mentions(self, ln: Line) -> int:
-        """How often the line's content words occur in the text."""
-        t = self.text
-        return sum(
-            len(re.findall(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", t)) for w in set(_content_of(ln))
-        )
+        """How often the line's content words occur in the text (rare: tokenises it)."""
+        counts = Counter(_WORD.findall(self.text))
+        return sum(counts[w] for w in set(_content_of(ln)))
 
     def _find(self, w: str) -> bool:
         if not w or "_" in w:  # tokens are runs of letters and digits

@@ -76,8 +76,6 @@ def _disclaimer_lead(norm: str) -> bool:
 
 _COPYRIGHT = _rx(
     r"^(?:copyright|©|\(c\)|\d{4}\s*©|©\s*\d{4})",
-    # "All content © 2025 Example Inc", "Site design / logo © 2024 Example"
-    r"^(?:[\w/&.,'-]+\s+){1,4}©\s*(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s+\S+){1,5}\s*$",
     r"\ball\s+rights\s+reserved\b",
     r"\balle\s+rechte\s+vorbehalten\b",
     r"\btous\s+droits\s+réservés\b",
@@ -85,6 +83,11 @@ _COPYRIGHT = _rx(
     r"\bthis\s+(?:site|website|page)\s+is\s+©",
     r"^(?:cc|creative\s+commons)\s+(?:by|0|zero)\b|\blicensed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc\s+by)",
     r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b",
+)
+# "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
+# the notice
+_COPYRIGHT_MID = re.compile(
+    r"(?:[\w/&.,'-]+\s+){1,4}©\s*(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s+\S+){1,5}\s*$"
 )
 _COOKIE = _gated(
     ("cookie cookies", r"\bcookies?\b"),
@@ -175,6 +178,12 @@ _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
 _GLUE = re.compile(
     r"(?<=[a-zà-ÿ0-9!?:.)])(?=[A-ZÀ-Þ][a-zà-ÿ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])"
     r"|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]{2})"
+)
+# The same places, found from the capital (a search that starts on a character class skips
+# ahead to the capitals; one that starts on a lookbehind tries every position)
+_GLUE_AT = re.compile(
+    r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ0-9!?:.)][A-ZÀ-Þ])(?=[a-zà-ÿ])|(?<=[A-ZÀ-Þ][A-ZÀ-Þ])(?=[a-zà-ÿ])"
+    r"|(?<=[a-zà-ÿ][A-ZÀ-Þ])(?=[A-ZÀ-Þ]))"
 )
 
 
@@ -430,7 +439,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         gated
         and words <= 30
         and ("©" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
-        and _COPYRIGHT.search(norm)
+        and (_COPYRIGHT.search(norm) or ("©" in norm and _COPYRIGHT_MID.match(norm)))
     ):
         return "copyright"
     if (
@@ -470,7 +479,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "related_header"
     if camel and _glued(text):
         return "glued_widgets"
-    if words <= 25 and _GLUE.search(text) and _glued_widgets(text):
+    if words <= 25 and _GLUE_AT.search(text) and _glued_widgets(text):
         return "glued_widgets"
     return _navigation(text)
 

@@ -196,9 +196,13 @@ def detect(
     index: PassageIndex | None = None
     parts: list[list[Line]] = []
     for run in copy_runs(view) if runs is None else runs:
-        if len(run) > 1 and run[0].words < STRUCTURE_WORDS:
+        if (
+            len(run) > 2
+            and run[0].words < STRUCTURE_WORDS
+            and sum(x.words >= MIN_PARAGRAPH_WORDS for x in run) >= 2  # what split() needs
+        ):
             if index is None:
-                index = PassageIndex(view)
+                index = passage_index(view)
             parts.extend(index.split(run))
         else:
             parts.append(run)
@@ -216,14 +220,14 @@ def detect(
             if len(run) < PASSAGE_LINES or sum(w >= MIN_PARAGRAPH_WORDS for w in words) < 2:
                 continue
             if index is None:
-                index = PassageIndex(view)
+                index = passage_index(view)
             if index.longest_match(run, cut_short=True)[0] < PASSAGE_LINES:
                 continue
         if inside and len(run) == 1 and _structural(view, run[0]):
             continue
         if len(run) > 1 and max(words) < MIN_PARAGRAPH_WORDS:
             if index is None:
-                index = PassageIndex(view)
+                index = passage_index(view)
             if not index.copies_a_passage(run):
                 # short lines each seen before, never together: a list's recurring items; but
                 # a long passage copied at the run's end is a copied tail after them
@@ -255,6 +259,17 @@ def _structural(view: TextView, ln: Line) -> bool:
 # Earlier occurrences of a line tried as the start of a copied passage: enough for any real
 # page, and the bound that keeps a record of many short repeats linear.
 MAX_STARTS = 8
+
+
+_LAST_INDEX: list = [None, None]  # the last view asked for, and its index
+
+
+def passage_index(view: TextView) -> PassageIndex:
+    """The view's passage index, built once: detection runs twice per record and resolve asks
+    again (records are cleaned one at a time, so one remembered view suffices)."""
+    if _LAST_INDEX[0] is not view:
+        _LAST_INDEX[0], _LAST_INDEX[1] = view, PassageIndex(view)
+    return _LAST_INDEX[1]
 
 
 class PassageIndex:
