@@ -317,7 +317,13 @@ def _anchors(
         and (
             (
                 ln.words >= PROSE_WORDS
-                and (ln.words >= LONG_WORDS or (_ends_sentence(ln.text) and not _cried(ln.text)))
+                and (
+                    ln.words >= LONG_WORDS
+                    or (
+                        _ends_sentence(ln.text)
+                        and not (ln.text[-1] in "!?" and _cried(ln.text))  # (most end in ".")
+                    )
+                )
             )
             or ln.index in tables
         )

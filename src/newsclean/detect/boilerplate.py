@@ -200,8 +200,9 @@ def _glued_widgets(text: str) -> bool:
         if _widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold())
     )
     # a sentence with a brand in it ("Try GlossGenius today for 14 days free!") cuts into a
-    # call and the rest: a sentence needs two widget pieces
-    need = 2 if text.rstrip().endswith((".", "!", "?")) else 1
+    # call and the rest: a sentence needs two widget pieces (one ending in a full stop is
+    # not looked at: widget strings end in a label, a "!" or a "?")
+    need = 2 if text.rstrip().endswith(("!", "?")) else 1
     return hits * 2 >= len(parts) and hits >= need
 
 
@@ -479,7 +480,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "related_header"
     if camel and _glued(text):
         return "glued_widgets"
-    if words <= 25 and _GLUE_AT.search(text) and _glued_widgets(text):
+    if words <= 25 and text[-1:] != "." and _GLUE_AT.search(text) and _glued_widgets(text):
         return "glued_widgets"
     return _navigation(text)
 
