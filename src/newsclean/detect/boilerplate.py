@@ -469,7 +469,9 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and _search_gated(_COOKIE, toks, norm)
     ):
         return "cookie_notice"
-    if words <= 30 and (_RELATED_INLINE.search(norm) or _POST_NAV.match(text)):
+    if words <= 30 and (
+        _RELATED_INLINE.search(norm) or (text[:1] in "PNO" and _POST_NAV.match(text))
+    ):
         return "related_link"
     if (
         words <= 10
