@@ -134,6 +134,9 @@ def copy_runs(view: TextView) -> list[list[Line]]:
 
 
 def _copy_runs(body: list[Line]) -> list[list[Line]]:
+    """copy_runs for a record where copies may be cut short or joined: besides whole copies,
+    a line that starts an earlier longer line (at the end of a run), or that is earlier lines
+    joined by spaces, counts as a copy."""
     first: dict[str, int] = {}  # each distinct line -> where it first stands in norms
     again: dict[str, list[int]] = {}  # a recurring line -> where else (the first few)
     norms: list[str] = []  # the body's lines, in order
