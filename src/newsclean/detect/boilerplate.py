@@ -175,12 +175,8 @@ _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
 # Where one widget string runs into the next in a text dump: a lower-case letter, digit or
 # closing punctuation straight before a capitalised word ("FacebookThis", "this:Share",
 # "it!Share"), capitals before one ("SHOPPrint"), or a word before capitals ("SavePRINT").
-_GLUE = re.compile(
-    r"(?<=[a-zà-ÿ0-9!?:.)])(?=[A-ZÀ-Þ][a-zà-ÿ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])"
-    r"|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]{2})"
-)
-# The same places, found from the capital (a search that starts on a character class skips
-# ahead to the capitals; one that starts on a lookbehind tries every position)
+# Found from the capital itself: a search that starts on a character class skips ahead to the
+# capitals, one that starts on a lookbehind would try every position.
 _GLUE_AT = re.compile(
     r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ0-9!?:.)][A-ZÀ-Þ])(?=[a-zà-ÿ])|(?<=[A-ZÀ-Þ][A-ZÀ-Þ])(?=[a-zà-ÿ])"
     r"|(?<=[a-zà-ÿ][A-ZÀ-Þ])(?=[A-ZÀ-Þ]))"
@@ -191,7 +187,12 @@ def _glued_widgets(text: str) -> bool:
     """Widget strings run together ("Like us on FacebookThis story is funded by readers",
     "Share this:Share this on:Create an account"): cut where they touch, at least half of the
     pieces (two at least, or one of two) are widgets or calls."""
-    parts = [p for p in (x.strip() for x in _GLUE.split(_unglue_names(text))) if p]
+    text = _unglue_names(text)
+    cuts = [m.start() for m in _GLUE_AT.finditer(text)]
+    if not cuts:
+        return False
+    pieces = zip([0, *cuts], [*cuts, len(text)], strict=True)
+    parts = [p for p in (text[a:b].strip() for a, b in pieces) if p]
     if len(parts) < 2:
         return False
     hits = sum(
