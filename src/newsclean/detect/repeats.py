@@ -319,22 +319,17 @@ class PassageIndex:
     def split(self, run: list[Line]) -> list[list[Line]]:
         """The run cut where its lines stop copying one passage.  A body whose last line
         also stands earlier in it ("Where to watch: Netflix" under each review), followed by
-        a copy of the body, makes one run of copies: that line and the copy are judged apart."""
-        parts: list[list[Line]] = []
-        while len(run) > 1 and run[0].words < STRUCTURE_WORDS:
-            m = self.longest_match(run, cut_short=True)[0]
-            if m == 0 or m >= len(run):
+        a copy of the body, makes one run of copies: that line and the copy are judged apart.
+        Leading pieces that open with a short line are cut off only where a copied passage
+        with paragraphs follows: a table's rows that recur in twos and threes stay one run."""
+        segs = self.segments(run)
+        k = 0
+        while k + 1 < len(segs) and segs[k][0].words < STRUCTURE_WORDS:
+            nxt = segs[k + 1]
+            if len(nxt) < 3 or sum(ln.words >= MIN_PARAGRAPH_WORDS for ln in nxt) < 2:
                 break
-            # only where what follows is a copied passage with paragraphs: a table's rows
-            # that recur in twos and threes stay one run of rows
-            rest = run[m:]
-            n = self.longest_match(rest, cut_short=True)[0]
-            if n < 3 or sum(ln.words >= MIN_PARAGRAPH_WORDS for ln in rest[:n]) < 2:
-                break
-            parts.append(run[:m])
-            run = rest
-        parts.append(run)
-        return parts
+            k += 1
+        return [*segs[:k], [ln for seg in segs[k:] for ln in seg]]
 
     def segments(self, run: list[Line]) -> list[list[Line]]:
         """The run cut, from its start, into the longest pieces that each stand together
