@@ -225,7 +225,6 @@ def resolve(
             # the article's own matter; the page's notices and calls sit above the headline,
             # and a menu's "Contact us" or "Watch live" is too short to be a dek.
             below = [ln for ln in top if title.index < ln.index < first_prose]
-            calls = [ln for ln in below if marks.get(ln.index, ("", ""))[1] in _CALLS]
             for ln in below:
                 if _own_dek(ln, marks.get(ln.index)):
                     del marks[ln.index]
@@ -233,7 +232,8 @@ def resolve(
             # in an author's address block) is part of that block; one just above the body
             # is a menu's
             for up, ln, down in zip(below, below[1:], below[2:], strict=False):
-                if ln in calls and up.index not in marks and down.index not in marks:
+                call = marks.get(ln.index, ("", ""))[1] in _CALLS
+                if call and up.index not in marks and down.index not in marks:
                     marks.pop(ln.index, None)
 
     if not any(ln.index not in marks and ln is not title for ln in body):
