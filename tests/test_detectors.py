@@ -672,6 +672,12 @@ def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
         ("Share 48 Tweet 3 Email", "widget"),
         ("25 Top Social Media Agencies in 2025", None),  # a year is a headline's, not a counter
         ("Best Social Media Apps of 2024", None),
+        # a login form's fields are page furniture; a headline about passwords is not
+        ("Password", "widget"),
+        ("Remember me", "widget"),
+        ("Forgot your password?", "widget"),
+        ("Why You Should Never Reuse a Password", None),
+        ("Remember the Flood of 1927", None),
     ],
 )
 def test_widget_counters_but_not_years(line: str, family: str | None) -> None:
@@ -802,3 +808,27 @@ def test_short_label_lists_and_tables_inside_the_body_stay() -> None:
         rec = "\n".join(["date 2025-03-04 200", TITLE, P1, P2, *block, P3, P4])
         art = clean_text(rec)
         assert art.text == "\n".join([P1, P2, *block, P3, P4])
+
+
+def test_studio_name_over_its_tagline_is_the_title_not_a_case_study_dek() -> None:
+    # a studio's page: its name, a tagline, then case studies (a heading over a sentence-case
+    # summary each); nothing announces the lead, and a summary sentence is no headline
+    lines = [
+        "Tamsin+Ode",
+        "Design that earns its place on the shelf.",
+        "Harbour Lights",
+        "Bringing families back to a seaside aquarium with a season of evening openings.",
+        "The Quiet Room",
+        "A calmer identity for the aquarium's community library, which wanted fewer signs on "
+        "its walls and more room for families and readers.",
+        "Second Pressing",
+        "Relaunching a cider made from the orchard's oldest trees for the farm shop and beyond.",
+    ]
+    art = clean_text("\n".join(["date 2025-03-04 200", *lines]))
+    assert art.title == "Tamsin+Ode"
+    assert art.text == "\n".join(lines[1:])
+    # behind a login form the same page keeps its title
+    form = ["Email", "Password", "Remember me"]
+    art = clean_text("\n".join(["date 2025-03-04 200", *form, *lines]))
+    assert art.title == "Tamsin+Ode"
+    assert art.text == "\n".join(lines[1:])

@@ -573,8 +573,11 @@ def _article_like(kept: list[Line]) -> bool:
 def _cried(text: str) -> bool:
     """A long headline that asks or exclaims ("… How to Start Your Podcast for $90!"): every
     longer word capitalised, which no sentence of prose is."""
-    if text.rstrip()[-1:] not in "!?":
-        return False
+    return text.rstrip()[-1:] in "!?" and _title_cased(text)
+
+
+def _title_cased(text: str) -> bool:
+    """Every longer word capitalised (at least four of them): a headline's case."""
     words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.isalpha()]
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
@@ -913,6 +916,15 @@ def _choose_title(
                 found, best = ln, hits
     if found is None:
         found = next((ln for ln in cands if announces(ln)), None)
+        if (
+            found is not None
+            and head is not None
+            and found not in shaped
+            and not _title_cased(found.text)
+        ):
+            # a sentence echoing the lead is a dek or a caption, the page's opening line the
+            # better headline (a headline that ends on a full stop is still title-cased)
+            return head
     if found is None:
         found = cands[-1]
         if head is not None and head is not found and isinstance(words, _Vocab):

@@ -249,6 +249,7 @@ _WIDGET_WORDS = frozenset(
     compartir imprimir comentar seguir enviar artículo suscríbete noticia
     condividi commenta commenti stampa iscriviti segui su articolo notizia
     compartilhe compartilhar partilhar comente comentários siga assine em
+    password passwort username forgot forgotten remember anmelden connexion contraseña
     """.split()
 )
 
@@ -266,7 +267,8 @@ _FILLER_WORDS = frozenset(
 # Widget words that are also everyday topics of headlines and list items.
 _TOPIC_WORDS = frozenset(
     """social media community conversation discussion rating rate vote votes report message
-    messages account link links feed icons buttons button menu search open close flag""".split()
+    messages account link links feed icons buttons button menu search open close flag remember
+    forgot forgotten""".split()
 )
 
 
