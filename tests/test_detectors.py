@@ -372,6 +372,25 @@ def test_disclosure_that_names_the_headline_is_the_articles() -> None:
     assert a.text == "\n".join(BODY)
 
 
+def test_note_on_the_items_the_headline_lists_is_the_articles() -> None:
+    title = "Nine Night Bus Operators Compared for 2025"
+    note = ("Disclaimer: The operators listed here were chosen by our editors; none of them "
+            "paid to appear, and fares may have changed since publication.")
+    a = clean_text(record(title, *BODY, note))
+    assert a.title == title
+    assert a.text == "\n".join([*BODY, note])
+    # a site's notice about whatever it features, under a headline on something else, goes
+    generic = ("Disclaimer: The products featured here are selected by our editors; we may "
+               "earn a commission when you buy through our links.")
+    a = clean_text(record(title, *BODY, generic))
+    assert a.text == "\n".join(BODY)
+    # and the headline's word alone, with no pointing at its list, is not enough
+    plain = ("Disclaimer: Operators may change fares at any time; this site accepts no "
+             "liability for losses arising from the use of its information.")
+    a = clean_text(record(title, *BODY, plain))
+    assert a.text == "\n".join(BODY)
+
+
 def test_reference_addresses_above_page_furniture_stay() -> None:
     refs = ["Sources", "https://www.example.org/transport/night-bus-pilot-report",
             "www.example.org/council/minutes-2025-02"]

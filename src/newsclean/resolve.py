@@ -738,18 +738,45 @@ def _notes_naming_the_headline(
     tail: list[Line], title: Line, rep: dict[int, str], marks: dict
 ) -> None:
     """A disclosure below the body that names the article's own headline ("This article
-    about how to … was sponsored by …") is the article's note; a site's notice is written
-    for every page and cannot quote one headline."""
+    about how to … was sponsored by …") or points at the very things the headline lists
+    ("The publishers listed here …" under "Top 25 Publishing Houses") is the article's note;
+    a site's notice is written for every page and can do neither."""
     notes = [ln for ln in tail if marks.get(ln.index) == _DISCLAIMER and ln.index not in rep]
     words = _WORD.findall(title.norm) if notes else ()  # (a copy stays a copy)
     if len(words) < 3:
         return
     k = min(4, len(words))
     grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    topic = [w for w in words if len(w) >= 4 and w.isalpha()]
     for ln in notes:
         text = " " + " ".join(_WORD.findall(ln.norm)) + " "
-        if any(f" {g} " in text for g in grams):
+        pointed = _POINTS_AT_LIST.search(ln.norm)
+        if any(f" {g} " in text for g in grams) or (
+            pointed is not None
+            and any(_same_stem(w, t) for w in pointed["things"].split() for t in topic)
+        ):
             del marks[ln.index]
+
+
+# "The companies listed here", "These tools mentioned above": a note about the items of one
+# article.  (After an optional label: "Disclaimer: …")
+_POINTS_AT_LIST = re.compile(
+    r"^(?:[\w ]{0,30}:\s*)?(?:the|these|all|any)\s+(?P<things>(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+    r"(?:listed|mentioned|featured|named|ranked|reviewed|included|compared)\s+"
+    r"(?:here|above|below|in\s+this)\b"
+)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """One word in two inflections ("publishers" / "publishing", "company" / "companies")."""
+    if len(a) < 4 or len(b) < 4:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= max(4, min(len(a), len(b)) - 3)
 
 
 _DISCLAIMER = ("boilerplate", "disclaimer")
