@@ -457,6 +457,20 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("Lesen Sie auch", "related_header"),
         ("Read more: Why night buses matter", "related_link"),
         ("Home | World | Business | Sport | Culture", "navigation"),
+        # notices in other wordings than the ones above
+        ("Nothing on this page constitutes tax advice; speak to an accountant first.", "disclaimer"),
+        ("Our guides should not be relied upon as legal advice.", "disclaimer"),
+        ("This calculator is not a substitute for professional financial advice.", "disclaimer"),
+        ("Figures are shown for illustrative purposes only.", "disclaimer"),
+        ("Opinions in guest columns are the writer's own.", "disclaimer"),
+        ("Past performance is not a guarantee of future returns.", "disclaimer"),
+        ("This website does not endorse any of the clinics listed.", "disclaimer"),
+        ("No part of this website may be copied without the publisher's consent.", "copyright"),
+        # a site's sections run together, a menu's heading, a search box
+        ("News Sport Weather Culture", "navigation"),
+        ("Politik Wirtschaft Kultur Sport", "navigation"),
+        ("Sections", "navigation"),
+        ("Search this site", "widget"),
     ],
 )
 def test_family_lines(line: str, family: str) -> None:
@@ -474,6 +488,12 @@ def test_family_lines(line: str, family: str) -> None:
         "Social Media Agencies in the US",  # a topic, not a share bar
         "Community Rating Report for Seattle",
         "- 0x3FA2",  # a handle in a list of names: its "x" is no share button
+        # prose near those notices
+        "The mayor said the delay should not be taken as a sign of trouble at the depot.",
+        "The drivers' union does not endorse either candidate for the transport board.",
+        "Arts and Culture",  # two sections: a headline or a section's own title
+        "World News",
+        "Best Website Builders for Small Business",
     ],
 )
 def test_family_negatives(line: str) -> None:

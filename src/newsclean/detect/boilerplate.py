@@ -58,6 +58,13 @@ _DISCLAIMER_BODY = _gated(
     ("affiliate", r"\baffiliate\s+links?\b"),
     ("provided produced sponsored published", r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b"),
     ("haftung gewähr garantie garantía", r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b"),
+    ("constitutes", r"\bconstitutes\s+(?:\w+\s+){0,2}(?:financial|investment|legal|medical|tax|professional)\s+advice\b"),
+    ("taken construed relied", r"\b(?:should|must|may)\s+not\s+be\s+(?:taken|construed|relied\s+(?:up)?on)\s+as\s+(?:\w+\s+){0,3}(?:advice|recommendation|offer|solicitation)\b"),
+    ("substitute", r"\bnot\s+(?:intended\s+(?:to\s+be\s+|as\s+)?)?a\s+substitute\s+for\s+(?:\w+\s+){0,2}(?:advice|diagnosis|treatment|care)\b"),
+    ("guidance educational entertainment illustrative", r"\bfor\s+(?:general\s+)?(?:guidance|educational|entertainment|illustrative)\s+(?:purposes\s+)?only\b"),
+    ("own", r"\b(?:are|is)\s+(?:solely\s+)?(?:the|those\s+of\s+the)\s+(?:author|writer|contributor)(?:'s|s'|s)?\s+own\b"),
+    ("performance", r"\bpast\s+performance\s+is\s+not\s+(?:necessarily\s+)?(?:indicative|a\s+guarantee)\s+of\s+future\b"),
+    ("endorse", r"\b(?:we|this\s+(?:site|website|publication|newspaper))\s+(?:does|do)\s+not\s+(?:necessarily\s+)?endorse\b"),
 )
 # "Disclosure: …", "Disclaimer - …": a labelled notice, whatever follows the label.
 _DISCLAIMER_LEAD = re.compile(
@@ -83,6 +90,7 @@ _COPYRIGHT = _rx(
     r"\bthis\s+(?:site|website|page)\s+is\s+©",
     r"^(?:cc|creative\s+commons)\s+(?:by|0|zero)\b|\blicensed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc\s+by)",
     r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b",
+    r"\bno\s+part\s+of\s+this\s+(?:publication|website|site|article|page|material)\s+may\s+be\b",
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
@@ -248,7 +256,7 @@ _WIDGET_WORDS = frozenset(
     partager imprimer commenter suivre envoyer article réagir commentaire
     compartir imprimir comentar seguir enviar artículo suscríbete noticia
     condividi commenta commenti stampa iscriviti segui su articolo notizia
-    compartilhe compartilhar partilhar comente comentários siga assine em
+    compartilhe compartilhar partilhar comente comentários siga assine em site website
     password passwort username forgot forgotten remember anmelden connexion contraseña
     """.split()
 )
@@ -260,7 +268,7 @@ _FILLER_WORDS = frozenset(
     be here now today via new more less first back top main content article articles story
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
-    noticia su articolo notizia em""".split()
+    noticia su articolo notizia em site website""".split()
 )
 
 
@@ -323,7 +331,10 @@ def _has_disclaimer_stem(norm: str) -> bool:
         or "purposes" in norm or "constitute" in norm or "advice" in norm or "provide" in norm
         or "commission" in norm or "compensation" in norm or "affiliate" in norm
         or "sponsored" in norm or "produced" in norm or "published" in norm
-        or "haftung" in norm or "gewähr" in norm or "garant" in norm
+        or "haftung" in norm or "gewähr" in norm or "garant" in norm or "taken" in norm
+        or "construed" in norm or "relied" in norm or "substitute" in norm or "guidance" in norm
+        or "educational" in norm or "entertainment" in norm or "illustrative" in norm
+        or "own" in norm or "performance" in norm or "endorse" in norm
     )
 
 
@@ -331,11 +342,13 @@ def _has_disclaimer_stem(norm: str) -> bool:
 _DISCLAIMER_WORDS = frozenset(
     """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
     information purposes constitute advice provided provides commission compensation affiliate
-    sponsored produced published haftung gewähr garantie garantía""".split()
+    sponsored produced published haftung gewähr garantie garantía constitutes taken construed
+    relied substitute guidance educational entertainment illustrative own performance
+    endorse""".split()
 )
 _COPYRIGHT_WORDS = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
-    redistributed cc creative licensed""".split()
+    redistributed cc creative licensed part""".split()
 )
 _COOKIE_WORDS = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
@@ -487,7 +500,31 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "glued_widgets"
     if words <= 25 and text[-1:] != "." and _GLUE_AT.search(text) and _glued_widgets(text):
         return "glued_widgets"
+    if words <= 8 and _section_menu(toks):
+        return "navigation"
     return _navigation(text)
+
+
+# A news site's sections, which its menus list without separators ("News Sport Weather").
+_SECTION_WORDS = frozenset(
+    """home news latest local national world international politics business economy money
+    markets finance tech technology science health sport sports football weather culture arts
+    art entertainment lifestyle life style travel food drink books music film films movies tv
+    television video videos podcasts podcast photos opinion opinions comment analysis features
+    education environment climate obituaries jobs careers property motoring cars games puzzles
+    crosswords puzzle events shop deals sections topics categories about contact us more
+    nachrichten politik wirtschaft kultur wetter sport actualités économie météo noticias
+    deportes economía cultura tiempo""".split()
+)
+
+
+def _section_menu(toks: list[str]) -> bool:
+    """A short line of section names only, three or more ("News Sport Weather Culture"), or
+    a menu's own heading ("Sections")."""
+    words = [t for t in toks if t not in ("and", "&")]
+    if len(words) == 1:
+        return words[0] in ("sections", "categories", "topics", "rubriken", "rubriques", "secciones")
+    return len(words) >= 3 and all(t in _SECTION_WORDS for t in words)
 
 
 def _navigation(text: str) -> str | None:
