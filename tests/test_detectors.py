@@ -471,6 +471,23 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("Politik Wirtschaft Kultur Sport", "navigation"),
         ("Sections", "navigation"),
         ("Search this site", "widget"),
+        # an ad slot with where the text resumes, framed or not
+        ("Advertisement - Continue reading below", "ad_marker"),
+        ("— Advertisement —", "ad_marker"),
+        ("The story continues after this advertisement", "ad_marker"),
+        # sign-ups, paywalls and embeds in other wordings
+        ("Get the morning briefing newsletter in your inbox", "widget"),
+        ("Sign up for breaking news alerts", "widget"),
+        ("Enter your email address", "widget"),
+        ("Recevez notre newsletter", "widget"),
+        ("Support quality journalism: subscribe from £2 a month", "paywall"),
+        ("Watch on YouTube", "widget"),
+        ("A video shared by Night Bus Fans (@nightbusfans)", "widget"),
+        # an article page's reading time and listen button
+        ("7 min read", "reading_aid"),
+        ("Reading time: about 6 minutes", "reading_aid"),
+        ("Lesezeit: 4 Min.", "reading_aid"),
+        ("Listen · 4:51", "reading_aid"),
     ],
 )
 def test_family_lines(line: str, family: str) -> None:
@@ -494,6 +511,13 @@ def test_family_lines(line: str, family: str) -> None:
         "Arts and Culture",  # two sections: a headline or a section's own title
         "World News",
         "Best Website Builders for Small Business",
+        "The ad was pulled after complaints from riders.",
+        "Residents can sign up for flood alerts on the council website.",
+        "The grant will support local journalism in rural districts.",
+        "A post shared by the mayor drew criticism from residents.",
+        "Reading time has fallen among teenagers, the survey found.",
+        "5 minutes from the station",
+        "Audio Engineering for Beginners",
     ],
 )
 def test_family_negatives(line: str) -> None:
@@ -871,3 +895,20 @@ def test_studio_name_over_its_tagline_is_the_title_not_a_case_study_dek() -> Non
     art = clean_text("\n".join(["date 2025-03-04 200", *form, *lines]))
     assert art.title == "Tamsin+Ode"
     assert art.text == "\n".join(lines[1:])
+
+
+def test_reading_time_under_the_headline_is_the_articles_header() -> None:
+    # a page's own reading time sits under its headline and stays; above the headline it is
+    # page furniture, as is a listen button
+    a = clean_text(record(TITLE, "6 min read", *BODY))
+    assert a.title == TITLE
+    assert a.text == "\n".join(["6 min read", *BODY])
+    a = clean_text(record("Reading time: 6 minutes", TITLE, *BODY))
+    assert a.title == TITLE
+    assert a.text == "\n".join(BODY)
+
+
+def test_ad_slot_with_its_continue_line_is_removed_mid_body() -> None:
+    a = clean_text(record(TITLE, P1, P2, "Advertisement - Continue reading below", P3, P4))
+    assert a.text == "\n".join(BODY)
+    assert [r.rule for r in a.removed if r.reason == "boilerplate"] == ["ad_marker"]

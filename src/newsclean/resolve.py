@@ -476,7 +476,11 @@ _CALLS = frozenset({"call_to_action", "soft_call_to_action"})
 def _own_dek(ln: Line, mark: tuple[str, str] | None) -> bool:
     if mark is None or mark[0] != "boilerplate":
         return False
-    return mark[1] == "disclaimer" or (mark[1] == "soft_call_to_action" and ln.words >= 5)
+    # (a reading time or a listen button under the headline is the article's own header)
+    return (
+        mark[1] in ("disclaimer", "reading_aid")
+        or (mark[1] == "soft_call_to_action" and ln.words >= 5)
+    )
 
 
 # Families that close an article's body: after its last prose run, the first of these ends it.

@@ -123,6 +123,8 @@ _PAYWALL = _gated(
     ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
     ("left remaining", r"\bfree\s+articles?\s+(?:left|remaining)\b"),
     ("unlock", r"\bunlock\s+(?:this|full|unlimited)\b"),
+    ("subscribe", r"\bsubscribe\s+(?:from|for\s+(?:just\s+|only\s+)?)(?:[$€£]\s*\d|\d)"),
+    ("journalism", r"^(?:please\s+)?support\s+(?:our\s+)?(?:\w+\s+)?journalism\b"),
     ("trial", r"\b(?:start|begin)\s+(?:your\s+)?(?:\d+[-\s]day\s+)?free\s+trial\b"),
     ("subscribe", r"\bsubscribe\s+(?:now|today)\b"),
     ("trial", r"^(?:get\s+a\s+|your\s+)?free\s+trial\b"),
@@ -257,7 +259,7 @@ _WIDGET_WORDS = frozenset(
     compartir imprimir comentar seguir enviar artículo suscríbete noticia
     condividi commenta commenti stampa iscriviti segui su articolo notizia
     compartilhe compartilhar partilhar comente comentários siga assine em site website
-    password passwort username forgot forgotten remember anmelden connexion contraseña
+    watch listen pin audio version password passwort username forgot forgotten remember anmelden connexion contraseña
     """.split()
 )
 
@@ -276,7 +278,7 @@ _FILLER_WORDS = frozenset(
 _TOPIC_WORDS = frozenset(
     """social media community conversation discussion rating rate vote votes report message
     messages account link links feed icons buttons button menu search open close flag remember
-    forgot forgotten""".split()
+    forgot forgotten watch listen audio version""".split()
 )
 
 
@@ -358,7 +360,8 @@ _COOKIE_WORDS = frozenset(
 )
 _PAYWALL_WORDS = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
-    remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores""".split()
+    remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores
+    journalism""".split()
 )
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
@@ -367,21 +370,25 @@ _GATED_WORDS = _DISCLAIMER_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_W
 
 # Advertising slot markers: the one family that also sits in the middle of an article, and
 # whose lines are never the article's own words.
-_AD_MARKER = re.compile(
-    r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité|publicidad|"
-    r"pub|story\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)|"
-    r"(?:article|story)\s+continues\s+below|continue\s+reading\s+below|"
-    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|"
-    r"advertisement\s*[-:]\s*scroll\s+to\s+continue|weiter\s+nach\s+der\s+anzeige|"
+_AD_WORD = r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité|publicidad|pub)"
+_AD_CONTINUES = (
+    r"(?:(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after\s+(?:this\s+|the\s+)?(?:advertisement|ad))"
+    r"(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+below|"
+    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|weiter\s+nach\s+der\s+anzeige|"
     r"la\s+suite\s+après\s+(?:cette\s+)?(?:publicité|la\s+publicité)|"
-    r"continúa\s+después\s+de\s+la\s+publicidad)[\s.:!…-]*"
+    r"continúa\s+después\s+de\s+la\s+publicidad)"
+)
+# a slot's word, maybe followed by where the text resumes ("Advertisement - Continue reading
+# below"), or that line alone; dashes may frame it ("— Advertisement —")
+_AD_MARKER = re.compile(
+    rf"[\s\-–—]*(?:{_AD_WORD}(?:\s*[-:–—|·]?\s*{_AD_CONTINUES})?|{_AD_CONTINUES})[\s.:!…\-–—]*"
 )
 
 
 # every alternative above opens with one of these
 AD_PREFIXES = (
     "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
-    "weiter", "la",
+    "weiter", "la", "the", "-", "–", "—",
 )
 
 
@@ -396,13 +403,15 @@ def is_ad_marker(norm: str) -> bool:
 # Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
 _NEWSLETTER = re.compile(
     r"\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:list|updates|alerts)|inbox)\b.*\b(?:sign|subscribe|join|get|enter|receive|delivered)\b|"
-    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b|"
+    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail|get|receive)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b|"
+    r"\b(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our\s+)?(?:e-?mail\s+|breaking\s+news\s+|news\s+)?alerts\b|"
+    r"^(?:please\s+)?enter\s+your\s+e-?mail(?:\s+address)?\W*$|"
     # German, French, Spanish, Italian, Portuguese sign-ups
     r"\b(?:newsletter|infolettre|lettre\s+d'information|bolet[ií]n|boletim|bulletin)\b.*"
     r"\b(?:abonnieren|anmelden|bestellen|inscri\w*|abonne\w*|s'abonner|recevez|suscr[ií]b\w*|"
     r"recib\w*|iscriviti|ricevi|inscreva\w*|assine|receba)\b|"
     r"\b(?:abonnieren|melden\s+sie\s+sich|inscri\w*|abonnez|s'abonner|suscr[ií]b\w*|"
-    r"iscriviti|inscreva\w*|assine)\b.*\b(?:newsletter|infolettre|lettre\s+d'information|"
+    r"iscriviti|inscreva\w*|assine|recevez|recibe|ricevi|receba)\b.*\b(?:newsletter|infolettre|lettre\s+d'information|"
     r"bolet[ií]n|boletim|bulletin)\b"
 )
 
@@ -411,8 +420,27 @@ def _newsletter(norm: str) -> bool:
     # both alternatives name a newsletter, a mail(ing list), an inbox or updates
     return (
         "mail" in norm or "newsletter" in norm or "inbox" in norm or "updates" in norm
+        or "alerts" in norm
         or "bolet" in norm or "bulletin" in norm or "lettre" in norm
     ) and _NEWSLETTER.search(norm) is not None
+
+
+# An article page's tools (reading time, a listen button) and a social post's credit.
+_READING_AID = re.compile(
+    r"(?:\d+|one|two|three|four|five|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)\W*$|"
+    r"(?:estimated\s+)?(?:reading|read|listening)\s+time\s*[:\-–]?\s*(?:about\s+|approx\.?\s+|less\s+than\s+)?"
+    r"(?:\d+|one|a|an)\b[^.]{0,15}$|"
+    r"(?:lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\s*:?\s*(?:ca\.\s*)?\d+\b[^.]{0,12}\.?$|"
+    r"(?:listen|audio)(?:\s+(?:version|to\s+(?:this|the)\s+(?:article|story|post|episode)))?"
+    r"\s*(?:[·:|-]\s*)?(?:\d+:\d\d)?$"
+)
+_EMBED_CREDIT = re.compile(r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\b[^.]{0,60}$")
+# every alternative above opens with one of these (a count opens with a digit)
+_READING_AID_LEADS = (
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one", "two", "three", "four", "five",
+    "ten", "estimated", "reading", "read", "listening", "lesezeit", "temps", "tiempo", "listen",
+    "audio", "a ",
+)
 
 
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
@@ -466,6 +494,11 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and _search_gated(_PAYWALL, toks, norm)
     ):
         return "paywall"
+    if words <= 10 and norm.startswith(_READING_AID_LEADS):
+        if _READING_AID.match(norm):
+            return "reading_aid"
+        if _EMBED_CREDIT.match(norm):
+            return "widget"
     # a glued pair, looked for once: widgets split at it, glued widget strings need it
     camel = words <= 20 and _CAMEL_PAIR.search(text) is not None
     if words <= 12 and _widget(text, camel):
