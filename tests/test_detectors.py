@@ -207,6 +207,14 @@ def test_single_paragraph_repeat_anywhere() -> None:
     assert kept_lines(record(TITLE, P1, P2, P3, P4, P2)) == BODY
 
 
+def test_paragraph_copied_twice_before_a_label_that_recurs_keeps_the_label() -> None:
+    # "Cons:" stands under each review; the copies of the paragraph above it are removed,
+    # the label (seen before, but not with that paragraph) stays
+    body = ["Pros:", P1, "Cons:", P2, "Pros:", P3, "Cons:", P4]
+    rec = record(TITLE, *body[:6], P3, P3, *body[6:])
+    assert kept_lines(rec) == body
+
+
 def test_copies_differing_in_whitespace_and_quote_style() -> None:
     fancy = "“We will keep the buses running,” the mayor said — and meant it."
     plain = '"We  will keep the buses running,"   the mayor said - and meant it.'

@@ -210,6 +210,20 @@ def detect(
         else:
             parts.append(run)
     for run in parts:
+        if len(run) > 1 and run[-1].words < MIN_PARAGRAPH_WORDS <= run[0].words:
+            # a copied paragraph followed by a label that recurs on its own ("Cons:" under
+            # each review, a copy of the paragraph before it): the label is not the copy's
+            if index is None:
+                index = passage_index(view)
+            segs = index.segments(run)
+            while (
+                len(segs) > 1
+                and len(segs[-1]) == 1
+                and segs[-1][0].words < MIN_PARAGRAPH_WORDS
+                and index.whole_copy(segs[-2][-1])  # (not a copy that lost its breaks)
+            ):
+                segs.pop()
+            run = [x for seg in segs for x in seg]
         words = [x.words for x in run]
         if sum(words) < MIN_RUN_WORDS:
             continue
@@ -340,6 +354,10 @@ class PassageIndex:
             out.append(run[:m])
             run = run[m:]
         return out
+
+    def whole_copy(self, ln: Line) -> bool:
+        """Does the line stand, whole, above itself?"""
+        return self.starts[ln.norm][0] < self.pos[ln.index]
 
     def copies_a_passage(self, run: list[Line]) -> bool:
         """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
