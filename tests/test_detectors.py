@@ -219,6 +219,10 @@ def test_copies_differing_in_whitespace_and_quote_style() -> None:
     fancy = "“We will keep the buses running,” the mayor said — and meant it."
     plain = '"We  will keep the buses running,"   the mayor said - and meant it.'
     assert kept_lines(record(TITLE, P1, fancy, P2, plain, P3)) == [P1, fancy, P2, P3]
+    # an ASCII line with a backtick and its copy with a no-break space fold alike
+    code = "Pin the release tag, don't chase `main`, and rebuild the timetable index nightly."
+    copy = code.replace(" ", "\u00a0", 2)
+    assert kept_lines(record(TITLE, P1, code, P2, copy, P3)) == [P1, code, P2, P3]
 
 
 def test_copy_whose_paragraph_breaks_were_lost() -> None:

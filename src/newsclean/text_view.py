@@ -33,7 +33,7 @@ def _fold(s: str) -> str:
 
 def normalise(s: str) -> str:
     """Case-, quote-, dash- and whitespace-folded form used for comparisons."""
-    if not s.isascii():
+    if not s.isascii() or "`" in s:  # (the backtick is the one ASCII character folded)
         s = _fold(s)
     return " ".join(s.split()).casefold()
 
@@ -108,6 +108,7 @@ class TextView:
         # One scan of the whole text each instead of one per line: most records have no "&",
         # no run of spaces and no tab or other odd space.
         amp = "&" in text
+        tick = "`" in text  # the one ASCII character folded (to "'")
         spaced = "  " in text
         odd = _has_odd_space(text)
         # the fold characters this record holds (one scan each of the whole text, instead of
@@ -129,6 +130,7 @@ class TextView:
                     if (
                         (not spaced or "  " not in stripped)
                         and (not amp or "&" not in stripped)
+                        and (not tick or "`" not in stripped)
                         and (not odd or stripped.isprintable())
                     ):
                         # the common case: single spaces, no odd space, nothing to fold
@@ -137,7 +139,7 @@ class TextView:
                                     stripped.count(" ") + 1))
                         pos = end + 1
                         continue
-                    toks = stripped.split()
+                    toks = stripped.replace("`", "'").split() if tick else stripped.split()
                     words = len(toks)
                     norm = " ".join(toks).casefold()
                 else:
