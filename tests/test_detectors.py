@@ -61,6 +61,17 @@ def kept_lines(text: str) -> list[str]:
         ("Zugriff verweigert", "blocked"),
         ("Accès refusé", "blocked"),
         ("Acceso denegado", "blocked"),
+        # server and expiry wordings
+        ("The server encountered an unexpected error and could not finish loading.", "error"),
+        ("We were unable to process your request at this time.", "error"),
+        ("This listing has expired.", "error"),
+        ("Error establishing a database connection", "error"),
+        # pages that will not show without scripts, in four languages
+        ("Please turn JavaScript on and reload the page.", "blocked"),
+        ("JavaScript is required to view this site.", "blocked"),
+        ("Bitte aktivieren Sie JavaScript, um fortzufahren.", "blocked"),
+        ("Veuillez activer JavaScript dans votre navigateur.", "blocked"),
+        ("Habilita JavaScript para continuar.", "blocked"),
     ],
 )
 def test_banner_lines_are_classified(line: str, kind: str) -> None:
@@ -76,6 +87,10 @@ def test_banner_lines_are_classified(line: str, kind: str) -> None:
         "The error rate of the new test fell to 2 percent, the researchers found in a study "
         "of 4,000 patients across nine hospitals and three countries over two years.",
         "Errors in judgement are common when people are tired.",
+        "The database error cost the agency weeks of work, an audit of its records in 2024 "
+        "by the national office found, and led to new rules for every regional depot.",
+        "JavaScript Frameworks Compared",
+        "The offer on night passes expired in March.",
     ],
 )
 def test_banner_negatives(line: str) -> None:
@@ -173,6 +188,23 @@ def test_block_page_gets_blocked_verdict() -> None:
         header="date 2025-03-01 403",
     )
     assert clean_text(rec).verdict == "blocked"
+
+
+def test_script_notice_on_an_error_page_leaves_it_an_error_page() -> None:
+    # a scripts notice is furniture of many pages; beside a "no longer available" banner the
+    # page is an error page, and a page of the notice alone is a block page
+    rec = record(
+        "To use this site, please enable JavaScript in your browser.",
+        "This story is no longer available.",
+        header="date 2025-03-01 200",
+    )
+    assert clean_text(rec).verdict == "error_page"
+    rec = record("Home", "Please turn JavaScript on and reload the page.", "Contact")
+    assert clean_text(rec).verdict == "blocked"
+    # and in front of an article it is removed and the article kept
+    a = clean_text(record("JavaScript is disabled in your browser.", TITLE, *BODY))
+    assert a.verdict == "article"
+    assert a.text == "\n".join(BODY)
 
 
 def test_empty_records() -> None:

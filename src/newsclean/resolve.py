@@ -551,7 +551,7 @@ def _first_run(top: list[Line], marks: dict) -> list[Line]:
 
 def _page_verdict(banners: list[str]) -> str:
     n_block = sum(1 for k in banners if k == "blocked")
-    return "blocked" if n_block * 2 >= len(banners) else "error_page"
+    return "blocked" if n_block * 2 > len(banners) else "error_page"
 
 
 _INNER_STOP = re.compile(r"[.!?][\"”’)]*\s+[A-Z]")  # a sentence ends and another starts

@@ -43,6 +43,10 @@ _ERROR = [
     r"\byou\s+(?:must\s+be|are|seem\s+to\s+be|got)\s+lost\b",
     r"\b(?:try|please\s+try)\s+(?:searching|a\s+search|again\s+later)\b",
     r"\bmaybe\s+try\s+a\s+search\b",
+    r"\b(?:server|site|website|application)\s+(?:has\s+)?(?:encountered|experienced)\s+(?:an?\s+)?(?:internal\s+|unexpected\s+|temporary\s+)?(?:error|problem)",
+    r"\bunable\s+to\s+(?:complete|process|fulfil?l|handle)\s+(?:your|the|this)\s+request\b",
+    r"\b(?:page|article|story|content|link|listing)\s+(?:you\s+requested\s+|you\s+are\s+looking\s+for\s+)?(?:has|have)\s+expired\b",
+    r"\berror\s+establishing\s+a\s+database\s+connection\b|^database\s+(?:connection\s+)?error\b",
     # German
     r"\bnicht\s+gefunden\b",
     r"\b(?:existiert|gibt\s+es)\s+(?:leider\s+)?(?:nicht|nicht\s+mehr)\b",
@@ -75,6 +79,11 @@ _BLOCKED = [
     r"\bchecking\s+(?:your\s+)?(?:connection|browser|device|request)\b",
     r"^(?:your\s+)?ip(?:\s+address)?\s*:",
     r"\benable\s+(?:javascript|js)\s+and\s+cookies\s+to\s+continue\b",
+    # a page that will not show without scripts (en, de, fr, es)
+    r"\b(?:enable|turn\s+on|activate|switch\s+on|allow)\s+(?:your\s+)?javascript\b|\bturn\s+javascript\s+on\b|"
+    r"\bjavascript\s+(?:is\s+)?(?:required|disabled|must\s+be\s+enabled|is\s+not\s+enabled|is\s+turned\s+off)\b|"
+    r"\bjavascript\s+(?:aktivieren|einschalten)\b|\baktivieren\s+sie\s+(?:bitte\s+)?javascript\b|"
+    r"\bactiv(?:er|ez)\s+(?:le\s+)?javascript\b|\b(?:activa|activar|habilita|habilitar)\s+(?:el\s+)?javascript\b",
     r"\bperformance\s+(?:&|and)\s+security\s+by\b",
     r"\b(?:cloudflare|incapsula|imperva|akamai|perimeterx|datadome|ddos[-\s]guard|sucuri)\b.*\b(?:ray\s+id|security|protection|blocked|incident|firewall)\b",
     r"\bray\s+id\b",
@@ -113,14 +122,14 @@ _ERROR_GATES = [
     "requested", "find locate", "", "exist", "", "wrong",
     "error unavailable gateway maintenance available", "link", "link", "page", "rejected",
     "found", "", "mistyped misspelled", "moved changed removed deleted expired", "", "lost",
-    "try", "try",
+    "try", "try", "encountered experienced", "unable", "expired", "database",
     "gefunden", "nicht", "nicht", "seite", "seite", "fehler",
     "page", "existe introuvable disponible", "page", "erreur", "trouv",
     "página", "encontra existe disponible", "página", "existe disponible", "error",
 ]
 _BLOCKED_GATES = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
-    "", "cookies", "security", "cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri",
+    "", "cookies", "javascript", "security", "cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri",
     "ray", "unusual", "captcha", "requests", "limit", "forbidden", "check verification validation",
     "check", "resolve", "permission authori access", "", "blocked", "security", "pardon", "hold",
     "attention", "automated suspicious", "detect protection", "request connection", "ip", "owner",
@@ -168,7 +177,8 @@ _ERROR_WORDS = frozenset(
     sorry oops whoops uh hmm hmmm hoppla huch ups oups oh siento sentimos désolé entschuldigung leid
     perdón wrong server unavailable gateway maintenance broken dead link homepage home front
     frontpage start startpage main rejected nothing try seite angeforderte gesuchte aufgerufene
-    aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non""".split()
+    aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non
+    encountered experienced unable expired database""".split()
 )
 _BLOCKED_WORDS = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
