@@ -655,6 +655,12 @@ def test_clean_article_without_header_comes_through_untouched() -> None:
         ("WASHINGTON (AP) — The Senate voted.", "AP", "The Senate voted."),
         ("LONDON, May 3 (Reuters) - Oil fell.", "Reuters", "Oil fell."),
         ("BERLIN (dpa) - Die Bahn streikt.", "dpa", "Die Bahn streikt."),
+        ("(CNN)The Senate voted.", "CNN", "The Senate voted."),
+        ("MADRID (EFE).- El Senado votó.", "EFE", "El Senado votó."),
+        ("MOSCOW, March 1 (TASS). The Duma voted.", "TASS", "The Duma voted."),
+        ("OTTAWA — (The Canadian Press) The House voted.", "The Canadian Press", "The House voted."),
+        ("NAIROBI, Kenya (AP) — Parliament voted.", "AP", "Parliament voted."),
+        ("(MENAFN- Harbour Wire Service) Ports reopened.", "MENAFN", "Ports reopened."),
     ],
 )
 def test_syndication_tag_becomes_publisher(first: str, publisher: str, rest: str) -> None:
@@ -670,6 +676,9 @@ def test_syndication_tag_becomes_publisher(first: str, publisher: str, rest: str
         "ML (Machine Learning) at Georgia Tech is a student club.",
         "(if something in this list ends with .md, it is markdown)",
         "The agency (which declined to comment) said nothing more.",
+        "Physical Therapy Association (APTA). Members met in May.",
+        "Machine Learning (ML)Is a field of study.",
+        "- Augmented reality (AR) – overlays on the real world",
     ],
 )
 def test_text_that_is_not_a_tag(first: str) -> None:
