@@ -965,3 +965,33 @@ def test_ad_slot_with_its_continue_line_is_removed_mid_body() -> None:
     a = clean_text(record(TITLE, P1, P2, "Advertisement - Continue reading below", P3, P4))
     assert a.text == "\n".join(BODY)
     assert [r.rule for r in a.removed if r.reason == "boilerplate"] == ["ad_marker"]
+
+
+def test_headline_alone_is_an_empty_page_with_its_title() -> None:
+    # the page's opening line and nothing else of its own: no article, but its title
+    for rec in (record("Klatch Street Coffee"), record("Is the Night Bus Worth It?", "Share this")):
+        a = clean_text(rec)
+        assert a.verdict == "empty"
+        assert a.title == rec.split("\n")[1]
+        assert a.text == ""
+    # a menu bar alone is no headline, and a lone label under a menu bar says nothing
+    a = clean_text(record("Home | News | Sport | Weather | Contact"))
+    assert a.verdict == "empty" and a.title is None
+    # under an error banner, the missing page's headline makes no article
+    a = clean_text(record("Page not found", "Is the Night Bus Worth It?", header="date 2025-03-01 404"))
+    assert a.verdict == "error_page"
+    assert a.text == ""
+
+
+def test_headline_printed_twice_is_given_once() -> None:
+    a = clean_text(record(TITLE, TITLE, *BODY))
+    assert a.title == TITLE
+    assert a.text == "\n".join(BODY)
+    assert [r.rule for r in a.removed if r.reason == "repeated"] == ["repeated_title"]
+    # the page's title with the site's name over the plain heading: the heading is the title
+    a = clean_text(record(TITLE + " | City Herald", TITLE, *BODY))
+    assert a.title == TITLE
+    assert a.text == "\n".join(BODY)
+    # a headline and a different, longer second line both stay what they are
+    a = clean_text(record(TITLE, TITLE + " and what it means for shift workers", *BODY))
+    assert a.title == TITLE

@@ -191,6 +191,15 @@ def resolve(
     if first_prose is None:
         # no anchor at all: the article can only be the first run of unexplained lines;
         # what follows the next explained line is page furniture
+        lone = remaining_top[0] if len(remaining_top) == 1 else None
+        if lone is not None and lone is body[0] and not banners and known_title is None and (
+            lone.words <= 20 and " | " not in lone.text  # (a menu bar is no headline)
+        ):
+            # the page's opening line and nothing else of its own (widgets and notices
+            # below): a headline whose body is missing
+            res.title = lone
+            res.verdict = "empty"
+            return res
         remaining_top = _first_run(top, marks)
         if not any(ln.words >= TITLE_WORDS or _ends_sentence(ln.text) for ln in remaining_top):
             # only menu-length items, not one sentence: a page of links, no article
@@ -212,6 +221,8 @@ def resolve(
         )
         if title is not None and marks.get(title.index) == _SOFT_CTA:
             del marks[title.index]
+    if title is not None and known_title is None:
+        title = _headline_given_twice(body, title, marks)
     if title is not None:
         res.title = title
         if tail:
@@ -243,6 +254,27 @@ def resolve(
         else:
             res.verdict = "empty"
     return res
+
+
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def _headline_given_twice(body: list[Line], title: Line, marks: dict) -> Line:
+    """Pages print the headline twice, as the page's title and as the heading over the text:
+    the second copy goes; when the first carries the site's name ("Headline | Site"), the
+    plain heading is the title and the page's title line is furniture."""
+    nxt = next((ln for ln in body if ln.index > title.index and ln.index not in marks), None)
+    if nxt is None or len(nxt.norm) > len(title.norm):
+        return title
+    if nxt.norm == title.norm:
+        marks[nxt.index] = ("repeated", "repeated_title")
+        return title
+    rest = title.norm[len(nxt.norm) :]
+    if nxt.norm and title.norm.startswith(nxt.norm) and rest.startswith(_SITE_SEPARATORS):
+        if len(rest.split()) <= 7:  # a site's name, not a second headline
+            marks[title.index] = ("boilerplate", "page_title")
+            return nxt
+    return title
 
 
 def _outside(
@@ -466,6 +498,8 @@ def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bo
         ln.words >= MIN_SENTENCE_WORDS and _ends_sentence(ln.text) for ln in kept
     ):
         return False  # above the banner, labels only: the page's menu, no article
+    if len(after) == 1 and after[0].words < PROSE_WORDS:
+        return False  # one short line under the banner: the missing page's headline
     return _article_like(after or kept)
 
 
