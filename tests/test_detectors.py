@@ -969,7 +969,11 @@ def test_ad_slot_with_its_continue_line_is_removed_mid_body() -> None:
 
 def test_headline_alone_is_an_empty_page_with_its_title() -> None:
     # the page's opening line and nothing else of its own: no article, but its title
-    for rec in (record("Klatch Street Coffee"), record("Is the Night Bus Worth It?", "Share this")):
+    for rec in (
+        record("Klatch Street Coffee"),
+        record("Is the Night Bus Worth It?", "Share this"),
+        record("Should the Night Bus Run Every Ten Minutes? What Riders Told the Council", "Partager l'article"),
+    ):
         a = clean_text(rec)
         assert a.verdict == "empty"
         assert a.title == rec.split("\n")[1]

@@ -187,19 +187,19 @@ def resolve(
         return res
 
     # --- title and top menu
+    if not banners and known_title is None:
+        own = [ln for ln in body if ln.index not in marks]
+        lone = own[0] if len(own) == 1 else None
+        if lone is not None and lone is body[0] and lone.words <= 20 and " | " not in lone.text:
+            # the page's opening line and nothing else of its own (widgets and notices
+            # below, a menu bar is no headline): a headline whose body is missing
+            res.title = lone
+            res.verdict = "empty"
+            return res
     remaining_top = [ln for ln in top if ln.index not in marks]
     if first_prose is None:
         # no anchor at all: the article can only be the first run of unexplained lines;
         # what follows the next explained line is page furniture
-        lone = remaining_top[0] if len(remaining_top) == 1 else None
-        if lone is not None and lone is body[0] and not banners and known_title is None and (
-            lone.words <= 20 and " | " not in lone.text  # (a menu bar is no headline)
-        ):
-            # the page's opening line and nothing else of its own (widgets and notices
-            # below): a headline whose body is missing
-            res.title = lone
-            res.verdict = "empty"
-            return res
         remaining_top = _first_run(top, marks)
         if not any(ln.words >= TITLE_WORDS or _ends_sentence(ln.text) for ln in remaining_top):
             # only menu-length items, not one sentence: a page of links, no article

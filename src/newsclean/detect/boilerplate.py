@@ -259,7 +259,7 @@ _WIDGET_WORDS = frozenset(
     compartir imprimir comentar seguir enviar artículo suscríbete noticia
     condividi commenta commenti stampa iscriviti segui su articolo notizia
     compartilhe compartilhar partilhar comente comentários siga assine em site website
-    watch listen pin audio version password passwort username forgot forgotten remember anmelden connexion contraseña
+    watch listen pin audio version password l d passwort username forgot forgotten remember anmelden connexion contraseña
     """.split()
 )
 
@@ -270,7 +270,7 @@ _FILLER_WORDS = frozenset(
     be here now today via new more less first back top main content article articles story
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
-    noticia su articolo notizia em site website""".split()
+    noticia su articolo notizia em site website l d""".split()
 )
 
 
