@@ -727,6 +727,13 @@ def test_copy_cut_short_and_entity_variants_are_repeats() -> None:
         ("Members-only content", "paywall"),
         ("Enter your e-mail address below to join our mailing list", "widget"),
         ("Sign up for our weekly newsletter", "widget"),
+        # a subscriber prompt leads to the login; a subscriber's link to their purchases
+        # closing a report's promotion is the page's own
+        ("Already a subscriber? Log in", "paywall"),
+        ("Already a member?", "paywall"),
+        ("Already subscribed? Continue reading", "paywall"),
+        ("Already have an account? Sign in here.", "paywall"),
+        ("Already a subscriber? Download your timetables here →", None),
     ],
 )
 def test_paywall_and_newsletter_boxes(line: str, family: str) -> None:

@@ -119,7 +119,11 @@ _PAYWALL = _gated(
     ("reading", r"\bto\s+(?:continue|keep)\s+reading\b"),
     ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
     ("subscribers", r"\b(?:for|to)\s+(?:paid\s+|premium\s+)?subscribers\b"),
-    ("subscriber member account", r"\balready\s+(?:a\s+)?(?:subscriber|member)\b|\balready\s+have\s+an\s+account\b"),
+    # "Already a subscriber? Log in": the prompt that leads to the login (a bare "Already a
+    # member?" too); a subscriber's link to what they bought ("… View your reports") is not
+    ("subscriber subscribed member account",
+     r"\balready\s+(?:a\s+)?(?:subscriber|subscribed|member|have\s+an\s+account)\b[?!.:,]*\s*"
+     r"(?:$|(?:please\s+|then\s+)?(?:sign|log|login|click|tap|continue|read|access|subscribe|register|go|enter|verify)\b)"),
     ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
     ("left remaining", r"\bfree\s+articles?\s+(?:left|remaining)\b"),
     ("unlock", r"\bunlock\s+(?:this|full|unlimited)\b"),
