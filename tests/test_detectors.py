@@ -562,6 +562,8 @@ def test_family_lines(line: str, family: str) -> None:
         "Reading time has fallen among teenagers, the survey found.",
         "5 minutes from the station",
         "Audio Engineering for Beginners",
+        # a brand whose humps are widget words is no run of widget strings
+        "Then paste the timetable link you copied from RouteFeedWatch",
     ],
 )
 def test_family_negatives(line: str) -> None:

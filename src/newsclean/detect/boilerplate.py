@@ -212,7 +212,9 @@ def _glued_widgets(text: str) -> bool:
     hits = sum(
         1
         for p in parts
-        if _widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold())
+        # (a lone topic word is a hump of a brand as often: "DataFeedWatch")
+        if p.casefold() not in _TOPIC_WORDS
+        and (_widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold()))
     )
     # a sentence with a brand in it ("Try GlossGenius today for 14 days free!") cuts into a
     # call and the rest: a sentence needs two widget pieces (one ending in a full stop is
