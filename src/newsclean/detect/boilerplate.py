@@ -59,10 +59,10 @@ _DISCLAIMER_BODY = _gated(
     ("provided produced sponsored published", r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b"),
     ("haftung gewähr garantie garantía", r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b"),
     ("constitutes", r"\bconstitutes\s+(?:\w+\s+){0,2}(?:financial|investment|legal|medical|tax|professional)\s+advice\b"),
-    ("taken construed relied", r"\b(?:should|must|may)\s+not\s+be\s+(?:taken|construed|relied\s+(?:up)?on)\s+as\s+(?:\w+\s+){0,3}(?:advice|recommendation|offer|solicitation)\b"),
+    ("advice recommendation offer solicitation", r"\b(?:should|must|may)\s+not\s+be\s+(?:taken|construed|relied\s+(?:up)?on)\s+as\s+(?:\w+\s+){0,3}(?:advice|recommendation|offer|solicitation)\b"),
     ("substitute", r"\bnot\s+(?:intended\s+(?:to\s+be\s+|as\s+)?)?a\s+substitute\s+for\s+(?:\w+\s+){0,2}(?:advice|diagnosis|treatment|care)\b"),
     ("guidance educational entertainment illustrative", r"\bfor\s+(?:general\s+)?(?:guidance|educational|entertainment|illustrative)\s+(?:purposes\s+)?only\b"),
-    ("own", r"\b(?:are|is)\s+(?:solely\s+)?(?:the|those\s+of\s+the)\s+(?:author|writer|contributor)(?:'s|s'|s)?\s+own\b"),
+    ("author writer contributor", r"\b(?:are|is)\s+(?:solely\s+)?(?:the|those\s+of\s+the)\s+(?:author|writer|contributor)(?:'s|s'|s)?\s+own\b"),
     ("performance", r"\bpast\s+performance\s+is\s+not\s+(?:necessarily\s+)?(?:indicative|a\s+guarantee)\s+of\s+future\b"),
     ("endorse", r"\b(?:we|this\s+(?:site|website|publication|newspaper))\s+(?:does|do)\s+not\s+(?:necessarily\s+)?endorse\b"),
 )
@@ -339,10 +339,10 @@ def _has_disclaimer_stem(norm: str) -> bool:
         or "purposes" in norm or "constitute" in norm or "advice" in norm or "provide" in norm
         or "commission" in norm or "compensation" in norm or "affiliate" in norm
         or "sponsored" in norm or "produced" in norm or "published" in norm
-        or "haftung" in norm or "gewähr" in norm or "garant" in norm or "taken" in norm
-        or "construed" in norm or "relied" in norm or "substitute" in norm or "guidance" in norm
-        or "educational" in norm or "entertainment" in norm or "illustrative" in norm
-        or "own" in norm or "performance" in norm or "endorse" in norm
+        or "haftung" in norm or "gewähr" in norm or "garant" in norm or "substitute" in norm
+        or "guidance" in norm or "educational" in norm or "entertainment" in norm
+        or "illustrative" in norm or "author" in norm or "writer" in norm
+        or "contributor" in norm or "past performance" in norm or "endorse" in norm
     )
 
 
@@ -350,9 +350,9 @@ def _has_disclaimer_stem(norm: str) -> bool:
 _DISCLAIMER_WORDS = frozenset(
     """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
     information purposes constitute advice provided provides commission compensation affiliate
-    sponsored produced published haftung gewähr garantie garantía constitutes taken construed
-    relied substitute guidance educational entertainment illustrative own performance
-    endorse""".split()
+    sponsored produced published haftung gewähr garantie garantía constitutes substitute
+    guidance educational entertainment illustrative author writer contributor performance
+    endorse recommendation offer solicitation""".split()
 )
 _COPYRIGHT_WORDS = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
