@@ -187,10 +187,15 @@ def resolve(
         return res
 
     # --- title and top menu
-    if not banners and known_title is None:
-        own = [ln for ln in body if ln.index not in marks]
-        lone = own[0] if len(own) == 1 else None
-        if lone is not None and lone is body[0] and lone.words <= 20 and " | " not in lone.text:
+    if not banners and known_title is None and body[0].index not in marks:
+        lone = body[0]
+        # (all() stops at the first line of the article's own below it: most records, the
+        # second line)
+        if (
+            lone.words <= 20
+            and " | " not in lone.text
+            and all(ln.index in marks for ln in islice(body, 1, None))
+        ):
             # the page's opening line and nothing else of its own (widgets and notices
             # below, a menu bar is no headline): a headline whose body is missing
             res.title = lone

@@ -394,7 +394,7 @@ _AD_MARKER = re.compile(
 # every alternative above opens with one of these
 AD_PREFIXES = (
     "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
-    "weiter", "la", "the", "-", "–", "—",
+    "weiter", "la", "the story", "the article", "-", "–", "—",
 )
 
 
@@ -539,7 +539,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "glued_widgets"
     if words <= 25 and text[-1:] != "." and _GLUE_AT.search(text) and _glued_widgets(text):
         return "glued_widgets"
-    if words <= 8 and _section_menu(toks):
+    if words <= 8 and toks and toks[0] in _SECTION_WORDS and _section_menu(toks):
         return "navigation"
     return _navigation(text)
 
@@ -553,7 +553,7 @@ _SECTION_WORDS = frozenset(
     education environment climate obituaries jobs careers property motoring cars games puzzles
     crosswords puzzle events shop deals sections topics categories about contact us more
     nachrichten politik wirtschaft kultur wetter sport actualités économie météo noticias
-    deportes economía cultura tiempo""".split()
+    deportes economía cultura tiempo rubriken rubriques secciones""".split()
 )
 
 
