@@ -426,7 +426,8 @@ def _mark_furniture(
         if (
             ln.words <= 8
             and ln.index not in marks
-            and ln.norm.startswith(boiler_mod.AD_PREFIXES)  # (most lines: no call)
+            and ln.norm[:1] in boiler_mod.AD_FIRST  # (most lines: no call)
+            and ln.norm.startswith(boiler_mod.AD_PREFIXES)
             and boiler_mod.is_ad_marker(ln.norm)
         ):
             marks[ln.index] = ("boilerplate", "ad_marker")

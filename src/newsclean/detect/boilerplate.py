@@ -332,17 +332,16 @@ LONG_WORDS = 40
 
 
 def _has_disclaimer_stem(norm: str) -> bool:
-    # each word of _DISCLAIMER_WORDS holds one of these
+    # each word of _DISCLAIMER_WORDS holds one of these, but for _SHORT_NOTICE_WORDS: those
+    # phrasings (no substitute for advice, the writer's own views…) make short notices, and
+    # a long line holding one is prose
     return (
         "agree" in norm or "warrant" in norm or "respons" in norm or "liab" in norm
         or "views" in norm or "opinions" in norm or "reflect" in norm or "information" in norm
         or "purposes" in norm or "constitute" in norm or "advice" in norm or "provide" in norm
         or "commission" in norm or "compensation" in norm or "affiliate" in norm
         or "sponsored" in norm or "produced" in norm or "published" in norm
-        or "haftung" in norm or "gewähr" in norm or "garant" in norm or "substitute" in norm
-        or "guidance" in norm or "educational" in norm or "entertainment" in norm
-        or "illustrative" in norm or "author" in norm or "writer" in norm
-        or "contributor" in norm or "past performance" in norm or "endorse" in norm
+        or "haftung" in norm or "gewähr" in norm or "garant" in norm
     )
 
 
@@ -350,9 +349,11 @@ def _has_disclaimer_stem(norm: str) -> bool:
 _DISCLAIMER_WORDS = frozenset(
     """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
     information purposes constitute advice provided provides commission compensation affiliate
-    sponsored produced published haftung gewähr garantie garantía constitutes substitute
-    guidance educational entertainment illustrative author writer contributor performance
-    endorse recommendation offer solicitation""".split()
+    sponsored produced published haftung gewähr garantie garantía constitutes""".split()
+)
+_SHORT_NOTICE_WORDS = frozenset(
+    """substitute guidance educational entertainment illustrative author writer contributor
+    performance endorse recommendation offer solicitation""".split()
 )
 _COPYRIGHT_WORDS = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
@@ -371,7 +372,7 @@ _PAYWALL_WORDS = frozenset(
 )
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
-_GATED_WORDS = _DISCLAIMER_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
+_GATED_WORDS = _DISCLAIMER_WORDS | _SHORT_NOTICE_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
 
 
 # Advertising slot markers: the one family that also sits in the middle of an article, and
@@ -398,9 +399,13 @@ AD_PREFIXES = (
 )
 
 
+AD_FIRST = frozenset(p[0] for p in AD_PREFIXES)  # (a set test turns most lines away first)
+
+
 def is_ad_marker(norm: str) -> bool:
     return (
         len(norm) <= 60
+        and norm[:1] in AD_FIRST
         and norm.startswith(AD_PREFIXES)
         and _AD_MARKER.fullmatch(norm) is not None
     )
@@ -441,7 +446,9 @@ _READING_AID = re.compile(
     r"\s*(?:[·:|-]\s*)?(?:\d+:\d\d)?$"
 )
 _EMBED_CREDIT = re.compile(r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\b[^.]{0,60}$")
-# every alternative above opens with one of these (a count opens with a digit)
+# every alternative above opens with one of these (a count opens with a digit), and so with
+# one of these characters (one set test turns most lines away)
+_READING_AID_FIRST = frozenset("0123456789otferla")
 _READING_AID_LEADS = (
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one", "two", "three", "four", "five",
     "ten", "estimated", "reading", "read", "listening", "lesezeit", "temps", "tiempo", "listen",
@@ -475,14 +482,17 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         toks = tokens(norm)
     # (almost every line passes every test below: each is written in its cheapest form)
     if words <= 8:
-        if norm.startswith(AD_PREFIXES) and is_ad_marker(norm):
+        if norm[:1] in AD_FIRST and norm.startswith(AD_PREFIXES) and is_ad_marker(norm):
             return "ad_marker"
         if _DISCLAIMER_HEAD.search(norm):
             return "disclaimer"
     gated = not _GATED_WORDS.isdisjoint(toks)
     if (
         gated
-        and not _DISCLAIMER_WORDS.isdisjoint(toks)
+        and (
+            not _DISCLAIMER_WORDS.isdisjoint(toks)
+            or (words <= LONG_WORDS and not _SHORT_NOTICE_WORDS.isdisjoint(toks))
+        )
         and _search_gated(_DISCLAIMER_BODY, toks, norm)
     ) or (words <= 60 and _disclaimer_lead(norm)):
         return "disclaimer"
@@ -500,7 +510,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and _search_gated(_PAYWALL, toks, norm)
     ):
         return "paywall"
-    if words <= 10 and norm.startswith(_READING_AID_LEADS):
+    if words <= 10 and norm[:1] in _READING_AID_FIRST and norm.startswith(_READING_AID_LEADS):
         if _READING_AID.match(norm):
             return "reading_aid"
         if _EMBED_CREDIT.match(norm):
