@@ -294,6 +294,14 @@ def test_copied_tail_after_the_articles_own_repeated_block() -> None:
     assert kept_lines(record(TITLE, *body, *body[-11:])) == body
 
 
+def test_embedded_posts_signed_alike_keep_their_signatures() -> None:
+    # two embedded posts by one account on one day carry the same signature line, the
+    # second at the very end of the article
+    sig = "— Harbour City Transit Authority (@CityTransit) March 4, 2025"
+    body = [P1, "Night buses start on Monday, the first route from the docks.", sig, P2, sig]
+    assert kept_lines(record(TITLE, *body)) == body
+
+
 def test_repeated_short_structure_inside_body_is_kept() -> None:
     body = [
         P1,
@@ -564,6 +572,8 @@ def test_family_lines(line: str, family: str) -> None:
         "Audio Engineering for Beginners",
         # a brand whose humps are widget words is no run of widget strings
         "Then paste the timetable link you copied from RouteFeedWatch",
+        # hashtags are camel-cased by custom
+        "Thanks to the crew at #NightBusFans and #CityHerald for the photos #ad",
     ],
 )
 def test_family_negatives(line: str) -> None:

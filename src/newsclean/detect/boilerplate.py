@@ -229,7 +229,8 @@ def _glued(text: str) -> bool:
     _CAMEL_PAIR can have them.)"""
     if text.endswith((".", "?", "!")) or not _GLUED.search(text) or _CODE_CHARS.search(text):
         return False  # (most lines have no glued pair at all: one search, no split)
-    return sum(1 for tok in text.split() if _GLUED.search(tok)) >= 2
+    # (hashtags and handles are camel-cased by custom: "#HealthyHydration", "@CityHerald")
+    return sum(1 for tok in text.split() if tok[0] not in "#@" and _GLUED.search(tok)) >= 2
 
 
 _MENU_SEP = re.compile(r"\s(?:\||·|•|»|›|/|>)\s")

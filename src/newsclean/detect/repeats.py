@@ -240,7 +240,7 @@ def detect(
                 index = passage_index(view)
             if index.longest_match(run, cut_short=True)[0] < PASSAGE_LINES:
                 continue
-        if inside and len(run) == 1 and _structural(view, run[0]):
+        if len(run) == 1 and _structural(view, run[0]):
             continue
         if len(run) > 1 and max(words) < MIN_PARAGRAPH_WORDS:
             if index is None:
