@@ -984,6 +984,9 @@ def test_ad_slot_with_its_continue_line_is_removed_mid_body() -> None:
     a = clean_text(record(TITLE, P1, P2, "Advertisement - Continue reading below", P3, P4))
     assert a.text == "\n".join(BODY)
     assert [r.rule for r in a.removed if r.reason == "boilerplate"] == ["ad_marker"]
+    # a list's item is no slot marker
+    items = ["Post types on the board:", "- Sponsored", "- Ad", "- Notice"]
+    assert kept_lines(record(TITLE, P1, P2, *items, P3, P4)) == [P1, P2, *items, P3, P4]
 
 
 def test_headline_alone_is_an_empty_page_with_its_title() -> None:

@@ -387,9 +387,10 @@ _AD_CONTINUES = (
     r"continúa\s+después\s+de\s+la\s+publicidad)"
 )
 # a slot's word, maybe followed by where the text resumes ("Advertisement - Continue reading
-# below"), or that line alone; dashes may frame it ("— Advertisement —")
+# below"), or that line alone; dashes may frame it ("— Advertisement —"), but "- Ad" is a
+# list's item
 _AD_MARKER = re.compile(
-    rf"[\s\-–—]*(?:{_AD_WORD}(?:\s*[-:–—|·]?\s*{_AD_CONTINUES})?|{_AD_CONTINUES})[\s.:!…\-–—]*"
+    rf"(?:-+\s*)?(?:{_AD_WORD}(?:\s*[-:–—|·]?\s*{_AD_CONTINUES})?|{_AD_CONTINUES})[\s.:!…\-–—]*"
 )
 
 
@@ -404,11 +405,14 @@ AD_FIRST = frozenset(p[0] for p in AD_PREFIXES)  # (a set test turns most lines 
 
 
 def is_ad_marker(norm: str) -> bool:
+    """(norm: dashes folded to "-")"""
     return (
         len(norm) <= 60
         and norm[:1] in AD_FIRST
         and norm.startswith(AD_PREFIXES)
         and _AD_MARKER.fullmatch(norm) is not None
+        # a leading dash frames the marker only with one after it: "- Ad" is a list's item
+        and (norm[0] != "-" or norm.rstrip(" .:!…").endswith("-"))
     )
 
 
