@@ -96,7 +96,7 @@ class Line:
 class TextView:
     """Lines of a record with their offsets; built once, shared read-only."""
 
-    __slots__ = ("text", "lines", "body_start", "_body", "_last_blank")
+    __slots__ = ("text", "lines", "body_start", "uneven", "_body", "_last_blank")
 
     def __init__(self, text: str, body_start: int = 0) -> None:
         self.text = text
@@ -114,6 +114,8 @@ class TextView:
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
         last_blank = -1
+        # lines whose content is not the whole line (padded or blank), in order: few
+        uneven: list[int] = []
         pos = 0
         for i, raw in enumerate(text.split("\n")):
             end = pos + len(raw)
@@ -125,6 +127,7 @@ class TextView:
                 else:
                     cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
                     cend = cstart + len(stripped)
+                    uneven.append(i)
                 if stripped.isascii():
                     if (
                         (not spaced or "  " not in stripped)
@@ -169,8 +172,10 @@ class TextView:
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))
                 last_blank = i
+                uneven.append(i)
             pos = end + 1
         self.lines = lines
+        self.uneven = uneven
         self._last_blank = last_blank
 
     def body(self) -> list[Line]:
