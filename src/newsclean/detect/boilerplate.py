@@ -183,6 +183,38 @@ _GLUE_AT = re.compile(
 )
 
 
+# An ASCII line's characters by class, for substring tests that find what _CAMEL_PAIR and
+# _GLUE_AT find on it without the expressions (most lines are ASCII): "a" a lower-case letter,
+# "A" a capital, "0" a digit, "!" one of "!?:.)" (before a glued capital), "&" itself, " " any
+# other.  (A str: its `in` tests are cheaper than those of bytes.)
+_ASCII_CLASS = bytes(
+    ord("a") if c.islower() else ord("A") if c.isupper() else ord("0") if c.isdigit()
+    else ord(c) if c in "!&" else ord("!") if c in "?:.)" else ord(" ")
+    for c in map(chr, range(128))
+) + bytes(range(128, 256))  # (a translation table has 256 entries: the upper half unused)
+
+
+def _ascii_classes(text: str) -> str:
+    return text.encode().translate(_ASCII_CLASS).decode()
+
+
+def _camel_pair(text: str, classes: str | None) -> bool:
+    """_CAMEL_PAIR.search(text): a lower-case letter or digit straight before a capital."""
+    if classes is None:
+        return _CAMEL_PAIR.search(text) is not None
+    return "aA" in classes or "0A" in classes
+
+
+def _glue_at(text: str, classes: str | None) -> bool:
+    """_GLUE_AT.search(text), its three alternatives written out by character class."""
+    if classes is None:
+        return _GLUE_AT.search(text) is not None
+    return (
+        "Aa" in classes
+        and ("aAa" in classes or "0Aa" in classes or "!Aa" in classes or "AAa" in classes)
+    ) or "aAA" in classes
+
+
 def _glued_widgets(text: str) -> bool:
     """Widget strings run together ("Like us on FacebookThis story is funded by readers",
     "Share this:Share this on:Create an account"): cut where they touch, at least half of the
@@ -285,7 +317,11 @@ def _widget(line: str, camel: bool) -> bool:
     """camel: does the line hold a glued pair (_CAMEL_PAIR)?  Most lines have none to split."""
     if camel:
         line = _CAMEL.sub(" ", _unglue_names(line))
-    toks = _WORDISH.findall(line.casefold())
+    return _widget_words(_WORDISH.findall(line.casefold()))
+
+
+def _widget_words(toks: list[str]) -> bool:
+    """The words of a line (_WORDISH's), in any order: are they a widget's?"""
     n = len(toks)
     if not toks or n > 10:
         return False
@@ -411,7 +447,8 @@ _SOFT_ACTION_LEAD = _rx(
 
 
 def classify(text: str, norm: str, words: int, toks: list[str] | None = None) -> str | None:
-    """Family name for one line, or None.  toks: tokens(norm), if already at hand."""
+    """Family name for one line, or None.  norm: the line's normalised form (`normalise`, or
+    the view's Line.norm); toks: tokens(norm), if already at hand."""
     if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
     if toks is None:
@@ -452,8 +489,16 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     ):
         return "paywall"
     # a glued pair, looked for once: widgets split at it, glued widget strings need it
-    camel = words <= 20 and _CAMEL_PAIR.search(text) is not None
-    if words <= 12 and _widget(text, camel):
+    # (ASCII lines: the glue expressions' work done by substring tests on character classes)
+    classes = _ascii_classes(text) if words <= 25 and text.isascii() else None
+    camel = words <= 20 and _camel_pair(text, classes)
+    if words <= 12 and (
+        # an ASCII line without digits, "&" or glued pairs: its words are toks, the runs of
+        # letters of its lower-cased text (no need to cut them out of it again)
+        _widget_words(toks)
+        if classes is not None and not camel and "0" not in classes and "&" not in classes
+        else _widget(text, camel)
+    ):
         return "widget"
     if words <= 15 and _newsletter(norm):
         return "widget"
@@ -483,7 +528,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "related_header"
     if camel and _glued(text):
         return "glued_widgets"
-    if words <= 25 and text[-1:] != "." and _GLUE_AT.search(text) and _glued_widgets(text):
+    if words <= 25 and text[-1:] != "." and _glue_at(text, classes) and _glued_widgets(text):
         return "glued_widgets"
     return _navigation(text)
 
