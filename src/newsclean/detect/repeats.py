@@ -279,11 +279,17 @@ class PassageIndex:
     """Where each body line stands, and where each distinct line first occurs: the lookups
     that tell a copied passage from lines recurring one by one, in time linear in the record."""
 
-    __slots__ = ("body", "pos", "starts")
+    __slots__ = ("body", "first", "pos", "starts")
 
     def __init__(self, view: TextView) -> None:
         self.body = view.body()
-        self.pos = {ln.index: k for k, ln in enumerate(self.body)}
+        body = self.body
+        # Where a line stands in body: its index less the first one's when body has no gap
+        # (most records: no blank line), else looked up.
+        self.first = body[0].index if body else 0
+        self.pos: dict[int, int] | None = None
+        if body and body[-1].index - self.first != len(body) - 1:
+            self.pos = {ln.index: k for k, ln in enumerate(body)}
         starts: dict[str, list[int]] = {}
         for k, ln in enumerate(self.body):
             got = starts.get(ln.norm)
@@ -300,7 +306,7 @@ class PassageIndex:
         cut_short, its last line may be the start of the line it copies; with into_run, the
         passage may run on into the run itself (the second of three copies)."""
         body = self.body
-        k0 = self.pos[run[0].index]
+        k0 = run[0].index - self.first if self.pos is None else self.pos[run[0].index]
         end = len(body) if into_run else k0
         best, at = 0, 0
         for p in self.starts.get(run[0].norm, ()):
