@@ -65,7 +65,9 @@ def tokens(norm: str) -> list[str]:
     building a set of its words would cost more than those tests).  Runs of letters and digits
     never span a space, so the words of lines joined by spaces are the words of each line."""
     if norm.isascii():  # most lines: a byte translation and a split beat the regex twice over
-        return norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split()
+        # (encode() and decode() without an encoding name: UTF-8, the same bytes on ASCII, and
+        # no name to look up)
+        return norm.encode().translate(_ASCII_SEP).decode().split()
     # (on ASCII text the expression finds what the translation does)
     return _TOKEN.findall(norm)
 

@@ -193,7 +193,9 @@ def classify(norm: str, words: int, toks: list[str] | None = None) -> str | None
         toks = tokens(norm)
     if not _BLOCKED_WORDS.isdisjoint(toks) and _search_gated(_BLOCKED_ALTS, norm):
         return "blocked"
-    if (not _ERROR_WORDS.isdisjoint(toks) or _CODE.search(norm)) and _search_gated(
+    if (
+        not _ERROR_WORDS.isdisjoint(toks) or ("4" in norm or "5" in norm) and _CODE.search(norm)
+    ) and _search_gated(
         _ERROR_ALTS, norm
     ):
         return "error"
