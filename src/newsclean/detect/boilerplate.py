@@ -140,8 +140,9 @@ _RELATED_NOUNS = tuple(
 )
 
 
-def _related_head(norm: str) -> bool:
-    if _RELATED_HEAD_LEAD.match(norm):
+def _related_head(norm: str, lead: bool = True) -> bool:
+    """lead: False when _RELATED_HEAD_LEAD is known not to match (see _LEADS)."""
+    if lead and _RELATED_HEAD_LEAD.match(norm):
         return True
     tail = norm[:-1] if norm.endswith(":") else norm
     return tail.rstrip().endswith(_RELATED_NOUNS) and _RELATED_HEAD_LIST.search(norm) is not None
@@ -446,6 +447,22 @@ _SOFT_ACTION_LEAD = _rx(
 )
 
 
+# The expressions tried at the start of a short line (up to 8 words), as alternatives of one:
+# when none of them matches there (most lines), one match call says so instead of six.  Each
+# is anchored at the start ("^", or match()), so search() and match() agree on it; the ad
+# marker is matched whole (fullmatch) and so is followed by \Z here.
+_LEADS = re.compile(
+    "|".join(
+        f"(?:{rx.pattern})"
+        for rx in (
+            _DISCLAIMER_HEAD, _DISCLAIMER_LEAD, _ACTION_LEAD, _SOFT_ACTION_LEAD, _RELATED_INLINE,
+            _RELATED_HEAD_LEAD,
+        )
+    )
+    + rf"|(?:{_AD_MARKER.pattern})\Z"
+)
+
+
 def classify(text: str, norm: str, words: int, toks: list[str] | None = None) -> str | None:
     """Family name for one line, or None.  norm: the line's normalised form (`normalise`, or
     the view's Line.norm); toks: tokens(norm), if already at hand."""
@@ -462,7 +479,10 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
                 return _navigation(text)
         toks = tokens(norm)
     # (almost every line passes every test below: each is written in its cheapest form)
-    if words <= 8:
+    # (a short line that none of the expressions anchored at its start matches needs none of
+    # them tried; a longer one tries those it is long enough for)
+    lead = words > 8 or _LEADS.match(norm) is not None
+    if words <= 8 and lead:
         if norm.startswith(AD_PREFIXES) and is_ad_marker(norm):
             return "ad_marker"
         if _DISCLAIMER_HEAD.search(norm):
@@ -472,7 +492,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         gated
         and not _DISCLAIMER_WORDS.isdisjoint(toks)
         and _search_gated(_DISCLAIMER_BODY, toks, norm)
-    ) or (words <= 60 and _disclaimer_lead(norm)):
+    ) or (words <= 60 and lead and _disclaimer_lead(norm)):
         return "disclaimer"
     if (
         gated
@@ -502,11 +522,16 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "widget"
     if words <= 15 and _newsletter(norm):
         return "widget"
-    if words <= 8 and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
+    if words <= 8 and lead and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
         words <= 12 and "click here" in norm
     ):
         return "call_to_action"
-    if words <= 8 and _SOFT_ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")):
+    if (
+        words <= 8
+        and lead
+        and _SOFT_ACTION_LEAD.search(norm)
+        and not norm.endswith((".", "?", ":"))
+    ):
         return "soft_call_to_action"
     if (
         gated
@@ -516,12 +541,12 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     ):
         return "cookie_notice"
     if words <= 30 and (
-        _RELATED_INLINE.search(norm) or (text[:1] in "PNO" and _POST_NAV.match(text))
+        lead and _RELATED_INLINE.search(norm) or (text[:1] in "PNO" and _POST_NAV.match(text))
     ):
         return "related_link"
     if (
         words <= 10
-        and _related_head(norm)
+        and _related_head(norm, lead)
         and not norm.endswith(("...", "…"))
         and not _CLAUSE_VERB.search(norm)
     ):
