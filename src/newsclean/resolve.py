@@ -37,10 +37,16 @@ _SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』�
 _SENTENCE_LAST = frozenset(".!?…:;。！？：；\"”’'»)]」』）")
 
 
+# the characters that end a sentence by themselves (_SENTENCE_END's first class)
+_SENTENCE_STOP = frozenset(".!?…:;。！？：；")
+
+
 def _ends_sentence(text: str) -> bool:
     # only the last few characters matter; never scan a long line from its start (and a
     # line ending on none of the characters a sentence ends on needs no scan at all)
     last = text[-1:]
+    if last in _SENTENCE_STOP:  # (most sentences: a full stop, which the expression matches)
+        return True
     if last and last not in _SENTENCE_LAST and not last.isspace():
         return False
     return _SENTENCE_END.search(text[-12:]) is not None
@@ -389,7 +395,7 @@ def _mark_furniture(
         if (
             ln.words <= 8
             and ln.index not in marks
-            and ln.norm.startswith(boiler_mod.AD_PREFIXES)  # (most lines: no call)
+            and ln.norm[:2] in _AD_STARTS  # (most lines: no call)
             and boiler_mod.is_ad_marker(ln.norm)
         ):
             marks[ln.index] = ("boilerplate", "ad_marker")
@@ -397,6 +403,8 @@ def _mark_furniture(
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)
 
+
+_AD_STARTS = boiler_mod.AD_STARTS
 
 MENU_RUN = 15  # a site menu dumped as text: this many one-to-three-word labels in a row
 

@@ -407,6 +407,10 @@ AD_PREFIXES = (
 )
 
 
+# their first two characters: a set test that turns away most lines before startswith()
+AD_STARTS = frozenset(p[:2] for p in AD_PREFIXES)
+
+
 def is_ad_marker(norm: str) -> bool:
     return (
         len(norm) <= 60
