@@ -95,6 +95,43 @@ class Line:
         return self.cstart >= self.cend
 
 
+def _norm_words(
+    stripped: str, folds: list[tuple[str, str]] | tuple[()], odd: bool, spacy: bool
+) -> tuple[str, int]:
+    """norm and words of a line off the common path: folds to apply, odd spaces or runs of
+    spaces to collapse, an entity to unescape (the view's flags for its record)."""
+    if stripped.isascii():
+        toks = stripped.split()
+        words = len(toks)
+        norm = " ".join(toks).casefold()
+    else:
+        f = stripped
+        for c, r in folds:
+            if c in f:
+                f = f.replace(c, r)
+        if f.isascii():
+            # most non-ASCII lines: curly quotes or dashes, folded to ASCII
+            simple = not odd or f.isprintable()
+        else:
+            simple = f.isprintable()  # (every space but " " is unprintable)
+        if simple and (not spacy or (f and "  " not in f and f[0] != " " and f[-1] != " ")):
+            # only single " " between words: f is already its split-and-joined form; no
+            # split into word objects
+            words = f.count(" ") + 1
+            norm = f.casefold()
+        else:
+            toks = f.split()
+            words = len(toks)
+            norm = " ".join(toks).casefold()
+        # scripts written without spaces: about two characters make a word (the fold
+        # touches none of them: a line ASCII once folded has none)
+        if not f.isascii() and _UNSPACED.search(stripped):
+            words += len(_UNSPACED.findall(stripped)) // 2
+    if "&" in norm and ";" in norm:
+        norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
+    return norm, words
+
+
 class TextView:
     """Lines of a record with their offsets; built once, shared read-only."""
 
@@ -116,6 +153,9 @@ class TextView:
         # the fold characters this record holds (one scan each of the whole text, instead of
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
+        # can a folded line have a run of spaces, or a space at an end?  Only if the record
+        # has a run, or a fold to a space or to nothing (nbsp, thin or zero-width spaces)
+        spacy = spaced or any(r in (" ", "") for _, r in folds)
         last_blank = -1
         # lines whose content is not the whole line (padded or blank), in order: few
         uneven: list[int] = []
@@ -131,57 +171,29 @@ class TextView:
                     cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
                     cend = cstart + len(stripped)
                     uneven.append(i)
-                if stripped.isascii():
-                    if (
-                        (not spaced or "  " not in stripped)
-                        and (not amp or "&" not in stripped)
-                        and (not odd or stripped.isprintable())
-                    ):
-                        # the common case: single spaces, no odd space, nothing to fold
-                        # (for ASCII, lower() is casefold() and quicker)
-                        # (the fields set in place: a third cheaper than a call of Line)
-                        ln = new(Line)
-                        ln.index = i
-                        ln.start = pos
-                        ln.end = end
-                        ln.cstart = cstart
-                        ln.cend = cend
-                        ln.text = stripped
-                        ln.norm = stripped.lower()
-                        ln.words = stripped.count(" ") + 1
-                        ln._toks = None
-                        append(ln)
-                        pos = end + 1
-                        continue
-                    toks = stripped.split()
-                    words = len(toks)
-                    norm = " ".join(toks).casefold()
+                if stripped.isascii() and (
+                    (not spaced or "  " not in stripped)
+                    and (not amp or "&" not in stripped)
+                    and (not odd or stripped.isprintable())
+                ):
+                    # the common case: single spaces, no odd space, nothing to fold
+                    # (for ASCII, lower() is casefold() and quicker)
+                    norm = stripped.lower()
+                    words = stripped.count(" ") + 1
                 else:
-                    f = stripped
-                    for c, r in folds:
-                        if c in f:
-                            f = f.replace(c, r)
-                    if f.isascii():
-                        # most non-ASCII lines: curly quotes or dashes, folded to ASCII
-                        simple = not odd or f.isprintable()
-                    else:
-                        simple = f.isprintable()  # (every space but " " is unprintable)
-                    if simple and f and "  " not in f and f[0] != " " and f[-1] != " ":
-                        # only single " " between words: f is already its split-and-joined
-                        # form; no split into word objects
-                        words = f.count(" ") + 1
-                        norm = f.casefold()
-                    else:
-                        toks = f.split()
-                        words = len(toks)
-                        norm = " ".join(toks).casefold()
-                    # scripts written without spaces: about two characters make a word (the
-                    # fold touches none of them: a line ASCII once folded has none)
-                    if not f.isascii() and _UNSPACED.search(stripped):
-                        words += len(_UNSPACED.findall(stripped)) // 2
-                if "&" in norm and ";" in norm:
-                    norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
-                append(Line(i, pos, end, cstart, cend, stripped, norm, words))
+                    norm, words = _norm_words(stripped, folds, odd, spacy)
+                # (the fields set in place: a third cheaper than a call of Line)
+                ln = new(Line)
+                ln.index = i
+                ln.start = pos
+                ln.end = end
+                ln.cstart = cstart
+                ln.cend = cend
+                ln.text = stripped
+                ln.norm = norm
+                ln.words = words
+                ln._toks = None
+                append(ln)
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))
                 last_blank = i
