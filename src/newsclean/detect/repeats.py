@@ -8,6 +8,7 @@ a real duplicate; a lone short repeated line (a heading such as "FAQ") is left a
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from ..text_view import Line, TextView
 
@@ -24,6 +25,8 @@ _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*\s*$")
 
 
 _HEAD = 60  # a copy cut short still shares this many characters with its original
+_HEAD_OF = itemgetter(slice(None, _HEAD))  # a line's first _HEAD characters
+_TAIL_OF = itemgetter(slice(-_HEAD, None))  # and its last
 
 
 def _truncated_copy(norm: str, heads: dict[str, int], norms: list[str]) -> bool:
@@ -128,7 +131,8 @@ def copy_runs(view: TextView) -> list[list[Line]]:
         runs.append(run)
     # Only where a long line starts or ends as another does can a copy be cut short or have
     # lost its paragraph breaks; most records have none, and their runs are the whole copies.
-    if len({x[:_HEAD] for x in longs}) < len(longs) or len({x[-_HEAD:] for x in longs}) < len(longs):
+    # (map with an itemgetter: no slice object built and no loop step per line)
+    if len(set(map(_HEAD_OF, longs))) < len(longs) or len(set(map(_TAIL_OF, longs))) < len(longs):
         return _copy_runs(body)
     return runs
 
