@@ -146,7 +146,10 @@ def resolve(
         return res
     ban = _Lazy(_banner_of, view.lines)
     tables = _table_rows(body) if "|" in view.text else set()  # (one scan: most have no bar)
-    fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln), view.lines)
+    fam = _Lazy(
+        (lambda ln: None if ln.index in tables else _family_of(ln)) if tables else _family_of,
+        view.lines,
+    )
     marks = res.line_marks
 
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
