@@ -199,6 +199,17 @@ def _ascii_classes(text: str) -> str:
     return text.encode().translate(_ASCII_CLASS).decode()
 
 
+def _toks_are_wordish(classes: str) -> bool:
+    """Are an ASCII line's toks (the runs of letters and digits of its normalised text) the
+    words _widget cuts out of it (_WORDISH's: runs of letters, runs of digits)?  Yes unless an
+    entity was unescaped in norm ("&") or a letter touches a digit.  (For a line without glued
+    pairs: _widget splits those.)"""
+    return "&" not in classes and (
+        "0" not in classes
+        or not ("a0" in classes or "0a" in classes or "A0" in classes or "0A" in classes)
+    )
+
+
 def _camel_pair(text: str, classes: str | None) -> bool:
     """_CAMEL_PAIR.search(text): a lower-case letter or digit straight before a capital."""
     if classes is None:
@@ -517,10 +528,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     classes = _ascii_classes(text) if words <= 25 and text.isascii() else None
     camel = words <= 20 and _camel_pair(text, classes)
     if words <= 12 and (
-        # an ASCII line without digits, "&" or glued pairs: its words are toks, the runs of
-        # letters of its lower-cased text (no need to cut them out of it again)
         _widget_words(toks)
-        if classes is not None and not camel and "0" not in classes and "&" not in classes
+        if classes is not None and not camel and _toks_are_wordish(classes)
         else _widget(text, camel)
     ):
         return "widget"
