@@ -12,10 +12,12 @@ relative to the body's prose.  Priorities, in one place:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import attrgetter
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -76,6 +78,7 @@ class _Lazy(dict[int, str | None]):
         return v
 
 
+_INDEX = attrgetter("index")
 _UNSEEN = object()  # not yet classified (None is an answer)
 
 
@@ -172,7 +175,11 @@ def resolve(
     first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
-    prose = [ln for ln in shaped if first is not None and first.index <= ln.index <= last.index]
+    # the prose-shaped lines from the first prose line to the last (shaped is in line order)
+    prose: list[Line] = []
+    if first is not None and last is not None:
+        lo = bisect_left(shaped, first.index, key=_INDEX)
+        prose = shaped[lo : bisect_right(shaped, last.index, lo, key=_INDEX)]
     top, tail = _outside(body, first_prose, last_prose)
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
