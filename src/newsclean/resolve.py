@@ -849,7 +849,11 @@ _COMMON = frozenset(
 
 def _content_of(ln: Line) -> list[str]:
     """The line's content words (of its case-folded text): long ones and numbers."""
-    return [w for w in _WORD.findall(ln.norm) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
+    toks = ln._toks  # (made for most lines above and below the body, which this is asked of)
+    norm = ln.norm
+    # toks are _WORD's words but for "_" (in \w, between tokens) and "©" (a token of its own)
+    words = toks if toks is not None and "_" not in norm and "©" not in norm else _WORD.findall(norm)
+    return [w for w in words if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
 
 
 def _hits(ln: Line, words: Container[str]) -> tuple[int, float]:
