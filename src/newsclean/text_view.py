@@ -96,10 +96,11 @@ class Line:
 
 
 def _norm_words(
-    stripped: str, folds: list[tuple[str, str]] | tuple[()], odd: bool, spacy: bool
+    stripped: str, folds: list[tuple[str, str]] | tuple[()], odd: bool, spacy: bool, amp: bool
 ) -> tuple[str, int]:
     """norm and words of a line off the common path: folds to apply, odd spaces or runs of
-    spaces to collapse, an entity to unescape (the view's flags for its record)."""
+    spaces to collapse, an entity to unescape (the view's flags for its record; no fold makes
+    an "&")."""
     if stripped.isascii():
         toks = stripped.split()
         words = len(toks)
@@ -109,7 +110,8 @@ def _norm_words(
         for c, r in folds:
             if c in f:
                 f = f.replace(c, r)
-        if f.isascii():
+        folded_ascii = f.isascii()
+        if folded_ascii:
             # most non-ASCII lines: curly quotes or dashes, folded to ASCII
             simple = not odd or f.isprintable()
         else:
@@ -125,9 +127,9 @@ def _norm_words(
             norm = " ".join(toks).casefold()
         # scripts written without spaces: about two characters make a word (the fold
         # touches none of them: a line ASCII once folded has none)
-        if not f.isascii() and _UNSPACED.search(stripped):
+        if not folded_ascii and _UNSPACED.search(stripped):
             words += len(_UNSPACED.findall(stripped)) // 2
-    if "&" in norm and ";" in norm:
+    if amp and "&" in norm and ";" in norm:
         norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
     return norm, words
 
@@ -181,7 +183,7 @@ class TextView:
                     norm = stripped.lower()
                     words = stripped.count(" ") + 1
                 else:
-                    norm, words = _norm_words(stripped, folds, odd, spacy)
+                    norm, words = _norm_words(stripped, folds, odd, spacy, amp)
                 # (the fields set in place: a third cheaper than a call of Line)
                 ln = new(Line)
                 ln.index = i
