@@ -619,7 +619,8 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     n = len(body)
     while i < n:
         ln = body[i]
-        if fam[ln.index] != "related_header" and not _weak_header(body, i):
+        # (_weak_header turns away lines of more than 6 words first: no call for those)
+        if fam[ln.index] != "related_header" and (ln.words > 6 or not _weak_header(body, i)):
             i += 1
             continue
         j = i + 1
@@ -786,7 +787,7 @@ class _Vocab:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self.text = "\n" + "\n".join(ln.norm for ln in lines) + "\n"
+        self.text = "\n" + "\n".join([ln.norm for ln in lines]) + "\n"
         self.known: dict[str, bool] = {}
         self.spent = 0
         self.words: set[str] | None = None
