@@ -419,6 +419,8 @@ AD_PREFIXES = (
 
 
 # their first two characters: a set test that turns away most lines before startswith()
+# (a prefix shorter than two characters would need another test: refuse it here)
+assert all(len(p) >= 2 for p in AD_PREFIXES), "AD_STARTS holds two-character starts"
 AD_STARTS = frozenset(p[:2] for p in AD_PREFIXES)
 
 
