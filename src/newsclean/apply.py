@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Iterable, Mapping
 
 from .model import Removed, Repaired, Span
-from .text_view import TextView
+from .text_view import Line, TextView
 
 Label = tuple[str, str] | None  # None = kept
 
@@ -64,52 +64,33 @@ def apply_marks(
             last_kept = i
             break
 
-    # One walk: each line's segments (start, end, label) in record order, merged as they come
-    # with the previous one when adjacent with one label.
+    # One walk over the lines that need a look -- removed, cut, padded or blank, and the last
+    # kept one -- each line's segments (start, end, label) in record order, merged as they
+    # come with the previous one when adjacent with one label.  Between two such lines stand
+    # whole kept lines, each with its newline: one kept stretch (most of a record).
     kept_parts: list[str] = []
     removed: list[Removed] = []
     cs = ce = 0
     cl: Label = None
-    for ln in lines:
-        i = ln.index
-        start = ln.start
+    todo = sorted({*line_marks, *cut, *view.uneven, last_kept})
+    nxt = 0  # the first line not walked yet
+    for i in todo:
+        if i < nxt:  # (last_kept -1: nothing kept)
+            continue
+        if i >= len(lines):
+            break
+        ln = lines[i]
         end = ln.end
         nl_end = end + 1 if end < n else end
         if i in line_marks or ln.cstart >= ln.cend:
-            segs: Iterable[tuple[int, int, Label]] = ((start, nl_end, line_marks.get(i, _WS)),)
-        elif i in cut:
-            p = cut[i]
-            if p is None:
-                segs = ((start, nl_end, _WS),)
-            else:
-                ps, pe = p
-                parts = sorted(by_line[i], key=lambda x: x.start)
-                out: list[tuple[int, int, Label]] = []
-                _emit_outside(out.append, start, ps, parts)
-                out.append((ps, pe, None))
-                _emit_outside(out.append, pe, end, parts)
-                _add_newline(out.append, i, end, nl_end, last_kept, lines, line_marks)
-                segs = out
+            segs: Iterable[tuple[int, int, Label]] = (
+                (ln.start, nl_end, line_marks.get(i, _WS)),
+            )
         else:
-            ps, pe = ln.cstart, ln.cend
-            if ps == start and pe == end and i < last_kept:
-                # the common case: the line and its newline, kept
-                if cl is None and start == ce:
-                    ce = nl_end
-                    continue
-                segs = ((start, nl_end, None),)
-            else:
-                out = []
-                if start < ps:
-                    out.append((start, ps, _WS))
-                if pe == end and i < last_kept:
-                    out.append((ps, nl_end, None))
-                else:
-                    out.append((ps, pe, None))
-                    if pe < end:
-                        out.append((pe, end, _WS))
-                    _add_newline(out.append, i, end, nl_end, last_kept, lines, line_marks)
-                segs = out
+            segs = _kept_segments(ln, nl_end, cut, by_line, last_kept, lines, line_marks)
+        if nxt < i:
+            segs = ((lines[nxt].start, ln.start, None), *segs)
+        nxt = i + 1
         for s, e, label in segs:
             if s >= e:
                 continue
@@ -128,6 +109,45 @@ def apply_marks(
         else:
             removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
     return "".join(kept_parts), removed
+
+
+def _kept_segments(
+    ln: Line,
+    nl_end: int,
+    cut: dict[int, tuple[int, int] | None],
+    by_line: dict[int, list[Span]],
+    last_kept: int,
+    lines: list[Line],
+    line_marks: Mapping[int, tuple[str, str]],
+) -> list[tuple[int, int, Label]]:
+    """The segments of a line that is not removed whole (cut, padded or the last kept one)
+    and of its newline, labelled, in record order."""
+    i = ln.index
+    start = ln.start
+    end = ln.end
+    out: list[tuple[int, int, Label]] = []
+    if i in cut:
+        p = cut[i]
+        if p is None:
+            return [(start, nl_end, _WS)]
+        ps, pe = p
+        parts = sorted(by_line[i], key=lambda x: x.start)
+        _emit_outside(out.append, start, ps, parts)
+        out.append((ps, pe, None))
+        _emit_outside(out.append, pe, end, parts)
+        _add_newline(out.append, i, end, nl_end, last_kept, lines, line_marks)
+        return out
+    ps, pe = ln.cstart, ln.cend
+    if start < ps:
+        out.append((start, ps, _WS))
+    if pe == end and i < last_kept:
+        out.append((ps, nl_end, None))
+    else:
+        out.append((ps, pe, None))
+        if pe < end:
+            out.append((pe, end, _WS))
+        _add_newline(out.append, i, end, nl_end, last_kept, lines, line_marks)
+    return out
 
 
 def _add_newline(

@@ -12,10 +12,12 @@ relative to the body's prose.  Priorities, in one place:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import attrgetter
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -37,10 +39,16 @@ _SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』�
 _SENTENCE_LAST = frozenset(".!?…:;。！？：；\"”’'»)]」』）")
 
 
+# the characters that end a sentence by themselves (_SENTENCE_END's first class)
+_SENTENCE_STOP = frozenset(".!?…:;。！？：；")
+
+
 def _ends_sentence(text: str) -> bool:
     # only the last few characters matter; never scan a long line from its start (and a
     # line ending on none of the characters a sentence ends on needs no scan at all)
     last = text[-1:]
+    if last in _SENTENCE_STOP:  # (most sentences: a full stop, which the expression matches)
+        return True
     if last and last not in _SENTENCE_LAST and not last.isspace():
         return False
     return _SENTENCE_END.search(text[-12:]) is not None
@@ -70,6 +78,7 @@ class _Lazy(dict[int, str | None]):
         return v
 
 
+_INDEX = attrgetter("index")
 _UNSEEN = object()  # not yet classified (None is an answer)
 
 
@@ -140,7 +149,10 @@ def resolve(
         return res
     ban = _Lazy(_banner_of, view.lines)
     tables = _table_rows(body) if "|" in view.text else set()  # (one scan: most have no bar)
-    fam = _Lazy(lambda ln: None if ln.index in tables else _family_of(ln), view.lines)
+    fam = _Lazy(
+        (lambda ln: None if ln.index in tables else _family_of(ln)) if tables else _family_of,
+        view.lines,
+    )
     marks = res.line_marks
 
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
@@ -163,7 +175,11 @@ def resolve(
     first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
-    prose = [ln for ln in shaped if first is not None and first.index <= ln.index <= last.index]
+    # the prose-shaped lines from the first prose line to the last (shaped is in line order)
+    prose: list[Line] = []
+    if first is not None and last is not None:
+        lo = bisect_left(shaped, first.index, key=_INDEX)
+        prose = shaped[lo : bisect_right(shaped, last.index, lo, key=_INDEX)]
     top, tail = _outside(body, first_prose, last_prose)
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
@@ -426,8 +442,7 @@ def _mark_furniture(
         if (
             ln.words <= 8
             and ln.index not in marks
-            and ln.norm[:1] in boiler_mod.AD_FIRST  # (most lines: no call)
-            and ln.norm.startswith(boiler_mod.AD_PREFIXES)
+            and ln.norm[:2] in _AD_STARTS  # (most lines: no call)
             and boiler_mod.is_ad_marker(ln.norm)
         ):
             marks[ln.index] = ("boilerplate", "ad_marker")
@@ -435,6 +450,8 @@ def _mark_furniture(
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)
 
+
+_AD_STARTS = boiler_mod.AD_STARTS
 
 MENU_RUN = 15  # a site menu dumped as text: this many one-to-three-word labels in a row
 
@@ -648,7 +665,8 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     n = len(body)
     while i < n:
         ln = body[i]
-        if fam[ln.index] != "related_header" and not _weak_header(body, i):
+        # (_weak_header turns away lines of more than 6 words first: no call for those)
+        if fam[ln.index] != "related_header" and (ln.words > 6 or not _weak_header(body, i)):
             i += 1
             continue
         j = i + 1
@@ -842,7 +860,7 @@ class _Vocab:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self.text = "\n" + "\n".join(ln.norm for ln in lines) + "\n"
+        self.text = "\n" + "\n".join([ln.norm for ln in lines]) + "\n"
         self.known: dict[str, bool] = {}
         self.spent = 0
         self.words: set[str] | None = None
@@ -905,7 +923,11 @@ _COMMON = frozenset(
 
 def _content_of(ln: Line) -> list[str]:
     """The line's content words (of its case-folded text): long ones and numbers."""
-    return [w for w in _WORD.findall(ln.norm) if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
+    toks = ln._toks  # (made for most lines above and below the body, which this is asked of)
+    norm = ln.norm
+    # toks are _WORD's words but for "_" (in \w, between tokens) and "©" (a token of its own)
+    words = toks if toks is not None and "_" not in norm and "©" not in norm else _WORD.findall(norm)
+    return [w for w in words if (len(w) >= 4 or w.isdigit()) and w not in _COMMON]
 
 
 def _hits(ln: Line, words: Container[str]) -> tuple[int, float]:

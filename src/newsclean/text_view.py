@@ -65,7 +65,9 @@ def tokens(norm: str) -> list[str]:
     building a set of its words would cost more than those tests).  Runs of letters and digits
     never span a space, so the words of lines joined by spaces are the words of each line."""
     if norm.isascii():  # most lines: a byte translation and a split beat the regex twice over
-        return norm.encode("ascii").translate(_ASCII_SEP).decode("ascii").split()
+        # (encode() and decode() without an encoding name: UTF-8, the same bytes on ASCII, and
+        # no name to look up)
+        return norm.encode().translate(_ASCII_SEP).decode().split()
     # (on ASCII text the expression finds what the translation does)
     return _TOKEN.findall(norm)
 
@@ -93,10 +95,50 @@ class Line:
         return self.cstart >= self.cend
 
 
+def _norm_words(
+    stripped: str, folds: list[tuple[str, str]] | tuple[()], odd: bool, spacy: bool, amp: bool
+) -> tuple[str, int]:
+    """norm and words of a line off the common path: folds to apply, odd spaces or runs of
+    spaces to collapse, an entity to unescape (the view's flags for its record; no fold makes
+    an "&")."""
+    if stripped.isascii():
+        # (the backtick is the one ASCII character folded)
+        toks = stripped.replace("`", "'").split() if "`" in stripped else stripped.split()
+        words = len(toks)
+        norm = " ".join(toks).casefold()
+    else:
+        f = stripped
+        for c, r in folds:
+            if c in f:
+                f = f.replace(c, r)
+        folded_ascii = f.isascii()
+        if folded_ascii:
+            # most non-ASCII lines: curly quotes or dashes, folded to ASCII
+            simple = not odd or f.isprintable()
+        else:
+            simple = f.isprintable()  # (every space but " " is unprintable)
+        if simple and (not spacy or (f and "  " not in f and f[0] != " " and f[-1] != " ")):
+            # only single " " between words: f is already its split-and-joined form; no
+            # split into word objects
+            words = f.count(" ") + 1
+            norm = f.casefold()
+        else:
+            toks = f.split()
+            words = len(toks)
+            norm = " ".join(toks).casefold()
+        # scripts written without spaces: about two characters make a word (the fold
+        # touches none of them: a line ASCII once folded has none)
+        if not folded_ascii and _UNSPACED.search(stripped):
+            words += len(_UNSPACED.findall(stripped)) // 2
+    if amp and "&" in norm and ";" in norm:
+        norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
+    return norm, words
+
+
 class TextView:
     """Lines of a record with their offsets; built once, shared read-only."""
 
-    __slots__ = ("text", "lines", "body_start", "_body", "_last_blank")
+    __slots__ = ("text", "lines", "body_start", "uneven", "_body", "_last_blank")
 
     def __init__(self, text: str, body_start: int = 0) -> None:
         self.text = text
@@ -105,6 +147,7 @@ class TextView:
         self._body: list[Line] | None = None
         lines: list[Line] = []
         append = lines.append
+        new = object.__new__
         # One scan of the whole text each instead of one per line: most records have no "&",
         # no run of spaces and no tab or other odd space.
         amp = "&" in text
@@ -114,7 +157,12 @@ class TextView:
         # the fold characters this record holds (one scan each of the whole text, instead of
         # each of them on each non-ASCII line)
         folds = () if text.isascii() else [p for p in _FOLD_PAIRS if p[0] in text]
+        # can a folded line have a run of spaces, or a space at an end?  Only if the record
+        # has a run, or a fold to a space or to nothing (nbsp, thin or zero-width spaces)
+        spacy = spaced or any(r in (" ", "") for _, r in folds)
         last_blank = -1
+        # lines whose content is not the whole line (padded or blank), in order: few
+        uneven: list[int] = []
         pos = 0
         for i, raw in enumerate(text.split("\n")):
             end = pos + len(raw)
@@ -126,53 +174,38 @@ class TextView:
                 else:
                     cstart = pos + raw.find(stripped[0]) if raw[0] != stripped[0] else pos
                     cend = cstart + len(stripped)
-                if stripped.isascii():
-                    if (
-                        (not spaced or "  " not in stripped)
-                        and (not amp or "&" not in stripped)
-                        and (not tick or "`" not in stripped)
-                        and (not odd or stripped.isprintable())
-                    ):
-                        # the common case: single spaces, no odd space, nothing to fold
-                        # (for ASCII, lower() is casefold() and quicker)
-                        append(Line(i, pos, end, cstart, cend, stripped, stripped.lower(),
-                                    stripped.count(" ") + 1))
-                        pos = end + 1
-                        continue
-                    toks = stripped.replace("`", "'").split() if tick else stripped.split()
-                    words = len(toks)
-                    norm = " ".join(toks).casefold()
+                    uneven.append(i)
+                if stripped.isascii() and (
+                    (not spaced or "  " not in stripped)
+                    and (not amp or "&" not in stripped)
+                    and (not tick or "`" not in stripped)
+                    and (not odd or stripped.isprintable())
+                ):
+                    # the common case: single spaces, no odd space, nothing to fold
+                    # (for ASCII, lower() is casefold() and quicker)
+                    norm = stripped.lower()
+                    words = stripped.count(" ") + 1
                 else:
-                    f = stripped
-                    for c, r in folds:
-                        if c in f:
-                            f = f.replace(c, r)
-                    if f.isascii():
-                        # most non-ASCII lines: curly quotes or dashes, folded to ASCII
-                        simple = not odd or f.isprintable()
-                    else:
-                        simple = f.isprintable()  # (every space but " " is unprintable)
-                    if simple and f and "  " not in f and f[0] != " " and f[-1] != " ":
-                        # only single " " between words: f is already its split-and-joined
-                        # form; no split into word objects
-                        words = f.count(" ") + 1
-                        norm = f.casefold()
-                    else:
-                        toks = f.split()
-                        words = len(toks)
-                        norm = " ".join(toks).casefold()
-                    # scripts written without spaces: about two characters make a word (the
-                    # fold touches none of them: a line ASCII once folded has none)
-                    if not f.isascii() and _UNSPACED.search(stripped):
-                        words += len(_UNSPACED.findall(stripped)) // 2
-                if "&" in norm and ";" in norm:
-                    norm = " ".join(html.unescape(norm).split())  # "&amp;" and "&" are one text
-                append(Line(i, pos, end, cstart, cend, stripped, norm, words))
+                    norm, words = _norm_words(stripped, folds, odd, spacy, amp)
+                # (the fields set in place: a third cheaper than a call of Line)
+                ln = new(Line)
+                ln.index = i
+                ln.start = pos
+                ln.end = end
+                ln.cstart = cstart
+                ln.cend = cend
+                ln.text = stripped
+                ln.norm = norm
+                ln.words = words
+                ln._toks = None
+                append(ln)
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))
                 last_blank = i
+                uneven.append(i)
             pos = end + 1
         self.lines = lines
+        self.uneven = uneven
         self._last_blank = last_blank
 
     def body(self) -> list[Line]:

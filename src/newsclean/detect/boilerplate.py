@@ -154,8 +154,9 @@ _RELATED_NOUNS = tuple(
 )
 
 
-def _related_head(norm: str) -> bool:
-    if _RELATED_HEAD_LEAD.match(norm):
+def _related_head(norm: str, lead: bool = True) -> bool:
+    """lead: False when _RELATED_HEAD_LEAD is known not to match (see _LEADS)."""
+    if lead and _RELATED_HEAD_LEAD.match(norm):
         return True
     tail = norm[:-1] if norm.endswith(":") else norm
     return tail.rstrip().endswith(_RELATED_NOUNS) and _RELATED_HEAD_LIST.search(norm) is not None
@@ -195,6 +196,49 @@ _GLUE_AT = re.compile(
     r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ0-9!?:.)][A-ZÀ-Þ])(?=[a-zà-ÿ])|(?<=[A-ZÀ-Þ][A-ZÀ-Þ])(?=[a-zà-ÿ])"
     r"|(?<=[a-zà-ÿ][A-ZÀ-Þ])(?=[A-ZÀ-Þ]))"
 )
+
+
+# An ASCII line's characters by class, for substring tests that find what _CAMEL_PAIR and
+# _GLUE_AT find on it without the expressions (most lines are ASCII): "a" a lower-case letter,
+# "A" a capital, "0" a digit, "!" one of "!?:.)" (before a glued capital), "&" itself, " " any
+# other.  (A str: its `in` tests are cheaper than those of bytes.)
+_ASCII_CLASS = bytes(
+    ord("a") if c.islower() else ord("A") if c.isupper() else ord("0") if c.isdigit()
+    else ord(c) if c in "!&" else ord("!") if c in "?:.)" else ord(" ")
+    for c in map(chr, range(128))
+) + bytes(range(128, 256))  # (a translation table has 256 entries: the upper half unused)
+
+
+def _ascii_classes(text: str) -> str:
+    return text.encode().translate(_ASCII_CLASS).decode()
+
+
+def _toks_are_wordish(classes: str) -> bool:
+    """Are an ASCII line's toks (the runs of letters and digits of its normalised text) the
+    words _widget cuts out of it (_WORDISH's: runs of letters, runs of digits)?  Yes unless an
+    entity was unescaped in norm ("&") or a letter touches a digit.  (For a line without glued
+    pairs: _widget splits those.)"""
+    return "&" not in classes and (
+        "0" not in classes
+        or not ("a0" in classes or "0a" in classes or "A0" in classes or "0A" in classes)
+    )
+
+
+def _camel_pair(text: str, classes: str | None) -> bool:
+    """_CAMEL_PAIR.search(text): a lower-case letter or digit straight before a capital."""
+    if classes is None:
+        return _CAMEL_PAIR.search(text) is not None
+    return "aA" in classes or "0A" in classes
+
+
+def _glue_at(text: str, classes: str | None) -> bool:
+    """_GLUE_AT.search(text), its three alternatives written out by character class."""
+    if classes is None:
+        return _GLUE_AT.search(text) is not None
+    return (
+        "Aa" in classes
+        and ("aAa" in classes or "0Aa" in classes or "!Aa" in classes or "AAa" in classes)
+    ) or "aAA" in classes
 
 
 def _glued_widgets(text: str) -> bool:
@@ -304,7 +348,11 @@ def _widget(line: str, camel: bool) -> bool:
     """camel: does the line hold a glued pair (_CAMEL_PAIR)?  Most lines have none to split."""
     if camel:
         line = _CAMEL.sub(" ", _unglue_names(line))
-    toks = _WORDISH.findall(line.casefold())
+    return _widget_words(_WORDISH.findall(line.casefold()))
+
+
+def _widget_words(toks: list[str]) -> bool:
+    """The words of a line (_WORDISH's), in any order: are they a widget's?"""
     n = len(toks)
     if not toks or n > 10:
         return False
@@ -397,18 +445,21 @@ _AD_MARKER = re.compile(
 # every alternative above opens with one of these
 AD_PREFIXES = (
     "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
-    "weiter", "la", "the story", "the article", "-", "–", "—",
+    "weiter", "la", "the story", "the article", "- ", "--",  # (dashes are folded to "-")
 )
 
 
-AD_FIRST = frozenset(p[0] for p in AD_PREFIXES)  # (a set test turns most lines away first)
+# their first two characters: a set test that turns away most lines before startswith()
+# (a prefix shorter than two characters would need another test: refuse it here)
+assert all(len(p) >= 2 for p in AD_PREFIXES), "AD_STARTS holds two-character starts"
+AD_STARTS = frozenset(p[:2] for p in AD_PREFIXES)
 
 
 def is_ad_marker(norm: str) -> bool:
     """(norm: dashes folded to "-")"""
     return (
         len(norm) <= 60
-        and norm[:1] in AD_FIRST
+        and norm[:2] in AD_STARTS
         and norm.startswith(AD_PREFIXES)
         and _AD_MARKER.fullmatch(norm) is not None
         # a leading dash frames the marker only with one after it: "- Ad" is a list's item
@@ -471,8 +522,25 @@ _SOFT_ACTION_LEAD = _rx(
 )
 
 
+# The expressions tried at the start of a short line (up to 8 words), as alternatives of one:
+# when none of them matches there (most lines), one match call says so instead of six.  Each
+# is anchored at the start ("^", or match()), so search() and match() agree on it; the ad
+# marker is matched whole (fullmatch) and so is followed by \Z here.
+_LEADS = re.compile(
+    "|".join(
+        f"(?:{rx.pattern})"
+        for rx in (
+            _DISCLAIMER_HEAD, _DISCLAIMER_LEAD, _ACTION_LEAD, _SOFT_ACTION_LEAD, _RELATED_INLINE,
+            _RELATED_HEAD_LEAD,
+        )
+    )
+    + rf"|(?:{_AD_MARKER.pattern})\Z"
+)
+
+
 def classify(text: str, norm: str, words: int, toks: list[str] | None = None) -> str | None:
-    """Family name for one line, or None.  toks: tokens(norm), if already at hand."""
+    """Family name for one line, or None.  norm: the line's normalised form (`normalise`, or
+    the view's Line.norm); toks: tokens(norm), if already at hand."""
     if words > MAX_WORDS or len(text) > MAX_CHARS:
         return None
     if toks is None:
@@ -486,8 +554,11 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
                 return _navigation(text)
         toks = tokens(norm)
     # (almost every line passes every test below: each is written in its cheapest form)
-    if words <= 8:
-        if norm[:1] in AD_FIRST and norm.startswith(AD_PREFIXES) and is_ad_marker(norm):
+    # (a short line that none of the expressions anchored at its start matches needs none of
+    # them tried; a longer one tries those it is long enough for)
+    lead = words > 8 or _LEADS.match(norm) is not None
+    if words <= 8 and lead:
+        if is_ad_marker(norm):
             return "ad_marker"
         if _DISCLAIMER_HEAD.search(norm):
             return "disclaimer"
@@ -499,7 +570,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
             or (words <= LONG_WORDS and not _SHORT_NOTICE_WORDS.isdisjoint(toks))
         )
         and _search_gated(_DISCLAIMER_BODY, toks, norm)
-    ) or (words <= 60 and _disclaimer_lead(norm)):
+    ) or (words <= 60 and lead and _disclaimer_lead(norm)):
         return "disclaimer"
     if (
         gated
@@ -521,16 +592,27 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         if _EMBED_CREDIT.match(norm):
             return "widget"
     # a glued pair, looked for once: widgets split at it, glued widget strings need it
-    camel = words <= 20 and _CAMEL_PAIR.search(text) is not None
-    if words <= 12 and _widget(text, camel):
+    # (ASCII lines: the glue expressions' work done by substring tests on character classes)
+    classes = _ascii_classes(text) if words <= 25 and text.isascii() else None
+    camel = words <= 20 and _camel_pair(text, classes)
+    if words <= 12 and (
+        _widget_words(toks)
+        if classes is not None and not camel and _toks_are_wordish(classes)
+        else _widget(text, camel)
+    ):
         return "widget"
     if words <= 15 and _newsletter(norm):
         return "widget"
-    if words <= 8 and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
+    if words <= 8 and lead and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
         words <= 12 and "click here" in norm
     ):
         return "call_to_action"
-    if words <= 8 and _SOFT_ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")):
+    if (
+        words <= 8
+        and lead
+        and _SOFT_ACTION_LEAD.search(norm)
+        and not norm.endswith((".", "?", ":"))
+    ):
         return "soft_call_to_action"
     if (
         gated
@@ -540,19 +622,19 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     ):
         return "cookie_notice"
     if words <= 30 and (
-        _RELATED_INLINE.search(norm) or (text[:1] in "PNO" and _POST_NAV.match(text))
+        lead and _RELATED_INLINE.search(norm) or (text[:1] in "PNO" and _POST_NAV.match(text))
     ):
         return "related_link"
     if (
         words <= 10
-        and _related_head(norm)
+        and _related_head(norm, lead)
         and not norm.endswith(("...", "…"))
         and not _CLAUSE_VERB.search(norm)
     ):
         return "related_header"
     if camel and _glued(text):
         return "glued_widgets"
-    if words <= 25 and text[-1:] != "." and _GLUE_AT.search(text) and _glued_widgets(text):
+    if words <= 25 and text[-1:] != "." and _glue_at(text, classes) and _glued_widgets(text):
         return "glued_widgets"
     if words <= 8 and toks and toks[0] in _SECTION_WORDS and _section_menu(toks):
         return "navigation"

@@ -8,6 +8,7 @@ a real duplicate; a lone short repeated line (a heading such as "FAQ") is left a
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from ..text_view import Line, TextView
 
@@ -24,6 +25,8 @@ _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*\s*$")
 
 
 _HEAD = 60  # a copy cut short still shares this many characters with its original
+_HEAD_OF = itemgetter(slice(None, _HEAD))  # a line's first _HEAD characters
+_TAIL_OF = itemgetter(slice(-_HEAD, None))  # and its last
 
 
 def _truncated_copy(norm: str, heads: dict[str, int], norms: list[str]) -> bool:
@@ -128,7 +131,8 @@ def copy_runs(view: TextView) -> list[list[Line]]:
         runs.append(run)
     # Only where a long line starts or ends as another does can a copy be cut short or have
     # lost its paragraph breaks; most records have none, and their runs are the whole copies.
-    if len({x[:_HEAD] for x in longs}) < len(longs) or len({x[-_HEAD:] for x in longs}) < len(longs):
+    # (map with an itemgetter: no slice object built and no loop step per line)
+    if len(set(map(_HEAD_OF, longs))) < len(longs) or len(set(map(_TAIL_OF, longs))) < len(longs):
         return _copy_runs(body)
     return runs
 
@@ -293,11 +297,17 @@ class PassageIndex:
     """Where each body line stands, and where each distinct line first occurs: the lookups
     that tell a copied passage from lines recurring one by one, in time linear in the record."""
 
-    __slots__ = ("body", "pos", "starts")
+    __slots__ = ("body", "first", "pos", "starts")
 
     def __init__(self, view: TextView) -> None:
         self.body = view.body()
-        self.pos = {ln.index: k for k, ln in enumerate(self.body)}
+        body = self.body
+        # Where a line stands in body: its index less the first one's when body has no gap
+        # (most records: no blank line), else looked up.
+        self.first = body[0].index if body else 0
+        self.pos: dict[int, int] | None = None
+        if body and body[-1].index - self.first != len(body) - 1:
+            self.pos = {ln.index: k for k, ln in enumerate(body)}
         starts: dict[str, list[int]] = {}
         for k, ln in enumerate(self.body):
             got = starts.get(ln.norm)
@@ -314,7 +324,7 @@ class PassageIndex:
         cut_short, its last line may be the start of the line it copies; with into_run, the
         passage may run on into the run itself (the second of three copies)."""
         body = self.body
-        k0 = self.pos[run[0].index]
+        k0 = run[0].index - self.first if self.pos is None else self.pos[run[0].index]
         end = len(body) if into_run else k0
         best, at = 0, 0
         for p in self.starts.get(run[0].norm, ()):
@@ -357,7 +367,8 @@ class PassageIndex:
 
     def whole_copy(self, ln: Line) -> bool:
         """Does the line stand, whole, above itself?"""
-        return self.starts[ln.norm][0] < self.pos[ln.index]
+        at = ln.index - self.first if self.pos is None else self.pos[ln.index]
+        return self.starts[ln.norm][0] < at
 
     def copies_a_passage(self, run: list[Line]) -> bool:
         """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
