@@ -66,12 +66,6 @@ def kept_lines(text: str) -> list[str]:
         ("We were unable to process your request at this time.", "error"),
         ("This listing has expired.", "error"),
         ("Error establishing a database connection", "error"),
-        # pages that will not show without scripts, in four languages
-        ("Please turn JavaScript on and reload the page.", "blocked"),
-        ("JavaScript is required to view this site.", "blocked"),
-        ("Bitte aktivieren Sie JavaScript, um fortzufahren.", "blocked"),
-        ("Veuillez activer JavaScript dans votre navigateur.", "blocked"),
-        ("Habilita JavaScript para continuar.", "blocked"),
     ],
 )
 def test_banner_lines_are_classified(line: str, kind: str) -> None:
@@ -200,7 +194,14 @@ def test_script_notice_on_an_error_page_leaves_it_an_error_page() -> None:
     )
     assert clean_text(rec).verdict == "error_page"
     rec = record("Home", "Please turn JavaScript on and reload the page.", "Contact")
-    assert clean_text(rec).verdict == "blocked"
+    a = clean_text(rec)
+    assert a.verdict == "blocked"
+    assert ("blocked", "script_banner") in {(r.reason, r.rule) for r in a.removed}
+    # a short article under the notice is still an article
+    short = [TITLE, P1, "Route 9 runs every half hour until 5am."]
+    a = clean_text(record("Bitte aktivieren Sie JavaScript, um fortzufahren.", *short))
+    assert a.verdict == "article"
+    assert a.text == "\n".join(short[1:])
     # and in front of an article it is removed and the article kept
     a = clean_text(record("JavaScript is disabled in your browser.", TITLE, *BODY))
     assert a.verdict == "article"
@@ -522,7 +523,16 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("News Sport Weather Culture", "navigation"),
         ("Politik Wirtschaft Kultur Sport", "navigation"),
         ("Sections", "navigation"),
+        ("About us", "navigation"),
+        ("Blog", "navigation"),
         ("Search this site", "widget"),
+        # notices that a page needs scripts, in four languages (a block page only when
+        # nothing else is there: see the verdict tests)
+        ("Please turn JavaScript on and reload the page.", "cookie_notice"),
+        ("JavaScript is required to view this site.", "cookie_notice"),
+        ("Bitte aktivieren Sie JavaScript, um fortzufahren.", "cookie_notice"),
+        ("Veuillez activer JavaScript dans votre navigateur.", "cookie_notice"),
+        ("Habilita JavaScript para continuar.", "cookie_notice"),
         # an ad slot with where the text resumes, framed or not
         ("Advertisement - Continue reading below", "ad_marker"),
         ("— Advertisement —", "ad_marker"),

@@ -14,6 +14,8 @@ from .repair import apply_repairs, find_repairs
 from .resolve import resolve
 from .text_view import TextView
 
+_COOKIE_NOTICE = ("boilerplate", "cookie_notice")
+
 
 def clean_record(
     record: Record,
@@ -55,6 +57,17 @@ def clean_record(
         # (fewer marks than body lines: some line is kept, no need to look)
         if len(marks) >= len(body) and all(ln.index in marks for ln in body):
             verdict = "empty"
+    if verdict == "empty" and title_line is None:
+        # a page that asks for scripts and shows nothing else is a block page (the notice
+        # over an article is furniture, like a cookie notice)
+        scripts = [
+            ln for ln in view.lines
+            if marks.get(ln.index) == _COOKIE_NOTICE and "javascript" in ln.norm
+        ]
+        if scripts:
+            verdict = "blocked"
+            for ln in scripts:
+                marks[ln.index] = ("blocked", "script_banner")
     if verdict != "article":
         # whatever no detector explained goes under the verdict: error_page, blocked, empty
         for ln in view.lines[view.body_start :]:

@@ -79,11 +79,6 @@ _BLOCKED = [
     r"\bchecking\s+(?:your\s+)?(?:connection|browser|device|request)\b",
     r"^(?:your\s+)?ip(?:\s+address)?\s*:",
     r"\benable\s+(?:javascript|js)\s+and\s+cookies\s+to\s+continue\b",
-    # a page that will not show without scripts (en, de, fr, es)
-    r"\b(?:enable|turn\s+on|activate|switch\s+on|allow)\s+(?:your\s+)?javascript\b|\bturn\s+javascript\s+on\b|"
-    r"\bjavascript\s+(?:is\s+)?(?:required|disabled|must\s+be\s+enabled|is\s+not\s+enabled|is\s+turned\s+off)\b|"
-    r"\bjavascript\s+(?:aktivieren|einschalten)\b|\baktivieren\s+sie\s+(?:bitte\s+)?javascript\b|"
-    r"\bactiv(?:er|ez)\s+(?:le\s+)?javascript\b|\b(?:activa|activar|habilita|habilitar)\s+(?:el\s+)?javascript\b",
     r"\bperformance\s+(?:&|and)\s+security\s+by\b",
     r"\b(?:cloudflare|incapsula|imperva|akamai|perimeterx|datadome|ddos[-\s]guard|sucuri)\b.*\b(?:ray\s+id|security|protection|blocked|incident|firewall)\b",
     r"\bray\s+id\b",
@@ -129,7 +124,7 @@ _ERROR_GATES = [
 ]
 _BLOCKED_GATES = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
-    "", "cookies", "javascript", "security", "cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri",
+    "", "cookies", "security", "cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri",
     "ray", "unusual", "captcha", "requests", "limit", "forbidden", "check verification validation",
     "check", "resolve", "permission authori access", "", "blocked", "security", "pardon", "hold",
     "attention", "automated suspicious", "detect protection", "request connection", "ip", "owner",

@@ -112,7 +112,12 @@ _COOKIE = _gated(
     ("accept reject decline", r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b"),
     ("datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad",
      r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b"),
-    ("javascript", r"\bjavascript\s+(?:aktivieren|activer)\b|\bactiva(?:r)?\s+javascript\b"),
+    ("javascript", r"\bjavascript\s+(?:aktivieren|activer|einschalten)\b|\bactiva(?:r)?\s+javascript\b"),
+    # a page that will not show without scripts, in more wordings (en, de, fr, es): furniture
+    # over an article, a block page when nothing else is there (see pipeline)
+    ("javascript", r"\b(?:turn\s+on|switch\s+on|allow)\s+(?:your\s+)?javascript\b|\bturn\s+javascript\s+on\b|"
+     r"\baktivieren\s+sie\s+(?:bitte\s+)?javascript\b|\bactivez\s+(?:le\s+)?javascript\b|"
+     r"\bactiver\s+(?:le\s+)?javascript\b|\b(?:habilita|habilitar)\s+(?:el\s+)?javascript\b"),
 )
 _PAYWALL = _gated(
     ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
@@ -650,17 +655,23 @@ _SECTION_WORDS = frozenset(
     education environment climate obituaries jobs careers property motoring cars games puzzles
     crosswords puzzle events shop deals sections topics categories about contact us more
     nachrichten politik wirtschaft kultur wetter sport actualités économie météo noticias
-    deportes economía cultura tiempo rubriken rubriques secciones""".split()
+    deportes economía cultura tiempo rubriken rubriques secciones blog""".split()
 )
 
 
 def _section_menu(toks: list[str]) -> bool:
     """A short line of section names only, three or more ("News Sport Weather Culture"), or
-    a menu's own heading ("Sections")."""
+    a menu's own heading or first item alone ("Sections", "Home")."""
     words = [t for t in toks if t not in ("and", "&")]
     if len(words) == 1:
-        return words[0] in ("sections", "categories", "topics", "rubriken", "rubriques", "secciones")
-    return len(words) >= 3 and all(t in _SECTION_WORDS for t in words)
+        return words[0] in (
+            "home", "blog", "shop", "news", "about", "contact", "sections", "categories",
+            "topics", "rubriken", "rubriques", "secciones",
+        )
+    if not all(t in _SECTION_WORDS for t in words):
+        return False
+    # ("About us", "Contact us": a site's own pages; "World News" may be a headline)
+    return len(words) >= 3 or words[0] in ("about", "contact", "home")
 
 
 def _navigation(text: str) -> str | None:
