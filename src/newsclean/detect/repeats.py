@@ -324,7 +324,7 @@ class PassageIndex:
         cut_short, its last line may be the start of the line it copies; with into_run, the
         passage may run on into the run itself (the second of three copies)."""
         body = self.body
-        k0 = run[0].index - self.first if self.pos is None else self.pos[run[0].index]
+        k0 = self.place(run[0])
         end = len(body) if into_run else k0
         best, at = 0, 0
         for p in self.starts.get(run[0].norm, ()):
@@ -365,10 +365,13 @@ class PassageIndex:
             run = run[m:]
         return out
 
+    def place(self, ln: Line) -> int:
+        """Where the line stands in body."""
+        return ln.index - self.first if self.pos is None else self.pos[ln.index]
+
     def whole_copy(self, ln: Line) -> bool:
         """Does the line stand, whole, above itself?"""
-        at = ln.index - self.first if self.pos is None else self.pos[ln.index]
-        return self.starts[ln.norm][0] < at
+        return self.starts[ln.norm][0] < self.place(ln)
 
     def copies_a_passage(self, run: list[Line]) -> bool:
         """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
