@@ -444,6 +444,12 @@ def test_note_on_the_items_the_headline_lists_is_the_articles() -> None:
     assert a.text == "\n".join(BODY)
 
 
+def test_document_reference_code_above_page_furniture_stays() -> None:
+    # a report's closing reference number is the article's, not a menu item over the widgets
+    rec = record(TITLE, *BODY, "Ref. HB20250304-1125", "Leave a comment", "© 2025 City Herald")
+    assert kept_lines(rec) == [*BODY, "Ref. HB20250304-1125"]
+
+
 def test_reference_addresses_above_page_furniture_stay() -> None:
     refs = ["Sources", "https://www.example.org/transport/night-bus-pilot-report",
             "www.example.org/council/minutes-2025-02"]

@@ -745,8 +745,9 @@ def _tail(
 
 # A comma or an exclamation ("Best wishes, Ana", "See you soon!"), a line opening with a
 # symbol ("<3 Sam", "(University of Oslo)"), or a label with a figure ("Last updated: May 2,
-# 2024", "Cost per day: £6.81"): no menu item is written so.
-_NOT_A_LABEL = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d")
+# 2024", "Cost per day: £6.81"), a code or number of five digits or more (a document's
+# reference, a phone number): no menu item is written so.
+_NOT_A_LABEL = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d|\d{5}")
 
 
 _OWN_RULES = frozenset(
