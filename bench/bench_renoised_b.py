@@ -15,13 +15,12 @@ that newsclean already returns exactly; the share recovered exactly is reported.
 from __future__ import annotations
 
 import collections
-import gzip
-import json
 import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.bench_renoised import clean_articles, print_table
 from newsclean import clean_text, restore
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -161,18 +160,9 @@ def main() -> int:
     if not (EVAL / "records-dev.jsonl.gz").exists():
         print(f"{EVAL}/records-dev.jsonl.gz not found", file=sys.stderr)
         return 1
-    random.seed(11)
-    with gzip.open(EVAL / "records-dev.jsonl.gz", "rt", encoding="utf-8") as f:
-        recs = [json.loads(line) for line in f]
-    arts = [r for r in recs if r["gold"]["verdict"] == "article" and not r["gold"]["defects"]]
     out: dict[str, list[bool]] = collections.defaultdict(list)
-    for r in random.sample(arts, min(200, len(arts))):
-        g = r["gold"]
-        body = g["text"].split("\n")
-        base = clean_text("\n".join([" date 2025-01-01 200", g["title"], *body]))
-        if base.text != g["text"] or base.title != g["title"]:
-            continue  # only articles newsclean already returns exactly
-        for kind, make in _kinds(g["title"], body).items():
+    for g in clean_articles(11):
+        for kind, make in _kinds(g["title"], g["text"].split("\n")).items():
             rec, title, pub, text, verdict = make()
             a = clean_text(rec)
             assert restore(a.text, a.removed) == rec
@@ -185,10 +175,7 @@ def main() -> int:
             _page(ERROR_PAGES, random.choice([404, 200, 410, 500]))).verdict == "error_page"
         pages["block pages right"] += clean_text(
             _page(BLOCK_PAGES, random.choice([403, 200, 429]))).verdict == "blocked"
-    print("| noise kind | articles | recovered exactly |")
-    print("|---|---:|---:|")
-    for k, v in out.items():
-        print(f"| {k} | {len(v)} | {sum(v) / len(v):.3f} |")
+    print_table(out)
     print(f"\nsynthetic pages (300 each): {dict(pages)}")
     return 0
 
