@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from operator import attrgetter
+from os.path import commonprefix
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -834,12 +835,7 @@ def _same_stem(a: str, b: str) -> bool:
     """One word in two inflections ("publishers" / "publishing", "company" / "companies")."""
     if len(a) < 4 or len(b) < 4:
         return False
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= max(4, min(len(a), len(b)) - 3)
+    return len(commonprefix((a, b))) >= max(4, min(len(a), len(b)) - 3)
 
 
 _DISCLAIMER = ("boilerplate", "disclaimer")

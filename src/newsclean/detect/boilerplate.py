@@ -99,8 +99,6 @@ _COPYRIGHT_MID = re.compile(
 )
 _COOKIE = _gated(
     ("cookie cookies", r"\bcookies?\b"),
-    ("javascript", r"\b(?:enable|activate|turn\s+on)\s+javascript\b"),
-    ("javascript", r"\bjavascript\s+(?:is\s+|seems\s+to\s+be\s+|appears\s+to\s+be\s+)?(?:disabled|required|must\s+be\s+enabled|not\s+enabled|turned\s+off)\b"),
     ("browser", r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support"),
     ("privacy consent", r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b"),
     ("sell share", r"\bdo\s+not\s+(?:sell|share)(?:\s+(?:or|and|/)\s+(?:sell|share))?\s+my\b"),
@@ -112,12 +110,14 @@ _COOKIE = _gated(
     ("accept reject decline", r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b"),
     ("datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad",
      r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b"),
-    ("javascript", r"\bjavascript\s+(?:aktivieren|activer|einschalten)\b|\bactiva(?:r)?\s+javascript\b"),
-    # a page that will not show without scripts, in more wordings (en, de, fr, es): furniture
-    # over an article, a block page when nothing else is there (see pipeline)
-    ("javascript", r"\b(?:turn\s+on|switch\s+on|allow)\s+(?:your\s+)?javascript\b|\bturn\s+javascript\s+on\b|"
-     r"\baktivieren\s+sie\s+(?:bitte\s+)?javascript\b|\bactivez\s+(?:le\s+)?javascript\b|"
-     r"\bactiver\s+(?:le\s+)?javascript\b|\b(?:habilita|habilitar)\s+(?:el\s+)?javascript\b"),
+    # a page that will not show without scripts (en, de, fr, es): furniture over an article,
+    # a block page when nothing else is there (see pipeline)
+    ("javascript",
+     r"\b(?:enable|activate|turn\s+on|switch\s+on|allow)\s+(?:your\s+)?javascript\b|\bturn\s+javascript\s+on\b|"
+     r"\bjavascript\s+(?:is\s+|seems\s+to\s+be\s+|appears\s+to\s+be\s+)?"
+     r"(?:disabled|required|must\s+be\s+enabled|not\s+enabled|turned\s+off)\b|"
+     r"\bjavascript\s+(?:aktivieren|activer|einschalten)\b|\baktivieren\s+sie\s+(?:bitte\s+)?javascript\b|"
+     r"\bactiv(?:ez|er|a|ar)\s+(?:le\s+|el\s+)?javascript\b|\b(?:habilita|habilitar)\s+(?:el\s+)?javascript\b"),
 )
 _PAYWALL = _gated(
     ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
@@ -509,12 +509,12 @@ _READING_AID = re.compile(
 _EMBED_CREDIT = re.compile(r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\b[^.]{0,60}$")
 # every alternative above opens with one of these (a count opens with a digit), and so with
 # one of these characters (one set test turns most lines away)
-_READING_AID_FIRST = frozenset("0123456789otferla")
 _READING_AID_LEADS = (
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one", "two", "three", "four", "five",
     "ten", "estimated", "reading", "read", "listening", "lesezeit", "temps", "tiempo", "listen",
     "audio", "a ",
 )
+_READING_AID_FIRST = frozenset(p[0] for p in _READING_AID_LEADS)
 
 
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
