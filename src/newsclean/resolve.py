@@ -803,7 +803,7 @@ def _notes_naming_the_headline(
 ) -> None:
     """A disclosure below the body that names the article's own headline ("This article
     about how to … was sponsored by …") or points at the very things the headline lists
-    ("The publishers listed here …" under "Top 25 Publishing Houses") is the article's note;
+    ("The operators listed here …" under "Nine Night Bus Operators Compared") is the article's note;
     a site's notice is written for every page and can do neither."""
     notes = [ln for ln in tail if marks.get(ln.index) == _DISCLAIMER and ln.index not in rep]
     words = _WORD.findall(title.norm) if notes else ()  # (a copy stays a copy)

@@ -125,7 +125,7 @@ _PAYWALL = _gated(
     ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
     ("subscribers", r"\b(?:for|to)\s+(?:paid\s+|premium\s+)?subscribers\b"),
     # "Already a subscriber? Log in": the prompt that leads to the login (a bare "Already a
-    # member?" too); a subscriber's link to what they bought ("… View your reports") is not
+    # member?" too); a subscriber's link to what they bought ("… Download your timetables") is not
     ("subscriber subscribed member account",
      r"\balready\s+(?:a\s+)?(?:subscriber|subscribed|member|have\s+an\s+account)\b[?!.:,]*\s*"
      r"(?:$|(?:please\s+|then\s+)?(?:sign|log|login|click|tap|continue|read|access|subscribe|register|go|enter|verify)\b)"),
@@ -261,7 +261,7 @@ def _glued_widgets(text: str) -> bool:
     hits = sum(
         1
         for p in parts
-        # (a lone topic word is a hump of a brand as often: "DataFeedWatch")
+        # (a lone topic word is a hump of a brand as often: "RouteFeedWatch")
         if p.casefold() not in _TOPIC_WORDS
         and (_widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold()))
     )
@@ -278,7 +278,7 @@ def _glued(text: str) -> bool:
     _CAMEL_PAIR can have them.)"""
     if text.endswith((".", "?", "!")) or not _GLUED.search(text) or _CODE_CHARS.search(text):
         return False  # (most lines have no glued pair at all: one search, no split)
-    # (hashtags and handles are camel-cased by custom: "#HealthyHydration", "@CityHerald")
+    # (hashtags and handles are camel-cased by custom: "#NightBusFans", "@CityHerald")
     return sum(1 for tok in text.split() if tok[0] not in "#@" and _GLUED.search(tok)) >= 2
 
 
