@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint install clean-out
+.PHONY: demo test lint install clean-out model
 
 install: $(STAMP)
 
@@ -41,10 +41,18 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench train
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench train
+
+# The line model (src/newsclean/line_model/model.json.gz), refitted from the development
+# pages in ../shared/eval: render them as crawlers do, label each line against the gold, fit.
+# Deterministic: the same pages give the same model bytes.
+model: $(STAMP)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev,train]'
+	$(BIN)/python -m train.mine
+	$(BIN)/python -m train.fit
 
 clean-out:
 	rm -rf out

@@ -27,7 +27,6 @@ import re
 import string
 from dataclasses import dataclass, field
 
-_WORD = re.compile(r"\w+")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SEPARATORS = (" - ", " — ", " – ", " -- ", " _ ", ": ", " ", ".- ", " -")

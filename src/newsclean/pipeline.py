@@ -9,6 +9,7 @@ from .detect import dateline
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
+from .line_model.furniture import merge, page_furniture
 from .model import Article, Quote, Record, Repaired
 from .repair import apply_repairs, find_repairs
 from .resolve import resolve
@@ -36,11 +37,15 @@ def clean_record(
     if hdr:
         marks[0] = ("header", "crawl_header")
     hint = record.meta.get("title_line")
-    found = resolve(
-        view,
-        title_line=hint + view.body_start if isinstance(hint, int) else None,
-        furniture=furniture,
+    title_hint = hint + view.body_start if isinstance(hint, int) else None
+    found = resolve(view, title_line=title_hint, furniture=furniture)
+    # a whole page: what the rules left of its furniture the line model finds, and the layout
+    # is read again without it (the headline and the body's bounds among what is left)
+    page = page_furniture(
+        view, found.line_marks, title_hint, found.title.index if found.title else None
     )
+    if page:
+        found = resolve(view, title_line=title_hint, furniture=merge(furniture, page))
     marks.update(found.line_marks)
     verdict = found.verdict
     title_line = found.title

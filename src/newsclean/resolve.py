@@ -117,6 +117,16 @@ def _family_of(ln: Line) -> str | None:
     return v
 
 
+def named_mark(ln: Line) -> tuple[str, str] | None:
+    """The mark a family rule gives the line on its own wording (a banner or a boilerplate
+    family), wherever it stands; None if no family names it."""
+    kind = _banner_of(ln)
+    if kind:
+        return _banner_mark(kind)
+    fam = _family_of(ln)
+    return ("boilerplate", fam) if fam else None
+
+
 def _banner_mark(kind: str) -> tuple[str, str]:
     return ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
 

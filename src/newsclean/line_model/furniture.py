@@ -1,0 +1,130 @@
+"""Whole-page records: the line model finds the furniture around and inside the article.
+
+A crawl record is usually the article with a little noise at its edges, which the family
+rules and the layout handle.  Some records are whole pages -- menus, teasers, comment threads,
+footers, the article somewhere inside (a tool's text dump, html2text's markdown).  There the
+line model judges every line, and a line it calls furniture goes before the rules read the
+layout (`furniture` of resolve), so the headline and the body's bounds are found among the
+lines that are left.  A record is a whole page when the model is confident of enough furniture
+in it: a record of an article alone has at most a few doubtful lines (a list, a table, a
+credit), a page has dozens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from ..resolve import _ends_sentence
+from ..text_view import Line, TextView
+from .score import load
+
+SURE = 0.15  # a line scored below this is furniture the model is sure of
+PAGE_LINES = 10  # ... a whole page has at least this many such lines
+PAGE_SHARE = 0.15  # ... and they are at least this share of its lines
+EDGE_LINES = 3  # ... of which this many above its article and this many below
+BODY = 0.8  # a line scored above this is article the model is sure of
+EDGE_KEEP = 0.3  # around the article of any record with page furniture, below this goes
+LONG = 15  # a line this long is a paragraph or a long piece of furniture
+CONFIDENT = 0.0  # this share of the long lines at least must be scored with confidence
+SENTENCE = 8  # a line this long can be a sentence
+MIN_REMOVED = 5  # the model removes this many lines or none
+INNER = 0.03  # between the article's first and last sure lines, below this goes
+KEEP = 0.5  # around the article, below this goes
+MIN_LINES = 20  # fewer lines than this: no whole page
+
+
+def page_furniture(
+    view: TextView,
+    marks: Mapping[int, tuple[str, str]],
+    title_line: int | None = None,
+    title: int | None = None,
+) -> dict[int, tuple[str, str]]:
+    """Marks for the furniture lines of a whole-page record that the rules' `marks` leave
+    in; {} for any other record.  The model covers what no rule removes, so every line a
+    rule names keeps its reason."""
+    body = [ln for ln in view.body() if ln.index != title_line]
+    if len(body) < MIN_LINES:
+        return {}
+    # Most records are an article with noise that the rules removed: what they keep is the
+    # headline, then paragraphs from the first to the last.  Only when they keep lines beyond
+    # the prose at either end can there be furniture for the model to find.
+    if _left_at_edges(body, marks, title) < MIN_REMOVED:
+        return {}
+    p = load().scores(view, body, marks, title)
+    # The article is where the model is sure of body.  A page has furniture on both sides of
+    # it (menus above, a footer below); a record of an article alone has none, or only what
+    # the rules name.
+    sure_body = [k for k, x in enumerate(p) if x >= BODY]
+    if not sure_body:
+        return {}
+    first, last = sure_body[0], sure_body[-1]
+    sure = p < SURE
+    if (
+        sure.sum() < PAGE_LINES
+        or sure[:first].sum() < EDGE_LINES
+        or sure[last + 1 :].sum() < EDGE_LINES
+    ):
+        return {}
+    if CONFIDENT:
+        long_p = [x for ln, x in zip(body, p, strict=True) if ln.words >= LONG]
+        if sum(1 for x in long_p if x >= BODY or x < SURE) < CONFIDENT * len(long_p):
+            return {}
+    # Around the article, what the model doubts goes; between its first and last sentences
+    # the model keeps (where its own headings, lists, tables and code stand), only what the
+    # model is sure of.
+    said = [k for k in range(len(body)) if p[k] >= KEEP and body[k].words >= SENTENCE]
+    lo, hi = (said[0], said[-1]) if said else (first, last)
+    out: dict[int, tuple[str, str]] = {}
+    for k, ln in enumerate(body):
+        if ln.index not in marks and p[k] < (INNER if lo < k < hi else KEEP):
+            out[ln.index] = ("boilerplate", f"line_model {p[k]:.2f}")
+    headline = _headline(body, first, p, marks)
+    if headline is not None:
+        out.pop(headline, None)
+    # a handful of doubtful lines beside what the rules removed are an article's own deks,
+    # dates and closing notes as often as furniture: the model speaks when the rules left
+    # much of a page in
+    return out if len(out) >= MIN_REMOVED else {}
+
+
+HEADLINE_REACH = 8  # the headline stands this close above the article's first paragraph
+
+
+def _left_at_edges(
+    body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None
+) -> int:
+    """How many lines the rules keep above their first paragraph and below their last."""
+    kept = [ln for ln in body if ln.index not in marks and ln.index != title]
+    prose = [k for k, ln in enumerate(kept) if ln.words >= LONG and _ends_sentence(ln.text)]
+    if not prose:
+        return len(kept)
+    return prose[0] + len(kept) - 1 - prose[-1]
+
+
+def _headline(
+    body: list[Line], first: int, p: np.ndarray, marks: Mapping[int, tuple[str, str]]
+) -> int | None:
+    """The line index of the article's headline among the lines above its first paragraph,
+    which the layout then takes as the title: the nearest headline-shaped line most of whose
+    words the article uses (a teaser of another story speaks of other things)."""
+    words = {t for k in range(first, len(body)) if p[k] >= BODY for t in body[k].toks}
+    for k in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+        ln = body[k]
+        if ln.index in marks and marks[ln.index][0] != "title":
+            continue
+        if not 3 <= ln.words <= 20 or ln.text[-1] in ".!?:;,":
+            continue
+        content = [t for t in ln.toks if len(t) >= 4]
+        if len(content) >= 2 and sum(t in words for t in content) * 2 >= len(content):
+            return ln.index
+    return None
+
+
+def merge(furniture: Mapping[int, tuple[str, str]] | None, page: dict) -> Mapping | None:
+    if not page:
+        return furniture
+    if furniture:
+        page.update(furniture)  # (what the corpus knows comes first)
+    return page
