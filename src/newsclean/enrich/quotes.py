@@ -294,26 +294,72 @@ def _is_opening(text: str, i: int, ch: str, p0: int, p1: int) -> bool:
     return False
 
 
-def _inside_tag(text: str, i: int, p0: int) -> bool:
-    lt = text.rfind("<", p0, i)
-    return lt >= 0 and text.rfind(">", p0, i) < lt
+class _TagTracker:
+    """Whether an offset of a paragraph lies inside an HTML-like tag (`<a title="…">`).
+
+    Asked at growing offsets, it scans each stretch of the paragraph once (an rfind back to
+    the paragraph start per mark was quadratic in a long paragraph)."""
+
+    __slots__ = ("text", "lt", "gt", "upto")
+
+    def __init__(self, text: str, p0: int) -> None:
+        self.text = text
+        self.lt = self.gt = -1  # the last "<" and ">" before `upto`
+        self.upto = p0
+
+    def inside(self, i: int) -> bool:
+        if i > self.upto:
+            lt = self.text.rfind("<", self.upto, i)
+            if lt >= 0:
+                self.lt = lt
+            gt = self.text.rfind(">", self.upto, i)
+            if gt >= 0:
+                self.gt = gt
+            self.upto = i
+        return self.lt >= 0 and self.gt < self.lt
 
 
-def _find_close(text: str, i: int, p1: int, ch: str) -> int:
-    closers = CLOSERS[ch]
-    j = i + 1
-    find = text.find
-    while True:
-        # The next closing mark (other marks are passed over): str.find per closer.
-        k = -1
-        end = p1
-        for c in closers:
-            x = find(c, j, end)
-            if x >= 0:
-                k = end = x
-        if k < 0:
-            return -1
-        if k > i + 1:
+class _CloseFinder:
+    """The closing mark of an opening mark, in one paragraph.
+
+    Whether a mark can close depends only on the text around it, not on where its opening
+    mark stands, so the answer found from one start holds for every later start up to the
+    mark that decided it: asked at growing offsets (the opening marks, left to right), each
+    mark kind's closers are scanned once per paragraph.  (Searching afresh from every
+    opening mark was quadratic in a paragraph of stray marks or apostrophes.)"""
+
+    __slots__ = ("text", "p1", "memo")
+
+    def __init__(self, text: str, p1: int) -> None:
+        self.text = text
+        self.p1 = p1
+        self.memo: dict[str, tuple[int, int, int]] = {}  # ch -> (from, decided at, answer)
+
+    def find(self, i: int, ch: str) -> int:
+        """Offset of the mark closing the one at `i`, -1 if none in the paragraph."""
+        j = i + 2  # a mark right after the opening one closes nothing
+        got = self.memo.get(ch)
+        if got is not None and got[0] <= j <= got[1]:
+            return got[2]
+        decided, answer = self._scan(j, ch)
+        self.memo[ch] = (j, decided, answer)
+        return answer
+
+    def _scan(self, j: int, ch: str) -> tuple[int, int]:
+        """(offset of the mark that decided, answer) for a search from j."""
+        text, p1 = self.text, self.p1
+        closers = CLOSERS[ch]
+        find = text.find
+        while True:
+            # The next closing mark (other marks are passed over): str.find per closer.
+            k = -1
+            end = p1
+            for c in closers:
+                x = find(c, j, end)
+                if x >= 0:
+                    k = end = x
+            if k < 0:
+                return p1, -1
             if ch in "‘‚":
                 after = text[k + 1] if k + 1 < p1 else " "
                 before = text[k - 1]
@@ -325,9 +371,8 @@ def _find_close(text: str, i: int, p1: int, ch: str) -> int:
                     continue
             elif ch == '"' and text[k - 1].isspace() and k + 1 < p1 and not text[k + 1].isspace():
                 # `"A "B` -- the second mark opens: the first was never closed.
-                return -1
-            return k
-        j = k + 1
+                return k, -1
+            return k, k
 
 
 def _pieces(
@@ -335,15 +380,17 @@ def _pieces(
 ) -> list[Piece]:
     out: list[Piece] = []
     pos = p0
+    tags = _TagTracker(text, p0)
+    closes = _CloseFinder(text, p1)
     while pos < p1:
         i = openers.next(pos, p1)
         if i < 0:
             break
         ch = text[i]
-        if not _is_opening(text, i, ch, p0, p1) or _inside_tag(text, i, p0):
+        if not _is_opening(text, i, ch, p0, p1) or tags.inside(i):
             pos = i + 1
             continue
-        k = _find_close(text, i, p1, ch)
+        k = closes.find(i, ch)
         if k < 0:
             if ch in "‘‚":
                 pos = i + 1
@@ -527,7 +574,7 @@ def _colon_intro(text: str, par: tuple[int, int], ctx: _Ctx) -> Clause | None:
         # `Sanders made the following comment:` -- the sentence's named subject.
         subj = ctx._sentence_subject(sentence)
         if subj is not None and subj.kind == "name" and (
-            " " in subj.text or _mid_sentence(text, subj.text)
+            " " in subj.text or ctx.mid_sentence(subj.text)
         ):
             # (a lone capitalised word must also occur mid-sentence: a name, not
             # "Partial transcript as follows:")
@@ -626,13 +673,21 @@ def _sentence_start(toks: list[Tok], floor: int) -> int:
 
 
 class _Ctx:
-    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers")
+    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers", "_mid")
 
     def __init__(self, text: str, verbs: set[str], german: bool) -> None:
         self.text = text
         self.verbs = verbs
         self.german = german
         self.triggers, self.ascii_triggers = _triggers(verbs, german)
+        self._mid: dict[str, bool] = {}
+
+    def mid_sentence(self, word: str) -> bool:
+        """_mid_sentence, once per word: it reads the whole text."""
+        got = self._mid.get(word)
+        if got is None:
+            got = self._mid[word] = _mid_sentence(self.text, word)
+        return got
 
     def may_attribute(self, a: int, b: int, post: bool) -> bool:
         """Cheap necessary condition for a clause in text[a:b], checked on the raw text
@@ -1066,23 +1121,34 @@ def _skip_appositive(toks: list[Tok], j: int, ctx: _Ctx) -> int:
 
 def _group(pieces: list[Piece]) -> list[list[Piece]]:
     groups: list[list[Piece]] = []
+    # the current group's clauses, kept as it grows (asking each piece of it again for
+    # every new piece was quadratic in a paragraph of many short quotes)
+    pre_verbs: set[int] = set()
+    post_verbs: set[int] = set()
+    has_speaker = False
     for idx, pc in enumerate(pieces):
-        if idx == 0:
+        new = idx == 0
+        if not new:
+            prev = pieces[idx - 1]
+            new_pre = pc.pre is not None and (
+                prev.post is None or pc.pre.verb_start != prev.post.verb_start
+            ) and pc.pre.verb_start not in pre_verbs
+            new_post = pc.post is not None and has_speaker and pc.pre is None and \
+                pc.post.verb_start not in post_verbs
+            new = new_pre or (new_post and prev.post is not None)
+        if new:
             groups.append([pc])
-            continue
-        prev = pieces[idx - 1]
-        cur = groups[-1]
-        new_pre = pc.pre is not None and (
-            prev.post is None or pc.pre.verb_start != prev.post.verb_start
-        ) and not any(p.pre is not None and p.pre.verb_start == pc.pre.verb_start for p in cur)
-        has_speaker = any(p.pre or p.post for p in cur)
-        new_post = pc.post is not None and has_speaker and pc.pre is None and not any(
-            p.post is not None and p.post.verb_start == pc.post.verb_start for p in cur
-        )
-        if new_pre or (new_post and prev.post is not None):
-            groups.append([pc])
+            pre_verbs.clear()
+            post_verbs.clear()
+            has_speaker = False
         else:
-            cur.append(pc)
+            groups[-1].append(pc)
+        if pc.pre is not None:
+            pre_verbs.add(pc.pre.verb_start)
+            has_speaker = True
+        if pc.post is not None:
+            post_verbs.add(pc.post.verb_start)
+            has_speaker = True
     return groups
 
 

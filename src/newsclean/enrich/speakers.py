@@ -59,19 +59,30 @@ _NAME_RUN = re.compile(
 )
 _WORD_FULL = re.compile(_WORD)
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
-_RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
+# A name word taken whole: "M." is both an abbreviation and an initial, and a capitalised
+# run can be cut into several words where a space is optional; tried every way before a
+# failing `$`, a long such run took exponential time.  Every way matches the same text up
+# to the next space, so taking the first is the same answer.
+_ONE_WORD = rf"(?>{_WORD})"
+_RUN_BEFORE = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
 # introductory phrase and its comma ("In recent weeks, Reid …").
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$"
 )
-_AFTER_NAME = re.compile(rf"(?:[{_UP}][\w’'.\-]*[ \u00a0])*[{_UP}][\w’'.\-]*[ \u00a0]+(\S)")
+# The first character after a run of capitalised words.  (Written as the last word and its
+# spaces after the others, the run was matched again from each of its words when nothing
+# followed it: quadratic in the run.)
+_AFTER_NAME = re.compile(rf"(?:[{_UP}][\w’'.\-]*+[ \u00a0])++[ \u00a0]*+(\S)")
 _NEXT_WORD = re.compile(r"\s+([a-zäöüéèáíóú]+)")
 _PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
-_TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
+_TRAILING_NAME = re.compile(rf"\s((?:{_ONE_WORD}[ \u00a0]?)++)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
+# ... and at most this many characters back: a window of long paragraphs (a whole article
+# on one line) read again for every pronoun made resolution quadratic in the text.
+_WINDOW_CHARS = 4000
 
 
 @dataclass(slots=True)
@@ -139,13 +150,15 @@ class SpeakerResolver:
         self._quoted_starts = [a for a, _b in self._quoted]
         self.gender: dict[str, str] = {}  # canonical name -> "m" | "f"
         self.speakers: list[Mention] = []  # resolved named speakers, in text order
+        self._speaker_pos: list[int] = []  # their positions, for bisection
         self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
         self._par_people: dict[int, list[tuple[int, str]]] = {}  # paragraph -> (pos, name)
-        # paragraph -> its name runs, their ends and the people of those asked for so far
+        # paragraph -> its name runs, their ends and the people of those asked for so far,
+        # and the runs' starts
         self._par_runs: dict[
-            int, tuple[list[re.Match[str]], list[int], list[str | None]]
+            int, tuple[list[re.Match[str]], list[int], list[str | None], list[int]]
         ] = {}
         self._titled: dict[str, set[str]] | None = None
 
@@ -246,8 +259,11 @@ class SpeakerResolver:
             self.gender.setdefault(canon, g)
         return canon
 
-    def _window_mentions(self, starts: list[int], first: int, i: int, pos: int) -> list[Mention]:
-        """_mentions(starts[first], pos), with whole paragraphs scanned once per article.
+    def _window_mentions(
+        self, starts: list[int], first: int, i: int, pos: int, lo: int = 0
+    ) -> list[Mention]:
+        """_mentions(starts[first], pos), with whole paragraphs scanned once per article;
+        only names from `lo` on.
 
         Names never run across a line break, so a window is the union of its paragraphs'
         mentions; gender is read at use, as a fresh scan would."""
@@ -262,12 +278,16 @@ class SpeakerResolver:
                       else self._mentions(starts[j], starts[j + 1]))
                 got = self._par_people[j] = [(m.pos, m.name) for m in ms]
                 self._par_runs.pop(j, None)
+            if starts[j] < lo:
+                got = got[bisect.bisect_left(got, lo, key=_first) :]
             out.extend(Mention(p, n, self.gender.get(n)) for p, n in got)
-        out.extend(self._mentions_before(starts, i, pos))
+        out.extend(self._mentions_before(starts, i, pos, lo))
         return out
 
-    def _mentions_before(self, starts: list[int], i: int, pos: int) -> list[Mention]:
-        """_mentions(starts[i], pos), from one scan of paragraph i.
+    def _mentions_before(
+        self, starts: list[int], i: int, pos: int, lo: int = 0
+    ) -> list[Mention]:
+        """_mentions(starts[i], pos), from one scan of paragraph i; only names from `lo` on.
 
         A long paragraph (a whole article without line breaks) holds many pronouns, and
         rescanning it from its start for each was quadratic.  A run of the whole
@@ -279,15 +299,19 @@ class SpeakerResolver:
         if got is None:
             end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
             runs = list(_NAME_RUN.finditer(self.text, starts[i], end))
-            got = self._par_runs[i] = (runs, [m.end() for m in runs], [])
-        runs, ends, people = got
+            got = self._par_runs[i] = (
+                runs, [m.end() for m in runs], [], [m.start() for m in runs]
+            )
+        runs, ends, people, run_starts = got
         k = bisect.bisect_right(ends, pos)
         for m in runs[len(people) : k]:
             people.append(self._person(m))
+        k0 = bisect.bisect_left(run_starts, lo, 0, k) if lo > starts[i] else 0
         out = [Mention(m.start(), n, self.gender.get(n))
-               for m, n in zip(runs[:k], people, strict=False) if n is not None]
+               for m, n in zip(runs[k0:k], people[k0:k], strict=True) if n is not None]
         if k < len(runs) and runs[k].start() < pos:
-            out += self._people(_NAME_RUN.finditer(self.text, runs[k].start(), pos))
+            out += [m for m in self._people(_NAME_RUN.finditer(self.text, runs[k].start(), pos))
+                    if m.pos >= lo]
         return out
 
     def _in_quote(self, pos: int) -> bool:
@@ -353,8 +377,16 @@ class SpeakerResolver:
         return self._remember(canon, pos)
 
     def _remember(self, name: str, pos: int) -> str:
-        self.speakers.append(Mention(pos, name, self.gender.get(name)))
+        # speakers are resolved in text order: this appends (insort keeps them sorted anyway)
+        k = bisect.bisect_right(self._speaker_pos, pos)
+        self._speaker_pos.insert(k, pos)
+        self.speakers.insert(k, Mention(pos, name, self.gender.get(name)))
         return name
+
+    def _speakers_in(self, lo: int, hi: int) -> list[Mention]:
+        """The resolved speakers at positions lo <= pos < hi, in text order."""
+        sp = self._speaker_pos
+        return self.speakers[bisect.bisect_left(sp, lo) : bisect.bisect_left(sp, hi)]
 
     def _antecedent(self, gender: str | None, pos: int) -> str | None:
         # Window: from the start of the paragraph a few paragraphs back, up to the pronoun.
@@ -364,8 +396,13 @@ class SpeakerResolver:
         i = bisect.bisect_right(starts, pos) - 1
         first = max(0, i - _WINDOW_PARAGRAPHS + 1)
         lo = starts[first] if starts else 0  # no line starts with a visible character
-        cands = self._window_mentions(starts, first, i, pos)
-        cands += [m for m in self.speakers if lo <= m.pos < pos]
+        if pos - lo > _WINDOW_CHARS:
+            lo = pos - _WINDOW_CHARS
+            while first < i and starts[first + 1] <= lo:
+                first += 1
+        recent = self._speakers_in(lo, pos)
+        cands = self._window_mentions(starts, first, i, pos, lo)
+        cands += recent
         fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
         if not fit:
             return None
@@ -374,7 +411,7 @@ class SpeakerResolver:
             # One person fits: take it when something besides "not excluded" supports it.
             m = fit[-1]
             if (gender is not None and self.gender.get(m.name) == gender) or any(
-                sp.name == m.name for sp in self.speakers if lo <= sp.pos < pos
+                sp.name == m.name for sp in recent
             ) or any(self._subject_like(c.pos) for c in fit):
                 return self._remember(m.name, pos)
             return None
@@ -383,7 +420,7 @@ class SpeakerResolver:
         known = {m.name for m in fit if gender is not None and self.gender.get(m.name) == gender}
         if len(known) == 1 and all(self.gender.get(n) is not None for n in names - known):
             return self._remember(known.pop(), pos)
-        spoke = [m for m in self.speakers if lo <= m.pos < pos and m.name in names]
+        spoke = [m for m in recent if m.name in names]
         if spoke:
             last = max(spoke, key=lambda m: m.pos)
             later = {m.name for m in fit if m.pos > last.pos}
@@ -434,6 +471,10 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _first(pair: tuple[int, str]) -> int:
+    return pair[0]
 
 
 def _paragraph_starts(text: str) -> list[int]:
