@@ -339,6 +339,60 @@ def language_agreement(texts: list[str]) -> dict:
     return {"n": len(texts), "agree": agree, "fired": fired}
 
 
+def html_set_texts(eval_dir: Path) -> list[tuple[str, str]]:
+    """(set:id, gold article text) of the dev HTML sets: AEB's articleBody, WCXB's
+    main_content (the text an extractor should give; detect_language reads that)."""
+    out = []
+    aeb = eval_dir / "aeb" / "ground-truth.json"
+    if aeb.exists():
+        for k, v in sorted(json.loads(aeb.read_text(encoding="utf-8")).items()):
+            out.append((f"aeb:{k}", v["articleBody"]))
+    for p in sorted((eval_dir / "wcxb-dev-articles" / "ground-truth").glob("*.json")):
+        gt = json.loads(p.read_text(encoding="utf-8"))["ground_truth"]
+        if gt.get("main_content"):
+            out.append((f"wcxb:{p.stem}", gt["main_content"]))
+    return out
+
+
+def language_compare(eval_dir: Path, before_src: Path, rounds: int) -> list[dict]:
+    """detect_language of an older checkout against this one: the share of texts with the
+    same (language, paragraph spans), and CPU ms per text of each (interleaved rounds,
+    minimum), on records-dev gold articles, quotes-dev articles and the HTML sets'
+    non-English pages (those either version calls other than English)."""
+    old_lang, _old_quotes = load_before(before_src)
+    old_lang("warm-up: load the model before timing. " * 3)
+    detect_language("warm-up: load the model before timing. " * 3)
+    sets: list[tuple[str, list[str]]] = []
+    rec = eval_dir / "records-dev.jsonl.gz"
+    if rec.exists():
+        sets.append(("records-dev gold articles", _gold_texts(rec, 10**9)))
+    qdir = eval_dir / "quotes-dev" / "text"
+    if qdir.exists():
+        sets.append(("quotes-dev articles",
+                     [p.read_text(encoding="utf-8") for p in sorted(qdir.glob("*.txt"))]))
+    html = [t for _k, t in html_set_texts(eval_dir)]
+    if html:
+        sets.append(("AEB + WCXB gold texts, all", html))
+        foreign = [t for t in html if old_lang(t)[0] != "en" or detect_language(t)[0] != "en"]
+        sets.append(("AEB + WCXB gold texts, non-English", foreign))
+    out = []
+    for name, texts in sets:
+        same = sum(old_lang(t) == detect_language(t) for t in texts)
+        same_lang = sum(old_lang(t)[0] == detect_language(t)[0] for t in texts)
+        times: dict[str, list[float]] = {"old": [], "new": []}
+        for _ in range(rounds):
+            for key, fn in (("old", old_lang), ("new", detect_language)):
+                t0 = time.process_time()
+                for t in texts:
+                    fn(t)
+                times[key].append(1000 * (time.process_time() - t0) / len(texts))
+        labels = Counter(str(detect_language(t)[0]) for t in texts)
+        out.append({"set": name, "n": len(texts), "same": same, "same_lang": same_lang,
+                    "old_ms": min(times["old"]), "new_ms": min(times["new"]),
+                    "labels": labels.most_common(10)})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
@@ -355,7 +409,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="only run this step over the records-dev gold article texts "
                          "--passes times (for an instruction counter, see passes())")
     ap.add_argument("--passes", type=int, default=1)
+    ap.add_argument("--language-before", type=Path,
+                    help="an older checkout's src directory: only compare its detect_language "
+                         "with this one's (agreement, speed)")
     args = ap.parse_args(argv)
+    if args.language_before:
+        print(f"# Language: {args.language_before} against this checkout — "
+              f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n\nMachine: {machine()}\n")
+        print("| texts | n | same language | same language and spans | before ms/text | "
+              "after ms/text | after / before | labels (after) |")
+        print("|---|---:|---:|---:|---:|---:|---:|---|")
+        for r in language_compare(args.eval_dir, args.language_before, max(args.rounds, 5)):
+            print(f"| {r['set']} | {r['n']} | {r['same_lang']} ({100 * r['same_lang'] / r['n']:.1f}%)"
+                  f" | {r['same']} ({100 * r['same'] / r['n']:.1f}%) | {r['old_ms']:.3f} | "
+                  f"{r['new_ms']:.3f} | {r['new_ms'] / r['old_ms']:.2f} | {r['labels']} |")
+        return 0
     if args.step:
         return passes(args.eval_dir / "records-dev.jsonl.gz", args.records, args.step,
                       args.passes)
@@ -465,7 +533,8 @@ def dump(docs, path: Path) -> None:
                         hit = i
                         break
                 a, b = spans[0][0], spans[-1][1]
-                ctx = text[max(0, a - 100) : b + 100].replace("\n", " / ")
+                ctx = (text[max(0, a - 160) : a] + "⟦" + text[a:b] + "⟧" + text[b : b + 100]
+                       ).replace("\n", " / ")
                 if hit is None:
                     fh.write(f"FP\t{art}\t{speaker}\t{ctx}\n")
                 else:
