@@ -33,9 +33,12 @@ from .speech_lexicon import (
     AUX,
     DE_POST_ONLY,
     DETERMINERS,
+    EN_NOUN_LIKE_VERBS,
     OTHER_PRONOUNS,
     POSTPOSITION,
     PRONOUN_GENDER,
+    SPEECH_NOUNS,
+    SUBORDINATORS,
     TITLES,
     VERBS_BY_LANG,
 )
@@ -375,13 +378,78 @@ class _CloseFinder:
             return k, k
 
 
+class _Closer:
+    """The closing mark of each opening mark of one paragraph.
+
+    Beyond the mark kind's own closers (_CloseFinder): curly quotes nested inside a curly
+    quotation (`“… what he calls “hell” than …”`) are counted, so the outer one closes at
+    its own ” — they face their way, so one pass over the paragraph pairs them; and a
+    straight mark the paragraph never closes may be closed by a curly one (`"… take
+    "more hours” before …`), or the reverse, found from a memo of the next such mark
+    (asked at growing offsets, each paragraph is read once)."""
+
+    __slots__ = ("text", "p0", "p1", "primary", "pairs", "mixed")
+
+    def __init__(self, text: str, p0: int, p1: int) -> None:
+        self.text = text
+        self.p0 = p0
+        self.p1 = p1
+        self.primary = _CloseFinder(text, p1)
+        self.pairs: dict[int, int] | None = None  # “ offset -> its ”, nesting counted
+        self.mixed: dict[str, tuple[int, int]] = {}  # closer -> (searched from, found at)
+
+    def find(self, i: int, ch: str) -> int:
+        text = self.text
+        k = self.primary.find(i, ch)
+        if k >= 0 and ch == "“" and text.find("“", i + 1, k) >= 0:
+            if self.pairs is None:
+                self.pairs = _curly_pairs(text, self.p0, self.p1)
+            nested = self.pairs.get(i, -1)
+            if nested > k:
+                return nested  # a “ … ” pair stood between: the outer mark closes later
+        if k < 0 and ch in _MIXED_CLOSERS:
+            k = self._next(i + 2, _MIXED_CLOSERS[ch])
+            if k >= 0 and _OPENER_AFTER.match(text, k + 1):
+                return -1
+        return k
+
+    def _next(self, j: int, c: str) -> int:
+        """text.find(c, j, p1), remembered: a later search from before the mark found
+        gives the same mark."""
+        got = self.mixed.get(c)
+        if got is not None and got[0] <= j and (got[1] < 0 or j <= got[1]):
+            return got[1]
+        at = self.text.find(c, j, self.p1)
+        self.mixed[c] = (j, at)
+        return at
+
+
+def _curly_pairs(text: str, p0: int, p1: int) -> dict[int, int]:
+    """Each “ of text[p0:p1] that a ” closes, counting nesting (an unmatched ” is passed
+    over; a “ never closed is absent)."""
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _CURLY.finditer(text, p0, p1):
+        if m.group() == "“":
+            stack.append(m.start())
+        elif stack:
+            out[stack.pop()] = m.start()
+    return out
+
+
+# Straight and curly double marks mixed by a careless editor; see _Closer.
+_MIXED_CLOSERS = {'"': "”", "“": '"'}
+_OPENER_AFTER = re.compile(r"\w")  # a mark glued to the next word opens, not closes
+_CURLY = re.compile("[“”]")
+
+
 def _pieces(
     text: str, p0: int, p1: int, next_opens: bool, openers: _OpenerFinder
 ) -> list[Piece]:
     out: list[Piece] = []
     pos = p0
     tags = _TagTracker(text, p0)
-    closes = _CloseFinder(text, p1)
+    closes = _Closer(text, p0, p1)
     while pos < p1:
         i = openers.next(pos, p1)
         if i < 0:
@@ -543,6 +611,14 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             # Same sentence as the previous piece: its clauses carry over (fragment lists).
             prev = pieces[idx - 1]
             pc.pre = prev.pre if prev.post is None else prev.post
+            if pc.pre is not None:
+                # `… that Machado was “A” and “B” and encouraged Americans to “C”`: a
+                # second, coordinated reporting verb is a new utterance of that speaker.
+                for k in range(1, len(toks)):
+                    if toks[k - 1].low in ("and", "but", "then") and ctx.is_verb(toks[k]) \
+                            and toks[k].start > pc.pre.verb_start:
+                        pc.pre = Clause(pc.pre.subject, toks[k].start)
+                        break
 
 
 def _last_boundary(text: str, lo: int, hi: int) -> int:
@@ -627,6 +703,8 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
     got = _TRIGGER_CACHE.get(key)
     if got is None or got[0] is not verbs:
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
+        if verbs is not VERBS_BY_LANG["de"]:
+            words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS  # pre_clause reads them
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
         got = (verbs, frozenset(words), ascii_words)
         _TRIGGER_CACHE[key] = got
@@ -831,12 +909,17 @@ class _Ctx:
     def pre_clause(self, toks: list[Tok]) -> Clause | None:
         """The sentence's first reporting verb with a named or pronoun subject (the main
         clause of `Ryan said the spate of shootings demands "more listening"`), else the
-        first with a noun-phrase subject."""
+        first with a noun-phrase subject; a clause inside a leading subordinate clause
+        (`While he conceded …, Ham noted "…"`) only when the main clause has none."""
         fallback = None
         n = len(toks)
-        # `Trump boasted, “…”`, `Merz sagte: „…“`: a verb right before the mark wins.
+        # `Trump boasted, “…”`, `Merz sagte: „…“`, `The Times reports: “…”`: a verb right
+        # before the mark wins.
         for v in (n - 1, n - 2):
-            if v >= 0 and (v == n - 1 or toks[n - 1].text in ",:") and self.is_verb(toks[v]):
+            if v >= 0 and (v == n - 1 or toks[n - 1].text in ",:") and (
+                self.is_verb(toks[v]) or (toks[v].low in EN_NOUN_LIKE_VERBS and not toks[v].cap
+                                          and self.verbs is not VERBS_BY_LANG["de"])
+            ):
                 if toks[v].low.endswith("ing"):
                     subj = self._sentence_subject(toks)
                 else:
@@ -844,6 +927,10 @@ class _Ctx:
                 if subj is not None and subj.kind != "np":
                     return Clause(subj, toks[v].start)
                 break
+        sub_end = 0
+        if n and toks[0].low in SUBORDINATORS:
+            sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)
+        deferred = None
         for v, t in enumerate(toks):
             if "-" in t.text:
                 inv = self.inverted(t)
@@ -856,6 +943,8 @@ class _Ctx:
                 if low == "according" and j < len(toks) and toks[j].low == "to":
                     j += 1
                 subj, _ = self.np_forward(toks, j)
+            elif low in SPEECH_NOUNS and v > 0 and not t.cap:
+                subj = self._possessor(toks, v - 1)
             elif low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY) or (
                 v == 0 and t.cap and low in self.verbs
             ):
@@ -869,28 +958,74 @@ class _Ctx:
                     if subj is not None:
                         return Clause(subj, t.start)
                     continue
+                if v > 1 and toks[v - 1].low in ("and", "but", "then"):
+                    # `Trump tweeted … and encouraged Americans to “…”`: a coordinated
+                    # verb shares the sentence's subject.
+                    subj = self._sentence_subject(toks[: v - 1])
+                    if subj is not None:
+                        if v < sub_end:
+                            deferred = deferred or Clause(subj, t.start)
+                            continue
+                        if subj.kind != "np":
+                            return Clause(subj, t.start)
                 subj = self.np_backward(toks, v - 1)
                 if subj is None:
-                    subj, _ = self.np_forward(toks, v + 1)
-                    if subj is not None and (subj.kind != "name" or
-                                             subj.text.lower() in _CALENDAR):
+                    subj, e = self.np_forward(toks, v + 1)
+                    if subj is not None and (
+                        subj.kind != "name" or subj.text.lower() in _CALENDAR
+                        or (e < n and toks[e].text not in ",.;:(—–-")
+                    ):
+                        # `said Trump, …` inverts; `urged Americans to …` names its object
                         subj = None
+                if subj is None and low.endswith("ing") and v > 1:
+                    # `Trump sent tweets early Friday saying …`: the participle's subject
+                    # is the sentence's.
+                    subj = self._sentence_subject(toks[:v])
                 if subj is not None and low in _WEAK_VERBS and subj.kind == "np":
                     subj = None
             if subj is None:
+                continue
+            if v < sub_end:
+                if deferred is None:
+                    deferred = Clause(subj, t.start)
                 continue
             if subj.kind != "np":
                 return Clause(subj, t.start)
             if fallback is None:
                 fallback = Clause(subj, t.start)
-        return fallback
+        return fallback or deferred
+
+    def _possessor(self, toks: list[Tok], k: int) -> Subject | None:
+        """`Donald Trump’s claim`, `his remarks`: who the speech noun after toks[k]
+        belongs to (a name with a possessive, or a possessive pronoun)."""
+        while k >= 0 and toks[k].low in ("own", "latest", "first", "recent", "earlier", "new",
+                                           "repeated", "public", "written", "later"):
+            k -= 1
+        if k < 0:
+            return None
+        t = toks[k]
+        if t.low in ("his", "her"):
+            pron = "he" if t.low == "his" else "she"
+            return Subject("pronoun", pron, t.start, t.end)
+        if t.cap and t.text.endswith(("’s", "'s")):
+            b = _name_run_backward(toks, k)
+            if b <= k and toks[b].low not in DETERMINERS:
+                return Subject("name", self.text[toks[b].start : t.end], toks[b].start, t.end)
+        return None
 
     def _sentence_subject(self, toks: list[Tok]) -> Subject | None:
-        """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence."""
-        k = 0
+        """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence,
+        after a leading adverbial (`On July 6, 2015, Sanders …`)."""
         if toks and toks[0].low in DETERMINERS:
             return None
-        subj, _ = self.np_forward(toks, k)
+        subj, _ = self.np_forward(toks, 0)
+        if subj is None and toks and (toks[0].low in _PREPOSITIONS or toks[0].low in _FUNC_CAP
+                                      or toks[0].low in SUBORDINATORS):
+            for c in range(1, min(len(toks) - 1, 14)):
+                if toks[c].text == ",":
+                    subj, _ = self.np_forward(toks, c + 1)
+                    if subj is not None and subj.kind in ("name", "pronoun"):
+                        break
         return subj if subj is not None and subj.kind in ("name", "pronoun") else None
 
     def np_forward(
@@ -901,6 +1036,10 @@ class _Ctx:
             return None, k
         t = toks[k]
         low = t.low
+        base = _contracted_pronoun(low)
+        if base is not None:
+            # `He’s claiming …`: the pronoun, its auxiliary cut off
+            return Subject("pronoun", t.text[: len(base)], t.start, t.start + len(base)), k + 1
         if low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
             if t.cap and k + 1 < n and toks[k + 1].cap and low not in ("i", "er", "il", "he", "she"):
                 pass  # "This Week", "The ..." handled below
@@ -951,8 +1090,7 @@ class _Ctx:
                        toks[b - 1].end)
 
     def np_backward(self, toks: list[Tok], k: int) -> Subject | None:
-        while k >= 0 and toks[k].low in AUX and not toks[k].cap:
-            k -= 1
+        k = _skip_adverbials_back(toks, k)
         if k < 0:
             return None
         if toks[k].text == ")":
@@ -995,6 +1133,9 @@ class _Ctx:
             return self._core_backward(toks, j) if j >= 0 and toks[j].cap else None
         if low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
             return Subject("pronoun", t.text, t.start, t.end)
+        base = _contracted_pronoun(low)
+        if base is not None:
+            return Subject("pronoun", t.text[: len(base)], t.start, t.start + len(base))
         if low in _PREPOSITIONS:
             return None
         if t.cap or (t.text == "." and k > 0 and toks[k - 1].cap):
@@ -1029,6 +1170,61 @@ class _Ctx:
         if j == k and not low.endswith("s"):
             return None  # a bare singular noun is not a subject (", state media said" is)
         return self._np(toks, j, k + 1)
+
+
+def _contracted_pronoun(low: str) -> str | None:
+    """"he" of `he’s`, `she'd`, `they’ll` (a pronoun with its auxiliary in one token)."""
+    if "’" not in low and "'" not in low:
+        return None
+    base, _sep, tail = low.replace("'", "’").partition("’")
+    if tail in ("s", "d", "ll", "ve", "re") and (base in PRONOUN_GENDER or
+                                                 base in OTHER_PRONOUNS):
+        return base
+    return None
+
+
+# Words that open a time adverbial between a subject and its verb (`who in 2010 said`,
+# `Trump on Friday told`), and what such an adverbial ends with.
+_TIME_PREPS = {"in", "on", "at", "last", "this", "earlier", "early", "late", "later"}
+_TIME_WORDS = _CALENDAR | {
+    "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "day",
+    "tonight", "interview", "statement", "speech", "rally", "debate", "tweet", "post",
+}
+
+
+def _skip_adverbials_back(toks: list[Tok], k: int) -> int:
+    """Index of the last token before the adverbs and time adverbials that end at `k`
+    (`has also`, `forcefully`, `in 2010`, `on Friday`): what stands before them is the
+    subject.  An -ly word counts only after a name, a pronoun or a comma (`family`,
+    `rally` are nouns after a determiner)."""
+    while k >= 0:
+        t = toks[k]
+        low = t.low
+        if low in AUX and not t.cap:
+            k -= 1
+            continue
+        if low.endswith("ly") and len(low) > 4 and not t.cap and k > 0 and (
+            toks[k - 1].cap or toks[k - 1].text == "," or toks[k - 1].low in PRONOUN_GENDER
+        ):
+            k -= 1
+            continue
+        if (low in _TIME_WORDS or t.text[:1].isdigit()) and not (t.cap and low not in _CALENDAR):
+            for p in range(k - 1, max(k - 5, 0), -1):
+                if toks[p].low in _TIME_PREPS and not toks[p].cap:
+                    prev = toks[p - 1]
+                    if prev.cap or prev.text in ",)" or prev.low in PRONOUN_GENDER or \
+                            prev.low in ("who", "which"):
+                        k = p - 1
+                        break
+                    return k
+                if not (toks[p].text.isalnum() or toks[p].text in ",'’") or \
+                        toks[p].low in _STOP_NP:
+                    return k
+            else:
+                return k
+            continue
+        return k
+    return k
 
 
 def _name_run_forward(toks: list[Tok], k: int) -> int:

@@ -30,7 +30,8 @@ EN_VERBS = _regular(
     "estimate pledge charge accuse describe reflect reveal report maintain affirm "
     "chide criticize criticise mock write call insist demand dismiss cite liken blast "
     "scold praise laud decry denounce chant rule label brand characterize attack hail "
-    "slam pledge proclaim condemn deride lambast fume gush rail complain assure"
+    "slam pledge proclaim condemn deride lambast fume gush rail complain assure "
+    "encourage exhort implore beseech"
 ) | {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling",
     "wrote", "written", "writes", "writing", "admitted", "admitting", "committed",
@@ -47,6 +48,33 @@ EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "char
              "wonder", "wonders", "add", "ask", "say", "tell", "write", "describe",
              "observe", "agree", "agreed", "agreeing", "agrees", "muse", "muses",
              "plead", "recall", "recalls", "deny", "denies", "urge", "urges"}
+
+# Those inflections still report speech right before a quotation's mark, after their
+# subject (`The Times reports: "…"`, `Trump tweets, "…"`): read as verbs only there.
+EN_NOUN_LIKE_VERBS = {
+    "post", "posts", "note", "notes", "call", "calls", "state", "states", "report", "reports",
+    "counter", "counters", "comment", "comments", "answer", "answers", "joke", "jokes",
+    "promise", "promises", "claim", "claims", "warn", "repeat", "mention", "mentions",
+    "reply", "replies", "vow", "vows", "tweet", "tweets", "continue", "continues", "shout",
+    "shouts", "wonder", "wonders", "add", "ask", "say", "tell", "write", "recall", "recalls",
+    "observe", "muse", "muses", "deny", "denies", "urge", "urges", "agree", "agrees",
+}
+# Nouns of speech after a possessive (`Trump's claim that …“…”`, `her words`): the
+# possessor is the speaker of the quotation that follows in the sentence.
+SPEECH_NOUNS = {
+    "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
+    "words", "assertion", "promise", "warning", "argument", "message", "response", "reply",
+    "tweet", "tweets", "post", "description", "accusation", "answer", "quip", "pledge",
+    "vow", "insistence", "suggestion", "prediction", "declaration", "admission", "testimony",
+    "retort", "question", "complaint", "boast", "charge", "allegation", "announcement",
+    "speech", "slogan", "catchphrase", "refrain", "mantra", "call", "plea", "demand",
+}
+# Words that open a subordinate clause at a sentence's start: a reporting verb in it
+# (`While he acknowledged …, Ham noted “…”`) yields to the main clause's.
+SUBORDINATORS = {
+    "while", "although", "though", "as", "after", "when", "because", "since", "if", "before",
+    "once", "despite", "whereas", "until", "unless", "whether", "whenever",
+}
 
 DE_VERBS = {
     "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte",
