@@ -34,6 +34,7 @@ from .speech_lexicon import (
     DE_POST_ONLY,
     DETERMINERS,
     EN_NOUN_LIKE_VERBS,
+    ORG_WORDS,
     OTHER_PRONOUNS,
     POSTPOSITION,
     PRONOUN_GENDER,
@@ -225,10 +226,63 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     # People named inside quotations are not antecedents of "he said" after them.
     quoted = [(p.start, p.end) for g in groups for p in g.pieces]
     resolver = speakers.SpeakerResolver(text, quoted)
+    prev: Quotation | None = None
     for g in out:
+        if g.subject is None:
+            # Kept for its length, with no clause of its own: the sentence's named subject
+            # (`Reid has gone after Trump as a “…”`), or the speaker the paragraph before
+            # ends with (a quotation standing alone in its paragraph).
+            ctx = ctxs.get(False) or _Ctx(text, verbs, False)
+            g.subject = _fallback_subject(text, g, prev, ctx)
+        prev = g
         g.speaker = resolver.resolve(g.subject, g.pieces[0].open_at) if g.subject else None
         g.parts = [Quote(text[p.start : p.end], p.start, p.end, g.speaker) for p in g.pieces]
     return out
+
+
+def _fallback_subject(
+    text: str, g: Quotation, prev: Quotation | None, ctx: _Ctx
+) -> Subject | None:
+    first = g.pieces[0]
+    p0, p1 = _paragraph_at(text, first.open_at)
+    # (+1: the boundary's look-ahead must see the mark itself)
+    cut = _last_boundary(text, max(p0, first.open_at - _PRE_WINDOW), first.open_at + 1)
+    if cut < first.open_at and _has_word(text, cut, first.open_at):
+        toks = _tokens(text, cut, first.open_at)
+        toks = toks[_sentence_start(toks, 0) :]
+        if not toks or toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
+                toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing"):
+            return None  # an adverbial opens the sentence: its subject is not plain
+        subj, e = ctx.np_forward(toks, 0)
+        if subj is not None and subj.kind == "name" and e < len(toks) and (
+            toks[e].text.isalpha() and not toks[e].cap and toks[e].low not in _STOP_NP
+        ):
+            return subj
+        return None
+    if cut > p0:
+        # The quotation opens a sentence: the sentence before it in the paragraph may name
+        # its speaker (`Helmstetter says to start with a textile. “Then add …”`).
+        end = cut - 1
+        while end > p0 and text[end].isspace():
+            end -= 1  # the previous sentence's final mark: a boundary before it opens it
+        lo = _last_boundary(text, max(p0, end - _PRE_WINDOW), end)
+        toks = _tokens(text, lo, cut)
+        if prev is not None and prev.subject is not None and toks and \
+                prev.pieces[-1].end >= lo and prev.subject.kind in ("name", "pronoun"):
+            return prev.subject
+        clause = ctx.pre_clause(toks) if toks else None
+        if clause is not None and clause.subject.kind in ("name", "pronoun"):
+            return clause.subject
+        return None
+    last = g.pieces[-1]
+    if prev is None or prev.subject is None or (
+        _has_word(text, last.close_at + 1, p1) if last.closed else False
+    ):
+        return None  # not a paragraph that is a quotation and nothing else
+    before = _paragraph_before(text, p0)
+    if before is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
+        return None
+    return prev.subject if prev.subject.kind in ("name", "pronoun") else None
 
 
 # -- marks ---------------------------------------------------------------------------
@@ -570,7 +624,20 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
         last = text[pc.start : pc.end].rstrip()[-1:]
         comma_after = bool(gap) and gap[0].text == ","
         terminal = bool(last) and last in _TERMINAL and not comma_after
-        clause, rest = ctx.post_clause(gap)
+        loose = last in ",?!" or comma_after
+        clause, rest = ctx.post_clause(gap, loose)
+        if clause is None and not terminal:
+            # `“…” in healthy people, says Mellor.`: the clause closes the quote's sentence.
+            for c in range(1, len(gap) - 1):
+                if gap[c].text == "," and not (idx + 1 < len(pieces) and c + 1 >= len(gap)):
+                    clause, rest = ctx.post_clause(gap[c:])
+                    if clause is not None and clause.subject.kind != "np" and (
+                        rest is not None and (c + rest >= len(gap) or
+                                              gap[c + rest].text in ".!?")
+                    ):
+                        rest += c
+                        break
+                    clause, rest = None, None
         if clause is not None:
             leads_next = idx + 1 < len(pieces) and rest is not None and _leads_next(gap, rest)
             if terminal and leads_next:
@@ -839,7 +906,29 @@ class _Ctx:
         return None
 
     # post: `, Rutte said` / `, said Rutte` / `, a déclaré Macron` / `, so Merz`
-    def post_clause(self, gap: list[Tok]) -> tuple[Clause | None, int | None]:
+    def post_verb(self, gap: list[Tok], j: int, loose: bool) -> bool:
+        """gap[j] reports speech after its subject: a reporting verb; an inflection that
+        is mostly a noun elsewhere (`Trump tweets.`); with `loose` (the quotation ended
+        with a comma, so a clause is due) any plain lower-case word that ends the clause
+        (`“…,” Dan shares.`, `“…,” she laughs over the phone`)."""
+        t = gap[j]
+        if self.is_verb(t):
+            return True
+        if t.cap or self.german:
+            return False
+        if t.low in EN_NOUN_LIKE_VERBS:
+            return True
+        if not loose or not t.text.isalpha() or t.low in _STOP_NP or t.low in AUX or \
+                t.low in _PREPOSITIONS or t.low in DETERMINERS or t.low in _BE:
+            return False
+        nxt = gap[j + 1] if j + 1 < len(gap) else None
+        return nxt is None or nxt.text in ".,;!?" or nxt.low in _PREPOSITIONS or (
+            nxt.low.endswith("ly") and len(nxt.low) > 4
+        )
+
+    def post_clause(
+        self, gap: list[Tok], loose: bool = False
+    ) -> tuple[Clause | None, int | None]:
         k = 0
         n = len(gap)
         if n >= 2 and gap[0].text in "―—–-" and gap[1].cap:
@@ -863,7 +952,11 @@ class _Ctx:
         v = k
         if t.low in AUX and k + 1 < n and self.is_verb(gap[k + 1]):
             v = k + 1
-        if self.is_verb(gap[v]) or gap[v].low in ACCORDING:
+        if self.is_verb(gap[v]) or gap[v].low in ACCORDING or (
+            gap[v].low in EN_NOUN_LIKE_VERBS and not gap[v].cap and not self.german
+            and v + 1 < n and gap[v + 1].cap  # `“…,” say the authors` / `says Mellor`
+            or (v + 1 < n and gap[v].low in EN_NOUN_LIKE_VERBS and gap[v + 1].low == "the")
+        ):
             j = v + 1
             if gap[v].low == "according" and j < n and gap[j].low == "to":
                 j += 1
@@ -899,7 +992,8 @@ class _Ctx:
         j = _skip_appositive(gap, j, self)
         while j < n and gap[j].low in AUX and j + 1 < n:
             j += 1
-        if j < n and (self.is_verb(gap[j]) or gap[j].low in POSTPOSITION):
+        if j < n and (gap[j].low in POSTPOSITION or self.post_verb(
+                gap, j, loose and subj.kind != "np")):
             if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and subj.kind == "np"):
                 return None, None
             return Clause(subj, gap[j].start), j + 1
@@ -927,6 +1021,14 @@ class _Ctx:
                 if subj is not None and subj.kind != "np":
                     return Clause(subj, toks[v].start)
                 break
+        if n >= 2 and toks[-1].text == ":" and toks[-2].cap:
+            # `including tester John Mikovits: “…”`, a headline's `Trump: “…”`: a name
+            # and a colon introduce its words.
+            subj = self._core_backward(toks, n - 2)
+            if subj is not None and subj.kind == "name" and (
+                " " in subj.text or _mid_sentence(self.text, subj.text)
+            ) and not any(w.lower().strip(".") in ORG_WORDS for w in subj.text.split()):
+                return Clause(subj, toks[-1].start)
         sub_end = 0
         if n and toks[0].low in SUBORDINATORS:
             sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)

@@ -412,7 +412,7 @@ class SpeakerResolver:
             m = fit[-1]
             if (gender is not None and self.gender.get(m.name) == gender) or any(
                 sp.name == m.name for sp in recent
-            ) or any(self._subject_like(c.pos) for c in fit):
+            ) or any(self._subject_like(c.pos) or self._reports(c.pos) for c in fit):
                 return self._remember(m.name, pos)
             return None
         # Several people fit: the only one whose gender is known to fit, or the most
@@ -439,6 +439,15 @@ class SpeakerResolver:
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
         return after is not None and after.group(1).islower()
+
+    def _reports(self, pos: int) -> bool:
+        """A reporting verb follows the name at `pos` (`…, Madry said.`): the person spoke,
+        even where the sentence quotes no one."""
+        after = _AFTER_NAME.match(self.text, pos)
+        if after is None:
+            return False
+        word = _NEXT_WORD.match(self.text, after.start(1) - 1)
+        return word is not None and word.group(1) in ALL_VERBS
 
 
 def _run_before(text: str, i: int) -> re.Match[str] | None:
