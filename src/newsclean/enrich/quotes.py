@@ -218,7 +218,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     out: list[Quotation] = []
     for g in groups:
         g.subject = g.subject or _group_subject(g.pieces)
-        if g.subject is None and _is_scare(text, g.pieces):
+        if g.subject is None and _is_scare(text, g.pieces) or _is_title(text, g.pieces):
             continue
         out.append(g)
     if not out:
@@ -253,10 +253,11 @@ def _fallback_subject(
         if not toks or toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
                 toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing"):
             return None  # an adverbial opens the sentence: its subject is not plain
+        if toks[0].low in AUX or toks[0].low in _BE or toks[0].low in DETERMINERS:
+            return None  # a question (`Have you …`) or a noun phrase, not a name
         subj, e = ctx.np_forward(toks, 0)
-        if subj is not None and subj.kind == "name" and e < len(toks) and (
-            toks[e].text.isalpha() and not toks[e].cap and toks[e].low not in _STOP_NP
-        ):
+        if subj is not None and subj.kind == "name" and e < len(toks) and \
+                _verb_like(toks, e, ctx):
             return subj
         return None
     if cut > p0:
@@ -283,6 +284,20 @@ def _fallback_subject(
     if before is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
         return None
     return prev.subject if prev.subject.kind in ("name", "pronoun") else None
+
+
+def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
+    """toks[e], after a name, is its verb (`Reid has gone after …`, `PolitiFact rated …`),
+    not a noun the name qualifies (`American negotiators are …`)."""
+    t = toks[e]
+    if not t.text.isalpha() or t.cap or t.low in _STOP_NP:
+        return False
+    if t.low in AUX or ctx.is_verb(t) or t.low.endswith("ed"):
+        return True
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    return t.low.endswith("s") and not (
+        nxt is not None and (nxt.low in AUX or nxt.low in _BE or ctx.is_verb(nxt))
+    )
 
 
 # -- marks ---------------------------------------------------------------------------
@@ -906,15 +921,16 @@ class _Ctx:
         return None
 
     # post: `, Rutte said` / `, said Rutte` / `, a déclaré Macron` / `, so Merz`
-    def post_verb(self, gap: list[Tok], j: int, loose: bool) -> bool:
+    def post_verb(self, gap: list[Tok], j: int, named: bool, loose: bool) -> bool:
         """gap[j] reports speech after its subject: a reporting verb; an inflection that
         is mostly a noun elsewhere (`Trump tweets.`); with `loose` (the quotation ended
         with a comma, so a clause is due) any plain lower-case word that ends the clause
-        (`“…,” Dan shares.`, `“…,” she laughs over the phone`)."""
+        (`“…,” Dan shares.`, `“…,” she laughs over the phone`).  Only the reporting
+        verbs follow a noun-phrase subject (`“Promote” button to every post`)."""
         t = gap[j]
         if self.is_verb(t):
             return True
-        if t.cap or self.german:
+        if t.cap or self.german or not named:
             return False
         if t.low in EN_NOUN_LIKE_VERBS:
             return True
@@ -961,6 +977,17 @@ class _Ctx:
             if gap[v].low == "according" and j < n and gap[j].low == "to":
                 j += 1
             subj, end = self.np_forward(gap, j)
+            if subj is None:
+                # `said planetary geologist Rosaly Lopes`: a role in lower case before the name
+                e = j
+                while e < n and e - j < 4 and gap[e].text.isalpha() and not gap[e].cap and \
+                        gap[e].low not in _STOP_NP and gap[e].low not in _PREPOSITIONS and \
+                        gap[e].low not in DETERMINERS:
+                    e += 1
+                if j < e < n and gap[e].cap:
+                    subj, end = self.np_forward(gap, e)
+                    if subj is not None and subj.kind != "name":
+                        subj = None
             if subj is not None:
                 return Clause(subj, gap[v].start), end
             if gap[v].low not in ACCORDING and gap[v].low in VERBS_BY_LANG["es"]:
@@ -992,8 +1019,7 @@ class _Ctx:
         j = _skip_appositive(gap, j, self)
         while j < n and gap[j].low in AUX and j + 1 < n:
             j += 1
-        if j < n and (gap[j].low in POSTPOSITION or self.post_verb(
-                gap, j, loose and subj.kind != "np")):
+        if j < n and (gap[j].low in POSTPOSITION or self.post_verb(gap, j, subj.kind != "np", loose)):
             if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and subj.kind == "np"):
                 return None, None
             return Clause(subj, gap[j].start), j + 1
@@ -1179,6 +1205,10 @@ class _Ctx:
                     break
                 if w.low in _STOP_NP or (before_verb and (self.is_verb(w) or w.low in AUX)):
                     break
+                if before_verb and w.low in EN_NOUN_LIKE_VERBS and e > j and (
+                    e + 1 == n or toks[e + 1].text in ".,;!?"
+                ):
+                    break  # `an officer shouts.`: the clause's verb, not the noun's tail
                 if not before_verb and self.is_verb(w):
                     break
                 e += 1
@@ -1467,6 +1497,42 @@ def _group_subject(group: list[Piece]) -> Subject | None:
             if c is not None:
                 return c.subject
     return None
+
+
+# Nouns of works before a quoted title (`the show “Nashville”`): whoever the sentence
+# names, the quotation is a title, not speech.
+_WORK_CUES = {
+    "titled", "entitled", "headlined", "book", "film", "movie", "show", "song", "album",
+    "series", "program", "programme", "headline", "column", "essay", "article", "op-ed",
+    "hashtag", "documentary", "play", "musical", "novel", "memoir", "podcast", "episode",
+    "exhibition", "sitcom", "single", "track", "report", "study", "paper", "magazine",
+}
+_TITLE_SMALL = {"a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at", "by", "&"}
+_TITLE_BEFORE = {"on", "in", "of", "at", "from", "to", "the"}
+
+
+def _is_title(text: str, group: list[Piece]) -> bool:
+    """A quoted name of a work or programme: after a noun of works, or a short phrase in
+    title case after a possessive or a preposition (`told MSNBC’s “Morning Joe”`,
+    `appeared on “Meet the Press”`)."""
+    if len(group) != 1:
+        return False
+    p = group[0]
+    words = text[p.start : p.end].rstrip(",.").split()
+    if not words or len(words) > 6:
+        return False
+    before = text[max(0, p.open_at - 30) : p.open_at].split()
+    if not before:
+        return False
+    prev = before[-1]
+    if prev.lower().strip(",:") in _WORK_CUES:
+        return True
+    if len(words) > 5 or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
+                                 for w in words):
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return prev.endswith(("’s", "'s")) or prev in _TITLE_BEFORE
 
 
 def _is_scare(text: str, group: list[Piece]) -> bool:

@@ -151,6 +151,16 @@ TITLES = {
     "minority", "democratic", "republican", "labour", "conservative", "ceo", "cfo", "coo",
     "chairman", "chairwoman", "chair", "founder", "professor", "coach", "manager", "editor",
     "spokesman", "spokeswoman", "retired", "del", "councilman", "councilwoman", "rabbi",
+    # roles and offices written before a name (`NASA Administrator Jim Bridenstine`)
+    "administrator", "spokesperson", "analyst", "economist", "strategist", "adviser",
+    "advisor", "aide", "lawyer", "correspondent", "reporter", "anchor", "host", "author",
+    "researcher", "scientist", "geologist", "teacher", "captain", "commander", "agent",
+    "inspector", "executive", "head", "co-founder", "principal", "dean", "superintendent",
+    "candidate", "nominee", "delegate", "lawmaker", "legislator", "assemblyman",
+    "assemblywoman", "congressman", "congresswoman", "councilor", "councillor", "trustee",
+    "treasurer", "comptroller", "auditor", "prosecutor", "solicitor", "magistrate",
+    "detective", "sergeant", "marshal", "warden", "activist", "organizer", "pastor",
+    "bishop", "cardinal", "imam", "chancellor", "premier", "envoy", "negotiator",
 }
 # Capitalised words that are not given names (parties, nationalities, calendar, places).
 NOT_GIVEN = TITLES | {
@@ -168,6 +178,12 @@ NOT_GIVEN = TITLES | {
     "según", "selon", "laut", "zufolge", "während", "pendant", "durante", "because", "though",
     "although", "however", "still", "also", "even", "now", "here", "there",
     "under", "during", "before", "since", "so", "yet", "the", "der", "die", "das", "le", "la",
+    # countries and regions, which stand before names as adjectives do (`… to Britain Liu …`)
+    "america", "britain", "england", "scotland", "wales", "ireland", "france", "germany",
+    "spain", "italy", "russia", "china", "japan", "india", "pakistan", "iran", "iraq",
+    "israel", "syria", "turkey", "egypt", "ukraine", "poland", "canada", "mexico", "brazil",
+    "australia", "korea", "europe", "asia", "africa", "washington", "moscow", "beijing",
+    "london", "paris", "berlin", "brussels", "tokyo", "kyiv", "kiev", "taiwan",
     "les", "el", "los", "las", "il", "elle", "er", "sie", "él", "ella", "dear", "said", "says",
 }
 # Words that mark a capitalised run as an organisation or place, not a person.
@@ -184,6 +200,13 @@ ORG_WORDS = {
     "organization", "organisation", "alliance", "federation", "authority", "trust",
     "coalition", "movement", "caucus", "bureau", "administration", "cabinet", "parliament",
     "assembly", "ltd", "llc", "plc", "ag", "gmbh", "sa", "partners", "capital", "holdings",
+    "research", "systems", "securities", "technologies", "labs", "laboratory", "energy",
+    "airlines", "studios", "records", "entertainment", "productions", "pictures", "games",
+    "motors", "industries", "solutions", "ventures", "financial", "insurance", "museum",
+    "library", "gallery", "theater", "theatre", "festival", "league", "team", "conference",
+    "summit", "forum", "initiative", "embassy", "consulate", "prosecution", "institution",
+    "foundation", "society", "academy", "observatory", "agency", "directorate", "ministries",
+    "security", "intelligence", "navy", "guard", "patrol", "exchange", "market", "markets",
 }
 
 # Role nouns after "the" that refer back to a titled person ("the senator" -> Sen. X Y).
