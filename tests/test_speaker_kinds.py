@@ -187,3 +187,153 @@ def test_straight_mark_closed_by_a_curly_one() -> None:
 def test_curly_mark_glued_to_a_word_does_not_close_a_straight_one() -> None:
     text = 'He wrote "the end of the line”and nothing else on the board at the meeting.'
     assert find_quotes(text) == []
+
+
+# -- the clause after the quotation ----------------------------------------------------------
+
+
+def test_clause_later_in_the_quotes_sentence() -> None:
+    text = (
+        "“Clinical trials have not been able to show the same benefits” in healthy adults, "
+        "says Helen Marsh, a dietitian in Leeds."
+    )
+    assert speakers(text)[0][1] == "Helen Marsh"
+
+
+def test_later_comma_without_a_reporting_clause() -> None:
+    text = (
+        "“Clinical trials have not been able to show the same benefits” in healthy adults, "
+        "and the cost of the programme keeps rising in Leeds."
+    )
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+def test_plain_verb_after_a_comma_ended_quote() -> None:
+    text = "“That was really early days, and nobody had panels yet,” Dan Okoro recalls."
+    assert speakers(text)[0][1] == "Dan Okoro"
+    text = "“That was really early days, and nobody had panels yet,” Dan Okoro shares."
+    assert speakers(text)[0][1] == "Dan Okoro"
+
+
+def test_noun_phrase_before_a_noun_like_verb_is_no_clause() -> None:
+    # "post" after a noun phrase is the noun's object, not a reporting verb.
+    text = "Each page shows a large “Promote now” button to every post, with prices below."
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+def test_inverted_verb_with_a_lower_case_role() -> None:
+    text = (
+        "“Organic molecules are very important for life on that moon,” said planetary "
+        "geologist Rosa Lindqvist of the space agency."
+    )
+    assert speakers(text)[0][1] == "Rosa Lindqvist"
+
+
+def test_name_and_colon_introduce_words() -> None:
+    text = "Testers were won over, including hiker John Mikovits: “This boot has broken the streak for me.”"
+    assert speakers(text)[0][1] == "John Mikovits"
+
+
+def test_label_and_colon_are_not_a_speaker() -> None:
+    text = "Verdict: “This boot has broken the streak of bad models for the brand.”"
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+# -- quotations without a clause of their own -----------------------------------------------------
+
+
+def test_sentence_subject_of_a_mixed_quotation() -> None:
+    text = (
+        "In recent weeks, Senator Dana Whitfield has gone after the mayor as a “spoiled "
+        "little tyrant who never listens.”"
+    )
+    assert speakers(text)[0][1] == "Dana Whitfield"
+
+
+def test_noun_phrase_subject_is_not_taken_for_a_name() -> None:
+    text = (
+        "American negotiators are left to translate purchases “larger than any time in our "
+        "history, by far” into a text."
+    )
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+def test_previous_sentence_names_the_speaker() -> None:
+    text = (
+        "Sometimes guards skip the rounds, Figgins said. “But does that mean they should go "
+        "to jail and lose their whole career?”"
+    )
+    assert speakers(text)[0][1] == "Figgins"
+
+
+def test_quotation_paragraph_after_the_speakers_paragraph() -> None:
+    text = (
+        "“We were short of staff every single night,” said Ana Ruiz, a guard at the jail.\n"
+        "“Nobody in the management wanted to hear about it, and nobody came to look.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_quotation_paragraph_after_narration_keeps_no_speaker() -> None:
+    text = (
+        "“We were short of staff every single night,” said Ana Ruiz, a guard at the jail.\n"
+        "The report was published on Monday and ran to three hundred pages.\n"
+        "“Nobody in the management wanted to hear about it, and nobody came to look.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ana Ruiz", None]
+
+
+# -- titles of works ----------------------------------------------------------------------------
+
+
+def test_show_title_after_a_possessive_is_not_speech() -> None:
+    text = "Sanders told MSNBC’s “Morning Joe” that nobody would question her knowledge."
+    assert find_quotes(text) == []
+
+
+def test_title_after_a_noun_of_works_is_not_speech() -> None:
+    text = "Both wrote songs for the television show “Nashville,” Smith and York said."
+    assert find_quotes(text) == []
+
+
+def test_short_quotation_in_lower_case_after_a_preposition_is_kept() -> None:
+    text = "Cruz called the death a symptom of “deep problems in the system,” he said."
+    assert [q.text for q in find_quotes(text)] == ["deep problems in the system,"]
+
+
+# -- pronouns and organisations ---------------------------------------------------------------------
+
+
+def test_pronoun_after_an_indirect_statement_with_an_appositive() -> None:
+    text = (
+        "Pankaj Pandey, head of research at Kestrel Securities, pointed out that this is a "
+        "stock-specific market.\n"
+        "“It is not a broad rally, so far it looks fair as it is,” he said."
+    )
+    assert speakers(text)[0][1] == "Pankaj Pandey"
+
+
+def test_lone_surname_with_an_adverb_is_an_antecedent() -> None:
+    text = (
+        "Buser, however, is counting on the new service to carry the platform. "
+        "“This is where you will see the next big jump in games,” he says."
+    )
+    assert speakers(text)[0][1] == "Buser"
+
+
+def test_it_resolves_to_the_organisation_that_spoke() -> None:
+    text = (
+        "The case was closed on Tuesday, the Swedish Prosecution Authority said in a "
+        "statement: “The evidence has weakened considerably over the years.”\n"
+        "“The injured party has given a credible account of events,” it added."
+    )
+    got = [q.speaker for q in find_quotes(text)]
+    assert got[-1] == got[0] and got[0] is not None and "Prosecution Authority" in got[0]
+
+
+def test_it_without_an_organisation_stays_unknown() -> None:
+    text = (
+        "Maria Lopez opened the new bridge on Tuesday.\n"
+        "“The injured party has given a credible account of events,” it added."
+    )
+    assert speakers(text)[-1][1] is None

@@ -250,14 +250,40 @@ def _fallback_subject(
     if cut < first.open_at and _has_word(text, cut, first.open_at):
         toks = _tokens(text, cut, first.open_at)
         toks = toks[_sentence_start(toks, 0) :]
-        if not toks or toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
+        if not toks:
+            return None
+        k = 0
+        if toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
                 toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing"):
-            return None  # an adverbial opens the sentence: its subject is not plain
-        if toks[0].low in AUX or toks[0].low in _BE or toks[0].low in DETERMINERS:
+            # `In recent weeks, Reid has …`: the subject follows the opening adverbial
+            k = next((c + 1 for c in range(1, min(len(toks), 14)) if toks[c].text == ","), 0)
+            if k == 0 or k >= len(toks):
+                return None
+        if toks[k].low in AUX or toks[k].low in _BE or toks[k].low in DETERMINERS:
             return None  # a question (`Have you …`) or a noun phrase, not a name
-        subj, e = ctx.np_forward(toks, 0)
-        if subj is not None and subj.kind == "name" and e < len(toks) and \
-                _verb_like(toks, e, ctx):
+        subj, e = ctx.np_forward(toks, k)
+        if subj is None or subj.kind != "name":
+            return None
+        if " " not in subj.text and not _mid_sentence(text, subj.text):
+            return None  # a capitalised word opening its sentence (`Testers were …`)
+        # `Harry Reid (D-Nev.), the minority leader, in particular, has …`
+        e = _skip_paren(toks, e)
+        for _ in range(2):
+            if e < len(toks) and toks[e].text == ",":
+                c = next((c for c in range(e + 1, min(len(toks), e + 14))
+                          if toks[c].text == ","), -1)
+                if c < 0:
+                    return None
+                e = c + 1
+        aux = False
+        while e < len(toks) and (toks[e].low in AUX or toks[e].low.endswith("ly")) and \
+                not toks[e].cap:
+            aux = aux or toks[e].low in AUX
+            e += 1
+        if e < len(toks) and (_verb_like(toks, e, ctx) or (
+            aux and toks[e].text.isalpha() and not toks[e].cap  # `has gone after`
+            and toks[e].low not in DETERMINERS and toks[e].low not in _STOP_NP
+        )):
             return subj
         return None
     if cut > p0:
@@ -619,7 +645,10 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
         after = pc.close_at + 1 if pc.closed else p1
         end = min(gap_end, after + _POST_WINDOW)
-        if after >= end or not ctx.may_attribute(after, end, post=True):
+        # A quotation ending with a comma is followed by its clause, whatever its verb
+        # (`“…,” Dan shares.`): its window is always read.
+        due = pc.closed and text[pc.start : pc.end].rstrip()[-1:] == ","
+        if after >= end or not (due or ctx.may_attribute(after, end, post=True)):
             # Nothing in the whole window (a superset of the sentence cut out below: the
             # cut falls after a period, never inside a word).
             pc.post = None
@@ -632,7 +661,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             ):
                 end = m.start() + 1
                 break
-        if end < window_end and not ctx.may_attribute(after, end, post=True):
+        if end < window_end and not (due or ctx.may_attribute(after, end, post=True)):
             pc.post = None  # no reporting word, dash or inverted verb: no clause
             continue
         gap = _tokens(text, after, end)
@@ -648,7 +677,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
                     clause, rest = ctx.post_clause(gap[c:])
                     if clause is not None and clause.subject.kind != "np" and (
                         rest is not None and (c + rest >= len(gap) or
-                                              gap[c + rest].text in ".!?")
+                                              gap[c + rest].text in ".!?,")
                     ):
                         rest += c
                         break
@@ -670,7 +699,8 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             continue
         # tokenise the last sentence only (abbreviations are re-checked on tokens)
         cut = _last_boundary(text, lo, pc.open_at)
-        if no_carry and not ctx.may_attribute(cut, pc.open_at, post=False):
+        if no_carry and not ctx.may_attribute(cut, pc.open_at, post=False) and \
+                not text.endswith(": ", cut, pc.open_at):  # `Name: “…”`: read
             # No clause of its own and none to carry over from the previous piece.
             pc.pre = None
             continue
@@ -1001,7 +1031,8 @@ class _Ctx:
             # `Trump lawyer Marc Kasowitz said`, `panel Chairman Rep. Jason Chaffetz said`
             e = j
             while e < n and e - k < 12 and not self.is_verb(gap[e]) and (
-                gap[e].text.isalpha() or gap[e].text == "." or "-" in gap[e].text
+                gap[e].text.isalpha() or (gap[e].text == "." and gap[e - 1].cap)
+                or "-" in gap[e].text
                 or "’" in gap[e].text or "'" in gap[e].text
             ) and gap[e].low not in _STOP_NP and gap[e].low not in _PREPOSITIONS:
                 e += 1
@@ -1190,8 +1221,12 @@ class _Ctx:
                     # `MSNBC host Chris Matthews`
                     return self._np(toks, k, _name_run_forward(toks, tail)), \
                         _name_run_forward(toks, tail)
-                if tail > e and (j > k or before_verb):
-                    return self._np(toks, k, tail), tail  # `the Clinton campaign`
+                if tail > e and (j > k or (before_verb and tail < n and (
+                    self.is_verb(toks[tail]) or toks[tail].low in AUX
+                ))):
+                    # `the Clinton campaign`, `Clinton campaign aides said`; not `Dan Okoro
+                    # recalls.`, where the last word is the verb
+                    return self._np(toks, k, tail), tail
                 kind = "name" if j == k or toks[k].low in ("the",) else "np"
                 first = k if toks[k].low in DETERMINERS and kind == "np" else j
                 return Subject(kind, self.text[toks[first].start : toks[e - 1].end],
@@ -1508,7 +1543,7 @@ _WORK_CUES = {
     "exhibition", "sitcom", "single", "track", "report", "study", "paper", "magazine",
 }
 _TITLE_SMALL = {"a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at", "by", "&"}
-_TITLE_BEFORE = {"on", "in", "of", "at", "from", "to", "the"}
+_TITLE_BEFORE = {"on", "in", "of", "at", "from", "to", "the", "his", "her", "their", "its", "our"}
 
 
 def _is_title(text: str, group: list[Piece]) -> bool:
@@ -1532,7 +1567,9 @@ def _is_title(text: str, group: list[Piece]) -> bool:
         return False
     if not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
-    return prev.endswith(("’s", "'s")) or prev in _TITLE_BEFORE
+    return prev.endswith(("’s", "'s")) or prev in _TITLE_BEFORE or (
+        len(prev) == 4 and prev.isdigit()  # `his 1994 “Contract with America”`
+    )
 
 
 def _is_scare(text: str, group: list[Piece]) -> bool:

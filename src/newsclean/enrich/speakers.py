@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .speech_lexicon import (
     ALL_VERBS,
+    AUX,
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -151,6 +152,7 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}  # canonical name -> "m" | "f"
         self.speakers: list[Mention] = []  # resolved named speakers, in text order
         self._speaker_pos: list[int] = []  # their positions, for bisection
+        self.orgs: list[Mention] = []  # organisations that spoke, in text order
         self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
@@ -251,8 +253,7 @@ class SpeakerResolver:
             return None
         canon = self.canonical(rest)
         if canon is None:
-            nxt = _NEXT_WORD.match(text, m.end())
-            if nxt is None or nxt.group(1) not in ALL_VERBS:
+            if not _acts(text, m.end()):
                 return None
             return rest[-1]  # "McLenney said …": a person, full name unknown
         if g is not None:
@@ -341,10 +342,28 @@ class SpeakerResolver:
     # -- resolution --------------------------------------------------------------------
     def resolve(self, subj: Subject, pos: int) -> str | None:
         if subj.kind in ("pronoun", "implicit"):
+            if subj.text.lower() == "it":
+                return self._org_antecedent(pos)
             gender = PRONOUN_GENDER.get(subj.text.lower())
             if subj.kind == "pronoun" and gender is None:
                 return None
             return self._antecedent(gender, pos)
+        out = self._resolve_named(subj, pos)
+        if out is not None and any(w.lower().strip(".,’'") in ORG_WORDS for w in out.split()):
+            self.orgs.append(Mention(pos, out, None))
+        return out
+
+    def _org_antecedent(self, pos: int) -> str | None:
+        """`…,” it added.`: the one organisation that spoke in the recent paragraphs."""
+        if self._par_starts is None:
+            self._par_starts = _paragraph_starts(self.text)
+        starts = self._par_starts
+        i = bisect.bisect_right(starts, pos) - 1
+        lo = starts[max(0, i - _WINDOW_PARAGRAPHS + 1)] if starts else 0
+        names = {m.name for m in self.orgs if lo <= m.pos < pos}
+        return names.pop() if len(names) == 1 else None
+
+    def _resolve_named(self, subj: Subject, pos: int) -> str | None:
         text = subj.text.strip()
         words = text.split()
         if subj.kind == "np" and words and words[-1][:1].isupper():
@@ -431,6 +450,15 @@ class SpeakerResolver:
         last_m = max(fit, key=lambda m: m.pos)
         if self._subject_like(last_m.pos):
             return self._remember(last_m.name, pos)
+        # ... or the last sentence subject, when all named after it are no one's given
+        # names with an unknown gender (`ICICI Securities`, `Richmond High School`).
+        subjects = [m for m in fit if self._subject_like(m.pos)]
+        if subjects:
+            last_s = max(subjects, key=lambda m: m.pos)
+            later = [m for m in fit if m.pos > last_s.pos and m.name != last_s.name]
+            if all(self.gender.get(m.name) is None and _given_gender(m.name.split()[0]) is None
+                   and " " in m.name for m in later):
+                return self._remember(last_s.name, pos)
         return None
 
     def _subject_like(self, pos: int) -> bool:
@@ -438,7 +466,11 @@ class SpeakerResolver:
         if _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is None:
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
-        return after is not None and after.group(1).islower()
+        if after is not None and after.group(1).islower():
+            return True
+        # or an appositive (`Marco Villa, the company’s chief operating officer, said`)
+        run = _NAME_RUN.match(self.text, pos)
+        return run is not None and self.text.startswith(",", run.end())
 
     def _reports(self, pos: int) -> bool:
         """A reporting verb follows the name at `pos` (`…, Madry said.`): the person spoke,
@@ -448,6 +480,25 @@ class SpeakerResolver:
             return False
         word = _NEXT_WORD.match(self.text, after.start(1) - 1)
         return word is not None and word.group(1) in ALL_VERBS
+
+
+# What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
+_ACTS = re.compile(r"(?:,[ \u00a0]+[a-z]+,)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?")
+
+
+def _acts(text: str, end: int) -> bool:
+    """The name ending at `end` is the subject of a verb (`McLenney said`, `Ham also
+    noted`, `Buser, however, is counting`): a reporting verb next, or an auxiliary or
+    adverb and then a verb form."""
+    m = _ACTS.match(text, end)
+    if m is None:
+        return False
+    first, second = m.group(1), m.group(2)
+    if first in ALL_VERBS:
+        return True
+    return (first in AUX or first.endswith("ly")) and second is not None and (
+        second in ALL_VERBS or second.endswith(("ing", "ed"))
+    )
 
 
 def _run_before(text: str, i: int) -> re.Match[str] | None:

@@ -31,8 +31,12 @@ EN_VERBS = _regular(
     "chide criticize criticise mock write call insist demand dismiss cite liken blast "
     "scold praise laud decry denounce chant rule label brand characterize attack hail "
     "slam pledge proclaim condemn deride lambast fume gush rail complain assure "
-    "encourage exhort implore beseech"
+    "encourage exhort implore beseech point reiterate tout brag ridicule question signal "
+    "opine threaten thank apologize apologise scream laugh sigh beg interject protest "
+    "allege speculate propose recommend gloat gripe grumble bemoan deplore "
+    "confess clarify elaborate summarize summarise concur lash chime weigh"
 ) | {
+    "refer", "refers", "referred", "referring",
     "say", "says", "said", "saying", "tell", "tells", "told", "telling",
     "wrote", "written", "writes", "writing", "admitted", "admitting", "committed",
     "quipped", "quipping", "plead", "pled", "sings", "sang", "slammed", "slamming",
@@ -47,7 +51,10 @@ EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "char
              "tweets", "reflect", "continue", "continues", "continuing", "shout", "shouts",
              "wonder", "wonders", "add", "ask", "say", "tell", "write", "describe",
              "observe", "agree", "agreed", "agreeing", "agrees", "muse", "muses",
-             "plead", "recall", "recalls", "deny", "denies", "urge", "urges"}
+             "plead", "recall", "recalls", "deny", "denies", "urge", "urges",
+             "point", "points", "question", "questions", "signal", "signals", "protest",
+             "protests", "laugh", "laughs", "sigh", "sighs", "lash", "lashes", "weigh",
+             "weighs", "chime", "chimes", "thank", "thanks", "propose", "beg", "summarize", "summarise", "clarify"}
 
 # Those inflections still report speech right before a quotation's mark, after their
 # subject (`The Times reports: "…"`, `Trump tweets, "…"`): read as verbs only there.
@@ -160,7 +167,7 @@ TITLES = {
     "assemblywoman", "congressman", "congresswoman", "councilor", "councillor", "trustee",
     "treasurer", "comptroller", "auditor", "prosecutor", "solicitor", "magistrate",
     "detective", "sergeant", "marshal", "warden", "activist", "organizer", "pastor",
-    "bishop", "cardinal", "imam", "chancellor", "premier", "envoy", "negotiator",
+    "bishop", "cardinal", "imam", "premier", "envoy", "negotiator",
 }
 # Capitalised words that are not given names (parties, nationalities, calendar, places).
 NOT_GIVEN = TITLES | {
@@ -205,7 +212,7 @@ ORG_WORDS = {
     "motors", "industries", "solutions", "ventures", "financial", "insurance", "museum",
     "library", "gallery", "theater", "theatre", "festival", "league", "team", "conference",
     "summit", "forum", "initiative", "embassy", "consulate", "prosecution", "institution",
-    "foundation", "society", "academy", "observatory", "agency", "directorate", "ministries",
+    "society", "academy", "observatory", "directorate", "ministries",
     "security", "intelligence", "navy", "guard", "patrol", "exchange", "market", "markets",
 }
 
