@@ -248,8 +248,10 @@ def _fallback_subject(
     # (+1: the boundary's look-ahead must see the mark itself)
     cut = _last_boundary(text, max(p0, first.open_at - _PRE_WINDOW), first.open_at + 1)
     if cut < first.open_at and _has_word(text, cut, first.open_at):
-        toks = _tokens(text, cut, first.open_at)
-        toks = toks[_sentence_start(toks, 0) :]
+        if not text[cut].isupper():
+            return None  # no capitalised word opens the sentence
+        # The subject and its verb open the sentence: its first 160 characters suffice.
+        toks = _tokens(text, cut, min(first.open_at, cut + 160))
         if not toks:
             return None
         k = 0
@@ -293,10 +295,12 @@ def _fallback_subject(
         while end > p0 and text[end].isspace():
             end -= 1  # the previous sentence's final mark: a boundary before it opens it
         lo = _last_boundary(text, max(p0, end - _PRE_WINDOW), end)
-        toks = _tokens(text, lo, cut)
-        if prev is not None and prev.subject is not None and toks and \
+        if prev is not None and prev.subject is not None and lo < cut and \
                 prev.pieces[-1].end >= lo and prev.subject.kind in ("name", "pronoun"):
             return prev.subject
+        if not ctx.may_attribute(lo, cut, post=False):
+            return None
+        toks = _tokens(text, lo, cut)
         clause = ctx.pre_clause(toks) if toks else None
         if clause is not None and clause.subject.kind in ("name", "pronoun"):
             return clause.subject
@@ -645,9 +649,10 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
         after = pc.close_at + 1 if pc.closed else p1
         end = min(gap_end, after + _POST_WINDOW)
-        # A quotation ending with a comma is followed by its clause, whatever its verb
-        # (`“…,” Dan shares.`): its window is always read.
-        due = pc.closed and text[pc.start : pc.end].rstrip()[-1:] == ","
+        # A quotation ending with a comma and followed by a name has its clause there,
+        # whatever its verb (`“…,” Dan shares.`): that window is always read.
+        due = pc.closed and text[pc.start : pc.end].rstrip()[-1:] == "," and \
+            text[after : after + 2].lstrip()[:1].isupper()
         if after >= end or not (due or ctx.may_attribute(after, end, post=True)):
             # Nothing in the whole window (a superset of the sentence cut out below: the
             # cut falls after a period, never inside a word).
@@ -816,7 +821,7 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
     if got is None or got[0] is not verbs:
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
         if verbs is not VERBS_BY_LANG["de"]:
-            words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS  # pre_clause reads them
+            words = words | SPEECH_NOUNS  # pre_clause reads them (`Trump’s claim that “…”`)
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
         got = (verbs, frozenset(words), ascii_words)
         _TRIGGER_CACHE[key] = got
