@@ -43,7 +43,12 @@ if TYPE_CHECKING:
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|Mme|Mlle|Sra|M)\."
-_WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
+# A name word.  Every span has one reading, so no pattern built from it backtracks
+# exponentially (issue 13: `M. M. M. … Σ`, a long run of capitals before `Σ`): a one-letter
+# abbreviation is only `[_UP]\.` (not also `M\.` of _ABBR), and a word's letters are taken
+# possessively (`*+`, Python 3.11), never given back to start another word.
+_ABBR_MULTI = _ABBR.replace("|M)", ")")
+_WORD = rf"(?:{_ABBR_MULTI}|[{_UP}]\.|[{_UP}][\w’'\-]*+)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
 _ABBR_LIST = _ABBR[3:-3].split("|")
 # The first name word as a capital followed by the rest of _WORD: the same matches as

@@ -1,0 +1,77 @@
+"""Speaker patterns stay linear (issue 13): inputs that made the name patterns backtrack
+exponentially (> 60 s for a 660-byte article) must finish at once.
+
+Each case runs in a subprocess with a timeout, so a regression fails instead of hanging
+the suite; the sizes are far past the point where the old patterns took minutes (their
+time grew 16-fold per 4 more capitals)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from newsclean.enrich.quotes import find_quotations
+
+CAPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 4  # 104 capitals: one "word"
+
+CASES = {
+    "capitals before a Greek capital": (
+        "The network defended the segment on Tuesday.\n"
+        f"“We stand by our reporting and our people,” said MSNBC host {CAPS[:60]} Σ.\n"
+    ),
+    "capitals in a noun phrase subject": (
+        f"“We will not sign this agreement,” the spokesman for {CAPS[:60]} Σ said.\n"
+    ),
+    "capitals before a Greek surname": (
+        f"“We will not sign this agreement today,” said {CAPS[:60]} Παπαδόπουλος.\n"
+        f"“Never,” {CAPS[:60]} Παπαδόπουλος added.\n"
+    ),
+    "capitals before a Cyrillic surname": (
+        f"“We will not sign this agreement today,” said {CAPS[:60]} Иванов.\n"
+    ),
+    "a line of initials above a surname": (
+        "M. " * 60 + "Σ\nSmith said “we will not sign this agreement today.”\n"
+        "“Never,” he said.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_pathological_names_finish_quickly(name: str) -> None:
+    code = (
+        "import sys; from newsclean.enrich.quotes import find_quotations; "
+        "find_quotations(sys.stdin.read())"
+    )
+    # The old patterns needed 2**60 steps here: any timeout is a hang.
+    subprocess.run([sys.executable, "-c", code], input=CASES[name], text=True, check=True,
+                   timeout=30)
+
+
+_GROWTH = """
+import sys, time
+from newsclean.enrich.quotes import find_quotations
+
+def cpu(n):
+    text = "M. " * n + "Σ\\nSmith said “we will not sign this agreement today.”\\n"
+    t0 = time.process_time()
+    for _ in range(3):
+        find_quotations(text)
+    return time.process_time() - t0
+
+print(cpu(2_000), cpu(16_000))
+"""
+
+
+def test_time_grows_linearly_with_a_run_of_initials() -> None:
+    out = subprocess.run([sys.executable, "-c", _GROWTH], text=True, check=True,
+                         capture_output=True, timeout=60).stdout
+    small, large = map(float, out.split())
+    # 8 times the input: linear work takes ~8 times as long; allow noise, not n**2 (64x).
+    assert large < 30 * max(small, 1e-3)
+
+
+def test_still_reads_names_after_initials() -> None:
+    text = "John R. Smith spoke on Monday.\n“We will not sign this agreement,” Smith said."
+    assert [q.speaker for q in find_quotations(text)] == ["John R. Smith"]
