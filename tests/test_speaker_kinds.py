@@ -337,3 +337,27 @@ def test_it_without_an_organisation_stays_unknown() -> None:
         "“The injured party has given a credible account of events,” it added."
     )
     assert speakers(text)[-1][1] is None
+
+
+# -- where one utterance ends ------------------------------------------------------------------
+
+
+def test_narration_after_a_mixed_quotation_ends_the_utterance() -> None:
+    text = (
+        "Jennifer Ortiz said the mayor is reduced to “taunts and insults” because he cannot "
+        "defend his record. “You could dismiss this as schoolyard behaviour, but he runs "
+        "the city,” she said."
+    )
+    groups = find_quotations(text)
+    assert len(groups) == 2
+    assert [g.speaker for g in groups] == ["Jennifer Ortiz", "Jennifer Ortiz"]
+
+
+def test_attribution_between_two_quotations_keeps_one_utterance() -> None:
+    text = "“We are done,” Jennifer Ortiz said on Friday. “There is nothing left to discuss.”"
+    assert len(find_quotations(text)) == 1
+
+
+def test_fragments_in_one_sentence_stay_together() -> None:
+    text = "Ortiz called the plan “reckless,” “cruel” and “a betrayal of every family here.”"
+    assert len(find_quotations(text)) == 1
