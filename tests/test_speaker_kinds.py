@@ -361,3 +361,59 @@ def test_attribution_between_two_quotations_keeps_one_utterance() -> None:
 def test_fragments_in_one_sentence_stay_together() -> None:
     text = "Ortiz called the plan “reckless,” “cruel” and “a betrayal of every family here.”"
     assert len(find_quotations(text)) == 1
+
+
+# -- subjects set off by commas ---------------------------------------------------------------
+
+
+def test_name_in_apposition_to_a_noun_phrase() -> None:
+    text = "The mayor’s spokeswoman, Hope Lindqvist, said the council “never voted on that plan.”"
+    assert speakers(text)[0][1] == "Hope Lindqvist"
+
+
+def test_earliest_name_before_its_appositive() -> None:
+    text = (
+        "Benjamin J. Rhodes, one of the governor’s closest aides, said the talks were "
+        "“going nowhere at all this week.”"
+    )
+    assert speakers(text)[0][1] == "Benjamin J. Rhodes"
+
+
+def test_noun_phrase_subject_with_a_participial_phrase() -> None:
+    text = (
+        "The Republican nominee, speaking at a rally in Tampa, accused the governor of "
+        "“running the state like a private club for his friends.”"
+    )
+    assert speakers(text)[0][1] == "The Republican nominee"
+
+
+def test_adverbial_before_the_subject_is_not_the_subject() -> None:
+    text = (
+        "In Ohio, the governor’s press secretary, Brian Fallon, said the poll was "
+        "“an outlier that nobody should take seriously.”"
+    )
+    assert speakers(text)[0][1] == "Brian Fallon"
+
+
+def test_person_of_a_place() -> None:
+    text = (
+        "Rep. Adam Schiff of California, the top Democrat on the committee, said the report "
+        "was “deeply troubling for anyone who cares about elections.”"
+    )
+    assert speakers(text)[0][1] == "Adam Schiff"
+
+
+def test_office_of_a_state_keeps_the_name_after_it() -> None:
+    text = (
+        "Secretary of State John F. Kerry said the allies would take “robust steps in "
+        "response to the test.”"
+    )
+    assert speakers(text)[0][1] == "John F. Kerry"
+
+
+def test_speech_noun_in_passing_is_no_attribution() -> None:
+    text = (
+        "Mike Pence, the governor’s running mate, defended Trump’s remarks, arguing that "
+        "they were “taken out of context by the press.”"
+    )
+    assert speakers(text)[0][1] == "Mike Pence"

@@ -1095,6 +1095,7 @@ class _Ctx:
         if n and toks[0].low in SUBORDINATORS:
             sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)
         deferred = None
+        weak: Clause | None = None
         for v, t in enumerate(toks):
             if "-" in t.text:
                 inv = self.inverted(t)
@@ -1107,18 +1108,35 @@ class _Ctx:
                 if low == "according" and j < len(toks) and toks[j].low == "to":
                     j += 1
                 subj, _ = self.np_forward(toks, j)
-            elif low in SPEECH_NOUNS and v > 0 and not t.cap:
+            elif low in SPEECH_NOUNS and v > 0 and not t.cap and (
+                v + 1 == n or toks[v + 1].low in ("that", ":")
+            ):
+                # only a speech noun that introduces the quotation (`Trump’s claim that
+                # “…”`), not one in passing (`defended Trump’s remarks, arguing …`)
                 subj = self._possessor(toks, v - 1)
             elif low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY) or (
                 v == 0 and t.cap and low in self.verbs
             ):
                 if v > 0 and toks[v - 1].low == "to":
                     continue  # an infinitive has no subject of its own here
+                if v > 0 and (toks[v - 1].low in ("his", "her", "their", "its") or (
+                    toks[v - 1].text.endswith(("’s", "'s"))
+                    and _contracted_pronoun(toks[v - 1].low) is None
+                    and toks[v - 1].low not in ("it’s", "it's", "that’s", "that's", "what’s",
+                                                "what's", "here’s", "here's", "there’s",
+                                                "there's", "who’s", "who's")
+                )):
+                    # `Trump’s remarks`, `his claims`: a noun after a possessive; its owner
+                    # speaks only if no clause of the sentence names anyone else
+                    if weak is None:
+                        owner = self._possessor(toks, v - 1)
+                        weak = Clause(owner, t.start) if owner is not None else None
+                    continue
                 if v > 0 and toks[v - 1].low in _BE and not low.endswith("ing"):
                     continue  # passive: "was written by …" names no speaker before it
                 if low.endswith("ing") and v > 0 and toks[v - 1].text == ",":
                     # `Clinton chimed in on Twitter, saying …`: the sentence's subject.
-                    subj = self._sentence_subject(toks[:v])
+                    subj = self._sentence_subject(toks[:v], np_ok=True)
                     if subj is not None:
                         return Clause(subj, t.start)
                     continue
@@ -1144,7 +1162,7 @@ class _Ctx:
                 if subj is None and low.endswith("ing") and v > 1:
                     # `Trump sent tweets early Friday saying …`: the participle's subject
                     # is the sentence's.
-                    subj = self._sentence_subject(toks[:v])
+                    subj = self._sentence_subject(toks[:v], np_ok=True)
                 if subj is not None and low in _WEAK_VERBS and subj.kind == "np":
                     subj = None
             if subj is None:
@@ -1157,7 +1175,7 @@ class _Ctx:
                 return Clause(subj, t.start)
             if fallback is None:
                 fallback = Clause(subj, t.start)
-        return fallback or deferred
+        return fallback or deferred or weak
 
     def _possessor(self, toks: list[Tok], k: int) -> Subject | None:
         """`Donald Trump’s claim`, `his remarks`: who the speech noun after toks[k]
@@ -1177,10 +1195,19 @@ class _Ctx:
                 return Subject("name", self.text[toks[b].start : t.end], toks[b].start, t.end)
         return None
 
-    def _sentence_subject(self, toks: list[Tok]) -> Subject | None:
+    def _sentence_subject(self, toks: list[Tok], np_ok: bool = False) -> Subject | None:
         """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence,
-        after a leading adverbial (`On July 6, 2015, Sanders …`)."""
+        after a leading adverbial (`On July 6, 2015, Sanders …`); with `np_ok` also a
+        noun phrase followed by its verb (`The Democratic candidate also took aim …`)."""
         if toks and toks[0].low in DETERMINERS:
+            if not np_ok:
+                return None
+            subj, e = self.np_forward(toks, 0, before_verb=True)
+            while e < len(toks) and toks[e].low in AUX:
+                e += 1
+            if subj is not None and e < len(toks) and toks[e].text.isalpha() and \
+                    not toks[e].cap and toks[e].low not in _STOP_NP:
+                return subj
             return None
         subj, _ = self.np_forward(toks, 0)
         if subj is None and toks and (toks[0].low in _PREPOSITIONS or toks[0].low in _FUNC_CAP
@@ -1239,7 +1266,7 @@ class _Ctx:
         if j > k or before_verb:
             # Common noun phrase: up to the verb / punctuation.
             e = j
-            while e < n and e - k < 9:
+            while e < n and (e - k < 9 or (toks[e].cap and e - k < 14)):  # a name ends it
                 w = toks[e]
                 if not (w.text.isalpha() or "’" in w.text or "'" in w.text or "-" in w.text):
                     break
@@ -1272,21 +1299,48 @@ class _Ctx:
             if k < 0:
                 return None
         if toks[k].text == ",":
-            # `Rutte, the NATO chief, said` (up to three appositives): the earliest name
-            # before one of the commas.
-            best = None
-            j = k
-            for _ in range(3):
-                j -= 1
-                while j >= 0 and k - j < 40 and toks[j].text not in ",.;:!?“”\"":
-                    j -= 1
-                if j < 0 or toks[j].text != ",":
-                    break
-                subj = self._core_backward(toks, j - 1)
-                if subj is not None and subj.kind == "name":
-                    best = subj
-            return best
+            return self._appositive_subject(toks, k)
         return self._core_backward(toks, k)
+
+    def _appositive_subject(self, toks: list[Tok], k: int) -> Subject | None:
+        """The subject of a verb after the comma toks[k], across up to three comma-set
+        segments: the earliest name (`Rutte, the NATO chief, said`); else the name set
+        off after a noun phrase (`Trump’s running mate, Indiana Gov. Mike Pence, said`);
+        else the earliest noun phrase (`The Republican nominee, speaking in Ohio,
+        accused`).  A segment that opens with a preposition, a conjunction or a
+        participle (`Asked about the poll,`, `In Ohio,`) is an adverbial, no subject."""
+        segs: list[tuple[int, int]] = []  # (start, end) token ranges, nearest first
+        end = k
+        for _ in range(4):
+            j = end - 1
+            while j >= 0 and k - j < 40 and (toks[j].text not in ",.;:!?“”\"" or (
+                toks[j].text == "." and j > 0 and toks[j - 1].cap and (
+                    len(toks[j - 1].text) == 1 or toks[j - 1].low in _ABBREV)  # `J.`, `Gov.`
+            )):
+                j -= 1
+            segs.append((j + 1, end))
+            if j < 0 or toks[j].text != ",":
+                break
+            end = j
+        names: list[Subject] = []
+        nps: list[Subject] = []
+        for a, b in segs:
+            if a >= b:
+                continue
+            first = toks[a].low
+            if first in _PREPOSITIONS or first in SUBORDINATORS or \
+                    first.endswith("ing") or first in ("asked", "pressed", "reached"):
+                continue
+            subj = self._core_backward(toks, b - 1)
+            if subj is None or subj.start < toks[a].start:
+                continue
+            (names if subj.kind == "name" else nps).append(subj)
+        if names:
+            # the earliest name is the subject; a nearer one is its appositive
+            return names[-1] if len(segs) > 1 else names[0]
+        if len(segs) > 1:
+            return nps[-1] if nps else None
+        return None
 
     def _core_backward(self, toks: list[Tok], k: int) -> Subject | None:
         if k >= 0 and toks[k].text == ")":
@@ -1319,8 +1373,19 @@ class _Ctx:
                 if first.low in DETERMINERS and b < k:
                     b += 1
                     first = toks[b]
-                kind = "name"
-                return Subject(kind, self.text[first.start : t.end], first.start, t.end)
+                of = b - 1
+                if of >= 0 and toks[of].low == "the" and of > 0:
+                    of -= 1
+                if 0 < of and toks[of].low in ("of", "from") and toks[of - 1].cap and (
+                    b == k or toks[k].low in ORG_WORDS
+                ):
+                    # `Rep. Adam Schiff of California`, `Mr. Morgan of the Sierra Club`: the
+                    # person before a one-word place or an organisation.  (`Secretary of
+                    # State John Kerry` keeps its name after "of".)
+                    before = self._core_backward(toks, of - 1)
+                    if before is not None and before.kind == "name":
+                        return before
+                return Subject("name", self.text[first.start : t.end], first.start, t.end)
             return None
         if not t.text.isalpha() or low in _STOP_NP or low in DETERMINERS:
             return None
