@@ -417,3 +417,18 @@ def test_speech_noun_in_passing_is_no_attribution() -> None:
         "they were “taken out of context by the press.”"
     )
     assert speakers(text)[0][1] == "Mike Pence"
+
+
+def test_show_title_inside_an_utterance_is_dropped_from_it() -> None:
+    text = "Tim Kaine said on NBC’s “Meet the Press” that the plan was “a danger to every family.”"
+    assert [q.text for q in find_quotes(text)] == ["a danger to every family."]
+
+
+def test_organisation_that_calls_something_a_name_speaks() -> None:
+    text = "In a statement, the Clinton campaign called the remarks “disgusting.”"
+    assert speakers(text) == [("disgusting.", "the Clinton campaign")]
+
+
+def test_common_noun_that_calls_something_a_name_is_a_label() -> None:
+    text = "In the end, the idea called the “sharing economy” faded away."
+    assert find_quotes(text) == []

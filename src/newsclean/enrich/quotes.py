@@ -218,7 +218,11 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     out: list[Quotation] = []
     for g in groups:
         g.subject = g.subject or _group_subject(g.pieces)
-        if g.subject is None and _is_scare(text, g.pieces) or _is_title(text, g.pieces):
+        if g.subject is None and _is_scare(text, g.pieces):
+            continue
+        if len(g.pieces) > 1:
+            g.pieces = [p for p in g.pieces if not _is_title(text, [p])] or g.pieces
+        if _is_title(text, g.pieces):
             continue
         out.append(g)
     if not out:
@@ -1056,7 +1060,7 @@ class _Ctx:
         while j < n and gap[j].low in AUX and j + 1 < n:
             j += 1
         if j < n and (gap[j].low in POSTPOSITION or self.post_verb(gap, j, subj.kind != "np", loose)):
-            if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and subj.kind == "np"):
+            if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and _common_np(subj)):
                 return None, None
             return Clause(subj, gap[j].start), j + 1
         return None, None
@@ -1163,7 +1167,7 @@ class _Ctx:
                     # `Trump sent tweets early Friday saying …`: the participle's subject
                     # is the sentence's.
                     subj = self._sentence_subject(toks[:v], np_ok=True)
-                if subj is not None and low in _WEAK_VERBS and subj.kind == "np":
+                if subj is not None and low in _WEAK_VERBS and _common_np(subj):
                     subj = None
             if subj is None:
                 continue
@@ -1407,6 +1411,14 @@ class _Ctx:
         if j == k and not low.endswith("s"):
             return None  # a bare singular noun is not a subject (", state media said" is)
         return self._np(toks, j, k + 1)
+
+
+def _common_np(subj: Subject) -> bool:
+    """A noun phrase that names no one (`the idea`, `a study`), unlike `the Clinton
+    campaign` or `the Security Council`: such a subject of `called`, `described` gives a
+    label, not speech."""
+    return subj.kind == "np" and not any(w[:1].isupper() for w in subj.text.split()[1:]) and \
+        not any(w.lower() in ORG_WORDS for w in subj.text.split())
 
 
 def _contracted_pronoun(low: str) -> str | None:
