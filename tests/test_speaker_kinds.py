@@ -426,7 +426,7 @@ def test_show_title_inside_an_utterance_is_dropped_from_it() -> None:
 
 def test_organisation_that_calls_something_a_name_speaks() -> None:
     text = "In a statement, the Clinton campaign called the remarks “disgusting.”"
-    assert speakers(text) == [("disgusting.", "the Clinton campaign")]
+    assert speakers(text) == [("disgusting.", "Clinton campaign")]
 
 
 def test_common_noun_that_calls_something_a_name_is_a_label() -> None:
