@@ -1144,10 +1144,14 @@ class _Ctx:
                     if subj is not None:
                         return Clause(subj, t.start)
                     continue
-                if v > 1 and toks[v - 1].low in ("and", "but", "then"):
-                    # `Trump tweeted … and encouraged Americans to “…”`: a coordinated
-                    # verb shares the sentence's subject.
-                    subj = self._sentence_subject(toks[: v - 1])
+                conj = next((c for c in range(v - 1, max(v - 5, 0), -1)
+                             if toks[c].low in ("and", "but", "then")), 0)
+                if conj > 0 and all(toks[c].text.isalpha() and not toks[c].cap
+                                    for c in range(conj + 1, v)):
+                    # `Trump tweeted … and encouraged Americans to “…”`, `… and at one
+                    # point called her “…”`: a coordinated verb shares the sentence's
+                    # subject.
+                    subj = self._sentence_subject(toks[:conj])
                     if subj is not None:
                         if v < sub_end:
                             deferred = deferred or Clause(subj, t.start)
@@ -1203,10 +1207,18 @@ class _Ctx:
         """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence,
         after a leading adverbial (`On July 6, 2015, Sanders …`); with `np_ok` also a
         noun phrase followed by its verb (`The Democratic candidate also took aim …`)."""
+        if len(toks) > 1 and toks[0].low in ("but", "and", "yet", "so", "still") and toks[0].cap:
+            toks = toks[1:]  # `But the Democratic nominee struck …`
         if toks and toks[0].low in DETERMINERS:
             if not np_ok:
                 return None
             subj, e = self.np_forward(toks, 0, before_verb=True)
+            if subj is not None and e > 2 and e < len(toks) and (
+                toks[e].low in DETERMINERS or toks[e].low in ("him", "her", "them")
+            ):
+                # `the Democratic nominee struck a softer tone`: the last word is the verb
+                e -= 1
+                subj = self._np(toks, 0, e)
             while e < len(toks) and toks[e].low in AUX:
                 e += 1
             if subj is not None and e < len(toks) and toks[e].text.isalpha() and \
@@ -1251,8 +1263,9 @@ class _Ctx:
                 while tail < n and not toks[tail].cap and toks[tail].text.isalpha() and \
                         toks[tail].low not in _STOP_NP and not self.is_verb(toks[tail]) and \
                         toks[tail].low not in AUX and toks[tail].low not in _PREPOSITIONS and \
-                        tail - e < 3:
-                    tail += 1
+                        not (toks[tail].low.endswith("ed") and toks[tail].low not in TITLES) \
+                        and tail - e < 3:
+                    tail += 1  # (`Trump interrupted Clinton`: a past tense is no noun)
                 if tail > e and tail < n and toks[tail].cap:
                     # `MSNBC host Chris Matthews`
                     return self._np(toks, k, _name_run_forward(toks, tail)), \

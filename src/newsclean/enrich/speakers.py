@@ -430,6 +430,14 @@ class SpeakerResolver:
         fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
         if not fit:
             return None
+        # One fitting person named earlier in the quotation's own sentence (`When Trump
+        # spoke, he said “…”`) is the antecedent, whoever the paragraphs before named.
+        sent = max(self.text.rfind(". ", lo, pos), self.text.rfind("\n", lo, pos)) + 1
+        own = {m.name for m in fit if m.pos >= sent}
+        if len(own) == 1 and (gender is None or any(
+            self.gender.get(m.name) == gender for m in fit if m.pos >= sent
+        ) or len({m.name for m in fit}) == 1):
+            return self._remember(own.pop(), pos)
         names = {m.name for m in fit}
         if len(names) == 1:
             # One person fits: take it when something besides "not excluded" supports it.
