@@ -432,3 +432,13 @@ def test_organisation_that_calls_something_a_name_speaks() -> None:
 def test_common_noun_that_calls_something_a_name_is_a_label() -> None:
     text = "In the end, the idea called the “sharing economy” faded away."
     assert find_quotes(text) == []
+
+
+def test_noun_like_verb_after_a_name_reports() -> None:
+    text = "Ortega claims the council has been “sitting on the money for three years.”"
+    assert speakers(text)[0][1] == "Ortega"
+
+
+def test_noun_like_verb_after_an_adjective_is_a_noun() -> None:
+    text = "The site rated 32% of Republican claims as “false” or “pants on fire” last year."
+    assert all(sp != "Republican" for _q, sp in speakers(text))

@@ -34,6 +34,7 @@ from .speech_lexicon import (
     DE_POST_ONLY,
     DETERMINERS,
     EN_NOUN_LIKE_VERBS,
+    NOT_GIVEN,
     ORG_WORDS,
     OTHER_PRONOUNS,
     POSTPOSITION,
@@ -825,7 +826,8 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
     if got is None or got[0] is not verbs:
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
         if verbs is not VERBS_BY_LANG["de"]:
-            words = words | SPEECH_NOUNS  # pre_clause reads them (`Trump’s claim that “…”`)
+            # pre_clause reads them (`Trump’s claim that “…”`, `Trump claims that …`)
+            words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
         got = (verbs, frozenset(words), ascii_words)
         _TRIGGER_CACHE[key] = got
@@ -1120,6 +1122,14 @@ class _Ctx:
                 subj = self._possessor(toks, v - 1)
             elif low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY) or (
                 v == 0 and t.cap and low in self.verbs
+            ) or (
+                # `Trump claims Clinton is “…”`: a noun-like form right after a name or
+                # a pronoun is the verb
+                low in EN_NOUN_LIKE_VERBS and v > 0 and not t.cap and not self.german and (
+                    (toks[v - 1].cap and not toks[v - 1].text.endswith(("’s", "'s"))
+                     and toks[v - 1].low not in NOT_GIVEN)  # not `Republican claims`
+                    or toks[v - 1].low in PRONOUN_GENDER
+                ) and (v + 1 == len(toks) or toks[v + 1].low not in _NOUN_NEXT)
             ):
                 if v > 0 and toks[v - 1].low == "to":
                     continue  # an infinitive has no subject of its own here
@@ -1424,6 +1434,10 @@ class _Ctx:
         if j == k and not low.endswith("s"):
             return None  # a bare singular noun is not a subject (", state media said" is)
         return self._np(toks, j, k + 1)
+
+
+# Words after a noun-like verb form that show it is the noun (`claims as`, `calls for`).
+_NOUN_NEXT = {"as", "of", "about", "by", "and", "or", "for", "from", ",", ".", "were", "are"}
 
 
 def _common_np(subj: Subject) -> bool:
