@@ -129,8 +129,8 @@ def test_possessive_with_a_speech_noun() -> None:
 
 def test_possessive_with_another_noun_is_no_attribution() -> None:
     text = (
-        "Reporters visited Governor Lisa Tran’s office, which she calls her “second home” "
-        "after twenty years."
+        "Reporters visited Governor Lisa Tran’s office, by now a “second home for the "
+        "whole staff” after twenty years."
     )
     assert all(sp != "Lisa Tran" or "second home" not in q for q, sp in speakers(text))
 
