@@ -34,7 +34,15 @@ EN_VERBS = _regular(
     "encourage exhort implore beseech point reiterate tout brag ridicule question signal "
     "opine threaten thank apologize apologise scream laugh sigh beg interject protest "
     "allege speculate propose recommend gloat gripe grumble bemoan deplore "
-    "confess clarify elaborate summarize summarise concur lash chime weigh"
+    "confess clarify elaborate summarize summarise concur lash chime weigh "
+    # verbs of communication (after Levin's classes 37.1-37.11): say, complain, advise,
+    # manner of speaking
+    "blurt convey disclose divulge express crow groan growl holler howl moan mumble "
+    "murmur mutter roar shriek snarl stammer wail whine admonish advise instruct rebut "
+    "refute contradict dispute sneer taunt tease rebuke reprimand mourn underscore "
+    "underline highlight detail outline narrate vouch attest certify aver avow hint imply "
+    "reckon guarantee verify reassure inform notify congratulate blame posit theorize "
+    "theorise hypothesize"
 ) | {
     "refer", "refers", "referred", "referring",
     "say", "says", "said", "saying", "tell", "tells", "told", "telling",
@@ -54,7 +62,12 @@ EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "char
              "plead", "recall", "recalls", "deny", "denies", "urge", "urges",
              "point", "points", "question", "questions", "signal", "signals", "protest",
              "protests", "laugh", "laughs", "sigh", "sighs", "lash", "lashes", "weigh",
-             "weighs", "chime", "chimes", "thank", "thanks", "propose", "beg", "summarize", "summarise", "clarify"}
+             "weighs", "chime", "chimes", "thank", "thanks", "propose", "beg", "summarize",
+             "summarise", "clarify", "groan", "groans", "growl", "growls", "howl", "howls",
+             "moan", "moans", "murmur", "murmurs", "roar", "roars", "wail", "wails", "whine",
+             "whines", "dispute", "disputes", "detail", "details", "outline", "outlines",
+             "highlight", "highlights", "blame", "blames", "hint", "hints", "advise",
+             "inform", "express", "tease", "underline"}
 
 # Those inflections still report speech right before a quotation's mark, after their
 # subject (`The Times reports: "…"`, `Trump tweets, "…"`): read as verbs only there.
@@ -65,6 +78,9 @@ EN_NOUN_LIKE_VERBS = {
     "reply", "replies", "vow", "vows", "tweet", "tweets", "continue", "continues", "shout",
     "shouts", "wonder", "wonders", "add", "ask", "say", "tell", "write", "recall", "recalls",
     "observe", "muse", "muses", "deny", "denies", "urge", "urges", "agree", "agrees",
+    "groans", "growls", "howls", "moans", "murmurs", "roars", "wails", "whines", "disputes",
+    "details", "outlines", "highlights", "blames", "hints", "points", "questions",
+    "signals", "protests", "laughs", "sighs", "thanks", "warns", "adds", "asks", "tells",
 }
 # Nouns of speech after a possessive (`Trump's claim that …“…”`, `her words`): the
 # possessor is the speaker of the quotation that follows in the sentence.
