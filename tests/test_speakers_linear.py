@@ -75,3 +75,25 @@ def test_time_grows_linearly_with_a_run_of_initials() -> None:
 def test_still_reads_names_after_initials() -> None:
     text = "John R. Smith spoke on Monday.\n“We will not sign this agreement,” Smith said."
     assert [q.speaker for q in find_quotations(text)] == ["John R. Smith"]
+
+
+_MARKS_GROWTH = """
+import sys, time
+from newsclean.enrich.quotes import find_quotations
+
+def cpu(n):
+    # one long paragraph: unclosed straight marks, nested curly quotations, "it" pronouns
+    text = ('They said "maybe and “a “b” c” then, it said. ' * n) + "The end.\\n"
+    t0 = time.process_time()
+    find_quotations(text)
+    return time.process_time() - t0
+
+print(cpu(500), cpu(4_000))
+"""
+
+
+def test_time_grows_linearly_with_marks_in_one_paragraph() -> None:
+    out = subprocess.run([sys.executable, "-c", _MARKS_GROWTH], text=True, check=True,
+                         capture_output=True, timeout=120).stdout
+    small, large = map(float, out.split())
+    assert large < 30 * max(small, 1e-3)  # 8 times the input; quadratic would be 64x

@@ -98,6 +98,10 @@ class Mention:
     gender: str | None
 
 
+def _pos_of(m: Mention) -> int:
+    return m.pos
+
+
 def _clean_token(tok: str) -> str:
     for suf in ("’s", "'s", "’", "'"):
         if tok.endswith(suf):
@@ -365,7 +369,10 @@ class SpeakerResolver:
         starts = self._par_starts
         i = bisect.bisect_right(starts, pos) - 1
         lo = starts[max(0, i - _WINDOW_PARAGRAPHS + 1)] if starts else 0
-        names = {m.name for m in self.orgs if lo <= m.pos < pos}
+        # organisations are resolved in text order: the window's are a slice
+        orgs = self.orgs[bisect.bisect_left(self.orgs, lo, key=_pos_of) :
+                         bisect.bisect_left(self.orgs, pos, key=_pos_of)]
+        names = {m.name for m in orgs}
         return names.pop() if len(names) == 1 else None
 
     def _resolve_named(self, subj: Subject, pos: int) -> str | None:
