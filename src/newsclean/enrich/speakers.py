@@ -162,6 +162,7 @@ class SpeakerResolver:
         self.speakers: list[Mention] = []  # resolved named speakers, in text order
         self._speaker_pos: list[int] = []  # their positions, for bisection
         self.orgs: list[Mention] = []  # organisations that spoke, in text order
+        self._subject_memo: dict[int, bool] = {}  # name offset -> _subject_like
         self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
@@ -482,6 +483,12 @@ class SpeakerResolver:
         return None
 
     def _subject_like(self, pos: int) -> bool:
+        got = self._subject_memo.get(pos)
+        if got is None:
+            got = self._subject_memo[pos] = self._subject_like_at(pos)
+        return got
+
+    def _subject_like_at(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
         if _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is None:
             return False
