@@ -442,3 +442,24 @@ def test_noun_like_verb_after_a_name_reports() -> None:
 def test_noun_like_verb_after_an_adjective_is_a_noun() -> None:
     text = "The site rated 32% of Republican claims as “false” or “pants on fire” last year."
     assert all(sp != "Republican" for _q, sp in speakers(text))
+
+
+def test_pronoun_antecedent_precedes_the_pronoun() -> None:
+    text = (
+        "Brandt, for his part, has been less restrained. At a rally Monday, he called "
+        "Ortega “the worst mayor this city has ever had.”"
+    )
+    assert speakers(text)[0][1] == "Brandt"
+
+
+def test_lone_name_with_a_form_of_be_is_an_antecedent() -> None:
+    text = (
+        "Pressed on the issue, Ortega was blunt. “I have said what I have to say about "
+        "it,” she told reporters."
+    )
+    assert speakers(text)[0][1] == "Ortega"
+
+
+def test_place_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
+    text = "Mayor spokesman Brian Fallon responded on Twitter: “This is a new low for the council.”"
+    assert speakers(text)[0][1] == "Brian Fallon"

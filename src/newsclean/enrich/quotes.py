@@ -1089,14 +1089,6 @@ class _Ctx:
                 if subj is not None and subj.kind != "np":
                     return Clause(subj, toks[v].start)
                 break
-        if n >= 2 and toks[-1].text == ":" and toks[-2].cap:
-            # `including tester John Mikovits: “…”`, a headline's `Trump: “…”`: a name
-            # and a colon introduce its words.
-            subj = self._core_backward(toks, n - 2)
-            if subj is not None and subj.kind == "name" and (
-                " " in subj.text or _mid_sentence(self.text, subj.text)
-            ) and not any(w.lower().strip(".") in ORG_WORDS for w in subj.text.split()):
-                return Clause(subj, toks[-1].start)
         sub_end = 0
         if n and toks[0].low in SUBORDINATORS:
             sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)
@@ -1193,7 +1185,26 @@ class _Ctx:
                 return Clause(subj, t.start)
             if fallback is None:
                 fallback = Clause(subj, t.start)
-        return fallback or deferred or weak
+        return fallback or deferred or weak or self._name_colon(toks)
+
+    def _name_colon(self, toks: list[Tok]) -> Clause | None:
+        """`including tester John Mikovits: “…”`, a headline's `Trump: “…”`: a name and a
+        colon introduce its words (when no reporting verb does: `responded on Twitter:`
+        names a place, not the speaker)."""
+        n = len(toks)
+        if n < 2 or toks[-1].text != ":" or not toks[-2].cap:
+            return None
+        subj = self._core_backward(toks, n - 2)
+        if subj is None or subj.kind != "name":
+            return None
+        b = next(i for i in range(n) if toks[i].start == subj.start)
+        if b > 0 and toks[b - 1].low in _PREPOSITIONS:
+            return None
+        if (" " in subj.text or _mid_sentence(self.text, subj.text)) and not any(
+            w.lower().strip(".") in ORG_WORDS for w in subj.text.split()
+        ):
+            return Clause(subj, toks[-1].start)
+        return None
 
     def _possessor(self, toks: list[Tok], k: int) -> Subject | None:
         """`Donald Trump’s claim`, `his remarks`: who the speech noun after toks[k]

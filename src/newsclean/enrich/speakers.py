@@ -357,7 +357,9 @@ class SpeakerResolver:
             gender = PRONOUN_GENDER.get(subj.text.lower())
             if subj.kind == "pronoun" and gender is None:
                 return None
-            return self._antecedent(gender, pos)
+            # The antecedent stands before the pronoun (`he called Clinton “…”` does not
+            # refer to Clinton), and before the quotation when the pronoun follows it.
+            return self._antecedent(gender, min(pos, subj.start) if subj.text else pos)
         out = self._resolve_named(subj, pos)
         if out is not None and any(w.lower().strip(".,’'") in ORG_WORDS for w in out.split()):
             self.orgs.append(Mention(pos, out, None))
@@ -510,22 +512,26 @@ class SpeakerResolver:
 
 
 # What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
-_ACTS = re.compile(r"(?:,[ \u00a0]+[a-z]+,)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?")
+_ACTS = re.compile(r"(?:,[ \u00a0]+[a-z][a-z ]{0,30},)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?")
 
 
 def _acts(text: str, end: int) -> bool:
     """The name ending at `end` is the subject of a verb (`McLenney said`, `Ham also
-    noted`, `Buser, however, is counting`): a reporting verb next, or an auxiliary or
+    noted`, `Buser, however, is counting`, `Clinton was blunt`): a reporting verb or a
+    form of be or have next (after a short phrase set off by commas), or an auxiliary or
     adverb and then a verb form."""
     m = _ACTS.match(text, end)
     if m is None:
         return False
     first, second = m.group(1), m.group(2)
-    if first in ALL_VERBS:
-        return True
+    if first in ALL_VERBS or first in _BE_HAVE:
+        return True  # `Clinton was blunt`, `Trump, for his part, has been …`
     return (first in AUX or first.endswith("ly")) and second is not None and (
         second in ALL_VERBS or second.endswith(("ing", "ed"))
     )
+
+
+_BE_HAVE = {"is", "was", "has", "had", "will", "would"}
 
 
 def _run_before(text: str, i: int) -> re.Match[str] | None:
