@@ -463,3 +463,19 @@ def test_lone_name_with_a_form_of_be_is_an_antecedent() -> None:
 def test_place_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
     text = "Mayor spokesman Brian Fallon responded on Twitter: “This is a new low for the council.”"
     assert speakers(text)[0][1] == "Brian Fallon"
+
+
+def test_attribution_after_a_closed_sentence_with_an_adverbial() -> None:
+    text = (
+        "“We will win this state.” Brandt said at a rally in Dayton on Tuesday evening "
+        "where thousands of supporters had gathered to hear him speak about jobs and trade."
+    )
+    assert speakers(text)[0][1] == "Brandt"
+
+
+def test_new_statement_after_a_closed_quotation_is_not_its_attribution() -> None:
+    text = (
+        "“Ortega is lying about the budget and everyone in this city knows it.” Ortega said "
+        "the remarks were false and that she would publish every invoice next week."
+    )
+    assert speakers(text)[0][1] is None

@@ -845,11 +845,23 @@ def _leads_next(gap: list[Tok], rest: int) -> bool:
 
 
 def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
+    """After a quotation that ends its sentence, `Name verb …` attributes it when the
+    clause ends soon, or when what follows the verb is an adverbial (`Trump said at a
+    rally in Ohio on Tuesday evening, where …`) or a short object and a comma (`told the
+    crowd, which …`) rather than a statement of its own (`Clinton said the remarks
+    were false`)."""
     if rest is None:
         return True
     tail = gap[rest:]
     if tail and tail[0].low in _STOP_NP:
         return False
+    if tail and (tail[0].low in _PREPOSITIONS or tail[0].low in _CALENDAR or
+                 tail[0].text in ",."):
+        return True
+    if len(tail) > 1 and gap[rest - 1].low in ("told", "tells", "telling") and any(
+        t.text in ",." for t in tail[1:4]
+    ):
+        return True
     for k, t in enumerate(tail[:16]):
         if t.text in ".!?;":
             return True
