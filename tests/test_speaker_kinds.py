@@ -476,6 +476,7 @@ def test_attribution_after_a_closed_sentence_with_an_adverbial() -> None:
 def test_new_statement_after_a_closed_quotation_is_not_its_attribution() -> None:
     text = (
         "“Ortega is lying about the budget and everyone in this city knows it.” Ortega said "
-        "the remarks were false and that she would publish every invoice next week."
+        "the remarks were false and that she would publish every single invoice of the city "
+        "on its website next week."
     )
     assert speakers(text)[0][1] is None
