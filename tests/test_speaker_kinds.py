@@ -480,3 +480,17 @@ def test_new_statement_after_a_closed_quotation_is_not_its_attribution() -> None
         "on its website next week."
     )
     assert speakers(text)[0][1] is None
+
+
+def test_idioms_that_introduce_a_quotation() -> None:
+    text = "Asked about the vote, Ruth Ortega had this to say: “We will fight it in court.”"
+    assert speakers(text)[0][1] == "Ruth Ortega"
+    text = "Ruth Ortega fired back: “We will fight it in court, and we will win.”"
+    assert speakers(text)[0][1] == "Ruth Ortega"
+    text = "Ruth Ortega’s response was swift: “We will fight it in court, and we will win.”"
+    assert speakers(text)[0][1] == "Ruth Ortega"
+
+
+def test_an_infinitive_to_say_mid_sentence_is_no_introduction() -> None:
+    text = "Nobody had anything to say about the “new and improved parking rules” this week."
+    assert all(sp is None for _q, sp in speakers(text))

@@ -1101,6 +1101,10 @@ class _Ctx:
                 if subj is not None and subj.kind != "np":
                     return Clause(subj, toks[v].start)
                 break
+        if n >= 3 and toks[-1].text in ":,":
+            intro = self._introduction(toks)
+            if intro is not None:
+                return intro
         sub_end = 0
         if n and toks[0].low in SUBORDINATORS:
             sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)
@@ -1198,6 +1202,33 @@ class _Ctx:
             if fallback is None:
                 fallback = Clause(subj, t.start)
         return fallback or deferred or weak or self._name_colon(toks)
+
+    def _introduction(self, toks: list[Tok]) -> Clause | None:
+        """Idioms that introduce a quotation after their colon or comma without a reporting
+        verb of the lexicon: `Trump had this to say:`, `Clinton fired back:`, `Trump’s
+        response was swift:`."""
+        n = len(toks)
+        last = toks[n - 2]
+        if last.low in ("say", "add") and n >= 4 and toks[n - 3].low == "to":
+            # `had this to say:` (an infinitive elsewhere has no subject of its own)
+            subj = self._sentence_subject(toks[: n - 3])
+            if subj is not None:
+                return Clause(subj, last.start)
+        if last.low == "back" and n >= 4 and not toks[n - 3].cap and (
+            toks[n - 3].low.endswith("ed") or toks[n - 3].low in ("shot", "hit", "wrote")
+        ):
+            # `Clinton fired back:`, `the campaign shot back,`
+            subj = self.np_backward(toks, n - 4)
+            if subj is not None:
+                return Clause(subj, toks[n - 3].start)
+        for v in range(max(0, n - 6), n - 1):
+            # `Trump’s response was swift:`: a possessive speech noun opens the clause
+            if toks[v].low in SPEECH_NOUNS and v > 0 and v + 1 < n and \
+                    toks[v + 1].low in ("was", "is", "came", "comes"):
+                owner = self._possessor(toks, v - 1)
+                if owner is not None:
+                    return Clause(owner, toks[v].start)
+        return None
 
     def _name_colon(self, toks: list[Tok]) -> Clause | None:
         """`including tester John Mikovits: “…”`, a headline's `Trump: “…”`: a name and a
