@@ -97,3 +97,49 @@ def test_time_grows_linearly_with_marks_in_one_paragraph() -> None:
                          capture_output=True, timeout=120).stdout
     small, large = map(float, out.split())
     assert large < 30 * max(small, 1e-3)  # 8 times the input; quadratic would be 64x
+
+
+_PEOPLE_GROWTH = """
+import itertools, string, time
+from newsclean.enrich.quotes import find_quotations
+
+names = ["".join(p) for p in itertools.product(string.ascii_lowercase, repeat=3)]
+
+def cpu(n, shape):
+    text = "".join(shape.format(names[i]) for i in range(n))
+    t0 = time.process_time()
+    find_quotations(text)
+    return time.process_time() - t0
+
+for shape in ("“We left after the long talks were over,” said Jim Q{}son.\\\\n",
+              "Q{}son was angry and left the room “after the long talks were over.”\\\\n"):
+    print(cpu(1_000, shape), cpu(8_000, shape))
+"""
+
+
+def test_time_grows_linearly_with_many_people() -> None:
+    # thousands of quotations, each by another person: every surname looked up in the
+    # whole text (or every one-word subject checked against it) was quadratic
+    out = subprocess.run([sys.executable, "-c", _PEOPLE_GROWTH], text=True, check=True,
+                         capture_output=True, timeout=120).stdout
+    for line in out.splitlines():
+        small, large = map(float, line.split())
+        assert large < 30 * max(small, 1e-3)  # 8 times the input; quadratic would be 64x
+
+
+def test_surname_index_gives_the_same_full_names() -> None:
+    # past the first few dozen surnames an article's words are indexed once: same answers
+    import newsclean.enrich.speakers as speakers_mod
+
+    text = (
+        "Mark Rutte met Friedrich Merz in Berlin.\n"
+        "“We never agreed to that,” Rutte said.\n“Nor did we,” said Merz.\n"
+    )
+    want = [q.speaker for q in find_quotations(text)]
+    saved = speakers_mod._FIND_SURNAMES
+    try:
+        speakers_mod._FIND_SURNAMES = 0
+        assert [q.speaker for q in find_quotations(text)] == want == ["Mark Rutte",
+                                                                       "Friedrich Merz"]
+    finally:
+        speakers_mod._FIND_SURNAMES = saved

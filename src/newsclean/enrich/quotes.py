@@ -271,7 +271,7 @@ def _fallback_subject(
         subj, e = ctx.np_forward(toks, k)
         if subj is None or subj.kind != "name":
             return None
-        if " " not in subj.text and not _mid_sentence(text, subj.text):
+        if " " not in subj.text and not ctx.mid_sentence(subj.text):
             return None  # a capitalised word opening its sentence (`Testers were …`)
         # `Harry Reid (D-Nev.), the minority leader, in particular, has …`
         e = _skip_paren(toks, e)
@@ -885,6 +885,9 @@ def _sentence_start(toks: list[Tok], floor: int) -> int:
     return 0 if floor <= 0 else floor
 
 
+_MID_WORDS = 256
+
+
 class _Ctx:
     __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers", "_mid")
 
@@ -896,10 +899,13 @@ class _Ctx:
         self._mid: dict[str, bool] = {}
 
     def mid_sentence(self, word: str) -> bool:
-        """_mid_sentence, once per word: it reads the whole text."""
+        """_mid_sentence, once per word: it reads the whole text.  At most _MID_WORDS
+        words per article are looked up (a later one counts as not found): an article of
+        thousands of quotations, each with its own one-word subject, was quadratic."""
         got = self._mid.get(word)
         if got is None:
-            got = self._mid[word] = _mid_sentence(self.text, word)
+            got = len(self._mid) < _MID_WORDS and _mid_sentence(self.text, word)
+            self._mid[word] = got
         return got
 
     def may_attribute(self, a: int, b: int, post: bool) -> bool:
@@ -1243,7 +1249,7 @@ class _Ctx:
         b = next(i for i in range(n) if toks[i].start == subj.start)
         if b > 0 and toks[b - 1].low in _PREPOSITIONS:
             return None
-        if (" " in subj.text or _mid_sentence(self.text, subj.text)) and not any(
+        if (" " in subj.text or self.mid_sentence(subj.text)) and not any(
             w.lower().strip(".") in ORG_WORDS for w in subj.text.split()
         ):
             return Clause(subj, toks[-1].start)

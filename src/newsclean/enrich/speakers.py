@@ -98,6 +98,38 @@ class Mention:
     gender: str | None
 
 
+# Surnames looked up with str.find over the whole text before the article's words are
+# indexed once: a find per surname is cheaper for the few of a news article, but an
+# article of thousands of quotations by as many people was quadratic.
+_FIND_SURNAMES = 48
+_CHUNK = re.compile(r"(?<=[ \n\u00a0])\S+")
+
+
+def _finds(text: str, word: str) -> Iterable[int]:
+    """Offsets of `word` in `text`, left to right (str.find)."""
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + n)
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Each prefix of a whitespace-delimited chunk that ends the chunk or stands before a
+    character that is neither alphanumeric nor "-" (`Trump` and `Trump’s` of `Trump’s,`),
+    with the chunk's offsets, in text order: the occurrences of a surname that forms()
+    reads (after " ", "\\n" or a no-break space; at the end of a word)."""
+    out: dict[str, list[int]] = {}
+    for m in _CHUNK.finditer(text):
+        chunk = m.group()
+        s = m.start()
+        for j, c in enumerate(chunk):
+            if j and not (c.isalnum() or c == "-"):
+                out.setdefault(chunk[:j], []).append(s)
+        out.setdefault(chunk, []).append(s)
+    return out
+
+
 def _pos_of(m: Mention) -> int:
     return m.pos
 
@@ -164,6 +196,9 @@ class SpeakerResolver:
         self.orgs: list[Mention] = []  # organisations that spoke, in text order
         self._subject_memo: dict[int, bool] = {}  # name offset -> _subject_like
         self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
+        # word -> offsets where it stands after a space and before a non-word character,
+        # made once an article has asked for many surnames (see _FIND_SURNAMES)
+        self._occurrences: dict[str, list[int]] | None = None
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
         self._par_people: dict[int, list[tuple[int, str]]] = {}  # paragraph -> (pos, name)
@@ -185,8 +220,13 @@ class SpeakerResolver:
         n = len(surname)
         # A full form has a name word and a space (or a space and a newline, see
         # _run_before) before the surname: only such occurrences are looked at.
-        i = text.find(surname)
-        while i >= 0:
+        if len(self._forms) >= _FIND_SURNAMES and self._occurrences is None:
+            self._occurrences = _word_starts(text)
+        if self._occurrences is not None:
+            where: Iterable[int] = self._occurrences.get(surname, ())
+        else:
+            where = _finds(text, surname)
+        for i in where:
             end = i + n
             if i > 0 and text[i - 1] in " \n\u00a0" and (
                 end >= len(text) or not (text[end].isalnum() or text[end] in "-")
@@ -202,7 +242,6 @@ class SpeakerResolver:
                         gg = g or _given_gender(rest[0])
                         if gg is not None:
                             self.gender.setdefault(form, gg)
-            i = text.find(surname, end)
         self._forms[surname] = got
         return got
 
