@@ -101,7 +101,7 @@ class Mention:
 # Surnames looked up with str.find over the whole text before the article's words are
 # indexed once: a find per surname is cheaper for the few of a news article, but an
 # article of thousands of quotations by as many people was quadratic.
-_FIND_SURNAMES = 48
+_FIND_SURNAMES = 200
 _CHUNK = re.compile(r"(?<=[ \n\u00a0])\S+")
 
 
