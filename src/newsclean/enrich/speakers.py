@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .speech_lexicon import (
     ALL_VERBS,
+    AUX,
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -42,7 +43,12 @@ if TYPE_CHECKING:
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|Mme|Mlle|Sra|M)\."
-_WORD = rf"(?:{_ABBR}|[{_UP}]\.|[{_UP}][\w’'\-]*)"
+# A name word.  Every span has one reading, so no pattern built from it backtracks
+# exponentially (issue 13: `M. M. M. … Σ`, a long run of capitals before `Σ`): a one-letter
+# abbreviation is only `[_UP]\.` (not also `M\.` of _ABBR), and a word's letters are taken
+# possessively (`*+`, Python 3.11), never given back to start another word.
+_ABBR_MULTI = _ABBR.replace("|M)", ")")
+_WORD = rf"(?:{_ABBR_MULTI}|[{_UP}]\.|[{_UP}][\w’'\-]*+)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
 _ABBR_LIST = _ABBR[3:-3].split("|")
 # The first name word as a capital followed by the rest of _WORD: the same matches as
@@ -59,19 +65,30 @@ _NAME_RUN = re.compile(
 )
 _WORD_FULL = re.compile(_WORD)
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
-_RUN_BEFORE = re.compile(rf"(?:{_WORD}[ \u00a0](?:{_PARTICLE} )*)+$")
+# A name word taken whole: "M." is both an abbreviation and an initial, and a capitalised
+# run can be cut into several words where a space is optional; tried every way before a
+# failing `$`, a long such run took exponential time.  Every way matches the same text up
+# to the next space, so taking the first is the same answer.
+_ONE_WORD = rf"(?>{_WORD})"
+_RUN_BEFORE = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
 # introductory phrase and its comma ("In recent weeks, Reid …").
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$"
 )
-_AFTER_NAME = re.compile(rf"(?:[{_UP}][\w’'.\-]*[ \u00a0])*[{_UP}][\w’'.\-]*[ \u00a0]+(\S)")
+# The first character after a run of capitalised words.  (Written as the last word and its
+# spaces after the others, the run was matched again from each of its words when nothing
+# followed it: quadratic in the run.)
+_AFTER_NAME = re.compile(rf"(?:[{_UP}][\w’'.\-]*+[ \u00a0])++[ \u00a0]*+(\S)")
 _NEXT_WORD = re.compile(r"\s+([a-zäöüéèáíóú]+)")
 _PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
-_TRAILING_NAME = re.compile(rf"\s((?:{_WORD}[ \u00a0]?)+)$")
+_TRAILING_NAME = re.compile(rf"\s((?:{_ONE_WORD}[ \u00a0]?)++)$")
 _TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
 _WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
+# ... and at most this many characters back: a window of long paragraphs (a whole article
+# on one line) read again for every pronoun made resolution quadratic in the text.
+_WINDOW_CHARS = 4000
 
 
 @dataclass(slots=True)
@@ -79,6 +96,42 @@ class Mention:
     pos: int
     name: str  # canonical full name
     gender: str | None
+
+
+# Surnames looked up with str.find over the whole text before the article's words are
+# indexed once: a find per surname is cheaper for the few of a news article, but an
+# article of thousands of quotations by as many people was quadratic.
+_FIND_SURNAMES = 200
+_CHUNK = re.compile(r"(?<=[ \n\u00a0])\S+")
+
+
+def _finds(text: str, word: str) -> Iterable[int]:
+    """Offsets of `word` in `text`, left to right (str.find)."""
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + n)
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Each prefix of a whitespace-delimited chunk that ends the chunk or stands before a
+    character that is neither alphanumeric nor "-" (`Trump` and `Trump’s` of `Trump’s,`),
+    with the chunk's offsets, in text order: the occurrences of a surname that forms()
+    reads (after " ", "\\n" or a no-break space; at the end of a word)."""
+    out: dict[str, list[int]] = {}
+    for m in _CHUNK.finditer(text):
+        chunk = m.group()
+        s = m.start()
+        for j, c in enumerate(chunk):
+            if j and not (c.isalnum() or c == "-"):
+                out.setdefault(chunk[:j], []).append(s)
+        out.setdefault(chunk, []).append(s)
+    return out
+
+
+def _pos_of(m: Mention) -> int:
+    return m.pos
 
 
 def _clean_token(tok: str) -> str:
@@ -139,13 +192,20 @@ class SpeakerResolver:
         self._quoted_starts = [a for a, _b in self._quoted]
         self.gender: dict[str, str] = {}  # canonical name -> "m" | "f"
         self.speakers: list[Mention] = []  # resolved named speakers, in text order
+        self._speaker_pos: list[int] = []  # their positions, for bisection
+        self.orgs: list[Mention] = []  # organisations that spoke, in text order
+        self._subject_memo: dict[int, bool] = {}  # name offset -> _subject_like
         self._forms: dict[str, Counter[str]] = {}  # surname -> full forms
+        # word -> offsets where it stands after a space and before a non-word character,
+        # made once an article has asked for many surnames (see _FIND_SURNAMES)
+        self._occurrences: dict[str, list[int]] | None = None
         self._canon: dict[tuple[str, ...], str | None] = {}
         self._par_starts: list[int] | None = None
         self._par_people: dict[int, list[tuple[int, str]]] = {}  # paragraph -> (pos, name)
-        # paragraph -> its name runs, their ends and the people of those asked for so far
+        # paragraph -> its name runs, their ends and the people of those asked for so far,
+        # and the runs' starts
         self._par_runs: dict[
-            int, tuple[list[re.Match[str]], list[int], list[str | None]]
+            int, tuple[list[re.Match[str]], list[int], list[str | None], list[int]]
         ] = {}
         self._titled: dict[str, set[str]] | None = None
 
@@ -160,8 +220,13 @@ class SpeakerResolver:
         n = len(surname)
         # A full form has a name word and a space (or a space and a newline, see
         # _run_before) before the surname: only such occurrences are looked at.
-        i = text.find(surname)
-        while i >= 0:
+        if len(self._forms) >= _FIND_SURNAMES and self._occurrences is None:
+            self._occurrences = _word_starts(text)
+        if self._occurrences is not None:
+            where: Iterable[int] = self._occurrences.get(surname, ())
+        else:
+            where = _finds(text, surname)
+        for i in where:
             end = i + n
             if i > 0 and text[i - 1] in " \n\u00a0" and (
                 end >= len(text) or not (text[end].isalnum() or text[end] in "-")
@@ -177,7 +242,6 @@ class SpeakerResolver:
                         gg = g or _given_gender(rest[0])
                         if gg is not None:
                             self.gender.setdefault(form, gg)
-            i = text.find(surname, end)
         self._forms[surname] = got
         return got
 
@@ -238,16 +302,18 @@ class SpeakerResolver:
             return None
         canon = self.canonical(rest)
         if canon is None:
-            nxt = _NEXT_WORD.match(text, m.end())
-            if nxt is None or nxt.group(1) not in ALL_VERBS:
+            if not _acts(text, m.end()):
                 return None
             return rest[-1]  # "McLenney said …": a person, full name unknown
         if g is not None:
             self.gender.setdefault(canon, g)
         return canon
 
-    def _window_mentions(self, starts: list[int], first: int, i: int, pos: int) -> list[Mention]:
-        """_mentions(starts[first], pos), with whole paragraphs scanned once per article.
+    def _window_mentions(
+        self, starts: list[int], first: int, i: int, pos: int, lo: int = 0
+    ) -> list[Mention]:
+        """_mentions(starts[first], pos), with whole paragraphs scanned once per article;
+        only names from `lo` on.
 
         Names never run across a line break, so a window is the union of its paragraphs'
         mentions; gender is read at use, as a fresh scan would."""
@@ -262,12 +328,16 @@ class SpeakerResolver:
                       else self._mentions(starts[j], starts[j + 1]))
                 got = self._par_people[j] = [(m.pos, m.name) for m in ms]
                 self._par_runs.pop(j, None)
+            if starts[j] < lo:
+                got = got[bisect.bisect_left(got, lo, key=_first) :]
             out.extend(Mention(p, n, self.gender.get(n)) for p, n in got)
-        out.extend(self._mentions_before(starts, i, pos))
+        out.extend(self._mentions_before(starts, i, pos, lo))
         return out
 
-    def _mentions_before(self, starts: list[int], i: int, pos: int) -> list[Mention]:
-        """_mentions(starts[i], pos), from one scan of paragraph i.
+    def _mentions_before(
+        self, starts: list[int], i: int, pos: int, lo: int = 0
+    ) -> list[Mention]:
+        """_mentions(starts[i], pos), from one scan of paragraph i; only names from `lo` on.
 
         A long paragraph (a whole article without line breaks) holds many pronouns, and
         rescanning it from its start for each was quadratic.  A run of the whole
@@ -279,15 +349,19 @@ class SpeakerResolver:
         if got is None:
             end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
             runs = list(_NAME_RUN.finditer(self.text, starts[i], end))
-            got = self._par_runs[i] = (runs, [m.end() for m in runs], [])
-        runs, ends, people = got
+            got = self._par_runs[i] = (
+                runs, [m.end() for m in runs], [], [m.start() for m in runs]
+            )
+        runs, ends, people, run_starts = got
         k = bisect.bisect_right(ends, pos)
         for m in runs[len(people) : k]:
             people.append(self._person(m))
+        k0 = bisect.bisect_left(run_starts, lo, 0, k) if lo > starts[i] else 0
         out = [Mention(m.start(), n, self.gender.get(n))
-               for m, n in zip(runs[:k], people, strict=False) if n is not None]
+               for m, n in zip(runs[k0:k], people[k0:k], strict=True) if n is not None]
         if k < len(runs) and runs[k].start() < pos:
-            out += self._people(_NAME_RUN.finditer(self.text, runs[k].start(), pos))
+            out += [m for m in self._people(_NAME_RUN.finditer(self.text, runs[k].start(), pos))
+                    if m.pos >= lo]
         return out
 
     def _in_quote(self, pos: int) -> bool:
@@ -317,10 +391,33 @@ class SpeakerResolver:
     # -- resolution --------------------------------------------------------------------
     def resolve(self, subj: Subject, pos: int) -> str | None:
         if subj.kind in ("pronoun", "implicit"):
+            if subj.text.lower() == "it":
+                return self._org_antecedent(pos)
             gender = PRONOUN_GENDER.get(subj.text.lower())
             if subj.kind == "pronoun" and gender is None:
                 return None
-            return self._antecedent(gender, pos)
+            # The antecedent stands before the pronoun (`he called Clinton “…”` does not
+            # refer to Clinton), and before the quotation when the pronoun follows it.
+            return self._antecedent(gender, min(pos, subj.start) if subj.text else pos)
+        out = self._resolve_named(subj, pos)
+        if out is not None and any(w.lower().strip(".,’'") in ORG_WORDS for w in out.split()):
+            self.orgs.append(Mention(pos, out, None))
+        return out
+
+    def _org_antecedent(self, pos: int) -> str | None:
+        """`…,” it added.`: the one organisation that spoke in the recent paragraphs."""
+        if self._par_starts is None:
+            self._par_starts = _paragraph_starts(self.text)
+        starts = self._par_starts
+        i = bisect.bisect_right(starts, pos) - 1
+        lo = starts[max(0, i - _WINDOW_PARAGRAPHS + 1)] if starts else 0
+        # organisations are resolved in text order: the window's are a slice
+        orgs = self.orgs[bisect.bisect_left(self.orgs, lo, key=_pos_of) :
+                         bisect.bisect_left(self.orgs, pos, key=_pos_of)]
+        names = {m.name for m in orgs}
+        return names.pop() if len(names) == 1 else None
+
+    def _resolve_named(self, subj: Subject, pos: int) -> str | None:
         text = subj.text.strip()
         words = text.split()
         if subj.kind == "np" and words and words[-1][:1].isupper():
@@ -353,8 +450,16 @@ class SpeakerResolver:
         return self._remember(canon, pos)
 
     def _remember(self, name: str, pos: int) -> str:
-        self.speakers.append(Mention(pos, name, self.gender.get(name)))
+        # speakers are resolved in text order: this appends (insort keeps them sorted anyway)
+        k = bisect.bisect_right(self._speaker_pos, pos)
+        self._speaker_pos.insert(k, pos)
+        self.speakers.insert(k, Mention(pos, name, self.gender.get(name)))
         return name
+
+    def _speakers_in(self, lo: int, hi: int) -> list[Mention]:
+        """The resolved speakers at positions lo <= pos < hi, in text order."""
+        sp = self._speaker_pos
+        return self.speakers[bisect.bisect_left(sp, lo) : bisect.bisect_left(sp, hi)]
 
     def _antecedent(self, gender: str | None, pos: int) -> str | None:
         # Window: from the start of the paragraph a few paragraphs back, up to the pronoun.
@@ -364,18 +469,31 @@ class SpeakerResolver:
         i = bisect.bisect_right(starts, pos) - 1
         first = max(0, i - _WINDOW_PARAGRAPHS + 1)
         lo = starts[first] if starts else 0  # no line starts with a visible character
-        cands = self._window_mentions(starts, first, i, pos)
-        cands += [m for m in self.speakers if lo <= m.pos < pos]
+        if pos - lo > _WINDOW_CHARS:
+            lo = pos - _WINDOW_CHARS
+            while first < i and starts[first + 1] <= lo:
+                first += 1
+        recent = self._speakers_in(lo, pos)
+        cands = self._window_mentions(starts, first, i, pos, lo)
+        cands += recent
         fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
         if not fit:
             return None
+        # One fitting person named earlier in the quotation's own sentence (`When Trump
+        # spoke, he said “…”`) is the antecedent, whoever the paragraphs before named.
+        sent = max(self.text.rfind(". ", lo, pos), self.text.rfind("\n", lo, pos)) + 1
+        own = {m.name for m in fit if m.pos >= sent}
+        if len(own) == 1 and (gender is None or any(
+            self.gender.get(m.name) == gender for m in fit if m.pos >= sent
+        ) or len({m.name for m in fit}) == 1):
+            return self._remember(own.pop(), pos)
         names = {m.name for m in fit}
         if len(names) == 1:
             # One person fits: take it when something besides "not excluded" supports it.
             m = fit[-1]
             if (gender is not None and self.gender.get(m.name) == gender) or any(
-                sp.name == m.name for sp in self.speakers if lo <= sp.pos < pos
-            ) or any(self._subject_like(c.pos) for c in fit):
+                sp.name == m.name for sp in recent
+            ) or any(self._subject_like(c.pos) or self._reports(c.pos) for c in fit):
                 return self._remember(m.name, pos)
             return None
         # Several people fit: the only one whose gender is known to fit, or the most
@@ -383,7 +501,7 @@ class SpeakerResolver:
         known = {m.name for m in fit if gender is not None and self.gender.get(m.name) == gender}
         if len(known) == 1 and all(self.gender.get(n) is not None for n in names - known):
             return self._remember(known.pop(), pos)
-        spoke = [m for m in self.speakers if lo <= m.pos < pos and m.name in names]
+        spoke = [m for m in recent if m.name in names]
         if spoke:
             last = max(spoke, key=lambda m: m.pos)
             later = {m.name for m in fit if m.pos > last.pos}
@@ -394,14 +512,65 @@ class SpeakerResolver:
         last_m = max(fit, key=lambda m: m.pos)
         if self._subject_like(last_m.pos):
             return self._remember(last_m.name, pos)
+        # ... or the last sentence subject, when all named after it are no one's given
+        # names with an unknown gender (`ICICI Securities`, `Richmond High School`).
+        subjects = [m for m in fit if self._subject_like(m.pos)]
+        if subjects:
+            last_s = max(subjects, key=lambda m: m.pos)
+            later = [m for m in fit if m.pos > last_s.pos and m.name != last_s.name]
+            if all(self.gender.get(m.name) is None and _given_gender(m.name.split()[0]) is None
+                   and " " in m.name for m in later):
+                return self._remember(last_s.name, pos)
         return None
 
     def _subject_like(self, pos: int) -> bool:
+        got = self._subject_memo.get(pos)
+        if got is None:
+            got = self._subject_memo[pos] = self._subject_like_at(pos)
+        return got
+
+    def _subject_like_at(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
         if _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is None:
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
-        return after is not None and after.group(1).islower()
+        if after is not None and after.group(1).islower():
+            return True
+        # or an appositive (`Marco Villa, the company’s chief operating officer, said`)
+        run = _NAME_RUN.match(self.text, pos)
+        return run is not None and self.text.startswith(",", run.end())
+
+    def _reports(self, pos: int) -> bool:
+        """A reporting verb follows the name at `pos` (`…, Madry said.`): the person spoke,
+        even where the sentence quotes no one."""
+        after = _AFTER_NAME.match(self.text, pos)
+        if after is None:
+            return False
+        word = _NEXT_WORD.match(self.text, after.start(1) - 1)
+        return word is not None and word.group(1) in ALL_VERBS
+
+
+# What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
+_ACTS = re.compile(r"(?:,[ \u00a0]+[a-z][a-z ]{0,30},)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?")
+
+
+def _acts(text: str, end: int) -> bool:
+    """The name ending at `end` is the subject of a verb (`McLenney said`, `Ham also
+    noted`, `Buser, however, is counting`, `Clinton was blunt`): a reporting verb or a
+    form of be or have next (after a short phrase set off by commas), or an auxiliary or
+    adverb and then a verb form."""
+    m = _ACTS.match(text, end)
+    if m is None:
+        return False
+    first, second = m.group(1), m.group(2)
+    if first in ALL_VERBS or first in _BE_HAVE:
+        return True  # `Clinton was blunt`, `Trump, for his part, has been …`
+    return (first in AUX or first.endswith("ly")) and second is not None and (
+        second in ALL_VERBS or second.endswith(("ing", "ed"))
+    )
+
+
+_BE_HAVE = {"is", "was", "has", "had", "will", "would"}
 
 
 def _run_before(text: str, i: int) -> re.Match[str] | None:
@@ -434,6 +603,10 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _first(pair: tuple[int, str]) -> int:
+    return pair[0]
 
 
 def _paragraph_starts(text: str) -> list[int]:

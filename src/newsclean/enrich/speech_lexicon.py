@@ -30,8 +30,21 @@ EN_VERBS = _regular(
     "estimate pledge charge accuse describe reflect reveal report maintain affirm "
     "chide criticize criticise mock write call insist demand dismiss cite liken blast "
     "scold praise laud decry denounce chant rule label brand characterize attack hail "
-    "slam pledge proclaim condemn deride lambast fume gush rail complain assure"
+    "slam pledge proclaim condemn deride lambast fume gush rail complain assure "
+    "encourage exhort implore beseech point reiterate tout brag ridicule question signal "
+    "opine threaten thank apologize apologise scream laugh sigh beg interject protest "
+    "allege speculate propose recommend gloat gripe grumble bemoan deplore "
+    "confess clarify elaborate summarize summarise concur lash chime weigh "
+    # verbs of communication (after Levin's classes 37.1-37.11): say, complain, advise,
+    # manner of speaking
+    "blurt convey disclose divulge express crow groan growl holler howl moan mumble "
+    "murmur mutter roar shriek snarl stammer wail whine admonish advise instruct rebut "
+    "refute contradict dispute sneer taunt tease rebuke reprimand mourn underscore "
+    "underline highlight detail outline narrate vouch attest certify aver avow hint imply "
+    "reckon guarantee verify reassure inform notify congratulate blame posit theorize "
+    "theorise hypothesize"
 ) | {
+    "refer", "refers", "referred", "referring",
     "say", "says", "said", "saying", "tell", "tells", "told", "telling",
     "wrote", "written", "writes", "writing", "admitted", "admitting", "committed",
     "quipped", "quipping", "plead", "pled", "sings", "sang", "slammed", "slamming",
@@ -46,7 +59,45 @@ EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "char
              "tweets", "reflect", "continue", "continues", "continuing", "shout", "shouts",
              "wonder", "wonders", "add", "ask", "say", "tell", "write", "describe",
              "observe", "agree", "agreed", "agreeing", "agrees", "muse", "muses",
-             "plead", "recall", "recalls", "deny", "denies", "urge", "urges"}
+             "plead", "recall", "recalls", "deny", "denies", "urge", "urges",
+             "point", "points", "question", "questions", "signal", "signals", "protest",
+             "protests", "laugh", "laughs", "sigh", "sighs", "lash", "lashes", "weigh",
+             "weighs", "chime", "chimes", "thank", "thanks", "propose", "beg", "summarize",
+             "summarise", "clarify", "groan", "groans", "growl", "growls", "howl", "howls",
+             "moan", "moans", "murmur", "murmurs", "roar", "roars", "wail", "wails", "whine",
+             "whines", "dispute", "disputes", "detail", "details", "outline", "outlines",
+             "highlight", "highlights", "blame", "blames", "hint", "hints", "advise",
+             "inform", "express", "tease", "underline"}
+
+# Those inflections still report speech right before a quotation's mark, after their
+# subject (`The Times reports: "…"`, `Trump tweets, "…"`): read as verbs only there.
+EN_NOUN_LIKE_VERBS = {
+    "post", "posts", "note", "notes", "call", "calls", "state", "states", "report", "reports",
+    "counter", "counters", "comment", "comments", "answer", "answers", "joke", "jokes",
+    "promise", "promises", "claim", "claims", "warn", "repeat", "mention", "mentions",
+    "reply", "replies", "vow", "vows", "tweet", "tweets", "continue", "continues", "shout",
+    "shouts", "wonder", "wonders", "add", "ask", "say", "tell", "write", "recall", "recalls",
+    "observe", "muse", "muses", "deny", "denies", "urge", "urges", "agree", "agrees",
+    "groans", "growls", "howls", "moans", "murmurs", "roars", "wails", "whines", "disputes",
+    "details", "outlines", "highlights", "blames", "hints", "points", "questions",
+    "signals", "protests", "laughs", "sighs", "thanks", "warns", "adds", "asks", "tells",
+}
+# Nouns of speech after a possessive (`Trump's claim that …“…”`, `her words`): the
+# possessor is the speaker of the quotation that follows in the sentence.
+SPEECH_NOUNS = {
+    "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
+    "words", "assertion", "promise", "warning", "argument", "message", "response", "reply",
+    "tweet", "tweets", "post", "description", "accusation", "answer", "quip", "pledge",
+    "vow", "insistence", "suggestion", "prediction", "declaration", "admission", "testimony",
+    "retort", "question", "complaint", "boast", "charge", "allegation", "announcement",
+    "speech", "slogan", "catchphrase", "refrain", "mantra", "call", "plea", "demand",
+}
+# Words that open a subordinate clause at a sentence's start: a reporting verb in it
+# (`While he acknowledged …, Ham noted “…”`) yields to the main clause's.
+SUBORDINATORS = {
+    "while", "although", "though", "as", "after", "when", "because", "since", "if", "before",
+    "once", "despite", "whereas", "until", "unless", "whether", "whenever",
+}
 
 DE_VERBS = {
     "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte",
@@ -123,6 +174,16 @@ TITLES = {
     "minority", "democratic", "republican", "labour", "conservative", "ceo", "cfo", "coo",
     "chairman", "chairwoman", "chair", "founder", "professor", "coach", "manager", "editor",
     "spokesman", "spokeswoman", "retired", "del", "councilman", "councilwoman", "rabbi",
+    # roles and offices written before a name (`NASA Administrator Jim Bridenstine`)
+    "administrator", "spokesperson", "analyst", "economist", "strategist", "adviser",
+    "advisor", "aide", "lawyer", "correspondent", "reporter", "anchor", "host", "author",
+    "researcher", "scientist", "geologist", "teacher", "captain", "commander", "agent",
+    "inspector", "executive", "head", "co-founder", "principal", "dean", "superintendent",
+    "candidate", "nominee", "delegate", "lawmaker", "legislator", "assemblyman",
+    "assemblywoman", "congressman", "congresswoman", "councilor", "councillor", "trustee",
+    "treasurer", "comptroller", "auditor", "prosecutor", "solicitor", "magistrate",
+    "detective", "sergeant", "marshal", "warden", "activist", "organizer", "pastor",
+    "bishop", "cardinal", "imam", "premier", "envoy", "negotiator",
 }
 # Capitalised words that are not given names (parties, nationalities, calendar, places).
 NOT_GIVEN = TITLES | {
@@ -140,6 +201,12 @@ NOT_GIVEN = TITLES | {
     "según", "selon", "laut", "zufolge", "während", "pendant", "durante", "because", "though",
     "although", "however", "still", "also", "even", "now", "here", "there",
     "under", "during", "before", "since", "so", "yet", "the", "der", "die", "das", "le", "la",
+    # countries and regions, which stand before names as adjectives do (`… to Britain Liu …`)
+    "america", "britain", "england", "scotland", "wales", "ireland", "france", "germany",
+    "spain", "italy", "russia", "china", "japan", "india", "pakistan", "iran", "iraq",
+    "israel", "syria", "turkey", "egypt", "ukraine", "poland", "canada", "mexico", "brazil",
+    "australia", "korea", "europe", "asia", "africa", "washington", "moscow", "beijing",
+    "london", "paris", "berlin", "brussels", "tokyo", "kyiv", "kiev", "taiwan",
     "les", "el", "los", "las", "il", "elle", "er", "sie", "él", "ella", "dear", "said", "says",
 }
 # Words that mark a capitalised run as an organisation or place, not a person.
@@ -156,6 +223,13 @@ ORG_WORDS = {
     "organization", "organisation", "alliance", "federation", "authority", "trust",
     "coalition", "movement", "caucus", "bureau", "administration", "cabinet", "parliament",
     "assembly", "ltd", "llc", "plc", "ag", "gmbh", "sa", "partners", "capital", "holdings",
+    "research", "systems", "securities", "technologies", "labs", "laboratory", "energy",
+    "airlines", "studios", "records", "entertainment", "productions", "pictures", "games",
+    "motors", "industries", "solutions", "ventures", "financial", "insurance", "museum",
+    "library", "gallery", "theater", "theatre", "festival", "league", "team", "conference",
+    "summit", "forum", "initiative", "embassy", "consulate", "prosecution", "institution",
+    "society", "academy", "observatory", "directorate", "ministries",
+    "security", "intelligence", "navy", "guard", "patrol", "exchange", "market", "markets",
 }
 
 # Role nouns after "the" that refer back to a titled person ("the senator" -> Sen. X Y).

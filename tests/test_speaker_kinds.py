@@ -1,0 +1,496 @@
+"""Speaker attribution by kind of construction (issue 16): each kind with a case where the
+rule applies and one where it must not.  The texts are written for these tests."""
+
+from __future__ import annotations
+
+from newsclean.enrich.quotes import find_quotations, find_quotes
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for q in find_quotes(text):
+        assert text[q.start : q.end] == q.text
+        out.append((q.text, q.speaker))
+    return out
+
+
+# -- nested quotation marks --------------------------------------------------------------
+
+
+def test_nested_curly_quotes_stay_in_one_quotation() -> None:
+    text = (
+        "“As a nurse, I would rather work in what he calls “chaos” than stay home,” "
+        "said Laura Finch, who works nights in Dayton."
+    )
+    assert speakers(text) == [
+        ("As a nurse, I would rather work in what he calls “chaos” than stay home,",
+         "Laura Finch")
+    ]
+
+
+def test_unclosed_outer_quote_does_not_swallow_the_next_one() -> None:
+    # The first mark never closes: the nesting is not counted, the pair closes as written.
+    text = "He shouted “no more delays. Then “We are done here,” Mayor Ruth Ortega said."
+    quotes = [q.text for q in find_quotes(text)]
+    assert "We are done here," in quotes[-1]
+    assert not any(q.startswith("no more delays. Then “We are done here,”") and
+                   q.endswith("said.") for q in quotes)
+
+
+# -- what stands between a subject and its verb -------------------------------------------
+
+
+def test_adverb_after_an_appositive() -> None:
+    text = (
+        "Nadia Petrov, the head of the port authority, bluntly told a visiting delegation "
+        "that “no ship will dock here before the repairs are finished.”"
+    )
+    assert speakers(text)[0][1] == "Nadia Petrov"
+
+
+def test_time_adverbial_between_subject_and_verb() -> None:
+    text = (
+        "Senator Alan Brooks, who in 2019 said the bridge was “a waste of public money "
+        "and time,” voted for it on Tuesday."
+    )
+    assert speakers(text)[0][1] == "Alan Brooks"
+
+
+def test_noun_ending_in_ly_is_not_skipped() -> None:
+    # "family" is no adverb: the subject is the noun phrase, not the name before it.
+    text = (
+        "After the verdict against Carl Dunne the family said “justice has finally been "
+        "done for our daughter.”"
+    )
+    assert speakers(text)[0][1] != "Carl Dunne"
+
+
+# -- the main clause over a leading subordinate clause --------------------------------------
+
+
+def test_subordinate_clause_yields_to_the_main_clause() -> None:
+    text = (
+        "Eric Hale met the coach on Monday.\n"
+        "While she admitted the budget was tight, Marta Kowalski also noted that the team "
+        "had “real chances this season and the players know it.”"
+    )
+    assert speakers(text) == [
+        ("real chances this season and the players know it.", "Marta Kowalski")
+    ]
+
+
+def test_subordinate_clause_speaks_when_the_main_clause_does_not() -> None:
+    text = (
+        "When Marta Kowalski said the club would “fight for every single point this year,” "
+        "the stadium fell silent."
+    )
+    assert speakers(text)[0][1] == "Marta Kowalski"
+
+
+# -- introductions ending with a colon ------------------------------------------------------
+
+
+def test_colon_intro_after_a_leading_date() -> None:
+    text = (
+        "The agency published its figures in May.\n"
+        "On June 3, 2021, Okafor made the following statement:\n"
+        "“We will publish every contract and every invoice, line by line, from now on.”"
+    )
+    assert speakers(text)[0][1] == "Okafor"
+
+
+def test_newspaper_reports_with_a_colon() -> None:
+    text = (
+        "The Harbour Gazette reports:\n"
+        "“Three of the five cranes at the container terminal have been idle since March, "
+        "and no repair date has been set.”"
+    )
+    assert speakers(text)[0][1] == "Harbour Gazette"
+
+
+def test_noun_report_before_a_colon_is_not_a_speaker() -> None:
+    text = (
+        "The annual report:\n"
+        "“Three of the five cranes at the container terminal have been idle since March.”"
+    )
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+# -- nominal attribution ---------------------------------------------------------------------
+
+
+def test_possessive_with_a_speech_noun() -> None:
+    text = (
+        "Reporters checked Governor Lisa Tran’s claim that the state had “the lowest "
+        "unemployment rate in the region” last year."
+    )
+    assert speakers(text) == [("the lowest unemployment rate in the region", "Lisa Tran")]
+
+
+def test_possessive_with_another_noun_is_no_attribution() -> None:
+    text = (
+        "Reporters visited Governor Lisa Tran’s office, by now a “second home for the "
+        "whole staff” after twenty years."
+    )
+    assert all(sp != "Lisa Tran" or "second home" not in q for q, sp in speakers(text))
+
+
+# -- participles and coordinated verbs ---------------------------------------------------------
+
+
+def test_participle_without_a_comma_takes_the_sentence_subject() -> None:
+    text = (
+        "Mayor Ruth Ortega posted a video late Friday saying that the strike had been "
+        "“a disaster for every family in this city.”"
+    )
+    assert speakers(text)[0][1] == "Ruth Ortega"
+
+
+def test_coordinated_verb_is_a_new_utterance_of_the_same_speaker() -> None:
+    text = (
+        "Ruth Ortega wrote on Friday that the plan was “reckless” and “a fraud” and urged "
+        "voters to “reject it at the ballot box.”"
+    )
+    groups = find_quotations(text)
+    assert [g.speaker for g in groups] == ["Ruth Ortega", "Ruth Ortega"]
+    assert [q.text for q in groups[-1].parts] == ["reject it at the ballot box."]
+
+
+def test_object_of_a_directive_verb_is_not_the_speaker() -> None:
+    text = "The union urged members to “stay home until the talks are over,” on Monday."
+    assert speakers(text)[0][1] != "members"
+    text = "Ortega urged Americans to “stay home until the talks are over.”"
+    assert speakers(text)[0][1] == "Ortega"
+
+
+def test_pronoun_with_contraction_is_a_pronoun() -> None:
+    text = (
+        "Ruth Ortega spoke to reporters after the vote.\n"
+        "She’s saying the result is “a victory for every worker in the city.”"
+    )
+    assert speakers(text)[0][1] == "Ruth Ortega"
+
+
+# -- mixed straight and curly marks --------------------------------------------------------------
+
+
+def test_straight_mark_closed_by_a_curly_one() -> None:
+    text = (
+        '"We do not see a link to the storm," the mayor said, adding that it would take '
+        '"several more hours” before the roads reopen.'
+    )
+    assert [q.text for q in find_quotes(text)] == [
+        "We do not see a link to the storm,", "several more hours"
+    ]
+
+
+def test_curly_mark_glued_to_a_word_does_not_close_a_straight_one() -> None:
+    text = 'He wrote "the end of the line”and nothing else on the board at the meeting.'
+    assert find_quotes(text) == []
+
+
+# -- the clause after the quotation ----------------------------------------------------------
+
+
+def test_clause_later_in_the_quotes_sentence() -> None:
+    text = (
+        "“Clinical trials have not been able to show the same benefits” in healthy adults, "
+        "says Helen Marsh, a dietitian in Leeds."
+    )
+    assert speakers(text)[0][1] == "Helen Marsh"
+
+
+def test_later_comma_without_a_reporting_clause() -> None:
+    text = (
+        "“Clinical trials have not been able to show the same benefits” in healthy adults, "
+        "and the cost of the programme keeps rising in Leeds."
+    )
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+def test_plain_verb_after_a_comma_ended_quote() -> None:
+    text = "“That was really early days, and nobody had panels yet,” Dan Okoro recalls."
+    assert speakers(text)[0][1] == "Dan Okoro"
+    text = "“That was really early days, and nobody had panels yet,” Dan Okoro shares."
+    assert speakers(text)[0][1] == "Dan Okoro"
+
+
+def test_noun_phrase_before_a_noun_like_verb_is_no_clause() -> None:
+    # "post" after a noun phrase is the noun's object, not a reporting verb.
+    text = "Each page shows a large “Promote now” button to every post, with prices below."
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+def test_inverted_verb_with_a_lower_case_role() -> None:
+    text = (
+        "“Organic molecules are very important for life on that moon,” said planetary "
+        "geologist Rosa Lindqvist of the space agency."
+    )
+    assert speakers(text)[0][1] == "Rosa Lindqvist"
+
+
+def test_name_and_colon_introduce_words() -> None:
+    text = "Testers were won over, including hiker John Mikovits: “This boot has broken the streak for me.”"
+    assert speakers(text)[0][1] == "John Mikovits"
+
+
+def test_label_and_colon_are_not_a_speaker() -> None:
+    text = "Verdict: “This boot has broken the streak of bad models for the brand.”"
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+# -- quotations without a clause of their own -----------------------------------------------------
+
+
+def test_sentence_subject_of_a_mixed_quotation() -> None:
+    text = (
+        "In recent weeks, Senator Dana Whitfield has gone after the mayor as a “spoiled "
+        "little tyrant who never listens.”"
+    )
+    assert speakers(text)[0][1] == "Dana Whitfield"
+
+
+def test_noun_phrase_subject_is_not_taken_for_a_name() -> None:
+    text = (
+        "American negotiators are left to translate purchases “larger than any time in our "
+        "history, by far” into a text."
+    )
+    assert all(sp is None for _q, sp in speakers(text))
+
+
+def test_previous_sentence_names_the_speaker() -> None:
+    text = (
+        "Sometimes guards skip the rounds, Figgins said. “But does that mean they should go "
+        "to jail and lose their whole career?”"
+    )
+    assert speakers(text)[0][1] == "Figgins"
+
+
+def test_quotation_paragraph_after_the_speakers_paragraph() -> None:
+    text = (
+        "“We were short of staff every single night,” said Ana Ruiz, a guard at the jail.\n"
+        "“Nobody in the management wanted to hear about it, and nobody came to look.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_quotation_paragraph_after_narration_keeps_no_speaker() -> None:
+    text = (
+        "“We were short of staff every single night,” said Ana Ruiz, a guard at the jail.\n"
+        "The report was published on Monday and ran to three hundred pages.\n"
+        "“Nobody in the management wanted to hear about it, and nobody came to look.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ana Ruiz", None]
+
+
+# -- titles of works ----------------------------------------------------------------------------
+
+
+def test_show_title_after_a_possessive_is_not_speech() -> None:
+    text = "Sanders told MSNBC’s “Morning Joe” that nobody would question her knowledge."
+    assert find_quotes(text) == []
+
+
+def test_title_after_a_noun_of_works_is_not_speech() -> None:
+    text = "Both wrote songs for the television show “Nashville,” Smith and York said."
+    assert find_quotes(text) == []
+
+
+def test_short_quotation_in_lower_case_after_a_preposition_is_kept() -> None:
+    text = "Cruz called the death a symptom of “deep problems in the system,” he said."
+    assert [q.text for q in find_quotes(text)] == ["deep problems in the system,"]
+
+
+# -- pronouns and organisations ---------------------------------------------------------------------
+
+
+def test_pronoun_after_an_indirect_statement_with_an_appositive() -> None:
+    text = (
+        "Pankaj Pandey, head of research at Kestrel Securities, pointed out that this is a "
+        "stock-specific market.\n"
+        "“It is not a broad rally, so far it looks fair as it is,” he said."
+    )
+    assert speakers(text)[0][1] == "Pankaj Pandey"
+
+
+def test_lone_surname_with_an_adverb_is_an_antecedent() -> None:
+    text = (
+        "Buser, however, is counting on the new service to carry the platform. "
+        "“This is where you will see the next big jump in games,” he says."
+    )
+    assert speakers(text)[0][1] == "Buser"
+
+
+def test_it_resolves_to_the_organisation_that_spoke() -> None:
+    text = (
+        "The case was closed on Tuesday, the Swedish Prosecution Authority said in a "
+        "statement: “The evidence has weakened considerably over the years.”\n"
+        "“The injured party has given a credible account of events,” it added."
+    )
+    got = [q.speaker for q in find_quotes(text)]
+    assert got[-1] == got[0] and got[0] is not None and "Prosecution Authority" in got[0]
+
+
+def test_it_without_an_organisation_stays_unknown() -> None:
+    text = (
+        "Maria Lopez opened the new bridge on Tuesday.\n"
+        "“The injured party has given a credible account of events,” it added."
+    )
+    assert speakers(text)[-1][1] is None
+
+
+# -- where one utterance ends ------------------------------------------------------------------
+
+
+def test_narration_after_a_mixed_quotation_ends_the_utterance() -> None:
+    text = (
+        "Jennifer Ortiz said the mayor is reduced to “taunts and insults” because he cannot "
+        "defend his record. “You could dismiss this as schoolyard behaviour, but he runs "
+        "the city,” she said."
+    )
+    groups = find_quotations(text)
+    assert len(groups) == 2
+    assert [g.speaker for g in groups] == ["Jennifer Ortiz", "Jennifer Ortiz"]
+
+
+def test_attribution_between_two_quotations_keeps_one_utterance() -> None:
+    text = "“We are done,” Jennifer Ortiz said on Friday. “There is nothing left to discuss.”"
+    assert len(find_quotations(text)) == 1
+
+
+def test_fragments_in_one_sentence_stay_together() -> None:
+    text = "Ortiz called the plan “reckless,” “cruel” and “a betrayal of every family here.”"
+    assert len(find_quotations(text)) == 1
+
+
+# -- subjects set off by commas ---------------------------------------------------------------
+
+
+def test_name_in_apposition_to_a_noun_phrase() -> None:
+    text = "The mayor’s spokeswoman, Hope Lindqvist, said the council “never voted on that plan.”"
+    assert speakers(text)[0][1] == "Hope Lindqvist"
+
+
+def test_earliest_name_before_its_appositive() -> None:
+    text = (
+        "Benjamin J. Rhodes, one of the governor’s closest aides, said the talks were "
+        "“going nowhere at all this week.”"
+    )
+    assert speakers(text)[0][1] == "Benjamin J. Rhodes"
+
+
+def test_noun_phrase_subject_with_a_participial_phrase() -> None:
+    text = (
+        "The Republican nominee, speaking at a rally in Tampa, accused the governor of "
+        "“running the state like a private club for his friends.”"
+    )
+    assert speakers(text)[0][1] == "The Republican nominee"
+
+
+def test_adverbial_before_the_subject_is_not_the_subject() -> None:
+    text = (
+        "In Ohio, the governor’s press secretary, Brian Fallon, said the poll was "
+        "“an outlier that nobody should take seriously.”"
+    )
+    assert speakers(text)[0][1] == "Brian Fallon"
+
+
+def test_person_of_a_place() -> None:
+    text = (
+        "Rep. Adam Schiff of California, the top Democrat on the committee, said the report "
+        "was “deeply troubling for anyone who cares about elections.”"
+    )
+    assert speakers(text)[0][1] == "Adam Schiff"
+
+
+def test_office_of_a_state_keeps_the_name_after_it() -> None:
+    text = (
+        "Secretary of State John F. Kerry said the allies would take “robust steps in "
+        "response to the test.”"
+    )
+    assert speakers(text)[0][1] == "John F. Kerry"
+
+
+def test_speech_noun_in_passing_is_no_attribution() -> None:
+    text = (
+        "Mike Pence, the governor’s running mate, defended Trump’s remarks, arguing that "
+        "they were “taken out of context by the press.”"
+    )
+    assert speakers(text)[0][1] == "Mike Pence"
+
+
+def test_show_title_inside_an_utterance_is_dropped_from_it() -> None:
+    text = "Tim Kaine said on NBC’s “Meet the Press” that the plan was “a danger to every family.”"
+    assert [q.text for q in find_quotes(text)] == ["a danger to every family."]
+
+
+def test_organisation_that_calls_something_a_name_speaks() -> None:
+    text = "In a statement, the Clinton campaign called the remarks “disgusting.”"
+    assert speakers(text) == [("disgusting.", "Clinton campaign")]
+
+
+def test_common_noun_that_calls_something_a_name_is_a_label() -> None:
+    text = "In the end, the idea called the “sharing economy” faded away."
+    assert find_quotes(text) == []
+
+
+def test_noun_like_verb_after_a_name_reports() -> None:
+    text = "Ortega claims the council has been “sitting on the money for three years.”"
+    assert speakers(text)[0][1] == "Ortega"
+
+
+def test_noun_like_verb_after_an_adjective_is_a_noun() -> None:
+    text = "The site rated 32% of Republican claims as “false” or “pants on fire” last year."
+    assert all(sp != "Republican" for _q, sp in speakers(text))
+
+
+def test_pronoun_antecedent_precedes_the_pronoun() -> None:
+    text = (
+        "Brandt, for his part, has been less restrained. At a rally Monday, he called "
+        "Ortega “the worst mayor this city has ever had.”"
+    )
+    assert speakers(text)[0][1] == "Brandt"
+
+
+def test_lone_name_with_a_form_of_be_is_an_antecedent() -> None:
+    text = (
+        "Pressed on the issue, Ortega was blunt. “I have said what I have to say about "
+        "it,” she told reporters."
+    )
+    assert speakers(text)[0][1] == "Ortega"
+
+
+def test_place_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
+    text = "Mayor spokesman Brian Fallon responded on Twitter: “This is a new low for the council.”"
+    assert speakers(text)[0][1] == "Brian Fallon"
+
+
+def test_attribution_after_a_closed_sentence_with_an_adverbial() -> None:
+    text = (
+        "“We will win this state.” Brandt said at a rally in Dayton on Tuesday evening "
+        "where thousands of supporters had gathered to hear him speak about jobs and trade."
+    )
+    assert speakers(text)[0][1] == "Brandt"
+
+
+def test_new_statement_after_a_closed_quotation_is_not_its_attribution() -> None:
+    text = (
+        "“Ortega is lying about the budget and everyone in this city knows it.” Ortega said "
+        "the remarks were false and that she would publish every single invoice of the city "
+        "on its website next week."
+    )
+    assert speakers(text)[0][1] is None
+
+
+def test_idioms_that_introduce_a_quotation() -> None:
+    text = "Asked about the vote, Ruth Ortega had this to say: “We will fight it in court.”"
+    assert speakers(text)[0][1] == "Ruth Ortega"
+    text = "Ruth Ortega fired back: “We will fight it in court, and we will win.”"
+    assert speakers(text)[0][1] == "Ruth Ortega"
+    text = "Ruth Ortega’s response was swift: “We will fight it in court, and we will win.”"
+    assert speakers(text)[0][1] == "Ruth Ortega"
+
+
+def test_an_infinitive_to_say_mid_sentence_is_no_introduction() -> None:
+    text = "Nobody had anything to say about the “new and improved parking rules” this week."
+    assert all(sp is None for _q, sp in speakers(text))
