@@ -689,6 +689,12 @@ def test_clean_article_without_header_comes_through_untouched() -> None:
         ("OTTAWA — (The Canadian Press) The House voted.", "The Canadian Press", "The House voted."),
         ("NAIROBI, Kenya (AP) — Parliament voted.", "AP", "Parliament voted."),
         ("(MENAFN- Harbour Wire Service) Ports reopened.", "MENAFN", "Ports reopened."),
+        # agencies no list names, with other separators and months in capitals
+        ("(XNA) _ The port reopened.", "XNA", "The port reopened."),
+        ("PARIS, MAR 3 (Agence Riv) — Talks resumed.", "Agence Riv", "Talks resumed."),
+        ("KIGALI, 4 mars (Kora-Info) -- Le port a rouvert.", "Kora-Info", "Le port a rouvert."),
+        ("Harbour, Oct. 1 (HCT) The port reopened.", "HCT", "The port reopened."),
+        ("VALLETTA (Melita) The port reopened.", "Melita", "The port reopened."),
     ],
 )
 def test_syndication_tag_becomes_publisher(first: str, publisher: str, rest: str) -> None:
@@ -707,10 +713,36 @@ def test_syndication_tag_becomes_publisher(first: str, publisher: str, rest: str
         "Physical Therapy Association (APTA). Members met in May.",
         "Machine Learning (ML)Is a field of study.",
         "- Augmented reality (AR) – overlays on the real world",
+        "(Photo) The mayor opens the new ferry terminal.",
+        "Tesla (TSLA) shares rose on Monday.",
     ],
 )
 def test_text_that_is_not_a_tag(first: str) -> None:
     assert not dateline.has_tag(first)
+
+
+@pytest.mark.parametrize(
+    "first,place",
+    [
+        ("DENVER -- The city council voted.", "DENVER"),
+        ("BERLIN, Mar. 4 — Talks resumed.", "BERLIN, Mar. 4"),
+        ("SAN JOSE, Calif. — The council voted.", "SAN JOSE, Calif."),
+        ("NAIROBI, 4 MARCH - Parliament voted.", "NAIROBI, 4 MARCH"),
+    ],
+)
+def test_place_dateline_without_agency_stays_in_the_text(first: str, place: str) -> None:
+    # a dateline without a bracketed agency is the article's own first words
+    a = clean_text(record(TITLE, first + " " + P1, P2, P3))
+    assert a.text.split("\n")[0] == first + " " + P1
+    assert a.publisher is None
+    assert a.to_dict()["dateline"] == place
+    assert not any(r.reason == "dateline" for r in a.removed)
+
+
+def test_tag_reports_its_place_as_dateline() -> None:
+    a = clean_text(record(TITLE, "WASHINGTON (AP) — The Senate voted. " + P1, P2))
+    assert (a.publisher, a.to_dict()["dateline"]) == ("AP", "WASHINGTON")
+    assert "dateline" not in clean_text(record(TITLE, *BODY)).to_dict()
 
 
 # --- restore on everything above --------------------------------------------------------

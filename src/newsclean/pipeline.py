@@ -51,13 +51,15 @@ def clean_record(
     title_line = found.title
     publisher = None
     partials = []
+    tag = None
     if title_line is not None:
         marks[title_line.index] = ("title", "headline")
     if verdict == "article":
         tag = dateline.detect(view, marks)
         if tag is not None:
-            publisher, span = tag
-            partials.append(span)
+            publisher = tag.publisher
+            if tag.span is not None:
+                partials.append(tag.span)
         body = view.body()
         # (fewer marks than body lines: some line is kept, no need to look)
         if len(marks) >= len(body) and all(ln.index in marks for ln in body):
@@ -103,6 +105,8 @@ def clean_record(
     for key, field in _META_FIELDS:
         if meta.get(key) is not None:
             art.extra[field] = meta[key]
+    if verdict == "article" and tag is not None and tag.place:
+        art.extra["dateline"] = tag.place
     if verdict == "article" and enrich:
         _enrich(art)
     return art

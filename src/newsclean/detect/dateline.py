@@ -1,47 +1,68 @@
 """Syndication tags and datelines at the start of the first paragraph.
 
 `(MENAFN) `, `(Reuters) - `, `WASHINGTON (AP) — `, `LONDON, May 3 (Reuters) - `,
-`BERLIN (dpa) - `, `(CNN)The …`, `MADRID (EFE).- `, `OTTAWA — (The Canadian Press) `: the
+`BERLIN (dpa) - `, `(CNN)The …`, `MADRID (EFE).- `, `OTTAWA — (The Canadian Press) `,
+`PARIS, MAR 3 (ANSA) _ `: a bracketed agency-like name opening the paragraph, known by its
+shape (no list of agencies), with any place and date before it and any separator after.  The
 agency becomes `publisher`; the tag is removed and the paragraph kept.  A wire that names its
 source (`(MENAFN- Jordan News Agency) `) gives the wire.
+
+A place dateline without an agency (`DENVER -- The council …`, `BERLIN, Mar. 4 — Talks …`) is
+the article's own first words: it stays in the text and is reported as `dateline`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Span
 from ..text_view import TextView
 
 _AGENCY = r"[A-Za-z][A-Za-z0-9&.\-]{0,14}(?:\s[A-Z][A-Za-z0-9&.\-]{0,14}){0,2}"
 _PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]+(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]+){0,3}"
-_DATE = r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
+# a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars")
+_DATE = r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)(?:,?\s*\d{4})?)?"
 # a state or country after the city: "NAIROBI, Kenya", "SAN JOSE, Calif."
 _REGION = r"(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?"
-# after the bracket: a dash, a colon, a space, a full stop (".-" in Spanish wires, ". " in
-# Russian ones), or nothing before a capital ("(CNN)The …")
-_DASH = r"(?:\s*[-\u2013\u2014\u2012\u2015]+\s*|\s*:\s*|\s+|\.-?\s+|(?=[A-Z\"“‘]))"
+# after the bracket: a dash or underscores (typewriter wires: "(AFP) _ "), a colon, a space, a
+# full stop (".-" in Spanish wires, ". " in Russian ones), or nothing before a capital
+# ("(CNN)The …")
+_DASH = r"(?:\s*[-_\u2013\u2014\u2012\u2015]+\s*|\s*:\s*|\s+|\.-?\s+|(?=[A-Z\"“‘]))"
 
 _TAG = re.compile(
     rf"^(?:((?:{_PLACE}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}){_REGION}{_DATE})\s*"
     rf"(?:[\u2013\u2014]\s*)?)?\(({_AGENCY})(?:-\s+[^()]{{1,60}})?\){_DASH}(?=\S)"
 )
 # "WASHINGTON — ", "PARIS, May 3 -- " without an agency: a dateline, no publisher
-_PLACE_ONLY = re.compile(rf"^({_PLACE}){_DATE}\s*[\u2013\u2014]\s*(?=[A-Z\"“‘'])|^({_PLACE}){_DATE}\s+--?\s+(?=[A-Z])")
+_PLACE_ONLY = re.compile(
+    rf"^({_PLACE}){_REGION}{_DATE}\s*[\u2013\u2014]\s*(?=[A-Z\"“‘'])"
+    rf"|^({_PLACE}){_REGION}{_DATE}\s+--?\s+(?=[A-Z])"
+)
 
 
-def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> tuple[str | None, Span] | None:
-    """Find the tag on the first kept paragraph; return (publisher, span) or None."""
+@dataclass(slots=True, frozen=True)
+class Dateline:
+    publisher: str | None  # the agency of a syndication tag
+    span: Span | None  # the tag, to remove (None for a place dateline, which stays)
+    place: str | None  # the dateline's place (and date): "WASHINGTON", "BERLIN, Mar. 4"
+
+
+def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> Dateline | None:
+    """Find a tag or a dateline on the first kept paragraph."""
     for ln in view.lines[view.body_start :]:
         if ln.blank or ln.index in marks:
             continue
         m = _tag_match(ln.text)
         if m:
             agency = m.group(2).strip()
-            return agency, Span(ln.cstart, ln.cstart + m.end(), "dateline", "syndication_tag")
+            place = m.group(1).strip(" ,\u2013\u2014") if m.group(1) else None
+            span = Span(ln.cstart, ln.cstart + m.end(), "dateline", "syndication_tag")
+            return Dateline(agency, span, place or None)
         m = _PLACE_ONLY.match(ln.text)
         if m:
-            return None, Span(ln.cstart, ln.cstart + m.end(), "dateline", "place_dateline")
+            place = ln.text[: m.end()].rstrip(" -\u2013\u2014")
+            return Dateline(None, None, place)
         return None
     return None
 
@@ -56,17 +77,26 @@ def _tag_match(line: str) -> re.Match[str] | None:
     if m is None:
         return None
     sep = line[line.index(")", m.start(2)) + 1 : m.end()].strip()
-    caps = m.group(2).replace(" ", "").replace("&", "").isupper()
-    dashed = m.group(1) is not None and any(d in line[m.end(1) : m.start(2)] for d in "\u2013\u2014")
-    if (not sep or sep.startswith(".")) and not caps and not dashed:
-        return None  # ("OTTAWA — (The Canadian Press) The …" is a dateline all the same)
-    if sep.startswith(".") or not sep:
-        # a full stop or nothing after the bracket: only an agency in capitals, under a
-        # city in capitals if any ("… Association (APTA). We …" is a sentence)
-        place = m.group(1)
-        if place is not None and not place.split(",")[0].isupper():
-            return None
-    return m
+    caps = m.group(2).replace(" ", "").replace("&", "").replace("-", "").isupper()
+    place = m.group(1)
+    dashed = place is not None and any(d in line[m.end(1) : m.start(2)] for d in "\u2013\u2014")
+    if sep and not sep.startswith(".") or sep.startswith(".-") or dashed:
+        return m  # a separator after the bracket (or a dash before it) makes it a tag
+    # A full stop or nothing after the bracket, then a capital: "(MENAFN) NATO…", "MOSCOW,
+    # March 1 (TASS). The…" are tags; "ML (Machine Learning) at…" and "… Association (APTA).
+    # We …" are not.  An agency in capitals is a tag, with or without a place before it; a
+    # capitalised name only under a place in capitals ("HARBOUR (Xyz) The …"), as wires write
+    # their place (or date it).
+    if place is None:
+        return m if caps else None  # ("(MENAFN) eCommerce …": any word after it)
+    rest = line[m.end() :]
+    if not rest[:1].isupper() and rest[:1] not in "\"“‘":
+        return None
+    upper = place.split(",")[0].isupper()
+    dated = any(ch.isdigit() for ch in place)
+    if caps:
+        return m if upper or dated else None
+    return m if upper and not sep else None
 
 
 def has_tag(line: str) -> bool:
