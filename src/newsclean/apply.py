@@ -9,6 +9,7 @@ lines with their newlines, blank lines, surrounding spaces -- is a removed span 
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from collections.abc import Callable, Iterable, Mapping
 
 from .model import Removed, Repaired, Span
@@ -17,6 +18,7 @@ from .text_view import Line, TextView
 Label = tuple[str, str] | None  # None = kept
 
 _WS: tuple[str, str] = ("whitespace", "blank_or_padding")
+_START = attrgetter("start")
 
 
 def apply_marks(
@@ -27,7 +29,8 @@ def apply_marks(
     """Return (text, removed) for the record under the given line marks and partial spans.
 
     line_marks: line index -> (reason, rule) for whole lines to remove.
-    partials: spans inside kept lines (a prefix or suffix of the line's content) to remove.
+    partials: spans inside kept lines to remove (a prefix, a suffix or any stretch inside
+    the line's content; not overlapping each other).
     """
     text = view.text
     n = len(text)
@@ -46,16 +49,27 @@ def apply_marks(
         ln = lines[i]
         if ln.cstart >= ln.cend or i in line_marks:
             continue
+        sps.sort(key=_START)
         s, e = ln.cstart, ln.cend
-        for sp in sps:
-            if sp.start <= s < sp.end:
-                s = sp.end
-            if sp.start < e <= sp.end:
-                e = sp.start
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        # the kept piece starts after the spans (and spaces) that open the line and ends
+        # before those that close it; the spans between are cut out of it
+        k, j = 0, len(sps)
+        while True:
+            while s < e and text[s].isspace():
+                s += 1
+            if k < j and sps[k].start <= s < sps[k].end:
+                s = sps[k].end
+                k += 1
+            else:
+                break
+        while True:
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if j > k and sps[j - 1].start < e <= sps[j - 1].end:
+                e = sps[j - 1].start
+                j -= 1
+            else:
+                break
         cut[i] = (s, e) if s < e else None
     last_kept = -1
     for ln in reversed(lines):
@@ -128,12 +142,20 @@ def _kept_segments(
     out: list[tuple[int, int, Label]] = []
     if i in cut:
         p = cut[i]
-        if p is None:
-            return [(start, nl_end, _WS)]
+        if p is None:  # nothing left: the spans keep their reasons, the rest is whitespace
+            _emit_outside(out.append, start, end, by_line[i])
+            out.append((end, nl_end, _WS))
+            return out
         ps, pe = p
-        parts = sorted(by_line[i], key=lambda x: x.start)
+        parts = by_line[i]  # (sorted)
         _emit_outside(out.append, start, ps, parts)
-        out.append((ps, pe, None))
+        pos = ps
+        for sp in parts:  # the spans inside the kept piece
+            if ps <= sp.start and sp.end <= pe:
+                out.append((pos, sp.start, None))
+                out.append((sp.start, sp.end, (sp.reason, sp.rule)))
+                pos = sp.end
+        out.append((pos, pe, None))
         _emit_outside(out.append, pe, end, parts)
         _add_newline(out.append, i, end, nl_end, last_kept, lines, line_marks)
         return out

@@ -15,7 +15,8 @@ REASONS = (
     "blocked",  # anti-bot / access-denied page text
     "repeated",  # a later copy of text already kept
     "boilerplate",  # disclaimers, copyright, widgets, cookie notices, related links, navigation
-    "dateline",  # syndication tag or dateline at the start of the first paragraph
+    "dateline",  # syndication tag at the start of the first paragraph
+    "markup",  # markdown syntax inside kept lines: link targets, image embeds, marks
     "learned_boilerplate",  # lines a source repeats across its documents (corpus pass)
     "empty",  # leftovers of a record with no article (verdict empty)
 )

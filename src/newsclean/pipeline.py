@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .apply import apply_marks
-from .detect import dateline
+from .detect import dateline, markdown
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
@@ -60,6 +60,12 @@ def clean_record(
             publisher = tag.publisher
             if tag.span is not None:
                 partials.append(tag.span)
+        if markdown.is_markdown(text):
+            kept = (ln for ln in view.lines[view.body_start :] if not ln.blank and ln.index not in marks)
+            cut = partials[0] if partials else None
+            partials += [
+                sp for sp in markdown.detect(kept) if cut is None or sp.start >= cut.end
+            ]
         body = view.body()
         # (fewer marks than body lines: some line is kept, no need to look)
         if len(marks) >= len(body) and all(ln.index in marks for ln in body):
@@ -88,6 +94,8 @@ def clean_record(
         out_text, repaired = apply_repairs(out_text, removed, find_repairs(view, marks))
     meta = record.meta
     title = title_line.text if title_line is not None else None
+    if title is not None and markdown.is_markdown(text):
+        title = markdown.clean_title(title)
     if title is None and verdict in ("article", "empty"):
         title = meta.get("title") or None
     art = Article(
