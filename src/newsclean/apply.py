@@ -9,8 +9,8 @@ lines with their newlines, blank lines, surrounding spaces -- is a removed span 
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter
 from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
 
 from .model import Removed, Repaired, Span
 from .text_view import Line, TextView
