@@ -1069,3 +1069,57 @@ def test_headline_printed_twice_is_given_once() -> None:
     # a headline and a different, longer second line both stay what they are
     a = clean_text(record(TITLE, TITLE + " and what it means for shift workers", *BODY))
     assert a.title == TITLE
+
+
+# --- furniture glued onto the article's lines ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "last,glue",
+    [
+        (P4, "Share this story"),
+        (P4[:-1] + ', the mayor said."', "Write A Comment"),
+        (P4, "* Terms of Service"),
+        (P4, "Enjoy the post? Pin it for later!"),
+        (P4, "Are State Tax Refunds Taxable?"),
+    ],
+)
+def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, glue: str) -> None:
+    a = clean_text(record(TITLE, P1, P2, P3, last + glue))
+    assert a.text.split("\n")[-1] == last
+    cut = [r for r in a.removed if r.rule == "glued_tail"]
+    assert [r.text for r in cut] == [glue]
+    assert restore(a.text, a.removed) == record(TITLE, P1, P2, P3, last + glue)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        P4[:-1] + " at $49.20 a month.",  # a decimal
+        P4[:-1] + " in the U.S.Army's old depot.",  # initials
+        "Configure it with builder.Services.AddHttpClient before the first request is sent.",
+        P4 + "The council meets again on Thursday to vote on the final timetable for the routes.",
+        P4 + "Then it rained.",  # two statements run together: the article's own words
+        P4[:-1] + ", as the report showed.2",  # a footnote's number
+    ],
+)
+def test_article_lines_with_stops_touching_capitals_stay(last: str) -> None:
+    assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3, last]
+
+
+def test_furniture_glued_before_the_first_sentence_is_cut() -> None:
+    a = clean_text(record(TITLE, "Share this article" + P1, P2, P3))
+    assert kept_lines(record(TITLE, "Share this article" + P1, P2, P3)) == [P1, P2, P3]
+    assert [r.text for r in a.removed if r.rule == "glued_head"] == ["Share this article"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "PowerPoint slides from the meeting show that the council voted to extend the night bus network.",
+        "McDonald's said on Tuesday that it would open three new restaurants near the stations.",
+        "YouTube videos of the pilot routes were watched more than a million times last year, it said.",
+    ],
+)
+def test_camel_cased_first_words_are_no_glued_head(first: str) -> None:
+    assert kept_lines(record(TITLE, first, P2, P3)) == [first, P2, P3]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .apply import apply_marks
-from .detect import dateline, markdown
+from .detect import dateline, glued, markdown
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
 from .line_model.furniture import merge, page_furniture
-from .model import Article, Quote, Record, Repaired
+from .model import Article, Quote, Record, Repaired, Span
 from .repair import apply_repairs, find_repairs
-from .resolve import resolve
+from .resolve import named_text, resolve
 from .text_view import TextView
 
 _COOKIE_NOTICE = ("boilerplate", "cookie_notice")
@@ -60,6 +60,7 @@ def clean_record(
             publisher = tag.publisher
             if tag.span is not None:
                 partials.append(tag.span)
+        partials += _glued(view, marks, tag)
         if markdown.is_markdown(text):
             kept = (ln for ln in view.lines[view.body_start :] if not ln.blank and ln.index not in marks)
             cut = partials[0] if partials else None
@@ -118,6 +119,33 @@ def clean_record(
     if verdict == "article" and enrich:
         _enrich(art)
     return art
+
+
+_GLUED_LINE = ("boilerplate", "glued_widgets")
+
+
+def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[Span]:
+    """Furniture glued onto the article's lines: the end of any kept line, the start of the
+    first.  A sentence the family rule took whole for its glued widget string gets its
+    sentence back and loses only the string."""
+    lines = [
+        ln for ln in view.lines[view.body_start :]
+        if not ln.blank and (ln.index not in marks or marks[ln.index] == _GLUED_LINE)
+    ]
+    out = []
+    first = next((ln for ln in lines if ln.index not in marks), None)
+    if tag is None and first is not None and len(lines) > 1:
+        sp = glued.head(first, named_text)
+        if sp is not None:
+            out.append(sp)
+    for ln in lines:
+        if first is None or ln.index < first.index:
+            continue  # (above the article: a glued line there is the page's, whole)
+        sp = glued.tail(ln, named_text)
+        if sp is not None and (not out or out[0].end <= sp.start):
+            out.append(sp)
+            marks.pop(ln.index, None)
+    return out
 
 
 def _one_quote(text: str, qt: Quotation) -> Quote:

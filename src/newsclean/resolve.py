@@ -127,6 +127,15 @@ def named_mark(ln: Line) -> tuple[str, str] | None:
     return ("boilerplate", fam) if fam else None
 
 
+def named_text(text: str) -> str | None:
+    """The family (or banner kind) that names a stretch of text on its own wording."""
+    lines = [ln for ln in TextView(text).lines if not ln.blank]
+    if len(lines) != 1:
+        return None
+    mark = named_mark(lines[0])
+    return mark[1] if mark else None
+
+
 def _banner_mark(kind: str) -> tuple[str, str]:
     return ("error_banner" if kind == "error" else "blocked", f"{kind}_banner")
 
