@@ -1123,3 +1123,34 @@ def test_furniture_glued_before_the_first_sentence_is_cut() -> None:
 )
 def test_camel_cased_first_words_are_no_glued_head(first: str) -> None:
     assert kept_lines(record(TITLE, first, P2, P3)) == [first, P2, P3]
+
+
+# --- a paragraph repeated with small edits ----------------------------------------------
+
+LONG = (
+    "Residents of the affected districts had campaigned for the change since 2021. They "
+    "argued that shift workers were left without a safe way home after midnight. The council "
+    "finally agreed after a petition gathered eleven thousand signatures."
+)
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        LONG.replace(" They argued that shift workers were left without a safe way home after midnight.", ""),
+        LONG.replace("campaigned", "pushed"),
+        LONG + " The petition was handed in at the town hall.",
+    ],
+)
+def test_paragraph_repeated_with_small_edits_is_a_repeat(copy: str) -> None:
+    a = clean_text(record(TITLE, P1, LONG, P2, P3, copy, P4))
+    assert a.text.split("\n") == [P1, LONG, P2, P3, P4]
+    assert [r.rule for r in a.removed if r.reason == "repeated"] == ["edited_copy"]
+
+
+def test_templated_paragraphs_that_differ_in_names_stay() -> None:
+    # an article's own parallel paragraphs: the same sentence about two products
+    a1 = ("IVORY supports the WireGuard protocol, a newer protocol that uses modern cryptography "
+          "and aims to be simpler and faster than the older ones.")
+    a2 = a1.replace("IVORY", "Mullet")
+    assert kept_lines(record(TITLE, P1, a1, P2, a2, P3)) == [P1, a1, P2, a2, P3]

@@ -191,6 +191,9 @@ def resolve(
         )
         if end is not None:
             rep = repeats_mod.detect(view, body_end=end.index, runs=runs)
+    edited = repeats_mod.edited_copies(body, rep)
+    if edited:
+        rep = {**rep, **edited}
 
     first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None

@@ -377,3 +377,63 @@ class PassageIndex:
         """Do the run's lines stand together, in this order, somewhere above it?  A duplicated
         passage does; recurring items of a list ("Snacks:", "* 1 pear") repeat one by one."""
         return self.longest_match(run, cut_short=True)[0] == len(run)
+
+
+EDITED_WORDS = 15  # paragraphs this long and longer are compared for edited copies
+EDITED_SHARE = 0.75  # this share of a paragraph's word 3-grams in an earlier one: a candidate
+EDITED_WORDS_CHANGED = 3  # a copy-edit changes at most this many words
+_CASED_WORD = re.compile(r"[^\W_]+")
+_SENTENCES = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
+
+
+def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
+    """Later copies of a paragraph with small edits -- a sentence dropped or added, a few
+    words changed -- which the exact comparison misses.  Candidates share most of their word
+    3-grams with an earlier paragraph (one pass, an index from 3-gram to the paragraph it
+    first appeared in: linear in the record); a candidate is a copy when its sentences are the
+    earlier one's less or more whole sentences, or when at most a few words differ and none is
+    a name.  An article's own templated paragraphs ("X supports the protocol…", "Y supports
+    the protocol…") differ in their names, and an exact repeat is the comparison above's to
+    judge."""
+    first: dict[tuple[str, str, str], int] = {}
+    seen: set[str] = set()
+    out: dict[int, str] = {}
+    for k, ln in enumerate(body):
+        if ln.words < EDITED_WORDS or ln.index in known or ln.norm in seen:
+            continue
+        seen.add(ln.norm)
+        toks = ln.toks
+        grams = set(zip(toks, toks[1:], toks[2:], strict=False))
+        if not grams:
+            continue
+        hits: dict[int, int] = {}
+        for g in grams:
+            j = first.get(g)
+            if j is not None:
+                hits[j] = hits.get(j, 0) + 1
+        if hits:
+            j, n = max(hits.items(), key=itemgetter(1))
+            if n >= EDITED_SHARE * len(grams) and _edited(body[j], ln):
+                out[ln.index] = "edited_copy"
+                continue
+        for g in grams:
+            first.setdefault(g, k)
+    return out
+
+
+def _edited(original: Line, copy: Line) -> bool:
+    a = [s for s in _SENTENCES.split(original.norm) if s]
+    b = [s for s in _SENTENCES.split(copy.norm) if s]
+    sa, sb = set(a), set(b)
+    if sa != sb and (sa <= sb or sb <= sa) and min(len(a), len(b)) >= 1:
+        return True  # whole sentences dropped or added
+    from difflib import SequenceMatcher
+
+    wa = _CASED_WORD.findall(original.text)
+    wb = _CASED_WORD.findall(copy.text)
+    ops = SequenceMatcher(None, [w.casefold() for w in wa], [w.casefold() for w in wb], autojunk=False).get_opcodes()
+    changed = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    if not changed or sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed) > EDITED_WORDS_CHANGED:
+        return False
+    words = [w for i1, i2, j1, j2 in changed for w in (*wa[i1:i2], *wb[j1:j2])]
+    return not any(w[0].isupper() or w[0].isdigit() for w in words)
