@@ -1139,7 +1139,6 @@ LONG = (
     [
         LONG.replace(" They argued that shift workers were left without a safe way home after midnight.", ""),
         LONG.replace("campaigned", "pushed"),
-        LONG + " The petition was handed in at the town hall.",
     ],
 )
 def test_paragraph_repeated_with_small_edits_is_a_repeat(copy: str) -> None:
@@ -1154,3 +1153,36 @@ def test_templated_paragraphs_that_differ_in_names_stay() -> None:
           "and aims to be simpler and faster than the older ones.")
     a2 = a1.replace("IVORY", "Mullet")
     assert kept_lines(record(TITLE, P1, a1, P2, a2, P3)) == [P1, a1, P2, a2, P3]
+
+
+# --- an article about errors is no error page ---------------------------------------------
+
+HTTP_ARTICLE = [
+    "404 Not Found",
+    "When a client asks for a resource that does not exist, the server answers with status 404 "
+    "Not Found, and a well-behaved crawler drops the address from its queue instead of retrying.",
+    "500 Internal Server Error",
+    "A 500 response means the server failed while handling a valid request; unlike a 404, it is "
+    "worth retrying later, with a growing delay between attempts.",
+]
+
+
+def test_status_lines_the_article_discusses_are_its_headings() -> None:
+    a = clean_text(record("How servers answer a missing page", *HTTP_ARTICLE, header="date 2025-03-01 404"))
+    assert a.verdict == "article"
+    assert a.text.split("\n") == HTTP_ARTICLE
+
+
+def test_headline_worded_like_a_block_banner_is_the_title() -> None:
+    lead = ("Many news sites put a bot-protection service in front of their pages, and a crawler "
+            "that sends too many requests soon sees a page saying that access was denied.")
+    a = clean_text(record("Why websites say Access Denied", lead, P2, P3))
+    assert (a.verdict, a.title) == ("article", "Why websites say Access Denied")
+    assert a.text.split("\n") == [lead, P2, P3]
+
+
+def test_banner_over_an_unrelated_article_still_goes() -> None:
+    # the same status line over an article about buses is the page's banner
+    a = clean_text(record("404 Not Found", TITLE, *BODY, header="date 2025-03-01 404"))
+    assert (a.verdict, a.title, a.text) == ("article", TITLE, "\n".join(BODY))
+    assert a.removed[1].reason == "error_banner"

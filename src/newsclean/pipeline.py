@@ -139,8 +139,10 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         if sp is not None:
             out.append(sp)
     for ln in lines:
-        if first is None or ln.index < first.index:
-            continue  # (above the article: a glued line there is the page's, whole)
+        if first is None or ln.index < first.index or ln.text[-1] == ".":
+            # (above the article a glued line is the page's, whole; and a line ending on a
+            # full stop has no glued tail: the tail would end it, and a statement is none)
+            continue
         sp = glued.tail(ln, named_text)
         if sp is not None and (not out or out[0].end <= sp.start):
             out.append(sp)

@@ -117,6 +117,33 @@ def _family_of(ln: Line) -> str | None:
     return v
 
 
+BANNER_PROSE = 20  # a banner this long that runs on into a paragraph is the article's sentence
+
+
+def _banner_in_place(body: list[Line]) -> Callable[[Line], str | None]:
+    """The banner kind of a line where it stands: a sentence worded like a banner but long
+    and followed straight by a paragraph ("…a crawler that sends too many requests soon sees
+    a page saying that access was denied." opening an article on bot protection) is the
+    article's prose -- a page's banner is short, or stands at its edge with nothing after it
+    but a headline, a menu or nothing."""
+    at: dict[int, int] | None = None
+
+    def kind(ln: Line) -> str | None:
+        nonlocal at
+        k = _banner_of(ln)
+        if not k or ln.words < BANNER_PROSE or not _ends_sentence(ln.text):
+            return k
+        if at is None:
+            at = {x.index: p for p, x in enumerate(body)}
+        p = at.get(ln.index)
+        nxt = body[p + 1] if p is not None and p + 1 < len(body) else None
+        if nxt is not None and nxt.words >= PROSE_WORDS and not _banner_of(nxt):
+            return None
+        return k
+
+    return kind
+
+
 def named_mark(ln: Line) -> tuple[str, str] | None:
     """The mark a family rule gives the line on its own wording (a banner or a boilerplate
     family), wherever it stands; None if no family names it."""
@@ -167,7 +194,7 @@ def resolve(
         res.verdict = "empty"
         res.title = known_title
         return res
-    ban = _Lazy(_banner_of, view.lines)
+    ban = _Lazy(_banner_in_place(body), view.lines)
     tables = _table_rows(body) if "|" in view.text else set()  # (one scan: most have no bar)
     fam = _Lazy(
         (lambda ln: None if ln.index in tables else _family_of(ln)) if tables else _family_of,
@@ -206,6 +233,8 @@ def resolve(
     top, tail = _outside(body, first_prose, last_prose)
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
+    if prose:
+        _topic_headings(top, prose, marks)
     _related_blocks(tail, fam, marks)
     if first is not None and last_prose is not None:
         # the article's vocabulary, from its lead and its last paragraphs
@@ -220,7 +249,9 @@ def resolve(
                 del marks[i]
 
     # --- verdict: only banners above the body bear on it (below a real body they are furniture)
-    banners = [k for k in (ban[ln.index] for ln in top) if k]
+    banners = [
+        k for k in (ban[ln.index] for ln in top if ln.index in marks) if k
+    ]
     if banners and not _article_survives(body, marks):
         res.verdict = _page_verdict(banners)
         return res
@@ -359,6 +390,32 @@ def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]
         if best >= 3 and sum(ln.words >= PROSE_WORDS for ln in passage) >= 2:
             out.update(ln.index for ln in passage)
     return out
+
+
+def _topic_headings(top: list[Line], prose: list[Line], marks: dict) -> None:
+    """A line worded like a banner that the article is about is the article's own: a status
+    line whose code and words the prose goes on to use ("404 Not Found" over a paragraph on
+    what a 404 response means), or a headline or heading most of whose words the lead uses
+    ("Why websites say Access Denied" over a lead on bot protection).  A page's banner speaks
+    of the page, not of the article's subject: its everyday words (content, page, found) recur
+    in any long article, but not its status code, and a lead does not take up its words."""
+    words: _Vocab | None = None
+    lead: _Vocab | None = None
+    for ln in top:
+        if marks.get(ln.index, ("",))[0] not in ("error_banner", "blocked"):
+            continue
+        if lead is None:
+            words = _words_of(prose)
+            lead = _words_of(prose[:3])
+        codes = [t for t in ln.toks if len(t) == 3 and t[0] in "45" and t.isdigit()]
+        if codes:
+            hits, share = _hits(ln, words)
+            if all(c in words for c in codes) and hits >= 2 and share >= 0.6:
+                del marks[ln.index]
+                continue
+        hits, share = _hits(ln, lead)
+        if hits >= 2 and share >= 0.6:
+            del marks[ln.index]
 
 
 def _table_rows(body: list[Line]) -> set[int]:

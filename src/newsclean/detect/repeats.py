@@ -380,44 +380,40 @@ class PassageIndex:
 
 
 EDITED_WORDS = 15  # paragraphs this long and longer are compared for edited copies
-EDITED_SHARE = 0.75  # this share of a paragraph's word 3-grams in an earlier one: a candidate
+_EDGE = 40  # characters of a paragraph's opening or closing that a copy-edit rarely touches
+_SENTENCE_STOP = re.compile(r"[.!?]\s")
 EDITED_WORDS_CHANGED = 3  # a copy-edit changes at most this many words
 _CASED_WORD = re.compile(r"[^\W_]+")
 _SENTENCES = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 
 
 def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
-    """Later copies of a paragraph with small edits -- a sentence dropped or added, a few
-    words changed -- which the exact comparison misses.  Candidates share most of their word
-    3-grams with an earlier paragraph (one pass, an index from 3-gram to the paragraph it
-    first appeared in: linear in the record); a candidate is a copy when its sentences are the
-    earlier one's less or more whole sentences, or when at most a few words differ and none is
-    a name.  An article's own templated paragraphs ("X supports the protocol…", "Y supports
-    the protocol…") differ in their names, and an exact repeat is the comparison above's to
-    judge."""
-    first: dict[tuple[str, str, str], int] = {}
+    """Later copies of a paragraph with small edits -- a sentence dropped, a few words
+    changed -- which the exact comparison misses.  A candidate shares its opening or its
+    closing words, or one of its sentences, with an earlier paragraph (dictionary lookups:
+    linear in the record); it is a copy when its sentences are the earlier one's less whole
+    sentences, or when at most a few words differ and none is a name.  An article's own
+    templated paragraphs ("X supports the protocol…", "Y supports the protocol…") differ in
+    their names, and an exact repeat is the comparison above's to judge."""
+    keys: dict[str, int] = {}
     seen: set[str] = set()
     out: dict[int, str] = {}
     for k, ln in enumerate(body):
-        if ln.words < EDITED_WORDS or ln.index in known or ln.norm in seen:
+        if ln.words < EDITED_WORDS or ln.index in known:
             continue
-        seen.add(ln.norm)
-        toks = ln.toks
-        grams = set(zip(toks, toks[1:], toks[2:], strict=False))
-        if not grams:
+        norm = ln.norm
+        if norm in seen:
+            continue  # an exact copy the comparison above chose to keep (the article's own)
+        seen.add(norm)
+        own = [norm[:_EDGE], norm[-_EDGE:]]
+        if _SENTENCE_STOP.search(norm, 0, len(norm) - 1):
+            own += [x for x in _SENTENCES.split(norm) if len(x) >= _EDGE]
+        j = next((keys[x] for x in own if x in keys), None)
+        if j is not None and _edited(body[j], ln):
+            out[ln.index] = "edited_copy"
             continue
-        hits: dict[int, int] = {}
-        for g in grams:
-            j = first.get(g)
-            if j is not None:
-                hits[j] = hits.get(j, 0) + 1
-        if hits:
-            j, n = max(hits.items(), key=itemgetter(1))
-            if n >= EDITED_SHARE * len(grams) and _edited(body[j], ln):
-                out[ln.index] = "edited_copy"
-                continue
-        for g in grams:
-            first.setdefault(g, k)
+        for x in own:
+            keys.setdefault(x, k)
     return out
 
 
@@ -425,8 +421,8 @@ def _edited(original: Line, copy: Line) -> bool:
     a = [s for s in _SENTENCES.split(original.norm) if s]
     b = [s for s in _SENTENCES.split(copy.norm) if s]
     sa, sb = set(a), set(b)
-    if sa != sb and (sa <= sb or sb <= sa) and min(len(a), len(b)) >= 1:
-        return True  # whole sentences dropped or added
+    if sb < sa:
+        return True  # whole sentences dropped (one that goes on past its original is new text)
     from difflib import SequenceMatcher
 
     wa = _CASED_WORD.findall(original.text)
