@@ -64,9 +64,21 @@ def one_pass(kind: str, path: Path, limit: int | None) -> float:
         pages = {r.id: lines_to_html(record_body(r.text).split("\n")) for r in recs}
         extract_trafilatura(lines_to_html(["Warm-up paragraph of a few words only."]))
         return cpu_rate(lambda r: extract_trafilatura(pages[r.id]), recs)
-    # load the language model and the expressions outside the timing, on a record of our own
+    # load the language model, the line model and the expressions outside the timing, on a
+    # record of our own (loading is a cost per process, reported apart: BENCHMARKS.md)
     clean_record(Record("warm", _WARM, "warm"))
+    _warm_line_model()
     return cpu_rate(lambda r: clean_record(r, enrich=kind == "enrich"), recs)
+
+
+def _warm_line_model() -> None:
+    try:
+        from newsclean.line_model.score import load
+        from newsclean.line_model.stopwords import stoplist_for
+    except ImportError:  # (code from before the line model, run for comparison)
+        return
+    load()
+    stoplist_for(["the"])
 
 
 _WARM = (

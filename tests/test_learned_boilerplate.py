@@ -180,3 +180,107 @@ def test_recurring_heading_between_headline_and_list_stays():
         assert "Key Takeaways" in b.text
         assert SITE_TOP not in b.text  # the template line above the headline still goes
         assert restore(b.text, b.removed) == r.text
+
+
+# --- the whole input as one pool: records without a site -----------------------------------
+
+STORIES = [
+    ["The harbour ferry will run through the winter for the first time, the port authority "
+     "said on Monday, after a new electric boat was delivered in January.",
+     "Island residents had asked for a winter service for years, and the old diesel ferry was "
+     "laid up every November because it could not break the ice in the inner harbour."],
+    ["The city library will open on Sundays from March, the council said, after a trial in "
+     "two branches drew more visitors than any weekday in the year.",
+     "Librarians will work Sundays in rotation, and the extra hours will be paid for by closing "
+     "the central branch one evening a week instead."],
+    ["A new cycle lane on the river road will open in May, the transport office said, closing "
+     "one lane to cars between the station and the old bridge.",
+     "Shopkeepers along the road had feared lost trade, but a survey found most of their "
+     "customers arrive on foot or by bike."],
+    ["The town's oldest bakery has won the national prize for its rye bread, the third time a "
+     "shop from the region has taken it in the last decade.",
+     "The owners said they would not raise prices, and that the recipe came from the founder's "
+     "notebook, kept in a drawer of the shop since 1921."],
+    ["Schools in the north district reopened after a heating failure kept four thousand "
+     "pupils at home for the whole of last week.",
+     "Engineers replaced a pump in the central boiler house, and the district will fund a "
+     "second boiler so that one failure cannot close every school again."],
+    ["The hospital will add forty beds to its emergency ward by the autumn, the health board "
+     "said, after winter waiting times reached their highest level on record.",
+     "Nurses welcomed the plan but said staffing, not beds, was the real shortage, and asked "
+     "for the recruitment budget to be doubled."],
+]
+HEADS = ["Ferry to run all winter", "Library opens on Sundays", "River road gets a cycle lane",
+         "Bakery wins rye bread prize", "Schools reopen after heating failure",
+         "Hospital to add forty beds"]
+SITES = ["Morning Digest", "Harbour Post", "Valley Wire", "Town Crier", "North Star", "Daily Tide"]
+
+
+def pooled_record(i: int, site: int, story: int, extra: list[str] = ()) -> Record:
+    """A page of one of six sites -- its masthead above, its sign-up line below -- in one
+    input file with no site field."""
+    name = SITES[site]
+    text = "\n".join(
+        ["date 2025-02-01 200", f"The {name}, local news every day", HEADS[story], *STORIES[story],
+         *extra, f"Sign up for the {name} evening briefing and never miss a story"]
+    )
+    return Record(f"r{i}", text, f"crawl.jsonl:{i}")
+
+
+def story_of(i: int) -> int:
+    return (i // 6 + i % 6) % 6
+
+
+def corpus(extra: dict[int, list[str]] | None = None) -> list[Record]:
+    # six sites, five pages each, each page a different story: a site's lines are on 5 of 30
+    # pages, under the share a source needs (20%), so only the whole-input pool can learn them
+    return [
+        pooled_record(6 * s + k, s, story_of(6 * s + k), (extra or {}).get(6 * s + k, []))
+        for s in range(6)
+        for k in range(5)
+    ]
+
+
+def test_lines_at_the_edges_of_many_unrelated_stories_are_learned_without_a_site() -> None:
+    records = corpus()
+    model, arts = learn(records)
+    out = apply_learned(records[0], arts[0], model)
+    assert out.text == "\n".join(STORIES[0])
+    assert out.title == HEADS[0]
+    gone = {r.text.strip(): r.rule for r in out.removed if r.reason == "learned_boilerplate"}
+    assert gone and all(rule.startswith("(corpus) x") for rule in gone.values())
+    assert restore(out.text, out.removed) == records[0].text
+    # without the pool (the old behaviour: one source, the input file) nothing is learned
+    assert not any(sm.lines for sm in learn(records, corpus_min_stories=1000)[0].sources.values())
+
+
+def test_a_line_shared_by_copies_of_one_story_is_not_learned() -> None:
+    # five pages of one story (syndicated on five sites) carry its credit line
+    credit = "This story was first published by the Harbour Weekly and is republished with permission"
+    pages = [i for i in range(36) if i % 6 < 5 and story_of(i) == 0]
+    records = corpus({i: [credit] for i in pages})
+    model, _ = learn(records)
+    assert [r.text.count(credit) for r in records].count(1) == len(pages) >= 4
+    assert model.lookup("(corpus)", normalise(credit)) is None
+    assert model.lookup("(corpus)", normalise("Sign up for the Harbour Post evening briefing and never miss a story")) is not None
+
+
+def test_a_headline_repeated_as_other_pages_related_link_stays_in_its_own_article() -> None:
+    # four pages of other stories link to the ferry story under its headline: with its own
+    # page, five stories print the line at their edges (the pool learns it), one in six pages
+    # of the input (the input file as a source does not)
+    others = [i for i in range(36) if i % 6 < 5 and story_of(i) != 0][:4]
+    records = corpus({i: ["Read next", HEADS[0]] for i in others})
+    # the ferry story on one page only (its other pages carry another story)
+    records = [records[0]] + [
+        r if story_of(int(r.id[1:])) != 0 else pooled_record(int(r.id[1:]), int(r.id[1:]) // 6, 1)
+        for r in records[1:]
+    ]
+    model, arts = learn(records)
+    assert model.lookup("(corpus)", normalise(HEADS[0])) is not None  # furniture over there
+    own = 0  # the ferry story's own page
+    assert (records[own].text.split("\n")[2], arts[own].title) == (HEADS[0], HEADS[0])
+    out = apply_learned(records[own], arts[own], model)
+    assert out.title == HEADS[0] and out.text == "\n".join(STORIES[0])
+    linked = apply_learned(records[others[0]], arts[others[0]], model)
+    assert HEADS[0] not in linked.text.split("\n")

@@ -44,8 +44,8 @@ PARAMS = {
     "num_threads": 2,
     "verbose": -1,
 }
-ROUNDS = 200
-ROUNDS_2 = 150
+ROUNDS = 120
+ROUNDS_2 = 80
 
 
 def _fit(X, y, w, names, rounds):

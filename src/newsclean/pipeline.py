@@ -52,6 +52,7 @@ def clean_record(
     publisher = None
     partials = []
     tag = None
+    md = False
     if title_line is not None:
         marks[title_line.index] = ("title", "headline")
     if verdict == "article":
@@ -61,7 +62,7 @@ def clean_record(
             if tag.span is not None:
                 partials.append(tag.span)
         partials += _glued(view, marks, tag)
-        if markdown.is_markdown(text):
+        if md := markdown.is_markdown(text):
             kept = (ln for ln in view.lines[view.body_start :] if not ln.blank and ln.index not in marks)
             cut = partials[0] if partials else None
             partials += [
@@ -95,7 +96,7 @@ def clean_record(
         out_text, repaired = apply_repairs(out_text, removed, find_repairs(view, marks))
     meta = record.meta
     title = title_line.text if title_line is not None else None
-    if title is not None and markdown.is_markdown(text):
+    if title is not None and md:
         title = markdown.clean_title(title)
     if title is None and verdict in ("article", "empty"):
         title = meta.get("title") or None
@@ -128,20 +129,28 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
     """Furniture glued onto the article's lines: the end of any kept line, the start of the
     first.  A sentence the family rule took whole for its glued widget string gets its
     sentence back and loses only the string."""
-    lines = [
-        ln for ln in view.lines[view.body_start :]
-        if not ln.blank and (ln.index not in marks or marks[ln.index] == _GLUED_LINE)
-    ]
+    lines = view.lines
+    k = view.body_start
+    n = len(lines)
+    while k < n and (lines[k].blank or k in marks):
+        k += 1
+    if k >= n:
+        return []
     out = []
-    first = next((ln for ln in lines if ln.index not in marks), None)
-    if tag is None and first is not None and len(lines) > 1:
-        sp = glued.head(first, named_text)
+    if tag is None and k + 1 < n:
+        sp = glued.head(lines[k], named_text)
         if sp is not None:
             out.append(sp)
-    for ln in lines:
-        if first is None or ln.index < first.index or ln.text[-1] == ".":
-            # (above the article a glued line is the page's, whole; and a line ending on a
-            # full stop has no glued tail: the tail would end it, and a statement is none)
+    # (above the first kept line a glued line is the page's, whole; a line ending on a full
+    # stop has no glued tail: the tail would end it, and a statement is none; and a glued
+    # tail hangs on a sentence of MIN_BEFORE words or more)
+    least = glued.MIN_BEFORE + 1
+    for ln in lines[k:]:
+        if (
+            ln.words < least
+            or ln.text[-1] == "."
+            or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
+        ):
             continue
         sp = glued.tail(ln, named_text)
         if sp is not None and (not out or out[0].end <= sp.start):

@@ -45,6 +45,13 @@ from ..text_view import TextView
 MODEL_FORMAT = "newsclean-boilerplate"
 MODEL_VERSION = 1
 REASON = "learned_boilerplate"
+# The whole input as one source: lines at the edges (above the article's first or below its
+# last paragraph) of many unrelated stories are furniture wherever they come from, so records
+# without a site field learn too.  A line shared by copies of one story (its headline, its
+# "originally published by") counts once: a story is told by its paragraphs (STORY_SKETCH).
+CORPUS = "(corpus)"
+STORY_SKETCH = 3  # a document's story: the smallest hashes of its paragraphs
+STORIES_KEPT = 8  # sketches kept per line to tell a new story from a copy
 _LINE_SUFFIX = re.compile(r":\d+$")
 PROSE_WORDS = 15  # a kept line this long is article prose
 
@@ -58,6 +65,13 @@ class LearnParams:
     max_lines_per_doc: int = 1000
     max_entries: int = 2_000_000  # line counts kept over all sources (memory bound)
     min_line_chars: int = 2  # single characters carry nothing worth learning
+    # the whole input as one pool, for records without a site (see CORPUS): a line at the
+    # edges of this many unrelated stories at least, and of this share of all documents
+    corpus_min_stories: int = 5
+    corpus_min_share: float = 0.002
+
+    def corpus_threshold(self, docs: int) -> int:
+        return max(self.corpus_min_stories, math.ceil(self.corpus_min_share * docs))
 
     def threshold(self, docs: int) -> int:
         return max(self.min_count, math.ceil(self.min_share * docs))
@@ -178,6 +192,48 @@ class _SourceCounts:
         return len(dead)
 
 
+@dataclass(slots=True)
+class _CorpusCounts(_SourceCounts):
+    """The whole input's edge lines, counted once per story: the sketches of the first few
+    stories a line was seen in are kept, so a copy of one of them (sharing a paragraph) does
+    not count again."""
+
+    stories: dict[int, list[frozenset[int]]] = field(default_factory=dict)
+
+    def add(self, norms: Iterable[str], sketch: frozenset[int], p: LearnParams) -> int:
+        """Count one document's edge lines; return the new entries."""
+        self.docs += 1
+        new = 0
+        seen: set[int] = set()
+        for norm in norms:
+            if len(norm) < p.min_line_chars:
+                continue
+            h = line_hash(norm)
+            if h in seen:
+                continue
+            seen.add(h)
+            e = self.counts.get(h)
+            if e is None:
+                e = self.counts[h] = [0, self.rounds]
+                new += 1
+            known = self.stories.setdefault(h, [])
+            if any(not sketch.isdisjoint(k) for k in known):
+                continue  # a copy of a story this line was already counted in
+            if len(known) < STORIES_KEPT:
+                known.append(sketch)
+            e[0] += 1
+            if e[0] >= p.corpus_min_stories and h not in self.texts:
+                self.texts[h] = norm
+        return new
+
+    def prune(self) -> int:
+        dead = _SourceCounts.prune(self)
+        if dead:
+            for h in [h for h in self.stories if h not in self.counts]:
+                del self.stories[h]
+        return dead
+
+
 class BoilerplateLearner:
     """Streaming per-source line counter (pass 1).
 
@@ -191,6 +247,7 @@ class BoilerplateLearner:
     def __init__(self, params: LearnParams | None = None) -> None:
         self.params = params or LearnParams()
         self.sources: dict[str, _SourceCounts] = {}
+        self.corpus = _CorpusCounts()
         self._entries = 0
 
     def add_lines(self, source: str, lines: Iterable[str]) -> None:
@@ -220,12 +277,26 @@ class BoilerplateLearner:
                 sc.texts[h] = norm  # kept for `boilerplate show` only
         if sc.docs % p.bucket_docs == 0:
             self._entries -= sc.prune()
+        self._bound()
+
+    def _bound(self) -> None:
+        p = self.params
         if self._entries > p.max_entries:
+            pools = [*self.sources.values(), self.corpus]
             while self._entries > 0.8 * p.max_entries:
-                freed = sum(src.prune() for src in self.sources.values())
+                freed = sum(src.prune() for src in pools)
                 self._entries -= freed
-                if not freed and all(not src.counts for src in self.sources.values()):
+                if not freed and all(not src.counts for src in pools):
                     break
+
+    def add_edges(self, norms: Iterable[str], paragraphs: Iterable[str]) -> None:
+        """Count one document's edge lines in the whole-input pool, once per story."""
+        sketch = frozenset(sorted(line_hash(x) for x in paragraphs)[:STORY_SKETCH])
+        c = self.corpus
+        self._entries += c.add(norms, sketch, self.params)
+        if c.docs % self.params.bucket_docs == 0:
+            self._entries -= c.prune()
+        self._bound()
 
     def add(self, record: Record, article: Article, view: TextView | None = None) -> None:
         """Count the lines of a cleaned article's record under its source key: the lines it
@@ -235,10 +306,16 @@ class BoilerplateLearner:
         if article.verdict != "article":
             return
         view = view or TextView(record.text)
-        self.add_lines(
-            source_key(record, article),
-            (view.lines[i].norm for i in counted_lines(view, article)),
-        )
+        counted = counted_lines(view, article)
+        self.add_lines(source_key(record, article), (view.lines[i].norm for i in counted))
+        kept = set(kept_lines(view, article))
+        prose = [i for i in counted if i in kept and view.lines[i].words >= PROSE_WORDS]
+        if prose:
+            first, last = prose[0], prose[-1]
+            self.add_edges(
+                (view.lines[i].norm for i in counted if i < first or i > last),
+                (view.lines[i].norm for i in prose),
+            )
 
     def entries(self) -> int:
         return self._entries
@@ -256,6 +333,12 @@ class BoilerplateLearner:
                 if c >= need
             }
             model.sources[src] = SourceModel(sc.docs, lines)
+        c = self.corpus
+        if c.docs >= p.min_docs:
+            need = p.corpus_threshold(c.docs)
+            lines = {h: (n, c.texts.get(h, "")) for h, (n, _d) in c.counts.items() if n >= need}
+            if lines:
+                model.sources[CORPUS] = SourceModel(c.docs, lines)
         return model
 
 
@@ -338,7 +421,11 @@ class BoilerplateModel:
 
 
 def learned_marks(
-    view: TextView, kept: list[int], model: BoilerplateModel, source: str
+    view: TextView,
+    kept: list[int],
+    model: BoilerplateModel,
+    source: str | list[str],
+    title: int | None = None,
 ) -> dict[int, tuple[str, str]]:
     """Line marks for the kept lines the model knows as the source's boilerplate.
 
@@ -348,11 +435,29 @@ def learned_marks(
     bodies -- "Conclusion", "Pros:", a section heading -- is structure of the site's
     articles, not template.  Nothing is taken from an article without such a prose line.
     """
+    sources = [source] if isinstance(source, str) else source
     hits: dict[int, int] = {}
+    found: dict[int, str] = {}
     for i in kept:
-        count = model.lookup(source, view.lines[i].norm)
-        if count is not None:
-            hits[i] = count
+        for src in sources:
+            count = model.lookup(src, view.lines[i].norm)
+            if count is not None:
+                hits[i], found[i] = count, src
+                break
+    if CORPUS in found.values():
+        # A line the whole input repeats at the edges of other stories may be this one's own
+        # (its headline, printed as a related link on other pages): a line about this article
+        # -- most of its words in the article's paragraphs -- stays.
+        words = {t for i in kept if view.lines[i].words >= PROSE_WORDS for t in view.lines[i].toks}
+        first_prose = next((i for i in kept if view.lines[i].words >= PROSE_WORDS), None)
+        for i in [i for i, src in found.items() if src == CORPUS]:
+            content = [t for t in view.lines[i].toks if len(t) >= 4]
+            if content and sum(t in words for t in content) * 5 >= len(content) * 3:
+                del hits[i], found[i]
+            elif title is not None and first_prose is not None and title < i < first_prose:
+                # between the headline and the first paragraph stand the article's own dek,
+                # byline and opening headings ("Key takeaways"), which many stories share
+                del hits[i], found[i]
     if not hits:
         return {}
     prose = [i for i in kept if i not in hits and view.lines[i].words >= PROSE_WORDS]
@@ -378,7 +483,7 @@ def learned_marks(
         after = lines[j + 1] if j + 1 < len(lines) else None
         if not (before in keep and after in keep):
             for i in lines[k : j + 1]:
-                out[i] = (REASON, f"{source} x{hits[i]}")
+                out[i] = (REASON, f"{found[i]} x{hits[i]}")
         k = j + 1
     return out
 
@@ -401,12 +506,19 @@ def apply_learned(
     """
     if article.verdict != "article" or not model.sources:
         return article
-    view = TextView(record.text)
     src = source or source_key(record, article)
-    if src not in model.sources:
+    sources = [x for x in (src, CORPUS) if x in model.sources]
+    if not sources:
         return article
+    view = TextView(record.text)
     kept = kept_lines(view, article)
-    new = learned_marks(view, kept, model, src)
+    title = next((r.start for r in article.removed if r.reason == "title"), None)
+    title_line = (
+        next((ln.index for ln in view.lines if ln.start <= title < ln.end + 1), None)
+        if title is not None
+        else None
+    )
+    new = learned_marks(view, kept, model, sources, title_line)
     if not new:
         return article
     from ..pipeline import clean_record  # the pipeline imports nothing from corpus

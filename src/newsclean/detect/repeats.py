@@ -381,7 +381,6 @@ class PassageIndex:
 
 EDITED_WORDS = 15  # paragraphs this long and longer are compared for edited copies
 _EDGE = 40  # characters of a paragraph's opening or closing that a copy-edit rarely touches
-_SENTENCE_STOP = re.compile(r"[.!?]\s")
 EDITED_WORDS_CHANGED = 3  # a copy-edit changes at most this many words
 _CASED_WORD = re.compile(r"[^\W_]+")
 _SENTENCES = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
@@ -390,7 +389,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
     """Later copies of a paragraph with small edits -- a sentence dropped, a few words
     changed -- which the exact comparison misses.  A candidate shares its opening or its
-    closing words, or one of its sentences, with an earlier paragraph (dictionary lookups:
+    closing words with an earlier paragraph (dictionary lookups:
     linear in the record); it is a copy when its sentences are the earlier one's less whole
     sentences, or when at most a few words differ and none is a name.  An article's own
     templated paragraphs ("X supports the protocol…", "Y supports the protocol…") differ in
@@ -405,19 +404,24 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
         if norm in seen:
             continue  # an exact copy the comparison above chose to keep (the article's own)
         seen.add(norm)
-        own = [norm[:_EDGE], norm[-_EDGE:]]
-        if _SENTENCE_STOP.search(norm, 0, len(norm) - 1):
-            own += [x for x in _SENTENCES.split(norm) if len(x) >= _EDGE]
-        j = next((keys[x] for x in own if x in keys), None)
+        # (a dropped first sentence leaves the closing, a dropped last one the opening, a
+        # changed word one or the other)
+        head, tail = norm[:_EDGE], norm[-_EDGE:]
+        j = keys.get(head)
+        if j is None:
+            j = keys.get(tail)
         if j is not None and _edited(body[j], ln):
             out[ln.index] = "edited_copy"
             continue
-        for x in own:
-            keys.setdefault(x, k)
+        keys.setdefault(head, k)
+        keys.setdefault(tail, k)
     return out
 
 
 def _edited(original: Line, copy: Line) -> bool:
+    # (most candidates, templated lines that share an opening, bring words of their own)
+    if len(copy.norm) > len(original.norm) + 40 or len(set(copy.toks).difference(original.toks)) > EDITED_WORDS_CHANGED:
+        return False
     a = [s for s in _SENTENCES.split(original.norm) if s]
     b = [s for s in _SENTENCES.split(copy.norm) if s]
     sa, sb = set(a), set(b)

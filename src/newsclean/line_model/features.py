@@ -27,7 +27,6 @@ _BULLET = re.compile(r"^(?:[-*+•·▪‣◦>]\s|\d{1,3}[.)]\s)")
 _STOP_END = frozenset(".!?…。！？")
 _SYMBOLS = frozenset("©®™@|#»«›‹")
 _QUOTES = frozenset("\"“”«»„")
-_DIGITS = str.maketrans("", "", "0123456789")
 PROSE_WORDS = 12
 CONTEXT = 3
 
@@ -97,63 +96,133 @@ NAMES: tuple[str, ...] = (
 _B = {n: i for i, n in enumerate(BASE)}
 
 
-_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
-_ASCII_WORDISH = str.maketrans(
-    "", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 \t\x0b\x0c\r"
-)
-_LETTER = re.compile(r"[^\W\d_]")
-_WORDISH = re.compile(r"[^\W_]|\s")
+# character classes, as bits: computed for a record's distinct characters once, looked up
+# for every character at once (numpy), summed per line from running totals
+_ALPHA, _UP, _DIGIT, _SPACE, _ALNUM, _COMMA, _SYMBOL, _QUOTE = (1 << k for k in range(8))
+
+
+def _bits(c: str) -> int:
+    return (
+        (_ALPHA if c.isalpha() else 0)
+        | (_UP if c.isupper() else 0)
+        | (_DIGIT if "0" <= c <= "9" else 0)
+        | (_SPACE if c.isspace() else 0)
+        | (_ALNUM if c.isalnum() else 0)
+        | (_COMMA if c == "," else 0)
+        | (_SYMBOL if c in _SYMBOLS else 0)
+        | (_QUOTE if c in _QUOTES else 0)
+    )
+
+
+_ASCII_BITS = np.array([_bits(chr(c)) for c in range(128)], dtype=np.uint8)
 _CLOSERS = "\"')]»”’」』）*_"  # after a sentence's last stop (and markdown emphasis)
 
 
-def _base(ln: Line, stop: frozenset[str]) -> list[float]:
+def _classes(text: str) -> np.ndarray:
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    out = _ASCII_BITS[np.minimum(cps, 127)]
+    wide = cps >= 128
+    if wide.any():
+        uniq, inv = np.unique(cps[wide], return_inverse=True)
+        out[wide] = np.array([_bits(chr(c)) for c in uniq], dtype=np.uint8)[inv]
+    return out
+
+
+def _per_line(mask: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """How many of the positions in each line's [start, end) the mask holds."""
+    cs = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
+    return cs[ends] - cs[starts]
+
+
+def _base_matrix(
+    text: str, lines: list[Line], stop: frozenset[str], toks: list[list[str]]
+) -> np.ndarray:
+    """BASE for every line at once: character classes counted per line from running totals,
+    expressions run once over the record and their matches binned into lines."""
+    n = len(lines)
+    starts = np.fromiter((ln.cstart for ln in lines), dtype=np.int64, count=n)
+    ends = np.fromiter((ln.cend for ln in lines), dtype=np.int64, count=n)
+    chars = (ends - starts).astype(np.float64)
+    words = np.fromiter((ln.words for ln in lines), dtype=np.float64, count=n)
+    cls = _classes(text)
+    count = lambda bit: _per_line((cls & bit) != 0, starts, ends)  # noqa: E731
+    alpha, up, digit, space, alnum = (count(b) for b in (_ALPHA, _UP, _DIGIT, _SPACE, _ALNUM))
+    space_mask = (cls & _SPACE) != 0
+    # a word starts where a non-space follows a space (or the line's first character)
+    prev_space = np.concatenate([[True], space_mask[:-1]])
+    first = ~space_mask & prev_space
+    alpha_words = _per_line(first & ((cls & _ALPHA) != 0), starts, ends)
+    caps = _per_line(first & ((cls & _UP) != 0), starts, ends)
+    commas = count(_COMMA)
+    symbols = count(_SYMBOL)
+    quotes = count(_QUOTE)
+    # stop words: one membership test per word of the record, summed per line
+    ntok = np.fromiter((len(tk) for tk in toks), dtype=np.int64, count=n)
+    hits = np.fromiter((t in stop for tk in toks for t in tk), dtype=np.float64, count=int(ntok.sum()))
+    cum = np.concatenate([[0.0], np.cumsum(hits)])
+    off = np.concatenate([[0], np.cumsum(ntok)])
+    stops = (cum[off[1:]] - cum[off[:-1]]) / np.maximum(ntok, 1)
+    per_line = np.array(
+        [_line_marks(ln) for ln in lines], dtype=np.float64
+    ).reshape(n, len(_LINE_MARKS))
+    safe = np.maximum(chars, 1)
+    out = np.column_stack(
+        [
+            np.log1p(words),
+            np.log1p(chars),
+            np.minimum(chars / np.maximum(words, 1), 20.0),
+            stops,
+            np.divide(caps, alpha_words, out=np.zeros(n), where=alpha_words > 0),
+            digit / safe,
+            (chars - alnum - space) / safe,
+            per_line[:, 0],  # ends_stop
+            per_line[:, 1],  # ends_colon
+            per_line[:, 2],  # ends_alnum
+            np.log1p(per_line[:, 9]),  # inner sentences
+            commas / np.maximum(words, 1),
+            per_line[:, 3],  # bullet
+            np.log1p(per_line[:, 4]),  # md_links
+            per_line[:, 5] / safe,  # md_link_share
+            per_line[:, 6],  # md_heading
+            per_line[:, 7],  # md_image
+            symbols > 0,
+            np.divide(up, alpha, out=np.zeros(n), where=alpha > 0),
+            per_line[:, 10],  # url
+            per_line[:, 11],  # year
+            quotes > 0,
+            per_line[:, 8],  # starts_lower
+            np.log1p(per_line[:, 12]),  # cells
+        ]
+    )
+    return out
+
+
+_LINE_MARKS = ("ends_stop", "ends_colon", "ends_alnum", "bullet", "links", "link_chars",
+               "heading", "image", "starts_lower", "inner", "url", "year", "cells")
+
+
+def _line_marks(ln: Line) -> tuple[float, ...]:
+    """The features read off a line's ends, marks and a few expressions (string tests in C,
+    per line: cheaper than binning matches over the record)."""
     text = ln.text
-    c = len(text)
-    w = ln.words
-    toks = ln.toks
-    nt = len(toks) or 1
-    alpha = [x for x in text.split() if x[0].isalpha()]
-    caps = sum(1 for x in alpha if x[0].isupper())
-    if text.isascii():  # (most lines: counts by deleting character classes, in C)
-        up = c - len(text.translate(_UPPER))
-        letters = up + c - len(text.translate(_LOWER))
-        punct = len(text.translate(_ASCII_WORDISH))
-    else:
-        letters = len(_LETTER.findall(text))
-        up = sum(1 for ch in text if ch.isupper())
-        punct = len(_WORDISH.sub("", text))
-    digits = c - len(text.translate(_DIGITS))
     last = text[-1]
     end = text.rstrip(_CLOSERS)[-1:]
     links = text.count("](")
-    link_chars = sum(len(m) for m in _MD_LINK.findall(text)) if links else 0
-    return [
-        math.log1p(w),
-        math.log1p(c),
-        min(c / max(w, 1), 20.0),
-        sum(1 for t in toks if t in stop) / nt,
-        caps / len(alpha) if alpha else 0.0,
-        digits / c,
-        punct / c,
+    return (
         1.0 if end in _STOP_END else 0.0,
         1.0 if last == ":" else 0.0,
         1.0 if last.isalnum() else 0.0,
-        math.log1p(len(_SENT_INSIDE.findall(text))) if c > 20 else 0.0,
-        text.count(",") / max(w, 1),
         1.0 if _BULLET.match(text) else 0.0,
-        math.log1p(links),
-        link_chars / c,
+        float(links),
+        float(sum(len(m) for m in _MD_LINK.findall(text))) if links else 0.0,
         1.0 if text[0] == "#" else 0.0,
         1.0 if "![" in text else 0.0,
-        0.0 if _SYMBOLS.isdisjoint(text) else 1.0,
-        up / letters if letters else 0.0,
+        1.0 if text[0].islower() else 0.0,
+        float(len(_SENT_INSIDE.findall(text))) if len(text) > 20 else 0.0,
         1.0 if "http" in ln.norm or "www." in ln.norm else 0.0,
         1.0 if _YEAR.search(text) else 0.0,
-        0.0 if _QUOTES.isdisjoint(text) else 1.0,
-        1.0 if text[0].islower() else 0.0,
-        math.log1p(text.count("\t") + text.count("   ") + text.count(" | ")),
-    ]
+        float(text.count("\t") + text.count("   ") + text.count(" | ")),
+    )
 
 
 def _core(prose: list[bool], words: list[int]) -> tuple[int, int]:
@@ -171,10 +240,6 @@ def _core(prose: list[bool], words: list[int]) -> tuple[int, int]:
         if cur > best:
             best, lo, hi = cur, start, k
     return lo, hi
-
-
-def _content(ln: Line) -> list[str]:
-    return [t for t in ln.toks if len(t) >= 4 and not t.isdigit()]
 
 
 def _rule_columns(
@@ -220,62 +285,70 @@ def line_features(
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(NAMES)), dtype=np.float32)
-    all_toks = [t for ln in lines for t in ln.toks]
-    stop = stoplist_for(all_toks[:4000])
-    base = np.array([_base(ln, stop) for ln in lines], dtype=np.float32)
+    toks = [ln.toks for ln in lines]
+    all_toks = [t for tk in toks for t in tk]
+    stop = stoplist_for(all_toks[:1500])
+    base = _base_matrix(view.text, lines, stop, toks)
     words = [ln.words for ln in lines]
     ends = base[:, _B["ends_stop"]]
     prose = [w >= PROSE_WORDS and (e > 0 or w >= 30) for w, e in zip(words, ends, strict=True)]
     lo, hi = _core(prose, words)
+    # word overlap with the densest prose: the share of a line's content words (four letters
+    # or more) that the core's prose lines use -- more than once for a core line's own words
+    content = [[t for t in tk if len(t) >= 4 and not t.isdigit()] for tk in toks]
     core_words: Counter[str] = Counter()
-    contents = [_content(ln) for ln in lines]
     if lo >= 0:
         for k in range(lo, hi + 1):
             if prose[k]:
-                core_words.update(contents[k])
-    earlier: set[str] = set()
+                core_words.update(content[k])
+    overlap = np.zeros(n)
+    n_content = np.fromiter((len(c) for c in content), dtype=np.float64, count=n)
+    if core_words:
+        get = core_words.get
+        for k, cw in enumerate(content):
+            if cw:
+                need = 2 if lo <= k <= hi and prose[k] else 1
+                overlap[k] = sum(1 for t in cw if get(t, 0) >= need) / len(cw)
+    earlier = np.zeros(n)
+    seen: set[str] = set()
+    for k, ln in enumerate(lines):
+        # (a later copy only: the first of a body the crawler printed twice is the body)
+        if ln.norm in seen:
+            earlier[k] = 1.0
+        else:
+            seen.add(ln.norm)
     vlines = view.lines
     nv = len(vlines)
-    md_lines = sum(1 for ln in lines if "](" in ln.text or _BULLET.match(ln.text))
-    rec = [
-        math.log1p(n),
-        sum(prose) / n,
-        md_lines / n,
-        float(base[:, _B["stop_density"]].mean()),
-    ]
-    prose_f = np.array(prose, dtype=np.float32)
-    kernel = np.ones(2 * CONTEXT + 1, dtype=np.float32) / (2 * CONTEXT + 1)
-    around = np.convolve(prose_f, kernel, mode="same")
-    ctx = np.zeros((n, len(CONTEXTUAL)), dtype=np.float32)
-    for k, ln in enumerate(lines):
-        cw = contents[k]
-        if cw and core_words:
-            own = Counter(cw) if lo <= k <= hi and prose[k] else None
-            hits = sum(
-                1 for t in cw if core_words[t] - (own[t] if own is not None else 0) > 0
-            )
-            overlap = hits / len(cw)
-        else:
-            overlap = 0.0
-        i = ln.index
-        ctx[k] = (
-            # (a later copy only: the first of a body the crawler printed twice is the body)
-            1.0 if ln.norm in earlier else 0.0,
-            k / (n - 1) if n > 1 else 0.0,
-            1.0 if lo <= k <= hi else 0.0,
-            math.log1p(lo - k) if lo > k else 0.0,
-            math.log1p(k - hi) if 0 <= hi < k else 0.0,
+    idx = [ln.index for ln in lines]
+    blank_before = np.fromiter((i > 0 and vlines[i - 1].blank for i in idx), dtype=np.float64, count=n)
+    blank_after = np.fromiter((i + 1 < nv and vlines[i + 1].blank for i in idx), dtype=np.float64, count=n)
+    md_lines = int(((base[:, _B["md_links"]] > 0) | (base[:, _B["bullet"]] > 0)).sum())
+    prose_f = np.array(prose, dtype=np.float64)
+    k = np.arange(n)
+    cs = np.concatenate([[0.0], np.cumsum(prose_f)])
+    around = (cs[np.minimum(n, k + CONTEXT + 1)] - cs[np.maximum(0, k - CONTEXT)]) / (2 * CONTEXT + 1)
+    inside = (k >= lo) & (k <= hi) if lo >= 0 else np.zeros(n, dtype=bool)
+    ctx = np.column_stack(
+        [
+            earlier,
+            k / (n - 1) if n > 1 else np.zeros(n),
+            inside,
+            np.log1p(np.maximum(lo - k, 0)) if lo >= 0 else np.zeros(n),
+            np.log1p(np.maximum(k - hi, 0)) if lo >= 0 else np.zeros(n),
             overlap,
-            math.log1p(len(cw)),
-            1.0 if i > 0 and vlines[i - 1].blank else 0.0,
-            1.0 if i + 1 < nv and vlines[i + 1].blank else 0.0,
-            around[k],
-            *rec,
-        )
-        earlier.add(ln.norm)
+            np.log1p(n_content),
+            blank_before,
+            blank_after,
+            around,
+            np.full(n, math.log1p(n)),
+            np.full(n, prose_f.mean()),
+            np.full(n, md_lines / n),
+            np.full(n, base[:, _B["stop_density"]].mean()),
+        ]
+    )
     cols = [_B[x] for x in NEIGHBOUR]
     neigh = base[:, cols]
-    pad = np.zeros((2, len(cols)), dtype=np.float32)
+    pad = np.zeros((2, len(cols)))
     padded = np.vstack([pad, neigh, pad])
     shifted = [padded[2 + o : 2 + o + n] for o in OFFSETS]
     rules = _rule_columns(lines, marks or {}, title)

@@ -30,6 +30,10 @@ LONG = 15  # a line this long is a paragraph or a long piece of furniture
 CONFIDENT = 0.0  # this share of the long lines at least must be scored with confidence
 SENTENCE = 8  # a line this long can be a sentence
 MIN_REMOVED = 5  # the model removes this many lines or none
+# The rules keep this many lines above the prose (a page's menus and teasers are there), or
+# this many in all beyond it (an article's own closing lists are below), or the model is not
+# asked.
+LEFT_AT_EDGES = 20
 INNER = 0.03  # between the article's first and last sure lines, below this goes
 KEEP = 0.5  # around the article, below this goes
 MIN_LINES = 20  # fewer lines than this: no whole page
@@ -50,7 +54,8 @@ def page_furniture(
     # Most records are an article with noise that the rules removed: what they keep is the
     # headline, then paragraphs from the first to the last.  Only when they keep lines beyond
     # the prose at either end can there be furniture for the model to find.
-    if _left_at_edges(body, marks, title) < MIN_REMOVED:
+    above, below = _left_at_edges(body, marks, title)
+    if above < EDGE_LINES and above + below < LEFT_AT_EDGES:
         return {}
     p = load().scores(view, body, marks, title)
     # The article is where the model is sure of body.  A page has furniture on both sides of
@@ -74,8 +79,12 @@ def page_furniture(
     # Around the article, what the model doubts goes; between its first and last sentences
     # the model keeps (where its own headings, lists, tables and code stand), only what the
     # model is sure of.
-    said = [k for k in range(len(body)) if p[k] >= KEEP and body[k].words >= SENTENCE]
-    lo, hi = (said[0], said[-1]) if said else (first, last)
+    # (a sentence stands with others: a lone one among furniture, a teaser, anchors nothing)
+    said = {k for k in range(len(body)) if p[k] >= KEEP and body[k].words >= SENTENCE}
+    said.update(sure_body)
+    lo = min((k for k in said if any(j in said for j in range(k + 1, k + 4))), default=first)
+    hi = max((k for k in said if any(j in said for j in range(k - 3, k))), default=last)
+    lo, hi = min(lo, first), max(hi, last)
     out: dict[int, tuple[str, str]] = {}
     for k, ln in enumerate(body):
         if ln.index not in marks and p[k] < (INNER if lo < k < hi else KEEP):
@@ -83,6 +92,13 @@ def page_furniture(
     headline = _headline(body, first, p, marks)
     if headline is not None:
         out.pop(headline, None)
+        # on a page the article starts at its headline: above it, what the model is not
+        # sure is article (a teaser of another story reads as prose too) is the page's
+        for ln, score in zip(body, p, strict=True):
+            if ln.index >= headline:
+                break
+            if ln.index not in marks and ln.index not in out and score < BODY:
+                out[ln.index] = ("boilerplate", f"line_model {score:.2f}")
     # a handful of doubtful lines beside what the rules removed are an article's own deks,
     # dates and closing notes as often as furniture: the model speaks when the rules left
     # much of a page in
@@ -94,13 +110,25 @@ HEADLINE_REACH = 8  # the headline stands this close above the article's first p
 
 def _left_at_edges(
     body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None
-) -> int:
-    """How many lines the rules keep above their first paragraph and below their last."""
-    kept = [ln for ln in body if ln.index not in marks and ln.index != title]
-    prose = [k for k, ln in enumerate(kept) if ln.words >= LONG and _ends_sentence(ln.text)]
-    if not prose:
-        return len(kept)
-    return prose[0] + len(kept) - 1 - prose[-1]
+) -> tuple[int, int]:
+    """How many lines the rules keep above their first paragraph and below their last
+    (counted from the ends: most records have none or a few)."""
+    above = below = 0
+    for ln in body:
+        if ln.index in marks or ln.index == title:
+            continue
+        if ln.words >= LONG and _ends_sentence(ln.text):
+            break
+        above += 1
+    else:
+        return above, 0
+    for ln in reversed(body):
+        if ln.index in marks or ln.index == title:
+            continue
+        if ln.words >= LONG and _ends_sentence(ln.text):
+            break
+        below += 1
+    return above, below
 
 
 def _headline(
