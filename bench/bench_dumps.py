@@ -2,7 +2,8 @@
 
 `../shared/eval/aeb/dumps/` holds what html-text and inscriptis make of each benchmark page:
 the whole page as text, menus, footers and all -- the nearest real analogue of a crawler's raw
-text.  newsclean cleans each dump as a text record (no header line); beside it, in the same
+text.  A third dump, html2text's markdown (links, images and `* ` bullets kept), is made here
+from the benchmark's HTML with html2text (train/renderings.py; needs the `train` extra).  newsclean cleans each dump as a text record (no header line); beside it, in the same
 run, the raw dump and trafilatura and jusText on the dump's lines wrapped as paragraphs (as in
 bench_records).  Scored against the benchmark's gold `articleBody` with the project metric.
 
@@ -26,7 +27,20 @@ from bench.report import publish
 from newsclean import clean_text
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-DUMPS = ("html-text", "inscriptis")
+DUMPS = ("html-text", "inscriptis", "html2text")
+
+
+def _markdown_dumps(aeb: Path) -> dict[str, dict[str, str]]:
+    """html2text's markdown of every AEB page, in the dumps' own format."""
+    import gzip
+
+    from train.renderings import RENDERINGS
+
+    out = {}
+    for f in sorted((aeb / "html").glob("*.html.gz")):
+        html = gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+        out[f.name.removesuffix(".html.gz")] = {"articleBody": RENDERINGS["html2text"](html)}
+    return out
 
 
 def _newsclean(text: str) -> str:
@@ -61,7 +75,10 @@ def main() -> int:
         "",
     ]
     for dump in DUMPS:
-        out = json.loads((aeb / "dumps" / f"{dump}.json").read_text())["output"]
+        if dump == "html2text":
+            out = _markdown_dumps(aeb)
+        else:
+            out = json.loads((aeb / "dumps" / f"{dump}.json").read_text())["output"]
         ids = [k for k in gold if k in out]
         lines += [
             f"## {dump} ({len(ids)} pages)",

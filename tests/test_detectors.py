@@ -1186,3 +1186,52 @@ def test_banner_over_an_unrelated_article_still_goes() -> None:
     a = clean_text(record("404 Not Found", TITLE, *BODY, header="date 2025-03-01 404"))
     assert (a.verdict, a.title, a.text) == ("article", TITLE, "\n".join(BODY))
     assert a.removed[1].reason == "error_banner"
+
+
+# --- legal notices in German, French, Spanish and Italian ------------------------------------
+
+BODY_DE = [
+    "Die Stadtwerke erhöhen die Wasserpreise zum ersten Januar um knapp zwölf Prozent, weil "
+    "neue Filter und der Austausch alter Leitungen bezahlt werden müssen.",
+    "Für Haushalte mit geringem Einkommen soll es einen ermäßigten Tarif geben, über den der "
+    "Stadtrat im Februar abstimmt.",
+]
+BODY_FR = [
+    "La régie des eaux augmentera ses tarifs de près de douze pour cent au premier janvier, afin "
+    "de financer de nouveaux filtres et le remplacement des vieilles canalisations.",
+    "Un tarif réduit pour les ménages modestes sera soumis au vote du conseil municipal en février.",
+]
+
+
+@pytest.mark.parametrize(
+    "body,note",
+    [
+        (BODY_DE, "Namentlich gekennzeichnete Beiträge spiegeln nicht unbedingt die Meinung der Redaktion wider."),
+        (BODY_DE, "Der Inhalt stellt keine Anlageberatung dar."),
+        (BODY_DE, "Nachdruck und Weiterverbreitung nur mit schriftlicher Zustimmung des Verlags."),
+        (BODY_DE, "Bei den mit einem Stern markierten Verweisen handelt es sich um Affiliate-Links."),
+        (BODY_FR, "Les propos tenus dans cette tribune n'engagent que leurs auteurs."),
+        (BODY_FR, "Reproduction totale ou partielle interdite."),
+        (BODY_FR, "Ce contenu ne constitue en aucun cas un conseil financier."),
+        (BODY_FR, "Cet article contient des liens d'affiliation."),
+        (BODY_FR, "Queda prohibida la reproducción total o parcial de este contenido."),
+        (BODY_FR, "Riproduzione riservata."),
+    ],
+)
+def test_legal_notices_in_other_languages_go(body: list[str], note: str) -> None:
+    a = clean_text(record("Wasserpreise steigen", *body, note))
+    assert a.text == "\n".join(body), note
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # the same words in the article's own sentences
+        "Die Umfrage gibt die Meinung der Anwohner wieder, nicht die der Verwaltung, betonte die Sprecherin.",
+        "La pêche pendant la reproduction des saumons est interdite du premier mars au trente avril.",
+        "Les élus ont rappelé que leurs opinions divergeaient sur le calendrier des travaux.",
+    ],
+)
+def test_articles_own_sentences_with_those_words_stay(last: str) -> None:
+    body = [*BODY_DE, last]
+    assert kept_lines(record("Wasserpreise steigen", *body)) == body

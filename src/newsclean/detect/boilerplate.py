@@ -65,6 +65,15 @@ _DISCLAIMER_BODY = _gated(
     ("author writer contributor", r"\b(?:are|is)\s+(?:solely\s+)?(?:the|those\s+of\s+the)\s+(?:author|writer|contributor)(?:'s|s'|s)?\s+own\b"),
     ("performance", r"\bpast\s+performance\s+is\s+not\s+(?:necessarily\s+)?(?:indicative|a\s+guarantee)\s+of\s+future\b"),
     ("endorse", r"\b(?:we|this\s+(?:site|website|publication|newspaper))\s+(?:does|do)\s+not\s+(?:necessarily\s+)?endorse\b"),
+    # the same notices in German, French, Spanish and Italian: the writer's own views, no
+    # advice, affiliate links
+    ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
+    ("opinions opinion engagent reflètent", r"\bopinions?\s+(?:exprimées?|émises)\b|\bn'engagen?t\s+que\b|\bne\s+reflèten?t\s+pas\s+(?:nécessairement\s+)?(?:l'|les?\s+)?(?:avis|opinions?|position)"),
+    ("opiniones opinioni reflejan riflettono riflette", r"\b(?:las\s+)?opiniones\s+expresadas\b|\bno\s+reflejan?\s+necesariamente\b|\ble\s+opinioni\s+espresse\b|\bnon\s+riflett(?:e|ono)\s+necessariamente\b"),
+    ("beratung anlageberatung rechtsberatung steuerberatung finanzberatung constitue constituye costituisce",
+     r"\bstellt\s+keine\s+\w*beratung\s+dar\b|\bkeine\s+(?:anlage|rechts|steuer|finanz)beratung\b|\bne\s+constitue\s+(?:pas|en\s+aucun\s+cas)\s+(?:un\s+)?conseil\b|\bno\s+constituye\s+(?:un\s+)?(?:asesoramiento|consejo|recomendación)\b|\bnon\s+costituisce\s+(?:una\s+)?(?:consulenza|sollecitazione|raccomandazione)\b"),
+    ("affiliate affiliés affiliation afiliados affiliati provision commission comisión commissione",
+     r"\baffiliate-links?\b|\bliens?\s+(?:affiliés|d'affiliation)\b|\benlaces?\s+(?:de\s+)?afiliados?\b|\blink\s+(?:di\s+)?affiliat[io]\b|\b(?:erhalten|bekommen)\s+(?:wir\s+)?(?:eine\s+)?provision\b|\b(?:percevons|touchons|recevons)\s+une\s+commission\b|\b(?:recibimos|obtenemos)\s+una\s+comisión\b|\b(?:riceviamo|percepiamo)\s+una\s+commissione\b"),
 )
 # "Disclosure: …", "Disclaimer - …": a labelled notice, whatever follows the label.
 _DISCLAIMER_LEAD = re.compile(
@@ -91,6 +100,11 @@ _COPYRIGHT = _rx(
     r"^(?:cc|creative\s+commons)\s+(?:by|0|zero)\b|\blicensed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc\s+by)",
     r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b",
     r"\bno\s+part\s+of\s+this\s+(?:publication|website|site|article|page|material)\s+may\s+be\b",
+    # reproduction notices in German, French, Spanish and Italian
+    r"\b(?:vervielfältigung|nachdruck|weiterverbreitung|wiedergabe)\b[^.]{0,60}\b(?:nur\s+mit|ohne)\b[^.]{0,40}\b(?:genehmigung|zustimmung|erlaubnis)\b",
+    r"\btoute\s+reproduction\b|\breproduction\s+(?:(?:même\s+)?partielle\s+|totale\s+ou\s+partielle\s+)?(?:est\s+)?interdite\b|\breproduction\s+[^.]{0,20}\bsans\s+(?:l'\s*)?autorisation\b",
+    r"\b(?:queda\s+)?prohibida\s+(?:la\s+)?reproducción\b|\breproducción\s+(?:total\s+o\s+parcial\s+)?prohibida\b",
+    r"\briproduzione\s+riservata\b|\bvietata\s+la\s+riproduzione\b",
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
@@ -396,6 +410,10 @@ def _has_disclaimer_stem(norm: str) -> bool:
         or "commission" in norm or "compensation" in norm or "affiliate" in norm
         or "sponsored" in norm or "produced" in norm or "published" in norm
         or "haftung" in norm or "gewähr" in norm or "garant" in norm
+        or "meinung" in norm or "opinion" in norm or "beratung" in norm or "conseil" in norm
+        or "constitu" in norm or "costitu" in norm or "affili" in norm or "afili" in norm
+        or "provision" in norm or "commissi" in norm or "comisi" in norm or "engag" in norm
+        or "refl" in norm or "rifl" in norm
     )
 
 
@@ -403,7 +421,10 @@ def _has_disclaimer_stem(norm: str) -> bool:
 _DISCLAIMER_WORDS = frozenset(
     """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
     information purposes constitute advice provided provides commission compensation affiliate
-    sponsored produced published haftung gewähr garantie garantía constitutes""".split()
+    sponsored produced published haftung gewähr garantie garantía constitutes meinung opinion
+    engagent reflètent opiniones opinioni reflejan riflettono riflette beratung anlageberatung
+    rechtsberatung steuerberatung finanzberatung constitue constituye costituisce affiliés
+    affiliation afiliados affiliati provision comisión commissione""".split()
 )
 _SHORT_NOTICE_WORDS = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
@@ -411,7 +432,8 @@ _SHORT_NOTICE_WORDS = frozenset(
 )
 _COPYRIGHT_WORDS = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
-    redistributed cc creative licensed part""".split()
+    redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
+    wiedergabe reproduction reproducción riproduzione prohibida""".split()
 )
 _COOKIE_WORDS = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve

@@ -34,6 +34,8 @@ MIN_REMOVED = 5  # the model removes this many lines or none
 # this many in all beyond it (an article's own closing lists are below), or the model is not
 # asked.
 LEFT_AT_EDGES = 20
+LABEL_WORDS = 4  # a menu item, a label, a button
+LABELS = 10  # ... kept this many times by the rules on a page (an article's own list is rarely so long)
 INNER = 0.03  # between the article's first and last sure lines, below this goes
 KEEP = 0.5  # around the article, below this goes
 MIN_LINES = 20  # fewer lines than this: no whole page
@@ -56,6 +58,9 @@ def page_furniture(
     # the prose at either end can there be furniture for the model to find.
     above, below = _left_at_edges(body, marks, title)
     if above < EDGE_LINES and above + below < LEFT_AT_EDGES:
+        return {}
+    # ... and a page's leftovers are menus, labels and buttons: many short lines kept
+    if sum(1 for ln in body if ln.words <= LABEL_WORDS and ln.index not in marks) < LABELS:
         return {}
     p = load().scores(view, body, marks, title)
     # The article is where the model is sure of body.  A page has furniture on both sides of
