@@ -426,7 +426,10 @@ def _edited(original: Line, copy: Line) -> bool:
     b = [s for s in _SENTENCES.split(copy.norm) if s]
     sa, sb = set(a), set(b)
     if sb < sa:
-        return True  # whole sentences dropped (one that goes on past its original is new text)
+        # one sentence dropped, most of the paragraph kept; one that goes on past its
+        # original is new text, and a paragraph restating half of an earlier one (a summary,
+        # a pull quote) is the article's
+        return len(sa - sb) == 1 and len(copy.norm) >= 0.6 * len(original.norm)
     from difflib import SequenceMatcher
 
     wa = _CASED_WORD.findall(original.text)
