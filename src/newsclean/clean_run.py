@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .budget import RecordTimeout, budget_for, can_interrupt, time_limit, timeout_error
+from .enrich.language import classify
 from .model import Article, BadRecord, Record
 from .outputs import (
     OUTPUT,
@@ -244,8 +245,10 @@ _SAMPLE = (
 
 
 def _warm_up() -> None:
-    """Clean a small sample: models that load on first use load now."""
+    """Clean a small sample: models that load on first use load now (the language model
+    too, which an English sample alone would not need)."""
     clean_record(Record("warm-up", _SAMPLE, "warm-up"))
+    classify("Το λιμάνι θα ανοίξει τον Μάιο, είπε η πρόεδρος του συμβουλίου.")
 
 
 def _size(item: Item) -> int:
