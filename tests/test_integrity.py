@@ -14,6 +14,7 @@ import os
 import random
 import sys
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,27 @@ def test_a_damaged_warc_gz_member_keeps_the_records_before_it(tmp_path):
         assert before == whole[: len(before)]
         seen_partial |= bool(before)
     assert seen_partial  # some flips fall after the first page: those pages are kept
+
+
+def _runs_to_the_end(blob: bytes) -> bool:
+    """zlib neither fails nor finds the end marker: it reads like a stream cut short."""
+    d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    try:
+        d.decompress(blob)
+    except zlib.error:
+        return False
+    return not d.eof
+
+
+def test_a_flip_that_makes_a_member_run_to_the_file_end_is_damage_not_a_cut(tmp_path):
+    data = feed(3)
+    gz = gzip.compress(data, mtime=0)
+    flips = [(at, bit) for at in range(10, len(gz) - 8) for bit in range(8)
+             if _runs_to_the_end(flip(gz, at, bit))]
+    assert flips  # such flips exist: the decoder takes the trailer for more data
+    for at, bit in flips[:20]:
+        f = tmp_path / "feed.jsonl.gz"
+        f.write_bytes(flip(gz, at, bit))
+        got = list(read_inputs([f]))
+        assert not [x for x in got if isinstance(x, Record)], (at, bit)
+        assert len(got) == 1 and "damaged gzip data in member 1" in got[0].error
