@@ -69,7 +69,7 @@ SHAPES = {
 def test_detectors_resolve_and_apply_are_linear(shape):
     make = SHAPES[shape]
     check_linear(lambda t: clean_record(Record("g", t, "g"), enrich=False), make,
-                 doubling(64 * KB))
+                 doubling(256 * KB), floor=2e-3)
 
 
 def test_restore_is_linear():
