@@ -69,7 +69,7 @@ SHAPES = {
 def test_detectors_resolve_and_apply_are_linear(shape):
     make = SHAPES[shape]
     check_linear(lambda t: clean_record(Record("g", t, "g"), enrich=False), make,
-                 doubling(256 * KB), floor=2e-3)
+                 doubling(128 * KB), floor=2e-3)
 
 
 def test_restore_is_linear():
@@ -127,7 +127,7 @@ QUOTE_SHAPES = {
 
 @pytest.mark.parametrize("shape", sorted(QUOTE_SHAPES))
 def test_quotations_are_linear(shape):
-    check_linear(find_quotations, QUOTE_SHAPES[shape], doubling(64 * KB))
+    check_linear(find_quotations, QUOTE_SHAPES[shape], doubling(32 * KB))
 
 
 HEAD = "Harbour Board Approves Ferry Terminal\n"
