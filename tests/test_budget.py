@@ -87,3 +87,16 @@ def test_workers_that_cannot_start_end_the_run_with_one_error():
             local=lambda x: None, budget=lambda x: None, size=lambda x: 1,
             lost=lambda x, why, t: None, init=faults.exit_at_start,
         ))
+
+
+def test_the_record_timeout_option(tmp_path, capsys):
+    from newsclean.cli import main
+
+    src = feed(tmp_path / "feed.jsonl", records(5, {2: BIG}))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--record-timeout", "0.3", "--no-dedup"]) == 0
+    assert "set aside 1" in capsys.readouterr().err
+    assert [r["id"] for r in rows(out)] == [f"r{i}" for i in range(5)]
+    for bad in ("-1", "soon", "inf"):
+        assert main(["clean", str(src), "--record-timeout", bad]) == 2
+        assert "not a number of seconds" in capsys.readouterr().err
