@@ -119,6 +119,8 @@ QUOTE_SHAPES = {
     "apostrophes": lambda n: "He said " + fill(lambda i: "‘a it’s ", n),
     "straight quotes": lambda n: fill(lambda i: '"a" b ', n),
     "tags": lambda n: fill(lambda i: "< “a” ", n),
+    # found by make fuzz: 0.7 MB of marks, with a kind found only in the next paragraph: 7 s
+    "marks of other kinds": lambda n: fill(lambda i: "a» b‚c‘d ", n) + "\n“Berg said so.”",
     "colon introductions": lambda n: fill(
         lambda i: f"Berg{i % 40} made the following comment:\n“We will see.”\n", n),
     "one paragraph": lambda n: article(n, seed=6, one_paragraph=True),
