@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from newsgen import ArticleGen
 
 from newsclean.apply import restore
-from newsclean.budget import budget_for
+from newsclean.budget import RecordTimeout, budget_for, time_limit
 from newsclean.clean_run import _warm_up
 from newsclean.cli import restore_records
 from newsclean.enrich.language import detect_language
@@ -137,22 +137,39 @@ def check(ok: bool, kind: str, what: str) -> None:
 
 
 def timed(kind: str, size: int, fn, *args, **kwargs):
+    """fn(*args) timed; a call still running at the end of the record's time budget is
+    stopped, its input saved to out/fuzz-over-budget-KIND.txt, and the case fails."""
+    data = args[0] if args and isinstance(args[0], str | bytes) else None
+    budget = budget_for(size)
     # CPU time of the call, the collector off: a pass over hypothesis's own heap (a second
     # late in a long run) is no time of ours
     gc.disable()
     t0 = time.process_time()
     try:
-        out = fn(*args, **kwargs)
+        with time_limit(budget):
+            out = fn(*args, **kwargs)
+    except RecordTimeout:
+        _save(kind, data)
+        STATS.failure(kind, "over the time budget")
+        raise AssertionError(f"{kind}: over the time budget of {budget:.0f} s") from None
     except Exception as e:
         STATS.failure(kind, f"exception {type(e).__name__}")
         raise
     finally:
         gc.enable()
     seconds = time.process_time() - t0
-    STATS.case(kind, size, seconds, args[0] if args and isinstance(args[0], str) else None)
-    budget = budget_for(size)
+    STATS.case(kind, size, seconds, data if isinstance(data, str) else None)
     check(budget is None or seconds <= budget, kind, f"{seconds:.1f} s, over the budget")
     return out
+
+
+def _save(kind: str, data: str | bytes | None) -> None:
+    if data is None:
+        return
+    out = Path(__file__).resolve().parents[1] / "out"
+    out.mkdir(exist_ok=True)
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    (out / f"fuzz-over-budget-{kind.replace(' ', '-')}.txt").write_bytes(raw)
 
 
 # -- detectors, resolve, apply, enrich, restore ------------------------------------------
