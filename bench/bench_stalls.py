@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.bench_stalls [--rounds 3] [--limit S]
 
 Shapes (built by tests/newsgen.py and the issue's descriptions, no data set needed):
-a 1 MB one-paragraph article and a 1 MB article of paragraphs; a quotation attributed to
+a 1 MB one-paragraph article, a 1 MB article of paragraphs, a 500 KB one-paragraph article
+followed by its copy with two words changed (an edited copy); a quotation attributed to
 "MSNBC host" + 28 capitals + " Σ"; 26 initials above a line opening with the speaker's
 surname; 200 KB of alternating curly quotes; 420 KB of pronoun speakers; a hyphenated capital
 run before a bracket opening the first paragraph (600 characters).  Each is timed `--rounds`
@@ -41,6 +42,7 @@ def shapes() -> dict[str, str]:
     return {
         "1 MB, one paragraph": article(1_000_000, seed=1, one_paragraph=True),
         "1 MB, paragraphs": article(1_000_000, seed=1),
+        "1 MB, one paragraph pasted twice with an edit": _pasted_twice(500_000),
         "28 capitals before Σ": HEAD + f"“We will build it,” said MSNBC host {caps} Σ.\n" + TAIL,
         "26 initials above a surname": HEAD + "“We will build it,” Papadopoulos said.\n"
         + "M. " * 26 + "Σ\nPapadopoulos said the board would meet again in May.\n",
@@ -49,6 +51,13 @@ def shapes() -> dict[str, str]:
             "Anna Berg spoke. “It works,” she said. “Fine,” he said. ", 420_000) + "\n",
         "600-character hyphenated capitals": HEAD + "-".join(["AB"] * 200) + " (x) said.\n",
     }
+
+
+def _pasted_twice(n: int) -> str:
+    body = article(n, seed=9, one_paragraph=True).split("\n", 1)[1].strip()
+    words = body.split(" ")
+    words[3], words[-4] = "harbours", "quays"
+    return "Title of the Story\n" + body + "\n" + " ".join(words) + "\n"
 
 
 class _Late(BaseException):
