@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint install clean-out model
+.PHONY: demo test fuzz lint install clean-out model
 
 install: $(STAMP)
 
@@ -42,6 +42,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check src tests bench train
+
+# Property-based tests at length: FUZZ_EXAMPLES per property (7 properties: over 100k cases),
+# random inputs up to ~1 MB; prints cases, failures and the worst time per MB at the end.
+FUZZ_EXAMPLES ?= 15000
+fuzz: $(STAMP)
+	NEWSCLEAN_FUZZ=1 NEWSCLEAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_properties.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench train

@@ -6,22 +6,37 @@ order.  Cleaning is a pure function of the record, so N workers give the same by
 
 Accounting: every record read is either written or set aside, never both, never neither:
 `summary.read == summary.written + summary.set_aside`.  A record whose cleaning raises is set
-aside too (error "internal error ..."), so one bad record cannot stop a run.
+aside too (error "internal error ..."), so one bad record cannot stop a run; so is a record
+that runs past its time budget (budget.py) or whose worker process dies (supervised.py).
+
+Files: the output and set-aside paths are checked against the inputs before anything is
+opened, and written under temporary names renamed into place at the end (outputs.py).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .budget import RecordTimeout, budget_for, can_interrupt, time_limit, timeout_error
+from .enrich.language import classify
 from .model import Article, BadRecord, Record
+from .outputs import (
+    OUTPUT,
+    SET_ASIDE,
+    Output,
+    OutputError,
+    Staged,
+    check_outputs,
+    describe_os_error,
+)
 from .pipeline import clean_record
 from .readers import Page, ReadOptions, read_inputs
 from .setaside import SetAsideWriter, default_set_aside_path
+from .supervised import supervised_map
 from .writers import open_writer
 
 SKIPPED_PREFIX = "skipped: "  # readers mark records they pass over on purpose with this
@@ -37,6 +52,7 @@ class CleanOptions:
     set_aside: str | None = None  # None: beside the output (see setaside.default_set_aside_path)
     enrich: bool = True  # language and quotations; off for throughput when they are not wanted
     repair_encoding: bool = False  # fix mojibake in kept lines (listed in `repaired`)
+    record_timeout: float | None = None  # seconds per record; None: from its size, 0: none
 
 
 @dataclass(slots=True)
@@ -46,6 +62,8 @@ class RunSummary:
     set_aside: int = 0
     verdicts: Counter[str] = field(default_factory=Counter)
     skipped_files: list[str] = field(default_factory=list)
+    # paths in input folders that could not be read as files: (path, why)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
     output: str = "-"
     set_aside_path: str = ""
     # set-aside records that a reader skipped on purpose (a WARC revisit, an image), by reason
@@ -84,7 +102,12 @@ class RunSummary:
             )
         if self.skipped_files:
             text += f" | {len(self.skipped_files)} file(s) skipped: unknown format"
+        if self.unreadable:
+            text += f" | {len(self.unreadable)} path(s) skipped: unreadable"
         return text
+
+    def skip_unreadable(self, path: str, why: str) -> None:
+        self.unreadable.append((path, why))
 
 
 @dataclass(slots=True, frozen=True)
@@ -93,6 +116,7 @@ class Steps:
 
     enrich: bool = True
     repair_encoding: bool = False
+    record_timeout: float | None = None  # as CleanOptions.record_timeout
 
 
 def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
@@ -132,22 +156,99 @@ def _process(item: Item, steps: Steps) -> Pair:
     return item, clean_one(item, steps)
 
 
-def _clean_batch(items: list[Item], steps: Steps) -> list[Pair | Article | BadRecord]:
-    # a page's extracted record travels back with its result; a record is already at home
-    return [_process(x, steps) if isinstance(x, Page) else _process(x, steps)[1] for x in items]
-
-
 def clean_stream(
-    items: Iterable[Item], workers: int = 1, enrich: bool = True, repair_encoding: bool = False
+    items: Iterable[Item],
+    workers: int = 1,
+    enrich: bool = True,
+    repair_encoding: bool = False,
+    record_timeout: float | None = None,
+    work: Callable[[Item, Steps], Any] | None = None,
 ) -> Iterator[Pair]:
     """(input, result) pairs in input order; BadRecords pass through as their own result.
-    A Page (deferred HTML) comes out as the Record extracted from it, or a BadRecord."""
-    steps = Steps(enrich, repair_encoding)
-    if workers <= 1:
-        for item in items:
-            yield _process(item, steps)
+    A Page (deferred HTML) comes out as the Record extracted from it, or a BadRecord.
+
+    Every record has a time budget (record_timeout: None = from its size, 0 = none); one
+    that runs past it is set aside and the stream goes on.  workers > 1 clean in worker
+    processes, watched (supervised.py); one process cleans in this one, its budget kept by
+    a timer -- or, off the main thread (no signals there), in one watched worker.
+    `work` replaces the per-item function in the workers (tests inject failures with it)."""
+    steps = Steps(enrich, repair_encoding, record_timeout)
+    timed = record_timeout is None or record_timeout > 0
+    if workers <= 1 and work is None and (not timed or can_interrupt()):
+        yield from _clean_here(items, steps)
         return
-    yield from _clean_parallel(items, workers, steps)
+    for item, got in supervised_map(
+        items,
+        work or _work,
+        steps,
+        max(1, workers),
+        local=_passthrough,
+        budget=lambda item: budget_for(_size(item), record_timeout),
+        size=_size,
+        lost=lambda item, why, timed_out: _lost(item, why, timed_out, steps),
+        init=_warm_up,
+        batch_records=BATCH_RECORDS,
+        batch_bytes=BATCH_BYTES,
+        window=max(1, workers) * IN_FLIGHT_PER_WORKER * BATCH_RECORDS * 2,
+    ):
+        yield got if isinstance(got, tuple) else (item, got)
+
+
+def _clean_here(items: Iterable[Item], steps: Steps) -> Iterator[Pair]:
+    warm = False
+    for item in items:
+        if isinstance(item, BadRecord):
+            yield item, item
+            continue
+        seconds = budget_for(_size(item), steps.record_timeout)
+        if seconds is not None and not warm:
+            _warm_up()  # lazy models load now, not on the first record's clock
+            warm = True
+        try:
+            with time_limit(seconds):
+                pair = _process(item, steps)
+        except RecordTimeout:
+            pair = _lost(item, "", True, steps)
+        yield pair
+
+
+def _work(item: Item, steps: Steps) -> Pair | Article | BadRecord:
+    """What a worker returns for an item: a page's extracted record travels back with its
+    result; a record is already at home."""
+    return _process(item, steps) if isinstance(item, Page) else _process(item, steps)[1]
+
+
+def _passthrough(item: Item) -> Pair | None:
+    return (item, item) if isinstance(item, BadRecord) else None
+
+
+def _lost(item: Item, why: str, timed_out: bool, steps: Steps) -> Pair:
+    """The pair of an item whose cleaning ran out of time, or whose worker died."""
+    if timed_out:
+        seconds = budget_for(_size(item), steps.record_timeout) or 0.0
+        error = timeout_error(item.source, seconds, steps.record_timeout is not None)
+    else:
+        error = (f"{item.source}: the worker process cleaning this record died ({why}): "
+                 "set aside, the run went on with a new worker")
+    if isinstance(item, Page):
+        raw = item.data[:65536] if isinstance(item.data, bytes) else b""
+    else:
+        raw = item.text.encode("utf-8", "surrogatepass")  # type: ignore[union-attr]
+    bad = BadRecord(item.source, error, raw, item.id)
+    return (bad, bad) if isinstance(item, Page) else (item, bad)  # type: ignore[return-value]
+
+
+_SAMPLE = (
+    "Harbour Board Approves Ferry Terminal\n"
+    "“We will build it this year,” the chair, Anna Berg, said on Tuesday.\n"
+)
+
+
+def _warm_up() -> None:
+    """Clean a small sample: models that load on first use load now (the language model
+    too, which an English sample alone would not need)."""
+    clean_record(Record("warm-up", _SAMPLE, "warm-up"))
+    classify("Το λιμάνι θα ανοίξει τον Μάιο, είπε η πρόεδρος του συμβουλίου.")
 
 
 def _size(item: Item) -> int:
@@ -156,42 +257,75 @@ def _size(item: Item) -> int:
     return len(item.text) if isinstance(item, Record) else 0
 
 
-def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
-    batch: list[Item] = []
-    size = 0
-    for item in items:
-        batch.append(item)
-        size += _size(item)
-        if len(batch) >= BATCH_RECORDS or size >= BATCH_BYTES:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+class RunFiles:
+    """The output and set-aside file of one run: checked against the inputs when made,
+    opened under temporary names by open(), put in place together when the run ends well."""
+
+    def __init__(
+        self,
+        inputs: list[str],
+        output: str | None,
+        set_aside: str,
+        set_aside_named: bool,
+        others: Iterable[Output] = (),
+    ) -> None:
+        self.output = output if output and output != "-" else None
+        self.set_aside = set_aside
+        check_outputs(inputs, [
+            *([Output(self.output, "-o", OUTPUT)] if self.output else []),
+            Output(set_aside, "--set-aside", SET_ASIDE, named=set_aside_named),
+            *others,
+        ])
+
+    @contextmanager
+    def open(self) -> Iterator[tuple[Any, SetAsideWriter]]:
+        staged = Staged(self.output) if self.output else None
+        aside = SetAsideWriter(self.set_aside)
+        try:
+            writer = open_writer(staged.path, self.output) if staged else open_writer(None)
+        except OSError as e:
+            if staged is not None:
+                staged.discard()
+            raise OutputError(f"cannot write {self.output}: {describe_os_error(e)}") from e
+        try:
+            yield _Guarded(writer, self.output or "stdout"), aside
+            try:
+                writer.close()
+            except OSError as e:
+                if isinstance(e, BrokenPipeError):
+                    raise
+                raise OutputError(f"cannot write {self.output}: {describe_os_error(e)}") from e
+            aside.commit()
+            if staged is not None:
+                staged.commit()
+        except BaseException:
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                pass
+            aside.discard()
+            if staged is not None:
+                staged.discard()
+            raise
 
 
-def _clean_parallel(items: Iterable[Item], workers: int, steps: Steps) -> Iterator[Pair]:
-    # spawn, not fork: the parent may run threads (progress display), which fork does not copy
-    ctx = multiprocessing.get_context("spawn")
-    pending: deque[tuple[list[Item], Future[list[Pair | Article | BadRecord]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+class _Guarded:
+    """A writer whose write errors (a full disk) name the file in one line."""
 
-        def drain_one() -> Iterator[Pair]:
-            batch, fut = pending.popleft()
-            results = iter(fut.result())
-            for item in batch:
-                if isinstance(item, BadRecord):
-                    yield item, item
-                    continue
-                got = next(results)
-                yield got if isinstance(got, tuple) else (item, got)  # type: ignore[misc]
+    def __init__(self, writer: Any, name: str) -> None:
+        self._writer = writer
+        self._name = name
 
-        for batch in _batches(items):
-            work = [r for r in batch if not isinstance(r, BadRecord)]
-            pending.append((batch, pool.submit(_clean_batch, work, steps)))
-            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
-                yield from drain_one()
-        while pending:
-            yield from drain_one()
+    def write(self, article: Article) -> None:
+        try:
+            self._writer.write(article)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputError(f"cannot write {self._name}: {describe_os_error(e)}") from e
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._writer, name)
 
 
 def run_clean(
@@ -200,19 +334,27 @@ def run_clean(
     options: CleanOptions | None = None,
     on_progress: Callable[[RunSummary], None] | None = None,
 ) -> RunSummary:
-    """Clean every record of `paths` into `output` (None or "-" = stdout)."""
+    """Clean every record of `paths` into `output` (None or "-" = stdout).  Raises
+    outputs.PathProblem, before touching any file, when an output would overwrite an input,
+    and outputs.OutputError when an output cannot be written (the earlier files stay)."""
     options = options or CleanOptions()
+    paths = [str(p) for p in paths]
     summary = RunSummary(output=output or "-")
     summary.set_aside_path = options.set_aside or default_set_aside_path(output)
+    files = RunFiles(paths, output, summary.set_aside_path, options.set_aside is not None)
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
     items = read_inputs(
         paths,
         replace(options.read, defer_html=True),
         on_skip=summary.skipped_files.append,
         exclude=own_files,
+        on_unreadable=summary.skip_unreadable,
     )
-    with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
-        pairs = clean_stream(items, options.workers, options.enrich, options.repair_encoding)
+    with files.open() as (writer, aside):
+        pairs = clean_stream(
+            items, options.workers, options.enrich, options.repair_encoding,
+            options.record_timeout,
+        )
         for _item, result in pairs:
             summary.read += 1
             summary.deliver(result, writer, aside)

@@ -3,15 +3,19 @@
 Subcommands live in COMMANDS (name, help, add-arguments, run); to add one (e.g. `boilerplate
 learn`), write its `configure(parser)` and `run(args) -> exit code` and append a Command.
 
-Exit codes: 0 success (also when some records were set aside), 1 failure (an unexpected error,
-or `restore` met lines it could not restore), 2 usage error (bad option, missing input path),
-3 nothing readable (no input record could be read: no input, or all of it set aside).
+Exit codes: 0 success (also when some records were set aside), 1 failure (the run could not be
+done: an output, store or model that cannot be used, a full disk, an unexpected error; or
+`restore` met lines it could not restore), 2 usage error (bad option, missing input path, an
+output path that is an input or another output), 3 nothing readable (no input record could be
+read: no input, or all of it set aside).  Every error is one line on stderr, and whatever
+newsclean prints for a person shows control characters as escapes (terminal.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -23,6 +27,7 @@ from . import __version__
 from .apply import restore
 from .clean_run import CleanOptions, RunSummary, clean_stream, run_clean
 from .corpus.run import (
+    ModelError,
     add_corpus_arguments,
     configure_boilerplate,
     corpus_options,
@@ -30,10 +35,14 @@ from .corpus.run import (
     run_corpus_clean,
 )
 from .corpus.store import StoreError
+from .outputs import OUTPUT, Output, OutputError, PathProblem, check_outputs, describe_os_error
+from .outputs import staged as staged_file
 from .readers import ReadOptions, read_inputs
 from .readers.jsonl import iter_capped_lines
 from .readers.options import DEFAULT_MAX_RECORD_BYTES
 from .readers.sources import DECOMPRESSION_ERRORS, InputSource
+from .supervised import WorkerError
+from .terminal import one_line
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -102,12 +111,46 @@ def _read_options(args: argparse.Namespace) -> ReadOptions:
 
 
 def _missing_inputs(paths: list[str]) -> list[str]:
-    return [p for p in paths if p != "-" and not Path(p).exists()]
+    """The inputs that cannot be opened, each with why."""
+    out = []
+    for p in paths:
+        if p == "-" or Path(p).exists():
+            continue
+        if os.path.islink(p):
+            try:
+                os.stat(p)
+                why = "cannot be read"
+            except OSError as e:
+                why = "a symlink loop" if e.errno == 40 else "a dangling symlink"
+            out.append(f"{p} ({why})")
+        else:
+            out.append(p)
+    return out
+
+
+def say(message: str) -> None:
+    """One line on stderr, its control characters made visible."""
+    print(one_line(message), file=sys.stderr)
 
 
 def _usage_error(cmd: str, message: str) -> int:
-    print(f"newsclean {cmd}: error: {message}", file=sys.stderr)
+    say(f"newsclean {cmd}: error: {message}")
     return EXIT_USAGE
+
+
+def _failure(cmd: str, message: str) -> int:
+    say(f"newsclean {cmd}: error: {message}")
+    return EXIT_FAILED
+
+
+def _record_timeout(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r} (0: no limit)")
+    return seconds
 
 
 # ---------------------------------------------------------------- clean
@@ -147,6 +190,14 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         "listed in 'repaired' and undone by restore",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    p.add_argument(
+        "--record-timeout",
+        type=_record_timeout,
+        default=None,
+        metavar="S",
+        help="set aside a record whose cleaning takes longer than S seconds, and go on "
+        "(default: 20 s + 10 s per MB of the record; 0: no limit)",
+    )
     _add_read_options(p)
     add_corpus_arguments(p)
 
@@ -157,39 +208,41 @@ def _run_clean(args: argparse.Namespace) -> int:
         return _usage_error("clean", f"no such file or directory: {', '.join(missing)}")
     if args.workers < 1:
         return _usage_error("clean", "--workers must be at least 1")
-    if args.output and args.output != "-" and Path(args.output).exists():
-        out = Path(args.output).resolve()
-        if any(p != "-" and Path(p).resolve() == out for p in args.inputs):
-            return _usage_error("clean", f"the output {args.output} is also an input")
     options = CleanOptions(
         read=_read_options(args),
         workers=args.workers,
         set_aside=args.set_aside,
         enrich=not args.no_enrich,
         repair_encoding=args.repair_encoding,
+        record_timeout=args.record_timeout,
     )
-    with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
-        corpus = corpus_options(args)
-        if corpus is None:
-            summary = run_clean(args.inputs, args.output, options, on_progress=on_progress)
-        else:
-            try:
+    corpus = corpus_options(args)
+    try:
+        with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
+            if corpus is None:
+                summary = run_clean(args.inputs, args.output, options, on_progress=on_progress)
+            else:
                 summary, corpus_summary = run_corpus_clean(
                     args.inputs, args.output, options, corpus, on_progress=on_progress
                 )
-            except BrokenPipeError:
-                raise  # handled by main: stdout closed early is not an error
-            except (StoreError, ValueError, OSError) as e:
-                print(f"newsclean clean: error: {e}", file=sys.stderr)
-                return EXIT_FAILED
+    except BrokenPipeError:
+        raise  # handled by main: stdout closed early is not an error
+    except PathProblem as e:
+        return _usage_error("clean", str(e))
+    except (StoreError, ModelError, OutputError, WorkerError) as e:
+        return _failure("clean", str(e))
+    except OSError as e:
+        return _failure("clean", describe_os_error(e))
     if not args.quiet:
         for f in summary.skipped_files:
-            print(f"newsclean: skipped {f}: not a known input format", file=sys.stderr)
+            say(f"newsclean: skipped {f}: not a known input format")
+        for f, why in summary.unreadable:
+            say(f"newsclean: skipped {f}: {why}")
         if corpus is not None:
-            print(corpus_summary.line(), file=sys.stderr)
-        print(summary.line(), file=sys.stderr)  # the closing line: read, written, set aside
+            say(corpus_summary.line())
+        say(summary.line())  # the closing line: read, written, set aside
     if summary.read == summary.set_aside:  # nothing could be read as a record
-        print("newsclean clean: nothing readable in the input", file=sys.stderr)
+        say("newsclean clean: nothing readable in the input")
         return EXIT_NOTHING_READABLE
     return EXIT_OK
 
@@ -246,7 +299,9 @@ def restore_records(stream: BinaryIO, name: str, errors: list[str]) -> Iterator[
                 raise TypeError("'text' must be a string and 'removed' a list")
             repaired = obj.get("repaired") or []
             yield {"id": obj.get("id"), "record": restore(text, removed, repaired)}
-        except (ValueError, KeyError, TypeError) as e:
+        except RecursionError:
+            errors.append(f"{where}: cannot restore: JSON nested too deeply")
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
             errors.append(f"{where}: cannot restore: {type(e).__name__}: {e}")
 
 
@@ -258,27 +313,60 @@ def _configure_restore(p: argparse.ArgumentParser) -> None:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    if _missing_inputs([args.cleaned]):
-        return _usage_error("restore", f"no such file: {args.cleaned}")
+    missing = _missing_inputs([args.cleaned])
+    if missing:
+        return _usage_error("restore", f"no such file: {missing[0]}")
+    to_file = bool(args.output) and args.output != "-"
+    try:
+        if to_file:
+            check_outputs([args.cleaned], [Output(args.output, "-o", OUTPUT)])
+    except PathProblem as e:
+        return _usage_error("restore", str(e))
     src = InputSource.stdin() if args.cleaned == "-" else InputSource.file(args.cleaned)
     errors: list[str] = []
-    out = sys.stdout.buffer if not args.output or args.output == "-" else open(args.output, "wb")
     try:
-        with src.open() as stream:
-            for obj in restore_records(stream, src.name, errors):
-                out.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+        if to_file:
+            with staged_file(args.output) as target, open(target.path, "wb") as out:
+                _restore_into(src, out, errors, args.output)
+        else:
+            _restore_into(src, sys.stdout.buffer, errors, "stdout")
+            sys.stdout.buffer.flush()
     except BrokenPipeError:
         raise  # the reader of our stdout went away: handled in main()
+    except OutputError as e:
+        return _failure("restore", str(e))
+    except OSError as e:
+        return _failure("restore", f"cannot write {args.output or 'stdout'}: "
+                                   f"{describe_os_error(e)}")
+    for e in errors:
+        say(f"newsclean restore: {e}")
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+def _restore_into(src: InputSource, out: BinaryIO, errors: list[str], out_name: str) -> None:
+    """Restored records of `src` into `out`; input problems go to `errors`, an output that
+    cannot be written raises OutputError."""
+    try:
+        stream = src.open()
     except DECOMPRESSION_ERRORS as e:
         errors.append(f"{src.name}: cannot read: {e}")
-    finally:
-        if out is not sys.stdout.buffer:
-            out.close()
-        else:
-            out.flush()
-    for e in errors:
-        print(f"newsclean restore: {e}", file=sys.stderr)
-    return EXIT_FAILED if errors else EXIT_OK
+        return
+    with stream:
+        records = restore_records(stream, src.name, errors)
+        while True:
+            try:
+                obj = next(records)
+            except StopIteration:
+                return
+            except DECOMPRESSION_ERRORS as e:
+                errors.append(f"{src.name}: cannot read further: {e}")
+                return
+            try:
+                out.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+            except BrokenPipeError:
+                raise
+            except OSError as e:
+                raise OutputError(f"cannot write {out_name}: {describe_os_error(e)}") from e
 
 
 # ---------------------------------------------------------------- show
@@ -294,20 +382,39 @@ def _configure_show(p: argparse.ArgumentParser) -> None:
 def _run_show(args: argparse.Namespace) -> int:
     from itertools import islice
 
-    from rich.console import Console
-
     from .show import show
 
     missing = _missing_inputs(args.inputs)
     if missing:
         return _usage_error("show", f"no such file or directory: {', '.join(missing)}")
-    console = Console(no_color=args.plain, highlight=False, soft_wrap=True)
+    console = _Console(no_color=args.plain, highlight=False, soft_wrap=True)
     plain = args.plain or not console.is_terminal
-    pairs = clean_stream(read_inputs(args.inputs, _read_options(args)))
+    unreadable: list[tuple[str, str]] = []
+
+    def skipped(path: str, why: str) -> None:
+        unreadable.append((path, why))
+
+    items = read_inputs(args.inputs, _read_options(args), on_unreadable=skipped)
+    pairs = clean_stream(items)
     if args.limit is not None:
         pairs = islice(pairs, max(args.limit, 0))
     shown = show(pairs, console, plain=plain)
+    for f, why in unreadable:
+        say(f"newsclean: skipped {f}: {why}")
     return EXIT_OK if shown else EXIT_NOTHING_READABLE
+
+
+def _Console(**kwargs: object):  # noqa: N802 - a class made on first use (rich loads late)
+    """rich's Console, but a closed stdout (`show ... | head -1`) raises BrokenPipeError,
+    which main() turns into exit 0, instead of rich's exit 1."""
+    from rich.console import Console
+
+    class QuietOnBrokenPipe(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietOnBrokenPipe(**kwargs)
 
 
 # ---------------------------------------------------------------- registry and main
@@ -359,13 +466,11 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        print("newsclean: interrupted", file=sys.stderr)
+        say("newsclean: interrupted")
         return 130
 
 
 def _silence_stdout() -> None:
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

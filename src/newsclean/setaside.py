@@ -6,7 +6,9 @@ One JSON object per bad record, in input order:
 set aside as too large, only its first 64 KiB; then `raw_truncated` is true).
 
 The file is created only when something is set aside; a file left at the same path by an
-earlier run is removed when the run starts, so what is there always belongs to this run.
+earlier run is replaced (or removed, when nothing was set aside) when the run ends well, so
+what is there always belongs to one run.  It is written under a temporary name and renamed
+at the end (outputs.Staged): a run that fails leaves the earlier file as it was.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from .model import BadRecord
+from .outputs import OutputError, Staged, describe_os_error
 from .readers.options import TOO_LARGE_MARK
 
 # Names an output file can end with; stripped to name its set-aside file beside it.
@@ -54,29 +57,60 @@ def set_aside_entry(bad: BadRecord) -> dict[str, object]:
 
 
 class SetAsideWriter:
-    """Appends BadRecords to a JSONL file that is created on the first one."""
+    """Appends BadRecords to a JSONL file that is created on the first one.
+
+    commit() puts it in place (or removes a stale file when nothing was set aside);
+    discard() drops what was written and leaves the path as it was.  A plain close()
+    (or the with-block) commits unless the block raised."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.count = 0
+        self._staged: Staged | None = None
         self._fh: IO[str] | None = None
-        if self.path.is_file():
-            self.path.unlink()
 
     def write(self, bad: BadRecord) -> None:
         if self._fh is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "w", encoding="utf-8")
-        self._fh.write(json.dumps(set_aside_entry(bad), ensure_ascii=False) + "\n")
+            self._staged = Staged(self.path)
+            self._fh = open(self._staged.path, "w", encoding="utf-8")
+        line = json.dumps(set_aside_entry(bad), ensure_ascii=False) + "\n"
+        try:
+            self._fh.write(line)
+        except OSError as e:
+            raise OutputError(f"cannot write {self.path}: {describe_os_error(e)}") from e
         self.count += 1
 
-    def close(self) -> None:
+    def commit(self) -> None:
         if self._fh is not None:
-            self._fh.close()
+            try:
+                self._fh.close()
+            except OSError as e:
+                self.discard()
+                raise OutputError(f"cannot write {self.path}: {describe_os_error(e)}") from e
             self._fh = None
+        if self._staged is not None:
+            self._staged.commit()
+        elif self.path.is_file():
+            self.path.unlink()  # an earlier run's: nothing of this run's to put there
+
+    def discard(self) -> None:
+        if self._fh is not None:
+            try:
+                self._fh.close()
+            except OSError:
+                pass
+            self._fh = None
+        if self._staged is not None:
+            self._staged.discard()
+
+    def close(self) -> None:
+        self.commit()
 
     def __enter__(self) -> SetAsideWriter:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()

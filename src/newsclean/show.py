@@ -3,7 +3,8 @@
 Styled (rich): a removed span is struck through in its reason's colour, after a `[reason]` label.
 Plain (`--plain`, or when stdout is not a terminal): `[-reason: removed text-]` markers.
 Removed whitespace (blank lines, padding) is printed as it is, unlabelled, so the layout of the
-record is kept.
+record is kept.  Control characters of the record (terminal escape sequences) are printed as
+visible escapes, never raw (terminal.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .model import Article, BadRecord, Record
+from .terminal import one_line, visible
 
 REASON_STYLES = {
     "header": "bright_black",
@@ -57,10 +59,10 @@ def render_plain(record_text: str, article: Article) -> str:
     out: list[str] = []
     for piece, reason in segments(record_text, article):
         if reason is None or reason in _UNLABELLED:
-            out.append(piece)
+            out.append(visible(piece))
         else:
             lead, body, eol = _split_eol(piece)
-            out.append(f"{lead}[-{reason}: {body}-]{eol}" if body else piece)
+            out.append(visible(f"{lead}[-{reason}: {body}-]{eol}" if body else piece))
     return "".join(out)
 
 
@@ -68,17 +70,17 @@ def render_rich(record_text: str, article: Article) -> Text:
     text = Text()
     for piece, reason in segments(record_text, article):
         if reason is None or reason in _UNLABELLED:
-            text.append(piece)
+            text.append(visible(piece))
             continue
         colour = REASON_STYLES.get(reason, _DEFAULT_STYLE)
         lead, body, eol = _split_eol(piece)
-        text.append(lead)
+        text.append(visible(lead))
         if not body:
             continue
         text.append(f"[{reason}]", style=f"reverse {colour}")
         text.append(" ")
-        text.append(body, style=colour if reason == "title" else f"strike dim {colour}")
-        text.append(eol)
+        text.append(visible(body), style=colour if reason == "title" else f"strike dim {colour}")
+        text.append(visible(eol))
     return text
 
 
@@ -88,7 +90,7 @@ def describe(article: Article) -> str:
         f"title {article.title!r}" if article.title else "no title",
     ]
     if article.publisher:
-        fields.append(f"publisher {article.publisher}")
+        fields.append(f"publisher {one_line(article.publisher)}")
     if article.http_status is not None:
         fields.append(f"status {article.http_status}")
     if article.fetched:
@@ -115,20 +117,23 @@ def show(
     for item, result in pairs:
         n += 1
         if isinstance(result, BadRecord):
+            error = one_line(result.error)
             if plain:
-                console.print(f"=== set aside: {result.error}", markup=False, highlight=False)
+                console.print(f"=== set aside: {error}", markup=False, highlight=False)
             else:
-                console.rule(f"[bold red]set aside[/] {result.source}")
-                console.print(result.error, markup=False, highlight=False, style="red")
+                rule = Text("set aside ", style="bold red")
+                rule.append(one_line(result.source))
+                console.rule(rule)
+                console.print(error, markup=False, highlight=False, style="red")
             continue
         assert isinstance(item, Record)
-        head = f"{result.id}  ({describe(result)})"
+        head = f"{one_line(result.id)}  ({describe(result)})"
         if plain:
             console.print(f"=== {head}", markup=False, highlight=False)
             console.print(render_plain(item.text, result), markup=False, highlight=False)
             console.print(f"--- {removal_counts(result)}", markup=False, highlight=False)
         else:
-            console.rule(Text(result.id, style="bold"))
+            console.rule(Text(one_line(result.id), style="bold"))
             console.print(Text(describe(result), style="bold"))
             console.print(render_rich(item.text, result), highlight=False)
             console.print(Text(removal_counts(result), style="dim"))

@@ -389,7 +389,7 @@ class BoilerplateModel:
 
     @classmethod
     def from_json(cls, obj: dict[str, Any]) -> BoilerplateModel:
-        if obj.get("format") != MODEL_FORMAT:
+        if not isinstance(obj, dict) or obj.get("format") != MODEL_FORMAT:
             raise ValueError("not a newsclean boilerplate model")
         if obj.get("version") != MODEL_VERSION:
             raise ValueError(
@@ -410,7 +410,10 @@ class BoilerplateModel:
         return model
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n")
+        """Written under a temporary name and renamed: a failed save leaves the old model."""
+        from ..outputs import write_text_atomically
+
+        write_text_atomically(path, json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n")
 
     @classmethod
     def load(cls, path: str | Path) -> BoilerplateModel:

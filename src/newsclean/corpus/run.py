@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import pickle
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -34,11 +36,12 @@ from typing import Any
 
 import zstandard
 
-from ..clean_run import CleanOptions, RunSummary, clean_stream
+from ..budget import RecordTimeout, budget_for, time_limit, timeout_error
+from ..clean_run import CleanOptions, RunFiles, RunSummary, clean_stream
 from ..model import Article, BadRecord, Record
+from ..outputs import MODEL, STORE, Output
 from ..readers import read_inputs
-from ..setaside import SetAsideWriter, default_set_aside_path
-from ..writers import open_writer
+from ..setaside import default_set_aside_path
 from .dedup import Assignment, DedupIndex, DedupParams, Member, Signer, assignments
 from .learned_boilerplate import (
     BoilerplateLearner,
@@ -120,7 +123,8 @@ class _Spill:
 
 
 def _resolve_model(options: CorpusOptions, learner: BoilerplateLearner | None,
-                   store: Store | None) -> BoilerplateModel | None:
+                   store: Store | None,
+                   loaded: BoilerplateModel | None = None) -> BoilerplateModel | None:
     if learner is not None:
         model = learner.model()
         if options.boilerplate_model:
@@ -128,8 +132,10 @@ def _resolve_model(options: CorpusOptions, learner: BoilerplateLearner | None,
         if store is not None:
             store.save_model(model)
         return model
+    if loaded is not None:
+        return loaded
     if options.boilerplate_model:
-        return BoilerplateModel.load(options.boilerplate_model)
+        return load_model(options.boilerplate_model)
     if store is not None:
         model = store.load_model()
         return model if model.sources else None
@@ -137,14 +143,26 @@ def _resolve_model(options: CorpusOptions, learner: BoilerplateLearner | None,
 
 
 def corpus_stream(
-    pairs: Iterable[Pair], options: CorpusOptions, summary: CorpusSummary | None = None
+    pairs: Iterable[Pair],
+    options: CorpusOptions,
+    summary: CorpusSummary | None = None,
+    store: Store | None = None,
+    model: BoilerplateModel | None = None,
+    record_timeout: float | None = None,
 ) -> Iterator[Pair]:
     """Take cleaned (input, result) pairs in input order; yield them, in the same order, with
     learned boilerplate removed and cluster fields set (non-canonical copies left out when
-    `drop_duplicates`).  BadRecords pass through untouched."""
+    `drop_duplicates`).  BadRecords pass through untouched.
+
+    store: the store of options.store, already open (the caller closes it); else it is
+    opened here.  model: the saved model of options.boilerplate_model, already loaded.
+    A record cleaned again with learned lines has the same time budget as its first
+    cleaning (record_timeout, see budget.py)."""
     summary = summary if summary is not None else CorpusSummary()
     learner = BoilerplateLearner(options.learn_params) if options.learn_boilerplate else None
-    store = Store(options.store, options.dedup_params) if options.store else None
+    own_store = store is None and bool(options.store)
+    if own_store:
+        store = open_store(options.store, options.dedup_params)  # type: ignore[arg-type]
     spills: list[_Spill] = []
     try:
         source: Iterable[Pair] = pairs
@@ -156,13 +174,13 @@ def corpus_stream(
                     learner.add(item, result)
                 spill.write((item, result))
             source = spill.read()
-        model = _resolve_model(options, learner, store)
+        model = _resolve_model(options, learner, store, model)
         if model is not None:
             summary.learned_sources = len(model.sources)
             summary.learned_lines = sum(len(s.lines) for s in model.sources.values())
         if not (options.dedup or store):
             for item, result in source:
-                yield item, _learned(item, result, model, options)
+                yield item, _learned(item, result, model, options, record_timeout)
             return
         # pass 2: learned boilerplate out, signatures in
         signer = Signer(options.dedup_params)
@@ -171,7 +189,7 @@ def corpus_stream(
         spills.append(spill2)
         keys: list[int] = []
         for n, (item, result) in enumerate(_batched_tx(source, store)):
-            result = _learned(item, result, model, options)
+            result = _learned(item, result, model, options, record_timeout)
             key = -1
             if isinstance(result, Article):
                 text = result.text if result.verdict == "article" else ""
@@ -204,7 +222,7 @@ def corpus_stream(
     finally:
         for s in spills:
             s.discard()
-        if store is not None:
+        if own_store and store is not None:
             store.close()
 
 
@@ -213,12 +231,25 @@ def _learned(
     result: Article | BadRecord,
     model: BoilerplateModel | None,
     options: CorpusOptions,
+    record_timeout: float | None = None,
 ) -> Article | BadRecord:
     if model is None or not isinstance(item, Record) or not isinstance(result, Article):
         return result
-    return apply_learned(
-        item, result, model, enrich=options.enrich, repair_encoding=options.repair_encoding
-    )
+    seconds = budget_for(len(item.text), record_timeout)
+    try:
+        with time_limit(seconds):
+            return apply_learned(
+                item, result, model, enrich=options.enrich,
+                repair_encoding=options.repair_encoding,
+            )
+    except RecordTimeout:
+        return BadRecord(
+            item.source,
+            timeout_error(item.source, seconds or 0.0, record_timeout is not None)
+            + " (cleaning again with learned boilerplate)",
+            item.text.encode("utf-8", "surrogatepass"),
+            item.id,
+        )
 
 
 def _batched_tx(pairs: Iterable[Pair], store: Store | None) -> Iterator[Pair]:
@@ -247,16 +278,34 @@ def run_corpus_clean(
     on_progress: Callable[[RunSummary], None] | None = None,
 ) -> tuple[RunSummary, CorpusSummary]:
     """`newsclean clean` with the corpus passes: like clean_run.run_clean, then corpus_stream.
-    Accounting: read == written + set aside + dropped duplicates."""
+    Accounting: read == written + set aside + dropped duplicates.
+
+    Before any output is opened: the paths are checked (outputs.PathProblem), the saved
+    model is read and the store opened and locked (StoreError): a refused run leaves every
+    file as it was."""
+    paths = [str(p) for p in paths]
     summary = RunSummary(output=output or "-")
     csum = CorpusSummary()
     summary.set_aside_path = options.set_aside or default_set_aside_path(output)
+    others = []
+    if corpus.boilerplate_model and corpus.learn_boilerplate:
+        others.append(Output(corpus.boilerplate_model, "--boilerplate-model", MODEL))
+    if corpus.store:
+        others.append(Output(corpus.store, "--store", STORE))
+    files = RunFiles(
+        paths, output, summary.set_aside_path, options.set_aside is not None, others
+    )
+    model = None
+    if corpus.boilerplate_model and not corpus.learn_boilerplate:
+        model = load_model(corpus.boilerplate_model)
+    store = open_store(corpus.store, corpus.dedup_params) if corpus.store else None
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
     items = read_inputs(
         paths,
         replace(options.read, defer_html=True),  # pages are extracted where they are cleaned
         on_skip=summary.skipped_files.append,
         exclude=own_files,
+        on_unreadable=summary.skip_unreadable,
     )
 
     def counted(pairs: Iterable[Pair]) -> Iterator[Pair]:
@@ -266,16 +315,57 @@ def run_corpus_clean(
                 on_progress(summary)
             yield pair
 
-    with open_writer(output) as writer, SetAsideWriter(summary.set_aside_path) as aside:
-        for _item, result in corpus_stream(
-            counted(
-                clean_stream(items, options.workers, options.enrich, options.repair_encoding)
-            ),
-            replace(corpus, enrich=options.enrich, repair_encoding=options.repair_encoding),
-            csum,
-        ):
-            summary.deliver(result, writer, aside)
+    try:
+        with files.open() as (writer, aside):
+            cleaned = clean_stream(
+                items, options.workers, options.enrich, options.repair_encoding,
+                options.record_timeout,
+            )
+            for _item, result in corpus_stream(
+                counted(cleaned),
+                replace(corpus, enrich=options.enrich, repair_encoding=options.repair_encoding),
+                csum,
+                store=store,
+                model=model,
+                record_timeout=options.record_timeout,
+            ):
+                summary.deliver(result, writer, aside)
+    except sqlite3.Error as e:  # a store damaged in a place only this run reached
+        raise StoreError(f"store {corpus.store}: {e}") from e
+    finally:
+        if store is not None:
+            store.close()
     return summary, csum
+
+
+def open_store(path: str, params: DedupParams) -> Store:
+    """The store at `path`, opened for writing; StoreError (one line) if it cannot be."""
+    try:
+        return Store(path, params)
+    except sqlite3.Error as e:
+        raise StoreError(
+            f"{path} cannot be used as a store: {e} (not a newsclean store, or damaged)"
+        ) from e
+
+
+def load_model(path: str) -> BoilerplateModel:
+    """A saved boilerplate model; ModelError (one line) if the file is not one."""
+    try:
+        return BoilerplateModel.load(path)
+    except OSError as e:
+        raise ModelError(f"cannot read the boilerplate model {path}: {e.strerror or e}") from e
+    except json.JSONDecodeError as e:
+        raise ModelError(f"{path} is not a newsclean boilerplate model (not JSON: {e})") from e
+    except ValueError as e:  # from_json's own message names what is wrong
+        raise ModelError(f"{path}: {e}") from e
+    except (TypeError, KeyError, AttributeError, RecursionError) as e:
+        raise ModelError(
+            f"{path} is not a newsclean boilerplate model ({type(e).__name__}: {e})"
+        ) from e
+
+
+class ModelError(ValueError):
+    """A --boilerplate-model file that is not a model."""
 
 
 # ---------------------------------------------------------------- command-line glue
@@ -344,25 +434,39 @@ def configure_boilerplate(p: argparse.ArgumentParser) -> None:
 
 
 def load_any_model(path: str) -> BoilerplateModel:
-    with open(path, "rb") as f:
-        magic = f.read(16)
+    """A JSON model or the model kept in a store; ModelError / StoreError (one line) if the
+    file is neither."""
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(16)
+    except OSError as e:
+        raise ModelError(f"cannot read {path}: {e.strerror or e}") from e
     if magic.startswith(b"SQLite format 3"):
-        with Store(path, readonly=True) as s:
-            return s.load_model()
-    return BoilerplateModel.load(path)
+        try:
+            with Store(path, readonly=True) as s:
+                return s.load_model()
+        except sqlite3.Error as e:
+            raise StoreError(f"{path} cannot be read as a store: {e} (damaged?)") from e
+    return load_model(path)
 
 
 def run_boilerplate(args: argparse.Namespace) -> int:
     import sys
 
+    from ..outputs import MODEL, Output, OutputError, PathProblem, check_outputs
+    from ..terminal import one_line
+
+    def say(message: str) -> None:
+        print(one_line(message), file=sys.stderr)
+
     if args.action == "show":
         if not Path(args.model).exists():
-            print(f"newsclean boilerplate: error: no such file: {args.model}", file=sys.stderr)
+            say(f"newsclean boilerplate: error: no such file: {args.model}")
             return 2
         try:
             model = load_any_model(args.model)
-        except (ValueError, StoreError) as e:
-            print(f"newsclean boilerplate: error: {args.model}: {e}", file=sys.stderr)
+        except (ModelError, StoreError) as e:
+            say(f"newsclean boilerplate: error: {e}")
             return 1
         out = sys.stdout
         out.write("source\tcount\tdocs\tline\n")
@@ -372,20 +476,29 @@ def run_boilerplate(args: argparse.Namespace) -> int:
                 continue
             if args.limit is not None and n >= args.limit:
                 break
-            out.write(f"{src}\t{count}\t{docs}\t{text}\n")
+            # crawled lines and source names: escapes, not raw control characters or tabs
+            out.write(f"{one_line(src)}\t{count}\t{docs}\t{one_line(text)}\n")
             n += 1
         return 0
     # learn
     from ..readers import ReadOptions
 
+    try:
+        check_outputs(args.inputs, [Output(args.output, "-o", MODEL)])
+    except PathProblem as e:
+        say(f"newsclean boilerplate: error: {e}")
+        return 2
     learner = BoilerplateLearner()
     items = read_inputs(args.inputs, ReadOptions(defer_html=True))
     for item, result in clean_stream(items, max(1, args.workers)):
         if isinstance(item, Record) and isinstance(result, Article):
             learner.add(item, result)
     model = learner.model()
-    model.save(args.output)
+    try:
+        model.save(args.output)
+    except OutputError as e:
+        say(f"newsclean boilerplate: error: {e}")
+        return 1
     lines = sum(len(s.lines) for s in model.sources.values())
-    print(f"newsclean boilerplate: {lines} lines from {len(model.sources)} sources -> {args.output}",
-          file=sys.stderr)
+    say(f"newsclean boilerplate: {lines} lines from {len(model.sources)} sources -> {args.output}")
     return 0

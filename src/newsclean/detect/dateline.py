@@ -20,7 +20,9 @@ from ..model import Span
 from ..text_view import TextView
 
 _AGENCY = r"[A-Za-z][A-Za-z0-9&.\-]{0,14}(?:\s[A-Z][A-Za-z0-9&.\-]{0,14}){0,2}"
-_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]+(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]+){0,3}"
+# Each word taken whole (possessive): "-" both joins a word and separates two, and a long
+# hyphenated capital run ("AB-CD-EF-…") was tried every way (seconds for 300 characters).
+_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]++(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]++){0,3}"
 # a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars")
 _DATE = r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)(?:,?\s*\d{4})?)?"
 # a state or country after the city: "NAIROBI, Kenya", "SAN JOSE, Calif."

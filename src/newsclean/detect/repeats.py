@@ -434,9 +434,89 @@ def _edited(original: Line, copy: Line) -> bool:
 
     wa = _CASED_WORD.findall(original.text)
     wb = _CASED_WORD.findall(copy.text)
-    ops = SequenceMatcher(None, [w.casefold() for w in wa], [w.casefold() for w in wb], autojunk=False).get_opcodes()
-    changed = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    if abs(len(wa) - len(wb)) > EDITED_WORDS_CHANGED:
+        return False  # (so many words added or dropped cannot be a few changed)
+    fa, fb = [w.casefold() for w in wa], [w.casefold() for w in wb]
+    if len(wa) <= _DIFF_WORDS:
+        ops = SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes()
+        changed = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    else:  # difflib is quadratic in a long paragraph (a whole article on one line)
+        changed = _few_edits(fa, fb, EDITED_WORDS_CHANGED) or []
     if not changed or sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed) > EDITED_WORDS_CHANGED:
         return False
     words = [w for i1, i2, j1, j2 in changed for w in (*wa[i1:i2], *wb[j1:j2])]
     return not any(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+_DIFF_WORDS = 200  # paragraphs longer than this are compared by _few_edits, not difflib
+
+
+def _few_edits(a: list[str], b: list[str], limit: int) -> list[tuple[int, int, int, int]] | None:
+    """The changed blocks (i1, i2, j1, j2) of a shortest script of inserted and deleted words
+    from a to b, or None when it needs more than 2 * limit of them (more than `limit` words
+    changed).  Myers' O((n + m) * D) algorithm with D <= 2 * limit, each common run measured
+    by comparing slices (in C), so a long paragraph costs about one pass over its words."""
+    n, m = len(a), len(b)
+    v = {1: 0}
+    trace: list[dict[int, int]] = []
+    for d in range(2 * limit + 1):
+        trace.append(dict(v))
+        for k in range(-d, d + 1, 2):
+            if k == -d or (k != d and v[k - 1] < v[k + 1]):
+                x = v[k + 1]  # a word of b inserted
+            else:
+                x = v[k - 1] + 1  # a word of a deleted
+            x += _common(a, x, b, x - k)
+            v[k] = x
+            if x >= n and x - k >= m:
+                return _blocks(trace, n, m)
+    return None
+
+
+def _common(a: list[str], x: int, b: list[str], y: int) -> int:
+    """Length of the common run of a[x:] and b[y:] (galloping, then bisecting, on slices)."""
+    most = min(len(a) - x, len(b) - y)
+    if most <= 0 or a[x] != b[y]:
+        return 0
+    lo, step = 1, 1  # a[x:x+lo] == b[y:y+lo]
+    while True:
+        hi = min(lo + step, most)
+        if a[x : x + hi] != b[y : y + hi]:
+            break
+        lo = hi
+        if hi == most:
+            return most
+        step *= 2
+    while hi - lo > 1:  # the run ends after lo and before hi
+        mid = (lo + hi) // 2
+        if a[x : x + mid] == b[y : y + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _blocks(trace: list[dict[int, int]], n: int, m: int) -> list[tuple[int, int, int, int]]:
+    """The script's inserted and deleted words, from the end back, grouped into blocks."""
+    x, y = n, m
+    edits: list[tuple[int, int, int, int]] = []  # one word each: (i1, i2, j1, j2)
+    for d in range(len(trace) - 1, 0, -1):
+        v = trace[d]
+        k = x - y
+        if k == -d or (k != d and v[k - 1] < v[k + 1]):
+            px = v[k + 1]
+            py = px - (k + 1)
+            edits.append((px, px, py, py + 1))  # b[py] inserted
+        else:
+            px = v[k - 1]
+            py = px - (k - 1)
+            edits.append((px, px + 1, py, py))  # a[px] deleted
+        x, y = px, py
+    blocks: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2 in reversed(edits):
+        if blocks and blocks[-1][1] == i1 and blocks[-1][3] == j1:  # no common run between
+            b1, _b2, c1, _c2 = blocks[-1]
+            blocks[-1] = (b1, i2, c1, j2)
+        else:
+            blocks.append((i1, i2, j1, j2))
+    return blocks

@@ -340,23 +340,31 @@ def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
 
 class _OpenerFinder:
     """The next possible opening mark in a text: str.find on each mark the text holds
-    (a few C scans) instead of a character-class regex scan."""
+    (a few C scans) instead of a character-class regex scan.
 
-    __slots__ = ("text", "marks")
+    Each mark's next occurrence is remembered, so that the text is scanned once per mark
+    kind however often it is asked (a kind found only far ahead was searched for again from
+    every mark before it: quadratic in a long paragraph of other marks)."""
+
+    __slots__ = ("text", "marks", "ahead")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.marks = [c for c in _OPENER_CHARS if c in text]
+        self.ahead = [(0, -2)] * len(self.marks)  # per mark: (searched from, found at)
 
     def next(self, pos: int, end: int) -> int:
         """Offset of the first mark in text[pos:end], -1 if none."""
         best = -1
         find = self.text.find
-        for c in self.marks:
-            j = find(c, pos, end)
-            if j >= 0 and (best < 0 or j < best):
+        ahead = self.ahead
+        for k, c in enumerate(self.marks):
+            start, j = ahead[k]
+            if j == -2 or pos < start or 0 <= j < pos:
+                j = find(c, pos)  # to the end of the text: the answer holds until passed
+                ahead[k] = (pos, j)
+            if 0 <= j < end and (best < 0 or j < best):
                 best = j
-                end = j  # nothing after it can come first
         return best
 
 

@@ -9,7 +9,10 @@ reads `-` as stdin, and hands each file to the reader chosen from the dispatch t
    reader whose `sniff` accepts the leading bytes; the text-record reader accepts anything.
 
 Inside a directory, only files with a registered suffix are read; others are reported through
-`on_skip` (the CLI prints them), so nothing is dropped silently.
+`on_skip` (the CLI prints them), so nothing is dropped silently.  So are the paths a walk
+cannot read, through `on_unreadable(path, why)`: a folder that cannot be listed, a dangling
+symlink, a symlink loop, a symlink to a folder (not followed), a named pipe, socket or device
+(a pipe inside a folder would block the run; named on the command line, it is read).
 
 To add a format (HTML, WARC, Parquet, ...): write `read_x(src: InputSource, options) ->
 Iterator[Record | BadRecord]` in its own module and add one `ReaderSpec` to READERS below (or
@@ -18,7 +21,9 @@ call `register_reader`); put it before `text` so its sniffer is asked first.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -78,21 +83,23 @@ def iter_sources(
     paths: Iterable[str | Path],
     on_skip: Callable[[str], None] | None = None,
     exclude: Iterable[str | Path] = (),
+    on_unreadable: Callable[[str, str], None] | None = None,
 ) -> Iterator[tuple[InputSource, ReaderSpec | None]]:
     """Expand paths into (source, reader by name or None = sniff), in a stable order.
 
     `exclude`: files a directory walk must not read (the run's own output and set-aside file,
-    which may sit inside an input directory and grow while it is read).
+    which may sit inside an input directory and grow while it is read); compared by path and,
+    for those that exist, by device and inode (a hard link or symlink to them is skipped too).
     """
-    excluded = {Path(x).resolve() for x in exclude}
+    excluded = _Excluded(exclude)
     for p in paths:
         if str(p) == "-":
             yield InputSource.stdin(), None
             continue
         path = Path(p)
         if path.is_dir():
-            for f in walk_files(path):
-                if excluded and f.resolve() in excluded:
+            for f in walk_files(path, on_unreadable):
+                if excluded.has(f):
                     continue
                 src = InputSource.file(f)
                 spec = reader_for_name(src.format_name)
@@ -106,20 +113,91 @@ def iter_sources(
             yield src, reader_for_name(src.format_name)
 
 
-def walk_files(root: Path) -> Iterator[Path]:
+class _Excluded:
+    def __init__(self, paths: Iterable[str | Path]) -> None:
+        self.paths: set[str] = set()
+        self.inodes: set[tuple[int, int]] = set()
+        for x in paths:
+            self.paths.add(os.path.abspath(x))
+            try:
+                st = os.stat(x)
+                self.inodes.add((st.st_dev, st.st_ino))
+            except OSError:
+                pass
+
+    def has(self, f: Path) -> bool:
+        if not (self.paths or self.inodes):
+            return False
+        if os.path.abspath(f) in self.paths:
+            return True
+        try:
+            st = os.stat(f)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) in self.inodes
+
+
+def walk_files(
+    root: Path, on_unreadable: Callable[[str, str], None] | None = None
+) -> Iterator[Path]:
     """Files under root in path order (entries sorted by name, folders entered in place),
-    hidden files and folders skipped, symlinked folders not followed."""
+    hidden files and folders skipped, symlinked folders not followed; what cannot be read
+    as a file goes to `on_unreadable(path, why)`."""
+
+    def skip(path: str, why: str) -> None:
+        if on_unreadable is not None:
+            on_unreadable(path, why)
+
     try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        skip(str(root), f"cannot list this folder: {e.strerror or e}")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk_files(Path(entry.path))
-        elif entry.is_file():
-            yield Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from walk_files(Path(entry.path), on_unreadable)
+                continue
+            if entry.is_file(follow_symlinks=False):
+                yield Path(entry.path)
+                continue
+            if entry.is_symlink():
+                try:
+                    mode = os.stat(entry.path).st_mode
+                except OSError as e:
+                    if e.errno == errno.ELOOP:
+                        skip(entry.path, "a symlink loop")
+                    elif e.errno == errno.ENOENT:
+                        skip(entry.path, "a dangling symlink (its target does not exist)")
+                    else:
+                        skip(entry.path, f"a symlink whose target cannot be read: {e.strerror}")
+                    continue
+                if stat.S_ISREG(mode):
+                    yield Path(entry.path)
+                elif stat.S_ISDIR(mode):
+                    skip(entry.path, "a symlink to a folder (not followed; name it to read it)")
+                else:
+                    skip(entry.path, f"a symlink to {_kind_of(mode)} (not read)")
+                continue
+            skip(entry.path, f"{_kind_of(entry.stat(follow_symlinks=False).st_mode)} (not read; "
+                             "name it to read it)")
+        except OSError as e:
+            skip(entry.path, f"cannot read: {e.strerror or e}")
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
 
 
 def read_inputs(
@@ -127,11 +205,12 @@ def read_inputs(
     options: ReadOptions | None = None,
     on_skip: Callable[[str], None] | None = None,
     exclude: Iterable[str | Path] = (),
+    on_unreadable: Callable[[str, str], None] | None = None,
 ) -> Iterator[Page | Record | BadRecord]:
     """Every record of every input, in order; unreadable input comes out as a BadRecord.
     Pages come out as Records unless `options.defer_html` asks for them unextracted."""
     options = options or ReadOptions()
-    for src, spec in iter_sources(paths, on_skip, exclude):
+    for src, spec in iter_sources(paths, on_skip, exclude, on_unreadable):
         if spec is not None:
             yield from spec.read(src, options)
             continue

@@ -92,6 +92,8 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
         return bad(f"malformed JSON: {e.msg} at column {e.colno}")
     except RecursionError:
         return bad("malformed JSON: nested too deeply")
+    except ValueError as e:  # e.g. an integer of more than 4300 digits (Python's limit)
+        return bad(f"unreadable JSON: {str(e).split('; use sys.')[0]}")
     if not isinstance(obj, dict):
         return bad(f"expected a JSON object, got {_kind(obj)}")
 

@@ -1,24 +1,40 @@
 """Input sources: a file or stdin, opened as bytes, with gzip / zstd undone transparently.
 
 Compression is recognised by its magic bytes, not the file name, so `feed.jsonl` that is really
-gzip still reads, and `.gz` names only matter for choosing the record format.
+gzip still reads, and `.gz` names only matter for choosing the record format.  A compressed
+input is verified before it is read (readers.integrity): a damaged member or frame, and
+everything after it, is never decoded into records; a stream cut short is read up to the cut.
+Compressed stdin is first copied to an anonymous temporary file, so that it can be verified.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-GZIP_MAGIC = b"\x1f\x8b"
-ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+from .integrity import (
+    GZIP_MAGIC,
+    ZSTD_MAGIC,
+    DamagedInput,
+    GzipDecoder,
+    check_stream,
+    compressed_prefix,
+    compression_of,
+    trusted,
+)
+
 COMPRESSION_SUFFIXES = (".gz", ".zst", ".zstd")
 
 # Errors a decompressor raises on a corrupt or truncated stream (zstandard adds its own below).
-DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, gzip.BadGzipFile)
+DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (
+    OSError, DamagedInput, EOFError, gzip.BadGzipFile
+)
 try:  # zstandard is a declared dependency; guard only so a broken install reads plain files
     import zstandard as _zstd
 
@@ -64,15 +80,44 @@ class InputSource:
         if self.stream is not None:
             return _Unclosed(self.stream)  # type: ignore[return-value]
         if self.path is None:
-            return _Unclosed(decompressed(sys.stdin.buffer))  # type: ignore[return-value,arg-type]
-        return decompressed(open(self.path, "rb"))
+            stdin = sys.stdin.buffer
+            if compression_of(stdin.peek(4)[:4]) is None:
+                return _Unclosed(stdin)  # type: ignore[return-value]
+            return verified(stdin, owned=False)  # type: ignore[arg-type]
+        return verified(open(self.path, "rb"))
+
+
+def verified(raw: io.BufferedReader, owned: bool = True) -> BinaryIO:
+    """The stream decompressed when its magic bytes say gzip / zstd, cut to its intact part
+    (checked first, in a pass of its own).  A pipe (stdin, `<(...)`) is copied to an
+    anonymous temporary file for that; `owned`: close `raw` when it is done with."""
+    kind = compression_of(raw.peek(4)[:4])
+    if kind is None:
+        return raw  # type: ignore[return-value]
+    try:
+        if not raw.seekable():
+            spool = tempfile.TemporaryFile(prefix="newsclean-input-")  # unlinked already
+            shutil.copyfileobj(raw, spool, 1 << 20)
+            spool.seek(0)
+            if owned:
+                raw.close()
+            raw, owned = io.BufferedReader(spool), True  # type: ignore[arg-type]
+        start = raw.tell()
+        check = check_stream(raw, kind)  # type: ignore[arg-type]
+        raw.seek(start)
+    except BaseException:
+        if owned:
+            raw.close()
+        raise
+    return trusted(decompressed(compressed_prefix(raw, check)), check)  # type: ignore[arg-type]
 
 
 def decompressed(raw: io.BufferedReader) -> BinaryIO:
-    """Wrap a buffered byte stream in a gzip / zstd decoder if its magic bytes say so."""
+    """Wrap a buffered byte stream in a gzip / zstd decoder if its magic bytes say so
+    (unverified: see `verified`)."""
     head = raw.peek(4)[:4]
     if head.startswith(GZIP_MAGIC):
-        return io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"))  # type: ignore[arg-type]
+        return io.BufferedReader(GzipDecoder(raw))  # type: ignore[arg-type]
     if head.startswith(ZSTD_MAGIC) and _zstd is not None:
         reader = _zstd.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
         return io.BufferedReader(reader)  # type: ignore[arg-type]

@@ -33,7 +33,7 @@ class ArticleWriter(Protocol):
 class WriterSpec:
     name: str
     suffixes: tuple[str, ...]  # lower-case endings of the output file name
-    open: Callable[[str | Path | None], ArticleWriter]
+    open: Callable[..., ArticleWriter]  # (path, name=None): see open_writer
 
 
 # The dispatch table; the last entry is the default.
@@ -49,14 +49,15 @@ def register_writer(spec: WriterSpec) -> None:
     WRITERS.insert(0, spec)
 
 
-def open_writer(path: str | Path | None) -> ArticleWriter:
-    """A writer for this output path (None or "-" = JSONL to stdout)."""
+def open_writer(path: str | Path | None, name: str | Path | None = None) -> ArticleWriter:
+    """A writer for this output path (None or "-" = JSONL to stdout).  name: the final name
+    when `path` is a temporary file renamed to it later; it chooses the writer."""
     if path is not None and str(path) != "-":
-        name = Path(path).name.lower()
+        base = Path(name if name is not None else path).name.lower()
         for spec in WRITERS:
-            if any(name.endswith(s) for s in spec.suffixes):
-                return spec.open(path)
-    return WRITERS[-1].open(path)
+            if any(base.endswith(s) for s in spec.suffixes):
+                return spec.open(path, name) if name is not None else spec.open(path)
+    return WRITERS[-1].open(path, name) if name is not None else WRITERS[-1].open(path)
 
 
 __all__ = ["WRITERS", "ArticleWriter", "WriterSpec", "open_writer", "register_writer"]

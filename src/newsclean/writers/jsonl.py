@@ -17,19 +17,25 @@ SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json")
 
 
 class JsonlWriter:
-    def __init__(self, path: str | Path | None) -> None:
-        """path None or "-" writes to stdout."""
+    def __init__(self, path: str | Path | None, name: str | Path | None = None) -> None:
+        """path None or "-" writes to stdout.  name: the file's final name when `path` is a
+        temporary file renamed to it later (it decides gzip, and goes in the gzip header)."""
         self.path = None if path is None or str(path) == "-" else Path(path)
         self.count = 0
         self._own = self.path is not None
         if self.path is None:
             self._fh: IO[bytes] = sys.stdout.buffer
         else:
+            final = Path(name) if name is not None else self.path
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            if self.path.name.lower().endswith(".gz"):
+            if final.name.lower().endswith(".gz"):
                 # mtime=0: same input, same output bytes
-                self._fh = gzip.GzipFile(self.path, "wb", compresslevel=6, mtime=0)
+                self._raw: IO[bytes] | None = open(self.path, "wb")
+                self._fh = gzip.GzipFile(
+                    str(final), "wb", compresslevel=6, fileobj=self._raw, mtime=0
+                )
             else:
+                self._raw = None
                 self._fh = open(self.path, "wb")
 
     def write(self, article: Article) -> None:
@@ -42,7 +48,11 @@ class JsonlWriter:
 
     def close(self) -> None:
         if self._own:
-            self._fh.close()
+            try:
+                self._fh.close()
+            finally:
+                if self._raw is not None:
+                    self._raw.close()
         else:
             self._fh.flush()
 

@@ -77,7 +77,7 @@ _FIXED = tuple(f.name for f in SCHEMA if f.name != "extra")
 
 
 class ParquetWriter:
-    def __init__(self, path: str | Path | None) -> None:
+    def __init__(self, path: str | Path | None, name: str | Path | None = None) -> None:
         if path is None or str(path) == "-":
             raise ValueError("Parquet output needs a file name (-o out.parquet)")
         self.path = Path(path)

@@ -1,0 +1,102 @@
+"""No record can stall a run (issue 13): a record past its time budget is set aside and the
+run goes on; a worker process that dies is replaced and the record it was on is named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import faults
+import pytest
+from newsgen import article
+
+from newsclean.budget import budget_for
+from newsclean.clean_run import CleanOptions, clean_stream, run_clean
+from newsclean.corpus.run import CorpusOptions, run_corpus_clean
+from newsclean.model import Article, BadRecord, Record
+from newsclean.supervised import WorkerError, supervised_map
+
+
+def records(n: int, special: dict[int, Record] | None = None) -> list[Record]:
+    out = [Record(f"r{i}", article(1500, seed=i), f"feed:{i}") for i in range(n)]
+    for at, rec in (special or {}).items():
+        out.insert(at, rec)
+    return out
+
+
+def feed(path: Path, recs: list[Record]) -> Path:
+    path.write_text("".join(json.dumps({"id": r.id, "text": r.text}) + "\n" for r in recs))
+    return path
+
+
+def rows(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_default_budget_grows_with_the_record_and_can_be_fixed_or_lifted():
+    assert budget_for(0) == 20.0 and budget_for(8_000_000) == pytest.approx(100.0)
+    assert budget_for(8_000_000, 2.5) == 2.5 and budget_for(10, 0) is None
+
+
+# a one-paragraph record of 4 MB cleans in about 1.5 s: far past a budget of 0.3 s, while
+# the small records around it take milliseconds
+BIG = Record("big", article(4_000_000, seed=7, one_paragraph=True), "feed:big")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("corpus", [False, True])
+def test_a_record_past_its_budget_is_set_aside_and_the_run_goes_on(tmp_path, workers, corpus):
+    src = feed(tmp_path / "feed.jsonl", records(30, {12: BIG}))
+    out = tmp_path / "out.jsonl"
+    options = CleanOptions(workers=workers, record_timeout=0.3)
+    if corpus:
+        summary, _ = run_corpus_clean([str(src)], str(out), options, CorpusOptions())
+    else:
+        summary = run_clean([src], str(out), options)
+    assert (summary.read, summary.written, summary.set_aside) == (31, 30, 1)
+    assert [r["id"] for r in rows(out)] == [f"r{i}" for i in range(30)]
+    (aside,) = rows(tmp_path / "out.setaside.jsonl")
+    assert aside["id"] == "big" and "time budget of 0.3 s" in aside["error"]
+
+
+def test_a_worker_stuck_past_the_budget_is_killed_and_replaced():
+    recs = records(20, {5: Record("slow", "A short text.\n", "feed:slow")})
+    got = list(clean_stream(recs, workers=2, record_timeout=1.0, work=faults.hang_on_slow))
+    assert [item.id for item, _ in got] == [r.id for r in recs]
+    bad = [res for _, res in got if isinstance(res, BadRecord)]
+    assert len(bad) == 1 and bad[0].id == "slow" and "time budget" in bad[0].error
+    assert all(isinstance(res, Article) for _, res in got if res is not bad[0])
+
+
+def test_a_worker_killed_while_cleaning_is_replaced_and_its_record_named():
+    poison = Record("poison", "Harbour news\nThe board met on Tuesday.\n", "feed.jsonl:7")
+    recs = records(40, {7: poison, 30: Record("poison", poison.text, "feed.jsonl:31")})
+    got = list(clean_stream(recs, workers=2, work=faults.die_on_poison))
+    assert [item.id for item, _ in got] == [r.id for r in recs]  # in order, none lost
+    bad = [res for _, res in got if isinstance(res, BadRecord)]
+    assert [b.source for b in bad] == ["feed.jsonl:7", "feed.jsonl:31"]
+    assert all("worker process cleaning this record died" in b.error and "SIGKILL" in b.error
+               and "out-of-memory" in b.error for b in bad)
+    assert sum(isinstance(res, Article) for _, res in got) == 40
+
+
+def test_workers_that_cannot_start_end_the_run_with_one_error():
+    with pytest.raises(WorkerError, match="die as they start .*exited with code 3"):
+        list(supervised_map(
+            range(5), faults.die_on_poison, None, 2,
+            local=lambda x: None, budget=lambda x: None, size=lambda x: 1,
+            lost=lambda x, why, t: None, init=faults.exit_at_start,
+        ))
+
+
+def test_the_record_timeout_option(tmp_path, capsys):
+    from newsclean.cli import main
+
+    src = feed(tmp_path / "feed.jsonl", records(5, {2: BIG}))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--record-timeout", "0.3", "--no-dedup"]) == 0
+    assert "set aside 1" in capsys.readouterr().err
+    assert [r["id"] for r in rows(out)] == [f"r{i}" for i in range(5)]
+    for bad in ("-1", "soon", "inf"):
+        assert main(["clean", str(src), "--record-timeout", bad]) == 2
+        assert "not a number of seconds" in capsys.readouterr().err
