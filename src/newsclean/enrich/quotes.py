@@ -144,7 +144,8 @@ class Clause:
 @dataclass(slots=True)
 class Piece:
     start: int  # first character inside the marks
-    end: int  # the closing mark's offset (or paragraph end when unclosed)
+    end: int  # the closing mark's offset (or paragraph end when unclosed); text[end - 1]
+    # is the piece's last character that is not a space
     open_at: int  # the opening mark's offset
     closed: bool
     close_at: int = -1  # the closing mark's offset (-1 when unclosed)
@@ -612,10 +613,11 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     """Tokens of text[a:b] (_TOKEN's matches).
 
     No token holds whitespace, so a chunk of letters is one token and only the other
-    chunks need the regex (which costs ~100 ns a character).  Offsets come from
-    str.find in the window: only whitespace and "_" lie between tokens and no token
-    starts with either, so a word's first occurrence from the previous token's end is
-    the word itself."""
+    chunks need the regex (which costs ~100 ns a character).  Only whitespace and "_" lie
+    between tokens and no token starts with either: the tokens of a chunk without "_"
+    cover it, so in a window whose chunks are joined by single spaces (most) offsets are
+    counted; otherwise a word's first occurrence from the previous token's end (str.find)
+    is the word itself."""
     win = text[a:b]
     chunks = win.split()
     if not chunks:
@@ -633,13 +635,33 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     # the context-dependent lower-casing (final sigma) as a string end does.
     lows = " ".join(words).lower().split(" ")
     out = []
-    find = win.find
     new = object.__new__
+    body = win.strip()
+    if "_" not in body and len(body) == len(" ".join(chunks)) and body == " ".join(chunks):
+        # offsets counted: a chunk's tokens follow each other, chunks are one space apart
+        pos = a + win.index(chunks[0])
+        k = 0
+        for chunk in chunks:
+            end = pos + len(chunk)
+            while pos < end:
+                w = words[k]
+                t = new(Tok)  # the attributes set here, without a Python-level __init__
+                t.text = w
+                t.start = pos
+                pos += len(w)
+                t.end = pos
+                t.low = lows[k]
+                t.cap = w[0].isupper()
+                out.append(t)
+                k += 1
+            pos += 1
+        return out
+    find = win.find
     pos = 0
     for w, low in zip(words, lows, strict=True):
         s = find(w, pos)
         pos = s + len(w)
-        t = new(Tok)  # the attributes set here, without a Python-level __init__ call
+        t = new(Tok)
         t.text = w
         t.start = a + s
         t.end = a + pos
@@ -656,7 +678,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
         end = min(gap_end, after + _POST_WINDOW)
         # A quotation ending with a comma and followed by a name has its clause there,
         # whatever its verb (`“…,” Dan shares.`): that window is always read.
-        due = pc.closed and text[pc.start : pc.end].rstrip()[-1:] == "," and \
+        due = pc.closed and text[pc.end - 1] == "," and \
             text[after : after + 2].lstrip()[:1].isupper()
         if after >= end or not (due or ctx.may_attribute(after, end, post=True)):
             # Nothing in the whole window (a superset of the sentence cut out below: the
@@ -675,7 +697,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             pc.post = None  # no reporting word, dash or inverted verb: no clause
             continue
         gap = _tokens(text, after, end)
-        last = text[pc.start : pc.end].rstrip()[-1:]
+        last = text[pc.end - 1]
         comma_after = bool(gap) and gap[0].text == ","
         terminal = bool(last) and last in _TERMINAL and not comma_after
         loose = last in ",?!" or comma_after
@@ -835,7 +857,7 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
-    last = text[pc.start : pc.end].rstrip()[-1:]
+    last = text[pc.end - 1]
     return bool(last) and last in _TERMINAL and not (toks and toks[0].text == ",")
 
 
@@ -1766,7 +1788,7 @@ def _is_title(text: str, group: list[Piece]) -> bool:
 def _is_scare(text: str, group: list[Piece]) -> bool:
     words = 0
     for p in group:
-        words += len(text[p.start : p.end].split())
+        words += len(text[p.start : p.end].split(None, 3))  # (four words are enough)
     if words <= 3:
         return True
     before = text[max(0, group[0].open_at - 30) : group[0].open_at].split()
