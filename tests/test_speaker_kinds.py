@@ -572,3 +572,41 @@ def test_participle_after_an_object_shares_the_sentence_subject() -> None:
     # a name ending in -ing that opens the sentence is still its subject
     text = "Fleming spoke first.\n“We will not sign this agreement,” Fleming said."
     assert speakers(text)[0][1] == "Fleming"
+
+
+def test_lone_surname_before_a_phrase_that_names_a_place() -> None:
+    text = (
+        "Okoro, speaking at a rally in Philadelphia, urged voters to reject what he called "
+        "“a dark and pessimistic vision of the country.”"
+    )
+    assert speakers(text)[0][1] == "Okoro"
+
+
+def test_it_is_the_organisation_opening_its_sentence() -> None:
+    text = (
+        "The United Nations Security Council on Friday condemned the test and pledged "
+        "sanctions against what it called “a clear threat to international peace.”"
+    )
+    assert speakers(text)[0][1] == "United Nations Security Council"
+    # no organisation opens the sentence: `it` stays unclear
+    text = "On Friday the vote failed, and it called the result “a clear threat to peace.”"
+    assert speakers(text)[0][1] is None
+
+
+def test_time_before_a_participle_is_no_speaker() -> None:
+    text = (
+        "The party chairman, Ruth Okoro, issued a statement Friday night saying that "
+        "“no candidate should ever talk about voters in this manner.”"
+    )
+    assert speakers(text)[0][1] == "Ruth Okoro"
+    text = "A statement issued Friday night saying that “no candidate should ever talk this way.”"
+    assert speakers(text)[0][1] != "Friday night"
+
+
+def test_name_with_a_parenthesis_opens_its_sentence() -> None:
+    text = (
+        "Republicans were not concerned. Sen. Dan Okoro (R-Ga.) said he did not believe "
+        "those attacks mattered, arguing that divisions in the party were the hurdle.\n"
+        "“It’s not what worked in 2012. Those are just distractions,” he said."
+    )
+    assert speakers(text)[0][1] == "Dan Okoro"

@@ -1247,6 +1247,10 @@ class _Ctx:
                         if subj.kind != "np":
                             return Clause(subj, t.start)
                 subj = self.np_backward(toks, v - 1)
+                if subj is not None and subj.kind == "np" and all(
+                    w.lower() in _TIME_WORDS for w in subj.text.split()
+                ):
+                    subj = None  # `issued a statement Friday night saying`: a time, no one
                 if subj is None:
                     subj, e = self.np_forward(toks, v + 1)
                     if subj is not None and (
@@ -1360,6 +1364,14 @@ class _Ctx:
                 # `the Democratic nominee struck a softer tone`: the last word is the verb
                 e -= 1
                 subj = self._np(toks, 0, e)
+            if subj is not None and e + 1 < len(toks) and toks[e].text == ",":
+                # `The party chairman, Reince Priebus, issued …`: the name set off after
+                # the noun phrase
+                name, f = self.np_forward(toks, e + 1)
+                if name is not None and name.kind == "name" and f + 1 < len(toks) and \
+                        toks[f].text == "," and toks[f + 1].text.isalpha() and \
+                        not toks[f + 1].cap and toks[f + 1].low not in _STOP_NP:
+                    return name
             while e < len(toks) and toks[e].low in AUX:
                 e += 1
             if subj is not None and e < len(toks) and toks[e].text.isalpha() and \
