@@ -535,3 +535,21 @@ def test_most_recent_name_in_a_long_text(sep: str) -> None:
         ("It is late,", "Tom Brown"),
         ("We will see,", "Peter Jones"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump, the Republican nominee, said on Tuesday at a rally in Ohio that the plan was",
+    "  Sen. Elizabeth Warren (D-Mass.) told reporters:  the U.S. economy grew 2.5% in Q3 —",
+    "the campaign’s spokes_woman said\tit’s \u00a0“over” and they’re done… e.g. by 12:30",
+    "\u00a0ΣΟΦΙΑ Παπαδοπούλου είπε, «όχι» __ _x_ don't-stop",
+])
+def test_window_tokens_are_the_token_pattern_matches(text: str) -> None:
+    """_tokens counts offsets in single-spaced windows and searches them otherwise: either
+    way a token is a match of _TOKEN with its own offsets, lower-cased as the window is."""
+    from newsclean.enrich.quotes import _TOKEN, _tokens
+
+    for a, b in ((0, len(text)), (1, len(text) - 3), (5, 40)):
+        got = [(t.text, t.start, t.end) for t in _tokens(text, a, b)]
+        want = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, a, b)]
+        assert got == want
+        assert all(text[t.start : t.end] == t.text for t in _tokens(text, a, b))

@@ -494,3 +494,119 @@ def test_idioms_that_introduce_a_quotation() -> None:
 def test_an_infinitive_to_say_mid_sentence_is_no_introduction() -> None:
     text = "Nobody had anything to say about the “new and improved parking rules” this week."
     assert all(sp is None for _q, sp in speakers(text))
+
+
+def test_role_words_and_a_name_before_the_verb() -> None:
+    text = (
+        "The probe found water vapour over the south pole.\n“We have found the next best "
+        "thing to liquid water,” lead researcher and NASA planetary scientist Lucas Paganini "
+        "said in a statement."
+    )
+    assert speakers(text)[0][1] == "Lucas Paganini"
+    text = (
+        "“Our results reflected broad growth across the business,” chairman, CEO and "
+        "president Craig Menear said in the release."
+    )
+    assert speakers(text)[0][1] == "Craig Menear"
+    # no role noun right before the name: Democrats and Republicans are no speaker's name
+    text = "“We will never vote for this budget,” Democrats and Republicans said on Friday."
+    assert speakers(text)[0][1] != "Republicans"
+
+
+def test_hyphenated_role_after_an_inverted_verb() -> None:
+    text = "“It was an incredibly versatile shoe for daily runs,” said wear-tester Eileen Cody."
+    assert speakers(text)[0][1] == "Eileen Cody"
+    text = (
+        "“I was unable to stand or walk for months,” wrote 43-year-old Martin Taylor of "
+        "Aberdeenshire, in a case study."
+    )
+    assert speakers(text)[0][1] == "Martin Taylor"
+
+
+def test_adverb_in_ly_between_name_and_verb_after_the_quote() -> None:
+    text = "“Can I give it to my brother James?” Brooke tearfully asked the crowd."
+    assert speakers(text)[0][1] == "Brooke"
+    # a noun in -ly after a name is no adverb: `the Okoro family` spoke, not Okoro
+    text = "“We are grateful to everyone who searched for him,” the Okoro family said."
+    assert speakers(text)[0][1] != "Okoro"
+
+
+def test_time_adverbial_after_the_verb_of_a_closed_quotation() -> None:
+    text = (
+        "Voters went to the polls on Tuesday.\n“Governor Bevin has done a wonderful job for "
+        "the people!” Trump tweeted before Election Day."
+    )
+    assert speakers(text)[0][1] == "Trump"
+
+
+def test_clause_closing_the_sentence_before_an_adverbial() -> None:
+    text = (
+        "The state’s drug crisis is “growing at an alarming rate” and affects every "
+        "community in the state, Noem said in the campaign’s announcement."
+    )
+    assert speakers(text)[0][1] == "Noem"
+
+
+def test_name_with_mis_decoded_letters() -> None:
+    text = (
+        "Talks began in Bratislava.\n\"Europe must be able to defend itself,\" French "
+        "President Fran\u00c3\u0083\u00c2\u00a7ois Hollande said Friday as he entered."
+    )
+    assert "Hollande" in (speakers(text)[0][1] or "")
+
+
+def test_participle_after_an_object_shares_the_sentence_subject() -> None:
+    text = (
+        "The vote came late.\nFollowing a meeting, the Security Council issued a statement "
+        "calling the test “a clear violation and in flagrant disregard” of its resolutions."
+    )
+    assert speakers(text)[0][1] == "Security Council"
+    text = (
+        "Donald Trump sent a tweet calling the moderator “a total disaster and a biased "
+        "hack.”"
+    )
+    assert speakers(text)[0][1] == "Donald Trump"
+    # the object is no speaker, and a lone capitalised word opening the sentence is no name
+    text = "Instead, the city issued a notice calling the plan “a waste of time and money.”"
+    assert speakers(text)[0][1] in (None, "the city")
+    # a name ending in -ing that opens the sentence is still its subject
+    text = "Fleming spoke first.\n“We will not sign this agreement,” Fleming said."
+    assert speakers(text)[0][1] == "Fleming"
+
+
+def test_lone_surname_before_a_phrase_that_names_a_place() -> None:
+    text = (
+        "Okoro, speaking at a rally in Philadelphia, urged voters to reject what he called "
+        "“a dark and pessimistic vision of the country.”"
+    )
+    assert speakers(text)[0][1] == "Okoro"
+
+
+def test_it_is_the_organisation_opening_its_sentence() -> None:
+    text = (
+        "The United Nations Security Council on Friday condemned the test and pledged "
+        "sanctions against what it called “a clear threat to international peace.”"
+    )
+    assert speakers(text)[0][1] == "United Nations Security Council"
+    # no organisation opens the sentence: `it` stays unclear
+    text = "On Friday the vote failed, and it called the result “a clear threat to peace.”"
+    assert speakers(text)[0][1] is None
+
+
+def test_time_before_a_participle_is_no_speaker() -> None:
+    text = (
+        "The party chairman, Ruth Okoro, issued a statement Friday night saying that "
+        "“no candidate should ever talk about voters in this manner.”"
+    )
+    assert speakers(text)[0][1] == "Ruth Okoro"
+    text = "A statement issued Friday night saying that “no candidate should ever talk this way.”"
+    assert speakers(text)[0][1] != "Friday night"
+
+
+def test_name_with_a_parenthesis_opens_its_sentence() -> None:
+    text = (
+        "Republicans were not concerned. Sen. Dan Okoro (R-Ga.) said he did not believe "
+        "those attacks mattered, arguing that divisions in the party were the hurdle.\n"
+        "“It’s not what worked in 2012. Those are just distractions,” he said."
+    )
+    assert speakers(text)[0][1] == "Dan Okoro"

@@ -143,3 +143,30 @@ def test_surname_index_gives_the_same_full_names() -> None:
                                                                        "Friedrich Merz"]
     finally:
         speakers_mod._FIND_SURNAMES = saved
+
+
+_KINDS_GROWTH = """
+import time
+from newsclean.enrich.quotes import find_quotations
+
+def cpu(n, shape):
+    text = shape * n + "The end.\\\\n"
+    t0 = time.process_time()
+    find_quotations(text)
+    return time.process_time() - t0
+
+# one long paragraph without a sentence end: `it` looks back for its sentence's
+# organisation, role words run before names, lone surnames before long phrases
+for shape in ("the Security Council on Friday condemned what it called “a clear threat” and ",
+              "“We are done,” lead researcher and NASA scientist Lucas Paganini said and ",
+              "Okoro, speaking at a rally in Philadelphia, urged what he called “a dark vision” "):
+    print(cpu(500, shape), cpu(4_000, shape))
+"""
+
+
+def test_time_grows_linearly_with_the_construction_kinds_of_issue_16() -> None:
+    out = subprocess.run([sys.executable, "-c", _KINDS_GROWTH], text=True, check=True,
+                         capture_output=True, timeout=180).stdout
+    for line in out.splitlines():
+        small, large = map(float, line.split())
+        assert large < 30 * max(small, 1e-3)  # 8 times the input; quadratic would be 64x

@@ -144,7 +144,8 @@ class Clause:
 @dataclass(slots=True)
 class Piece:
     start: int  # first character inside the marks
-    end: int  # the closing mark's offset (or paragraph end when unclosed)
+    end: int  # the closing mark's offset (or paragraph end when unclosed); text[end - 1]
+    # is the piece's last character that is not a space
     open_at: int  # the opening mark's offset
     closed: bool
     close_at: int = -1  # the closing mark's offset (-1 when unclosed)
@@ -620,10 +621,11 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     """Tokens of text[a:b] (_TOKEN's matches).
 
     No token holds whitespace, so a chunk of letters is one token and only the other
-    chunks need the regex (which costs ~100 ns a character).  Offsets come from
-    str.find in the window: only whitespace and "_" lie between tokens and no token
-    starts with either, so a word's first occurrence from the previous token's end is
-    the word itself."""
+    chunks need the regex (which costs ~100 ns a character).  Only whitespace and "_" lie
+    between tokens and no token starts with either: the tokens of a chunk without "_"
+    cover it, so in a window whose chunks are joined by single spaces (most) offsets are
+    counted; otherwise a word's first occurrence from the previous token's end (str.find)
+    is the word itself."""
     win = text[a:b]
     chunks = win.split()
     if not chunks:
@@ -641,13 +643,33 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     # the context-dependent lower-casing (final sigma) as a string end does.
     lows = " ".join(words).lower().split(" ")
     out = []
-    find = win.find
     new = object.__new__
+    body = win.strip()
+    if "_" not in body and len(body) == len(" ".join(chunks)) and body == " ".join(chunks):
+        # offsets counted: a chunk's tokens follow each other, chunks are one space apart
+        pos = a + win.index(chunks[0])
+        k = 0
+        for chunk in chunks:
+            end = pos + len(chunk)
+            while pos < end:
+                w = words[k]
+                t = new(Tok)  # the attributes set here, without a Python-level __init__
+                t.text = w
+                t.start = pos
+                pos += len(w)
+                t.end = pos
+                t.low = lows[k]
+                t.cap = w[0].isupper()
+                out.append(t)
+                k += 1
+            pos += 1
+        return out
+    find = win.find
     pos = 0
     for w, low in zip(words, lows, strict=True):
         s = find(w, pos)
         pos = s + len(w)
-        t = new(Tok)  # the attributes set here, without a Python-level __init__ call
+        t = new(Tok)
         t.text = w
         t.start = a + s
         t.end = a + pos
@@ -664,7 +686,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
         end = min(gap_end, after + _POST_WINDOW)
         # A quotation ending with a comma and followed by a name has its clause there,
         # whatever its verb (`“…,” Dan shares.`): that window is always read.
-        due = pc.closed and text[pc.start : pc.end].rstrip()[-1:] == "," and \
+        due = pc.closed and text[pc.end - 1] == "," and \
             text[after : after + 2].lstrip()[:1].isupper()
         if after >= end or not (due or ctx.may_attribute(after, end, post=True)):
             # Nothing in the whole window (a superset of the sentence cut out below: the
@@ -683,7 +705,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
             pc.post = None  # no reporting word, dash or inverted verb: no clause
             continue
         gap = _tokens(text, after, end)
-        last = text[pc.start : pc.end].rstrip()[-1:]
+        last = text[pc.end - 1]
         comma_after = bool(gap) and gap[0].text == ","
         terminal = bool(last) and last in _TERMINAL and not comma_after
         loose = last in ",?!" or comma_after
@@ -695,7 +717,10 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
                     clause, rest = ctx.post_clause(gap[c:])
                     if clause is not None and clause.subject.kind != "np" and (
                         rest is not None and (c + rest >= len(gap) or
-                                              gap[c + rest].text in ".!?,")
+                                              gap[c + rest].text in ".!?," or
+                                              # `…, Noem said in the announcement.`
+                                              gap[c + rest].low in _PREPOSITIONS or
+                                              gap[c + rest].low in _CALENDAR)
                     ):
                         rest += c
                         break
@@ -843,7 +868,7 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
-    last = text[pc.start : pc.end].rstrip()[-1:]
+    last = text[pc.end - 1]
     return bool(last) and last in _TERMINAL and not (toks and toks[0].text == ",")
 
 
@@ -861,6 +886,8 @@ def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
     if rest is None:
         return True
     tail = gap[rest:]
+    if tail and tail[0].low in _TIME_CONJ:
+        return True  # `Trump tweeted before Election Day`, `… asked before apologizing`
     if tail and tail[0].low in _STOP_NP:
         return False
     if tail and (tail[0].low in _PREPOSITIONS or tail[0].low in _CALENDAR or
@@ -876,6 +903,10 @@ def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
         if k >= 15:
             return False
     return len(tail) <= 16
+
+
+# Words that open a time adverbial after a reporting verb (a preposition or a conjunction).
+_TIME_CONJ = {"before", "after", "while", "when", "as", "since", "until"}
 
 
 def _sentence_start(toks: list[Tok], floor: int) -> int:
@@ -1046,8 +1077,9 @@ class _Ctx:
             subj, end = self.np_forward(gap, j)
             if subj is None:
                 # `said planetary geologist Rosaly Lopes`: a role in lower case before the name
+                # (`said wear-tester Eileen Cody`, `wrote 43-year-old Martin Taylor`)
                 e = j
-                while e < n and e - j < 4 and gap[e].text.isalpha() and not gap[e].cap and \
+                while e < n and e - j < 4 and _role_word(gap[e]) and \
                         gap[e].low not in _STOP_NP and gap[e].low not in _PREPOSITIONS and \
                         gap[e].low not in DETERMINERS:
                     e += 1
@@ -1063,7 +1095,7 @@ class _Ctx:
             return None, None
         subj, j = self.np_forward(gap, k, before_verb=True)
         if subj is None:
-            return None, None
+            return self._role_name(gap, k)
         if j < n and not self.is_verb(gap[j]) and gap[j].text not in ",(":
             # `Trump lawyer Marc Kasowitz said`, `panel Chairman Rep. Jason Chaffetz said`
             e = j
@@ -1071,6 +1103,9 @@ class _Ctx:
                 gap[e].text.isalpha() or (gap[e].text == "." and gap[e - 1].cap)
                 or "-" in gap[e].text
                 or "’" in gap[e].text or "'" in gap[e].text
+                # characters glued inside a word, as mis-decoded text has them
+                # (`FranÃ\x83Â§ois`): still that word
+                or (gap[e].start == gap[e - 1].end and gap[e].text not in _NOT_GLUED)
             ) and gap[e].low not in _STOP_NP and gap[e].low not in _PREPOSITIONS:
                 e += 1
             if e > j and gap[e - 1].cap or (e > j and gap[e - 1].text == "."):
@@ -1085,12 +1120,41 @@ class _Ctx:
             if e < n and self.is_verb(gap[e]):
                 j = e
         j = _skip_appositive(gap, j, self)
-        while j < n and gap[j].low in AUX and j + 1 < n:
-            j += 1
+        while j < n and (gap[j].low in AUX or _adverb_before_verb(gap, j, self)) and j + 1 < n:
+            j += 1  # `Brooke tearfully asked`
         if j < n and (gap[j].low in POSTPOSITION or self.post_verb(gap, j, subj.kind != "np", loose)):
             if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and _common_np(subj)):
                 return None, None
             return Clause(subj, gap[j].start), j + 1
+        return self._role_name(gap, k)
+
+    def _role_name(self, gap: list[Tok], k: int) -> tuple[Clause | None, int | None]:
+        """`“…” lead researcher and NASA planetary scientist Lucas Paganini said`,
+        `“…” chairman, CEO and president Craig Menear said`: role words (lower-case words,
+        acronyms, `and`, commas) and then a name of two or more words, right after a role
+        noun and right before a reporting verb.  The name is the subject."""
+        n = len(gap)
+        e = k
+        while e < n and e - k < 14:
+            t = gap[e]
+            if t.cap:
+                r = _name_run_forward(gap, e)
+                if r == e:
+                    return None, None
+                if r - e >= 2 and e > k and not gap[e - 1].cap and \
+                        gap[e - 1].text.isalpha() and r < n and self.is_verb(gap[r]) and \
+                        not gap[r].low.endswith("ing"):
+                    subj = Subject("name", self.text[t.start : gap[r - 1].end], t.start,
+                                   gap[r - 1].end)
+                    return Clause(subj, gap[r].start), r + 1
+                e = r
+                continue
+            if not (t.text == "," or t.low == "and" or _role_word(t)) or t.low in _STOP_NP \
+                    and t.low != "and" or t.low in _PREPOSITIONS or t.low in DETERMINERS or \
+                    t.low in AUX or t.low in _BE or self.is_verb(t) or \
+                    t.low in PRONOUN_GENDER or t.low in OTHER_PRONOUNS:
+                return None, None
+            e += 1
         return None, None
 
     # pre: the last reporting verb of the sentence before the quote, and its subject
@@ -1191,6 +1255,10 @@ class _Ctx:
                         if subj.kind != "np":
                             return Clause(subj, t.start)
                 subj = self.np_backward(toks, v - 1)
+                if subj is not None and subj.kind == "np" and all(
+                    w.lower() in _TIME_WORDS for w in subj.text.split()
+                ):
+                    subj = None  # `issued a statement Friday night saying`: a time, no one
                 if subj is None:
                     subj, e = self.np_forward(toks, v + 1)
                     if subj is not None and (
@@ -1203,6 +1271,13 @@ class _Ctx:
                     # `Trump sent tweets early Friday saying …`: the participle's subject
                     # is the sentence's.
                     subj = self._sentence_subject(toks[:v], np_ok=True)
+                elif subj is not None and low.endswith("ing") and v > 1 and _common_np(subj):
+                    # `the Council issued a statement calling …`: the sentence's named
+                    # subject, not the object before the participle
+                    named = self._sentence_subject(toks[:v])
+                    if named is not None and (named.kind == "pronoun" or " " in named.text
+                                              or self.mid_sentence(named.text)):
+                        subj = named
                 if subj is not None and low in _WEAK_VERBS and _common_np(subj):
                     subj = None
             if subj is None:
@@ -1297,15 +1372,27 @@ class _Ctx:
                 # `the Democratic nominee struck a softer tone`: the last word is the verb
                 e -= 1
                 subj = self._np(toks, 0, e)
+            if subj is not None and e + 1 < len(toks) and toks[e].text == ",":
+                # `The party chairman, Reince Priebus, issued …`: the name set off after
+                # the noun phrase
+                name, f = self.np_forward(toks, e + 1)
+                if name is not None and name.kind == "name" and f + 1 < len(toks) and \
+                        toks[f].text == "," and toks[f + 1].text.isalpha() and \
+                        not toks[f + 1].cap and toks[f + 1].low not in _STOP_NP:
+                    return name
             while e < len(toks) and toks[e].low in AUX:
                 e += 1
             if subj is not None and e < len(toks) and toks[e].text.isalpha() and \
                     not toks[e].cap and toks[e].low not in _STOP_NP:
                 return subj
             return None
-        subj, _ = self.np_forward(toks, 0)
+        opener = len(toks) > 1 and toks[0].low.endswith("ing") and not toks[1].cap and \
+            toks[1].text.isalpha() and (toks[1].low in DETERMINERS or toks[1].low in _PREPOSITIONS
+                                        or not (self.is_verb(toks[1]) or toks[1].low in AUX))
+        # (`Following a meeting, the Council …`: a participial phrase opens the sentence)
+        subj = None if opener else self.np_forward(toks, 0)[0]
         if subj is None and toks and (toks[0].low in _PREPOSITIONS or toks[0].low in _FUNC_CAP
-                                      or toks[0].low in SUBORDINATORS):
+                                      or toks[0].low in SUBORDINATORS or opener):
             for c in range(1, min(len(toks) - 1, 14)):
                 if toks[c].text == ",":
                     subj, _ = self.np_forward(toks, c + 1)
@@ -1342,6 +1429,7 @@ class _Ctx:
                         toks[tail].low not in _STOP_NP and not self.is_verb(toks[tail]) and \
                         toks[tail].low not in AUX and toks[tail].low not in _PREPOSITIONS and \
                         not (toks[tail].low.endswith("ed") and toks[tail].low not in TITLES) \
+                        and not (tail == e and _adverb_before_verb(toks, tail, self)) \
                         and tail - e < 3:
                     tail += 1  # (`Trump interrupted Clinton`: a past tense is no noun)
                 if tail > e and tail < n and toks[tail].cap:
@@ -1626,6 +1714,31 @@ def _name_run_backward(toks: list[Tok], k: int) -> int:
     return b
 
 
+# Punctuation that ends a word even when glued to it.
+_NOT_GLUED = frozenset(",.;:!?()[]{}“”\"‘’«»—–/")
+# Nouns ending in -ly (`the Clinton family said`): no adverb.
+_LY_NOUNS = {
+    "family", "rally", "assembly", "ally", "supply", "monopoly", "anomaly", "homily", "lily",
+    "bully", "belly", "jelly", "tally", "folly", "daily", "weekly", "monthly", "quarterly",
+}
+
+
+def _adverb_before_verb(toks: list[Tok], i: int, ctx: _Ctx) -> bool:
+    """toks[i] is an adverb in -ly right before a reporting verb (`Brooke tearfully
+    asked`), not a noun after a name."""
+    low = toks[i].low
+    return low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS and \
+        i + 1 < len(toks) and ctx.is_verb(toks[i + 1])
+
+
+def _role_word(t: Tok) -> bool:
+    """A lower-case word of a role before a name (`planetary`, `wear-tester`, and the
+    `43`, `-`, `year-old` of `43-year-old`)."""
+    return not t.cap and (t.text.isalpha() or t.text.isdigit() or t.text == "-" or (
+        "-" in t.text and t.text.replace("-", "").isalpha()
+    ))
+
+
 def _skip_paren(toks: list[Tok], j: int) -> int:
     n = len(toks)
     if j < n and toks[j].text == "(":
@@ -1774,7 +1887,7 @@ def _is_title(text: str, group: list[Piece]) -> bool:
 def _is_scare(text: str, group: list[Piece]) -> bool:
     words = 0
     for p in group:
-        words += len(text[p.start : p.end].split())
+        words += len(text[p.start : p.end].split(None, 3))  # (four words are enough)
     if words <= 3:
         return True
     before = text[max(0, group[0].open_at - 30) : group[0].open_at].split()

@@ -392,7 +392,7 @@ class SpeakerResolver:
     def resolve(self, subj: Subject, pos: int) -> str | None:
         if subj.kind in ("pronoun", "implicit"):
             if subj.text.lower() == "it":
-                return self._org_antecedent(pos)
+                return self._org_antecedent(pos) or self._sentence_org(min(pos, subj.start))
             gender = PRONOUN_GENDER.get(subj.text.lower())
             if subj.kind == "pronoun" and gender is None:
                 return None
@@ -416,6 +416,22 @@ class SpeakerResolver:
                          bisect.bisect_left(self.orgs, pos, key=_pos_of)]
         names = {m.name for m in orgs}
         return names.pop() if len(names) == 1 else None
+
+    def _sentence_org(self, pos: int) -> str | None:
+        """`The Security Council on Friday condemned … what it called “…”`: the
+        organisation that opens the pronoun's own sentence."""
+        text = self.text
+        floor = max(0, pos - 400)  # (a bounded look back: linear in the text)
+        lo = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos), floor - 1) + 1
+        while lo < pos and text[lo].isspace():
+            lo += 1
+        if text.startswith(("The ", "the "), lo):
+            lo += 4
+        m = _NAME_RUN.match(text, lo, pos)
+        if m is None or " " not in m.group():
+            return None
+        _rest, _g, org = _split_run(m.group())
+        return m.group() if org else None
 
     def _resolve_named(self, subj: Subject, pos: int) -> str | None:
         text = subj.text.strip()
@@ -501,6 +517,7 @@ class SpeakerResolver:
         known = {m.name for m in fit if gender is not None and self.gender.get(m.name) == gender}
         if len(known) == 1 and all(self.gender.get(n) is not None for n in names - known):
             return self._remember(known.pop(), pos)
+
         spoke = [m for m in recent if m.name in names]
         if spoke:
             last = max(spoke, key=lambda m: m.pos)
@@ -536,9 +553,18 @@ class SpeakerResolver:
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
         if after is not None and after.group(1).islower():
             return True
-        # or an appositive (`Marco Villa, the company’s chief operating officer, said`)
+        # or an appositive (`Marco Villa, the company’s chief operating officer, said`),
+        # or a parenthesis and a verb (`Andres Serrano (b. 1950, New York) is …`)
         run = _NAME_RUN.match(self.text, pos)
-        return run is not None and self.text.startswith(",", run.end())
+        if run is None:
+            return False
+        if self.text.startswith(",", run.end()):
+            return True
+        if self.text.startswith(" (", run.end()):
+            close = self.text.find(")", run.end(), run.end() + 100)
+            word = _NEXT_WORD.match(self.text, close + 1) if close > 0 else None
+            return word is not None and word.start(1) == close + 2
+        return False
 
     def _reports(self, pos: int) -> bool:
         """A reporting verb follows the name at `pos` (`…, Madry said.`): the person spoke,
@@ -551,14 +577,17 @@ class SpeakerResolver:
 
 
 # What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
-_ACTS = re.compile(r"(?:,[ \u00a0]+[a-z][a-z ]{0,30},)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?")
+# (`Obama, speaking at a rally in Philadelphia, urged …`: the phrase may name places)
+_ACTS = re.compile(
+    r"(?:,[ \u00a0]+[a-z][^,.;\n“”\"]{0,60},)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
+)
 
 
 def _acts(text: str, end: int) -> bool:
     """The name ending at `end` is the subject of a verb (`McLenney said`, `Ham also
-    noted`, `Buser, however, is counting`, `Clinton was blunt`): a reporting verb or a
-    form of be or have next (after a short phrase set off by commas), or an auxiliary or
-    adverb and then a verb form."""
+    noted`, `Buser, however, is counting`, `Clinton was blunt`, `Obama, speaking in
+    Ohio, urged`): a reporting verb or a form of be or have next (after a short phrase set
+    off by commas), or an auxiliary or adverb and then a verb form."""
     m = _ACTS.match(text, end)
     if m is None:
         return False
