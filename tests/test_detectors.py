@@ -1235,3 +1235,59 @@ def test_legal_notices_in_other_languages_go(body: list[str], note: str) -> None
 def test_articles_own_sentences_with_those_words_stay(last: str) -> None:
     body = [*BODY_DE, last]
     assert kept_lines(record("Wasserpreise steigen", *body)) == body
+
+
+# --- a page-state banner under the headline, in wordings no pattern lists ---------------------
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        # wordings the banner patterns do not list: only their words say what they are
+        "The post you clicked was deleted by its author.",
+        "This page is gone.",
+        "Our site had trouble loading this story.",
+    ],
+)
+def test_page_state_line_under_the_headline_goes(banner: str) -> None:
+    a = clean_text(record(TITLE, banner, *BODY))
+    assert (a.verdict, a.title) == ("article", TITLE)
+    assert a.text == "\n".join(BODY)
+    assert [(r.reason, r.rule) for r in a.removed if r.text.strip() == banner] == [
+        ("error_banner", "page_state")
+    ]
+    assert restore(a.text, a.removed) == record(TITLE, banner, *BODY)
+
+
+def test_page_state_line_in_german_under_the_headline_goes() -> None:
+    title = "Wasserpreise steigen zum Jahreswechsel"
+    banner = "Diese Seite wurde leider entfernt."
+    a = clean_text(record(title, banner, *BODY_DE))
+    assert (a.verdict, a.text) == ("article", "\n".join(BODY_DE))
+    assert [r.reason for r in a.removed if r.text.strip() == banner] == ["error_banner"]
+
+
+@pytest.mark.parametrize(
+    "dek",
+    [
+        # a dek that takes up the article's words, though worded like a state
+        "Night buses that were removed in 2021 will reach the outer districts again.",
+        # an apology that is the article's own subject
+        "Sorry, residents: the extension will cost more in parking fees.",
+        # a short line of state words with nothing said of a page
+        "Gone, but not forgotten.",
+    ],
+)
+def test_dek_under_the_headline_is_kept(dek: str) -> None:
+    a = clean_text(record(TITLE, dek, *BODY))
+    assert a.verdict == "article"
+    assert dek in a.text.split("\n")
+    assert not any(r.rule == "page_state" for r in a.removed)
+
+
+def test_long_line_of_state_words_under_the_headline_is_kept() -> None:
+    # more than a banner's length: a lead paragraph that speaks of a missing page
+    lead = ("The council's old timetable page was removed last year, and riders who followed "
+            "the link found an error instead of the night routes they needed to plan shifts.")
+    a = clean_text(record(TITLE, lead, *BODY))
+    assert lead in a.text

@@ -321,6 +321,7 @@ def resolve(
                 call = marks.get(ln.index, ("", ""))[1] in _CALLS
                 if call and up.index not in marks and down.index not in marks:
                     marks.pop(ln.index, None)
+            _state_lines(below, prose, marks)
 
     if not any(ln.index not in marks and ln is not title for ln in body):
         if banners:  # a banner and one stray line: still an error / block page
@@ -390,6 +391,46 @@ def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]
         if best >= 3 and sum(ln.words >= PROSE_WORDS for ln in passage) >= 2:
             out.update(ln.index for ln in passage)
     return out
+
+
+# Words a page uses to speak of its own state -- gone, moved, broken, not found, an error --
+# in the languages the banner families read.  No phrase: any wording built from them.
+_STATE_WORDS = frozenset(
+    """sorry oops whoops hmm uh error errors 404 403 410 500 502 503 unavailable gone missing
+    moved removed deleted archived expired offline broken lost locate find found exist exists
+    existed dead wrong broke unable failed fail load loading reach reached anywhere anymore
+    nowhere denied forbidden restricted region
+    fehler gefunden verfügbar existiert entfernt gelöscht verschoben leider
+    erreur introuvable disponible existe supprimée supprimé déplacée désolé
+    página encontrada disponible eliminada lo siento""".split()
+)
+# ... and what they say it of: the page itself, or a status or an apology to the reader
+_PAGE_WORDS = frozenset(
+    """page pages link url address content article story post resource site website request
+    requested 404 403 410 500 502 503 sorry oops whoops hmm seite artikel inhalt link leider
+    lien contenu article désolé enlace contenido artículo siento""".split()
+)
+STATE_WORDS = 15  # a line under the headline this long at most may be the page's banner
+
+
+def _state_lines(below: list[Line], prose: list[Line], marks: dict) -> None:
+    """Between the headline and the first paragraph, a short line that speaks of the page's
+    state (its words are of being gone, moved, broken, an error, said of the page, the link or
+    the reader's request) and shares no word with the article is the page's banner, in
+    whatever wording: a dek under a headline takes up the article's words."""
+    words: _Vocab | None = None
+    for ln in below:
+        if (
+            ln.index in marks
+            or ln.words > STATE_WORDS
+            or _STATE_WORDS.isdisjoint(ln.toks)
+            or _PAGE_WORDS.isdisjoint(ln.toks)
+        ):
+            continue
+        if words is None:
+            words = _words_of(prose)
+        if _hits(ln, words)[0] == 0:
+            marks[ln.index] = ("error_banner", "page_state")
 
 
 def _topic_headings(top: list[Line], prose: list[Line], marks: dict) -> None:

@@ -38,9 +38,17 @@ def _index() -> tuple[dict[str, int], np.ndarray, list[frozenset[str]]]:
     return _INDEX
 
 
+ENGLISH_SHARE = 0.25  # English stop words are this share of a sample of English text, at least
+
+
 def stoplist_for(tokens: list[str]) -> frozenset[str]:
     """The stop list of the language the tokens (lower-cased words) are most likely in."""
     row, member, lists = _index()
+    # (most records are English: when English stop words abound in a sample, no vote)
+    en = lists[_english(lists)]
+    sample = tokens[:400]
+    if sample and sum(1 for t in sample if t in en) >= ENGLISH_SHARE * len(sample):
+        return en
     counts = Counter(tokens)
     rows = [row[w] for w in counts if w in row]
     if not rows:
