@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from ..text_view import Line, TextView
 from .stopwords import stoplist_for
@@ -135,7 +136,11 @@ def _per_line(mask: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndar
 
 
 def _base_matrix(
-    text: str, lines: list[Line], stop: frozenset[str], toks: list[list[str]]
+    text: str,
+    lines: list[Line],
+    stop: frozenset[str],
+    toks: list[list[str]],
+    all_toks: list[str],
 ) -> np.ndarray:
     """BASE for every line at once: character classes counted per line from running totals,
     expressions run once over the record and their matches binned into lines."""
@@ -158,13 +163,13 @@ def _base_matrix(
     quotes = count(_QUOTE)
     # stop words: one membership test per word of the record, summed per line
     ntok = np.fromiter((len(tk) for tk in toks), dtype=np.int64, count=n)
-    hits = np.fromiter((t in stop for tk in toks for t in tk), dtype=np.float64, count=int(ntok.sum()))
-    cum = np.concatenate([[0.0], np.cumsum(hits)])
+    hits = np.fromiter(
+        map(stop.__contains__, all_toks), dtype=bool, count=len(all_toks)
+    )
+    cum = np.concatenate([[0], np.cumsum(hits, dtype=np.int64)]).astype(np.float64)
     off = np.concatenate([[0], np.cumsum(ntok)])
     stops = (cum[off[1:]] - cum[off[:-1]]) / np.maximum(ntok, 1)
-    per_line = np.array(
-        [_line_marks(ln) for ln in lines], dtype=np.float64
-    ).reshape(n, len(_LINE_MARKS))
+    per_line = _mark_columns(text, lines, starts, ends)
     safe = np.maximum(chars, 1)
     out = np.column_stack(
         [
@@ -201,28 +206,64 @@ _LINE_MARKS = ("ends_stop", "ends_colon", "ends_alnum", "bullet", "links", "link
                "heading", "image", "starts_lower", "inner", "url", "year", "cells")
 
 
-def _line_marks(ln: Line) -> tuple[float, ...]:
-    """The features read off a line's ends, marks and a few expressions (string tests in C,
-    per line: cheaper than binning matches over the record)."""
-    text = ln.text
-    last = text[-1]
-    end = text.rstrip(_CLOSERS)[-1:]
-    links = text.count("](")
-    return (
-        1.0 if end in _STOP_END else 0.0,
-        1.0 if last == ":" else 0.0,
-        1.0 if last.isalnum() else 0.0,
-        1.0 if _BULLET.match(text) else 0.0,
-        float(links),
-        float(sum(len(m) for m in _MD_LINK.findall(text))) if links else 0.0,
-        1.0 if text[0] == "#" else 0.0,
-        1.0 if "![" in text else 0.0,
-        1.0 if text[0].islower() else 0.0,
-        float(len(_SENT_INSIDE.findall(text))) if len(text) > 20 else 0.0,
-        1.0 if "http" in ln.norm or "www." in ln.norm else 0.0,
-        1.0 if _YEAR.search(text) else 0.0,
-        float(text.count("\t") + text.count("   ") + text.count(" | ")),
+_BULLET_FIRST = frozenset("-*+•·▪‣◦>0123456789")
+
+
+def _per_line_matches(
+    pattern: re.Pattern[str], text: str, starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """How many matches of `pattern` over the record lie wholly inside each line (one pass
+    over the record; a match running from one line into the next counts for none, as it
+    would not be found in either line alone)."""
+    n = len(starts)
+    pos = [(m.start(), m.end()) for m in pattern.finditer(text, int(starts[0]), int(ends[-1]))]
+    if not pos:
+        return np.zeros(n)
+    at = np.array(pos, dtype=np.int64)
+    k = np.searchsorted(starts, at[:, 0], side="right") - 1
+    ok = (k >= 0) & (at[:, 1] <= ends[np.maximum(k, 0)])
+    return np.bincount(k[ok], minlength=n).astype(np.float64)
+
+
+def _mark_columns(
+    text: str, lines: list[Line], starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """The features read off a line's ends, marks and a few expressions: string tests in C
+    per line, the expressions run once over the record and binned into lines.  Columns in
+    the order of _LINE_MARKS."""
+    n = len(lines)
+    texts = [ln.text for ln in lines]
+    firsts = [t[0] for t in texts]
+    lasts = [t[-1] for t in texts]
+    links = [t.count("](") for t in texts]
+
+    def col(values) -> np.ndarray:  # noqa: ANN001
+        return np.fromiter(values, dtype=np.float64, count=n)
+
+    out = np.empty((n, len(_LINE_MARKS)))
+    out[:, 0] = col(t.rstrip(_CLOSERS)[-1:] in _STOP_END for t in texts)
+    out[:, 1] = col(c == ":" for c in lasts)
+    out[:, 2] = col(c.isalnum() for c in lasts)
+    out[:, 3] = col(
+        f in _BULLET_FIRST and _BULLET.match(t) is not None
+        for f, t in zip(firsts, texts, strict=True)
     )
+    out[:, 4] = links
+    out[:, 5] = col(
+        sum(len(m) for m in _MD_LINK.findall(t)) if k else 0
+        for k, t in zip(links, texts, strict=True)
+    )
+    out[:, 6] = col(c == "#" for c in firsts)
+    out[:, 7] = col("![" in t for t in texts)
+    out[:, 8] = col(c.islower() for c in firsts)
+    inner = _per_line_matches(_SENT_INSIDE, text, starts, ends)
+    out[:, 9] = np.where((ends - starts) > 20, inner, 0.0)
+    out[:, 10] = col("http" in ln.norm or "www." in ln.norm for ln in lines)
+    # (the expression only where a year's first two digits stand: most lines have none)
+    search = _YEAR.search
+    out[:, 11] = col(("19" in t or "20" in t) and search(t) is not None for t in texts)
+    out[:, 12] = col(t.count("\t") + t.count("   ") + t.count(" | ") for t in texts)
+    return out
 
 
 def _core(prose: list[bool], words: list[int]) -> tuple[int, int]:
@@ -288,7 +329,7 @@ def line_features(
     toks = [ln.toks for ln in lines]
     all_toks = [t for tk in toks for t in tk]
     stop = stoplist_for(all_toks[:1500])
-    base = _base_matrix(view.text, lines, stop, toks)
+    base = _base_matrix(view.text, lines, stop, toks, all_toks)
     words = [ln.words for ln in lines]
     ends = base[:, _B["ends_stop"]]
     prose = [w >= PROSE_WORDS and (e > 0 or w >= 30) for w, e in zip(words, ends, strict=True)]
@@ -390,20 +431,15 @@ def _running_mean(p: np.ndarray, r: int) -> np.ndarray:
 def _nearest(confident: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Lines up to the nearest confident line above and below (capped, log-scaled)."""
     n = len(confident)
-    above = np.full(n, 50.0)
-    below = np.full(n, 50.0)
-    last = -1
-    for k in range(n):
-        if last >= 0:
-            above[k] = k - last
-        if confident[k]:
-            last = k
-    last = -1
-    for k in range(n - 1, -1, -1):
-        if last >= 0:
-            below[k] = last - k
-        if confident[k]:
-            last = k
+    k = np.arange(n)
+    # the last confident line at or before each line, then the one strictly before
+    at = np.maximum.accumulate(np.where(confident, k, -1))
+    before = np.concatenate([[-1], at[:-1]])
+    above = np.where(before >= 0, k - before, 50.0)
+    # the first confident line at or after each line, then the one strictly after
+    nxt = np.minimum.accumulate(np.where(confident, k, n)[::-1])[::-1]
+    after = np.concatenate([nxt[1:], [n]])
+    below = np.where(after < n, after - k, 50.0)
     return np.log1p(np.minimum(above, 50)), np.log1p(np.minimum(below, 50))
 
 
@@ -416,8 +452,11 @@ def context_features(p: np.ndarray, X: np.ndarray, words: np.ndarray) -> np.ndar
     pad = np.full(3, -1.0)  # (no line there)
     padded = np.concatenate([pad, p, pad])
     shifted = [padded[3 + o : 3 + o + n] for o in CONTEXT_OFFSETS]
-    above_max = np.array([p[max(0, k - 5) : k].max() if k else -1.0 for k in range(n)])
-    below_max = np.array([p[k + 1 : k + 6].max() if k + 1 < n else -1.0 for k in range(n)])
+    # the highest score among the 5 lines above / below (-1 where there is none): windows
+    # over the scores padded with -1 (a score is never below 0)
+    win = sliding_window_view(np.concatenate([np.full(5, -1.0), p, np.full(5, -1.0)]), 5)
+    above_max = win[:n].max(axis=1)
+    below_max = win[6 : 6 + n].max(axis=1)
     body = p >= 0.5
     cum = np.concatenate([[0], np.cumsum(body)])
     k = np.arange(n)
