@@ -35,7 +35,7 @@ MIN_REMOVED = 5  # the model removes this many lines or none
 # asked.
 LEFT_AT_EDGES = 20
 LABEL_WORDS = 4  # a menu item, a label, a button
-LABELS = 15  # ... kept this many times by the rules on a page (an article's own list is rarely so long)
+LABELS = 10  # ... kept this many times by the rules on a page (an article's own list is rarely so long)
 INNER = 0.03  # between the article's first and last sure lines, below this goes
 KEEP = 0.5  # around the article, below this goes
 MIN_LINES = 20  # fewer lines than this: no whole page
