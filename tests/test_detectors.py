@@ -1291,3 +1291,58 @@ def test_long_line_of_state_words_under_the_headline_is_kept() -> None:
             "the link found an error instead of the night routes they needed to plan shifts.")
     a = clean_text(record(TITLE, lead, *BODY))
     assert lead in a.text
+
+
+# --- a widget's error message is no error page ------------------------------------------------
+
+SITE_MENU = ["Home", "World", "Business", "Sport", "Culture", "Newsletters", "Subscribe"]
+
+
+def test_form_error_in_the_page_header_over_a_long_article_keeps_the_article() -> None:
+    # a newsletter form's failed-to-send message in the header, menus and a related-links
+    # block between it and the article: the article was shown, the banner is furniture
+    rec = record(
+        *SITE_MENU[:3],
+        "Oops! Something went wrong while submitting the form.",
+        "Related stories",
+        "Harbour works resume after the storms",
+        "Ferry timetable changes for the winter",
+        *SITE_MENU[3:],
+        TITLE,
+        *BODY,
+    )
+    a = clean_text(rec)
+    assert a.verdict == "article"
+    for p in BODY:
+        assert p in a.text
+    banner = [r for r in a.removed if r.text.startswith("Oops!")]
+    assert [r.reason for r in banner] == ["error_banner"]
+
+
+def test_error_banner_over_a_list_of_other_stories_is_still_an_error_page() -> None:
+    # under the banner, headlines each with a one-line teaser: no paragraphs in a row
+    rec = record(
+        "Page not found",
+        "Sorry, we could not find the page you asked for.",
+        "Related stories",
+        "Harbour works resume after the storms",
+        "Work on the harbour wall resumed on Monday after a week of storms kept crews away.",
+        "Ferry timetable changes for the winter",
+        "The ferry company will run fewer crossings from November, citing lower demand.",
+        "New cycle lanes open in the centre",
+        "Three new cycle lanes opened on Tuesday along the busiest streets of the centre.",
+    )
+    assert clean_text(rec).verdict == "error_page"
+
+
+def test_markdown_logo_whose_alt_text_reads_like_a_banner_is_not_one() -> None:
+    # html2text writes a linked logo with its alt text; "Go to homepage" there is a picture's
+    # description, and the logo repeated in the footer must not end the article
+    logo = "[![Harbour Times logo - Go to homepage](/static/logo.svg)](/)"
+    body = [f"{p} See [the council's notes](/notes/{k})." for k, p in enumerate(BODY)]
+    rec = record(logo, "[World](/world)", "[Sport](/sport)", TITLE, *body, logo,
+                 "[Privacy](/privacy)", "[Contact](/contact)")
+    a = clean_text(rec)
+    assert a.verdict == "article"
+    assert not any(r.reason == "error_banner" for r in a.removed)
+    assert "The city council voted" in a.text or BODY[0][:30] in a.text

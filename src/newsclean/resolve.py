@@ -24,6 +24,7 @@ from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
 from .detect import dateline
 from .detect import repeats as repeats_mod
+from .detect.markdown import image_only
 from .text_view import Line, TextView
 
 PROSE_WORDS = 15  # a line this long is body prose, whatever its neighbours
@@ -92,7 +93,7 @@ _FAMILY_CACHE: dict[str, str | None] = {}
 
 
 def _banner_of(ln: Line) -> str | None:
-    if ln.words > banners_mod.MAX_WORDS:
+    if ln.words > banners_mod.MAX_WORDS or image_only(ln.text):
         return None
     v = _BANNER_CACHE.get(ln.text, _UNSEEN)
     if v is not _UNSEEN:
@@ -619,6 +620,25 @@ def _label(ln: Line) -> bool:
     )
 
 
+ARTICLE_RUN_LINES = 3  # paragraphs in a row ...
+ARTICLE_RUN_WORDS = 60  # ... of this many words in all: an article, not a list's teasers
+
+
+def _article_run(lines: list[Line]) -> bool:
+    """Paragraphs in a row (each a sentence of prose length), enough of them to be an
+    article: a list of other stories alternates headlines with one-line teasers."""
+    count = words = 0
+    for ln in lines:
+        if ln.words >= PROSE_WORDS and _ends_sentence(ln.text):
+            count += 1
+            words += ln.words
+            if count >= ARTICLE_RUN_LINES and words >= ARTICLE_RUN_WORDS:
+                return True
+        else:
+            count = words = 0
+    return False
+
+
 def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bool:
     """Beside a banner, does an article remain?  Judge what follows the last banner (menus
     above it say nothing either way): an article's title follows its banner, while a
@@ -633,6 +653,10 @@ def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bo
         for ln in body
         if ln.index > last_banner and (ln.index not in marks or marks[ln.index][1] in listed)
     ]
+    if _article_run(after):
+        # paragraphs in a row follow the banner: an article is shown, whatever stands
+        # between (a form's failed-to-send message in the page's header, then its menus)
+        return True
     if after and (
         marks.get(after[0].index, ("", ""))[1] == "related_header"
         or _weak_header(body, body.index(after[0]))

@@ -21,6 +21,13 @@ from ..text_view import Line
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
 _LINKED_IMAGE = re.compile(rf"\[!\[[^\[\]\n]*\]{_TARGET}\]{_TARGET}")
 _LINK = re.compile(rf"(!?)\[([^\[\]\n]*)\]({_TARGET})")
+_IMAGE_ONLY = re.compile(rf"(?:\[!\[[^\[\]\n]*\]{_TARGET}\]{_TARGET}|!\[[^\[\]\n]*\]{_TARGET})")
+
+
+def image_only(text: str) -> bool:
+    """The line is a markdown image (linked or not) and nothing else: a picture, whose alt
+    text describes it ("Logo - Go to homepage") and says nothing to the reader."""
+    return text.startswith(("![", "[![")) and _IMAGE_ONLY.fullmatch(text) is not None
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 # emphasis: doubled marks anywhere, a single underscore at a word's edge (not snake_case)
 _EMPHASIS = re.compile(r"\*\*+|__+|(?<![\w\\])_(?=[\w\[*])|(?<=[\w\].*!?,;:)])_(?!\w)")
