@@ -40,8 +40,10 @@ from ..budget import RecordTimeout, budget_for, time_limit, timeout_error
 from ..clean_run import CleanOptions, RunFiles, RunSummary, clean_stream
 from ..model import Article, BadRecord, Record
 from ..outputs import MODEL, STORE, Output
+from ..progress import Progress
 from ..readers import read_inputs
 from ..setaside import default_set_aside_path
+from ..stats import RunStats
 from .dedup import Assignment, DedupIndex, DedupParams, Member, Signer, assignments
 from .learned_boilerplate import (
     BoilerplateLearner,
@@ -149,6 +151,7 @@ def corpus_stream(
     store: Store | None = None,
     model: BoilerplateModel | None = None,
     record_timeout: float | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Pair]:
     """Take cleaned (input, result) pairs in input order; yield them, in the same order, with
     learned boilerplate removed and cluster fields set (non-canonical copies left out when
@@ -157,8 +160,10 @@ def corpus_stream(
     store: the store of options.store, already open (the caller closes it); else it is
     opened here.  model: the saved model of options.boilerplate_model, already loaded.
     A record cleaned again with learned lines has the same time budget as its first
-    cleaning (record_timeout, see budget.py)."""
+    cleaning (record_timeout, see budget.py).  progress: told of the phases after the
+    cleaning (signing, clustering, writing) and of each record in them."""
     summary = summary if summary is not None else CorpusSummary()
+    progress = progress or Progress()
     learner = BoilerplateLearner(options.learn_params) if options.learn_boilerplate else None
     own_store = store is None and bool(options.store)
     if own_store:
@@ -169,11 +174,14 @@ def corpus_stream(
         if learner is not None:  # pass 1
             spill = _Spill()
             spills.append(spill)
+            seen = 0
             for item, result in pairs:
                 if isinstance(item, Record) and isinstance(result, Article):
                     learner.add(item, result)
                 spill.write((item, result))
+                seen += 1
             source = spill.read()
+            progress.phase("signing", seen)
         model = _resolve_model(options, learner, store, model)
         if model is not None:
             summary.learned_sources = len(model.sources)
@@ -188,8 +196,12 @@ def corpus_stream(
         spill2 = _Spill()
         spills.append(spill2)
         keys: list[int] = []
+        total = 0
         for n, (item, result) in enumerate(_batched_tx(source, store)):
+            total += 1
             result = _learned(item, result, model, options, record_timeout)
+            if learner is not None:
+                progress.advance()
             key = -1
             if isinstance(result, Article):
                 text = result.text if result.verdict == "article" else ""
@@ -203,13 +215,16 @@ def corpus_stream(
                 keys.append(key)
             spill2.write((key, item, result))
         # pass 3: cluster fields
+        progress.phase("clustering")
         if store is not None:
             found: dict[int, Assignment] = {k: store.assignment(k) for k in keys}
         else:
             assert index is not None
             found = assignments(index.clusters().values())
         summary.clusters = len({a.cluster for a in found.values()})
+        progress.phase("writing", total)
         for key, item, result in spill2.read():
+            progress.advance()
             if isinstance(result, Article):
                 a = found[key]
                 result.extra.update(a.fields())
@@ -276,6 +291,8 @@ def run_corpus_clean(
     options: CleanOptions,
     corpus: CorpusOptions,
     on_progress: Callable[[RunSummary], None] | None = None,
+    progress: Progress | None = None,
+    stats: RunStats | None = None,
 ) -> tuple[RunSummary, CorpusSummary]:
     """`newsclean clean` with the corpus passes: like clean_run.run_clean, then corpus_stream.
     Accounting: read == written + set aside + dropped duplicates.
@@ -308,9 +325,13 @@ def run_corpus_clean(
         on_unreadable=summary.skip_unreadable,
     )
 
+    progress = progress or Progress()
+
     def counted(pairs: Iterable[Pair]) -> Iterator[Pair]:
+        progress.phase("cleaning")
         for pair in pairs:
             summary.read += 1
+            progress.advance()
             if on_progress is not None:
                 on_progress(summary)
             yield pair
@@ -321,15 +342,24 @@ def run_corpus_clean(
                 items, options.workers, options.enrich, options.repair_encoding,
                 options.record_timeout,
             )
-            for _item, result in corpus_stream(
+            for item, result in corpus_stream(
                 counted(cleaned),
-                replace(corpus, enrich=options.enrich, repair_encoding=options.repair_encoding),
+                replace(corpus, enrich=options.enrich, repair_encoding=options.repair_encoding,
+                        drop_duplicates=False),
                 csum,
                 store=store,
                 model=model,
                 record_timeout=options.record_timeout,
+                progress=progress,
             ):
-                summary.deliver(result, writer, aside)
+                keep = not (corpus.drop_duplicates and isinstance(result, Article)
+                            and result.extra.get("canonical") is False)
+                if stats is not None:
+                    stats.add(item, result, written=keep)
+                if keep:
+                    summary.deliver(result, writer, aside)
+                else:
+                    csum.dropped += 1
     except sqlite3.Error as e:  # a store damaged in a place only this run reached
         raise StoreError(f"store {corpus.store}: {e}") from e
     finally:
