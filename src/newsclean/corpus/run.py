@@ -48,8 +48,10 @@ from .dedup import Assignment, DedupIndex, DedupParams, Member, Signer, assignme
 from .learned_boilerplate import (
     BoilerplateLearner,
     BoilerplateModel,
+    LearnKeys,
     LearnParams,
     apply_learned,
+    learn_keys,
 )
 from .store import Store, StoreError
 
@@ -152,6 +154,7 @@ def corpus_stream(
     model: BoilerplateModel | None = None,
     record_timeout: float | None = None,
     progress: Progress | None = None,
+    mapper: Mapper | None = None,
 ) -> Iterator[Pair]:
     """Take cleaned (input, result) pairs in input order; yield them, in the same order, with
     learned boilerplate removed and cluster fields set (non-canonical copies left out when
@@ -161,9 +164,16 @@ def corpus_stream(
     opened here.  model: the saved model of options.boilerplate_model, already loaded.
     A record cleaned again with learned lines has the same time budget as its first
     cleaning (record_timeout, see budget.py).  progress: told of the phases after the
-    cleaning (signing, clustering, writing) and of each record in them."""
+    cleaning (signing, clustering, writing) and of each record in them.
+
+    The passes are map and reduce stages: what is done to one record alone (the lines the
+    learner counts, cleaning again with learned lines, the MinHash signature) is mapped by
+    `mapper` (default: here, one by one; engines.ray: across a cluster); what needs them
+    all (the counts, the index and its clusters) is reduced here, in input order, so any
+    mapper gives the same bytes."""
     summary = summary if summary is not None else CorpusSummary()
     progress = progress or Progress()
+    mapper = mapper or local_map
     learner = BoilerplateLearner(options.learn_params) if options.learn_boilerplate else None
     own_store = store is None and bool(options.store)
     if own_store:
@@ -175,9 +185,9 @@ def corpus_stream(
             spill = _Spill()
             spills.append(spill)
             seen = 0
-            for item, result in pairs:
-                if isinstance(item, Record) and isinstance(result, Article):
-                    learner.add(item, result)
+            for (item, result), keys in mapper(map_learn_keys, pairs, None):
+                if keys is not None:
+                    learner.add_keys(keys)
                 spill.write((item, result))
                 seen += 1
             source = spill.read()
@@ -186,9 +196,10 @@ def corpus_stream(
         if model is not None:
             summary.learned_sources = len(model.sources)
             summary.learned_lines = sum(len(s.lines) for s in model.sources.values())
+        const = Stage(model, options, record_timeout, options.dedup_params)
         if not (options.dedup or store):
-            for item, result in source:
-                yield item, _learned(item, result, model, options, record_timeout)
+            for (item, _result), result in mapper(map_learned, source, const):
+                yield item, result
             return
         # pass 2: learned boilerplate out, signatures in
         signer = Signer(options.dedup_params)
@@ -197,20 +208,19 @@ def corpus_stream(
         spills.append(spill2)
         keys: list[int] = []
         total = 0
-        for n, (item, result) in enumerate(_batched_tx(source, store)):
+        signed = mapper(map_learned_signed, source, const)
+        for n, ((item, _first), (result, sig)) in enumerate(_batched_tx(signed, store)):
             total += 1
-            result = _learned(item, result, model, options, record_timeout)
             if learner is not None:
                 progress.advance()
             key = -1
             if isinstance(result, Article):
-                text = result.text if result.verdict == "article" else ""
                 member = Member(n, result.id, result.fetched, len(result.text))
                 if store is not None:
-                    key = store.add(member, signer.sign(text))
+                    key = store.add(member, sig)
                 else:
                     assert index is not None
-                    index.add(member, signer.sign(text))
+                    index.add(member, sig)
                     key = n
                 keys.append(key)
             spill2.write((key, item, result))
@@ -239,6 +249,56 @@ def corpus_stream(
             s.discard()
         if own_store and store is not None:
             store.close()
+
+
+Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tuple[Any, Any]]]
+
+
+def local_map(fn: Callable[[Any, Any], Any], xs: Iterable[Any], const: Any
+              ) -> Iterator[tuple[Any, Any]]:
+    """The map stage in this process: (x, fn(x, const)) for each x, in order.  Another
+    mapper (engines.ray) must give the same pairs in the same order."""
+    for x in xs:
+        yield x, fn(x, const)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """What the map stages of pass 2 need besides the record (sent to workers once)."""
+
+    model: BoilerplateModel | None
+    options: CorpusOptions
+    record_timeout: float | None
+    dedup_params: DedupParams
+
+
+def map_learn_keys(pair: Pair, _const: Any) -> LearnKeys | None:
+    """Pass 1, map: what the learner counts of one record (None: nothing)."""
+    item, result = pair
+    if isinstance(item, Record) and isinstance(result, Article):
+        return learn_keys(item, result)
+    return None
+
+
+def map_learned(pair: Pair, const: Stage) -> Article | BadRecord:
+    """Pass 2, map: the record cleaned again with the learned lines."""
+    return _learned(pair[0], pair[1], const.model, const.options, const.record_timeout)
+
+
+_SIGNERS: dict[DedupParams, Signer] = {}
+
+
+def map_learned_signed(pair: Pair, const: Stage) -> tuple[Article | BadRecord, Any]:
+    """Pass 2, map: the record cleaned again with the learned lines, and its signature
+    (None for a record set aside).  Only articles are compared: another verdict is signed
+    as no text."""
+    result = map_learned(pair, const)
+    if not isinstance(result, Article):
+        return result, None
+    signer = _SIGNERS.get(const.dedup_params)
+    if signer is None:
+        signer = _SIGNERS[const.dedup_params] = Signer(const.dedup_params)
+    return result, signer.sign(result.text if result.verdict == "article" else "")
 
 
 def _learned(
