@@ -29,7 +29,10 @@ import json
 import os
 import pickle
 import shutil
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -183,6 +186,9 @@ def write_json(path: str | Path, obj: Any) -> None:
     except OSError as e:
         staged.discard()
         raise OutputError(f"cannot write {path}: {describe_os_error(e)}") from e
+    except BaseException:  # Ctrl-C: no temporary file left behind
+        staged.discard()
+        raise
 
 
 # ---------------------------------------------------------------- one shard
@@ -201,6 +207,9 @@ class _ShardOut:
         except OSError as e:
             self.staged.discard()
             raise OutputError(f"cannot write {self.final}: {describe_os_error(e)}") from e
+        except BaseException:  # Ctrl-C: no temporary file left behind
+            self.staged.discard()
+            raise
         self.aside = SetAsideWriter(where.aside_path(k))
         self.summary = RunSummary(output=str(self.final))
         self.stats = RunStats()
@@ -251,8 +260,12 @@ class _Checkpoint:
         self.where, self.k, self.count = where, k, 0
         where.work.mkdir(parents=True, exist_ok=True)
         self.staged = Staged(where.checkpoint(k))
-        self._raw = open(self.staged.path, "wb")
-        self._f = zstandard.ZstdCompressor(level=1).stream_writer(self._raw)
+        try:
+            self._raw = open(self.staged.path, "wb")
+            self._f = zstandard.ZstdCompressor(level=1).stream_writer(self._raw)
+        except BaseException:
+            self.staged.discard()
+            raise
 
     def deliver(self, item: Any, result: Article | BadRecord, keep: bool = True) -> None:
         pickle.dump((item, result), self._f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -267,8 +280,11 @@ class _Checkpoint:
         return marker
 
     def discard(self) -> None:
-        if not self._f.closed:
-            self._f.close()
+        try:
+            if not self._f.closed:
+                self._f.close()
+        except Exception:  # noqa: BLE001 - the first error is the one to report
+            pass
         self.staged.discard()
 
 
@@ -524,6 +540,26 @@ def _clean_pairs(items: Iterator[Item], options: CleanOptions, engine: Any) -> I
                         options.record_timeout)
 
 
+@contextmanager
+def _deferred_interrupt() -> Iterator[None]:
+    """Ctrl-C (SIGINT) waits until the block is done: a shard is made, or committed with
+    its marker, whole (SIGKILL cannot wait: a resumed run redoes a shard without marker)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and previous is not signal.SIG_IGN:
+        if callable(previous):
+            previous(signal.SIGINT, None)  # Python's default raises KeyboardInterrupt
+        else:
+            raise KeyboardInterrupt
+
+
 def _write_shards(pairs: Iterator[Pair], entries: list[tuple[int, int]], make: Any,
                   on_commit: Any, progress: Progress, summary: RunSummary | None) -> None:
     """Route pairs to their shards (made by `make(k)`), committing each when it is whole;
@@ -534,10 +570,13 @@ def _write_shards(pairs: Iterator[Pair], entries: list[tuple[int, int]], make: A
             if current is not None and current.k != k:
                 raise AssertionError("shards out of order")  # by_shard ends each shard
             if current is None:
-                current = make(k)
+                with _deferred_interrupt():
+                    current = make(k)
             if pair is None:
-                on_commit(k, current.commit())
-                current = None
+                with _deferred_interrupt():  # a shard's files and marker go in together
+                    marker = current.commit()
+                    current = None
+                on_commit(k, marker)
                 continue
             item, result = pair
             current.deliver(item, result)
@@ -612,13 +651,12 @@ def _stage_corpus(options: CleanOptions, corpus: Any, where: ShardDir,
                 progress.advance()
                 yield pair
 
-    run_corpus = engine.corpus_stream if engine is not None else corpus_stream
-    out = iter(run_corpus(
+    out = iter(corpus_stream(
         pairs(),
         replace(corpus, drop_duplicates=False, enrich=options.enrich,
                 repair_encoding=options.repair_encoding),
         csum, store=store, model=model, record_timeout=options.record_timeout,
-        progress=progress,
+        progress=progress, mapper=engine.map if engine is not None else None,
     ))
     for k in range(nshards):
         n = counts[k]
@@ -626,14 +664,16 @@ def _stage_corpus(options: CleanOptions, corpus: Any, where: ShardDir,
             for _ in range(n):
                 next(out)
             continue
-        shard = _ShardOut(where, k)
+        with _deferred_interrupt():
+            shard = _ShardOut(where, k)
         try:
             for _ in range(n):
                 item, result = next(out)
                 keep = not (corpus.drop_duplicates and isinstance(result, Article)
                             and result.extra.get("canonical") is False)
                 shard.deliver(item, result, keep)
-            marker = shard.commit()
+            with _deferred_interrupt():
+                marker = shard.commit()
         except BaseException:
             shard.discard()
             raise
