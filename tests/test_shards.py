@@ -24,18 +24,23 @@ FIXTURES = Path(__file__).parent / "fixtures"
 RECORDS = FIXTURES / "records"
 
 
-def make_corpus(folder: Path, n: int = 120, seed: int = 7) -> Path:
+def make_corpus(folder: Path, n: int = 120, seed: int = 7, template: bool = False) -> Path:
     """A JSONL feed of generated stories, some syndicated (copies under other sites, for
-    clusters), with a bad line, plus the fixture records."""
+    clusters), with a bad line, plus the fixture records.  template: each site puts its
+    own menu line above and footer line below its stories (for learned boilerplate)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
-    stories = [article(1500, seed=s) for s in range(n // 3)]
-    for i in range(n):
-        text = stories[i % len(stories)] if i % 5 == 0 else article(1200, seed=1000 + i)
+    stories = [article(1500, seed=s) for s in range(8)]
+    for i in range(n):  # every fifth record is a copy of one of 8 stories
+        text = stories[i // 5 % 8] if i % 5 == 0 else article(1200, seed=1000 + i)
         site = f"site{rng.randrange(6)}.example"
+        body = f"Story {i} headline\n{text}\n"
+        if template:
+            body = (f"{site} Home Politics Harbour Sport Weather\n{body}"
+                    f"Read more from {site} in our evening newsletter, delivered daily\n")
         lines.append(json.dumps({"id": f"r{i}", "url": f"https://{site}/a/{i}",
-                                 "text": f"Story {i} headline\n{text}\n"}))
+                                 "text": body}))
         if i == n // 2:
             lines.append('{"id": "broken", "text": ')  # set aside, never a crash
     (folder / "a-feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

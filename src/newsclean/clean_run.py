@@ -361,11 +361,13 @@ def run_clean(
     on_progress: Callable[[RunSummary], None] | None = None,
     progress: Progress | None = None,
     stats: RunStats | None = None,
+    engine: Any = None,
 ) -> RunSummary:
     """Clean every record of `paths` into `output` (None or "-" = stdout).  Raises
     outputs.PathProblem, before touching any file, when an output would overwrite an input,
     and outputs.OutputError when an output cannot be written (the earlier files stay).
-    progress: a display told of each record; stats: counts every record (--stats)."""
+    progress: a display told of each record; stats: counts every record (--stats);
+    engine: what cleans (None: this machine, options.workers processes; see engines/)."""
     progress = progress or Progress()
     options = options or CleanOptions()
     paths = [str(p) for p in paths]
@@ -381,7 +383,7 @@ def run_clean(
         on_unreadable=summary.skip_unreadable,
     )
     with files.open() as (writer, aside):
-        pairs = clean_stream(
+        pairs = engine.clean(items, options) if engine is not None else clean_stream(
             items, options.workers, options.enrich, options.repair_encoding,
             options.record_timeout,
         )

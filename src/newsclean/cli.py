@@ -36,6 +36,7 @@ from .corpus.run import (
     run_corpus_clean,
 )
 from .corpus.store import StoreError
+from .engines import EngineError, open_engine
 from .outputs import (
     OUTPUT,
     STATS,
@@ -230,6 +231,20 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         metavar="S",
         help="when stderr is not a terminal: a progress line every S seconds (default: 10)",
     )
+    p.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="what runs the cleaning and the corpus stages: this machine (default; "
+        "--workers processes) or a Ray cluster (pip install 'newsclean[ray]'); the "
+        "output is the same",
+    )
+    p.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="with --engine ray: the cluster to join (auto, HOST:6379, ray://HOST:10001; "
+        "default: $RAY_ADDRESS, else a new local Ray instance)",
+    )
     g = p.add_argument_group(
         "sharded output (-o DIR: a folder, or a path without a file suffix)"
     )
@@ -284,6 +299,8 @@ def _run_clean(args: argparse.Namespace) -> int:
                                          "shards: a path without a file suffix)")
     if args.shard_records < 1:
         return _usage_error("clean", "--shard-records must be at least 1")
+    if args.address and args.engine != "ray":
+        return _usage_error("clean", "--address needs --engine ray")
     if args.stats:
         try:
             check_outputs(args.inputs, [Output(args.stats, "--stats", STATS),
@@ -298,27 +315,34 @@ def _run_clean(args: argparse.Namespace) -> int:
         count_in_background(args.inputs, options.read, exclude, progress.set_total)
     started = time.monotonic()
     corpus_summary = None
+    engine = None
     try:
         try:
+            engine = open_engine(args.engine, args.address)
             if sharded:
                 summary, corpus_summary = run_sharded(
                     args.inputs, args.output, options,
                     ShardOptions(args.format, args.shard_records, args.shard_per_file,
                                  args.resume),
-                    corpus, progress=progress, stats=stats,
+                    corpus, progress=progress, stats=stats, engine=engine,
                 )
             elif corpus is None:
                 summary = run_clean(args.inputs, args.output, options, progress=progress,
-                                    stats=stats)
+                                    stats=stats, engine=engine)
             else:
                 summary, corpus_summary = run_corpus_clean(
-                    args.inputs, args.output, options, corpus, progress=progress, stats=stats
+                    args.inputs, args.output, options, corpus, progress=progress,
+                    stats=stats, engine=engine,
                 )
         finally:
             progress.close()
+            if engine is not None:
+                engine.close()  # type: ignore[attr-defined]
         if stats is not None:
             _write_stats(args.stats, stats, summary, corpus_summary, sharded,
-                         time.monotonic() - started)
+                         time.monotonic() - started, args.engine)
+    except EngineError as e:
+        return _failure("clean", str(e))
     except BrokenPipeError:
         raise  # handled by main: stdout closed early is not an error
     except (PathProblem, ShardError) as e:
@@ -342,7 +366,7 @@ def _run_clean(args: argparse.Namespace) -> int:
 
 
 def _write_stats(path: str, stats: RunStats, summary: RunSummary, corpus: object,
-                 sharded: bool, seconds: float) -> None:
+                 sharded: bool, seconds: float, engine: str) -> None:
     """The --stats document, put in place whole."""
     from .shards import CLEANED, write_json
 
@@ -350,7 +374,7 @@ def _write_stats(path: str, stats: RunStats, summary: RunSummary, corpus: object
         cleaned, chars = CLEANED.records, CLEANED.chars
     else:
         cleaned, chars = summary.read, stats.chars_read
-    extra: dict[str, object] = {"engine": "local"}
+    extra: dict[str, object] = {"engine": engine}
     if corpus is not None:
         extra["corpus"] = {k: getattr(corpus, k) for k in (
             "clusters", "duplicates", "learned_sources", "learned_lines")}

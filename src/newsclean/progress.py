@@ -88,6 +88,10 @@ class PlainProgress(_Counting):
         self.every = every
         self._last = time.monotonic()
 
+    def phase(self, name: str, total: int | None = None) -> None:
+        super().phase(name, total)
+        self._last = time.monotonic()  # a phase's first line comes `every` s into it
+
     def advance(self, n: int = 1, detail: str | None = None) -> None:
         super().advance(n, detail)
         now = time.monotonic()

@@ -168,7 +168,7 @@ def corpus_stream(
 
     The passes are map and reduce stages: what is done to one record alone (the lines the
     learner counts, cleaning again with learned lines, the MinHash signature) is mapped by
-    `mapper` (default: here, one by one; engines.ray: across a cluster); what needs them
+    `mapper` (default: here, one by one; engines.ray_engine: across a cluster); what needs them
     all (the counts, the index and its clusters) is reduced here, in input order, so any
     mapper gives the same bytes."""
     summary = summary if summary is not None else CorpusSummary()
@@ -257,7 +257,7 @@ Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tupl
 def local_map(fn: Callable[[Any, Any], Any], xs: Iterable[Any], const: Any
               ) -> Iterator[tuple[Any, Any]]:
     """The map stage in this process: (x, fn(x, const)) for each x, in order.  Another
-    mapper (engines.ray) must give the same pairs in the same order."""
+    mapper (engines.ray_engine) must give the same pairs in the same order."""
     for x in xs:
         yield x, fn(x, const)
 
@@ -353,6 +353,7 @@ def run_corpus_clean(
     on_progress: Callable[[RunSummary], None] | None = None,
     progress: Progress | None = None,
     stats: RunStats | None = None,
+    engine: Any = None,
 ) -> tuple[RunSummary, CorpusSummary]:
     """`newsclean clean` with the corpus passes: like clean_run.run_clean, then corpus_stream.
     Accounting: read == written + set aside + dropped duplicates.
@@ -398,7 +399,7 @@ def run_corpus_clean(
 
     try:
         with files.open() as (writer, aside):
-            cleaned = clean_stream(
+            cleaned = engine.clean(items, options) if engine is not None else clean_stream(
                 items, options.workers, options.enrich, options.repair_encoding,
                 options.record_timeout,
             )
@@ -411,6 +412,7 @@ def run_corpus_clean(
                 model=model,
                 record_timeout=options.record_timeout,
                 progress=progress,
+                mapper=engine.map if engine is not None else None,
             ):
                 keep = not (corpus.drop_duplicates and isinstance(result, Article)
                             and result.extra.get("canonical") is False)
