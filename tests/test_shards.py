@@ -168,32 +168,51 @@ def test_a_lost_marker_is_redone_and_a_leftover_temporary_file_removed(corpus, t
     assert files_of(out) == before
 
 
-def _run_and_kill(args: list[str], after: float) -> int:
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _timed_run(args: list[str], folder: Path) -> tuple[float, float]:
+    """(seconds until the run has begun its folder, seconds in all) of a whole run."""
+    t0 = time.monotonic()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    began = None
+    while proc.poll() is None:
+        if began is None and (folder / "_newsclean.json").exists():
+            began = time.monotonic() - t0
+        time.sleep(0.01)
+    assert proc.returncode == 0
+    took = time.monotonic() - t0
+    return (began if began is not None else took), took
+
+
+def _run_and_kill(args: list[str], folder: Path, after: float) -> tuple[int, list[str]]:
+    """Start a run, SIGKILL it `after` seconds after it began its folder; its exit code
+    and the shards finished by then."""
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (folder / "_newsclean.json").exists() and proc.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
     time.sleep(after)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    return proc.returncode
+    return proc.returncode, sorted(p.name for p in folder.glob("part-*.done"))
 
 
 @pytest.mark.parametrize("mode", ["--dedup", "--no-dedup"])
 def test_a_run_killed_at_a_random_point_and_resumed_is_byte_identical(corpus, tmp_path, mode):
     args = [str(corpus), "--quiet", mode, "--shard-records", "20", "--workers", "2"]
     whole = tmp_path / "whole"
-    t0 = time.monotonic()
-    subprocess.run(cli(*args, "-o", str(whole)), check=True)
-    took = time.monotonic() - t0
+    began, took = _timed_run(cli(*args, "-o", str(whole)), whole)
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
     out = tmp_path / "killed"
-    after = rng.uniform(0.2, took)
-    _run_and_kill(cli(*args, "-o", str(out)), after)
-    # a second kill of the resumed run, then a resume to the end
-    if (out / "_newsclean.json").exists():
-        _run_and_kill(cli(*args, "-o", str(out), "--resume"), rng.uniform(0.2, took))
+    # killed at a random point of its work (the folder begun, not yet done) ...
+    after = rng.uniform(0, took - began)
+    code, finished = _run_and_kill(cli(*args, "-o", str(out)), out, after)
+    why = f"seed {seed}: killed {after:.2f} s in (exit {code}), shards done then: {finished}"
+    # ... then the resumed run killed too, then resumed to the end
+    _run_and_kill(cli(*args, "-o", str(out), "--resume"), out, rng.uniform(0, took - began))
     done = subprocess.run(cli(*args, "-o", str(out), "--resume"), capture_output=True)
-    assert done.returncode == 0, (seed, after, done.stderr)
-    assert files_of(out) == files_of(whole), (seed, after)
+    assert done.returncode == 0, (why, done.stderr)
+    assert files_of(out) == files_of(whole), why
 
 
 def test_ctrl_c_stops_quietly_and_leaves_no_partial_file(corpus, tmp_path):
