@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import zstandard
 
@@ -185,9 +185,9 @@ def corpus_stream(
             spill = _Spill()
             spills.append(spill)
             seen = 0
-            for (item, result), keys in mapper(map_learn_keys, pairs, None):
-                if keys is not None:
-                    learner.add_keys(keys)
+            for (item, result), counted in mapper(map_learn_keys, pairs, None):
+                if counted is not None:
+                    learner.add_keys(counted)
                 spill.write((item, result))
                 seen += 1
             source = spill.read()
@@ -327,7 +327,10 @@ def _learned(
         )
 
 
-def _batched_tx(pairs: Iterable[Pair], store: Store | None) -> Iterator[Pair]:
+T = TypeVar("T")
+
+
+def _batched_tx(pairs: Iterable[T], store: Store | None) -> Iterator[T]:
     """Pass pairs through; with a store, group its writes in transactions of STORE_BATCH."""
     if store is None:
         yield from pairs
