@@ -259,3 +259,20 @@ def test_ctrl_c_while_workers_start_prints_no_worker_traceback(corpus, tmp_path,
     assert err.strip().splitlines() == ["newsclean: interrupted"]
     assert not (tmp_path / "o.jsonl").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_folder_another_run_is_writing_is_refused(corpus, tmp_path, capsys):
+    import fcntl
+
+    out = tmp_path / "run"
+    out.mkdir()
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a run in progress holds it
+        assert main(["clean", str(corpus), "-o", str(out), "--no-dedup"]) == 2
+        assert "being written by another newsclean run" in capsys.readouterr().err
+        assert list(out.iterdir()) == []
+    finally:
+        os.close(fd)
+    assert main(["clean", "--quiet", str(corpus), "-o", str(out), "--no-dedup"]) == 0
+    assert (out / "part-00000.done").is_file()

@@ -479,8 +479,10 @@ def run_sharded(
     if corpus is not None and corpus.boilerplate_model and not corpus.learn_boilerplate:
         model = load_model(corpus.boilerplate_model)
     store = open_store(corpus.store, corpus.dedup_params) if corpus and corpus.store else None
+    lock = -1
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        lock = _lock(folder)
         where.clear(everything=not resuming)
         if not resuming:
             write_json(folder / MANIFEST, {"format": "newsclean-shards", "fingerprint": fp,
@@ -502,19 +504,36 @@ def run_sharded(
             assert csum is not None
             _stage_corpus(options, corpus, where, finished, plan["shards"], summary, stats,
                           csum, store, model, progress, engine)
+        final = {"format": "newsclean-shards", "fingerprint": fp, "complete": True,
+                 "shards": plan["shards"], "summary": summary.counts(), "stats": stats.to_dict()}
+        if csum is not None:
+            final["corpus"] = {"clusters": csum.clusters, "duplicates": csum.duplicates,
+                               "dropped": csum.dropped, "learned_sources": csum.learned_sources,
+                               "learned_lines": csum.learned_lines}
+        write_json(folder / MANIFEST, final)
+        if where.work.is_dir():
+            shutil.rmtree(where.work, ignore_errors=True)
     finally:
         if store is not None:
             store.close()
-    final = {"format": "newsclean-shards", "fingerprint": fp, "complete": True,
-             "shards": plan["shards"], "summary": summary.counts(), "stats": stats.to_dict()}
-    if csum is not None:
-        final["corpus"] = {"clusters": csum.clusters, "duplicates": csum.duplicates,
-                           "dropped": csum.dropped, "learned_sources": csum.learned_sources,
-                           "learned_lines": csum.learned_lines}
-    write_json(folder / MANIFEST, final)
-    if where.work.is_dir():
-        shutil.rmtree(where.work, ignore_errors=True)
+        if lock >= 0:
+            os.close(lock)  # and the lock with it
     return summary, csum
+
+
+def _lock(folder: Path) -> int:
+    """An exclusive lock on the output folder for this run (flock on the folder itself: no
+    lock file), or ShardError when another run holds it."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as e:
+        os.close(fd)
+        raise ShardError(f"-o {folder} is being written by another newsclean run "
+                         f"({e.strerror or e}): wait for it, or write elsewhere") from e
+    return fd
 
 
 def _note_skips(paths: list[str], exclude: list[str], summary: RunSummary) -> None:
