@@ -165,3 +165,14 @@ def test_the_progress_bar_in_a_terminal(corpus, tmp_path):
     assert re.search(r"\d+/262", text), text  # the total: 2 x 131 records
     assert "newsclean: read 262, written 260" in text
     assert "Traceback" not in text
+
+
+def test_a_stats_file_inside_an_input_folder_is_never_read(tmp_path):
+    folder = make_corpus(tmp_path / "in", n=20)
+    stats, out = folder / "stats.json", tmp_path / "o.jsonl"
+    args = ["clean", "--quiet", str(folder), "-o", str(out), "--stats", str(stats)]
+    assert main(args) == 0
+    first = json.loads(stats.read_text())
+    assert main(args) == 0  # the first run's stats.json is in the folder now: not input
+    assert json.loads(stats.read_text())["records"] == first["records"] == 31
+    assert not (tmp_path / "o.setaside.jsonl").read_text().count("stats.json")

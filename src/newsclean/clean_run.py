@@ -55,6 +55,7 @@ class CleanOptions:
     enrich: bool = True  # language and quotations; off for throughput when they are not wanted
     repair_encoding: bool = False  # fix mojibake in kept lines (listed in `repaired`)
     record_timeout: float | None = None  # seconds per record; None: from its size, 0: none
+    exclude: list[str] = field(default_factory=list)  # more files of ours never read (--stats)
 
 
 @dataclass(slots=True)
@@ -375,6 +376,7 @@ def run_clean(
     summary.set_aside_path = options.set_aside or default_set_aside_path(output)
     files = RunFiles(paths, output, summary.set_aside_path, options.set_aside is not None)
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
+    own_files += options.exclude
     items = read_inputs(
         paths,
         replace(options.read, defer_html=True),

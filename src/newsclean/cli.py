@@ -286,6 +286,7 @@ def _run_clean(args: argparse.Namespace) -> int:
         enrich=not args.no_enrich,
         repair_encoding=args.repair_encoding,
         record_timeout=args.record_timeout,
+        exclude=[args.stats] if args.stats else [],
     )
     corpus = corpus_options(args)
     sharded = is_directory_output(args.output)

@@ -154,6 +154,13 @@ class RichProgress(_Counting):
             self._bar.remove_task(self._task)
         self._task = self._bar.add_task(name, total=total, detail=self.detail)
 
+    def set_total(self, total: int | None) -> None:
+        super().set_total(total)
+        if self._task is not None and total is not None and self.name in ("cleaning",
+                                                                          "reading"):
+            self.total = total
+            self._bar.update(self._task, total=total)  # rich's update takes its lock
+
     def advance(self, n: int = 1, detail: str | None = None) -> None:
         super().advance(n, detail)
         if self._task is not None:

@@ -451,6 +451,7 @@ def run_sharded(
     check_outputs(paths, others)
     where = ShardDir(folder, shards.format, options.set_aside)
     exclude = [str(folder)] + ([options.set_aside] if options.set_aside else [])
+    exclude += options.exclude
     exclude += [o.path for o in others]
     summary = RunSummary(output=str(folder))
     summary.set_aside_path = str(where.aside)

@@ -381,6 +381,7 @@ def run_corpus_clean(
         model = load_model(corpus.boilerplate_model)
     store = open_store(corpus.store, corpus.dedup_params) if corpus.store else None
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
+    own_files += options.exclude
     items = read_inputs(
         paths,
         replace(options.read, defer_html=True),  # pages are extracted where they are cleaned
