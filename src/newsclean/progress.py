@@ -11,13 +11,30 @@ run starts at once; a WARC or stdin leaves it unknown.
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from .readers import ReadOptions, iter_sources
+
+
+@contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """Threads started in this block never receive SIGINT (they inherit the signal mask), so
+    a Ctrl-C always reaches the main thread -- also while it blocks SIGINT for a moment
+    (supervised.py, as a worker starts): the signal then waits instead of being lost."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 class Progress:
@@ -145,7 +162,8 @@ class RichProgress(_Counting):
             transient=True,
             speed_estimate_period=10.0,
         )
-        self._bar.start()
+        with sigint_blocked():
+            self._bar.start()  # its refresh thread
         self._task: Any = None
 
     def phase(self, name: str, total: int | None = None) -> None:
@@ -222,5 +240,6 @@ def count_in_background(paths: Iterable[str], options: ReadOptions, exclude: Ite
             pass
 
     t = threading.Thread(target=run, daemon=True, name="newsclean-count")
-    t.start()
+    with sigint_blocked():
+        t.start()
     return t

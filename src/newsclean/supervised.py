@@ -28,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -168,8 +169,13 @@ def supervised_map(
         # terminal's SIGINT never prints a traceback in a worker still importing: the
         # parent handles it and kills its workers.  Meanwhile the parent blocks SIGINT
         # (a blocked signal stays pending even while ignored): one that comes while the
-        # worker starts is delivered when the parent's handler is back.
+        # worker starts is delivered when the parent's handler is back -- unless the
+        # kernel hands it to another thread (native ones too: a BLAS pool), where it is
+        # ignored: a Ctrl-C in these few milliseconds can be lost (press it again).
         in_main = threading.current_thread() is threading.main_thread()
+        # multiprocessing's resource tracker starts with the first worker and *unblocks*
+        # SIGINT after it started: start it before the window, not inside it
+        resource_tracker.ensure_running()
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
         try:
