@@ -184,12 +184,15 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         help=".txt record, .jsonl[.gz|.zst], a directory of them, or - for stdin",
     )
     p.add_argument(
-        "-o", "--output", metavar="OUT", help="output JSONL (.gz to compress); default: stdout"
+        "-o", "--output", metavar="OUT",
+        help="output JSONL (.gz to compress) or .parquet; a folder (or a path without a "
+        "suffix): a folder of shards, see below; default: stdout",
     )
     p.add_argument(
         "--set-aside",
         metavar="PATH",
-        help="where unreadable records go (default: OUT's name + .setaside.jsonl)",
+        help="where unreadable records go (default: OUT's name + .setaside.jsonl; with "
+        "-o DIR, a folder of one file per shard, default DIR/setaside)",
     )
     p.add_argument(
         "--workers",
