@@ -276,3 +276,49 @@ def test_a_folder_another_run_is_writing_is_refused(corpus, tmp_path, capsys):
         os.close(fd)
     assert main(["clean", "--quiet", str(corpus), "-o", str(out), "--no-dedup"]) == 0
     assert (out / "part-00000.done").is_file()
+
+
+@pytest.mark.parametrize("stage", ["_Checkpoint", "_ShardOut"])
+def test_a_corpus_run_stopped_in_either_stage_resumes_to_the_same_bytes(
+        corpus, tmp_path, monkeypatch, stage):
+    """Stage 1 (cleaning into checkpoints) or stage 2 (corpus passes, output shards) stopped
+    at its third shard: the resumed run cleans only what is missing and gives the folder of
+    an uninterrupted run."""
+    import newsclean.shards as shards
+
+    args = ["clean", "--quiet", str(corpus), "--learn-boilerplate", "--drop-duplicates",
+            "--shard-records", "20"]
+    whole = tmp_path / "whole"
+    assert main([*args, "-o", str(whole)]) == 0
+    cls = getattr(shards, stage)
+    real = cls.commit
+    calls = []
+
+    def stopping(self):
+        calls.append(self.k)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(self)
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(cls, "commit", stopping)
+    assert main([*args, "-o", str(out)]) == 130
+    monkeypatch.setattr(cls, "commit", real)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".partial")]
+    if stage == "_Checkpoint":
+        assert len(list((out / ".work").glob("clean-*.done"))) == 2
+        assert not list(out.glob("part-*"))
+    else:
+        assert len(list(out.glob("part-*.done"))) == 2
+    cleaned = []
+    real_clean = shards._clean_pairs
+
+    def counting(items, options, engine):
+        for pair in real_clean(items, options, engine):
+            cleaned.append(pair)
+            yield pair
+
+    monkeypatch.setattr(shards, "_clean_pairs", counting)
+    assert main([*args, "-o", str(out), "--resume"]) == 0
+    assert len(cleaned) == (131 - 40 if stage == "_Checkpoint" else 0)
+    assert files_of(out) == files_of(whole)
