@@ -278,16 +278,17 @@ def test_a_folder_another_run_is_writing_is_refused(corpus, tmp_path, capsys):
     assert (out / "part-00000.done").is_file()
 
 
+@pytest.mark.parametrize("sharding", [["--shard-records", "20"], ["--shard-per-file"]])
 @pytest.mark.parametrize("stage", ["_Checkpoint", "_ShardOut"])
 def test_a_corpus_run_stopped_in_either_stage_resumes_to_the_same_bytes(
-        corpus, tmp_path, monkeypatch, stage):
+        corpus, tmp_path, monkeypatch, stage, sharding):
     """Stage 1 (cleaning into checkpoints) or stage 2 (corpus passes, output shards) stopped
     at its third shard: the resumed run cleans only what is missing and gives the folder of
     an uninterrupted run."""
     import newsclean.shards as shards
 
     args = ["clean", "--quiet", str(corpus), "--learn-boilerplate", "--drop-duplicates",
-            "--shard-records", "20"]
+            *sharding]
     whole = tmp_path / "whole"
     assert main([*args, "-o", str(whole)]) == 0
     cls = getattr(shards, stage)
@@ -305,8 +306,9 @@ def test_a_corpus_run_stopped_in_either_stage_resumes_to_the_same_bytes(
     assert main([*args, "-o", str(out)]) == 130
     monkeypatch.setattr(cls, "commit", real)
     assert not [p for p in out.rglob("*") if p.name.endswith(".partial")]
+    checkpoints = [json.loads(p.read_text()) for p in (out / ".work").glob("clean-*.done")]
     if stage == "_Checkpoint":
-        assert len(list((out / ".work").glob("clean-*.done"))) == 2
+        assert len(checkpoints) == 2
         assert not list(out.glob("part-*"))
     else:
         assert len(list(out.glob("part-*.done"))) == 2
@@ -320,5 +322,7 @@ def test_a_corpus_run_stopped_in_either_stage_resumes_to_the_same_bytes(
 
     monkeypatch.setattr(shards, "_clean_pairs", counting)
     assert main([*args, "-o", str(out), "--resume"]) == 0
-    assert len(cleaned) == (131 - 40 if stage == "_Checkpoint" else 0)
+    assert len(cleaned) == 131 - sum(c["records"] for c in checkpoints)
+    if stage == "_ShardOut":
+        assert cleaned == []  # every shard's checkpoint was there: nothing cleaned again
     assert files_of(out) == files_of(whole)
