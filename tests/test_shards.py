@@ -326,3 +326,21 @@ def test_a_corpus_run_stopped_in_either_stage_resumes_to_the_same_bytes(
     if stage == "_ShardOut":
         assert cleaned == []  # every shard's checkpoint was there: nothing cleaned again
     assert files_of(out) == files_of(whole)
+
+
+def test_shards_with_a_store_equal_the_single_file_with_a_store(corpus, tmp_path):
+    one, folder = tmp_path / "one.jsonl", tmp_path / "run"
+    assert main(["clean", "--quiet", str(corpus), "-o", str(one),
+                 "--store", str(tmp_path / "a.db")]) == 0
+    assert main(["clean", "--quiet", str(corpus), "-o", str(folder), "--shard-records", "30",
+                 "--store", str(tmp_path / "b.db")]) == 0
+    assert shard_lines(folder) == one.read_bytes()
+    # a second run with each store: the same bytes again, as files and as shards
+    again, folder2 = tmp_path / "again.jsonl", tmp_path / "run2"
+    assert main(["clean", "--quiet", str(corpus / "a-feed.jsonl"), "-o", str(again),
+                 "--store", str(tmp_path / "a.db")]) == 0
+    assert main(["clean", "--quiet", str(corpus / "a-feed.jsonl"), "-o", str(folder2),
+                 "--store", str(tmp_path / "b.db")]) == 0
+    assert shard_lines(folder2) == again.read_bytes()
+    rows = [json.loads(x) for x in again.read_text().splitlines()]
+    assert sum(r["cluster_size"] == 3 for r in rows) == 24
