@@ -14,7 +14,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsclean needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev]'
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev,ray]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -40,7 +40,7 @@ demo: $(STAMP)
 	@$(BIN)/python -c 'import json; r = {d["id"]: d["record"] for d in map(json.loads, open("out/demo.restored.jsonl", encoding="utf-8"))}; print("  seed restored byte for byte:", r["examples/seed/record.txt"] == open("examples/seed/record.txt", encoding="utf-8", newline="").read())'
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	NEWSCLEAN_REQUIRE_RAY=1 $(BIN)/python -m pytest -q
 	$(BIN)/ruff check src tests bench train
 
 # Property-based tests at length: FUZZ_EXAMPLES per property (7 properties: over 100k cases),

@@ -34,8 +34,10 @@ from .outputs import (
     describe_os_error,
 )
 from .pipeline import clean_record
+from .progress import Progress
 from .readers import Page, ReadOptions, read_inputs
 from .setaside import SetAsideWriter, default_set_aside_path
+from .stats import RunStats
 from .supervised import supervised_map
 from .writers import open_writer
 
@@ -53,6 +55,7 @@ class CleanOptions:
     enrich: bool = True  # language and quotations; off for throughput when they are not wanted
     repair_encoding: bool = False  # fix mojibake in kept lines (listed in `repaired`)
     record_timeout: float | None = None  # seconds per record; None: from its size, 0: none
+    exclude: list[str] = field(default_factory=list)  # more files of ours never read (--stats)
 
 
 @dataclass(slots=True)
@@ -73,11 +76,31 @@ class RunSummary:
         """Send one result where it belongs, output or set-aside file, and count it."""
         if isinstance(result, BadRecord):
             aside.write(result)
-            self.add_set_aside(result)
         else:
             writer.write(result)
+        self.tally(result)
+
+    def tally(self, result: Article | BadRecord) -> None:
+        """Count one result as delivered (written, or set aside)."""
+        if isinstance(result, BadRecord):
+            self.add_set_aside(result)
+        else:
             self.written += 1
             self.verdicts[result.verdict] += 1
+
+    def merge(self, counts: dict[str, Any]) -> None:
+        """Add the counts of a part of the run (a shard's, see shards.py)."""
+        self.read += counts["read"]
+        self.written += counts["written"]
+        self.set_aside += counts["set_aside"]
+        self.verdicts.update(counts["verdicts"])
+        self.skipped.update(counts["skipped"])
+
+    def counts(self) -> dict[str, Any]:
+        """The counts merge() adds, as JSON."""
+        return {"read": self.read, "written": self.written, "set_aside": self.set_aside,
+                "verdicts": dict(sorted(self.verdicts.items())),
+                "skipped": dict(sorted(self.skipped.items()))}
 
     def add_set_aside(self, bad: BadRecord) -> None:
         self.set_aside += 1
@@ -105,6 +128,10 @@ class RunSummary:
         if self.unreadable:
             text += f" | {len(self.unreadable)} path(s) skipped: unreadable"
         return text
+
+    def detail(self) -> str:
+        """What a progress display shows beside the count."""
+        return f"{self.written} written, {self.set_aside} set aside"
 
     def skip_unreadable(self, path: str, why: str) -> None:
         self.unreadable.append((path, why))
@@ -333,16 +360,23 @@ def run_clean(
     output: str | None = None,
     options: CleanOptions | None = None,
     on_progress: Callable[[RunSummary], None] | None = None,
+    progress: Progress | None = None,
+    stats: RunStats | None = None,
+    engine: Any = None,
 ) -> RunSummary:
     """Clean every record of `paths` into `output` (None or "-" = stdout).  Raises
     outputs.PathProblem, before touching any file, when an output would overwrite an input,
-    and outputs.OutputError when an output cannot be written (the earlier files stay)."""
+    and outputs.OutputError when an output cannot be written (the earlier files stay).
+    progress: a display told of each record; stats: counts every record (--stats);
+    engine: what cleans (None: this machine, options.workers processes; see engines/)."""
+    progress = progress or Progress()
     options = options or CleanOptions()
     paths = [str(p) for p in paths]
     summary = RunSummary(output=output or "-")
     summary.set_aside_path = options.set_aside or default_set_aside_path(output)
     files = RunFiles(paths, output, summary.set_aside_path, options.set_aside is not None)
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
+    own_files += options.exclude
     items = read_inputs(
         paths,
         replace(options.read, defer_html=True),
@@ -351,13 +385,17 @@ def run_clean(
         on_unreadable=summary.skip_unreadable,
     )
     with files.open() as (writer, aside):
-        pairs = clean_stream(
+        pairs = engine.clean(items, options) if engine is not None else clean_stream(
             items, options.workers, options.enrich, options.repair_encoding,
             options.record_timeout,
         )
-        for _item, result in pairs:
+        progress.phase("cleaning")
+        for item, result in pairs:
             summary.read += 1
             summary.deliver(result, writer, aside)
+            if stats is not None:
+                stats.add(item, result)
+            progress.advance(detail=summary.detail())
             if on_progress is not None:
                 on_progress(summary)
     return summary

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,12 +36,31 @@ from .corpus.run import (
     run_corpus_clean,
 )
 from .corpus.store import StoreError
-from .outputs import OUTPUT, Output, OutputError, PathProblem, check_outputs, describe_os_error
+from .engines import EngineError, open_engine
+from .outputs import (
+    OUTPUT,
+    STATS,
+    Output,
+    OutputError,
+    PathProblem,
+    check_outputs,
+    describe_os_error,
+)
 from .outputs import staged as staged_file
+from .progress import count_in_background, make_progress
 from .readers import ReadOptions, read_inputs
 from .readers.jsonl import iter_capped_lines
 from .readers.options import DEFAULT_MAX_RECORD_BYTES
 from .readers.sources import DECOMPRESSION_ERRORS, InputSource
+from .shards import (
+    DEFAULT_SHARD_RECORDS,
+    FORMATS,
+    ShardError,
+    ShardOptions,
+    is_directory_output,
+    run_sharded,
+)
+from .stats import RunStats
 from .supervised import WorkerError
 from .terminal import one_line
 
@@ -164,12 +184,15 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         help=".txt record, .jsonl[.gz|.zst], a directory of them, or - for stdin",
     )
     p.add_argument(
-        "-o", "--output", metavar="OUT", help="output JSONL (.gz to compress); default: stdout"
+        "-o", "--output", metavar="OUT",
+        help="output JSONL (.gz to compress) or .parquet; a folder (or a path without a "
+        "suffix): a folder of shards, see below; default: stdout",
     )
     p.add_argument(
         "--set-aside",
         metavar="PATH",
-        help="where unreadable records go (default: OUT's name + .setaside.jsonl)",
+        help="where unreadable records go (default: OUT's name + .setaside.jsonl; with "
+        "-o DIR, a folder of one file per shard, default DIR/setaside)",
     )
     p.add_argument(
         "--workers",
@@ -198,6 +221,57 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         help="set aside a record whose cleaning takes longer than S seconds, and go on "
         "(default: 20 s + 10 s per MB of the record; 0: no limit)",
     )
+    p.add_argument(
+        "--stats",
+        metavar="PATH",
+        help="write a JSON summary of the run here: counts by verdict, removal reason and "
+        "rule, characters removed, languages, sources, cluster sizes, throughput",
+    )
+    p.add_argument(
+        "--progress-every",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="when stderr is not a terminal: a progress line every S seconds (default: 10)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="what runs the cleaning and the corpus stages: this machine (default; "
+        "--workers processes) or a Ray cluster (pip install 'newsclean[ray]'); the "
+        "output is the same",
+    )
+    p.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="with --engine ray: the cluster to join (auto, HOST:6379, ray://HOST:10001; "
+        "default: $RAY_ADDRESS, else a new local Ray instance)",
+    )
+    g = p.add_argument_group(
+        "sharded output (-o DIR: a folder, or a path without a file suffix)"
+    )
+    g.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="jsonl",
+        help="the shards' format (default: jsonl)",
+    )
+    g.add_argument(
+        "--shard-records",
+        type=int,
+        default=DEFAULT_SHARD_RECORDS,
+        metavar="N",
+        help=f"input records per shard (default: {DEFAULT_SHARD_RECORDS})",
+    )
+    g.add_argument(
+        "--shard-per-file", action="store_true", help="one shard per input file instead"
+    )
+    g.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with a run into DIR that was stopped: finished shards are skipped",
+    )
     _add_read_options(p)
     add_corpus_arguments(p)
 
@@ -215,19 +289,67 @@ def _run_clean(args: argparse.Namespace) -> int:
         enrich=not args.no_enrich,
         repair_encoding=args.repair_encoding,
         record_timeout=args.record_timeout,
+        exclude=[args.stats] if args.stats else [],
     )
     corpus = corpus_options(args)
+    sharded = is_directory_output(args.output)
+    if not sharded:
+        given = [f for f, v in (("--resume", args.resume), ("--shard-per-file",
+                                args.shard_per_file), ("--format", args.format != "jsonl"),
+                                ("--shard-records", args.shard_records
+                                 != DEFAULT_SHARD_RECORDS)) if v]
+        if given:
+            return _usage_error("clean", f"{', '.join(given)} need -o DIR (a folder of "
+                                         "shards: a path without a file suffix)")
+    if args.shard_records < 1:
+        return _usage_error("clean", "--shard-records must be at least 1")
+    if args.address and args.engine != "ray":
+        return _usage_error("clean", "--address needs --engine ray")
+    if args.stats:
+        try:
+            check_outputs(args.inputs, [Output(args.stats, "--stats", STATS),
+                                        *([Output(args.output, "-o", OUTPUT)]
+                                          if args.output and not sharded else [])])
+        except PathProblem as e:
+            return _usage_error("clean", str(e))
+    stats = RunStats() if args.stats else None
+    progress = make_progress(not args.quiet, sys.stderr.isatty(), args.progress_every)
+    if not args.quiet:
+        exclude = [p for p in (args.output, args.set_aside, args.stats) if p and p != "-"]
+        count_in_background(args.inputs, options.read, exclude, progress.set_total)
+    started = time.monotonic()
+    corpus_summary = None
+    engine = None
     try:
-        with _progress(enabled=not args.quiet and sys.stderr.isatty()) as on_progress:
-            if corpus is None:
-                summary = run_clean(args.inputs, args.output, options, on_progress=on_progress)
+        try:
+            engine = open_engine(args.engine, args.address)
+            if sharded:
+                summary, corpus_summary = run_sharded(
+                    args.inputs, args.output, options,
+                    ShardOptions(args.format, args.shard_records, args.shard_per_file,
+                                 args.resume),
+                    corpus, progress=progress, stats=stats, engine=engine,
+                )
+            elif corpus is None:
+                summary = run_clean(args.inputs, args.output, options, progress=progress,
+                                    stats=stats, engine=engine)
             else:
                 summary, corpus_summary = run_corpus_clean(
-                    args.inputs, args.output, options, corpus, on_progress=on_progress
+                    args.inputs, args.output, options, corpus, progress=progress,
+                    stats=stats, engine=engine,
                 )
+        finally:
+            progress.close()
+            if engine is not None:
+                engine.close()  # type: ignore[attr-defined]
+        if stats is not None:
+            _write_stats(args.stats, stats, summary, corpus_summary, sharded,
+                         time.monotonic() - started, args.engine)
+    except EngineError as e:
+        return _failure("clean", str(e))
     except BrokenPipeError:
         raise  # handled by main: stdout closed early is not an error
-    except PathProblem as e:
+    except (PathProblem, ShardError) as e:
         return _usage_error("clean", str(e))
     except (StoreError, ModelError, OutputError, WorkerError) as e:
         return _failure("clean", str(e))
@@ -238,7 +360,7 @@ def _run_clean(args: argparse.Namespace) -> int:
             say(f"newsclean: skipped {f}: not a known input format")
         for f, why in summary.unreadable:
             say(f"newsclean: skipped {f}: {why}")
-        if corpus is not None:
+        if corpus_summary is not None:
             say(corpus_summary.line())
         say(summary.line())  # the closing line: read, written, set aside
     if summary.read == summary.set_aside:  # nothing could be read as a record
@@ -247,40 +369,20 @@ def _run_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-class _progress:
-    """A rich progress display on stderr (a no-op callback when disabled)."""
+def _write_stats(path: str, stats: RunStats, summary: RunSummary, corpus: object,
+                 sharded: bool, seconds: float, engine: str) -> None:
+    """The --stats document, put in place whole."""
+    from .shards import CLEANED, write_json
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._progress = None
-        self._task = None
-
-    def __enter__(self) -> Callable[[RunSummary], None] | None:
-        if not self.enabled:
-            return None
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self._progress = Progress(
-            SpinnerColumn(),
-            TextColumn("{task.completed} records"),
-            TextColumn("[dim]{task.fields[detail]}"),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self._progress.start()
-        self._task = self._progress.add_task("clean", total=None, detail="")
-        return self._update
-
-    def _update(self, s: RunSummary) -> None:
-        if s.read % 32 == 0 or s.read < 32:
-            detail = f"{s.written} written, {s.set_aside} set aside"
-            self._progress.update(self._task, completed=s.read, detail=detail)  # type: ignore[union-attr]
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+    if sharded:
+        cleaned, chars = CLEANED.records, CLEANED.chars
+    else:
+        cleaned, chars = summary.read, stats.chars_read
+    extra: dict[str, object] = {"engine": engine}
+    if corpus is not None:
+        extra["corpus"] = {k: getattr(corpus, k) for k in (
+            "clusters", "duplicates", "learned_sources", "learned_lines")}
+    write_json(path, stats.document(seconds, cleaned, chars, extra))
 
 
 # ---------------------------------------------------------------- restore

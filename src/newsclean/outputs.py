@@ -31,6 +31,7 @@ OUTPUT = "output"
 SET_ASIDE = "set-aside"
 MODEL = "model"
 STORE = "store"
+STATS = "stats"
 
 
 class PathProblem(ValueError):
@@ -128,11 +129,12 @@ def is_ours(path: str, kind: str) -> bool:
         return False
     if kind == STORE:
         return head.startswith(b"SQLite format 3")
+    whole = kind in (MODEL, STATS)
     first = head.split(b"\n", 1)[0]
     try:
-        obj = json.loads(first if kind != MODEL else head)
+        obj = json.loads(first if not whole else head)
     except ValueError:
-        if kind != MODEL:
+        if not whole:
             return False
         obj = None
         try:  # a model is one indented JSON document: read it whole
@@ -147,6 +149,8 @@ def is_ours(path: str, kind: str) -> bool:
         return {"error", "raw_base64"} <= obj.keys()
     if kind == MODEL:
         return obj.get("format") == "newsclean-boilerplate"
+    if kind == STATS:
+        return obj.get("format") == "newsclean-stats"
     return False
 
 

@@ -28,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -81,6 +82,7 @@ def _serve(
 ) -> None:
     """A worker's life: warm up, then clean what comes, saying what it is on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked since the start
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
 
     def receive() -> None:  # keeps the pipe drained, so the parent never blocks sending
@@ -163,7 +165,25 @@ def supervised_map(
             daemon=True,
             name="newsclean-worker",
         )
-        proc.start()
+        # A worker starts with Ctrl-C ignored (SIG_IGN is inherited through exec), so the
+        # terminal's SIGINT never prints a traceback in a worker still importing: the
+        # parent handles it and kills its workers.  Meanwhile the parent blocks SIGINT
+        # (a blocked signal stays pending even while ignored): one that comes while the
+        # worker starts is delivered when the parent's handler is back -- unless the
+        # kernel hands it to another thread (native ones too: a BLAS pool), where it is
+        # ignored: a Ctrl-C in these few milliseconds can be lost (press it again).
+        in_main = threading.current_thread() is threading.main_thread()
+        # multiprocessing's resource tracker starts with the first worker and *unblocks*
+        # SIGINT after it started: start it before the window, not inside it
+        resource_tracker.ensure_running()
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
+        try:
+            proc.start()
+        finally:
+            if in_main:
+                signal.signal(signal.SIGINT, handler)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         tasks_in.close()
         results_out.close()
         return _Worker(proc, tasks_out, results_in, progress)

@@ -234,6 +234,36 @@ class _CorpusCounts(_SourceCounts):
         return dead
 
 
+@dataclass(slots=True)
+class LearnKeys:
+    """What the learner counts of one document (the map side of pass 1): its source, its
+    counted lines, and its edge lines with the paragraphs that tell its story (no
+    paragraphs: no edge lines to count).  All normalised."""
+
+    source: str
+    lines: list[str]
+    edges: list[str]
+    paragraphs: list[str]
+
+
+def learn_keys(record: Record, article: Article,
+               view: TextView | None = None) -> LearnKeys | None:
+    """The map side of pass 1, a pure function of the record and its article: None for a
+    record that is not an article (it is not counted)."""
+    if article.verdict != "article":
+        return None
+    view = view or TextView(record.text)
+    counted = counted_lines(view, article)
+    kept = set(kept_lines(view, article))
+    prose = [i for i in counted if i in kept and view.lines[i].words >= PROSE_WORDS]
+    edges: list[str] = []
+    if prose:
+        first, last = prose[0], prose[-1]
+        edges = [view.lines[i].norm for i in counted if i < first or i > last]
+    return LearnKeys(source_key(record, article), [view.lines[i].norm for i in counted],
+                     edges, [view.lines[i].norm for i in prose])
+
+
 class BoilerplateLearner:
     """Streaming per-source line counter (pass 1).
 
@@ -303,19 +333,16 @@ class BoilerplateLearner:
         keeps and those it removed as page furniture.  A template line counts on every page,
         whether or not the single-record cleaner recognised it there; lines that are not the
         page (crawl header, banners, later copies) are left out."""
-        if article.verdict != "article":
-            return
-        view = view or TextView(record.text)
-        counted = counted_lines(view, article)
-        self.add_lines(source_key(record, article), (view.lines[i].norm for i in counted))
-        kept = set(kept_lines(view, article))
-        prose = [i for i in counted if i in kept and view.lines[i].words >= PROSE_WORDS]
-        if prose:
-            first, last = prose[0], prose[-1]
-            self.add_edges(
-                (view.lines[i].norm for i in counted if i < first or i > last),
-                (view.lines[i].norm for i in prose),
-            )
+        keys = learn_keys(record, article, view)
+        if keys is not None:
+            self.add_keys(keys)
+
+    def add_keys(self, keys: LearnKeys) -> None:
+        """Count one document from what learn_keys() took of it (the reduce side: documents
+        must come in input order, as lossy counting and story sketches depend on it)."""
+        self.add_lines(keys.source, keys.lines)
+        if keys.paragraphs:
+            self.add_edges(keys.edges, keys.paragraphs)
 
     def entries(self) -> int:
         return self._entries

@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import zstandard
 
@@ -40,14 +40,18 @@ from ..budget import RecordTimeout, budget_for, time_limit, timeout_error
 from ..clean_run import CleanOptions, RunFiles, RunSummary, clean_stream
 from ..model import Article, BadRecord, Record
 from ..outputs import MODEL, STORE, Output
+from ..progress import Progress
 from ..readers import read_inputs
 from ..setaside import default_set_aside_path
+from ..stats import RunStats
 from .dedup import Assignment, DedupIndex, DedupParams, Member, Signer, assignments
 from .learned_boilerplate import (
     BoilerplateLearner,
     BoilerplateModel,
+    LearnKeys,
     LearnParams,
     apply_learned,
+    learn_keys,
 )
 from .store import Store, StoreError
 
@@ -149,6 +153,8 @@ def corpus_stream(
     store: Store | None = None,
     model: BoilerplateModel | None = None,
     record_timeout: float | None = None,
+    progress: Progress | None = None,
+    mapper: Mapper | None = None,
 ) -> Iterator[Pair]:
     """Take cleaned (input, result) pairs in input order; yield them, in the same order, with
     learned boilerplate removed and cluster fields set (non-canonical copies left out when
@@ -157,8 +163,17 @@ def corpus_stream(
     store: the store of options.store, already open (the caller closes it); else it is
     opened here.  model: the saved model of options.boilerplate_model, already loaded.
     A record cleaned again with learned lines has the same time budget as its first
-    cleaning (record_timeout, see budget.py)."""
+    cleaning (record_timeout, see budget.py).  progress: told of the phases after the
+    cleaning (signing, clustering, writing) and of each record in them.
+
+    The passes are map and reduce stages: what is done to one record alone (the lines the
+    learner counts, cleaning again with learned lines, the MinHash signature) is mapped by
+    `mapper` (default: here, one by one; engines.ray_engine: across a cluster); what needs them
+    all (the counts, the index and its clusters) is reduced here, in input order, so any
+    mapper gives the same bytes."""
     summary = summary if summary is not None else CorpusSummary()
+    progress = progress or Progress()
+    mapper = mapper or local_map
     learner = BoilerplateLearner(options.learn_params) if options.learn_boilerplate else None
     own_store = store is None and bool(options.store)
     if own_store:
@@ -169,18 +184,22 @@ def corpus_stream(
         if learner is not None:  # pass 1
             spill = _Spill()
             spills.append(spill)
-            for item, result in pairs:
-                if isinstance(item, Record) and isinstance(result, Article):
-                    learner.add(item, result)
+            seen = 0
+            for (item, result), counted in mapper(map_learn_keys, pairs, None):
+                if counted is not None:
+                    learner.add_keys(counted)
                 spill.write((item, result))
+                seen += 1
             source = spill.read()
+            progress.phase("signing", seen)
         model = _resolve_model(options, learner, store, model)
         if model is not None:
             summary.learned_sources = len(model.sources)
             summary.learned_lines = sum(len(s.lines) for s in model.sources.values())
+        const = Stage(model, options, record_timeout, options.dedup_params)
         if not (options.dedup or store):
-            for item, result in source:
-                yield item, _learned(item, result, model, options, record_timeout)
+            for (item, _result), result in mapper(map_learned, source, const):
+                yield item, result
             return
         # pass 2: learned boilerplate out, signatures in
         signer = Signer(options.dedup_params)
@@ -188,28 +207,34 @@ def corpus_stream(
         spill2 = _Spill()
         spills.append(spill2)
         keys: list[int] = []
-        for n, (item, result) in enumerate(_batched_tx(source, store)):
-            result = _learned(item, result, model, options, record_timeout)
+        total = 0
+        signed = mapper(map_learned_signed, source, const)
+        for n, ((item, _first), (result, sig)) in enumerate(_batched_tx(signed, store)):
+            total += 1
+            if learner is not None:
+                progress.advance()
             key = -1
             if isinstance(result, Article):
-                text = result.text if result.verdict == "article" else ""
                 member = Member(n, result.id, result.fetched, len(result.text))
                 if store is not None:
-                    key = store.add(member, signer.sign(text))
+                    key = store.add(member, sig)
                 else:
                     assert index is not None
-                    index.add(member, signer.sign(text))
+                    index.add(member, sig)
                     key = n
                 keys.append(key)
             spill2.write((key, item, result))
         # pass 3: cluster fields
+        progress.phase("clustering")
         if store is not None:
             found: dict[int, Assignment] = {k: store.assignment(k) for k in keys}
         else:
             assert index is not None
             found = assignments(index.clusters().values())
         summary.clusters = len({a.cluster for a in found.values()})
+        progress.phase("writing", total)
         for key, item, result in spill2.read():
+            progress.advance()
             if isinstance(result, Article):
                 a = found[key]
                 result.extra.update(a.fields())
@@ -224,6 +249,56 @@ def corpus_stream(
             s.discard()
         if own_store and store is not None:
             store.close()
+
+
+Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tuple[Any, Any]]]
+
+
+def local_map(fn: Callable[[Any, Any], Any], xs: Iterable[Any], const: Any
+              ) -> Iterator[tuple[Any, Any]]:
+    """The map stage in this process: (x, fn(x, const)) for each x, in order.  Another
+    mapper (engines.ray_engine) must give the same pairs in the same order."""
+    for x in xs:
+        yield x, fn(x, const)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """What the map stages of pass 2 need besides the record (sent to workers once)."""
+
+    model: BoilerplateModel | None
+    options: CorpusOptions
+    record_timeout: float | None
+    dedup_params: DedupParams
+
+
+def map_learn_keys(pair: Pair, _const: Any) -> LearnKeys | None:
+    """Pass 1, map: what the learner counts of one record (None: nothing)."""
+    item, result = pair
+    if isinstance(item, Record) and isinstance(result, Article):
+        return learn_keys(item, result)
+    return None
+
+
+def map_learned(pair: Pair, const: Stage) -> Article | BadRecord:
+    """Pass 2, map: the record cleaned again with the learned lines."""
+    return _learned(pair[0], pair[1], const.model, const.options, const.record_timeout)
+
+
+_SIGNERS: dict[DedupParams, Signer] = {}
+
+
+def map_learned_signed(pair: Pair, const: Stage) -> tuple[Article | BadRecord, Any]:
+    """Pass 2, map: the record cleaned again with the learned lines, and its signature
+    (None for a record set aside).  Only articles are compared: another verdict is signed
+    as no text."""
+    result = map_learned(pair, const)
+    if not isinstance(result, Article):
+        return result, None
+    signer = _SIGNERS.get(const.dedup_params)
+    if signer is None:
+        signer = _SIGNERS[const.dedup_params] = Signer(const.dedup_params)
+    return result, signer.sign(result.text if result.verdict == "article" else "")
 
 
 def _learned(
@@ -252,7 +327,10 @@ def _learned(
         )
 
 
-def _batched_tx(pairs: Iterable[Pair], store: Store | None) -> Iterator[Pair]:
+T = TypeVar("T")
+
+
+def _batched_tx(pairs: Iterable[T], store: Store | None) -> Iterator[T]:
     """Pass pairs through; with a store, group its writes in transactions of STORE_BATCH."""
     if store is None:
         yield from pairs
@@ -276,6 +354,9 @@ def run_corpus_clean(
     options: CleanOptions,
     corpus: CorpusOptions,
     on_progress: Callable[[RunSummary], None] | None = None,
+    progress: Progress | None = None,
+    stats: RunStats | None = None,
+    engine: Any = None,
 ) -> tuple[RunSummary, CorpusSummary]:
     """`newsclean clean` with the corpus passes: like clean_run.run_clean, then corpus_stream.
     Accounting: read == written + set aside + dropped duplicates.
@@ -300,6 +381,7 @@ def run_corpus_clean(
         model = load_model(corpus.boilerplate_model)
     store = open_store(corpus.store, corpus.dedup_params) if corpus.store else None
     own_files = [summary.set_aside_path] + ([output] if output and output != "-" else [])
+    own_files += options.exclude
     items = read_inputs(
         paths,
         replace(options.read, defer_html=True),  # pages are extracted where they are cleaned
@@ -308,28 +390,42 @@ def run_corpus_clean(
         on_unreadable=summary.skip_unreadable,
     )
 
+    progress = progress or Progress()
+
     def counted(pairs: Iterable[Pair]) -> Iterator[Pair]:
+        progress.phase("cleaning")
         for pair in pairs:
             summary.read += 1
+            progress.advance()
             if on_progress is not None:
                 on_progress(summary)
             yield pair
 
     try:
         with files.open() as (writer, aside):
-            cleaned = clean_stream(
+            cleaned = engine.clean(items, options) if engine is not None else clean_stream(
                 items, options.workers, options.enrich, options.repair_encoding,
                 options.record_timeout,
             )
-            for _item, result in corpus_stream(
+            for item, result in corpus_stream(
                 counted(cleaned),
-                replace(corpus, enrich=options.enrich, repair_encoding=options.repair_encoding),
+                replace(corpus, enrich=options.enrich, repair_encoding=options.repair_encoding,
+                        drop_duplicates=False),
                 csum,
                 store=store,
                 model=model,
                 record_timeout=options.record_timeout,
+                progress=progress,
+                mapper=engine.map if engine is not None else None,
             ):
-                summary.deliver(result, writer, aside)
+                keep = not (corpus.drop_duplicates and isinstance(result, Article)
+                            and result.extra.get("canonical") is False)
+                if stats is not None:
+                    stats.add(item, result, written=keep)
+                if keep:
+                    summary.deliver(result, writer, aside)
+                else:
+                    csum.dropped += 1
     except sqlite3.Error as e:  # a store damaged in a place only this run reached
         raise StoreError(f"store {corpus.store}: {e}") from e
     finally:

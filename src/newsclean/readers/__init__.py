@@ -117,8 +117,11 @@ class _Excluded:
     def __init__(self, paths: Iterable[str | Path]) -> None:
         self.paths: set[str] = set()
         self.inodes: set[tuple[int, int]] = set()
+        self.folders: list[str] = []  # an output folder (`clean -o DIR`): all under it
         for x in paths:
             self.paths.add(os.path.abspath(x))
+            if os.path.isdir(x):
+                self.folders.append(os.path.join(os.path.abspath(x), ""))
             try:
                 st = os.stat(x)
                 self.inodes.add((st.st_dev, st.st_ino))
@@ -129,6 +132,8 @@ class _Excluded:
         if not (self.paths or self.inodes):
             return False
         if os.path.abspath(f) in self.paths:
+            return True
+        if any(os.path.abspath(f).startswith(d) for d in self.folders):
             return True
         try:
             st = os.stat(f)
@@ -209,21 +214,40 @@ def read_inputs(
 ) -> Iterator[Page | Record | BadRecord]:
     """Every record of every input, in order; unreadable input comes out as a BadRecord.
     Pages come out as Records unless `options.defer_html` asks for them unextracted."""
+    for _name, items in read_sources(paths, options, on_skip, exclude, on_unreadable):
+        yield from items
+
+
+def read_sources(
+    paths: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    on_skip: Callable[[str], None] | None = None,
+    exclude: Iterable[str | Path] = (),
+    on_unreadable: Callable[[str, str], None] | None = None,
+) -> Iterator[tuple[str, Iterator[Page | Record | BadRecord]]]:
+    """As read_inputs, one (input name, its items) per input file: a file whose items are
+    not iterated is not opened (a resumed run skips the files of its finished shards)."""
     options = options or ReadOptions()
     for src, spec in iter_sources(paths, on_skip, exclude, on_unreadable):
-        if spec is not None:
-            yield from spec.read(src, options)
-            continue
-        # Unknown kind: open once, sniff, and let the reader go on with the same stream (a pipe
-        # or stdin cannot be opened twice).
-        try:
-            stream = src.open()
-            spec = sniff_reader(peek_head(stream))
-        except DECOMPRESSION_ERRORS as e:
-            yield BadRecord(src.name, f"{src.name}: cannot read: {e}", b"", src.name)
-            continue
-        with stream:
-            yield from spec.read(replace(src, stream=stream), options)
+        yield src.name, _read_source(src, spec, options)
+
+
+def _read_source(
+    src: InputSource, spec: ReaderSpec | None, options: ReadOptions
+) -> Iterator[Page | Record | BadRecord]:
+    if spec is not None:
+        yield from spec.read(src, options)
+        return
+    # Unknown kind: open once, sniff, and let the reader go on with the same stream (a pipe
+    # or stdin cannot be opened twice).
+    try:
+        stream = src.open()
+        spec = sniff_reader(peek_head(stream))
+    except DECOMPRESSION_ERRORS as e:
+        yield BadRecord(src.name, f"{src.name}: cannot read: {e}", b"", src.name)
+        return
+    with stream:
+        yield from spec.read(replace(src, stream=stream), options)
 
 
 __all__ = [
@@ -234,6 +258,7 @@ __all__ = [
     "ReadOptions",
     "ReaderSpec",
     "read_inputs",
+    "read_sources",
     "reader_for_name",
     "register_reader",
 ]
