@@ -272,7 +272,7 @@ def render(st: RunStats, run_name: str, took: float) -> str:
     if st.clustered:
         cards.append(("duplicates", st.duplicates))
     add('<section id="summary"><h2>Summary</h2><div class="cards">'
-        + "".join(f'<div class="card"><b>{v:,}</b>{esc(k)}</div>' for k, v in cards)
+        + "".join(f'<div class="card"><b>{v:,}</b><span>{esc(k)}</span></div>' for k, v in cards)
         + "</div>")
     if st.chars_in:
         add(f"<p>{removed_chars / st.chars_in:.1%} of the characters read were removed; "
@@ -376,7 +376,7 @@ def render(st: RunStats, run_name: str, took: float) -> str:
     # clusters
     add('<section id="clusters"><h2>Duplicate clusters</h2>')
     if st.clustered:
-        add(f"<p>{len(st.clusters):,} clusters over {st.records:,} records; "
+        add(f"<p>{len(st.clusters):,} cluster{'' if len(st.clusters) == 1 else 's'} over {st.records:,} records; "
             f"{st.duplicates:,} records are copies of another (not canonical).</p>")
         add(vbar(_cluster_rows(st), "Clusters by size", "records in the cluster",
                  "clusters"))
