@@ -218,3 +218,67 @@ def test_chromium_install_is_wired_into_ci() -> None:
     ci = (ROOT / ".ci" / "run").read_text()
     assert "chromium" in ci and "apt-get install" in ci
     assert shutil.which("bash")
+
+
+def test_learned_boilerplate_lines_per_source(tmp_path: Path) -> None:
+    from test_learned_boilerplate import SITE_BOTTOM, SITE_TOP, site_record
+
+    src = tmp_path / "valley.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for i in range(12):
+            r = site_record(i)
+            f.write(json.dumps({"id": r.id, "url": r.meta["url"], "text": r.text}) + "\n")
+    out = tmp_path / "v.jsonl"
+    assert main(["clean", "-q", "--learn-boilerplate", str(src), "-o", str(out)]) == 0
+    page = tmp_path / "v.html"
+    make_report(str(out), str(page))
+    doc = parse(page.read_text(encoding="utf-8"))
+    learned = doc.xpath('//section[@id="learned"]')[0]
+    assert [h.text_content() for h in learned.xpath(".//h3")] == ["valleycourier.co.uk"]
+    table = {tr.findall("td")[0].text_content(): tr.findall("td")[1].text_content()
+             for tr in learned.xpath(".//tr[td]")}
+    assert table[SITE_BOTTOM] == "12" and set(table) <= {SITE_TOP, SITE_BOTTOM}
+    removed = [r for line in out.read_text().splitlines() for r in json.loads(line)["removed"]
+               if r["reason"] == "learned_boilerplate"]
+    assert len(removed) == sum(int(v) for v in table.values())
+    # without the corpus pass the section says how to get it
+    plain = tmp_path / "p.jsonl"
+    assert main(["clean", "-q", str(src), "-o", str(plain)]) == 0
+    make_report(str(plain), str(page))
+    assert "No learned boilerplate" in page.read_text(encoding="utf-8")
+
+
+def _page_body(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html[html.index("<nav>"):]  # after the line naming the run, its time and date
+
+
+def test_same_run_same_page_in_any_process(run_jsonl: Path, tmp_path: Path) -> None:
+    """Examples are sampled with a seed, independently of the process's hash seed, and a
+    Parquet copy of a run gives the same page as its JSONL."""
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for seed, run in (("1", run_jsonl), ("2", run_jsonl)):
+        out = tmp_path / f"p{seed}.html"
+        subprocess.run([sys.executable, "-m", "newsclean", "report", str(run), "-o", str(out)],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        pages.append(_page_body(out))
+    assert pages[0] == pages[1]
+
+
+def test_an_example_is_a_window_around_its_span() -> None:
+    from newsclean.htmlview import diff_html
+
+    record = ("word " * 4000) + "FURNITURE LINE" + (" word" * 4000)  # one 40k-char line
+    start = record.index("FURNITURE")
+    spans = [{"start": start, "end": start + 14, "reason": "boilerplate", "rule": "x",
+              "text": "FURNITURE LINE"}]
+    html = diff_html(record, spans, focus="boilerplate", max_chars=1600)
+    assert len(html) < 3000
+    assert 'class="r-boilerplate focus"' in html and "characters above not shown" in html
+    assert "characters below not shown" in html
+    whole = diff_html(record, spans)
+    assert len(whole) > len(record)

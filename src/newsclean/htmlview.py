@@ -103,10 +103,13 @@ def diff_html(
         first = next((r for r in spans if r.get("reason") == focus), spans[0] if spans else None)
         centre = first["start"] if first else 0
         lo = max(0, centre - max_chars // 3)
-        lo = record.rfind("\n", 0, lo) + 1 if lo > 0 else 0
+        if lo > 0:  # start at a line's start when one is near
+            line_start = record.rfind("\n", 0, lo) + 1
+            lo = line_start if lo - line_start <= 200 else lo
         hi = min(len(record), lo + max_chars)
         nl = record.find("\n", hi)
-        hi = len(record) if nl < 0 or nl - hi > 200 else nl + 1
+        if 0 <= nl - hi <= 200:  # end at a line's end when one is near
+            hi = nl + 1
     out = ['<pre class="diff">']
     if lo > 0:
         out.append(f'<span class="cut">… {lo:,} characters above not shown …</span>')

@@ -141,7 +141,7 @@ def gather(files: RunFiles, seed: int = 0) -> RunStats:
                 st.learned[src].add(line)
             st.rules.add((reason, rule), other=(reason, "(other rules)"))
             in_record.add(reason)
-        for reason in in_record:
+        for reason in sorted(in_record):  # sorted: a set's order changes per process
             st.reason_records[reason] += 1
             if reason == "whitespace":
                 continue
