@@ -181,3 +181,21 @@ def test_browser_page_in_chromium(server: tuple[str, RunIndex]) -> None:
     assert "<script>document.title='PWNED'</script>" in dom.text_content()
     screenshot(f"{base}/record?n={h}", "browse-hostile.png", height=1200)
 
+
+
+def test_a_shard_folder_is_browsed_in_order(run_path: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(run_path)
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    pq.write_table(table.slice(0, 7), shards / "part-00000.parquet")
+    pq.write_table(table.slice(7), shards / "part-00001.parquet")
+    (shards / "part-00000.parquet.done").write_text("")
+    whole = RunIndex(run_files(run_path))
+    split = RunIndex(run_files(shards))
+    assert [e.id for e in split.entries] == [e.id for e in whole.entries]
+    assert split.starts == [0, 7]
+    for n in (0, 6, 7, len(whole.entries) - 1):
+        assert split.record(n) == whole.record(n)
+    assert split.record(len(whole.entries)) is None

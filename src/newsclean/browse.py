@@ -3,7 +3,7 @@
 A small server of the standard library (http.server) on 127.0.0.1 only.  At start the run is
 read once into an index of one small entry per record (id, verdict, reasons, rules, source,
 cluster, language, title): the list page filters and pages that index; a record's page reads
-the run again up to that record (nothing of the records' text is held) and shows its diff:
+its shard again up to that record (nothing of the records' text is held) and shows its diff:
 kept text plain, each removal struck through after its reason (htmlview.diff_html).
 
 Read-only and local: only GET and HEAD are answered (anything else 405); a request whose Host
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,7 +29,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from .htmlview import CSP, DIFF_CSS, VERDICT_COLOURS, css_class, diff_html, esc
 from .model import REASONS, VERDICTS
 from .report import source_of
-from .runs import RunError, RunFiles, iter_run, record_text, run_files
+from .runs import RunError, RunFiles, iter_file, record_text, run_files
 from .terminal import one_line
 
 PAGE_SIZE = 50
@@ -85,7 +86,12 @@ class RunIndex:
     def __init__(self, files: RunFiles) -> None:
         self.files = files
         self.problems: list[str] = []
-        self.entries = [_entry(i, obj) for i, obj in enumerate(iter_run(files, self.problems))]
+        self.entries: list[Entry] = []
+        self.starts: list[int] = []  # the position of each shard's first record
+        for shard in files.shards:
+            self.starts.append(len(self.entries))
+            for obj in iter_file(shard, self.problems):
+                self.entries.append(_entry(len(self.entries), obj))
         self.counts: dict[str, Counter[str]] = {k: Counter() for k in
                                                  ("verdict", "reason", "source", "language")}
         for e in self.entries:
@@ -119,9 +125,13 @@ class RunIndex:
         return out
 
     def record(self, n: int) -> dict[str, Any] | None:
-        """The n-th record of the run, read again from its files."""
+        """The n-th record of the run, read again from its shard (only that one)."""
+        i = bisect_right(self.starts, n) - 1
+        if i < 0:
+            return None
         with self._lock:
-            return next(islice(iter_run(self.files, []), n, n + 1), None)
+            rows = iter_file(self.files.shards[i], [])
+            return next(islice(rows, n - self.starts[i], None), None)
 
 
 # ---------------------------------------------------------------- pages
