@@ -199,3 +199,54 @@ def test_a_shard_folder_is_browsed_in_order(run_path: Path, tmp_path: Path) -> N
     for n in (0, 6, 7, len(whole.entries) - 1):
         assert split.record(n) == whole.record(n)
     assert split.record(len(whole.entries)) is None
+
+
+@needs_browser
+def test_a_person_filters_the_list_and_opens_a_record(server: tuple[str, RunIndex]) -> None:
+    """Driven through the DevTools protocol: pick a verdict in the menu with the keyboard,
+    click "filter", see the list narrow; click a record, see its diff."""
+    from cdp import Browser, Page
+
+    host, index = server
+    shots = ROOT / "out" / "screenshots"
+    with Browser() as b:
+        page = Page(b, f"http://{host}/")
+        listed = page.evaluate("document.querySelectorAll('tr.record').length")
+        assert listed == min(PAGE_SIZE, len(index.entries))
+        page.choose("verdict", "error_page")
+        assert page.evaluate("document.querySelector('select[name=verdict]').value") == \
+            "error_page"
+        page.click("form.filters button", navigates=True)
+        assert page.evaluate("location.search").startswith("?verdict=error_page")
+        verdicts = page.evaluate(
+            "[...document.querySelectorAll('tr.record td:nth-child(2)')].map(t => t.innerText)")
+        assert verdicts == ["error_page"] * index.counts["verdict"]["error_page"]
+        assert 0 < len(verdicts) < listed
+        assert page.evaluate("document.getElementById('count').innerText").startswith(
+            f"{len(verdicts)} of {len(index.entries)}")
+        page.screenshot(shots / "browse-person-filtered.png")
+        # the id search box: type, press the button
+        page.evaluate("document.querySelector('input[name=q]').focus()")
+        for ch in "feed":
+            page.call("Input.dispatchKeyEvent", {"type": "char", "text": ch})
+        page.click("form.filters button", navigates=True)
+        ids = page.evaluate(
+            "[...document.querySelectorAll('tr.record td:first-child')].map(t => t.innerText)")
+        assert ids == [e.id for e in index.entries
+                       if e.verdict == "error_page" and "feed" in e.id.lower()]
+        # open the record: its diff, removals struck through after their reason
+        page.click("tr.record td:first-child a", navigates=True)
+        assert page.evaluate("location.pathname") == "/record"
+        labels = page.evaluate(
+            "[...document.querySelectorAll('pre.diff .why')].map(t => t.innerText)")
+        assert "error_banner" in labels
+        struck = page.evaluate(
+            "getComputedStyle(document.querySelector('pre.diff del')).textDecorationLine")
+        assert "line-through" in struck
+        page.screenshot(shots / "browse-person-record.png")
+        # the hostile record, opened from the list: nothing of it ran
+        h = next(e.n for e in index.entries if e.id == HOSTILE_ID)
+        page.goto(f"http://{host}/record?n={h}")
+        assert page.evaluate("document.title").startswith("<img src=x")
+        assert page.evaluate("document.body.getAttributeNames().join(',')") == ""
+        assert page.evaluate("document.querySelectorAll('script,iframe,img').length") == 0

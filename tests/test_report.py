@@ -282,3 +282,31 @@ def test_an_example_is_a_window_around_its_span() -> None:
     assert "characters below not shown" in html
     whole = diff_html(record, spans)
     assert len(whole) > len(record)
+
+
+@needs_browser
+def test_report_plots_are_drawn_on_screen(run_jsonl: Path, hostile_run: Path,
+                                          tmp_path: Path) -> None:
+    """In a real tab: each plot takes room on the page and its bars have width; the sections
+    can be reached from the page's menu; the hostile record's page keeps its own title."""
+    from cdp import Browser, Page
+
+    out = tmp_path / "report.html"
+    make_report(str(run_jsonl), str(out))
+    with Browser() as b:
+        page = Page(b, out.as_uri())
+        sizes = page.evaluate("[...document.querySelectorAll('svg.chart')].map(s => {"
+                              "const r = s.getBoundingClientRect(); return [r.width, r.height]})")
+        assert len(sizes) >= 6 and all(w > 300 and h > 40 for w, h in sizes)
+        widths = page.evaluate("[...document.querySelectorAll('svg.chart rect.bar')]"
+                               ".map(r => r.getBoundingClientRect().width)")
+        assert len(widths) >= 20 and max(widths) > 100
+        page.click('nav a[href="#examples"]')
+        top = page.evaluate("document.getElementById('examples').getBoundingClientRect().top")
+        assert abs(top) < 5  # the menu took the reader to the section
+        hostile = tmp_path / "hostile.html"
+        make_report(str(hostile_run), str(hostile))
+        page.goto(hostile.as_uri())
+        assert page.evaluate("document.title").startswith("newsclean report")
+        assert page.evaluate("document.body.getAttributeNames().join(',')") == ""
+        assert page.evaluate("document.querySelectorAll('script,iframe,img').length") == 0
