@@ -153,3 +153,18 @@ def test_show_pages_through_the_pager_on_a_terminal(outputs: dict[str, Path],
                            str(outputs["clean.parquet"]), "--verdict", "error_page"],
                           capture_output=True, env=env, timeout=120, check=True)
     assert done.stdout.count(b"verdict error_page") == 3 and b"\x1b" not in done.stdout
+
+
+def test_show_reads_a_shard_folder(outputs: dict[str, Path], tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    lines = outputs["clean.jsonl"].read_text(encoding="utf-8").splitlines(keepends=True)
+    d = tmp_path / "run"
+    d.mkdir()
+    (d / "part-00001.jsonl").write_text("".join(lines[6:]), encoding="utf-8")
+    (d / "part-00000.jsonl").write_text("".join(lines[:6]), encoding="utf-8")
+    (d / "part-00000.jsonl.done").write_text("")
+    (d / ".part-00002.jsonl.partial").write_text('{"half')
+    assert main(["show", str(d), "--plain"]) == 0
+    from_dir = capsys.readouterr().out
+    assert main(["show", str(outputs["clean.jsonl"]), "--plain"]) == 0
+    assert from_dir == capsys.readouterr().out
