@@ -191,3 +191,15 @@ def test_project_metadata_is_complete() -> None:
     assert "Apache License" in (ROOT / "LICENSE").read_text()
     assert "Version 2.0" in (ROOT / "LICENSE").read_text()
     assert (ROOT / "CHANGELOG.md").read_text().startswith("# Changelog")
+
+
+def test_nothing_readable_says_why(tmp_path: Path) -> None:
+    """stdin cannot be looked at before the run: when nothing of it was readable, the closing
+    line gives the first record's reason instead of only 'nothing readable'."""
+    done = subprocess.run([sys.executable, "-m", "newsclean", "clean", "-", "--text-field",
+                           "body", "-o", str(tmp_path / "o.jsonl")],
+                          input=FEED.read_bytes(), capture_output=True, timeout=120)
+    assert done.returncode == 3
+    err = done.stderr.decode()
+    assert "nothing readable in the input (the first set aside:" in err
+    assert "missing text field 'body' (fields: id, url, text" in err

@@ -303,7 +303,8 @@ def _run_clean(args: argparse.Namespace) -> int:
             say(f"newsclean clean: {took:.1f} s, {summary.read / max(took, 1e-9):.1f} records/s")
         say(summary.line())  # the closing line: read, written, set aside
     if summary.read == summary.set_aside:  # nothing could be read as a record
-        say("newsclean clean: nothing readable in the input")
+        why = f" (the first set aside: {summary.first_error})" if summary.first_error else ""
+        say(f"newsclean clean: nothing readable in the input{why}")
         return EXIT_NOTHING_READABLE
     return EXIT_OK
 
