@@ -2,7 +2,9 @@
 
 `chromium_path()` finds Debian's chromium; when it is missing and we run as root (CI, a fresh
 machine), it is installed once with apt-get (`apt-get update && apt-get install -y
-chromium`); NEWSCLEAN_NO_BROWSER_INSTALL=1 turns the install off.  `dump_dom(url)` is the DOM
+chromium`); NEWSCLEAN_NO_BROWSER_INSTALL=1 turns the install off, NEWSCLEAN_NO_BROWSER=1
+makes the tests run as on a machine without a browser.  tests/cdp.py drives it as a person
+would (keyboard, mouse) over the DevTools pipe.  `dump_dom(url)` is the DOM
 after the page loaded (scripts, if any could run, have run by then); `screenshot(url, png)`
 saves what a person sees.  The tests that need it skip, saying why, when no browser can be
 had: their other assertions (on the HTML itself) still run.
@@ -25,6 +27,8 @@ OUT = ROOT / "out" / "screenshots"
 
 @functools.cache
 def chromium_path() -> str | None:
+    if os.environ.get("NEWSCLEAN_NO_BROWSER") == "1":  # to see the suite without a browser
+        return None
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:
