@@ -35,7 +35,6 @@ from .corpus.run import (
     run_corpus_clean,
 )
 from .corpus.store import StoreError
-from .model import Article, BadRecord, Record
 from .outputs import OUTPUT, Output, OutputError, PathProblem, check_outputs, describe_os_error
 from .outputs import staged as staged_file
 from .readers import ReadOptions, read_inputs
@@ -114,6 +113,8 @@ def output_suffix_problem(path: str | None) -> str | None:
     """Why clean cannot write this -o path (an unknown suffix), or None."""
     if not path or path == "-" or path.lower().endswith(OUTPUT_SUFFIXES):
         return None
+    if path.endswith(os.sep) or os.path.isdir(path):
+        return None  # a folder: not a file suffix's matter (check_outputs says what it is)
     return (f"-o {path}: unknown output suffix; use .jsonl, .jsonl.gz (gzip) or .parquet "
             "(or - / no -o for JSONL on stdout)")
 
@@ -489,46 +490,10 @@ def _configure_show(p: argparse.ArgumentParser) -> None:
     _add_read_options(p)
 
 
-def _wanted(args: argparse.Namespace) -> Callable[[Article], bool]:
-    from fnmatch import fnmatchcase
-
-    verdicts = set(args.verdict or ())
-    reasons = set(args.reason or ())
-    ids = list(args.ids or ())
-
-    def keep(a: Article) -> bool:
-        if verdicts and a.verdict not in verdicts:
-            return False
-        if reasons and not reasons & {r.reason for r in a.removed}:
-            return False
-        return not ids or any(a.id == i or fnmatchcase(a.id, i) for i in ids)
-
-    return keep
-
-
-def _run_pairs(paths: list[str], problems: list[str]) -> Iterator[tuple[Record, Article | BadRecord]]:
-    """(record as read, article) for every article of clean's output."""
-    from .runs import iter_run, record_text, to_article
-
-    for p in paths:
-        for obj in iter_run(p, problems):
-            article = to_article(obj)
-            try:
-                text = record_text(obj)
-            except (ValueError, TypeError, IndexError, KeyError) as e:
-                bad = BadRecord(str(obj.get("source") or p), f"{article.id}: spans do not fit "
-                                f"the text, cannot rebuild the record: {e}", id=article.id)
-                yield Record(article.id, "", article.source), bad
-                continue
-            yield Record(article.id, text, article.source), article
-
-
 def _run_show(args: argparse.Namespace) -> int:
-    from itertools import islice
-
     from .readers.probe import expand_globs
     from .runs import RunError, is_run
-    from .show import show
+    from .show import paged, pairs_from_run, select_pairs, show
 
     args.inputs = expand_globs(args.inputs)
     run_mode = all(p != "-" and is_run(p) for p in args.inputs)
@@ -542,22 +507,16 @@ def _run_show(args: argparse.Namespace) -> int:
         unreadable.append((path, why))
 
     if run_mode:
-        pairs: Iterator[tuple[Record | BadRecord, Article | BadRecord]] = _run_pairs(
-            args.inputs, problems)
+        pairs = pairs_from_run(args.inputs, problems)
     else:
         items = read_inputs(args.inputs, _read_options(args), on_unreadable=skipped)
         pairs = clean_stream(items)
-    keep = _wanted(args)
-    pairs = (pr for pr in pairs if not isinstance(pr[1], Article) or keep(pr[1]))
-    if args.verdict or args.reason:  # a set-aside entry has no verdict nor removals
-        pairs = (pr for pr in pairs if isinstance(pr[1], Article))
-    if args.limit is not None:
-        pairs = islice(pairs, max(args.limit, 0))
+    pairs = select_pairs(pairs, args.verdict, args.reason, args.ids, args.limit)
     console = _Console(no_color=args.plain, highlight=False, soft_wrap=True)
     plain = args.plain or not console.is_terminal
     try:
         if console.is_terminal and not args.no_pager:
-            shown = _paged(lambda c: show(pairs, c, plain=plain), console)
+            shown = paged(lambda c: show(pairs, c, plain=plain), console, _Console)
         else:
             shown = show(pairs, console, plain=plain)
     except RunError as e:
@@ -567,43 +526,6 @@ def _run_show(args: argparse.Namespace) -> int:
     for why in problems:
         say(f"newsclean show: {why}")
     return EXIT_OK if shown else EXIT_NOTHING_READABLE
-
-
-def _paged(write: Callable[[object], int], console: object) -> int:
-    """Run `write(console)` with its output piped through $PAGER (or `less -R`); the output
-    streams into the pager, and quitting the pager early ends the writing quietly."""
-    import io
-    import shlex
-    import shutil
-    import subprocess
-
-    pager = os.environ.get("PAGER") or ("less" if shutil.which("less") else "")
-    if not pager.strip():
-        return write(console)
-    env = dict(os.environ)
-    env.setdefault("LESS", "-R -F -X")  # colours (ours only: record text is escaped), no
-    # paging for a screenful, and the screen left as it was
-    try:
-        proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE, env=env)
-    except OSError:
-        return write(console)
-    assert proc.stdin is not None
-    stream = io.TextIOWrapper(proc.stdin, encoding="utf-8", errors="replace", write_through=True)
-    paged = _Console(file=stream, force_terminal=True, highlight=False, soft_wrap=True,
-                     width=getattr(console, "width", 80),
-                     color_system=getattr(console, "color_system", None) or "standard")
-    shown = 0
-    try:
-        shown = write(paged)
-    except BrokenPipeError:  # the pager was quit before the end
-        shown = max(shown, 1)
-    finally:
-        try:
-            stream.close()
-        except OSError:
-            pass
-        proc.wait()
-    return shown
 
 
 def _Console(**kwargs: object):  # noqa: N802 - a class made on first use (rich loads late)
