@@ -203,3 +203,27 @@ def test_nothing_readable_says_why(tmp_path: Path) -> None:
     err = done.stderr.decode()
     assert "nothing readable in the input (the first set aside:" in err
     assert "missing text field 'body' (fields: id, url, text" in err
+
+
+def test_a_script_without_main_guard_is_told_why(tmp_path: Path) -> None:
+    """run_clean(..., workers=2) at a script's top level: each spawned worker imports the
+    script again and would start a run of its own; the run stops saying what to do."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from newsclean.clean_run import CleanOptions, run_clean\n"
+        f"run_clean([{str(EXAMPLES / 'crawl')!r}], {str(tmp_path / 'o.jsonl')!r}, "
+        "CleanOptions(workers=2))\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert "WorkerError" in last and 'if __name__ == "__main__":' in last
+    assert "a newsclean worker process was asked to start a run of its own" in done.stderr
+    assert not (tmp_path / "o.jsonl").exists()
+    # the same run under the guard works
+    script.write_text(script.read_text().replace("run_clean([", "if __name__ == '__main__':\n"
+                                                 "    run_clean(["))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 9
