@@ -218,8 +218,10 @@ def paged(
     if not pager.strip():
         return write(console)
     env = dict(os.environ)
-    env.setdefault("LESS", "-R -F -X")  # colours (ours only: record text is escaped), no
-    # paging for a screenful, and the screen left as it was
+    # less: colours (ours only: record text is escaped), no paging for a screenful, and the
+    # screen left as it was; a LESS of the user's own keeps its options, with -R added
+    less = env.get("LESS")
+    env["LESS"] = "-R -F -X" if less is None else (less if "R" in less else f"{less} -R")
     try:
         proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE, env=env)
     except OSError:
