@@ -38,6 +38,9 @@ demo: $(STAMP)
 	@echo "== restore gives back every record exactly"
 	@$(BIN)/newsclean restore out/demo.jsonl -o out/demo.restored.jsonl
 	@$(BIN)/python -c 'import json; r = {d["id"]: d["record"] for d in map(json.loads, open("out/demo.restored.jsonl", encoding="utf-8"))}; print("  seed restored byte for byte:", r["examples/seed/record.txt"] == open("examples/seed/record.txt", encoding="utf-8", newline="").read())'
+	@echo
+	@echo "== newsclean is installed in $(BIN): run  . $(BIN)/activate  to call it as 'newsclean'"
+	@echo "   (or write $(BIN)/newsclean), then e.g.  newsclean report out/demo.jsonl -o out/demo.html"
 
 test: $(STAMP)
 	NEWSCLEAN_REQUIRE_RAY=1 $(BIN)/python -m pytest -q

@@ -71,6 +71,7 @@ class RunSummary:
     set_aside_path: str = ""
     # set-aside records that a reader skipped on purpose (a WARC revisit, an image), by reason
     skipped: Counter[str] = field(default_factory=Counter)
+    first_error: str = ""  # the error of the first record set aside (why, when all were)
 
     def deliver(self, result: Article | BadRecord, writer: Any, aside: SetAsideWriter) -> None:
         """Send one result where it belongs, output or set-aside file, and count it."""
@@ -104,6 +105,8 @@ class RunSummary:
 
     def add_set_aside(self, bad: BadRecord) -> None:
         self.set_aside += 1
+        if not self.first_error:
+            self.first_error = bad.error[:500]
         if bad.error.startswith(SKIPPED_PREFIX):
             reason = bad.error[len(SKIPPED_PREFIX) :]
             # the kind of skip, without its particulars: "redirect 301", "revisit record"

@@ -120,8 +120,38 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--fast",
         action="store_true",
-        help="HTML/WARC input: extract with resiliparse (~10x faster, a little less exact)",
+        help="HTML/WARC input: extract with resiliparse alone (about 8x faster per page, a "
+        "few points less exact; BENCHMARKS.md)",
     )
+
+
+OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz",
+                   ".parquet", ".pq")
+
+
+def output_suffix_problem(path: str | None) -> str | None:
+    """Why clean cannot write this -o path (an unknown suffix), or None."""
+    if not path or path == "-" or path.lower().endswith(OUTPUT_SUFFIXES):
+        return None
+    if is_directory_output(path):
+        return None  # a folder of shards (check_outputs says whether it can be one)
+    return (f"-o {path}: unknown output suffix; use .jsonl, .jsonl.gz (gzip) or .parquet "
+            "(or - / no -o for JSONL on stdout)")
+
+
+def _inputs_problem(cmd: str, args: argparse.Namespace) -> int | None:
+    """Expand quoted globs in args.inputs, then check they exist and that the read options
+    can read them: an exit code and one line on stderr when not."""
+    from .readers.probe import expand_globs, field_problem
+
+    args.inputs = expand_globs(args.inputs)
+    missing = _missing_inputs(args.inputs)
+    if missing:
+        return _usage_error(cmd, f"no such file or directory: {', '.join(missing)}")
+    why = field_problem(args.inputs, _read_options(args))
+    if why:
+        return _usage_error(cmd, why)
+    return None
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:
@@ -181,12 +211,17 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help=".txt record, .jsonl[.gz|.zst], a directory of them, or - for stdin",
+        help="a .txt record, .jsonl/.ndjson (also .gz/.zst) of records, an .html page, a "
+        ".warc[.gz] crawl, a .parquet table, a directory of them, a quoted glob "
+        "('crawl/*.jsonl'), or - for stdin",
     )
     p.add_argument(
-        "-o", "--output", metavar="OUT",
-        help="output JSONL (.gz to compress) or .parquet; a folder (or a path without a "
-        "suffix): a folder of shards, see below; default: stdout",
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="OUT.jsonl (JSON lines), OUT.jsonl.gz (gzipped) or OUT.parquet (one row per "
+        "record); a folder (or a path without a suffix): a folder of shards, see below; "
+        "other suffixes are refused; default: JSONL on stdout",
     )
     p.add_argument(
         "--set-aside",
@@ -212,7 +247,7 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
         help="fix mojibake (text decoded with the wrong charset) in kept lines; each fix is "
         "listed in 'repaired' and undone by restore",
     )
-    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    _add_verbosity(p, "no progress bar and no summary line")
     p.add_argument(
         "--record-timeout",
         type=_record_timeout,
@@ -276,10 +311,24 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
     add_corpus_arguments(p)
 
 
+def _add_verbosity(p: argparse.ArgumentParser, quiet_help: str) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("-q", "--quiet", action="store_true", help=quiet_help)
+    g.add_argument(
+        "-v", "--verbose", action="store_true",
+        help="also say which inputs and options are used, and the time taken",
+    )
+
+
 def _run_clean(args: argparse.Namespace) -> int:
-    missing = _missing_inputs(args.inputs)
-    if missing:
-        return _usage_error("clean", f"no such file or directory: {', '.join(missing)}")
+    import time
+
+    problem = _inputs_problem("clean", args)
+    if problem is not None:
+        return problem
+    why = output_suffix_problem(args.output)
+    if why:
+        return _usage_error("clean", why)
     if args.workers < 1:
         return _usage_error("clean", "--workers must be at least 1")
     options = CleanOptions(
@@ -317,9 +366,17 @@ def _run_clean(args: argparse.Namespace) -> int:
     if not args.quiet:
         exclude = [p for p in (args.output, args.set_aside, args.stats) if p and p != "-"]
         count_in_background(args.inputs, options.read, exclude, progress.set_total)
-    started = time.monotonic()
     corpus_summary = None
     engine = None
+    if args.verbose:
+        say(f"newsclean clean: inputs {', '.join(args.inputs)}; output {args.output or 'stdout'}; "
+            f"{args.workers} worker(s); text field {args.text_field!r}"
+            + (f", HTML field {args.html_field!r}" if args.html_field else "")
+            + ("; corpus passes: " + ", ".join(
+                k for k, on in (("dedup", corpus.dedup), ("learn boilerplate",
+                                corpus.learn_boilerplate), ("store", bool(corpus.store))) if on)
+               if corpus is not None else "; no corpus passes"))
+    started = time.monotonic()
     try:
         try:
             engine = open_engine(args.engine, args.address)
@@ -362,9 +419,13 @@ def _run_clean(args: argparse.Namespace) -> int:
             say(f"newsclean: skipped {f}: {why}")
         if corpus_summary is not None:
             say(corpus_summary.line())
+        if args.verbose:
+            took = time.monotonic() - started
+            say(f"newsclean clean: {took:.1f} s, {summary.read / max(took, 1e-9):.1f} records/s")
         say(summary.line())  # the closing line: read, written, set aside
     if summary.read == summary.set_aside:  # nothing could be read as a record
-        say("newsclean clean: nothing readable in the input")
+        why = f" (the first set aside: {summary.first_error})" if summary.first_error else ""
+        say(f"newsclean clean: nothing readable in the input{why}")
         return EXIT_NOTHING_READABLE
     return EXIT_OK
 
@@ -409,7 +470,9 @@ def restore_records(stream: BinaryIO, name: str, errors: list[str]) -> Iterator[
 
 def _configure_restore(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "cleaned", metavar="CLEANED", help="newsclean output (.jsonl, .jsonl.gz, or - for stdin)"
+        "cleaned",
+        metavar="CLEANED",
+        help="newsclean clean's output: .jsonl, .jsonl.gz, .parquet, or - for stdin (JSONL)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="default: stdout")
 
@@ -448,6 +511,9 @@ def _run_restore(args: argparse.Namespace) -> int:
 def _restore_into(src: InputSource, out: BinaryIO, errors: list[str], out_name: str) -> None:
     """Restored records of `src` into `out`; input problems go to `errors`, an output that
     cannot be written raises OutputError."""
+    if src.path is not None and _is_parquet(src.path):
+        _restore_parquet(src.path, out, errors, out_name)
+        return
     try:
         stream = src.open()
     except DECOMPRESSION_ERRORS as e:
@@ -471,38 +537,94 @@ def _restore_into(src: InputSource, out: BinaryIO, errors: list[str], out_name: 
                 raise OutputError(f"cannot write {out_name}: {describe_os_error(e)}") from e
 
 
+def _is_parquet(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
+def _restore_parquet(path: Path, out: BinaryIO, errors: list[str], out_name: str) -> None:
+    """restore for a Parquet output: each row's record rebuilt, in row order."""
+    from .runs import iter_file
+
+    problems: list[str] = []
+    for row, obj in enumerate(iter_file(path, problems), 1):
+        try:
+            record = restore(obj["text"], obj["removed"], obj.get("repaired") or [])
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
+            errors.append(f"{path}:row {row}: cannot restore: {type(e).__name__}: {e}")
+            continue
+        try:
+            line = json.dumps({"id": obj.get("id"), "record": record}, ensure_ascii=False)
+            out.write((line + "\n").encode("utf-8"))
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputError(f"cannot write {out_name}: {describe_os_error(e)}") from e
+    errors.extend(problems)
+
+
 # ---------------------------------------------------------------- show
 
 
 def _configure_show(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="as for clean")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="clean's output (JSONL or Parquet, or a folder of shards): shown as cleaned; or "
+        "inputs as for clean: cleaned now and shown",
+    )
     p.add_argument("--plain", action="store_true", help="no colour: removals as [-reason: text-]")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N records")
+    p.add_argument("--verdict", action="append", metavar="V",
+                   help="only records with this verdict (repeatable)")
+    p.add_argument("--reason", action="append", metavar="R",
+                   help="only records with a removal of this reason (repeatable)")
+    p.add_argument("--id", action="append", metavar="ID", dest="ids",
+                   help="only the record with this id; * and ? match any text (repeatable)")
+    p.add_argument("--no-pager", action="store_true",
+                   help="on a terminal, print instead of paging through $PAGER (default less -R)")
     _add_read_options(p)
 
 
 def _run_show(args: argparse.Namespace) -> int:
-    from itertools import islice
+    from .readers.probe import expand_globs
+    from .runs import RunError, is_run
+    from .show import paged, pairs_from_run, select_pairs, show
 
-    from .show import show
-
-    missing = _missing_inputs(args.inputs)
-    if missing:
-        return _usage_error("show", f"no such file or directory: {', '.join(missing)}")
-    console = _Console(no_color=args.plain, highlight=False, soft_wrap=True)
-    plain = args.plain or not console.is_terminal
+    args.inputs = expand_globs(args.inputs)
+    run_mode = all(p != "-" and is_run(p) for p in args.inputs)
+    problem = None if run_mode else _inputs_problem("show", args)
+    if problem is not None:
+        return problem
     unreadable: list[tuple[str, str]] = []
+    problems: list[str] = []
 
     def skipped(path: str, why: str) -> None:
         unreadable.append((path, why))
 
-    items = read_inputs(args.inputs, _read_options(args), on_unreadable=skipped)
-    pairs = clean_stream(items)
-    if args.limit is not None:
-        pairs = islice(pairs, max(args.limit, 0))
-    shown = show(pairs, console, plain=plain)
+    if run_mode:
+        pairs = pairs_from_run(args.inputs, problems)
+    else:
+        items = read_inputs(args.inputs, _read_options(args), on_unreadable=skipped)
+        pairs = clean_stream(items)
+    pairs = select_pairs(pairs, args.verdict, args.reason, args.ids, args.limit)
+    console = _Console(no_color=args.plain, highlight=False, soft_wrap=True)
+    plain = args.plain or not console.is_terminal
+    try:
+        if console.is_terminal and not args.no_pager:
+            shown = paged(lambda c: show(pairs, c, plain=plain), console, _Console)
+        else:
+            shown = show(pairs, console, plain=plain)
+    except RunError as e:
+        return _usage_error("show", str(e))
     for f, why in unreadable:
         say(f"newsclean: skipped {f}: {why}")
+    for why in problems:
+        say(f"newsclean show: {why}")
     return EXIT_OK if shown else EXIT_NOTHING_READABLE
 
 
@@ -519,10 +641,54 @@ def _Console(**kwargs: object):  # noqa: N802 - a class made on first use (rich 
     return QuietOnBrokenPipe(**kwargs)
 
 
+# ---------------------------------------------------------------- boilerplate, report, browse
+
+
+def _configure_boilerplate(p: argparse.ArgumentParser) -> None:
+    configure_boilerplate(p, add_read_options=_add_read_options)
+
+
+def _run_boilerplate(args: argparse.Namespace) -> int:
+    if args.action == "learn":
+        problem = _inputs_problem("boilerplate learn", args)
+        if problem is not None:
+            return problem
+    return run_boilerplate(args)
+
+
+def _configure_report(p: argparse.ArgumentParser) -> None:
+    from .report import configure
+
+    configure(p)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .report import run
+
+    return run(args)
+
+
+def _configure_browse(p: argparse.ArgumentParser) -> None:
+    from .browse import configure
+
+    configure(p)
+
+
+def _run_browse(args: argparse.Namespace) -> int:
+    from .browse import run
+
+    return run(args)
+
+
 # ---------------------------------------------------------------- registry and main
 
 COMMANDS: list[Command] = [
-    Command("clean", "clean records into JSONL articles", _configure_clean, _run_clean),
+    Command(
+        "clean",
+        "clean records (text, JSONL, HTML, WARC, Parquet) into articles (JSONL or Parquet)",
+        _configure_clean,
+        _run_clean,
+    ),
     Command(
         "restore",
         "rebuild the records exactly from cleaned output",
@@ -530,13 +696,28 @@ COMMANDS: list[Command] = [
         _run_restore,
     ),
     Command(
-        "show", "print records with removed spans marked by reason", _configure_show, _run_show
+        "show",
+        "print records (clean's output, or inputs cleaned now) with removals marked by reason",
+        _configure_show,
+        _run_show,
     ),
     Command(
         "boilerplate",
         "show or learn per-source boilerplate models",
-        configure_boilerplate,
-        run_boilerplate,
+        _configure_boilerplate,
+        _run_boilerplate,
+    ),
+    Command(
+        "report",
+        "write one self-contained HTML page of what a run did (counts, plots, examples)",
+        _configure_report,
+        _run_report,
+    ),
+    Command(
+        "browse",
+        "page through a run's records in the browser (local, read-only)",
+        _configure_browse,
+        _run_browse,
     ),
     # more subcommands go here
 ]

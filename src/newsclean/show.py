@@ -5,12 +5,18 @@ Plain (`--plain`, or when stdout is not a terminal): `[-reason: removed text-]` 
 Removed whitespace (blank lines, padding) is printed as it is, unlabelled, so the layout of the
 record is kept.  Control characters of the record (terminal escape sequences) are printed as
 visible escapes, never raw (terminal.py).
+
+The records come from inputs cleaned now, or from clean's output (`pairs_from_run`: each
+record rebuilt from its article); `select_pairs` keeps those asked for (--verdict, --reason,
+--id, --limit), and `paged` sends what is printed through $PAGER on a terminal.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -138,3 +144,102 @@ def show(
             console.print(render_rich(item.text, result), highlight=False)
             console.print(Text(removal_counts(result), style="dim"))
     return n
+
+
+def article_filter(
+    verdicts: Iterable[str] | None, reasons: Iterable[str] | None, ids: Iterable[str] | None
+) -> Callable[[Article], bool]:
+    """Whether an article is wanted: one of the verdicts, a removal of one of the reasons,
+    an id equal to one of `ids` or matching it as a pattern (* and ?); None: any."""
+    from fnmatch import fnmatchcase
+
+    verdicts = set(verdicts or ())
+    reasons = set(reasons or ())
+    ids = list(ids or ())
+
+    def keep(a: Article) -> bool:
+        if verdicts and a.verdict not in verdicts:
+            return False
+        if reasons and not reasons & {r.reason for r in a.removed}:
+            return False
+        return not ids or any(a.id == i or fnmatchcase(a.id, i) for i in ids)
+
+    return keep
+
+
+def select_pairs(
+    pairs: Iterable[tuple[Any, Article | BadRecord]],
+    verdicts: Iterable[str] | None = None,
+    reasons: Iterable[str] | None = None,
+    ids: Iterable[str] | None = None,
+    limit: int | None = None,
+) -> Iterator[tuple[Any, Article | BadRecord]]:
+    """The (record, result) pairs whose article passes `article_filter`, at most `limit`;
+    a set-aside entry passes only when no verdict nor reason is asked for (it has neither)."""
+    from itertools import islice
+
+    keep = article_filter(verdicts, reasons, ids)
+    picky = bool(verdicts or reasons)
+    chosen = (pr for pr in pairs
+              if (keep(pr[1]) if isinstance(pr[1], Article) else not picky))
+    return islice(chosen, max(limit, 0)) if limit is not None else chosen
+
+
+def pairs_from_run(
+    paths: list[str], problems: list[str]
+) -> Iterator[tuple[Record, Article | BadRecord]]:
+    """(record as read, article) for every article of clean's output."""
+    from .runs import iter_run, record_text, to_article
+
+    for p in paths:
+        for obj in iter_run(p, problems):
+            article = to_article(obj)
+            try:
+                text = record_text(obj)
+            except (ValueError, TypeError, IndexError, KeyError) as e:
+                bad = BadRecord(str(obj.get("source") or p), f"{article.id}: spans do not fit "
+                                f"the text, cannot rebuild the record: {e}", id=article.id)
+                yield Record(article.id, "", article.source), bad
+                continue
+            yield Record(article.id, text, article.source), article
+
+
+def paged(
+    write: Callable[[Any], int], console: Any, make_console: Callable[..., Any] = Console
+) -> int:
+    """Run `write(console)` with its output piped through $PAGER (or `less -R`); the output
+    streams into the pager, and quitting the pager early ends the writing quietly."""
+    import io
+    import shlex
+    import shutil
+    import subprocess
+
+    pager = os.environ.get("PAGER") or ("less" if shutil.which("less") else "")
+    if not pager.strip():
+        return write(console)
+    env = dict(os.environ)
+    # less: colours (ours only: record text is escaped), no paging for a screenful, and the
+    # screen left as it was; a LESS of the user's own keeps its options, with -R added
+    less = env.get("LESS")
+    env["LESS"] = "-R -F -X" if less is None else (less if "R" in less else f"{less} -R")
+    try:
+        proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return write(console)
+    assert proc.stdin is not None
+    stream = io.TextIOWrapper(proc.stdin, encoding="utf-8", errors="replace", write_through=True)
+    into = make_console(file=stream, force_terminal=True, highlight=False, soft_wrap=True,
+                        width=getattr(console, "width", 80),
+                        color_system=getattr(console, "color_system", None) or "standard")
+    shown = 0
+    try:
+        shown = write(into)
+    except BrokenPipeError:  # the pager was quit before the end
+        shown = max(shown, 1)
+    finally:
+        try:
+            stream.close()
+        except OSError:
+            pass
+        proc.wait()
+    return shown

@@ -23,6 +23,7 @@ import multiprocessing
 import pickle
 import queue
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -34,6 +35,28 @@ from typing import Any
 
 STARTUP_FAILURES = 3  # workers in a row that die before they are ready: give up
 RETRIES = 2  # a record whose worker died before starting it is sent again this often
+
+
+WORKER_NAME = "newsclean-worker"
+_GUARD_HINT = (
+    " (a script that starts a run with workers > 1 must start it under "
+    "`if __name__ == \"__main__\":`: each worker imports the script again)"
+)
+
+
+def _guard_hint() -> str:
+    """The hint, when the program is a script without a `__main__` guard (the likely cause
+    of workers that die as they start: each one runs the script's run again)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not path or getattr(main, "__spec__", None) is not None:
+        return ""  # python -m, or no script
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            source = f.read(1 << 20)
+    except OSError:
+        return ""
+    return "" if "__name__" in source else _GUARD_HINT
 
 
 class WorkerError(RuntimeError):
@@ -145,6 +168,11 @@ def supervised_map(
     no worker (else None); `work(item, steps)` runs in a worker (module-level functions, as
     they are pickled); `lost(item, why, timed_out)` makes the result of an item whose worker
     was killed or died."""
+    if multiprocessing.current_process().name == WORKER_NAME:
+        # a worker importing its parent's script again, and the script starting a run at
+        # import: the run would start workers of its own, and so on
+        raise RuntimeError("a newsclean worker process was asked to start a run of its own"
+                           + _GUARD_HINT)
     ctx = multiprocessing.get_context("spawn")  # the parent may run threads: no fork
     window = window or workers * 4 * batch_records
     pool: list[_Worker] = []
@@ -163,7 +191,7 @@ def supervised_map(
             target=_serve,
             args=(tasks_in, results_out, progress, work, steps, init),
             daemon=True,
-            name="newsclean-worker",
+            name=WORKER_NAME,
         )
         # A worker starts with Ctrl-C ignored (SIG_IGN is inherited through exec), so the
         # terminal's SIGINT never prints a traceback in a worker still importing: the
@@ -249,7 +277,7 @@ def supervised_map(
             if startup_failures >= STARTUP_FAILURES:
                 raise WorkerError(
                     f"worker processes die as they start ({how_it_died(w.proc.exitcode)}): "
-                    "cannot clean"
+                    "cannot clean" + _guard_hint()
                 )
         for task in w.tasks.values():
             task.attempts += 1

@@ -517,7 +517,10 @@ def corpus_options(args: argparse.Namespace) -> CorpusOptions | None:
     )
 
 
-def configure_boilerplate(p: argparse.ArgumentParser) -> None:
+def configure_boilerplate(
+    p: argparse.ArgumentParser,
+    add_read_options: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = sub.add_parser("show", help="list a model's lines: source, count, docs, line")
     show.add_argument("model", metavar="MODEL", help="a JSON model or a --store SQLite file")
@@ -527,6 +530,8 @@ def configure_boilerplate(p: argparse.ArgumentParser) -> None:
     learn.add_argument("inputs", nargs="+", metavar="INPUT", help="as for clean")
     learn.add_argument("-o", "--output", required=True, metavar="MODEL", help="JSON model to write")
     learn.add_argument("--workers", type=int, default=1, metavar="N")
+    if add_read_options is not None:  # clean's --text-field, --html-field, ...
+        add_read_options(learn)
 
 
 def load_any_model(path: str) -> BoilerplateModel:
@@ -585,7 +590,14 @@ def run_boilerplate(args: argparse.Namespace) -> int:
         say(f"newsclean boilerplate: error: {e}")
         return 2
     learner = BoilerplateLearner()
-    items = read_inputs(args.inputs, ReadOptions(defer_html=True))
+    read = ReadOptions(
+        getattr(args, "text_field", "text"),
+        getattr(args, "id_field", "id"),
+        **{k: getattr(args, k) for k in ("max_record_bytes", "html_field", "fast")
+           if hasattr(args, k)},
+        defer_html=True,
+    )
+    items = read_inputs(args.inputs, read)
     for item, result in clean_stream(items, max(1, args.workers)):
         if isinstance(item, Record) and isinstance(result, Article):
             learner.add(item, result)
