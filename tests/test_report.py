@@ -310,3 +310,17 @@ def test_report_plots_are_drawn_on_screen(run_jsonl: Path, hostile_run: Path,
         assert page.evaluate("document.title").startswith("newsclean report")
         assert page.evaluate("document.body.getAttributeNames().join(',')") == ""
         assert page.evaluate("document.querySelectorAll('script,iframe,img').length") == 0
+
+
+def test_throughput_from_cleans_own_stats_file(tmp_path: Path) -> None:
+    # the file `clean --stats` writes is the one the report reads
+    out, stats, page = tmp_path / "run.jsonl", tmp_path / "run.stats.json", tmp_path / "r.html"
+    assert main(["clean", "-q", str(EXAMPLES / "seed"), "-o", str(out), "--stats", str(stats)]) == 0
+    doc = json.loads(stats.read_text(encoding="utf-8"))
+    assert main(["report", str(out), "-o", str(page), "--stats", str(stats)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Not known" not in html
+    assert f"{doc['throughput']['records_cleaned']:,} records in" in html
+    # ... and finds it beside the output without being told
+    assert main(["report", str(out), "-o", str(page)]) == 0
+    assert "Not known" not in page.read_text(encoding="utf-8")

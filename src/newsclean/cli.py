@@ -321,8 +321,6 @@ def _add_verbosity(p: argparse.ArgumentParser, quiet_help: str) -> None:
 
 
 def _run_clean(args: argparse.Namespace) -> int:
-    import time
-
     problem = _inputs_problem("clean", args)
     if problem is not None:
         return problem
