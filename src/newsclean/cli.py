@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import __version__
 from .apply import restore
@@ -38,6 +38,10 @@ from .corpus.store import StoreError
 from .outputs import OUTPUT, Output, OutputError, PathProblem, check_outputs, describe_os_error
 from .outputs import staged as staged_file
 from .readers import ReadOptions, read_inputs
+
+if TYPE_CHECKING:  # rich loads late (at first use), for a quick start
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 from .readers.jsonl import iter_capped_lines
 from .readers.options import DEFAULT_MAX_RECORD_BYTES
 from .readers.sources import DECOMPRESSION_ERRORS, InputSource
@@ -252,8 +256,8 @@ class _progress:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> Callable[[RunSummary], None] | None:
         if not self.enabled:
@@ -276,7 +280,8 @@ class _progress:
     def _update(self, s: RunSummary) -> None:
         if s.read % 32 == 0 or s.read < 32:
             detail = f"{s.written} written, {s.set_aside} set aside"
-            self._progress.update(self._task, completed=s.read, detail=detail)  # type: ignore[union-attr]
+            if self._progress is not None and self._task is not None:
+                self._progress.update(self._task, completed=s.read, detail=detail)
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
@@ -338,8 +343,8 @@ def _run_restore(args: argparse.Namespace) -> int:
     except OSError as e:
         return _failure("restore", f"cannot write {args.output or 'stdout'}: "
                                    f"{describe_os_error(e)}")
-    for e in errors:
-        say(f"newsclean restore: {e}")
+    for err in errors:
+        say(f"newsclean restore: {err}")
     return EXIT_FAILED if errors else EXIT_OK
 
 
@@ -404,7 +409,7 @@ def _run_show(args: argparse.Namespace) -> int:
     return EXIT_OK if shown else EXIT_NOTHING_READABLE
 
 
-def _Console(**kwargs: object):  # noqa: N802 - a class made on first use (rich loads late)
+def _Console(**kwargs: Any) -> Console:  # noqa: N802 - a class made on first use (rich loads late)
     """rich's Console, but a closed stdout (`show ... | head -1`) raises BrokenPipeError,
     which main() turns into exit 0, instead of rich's exit 1."""
     from rich.console import Console

@@ -28,7 +28,10 @@ def read_jsonl_or_html(src: InputSource, options: ReadOptions) -> Iterator[Page 
 
 
 def read_jsonl_html(src: InputSource, options: ReadOptions) -> Iterator[Page | Record | BadRecord]:
-    field = options.html_field  # type: ignore[attr-defined]
+    field = options.html_field
+    if not field:
+        yield from jsonl.read_jsonl(src, options)
+        return
     fast = bool(getattr(options, "fast", False))
     line_no = 0
     try:

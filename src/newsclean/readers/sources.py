@@ -16,7 +16,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .integrity import (
     GZIP_MAGIC,
@@ -40,7 +40,7 @@ try:  # zstandard is a declared dependency; guard only so a broken install reads
 
     DECOMPRESSION_ERRORS = (*DECOMPRESSION_ERRORS, _zstd.ZstdError)
 except ImportError:  # pragma: no cover
-    _zstd = None
+    _zstd = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class InputSource:
         if self.stream is not None:
             return _Unclosed(self.stream)  # type: ignore[return-value]
         if self.path is None:
-            stdin = sys.stdin.buffer
+            stdin = cast(io.BufferedReader, sys.stdin.buffer)
             if compression_of(stdin.peek(4)[:4]) is None:
                 return _Unclosed(stdin)  # type: ignore[return-value]
             return verified(stdin, owned=False)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ class JsonlWriter:
         self.count = 0
         self._own = self.path is not None
         if self.path is None:
-            self._fh: IO[bytes] = sys.stdout.buffer
+            self._fh: IO[bytes] | gzip.GzipFile = sys.stdout.buffer
         else:
             final = Path(name) if name is not None else self.path
             self.path.parent.mkdir(parents=True, exist_ok=True)
