@@ -105,9 +105,10 @@ class Repaired:
 class Quote:
     """A direct quotation in the article text.
 
-    For a quotation in one piece, text == article[start:end].  For one interrupted by its
-    attribution (`"A," she said. "B."`), `parts` lists each quoted piece's [start, end),
-    start/end span them all, and text joins the pieces with a space."""
+    For a quotation in one piece, text == article[start:end] (`parts` None here; its dict
+    lists the one piece).  For one interrupted by its attribution (`"A," she said. "B."`),
+    `parts` lists each quoted piece's [start, end), start/end span them all, and text joins
+    the pieces with a space."""
 
     text: str
     start: int
@@ -116,15 +117,15 @@ class Quote:
     parts: list[tuple[int, int]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
+        # `parts` always present (one field set for every quotation: a fixed schema)
+        parts = self.parts or [(self.start, self.end)]
+        return {
             "text": self.text,
             "start": self.start,
             "end": self.end,
             "speaker": self.speaker,
+            "parts": [list(p) for p in parts],
         }
-        if self.parts:
-            d["parts"] = [list(p) for p in self.parts]
-        return d
 
 
 @dataclass(slots=True)

@@ -122,7 +122,7 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     if problem:
         return bad(f"field {options.text_field!r}: {problem}", rec_id)
     meta: dict[str, Any] = {"file": file, "line": line_no}
-    meta.update(_source_fields(obj))
+    meta.update(source_fields(obj))
     return Record(id=rec_id, text=body, source=where, meta=meta)
 
 
@@ -137,7 +137,7 @@ _SOURCE_FIELDS = (
 )
 
 
-def _source_fields(obj: dict[str, Any]) -> dict[str, str]:
+def source_fields(obj: dict[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for field, key in _SOURCE_FIELDS:
         value = obj.get(field)
