@@ -108,6 +108,18 @@ def test_clean_batch_gives_the_command_lines_fields(sample) -> None:
     assert all(seed["text"][s:e] in q["text"] for q in seed["quotes"] for s, e in q["parts"])
 
 
+def test_clean_batch_takes_arrow_tables_and_dataframes_as_batches(sample) -> None:
+    """Ray Data hands map_batches a pyarrow Table or a DataFrame (batch_format)."""
+    pd = pytest.importorskip("pandas")
+    rows, _ = sample
+    cols = {"id": [r["id"] for r in rows], "text": [r["text"] for r in rows]}
+    want = newsclean.clean_batch(cols)
+    assert newsclean.clean_batch(pa.table(cols)) == want
+    assert newsclean.clean_batch(pa.table(cols).to_batches()[0]) == want
+    assert newsclean.clean_batch(pd.DataFrame(cols)) == want
+    assert newsclean.clean_batch({k: pd.Series(v) for k, v in cols.items()}) == want
+
+
 def test_clean_batch_sets_bad_rows_apart_without_raising() -> None:
     out = newsclean.clean_batch({"id": [1, "b", None, "d"],
                                  "text": ["x\x00y", None, "A short line.", b"\xff\xfe"]})

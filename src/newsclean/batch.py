@@ -2,7 +2,7 @@
 map_batches and pandas.
 
 A batch is a mapping of column name to an equally long sequence (list, numpy array, pandas
-Series).  The result holds every column of `newsclean.ARROW_SCHEMA` -- one row per input row,
+Series), or a pyarrow Table or pandas DataFrame.  The result holds every column of `newsclean.ARROW_SCHEMA` -- one row per input row,
 in order, each field present (null where a record has none) -- and every other input column
 unchanged, so the same code feeds an Arrow table, a Hugging Face dataset or a DataFrame.
 """
@@ -21,7 +21,7 @@ from .schema import FIELDS, to_row
 
 
 def clean_batch(
-    batch: Mapping[str, Sequence[Any]],
+    batch: Mapping[str, Sequence[Any]] | Any,
     text_field: str = "text",
     id_field: str = "id",
     html_field: str | None = None,
@@ -39,7 +39,7 @@ def clean_batch(
     `domain`, `host` or `source` its site, as in JSONL input.  A row that cannot be cleaned (no
     text, text with a NUL character or an unpaired surrogate, a page that is not one) gets
     null `verdict` and `text` and the reason in `error`; nothing is raised for bad rows."""
-    columns = {k: list(v) for k, v in batch.items()}
+    columns = _columns(batch)
     field = html_field or text_field
     n = _length(columns)
     if field not in columns and n:
@@ -51,6 +51,16 @@ def clean_batch(
     for f in FIELDS:
         out[f] = [r[f] for r in rows]
     return out
+
+
+def _columns(batch: Any) -> dict[str, list[Any]]:
+    """The batch as {column: list}: a mapping of sequences, a pyarrow Table or RecordBatch
+    (Ray Data's batch_format="pyarrow"), or a pandas DataFrame (batch_format="pandas")."""
+    if hasattr(batch, "to_pydict"):
+        return dict(batch.to_pydict())
+    if hasattr(batch, "to_dict") and hasattr(batch, "columns"):
+        return dict(batch.to_dict("list"))
+    return {k: list(v) for k, v in batch.items()}
 
 
 def _length(columns: dict[str, list[Any]]) -> int:
