@@ -204,7 +204,7 @@ def corpus_stream(
             spill2.write((key, item, result))
         # pass 3: cluster fields
         if store is not None:
-            found: dict[int, Assignment] = {k: store.assignment(k) for k in keys}
+            found: dict[int, Assignment] = store.assignments(keys)
         else:
             assert index is not None
             found = assignments(index.clusters().values())
