@@ -154,6 +154,10 @@ class Store:
         # keys rows of this batch, not yet written: key -> its first doc, and any further docs
         self._pending: dict[int, int] = {}
         self._pending_more: dict[int, list[int]] = {}
+        # anchors known to be shared by more than anchor_cap docs: they stay so (postings only
+        # grow), so they are not read again -- each copy of a much-copied story would read
+        # anchor_cap rows for each of its anchors only to find them full
+        self._full_anchors: set[int] = set()
         self._next_doc: int | None = None  # doc number of the next insert (we hold the lock)
         self._uncommitted = 0  # records added since the last commit
         self._depth = 0  # open batch() contexts
@@ -204,6 +208,7 @@ class Store:
             self.con.execute("ROLLBACK")
         self._pending.clear()
         self._pending_more.clear()
+        self._full_anchors.clear()  # (rows rolled back: an anchor may be full no more)
         self._uncommitted = 0
         self._next_doc = None
 
@@ -328,9 +333,11 @@ class Store:
         (candidate docs, exact-copy docs, anchors already shared by more than anchor_cap docs --
         template, not story: neither used nor extended, which also keeps every anchor's posting
         list short)."""
-        keys = list(dict.fromkeys(([exact] if exact is not None else []) + bands + anchors))
+        known_full = self._full_anchors.intersection(anchors)
+        asked = [a for a in anchors if a not in known_full] if known_full else anchors
+        keys = list(dict.fromkeys(([exact] if exact is not None else []) + bands + asked))
         if not keys:
-            return set(), set(), set()
+            return set(), set(), known_full
         marks = ",".join("?" * len(keys))
         postings: dict[int, list[int]] = {}
         for k, d in self.con.execute(f"SELECT key, doc FROM keys WHERE key IN ({marks})", keys):
@@ -341,7 +348,9 @@ class Store:
                 postings.setdefault(k, []).append(pending[k])
                 postings[k].extend(self._pending_more.get(k, ()))
         cap = self.params.anchor_cap
-        full = {a for a in anchors if len(postings.get(a, ())) > cap}
+        full = {a for a in asked if len(postings.get(a, ())) > cap}
+        self._full_anchors.update(full)
+        full |= known_full
         found: set[int] = set()
         for k, docs in postings.items():
             if k not in full:
