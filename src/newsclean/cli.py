@@ -14,7 +14,6 @@ newsclean prints for a person shows control characters as escapes (terminal.py).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from . import __version__
+from . import __version__, fastjson
 from .apply import restore
 from .clean_run import CleanOptions, RunSummary, clean_stream, run_clean
 from .corpus.run import (
@@ -38,6 +37,7 @@ from .corpus.store import StoreError
 from .outputs import OUTPUT, Output, OutputError, PathProblem, check_outputs, describe_os_error
 from .outputs import staged as staged_file
 from .readers import ReadOptions, read_inputs
+from .readers.locate import expand_inputs, is_url, url_problem
 
 if TYPE_CHECKING:  # rich loads late (at first use), for a quick start
     from rich.console import Console
@@ -118,6 +118,11 @@ def _missing_inputs(paths: list[str]) -> list[str]:
     """The inputs that cannot be opened, each with why."""
     out = []
     for p in paths:
+        if is_url(p):
+            problem = url_problem(p)
+            if problem:
+                out.append(f"{p} ({problem})")
+            continue
         if p == "-" or Path(p).exists():
             continue
         if os.path.islink(p):
@@ -207,6 +212,7 @@ def _configure_clean(p: argparse.ArgumentParser) -> None:
 
 
 def _run_clean(args: argparse.Namespace) -> int:
+    args.inputs = expand_inputs(args.inputs)
     missing = _missing_inputs(args.inputs)
     if missing:
         return _usage_error("clean", f"no such file or directory: {', '.join(missing)}")
@@ -298,7 +304,7 @@ def restore_records(stream: BinaryIO, name: str, errors: list[str]) -> Iterator[
             continue
         where = f"{name}:{line_no}"
         try:
-            obj = json.loads(raw)
+            obj = fastjson.loads(raw)
             text, removed = obj["text"], obj["removed"]
             if not isinstance(text, str) or not isinstance(removed, list):
                 raise TypeError("'text' must be a string and 'removed' a list")
@@ -367,7 +373,7 @@ def _restore_into(src: InputSource, out: BinaryIO, errors: list[str], out_name: 
                 errors.append(f"{src.name}: cannot read further: {e}")
                 return
             try:
-                out.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+                out.write(fastjson.dumps(obj) + b"\n")
             except BrokenPipeError:
                 raise
             except OSError as e:
@@ -389,6 +395,7 @@ def _run_show(args: argparse.Namespace) -> int:
 
     from .show import show
 
+    args.inputs = expand_inputs(args.inputs)
     missing = _missing_inputs(args.inputs)
     if missing:
         return _usage_error("show", f"no such file or directory: {', '.join(missing)}")

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from .. import fastjson
 from ..model import BadRecord, Record
 from .options import (
     TOO_LARGE_RAW_KEEP,
@@ -87,7 +88,7 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     if text is None:
         return bad(error or "unreadable")
     try:
-        obj = json.loads(text)
+        obj = fastjson.loads(text)
     except json.JSONDecodeError as e:
         return bad(f"malformed JSON: {e.msg} at column {e.colno}")
     except RecursionError:

@@ -7,9 +7,9 @@ JSONL reader runs unchanged.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
+from .. import fastjson
 from ..model import BadRecord, Record
 from . import jsonl
 from .options import TOO_LARGE_RAW_KEEP, ReadOptions, too_large_error
@@ -53,7 +53,7 @@ def _page(
     raw: bytes, where: str, field: str, options: ReadOptions, fast: bool
 ) -> Page | Record | BadRecord:
     try:
-        obj = json.loads(raw)
+        obj = fastjson.loads(raw)
     except (ValueError, RecursionError) as e:
         return BadRecord(where, f"{where}: malformed JSON: {e}", raw)
     if not isinstance(obj, dict):
