@@ -1,10 +1,12 @@
 """JSON through orjson where it gives json's answer, through the standard library elsewhere.
 
-`loads` parses with orjson (several times faster) a document orjson reads exactly as
-`json.loads` does: strict RFC 8259 JSON with no run of 19 or more digits (orjson turns an
-integer beyond 64 bits into a float; json keeps it exact).  Anything orjson refuses -- NaN,
-Infinity, an escaped lone surrogate, a byte-order mark, a syntax error -- goes to
-`json.loads`, so values, and the errors bad input is set aside with, are json's.
+`loads` parses with orjson (several times faster) and keeps its answer when it is json's:
+strict RFC 8259 JSON without a number that orjson reads as a float.  orjson turns an integer
+beyond 64 bits into a float where json keeps it exact, so a document with any float in it is
+read again by `json.loads` (crawl records rarely hold one; looking for them in the parsed
+values costs far less than scanning the text).  Anything orjson refuses -- NaN, Infinity, an
+escaped lone surrogate, a byte-order mark, a syntax error -- goes to `json.loads` too, so
+values, and the errors bad input is set aside with, are json's.
 
 `dumps` gives one compact line of UTF-8 JSON (no spaces after separators; characters
 beyond ASCII written as themselves), from orjson; an object orjson cannot write (a string
@@ -15,7 +17,6 @@ with a lone surrogate, a non-string key, a type it does not know) is written by
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 try:
@@ -23,21 +24,38 @@ try:
 except ImportError:  # pragma: no cover - orjson is a dependency; a broken install still works
     orjson = None  # type: ignore[assignment]
 
-_LONG_DIGITS = re.compile(r"[0-9]{19}")
-_LONG_DIGITS_B = re.compile(rb"[0-9]{19}")
 _SEPARATORS = (",", ":")
 
 
-def loads(data: str | bytes) -> Any:
-    """json.loads(data), faster; see the module doc."""
+def loads(data: str | bytes, encoded: bytes | None = None) -> Any:
+    """json.loads(data), faster; see the module doc.  encoded: the same document as UTF-8
+    bytes, when the caller has them (orjson reads bytes faster than a str it must encode)."""
     if orjson is not None:
-        long = (_LONG_DIGITS_B if isinstance(data, bytes) else _LONG_DIGITS).search(data)  # type: ignore[arg-type]
-        if long is None:
-            try:
-                return orjson.loads(data)
-            except orjson.JSONDecodeError:
-                pass  # json.loads decides: it reads more, and its error is the one reported
+        try:
+            obj = orjson.loads(encoded if encoded is not None else data)
+        except orjson.JSONDecodeError:
+            pass  # json.loads decides: it reads more, and its error is the one reported
+        else:
+            if not _has_float(obj):
+                return obj
     return json.loads(data)
+
+
+def _has_float(obj: Any) -> bool:
+    """Whether a parsed value holds a float anywhere (iteratively: no recursion limit)."""
+    if isinstance(obj, float):
+        return True
+    if not isinstance(obj, dict | list):
+        return False
+    stack = [obj]
+    while stack:
+        x = stack.pop()
+        for v in x.values() if isinstance(x, dict) else x:
+            if isinstance(v, float):
+                return True
+            if isinstance(v, dict | list):
+                stack.append(v)
+    return False
 
 
 def dumps(obj: Any) -> bytes:

@@ -88,7 +88,7 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     if text is None:
         return bad(error or "unreadable")
     try:
-        obj = fastjson.loads(text)
+        obj = fastjson.loads(text, encoded=raw)  # (text is raw decoded, nothing else)
     except json.JSONDecodeError as e:
         return bad(f"malformed JSON: {e.msg} at column {e.colno}")
     except RecursionError:
