@@ -142,9 +142,25 @@ def _micro(path: Path) -> list[str]:
         return min(times)
 
     data = b"".join(fastjson.dumps(o) + b"\n" for o in objs)
+    from newsclean.readers.jsonl import parse_line
+    from newsclean.readers.options import ReadOptions
+
+    opts = ReadOptions(text_field="record")
+
+    def read_lines() -> None:
+        for x in raw:
+            parse_line(x, "f", 1, opts)
+
+    with_orjson = best(read_lines)
+    real, fastjson.orjson = fastjson.orjson, None  # the same reader on json alone
+    try:
+        json_only = best(read_lines)
+    finally:
+        fastjson.orjson = real
     rows = [
-        ("parse the 2000 input lines", best(lambda: [json.loads(x) for x in raw]),
-         best(lambda: [fastjson.loads(x) for x in raw])),
+        ("json.loads / fastjson.loads of the 2000 input lines (bytes)",
+         best(lambda: [json.loads(x) for x in raw]), best(lambda: [fastjson.loads(x) for x in raw])),
+        ("the JSONL reader's parse_line on them (json alone / orjson)", json_only, with_orjson),
         ("write 500 output records", best(lambda: [(json.dumps(o, ensure_ascii=False) + "\n")
                                                    .encode() for o in objs]),
          best(lambda: [fastjson.dumps(o) + b"\n" for o in objs])),
