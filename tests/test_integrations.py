@@ -120,6 +120,35 @@ def test_clean_batch_takes_arrow_tables_and_dataframes_as_batches(sample) -> Non
     assert newsclean.clean_batch({k: pd.Series(v) for k, v in cols.items()}) == want
 
 
+def test_clean_table_types_every_column_by_the_schema(sample) -> None:
+    rows, _ = sample
+    table = pa.table({"n": list(range(len(rows))), "id": [r["id"] for r in rows],
+                      "text": [r["text"] for r in rows]})
+    out = newsclean.clean_table(table)
+    assert out.schema.names == ["n", *newsclean.ARROW_SCHEMA.names]
+    assert out.schema.field("n").type == pa.int64()
+    for f in newsclean.ARROW_SCHEMA:
+        assert out.schema.field(f.name).type == f.type  # typed even where a column is all null
+    assert out.to_pydict() == {"n": list(range(len(rows))), **{
+        k: v for k, v in newsclean.clean_batch(table).items() if k != "n"}}
+    assert newsclean.clean_table(table.slice(0, 0)).num_rows == 0
+
+
+def test_datasets_map_with_arrow_batches_needs_no_features(sample) -> None:
+    """A column null in a whole first batch (`error`, here) and set in a later one: with
+    clean_table on Arrow batches the types come from the schema, not from the values."""
+    datasets = pytest.importorskip("datasets")
+    rows, cli = sample
+    ds = datasets.Dataset.from_list([{"id": r["id"], "text": r["text"]} for r in rows]
+                                    + [{"id": "bad", "text": "nul\x00here"}])
+    cleaned = ds.with_format("arrow").map(newsclean.clean_table, batched=True, batch_size=4)
+    got = cleaned.with_format(None).to_list()
+    assert [g["id"] for g in got] == [c["id"] for c in cli] + ["bad"]
+    assert got[-1]["verdict"] is None and "NUL" in got[-1]["error"]
+    assert all(g["error"] is None for g in got[:-1])
+    assert got[0]["verdict"] == cli[0]["verdict"] and got[0]["removed"] == cli[0]["removed"]
+
+
 def test_clean_batch_sets_bad_rows_apart_without_raising() -> None:
     out = newsclean.clean_batch({"id": [1, "b", None, "d"],
                                  "text": ["x\x00y", None, "A short line.", b"\xff\xfe"]})

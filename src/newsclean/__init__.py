@@ -1,7 +1,7 @@
 """newsclean: raw, noisy news-crawl records in; clean articles out, every removal explained."""
 
 from .apply import restore
-from .batch import clean_batch
+from .batch import clean_batch, clean_table
 from .model import REASONS, VERDICTS, Article, BadRecord, Quote, Reason, Record, Removed, Verdict
 from .pipeline import PageError, clean_html, clean_record, clean_records, clean_text
 from .schema import ARROW_SCHEMA
@@ -22,6 +22,7 @@ __all__ = [
     "clean_html",
     "clean_record",
     "clean_records",
+    "clean_table",
     "clean_text",
     "restore",
 ]

@@ -53,6 +53,31 @@ def clean_batch(
     return out
 
 
+def clean_table(
+    table: Any,
+    text_field: str = "text",
+    id_field: str = "id",
+    html_field: str | None = None,
+    enrich: bool = True,
+    *,
+    repair_encoding: bool = False,
+    fast: bool = False,
+) -> Any:
+    """clean_batch for a pyarrow Table or RecordBatch, returning a pyarrow Table whose columns
+    are typed by ARROW_SCHEMA (the input's other columns first, with their own types): for
+    `datasets`' `ds.with_format("arrow").map(clean_table, batched=True)` and Ray Data's
+    `map_batches(clean_table, batch_format="pyarrow")`, where a column that is null in a
+    whole batch still has its type."""
+    import pyarrow as pa
+
+    from .schema import ARROW_SCHEMA
+
+    out = clean_batch(table, text_field, id_field, html_field, enrich,
+                      repair_encoding=repair_encoding, fast=fast)
+    kept = [table.schema.field(k) for k in out if k not in FIELDS]
+    return pa.Table.from_pydict(out, schema=pa.schema([*kept, *ARROW_SCHEMA]))
+
+
 def _columns(batch: Any) -> dict[str, list[Any]]:
     """The batch as {column: list}: a mapping of sequences, a pyarrow Table or RecordBatch
     (Ray Data's batch_format="pyarrow"), or a pandas DataFrame (batch_format="pandas")."""
