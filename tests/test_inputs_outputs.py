@@ -172,3 +172,26 @@ def test_a_url_that_cannot_be_read_is_a_missing_input(tmp_path, capsys, memory_c
     err = capsys.readouterr().err
     assert "memory://nc-test/none.jsonl (no such file)" in err
     assert not is_url("file:///tmp/x.jsonl") and not is_url("/tmp/x.jsonl") and is_url("s3://b/k")
+
+
+def test_a_warc_and_a_parquet_file_read_from_a_url_give_the_local_records(tmp_path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    warc = Path(__file__).parents[1] / "examples" / "web" / "harbour-crawl.warc.gz"
+    pq.write_table(pa.table({"id": ["p1"], "text": [(FIXTURES / "records" / "seed.txt").read_text()]}),
+                   tmp_path / "t.parquet")
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/nc-test2/crawl.warc.gz", warc.read_bytes())
+    fs.pipe("/nc-test2/t.parquet", (tmp_path / "t.parquet").read_bytes())
+    try:
+        for local, url in ((warc, "memory://nc-test2/crawl.warc.gz"),
+                           (tmp_path / "t.parquet", "memory://nc-test2/t.parquet")):
+            mine = list(read_inputs([local]))
+            got = list(read_inputs(expand_inputs([url])))
+            assert mine and len(got) == len(mine)
+            for a, b in zip(mine, got, strict=True):
+                assert type(a) is type(b) and a.id == b.id and getattr(a, "text", None) == getattr(b, "text", None)
+    finally:
+        fs.rm("/nc-test2", recursive=True)
