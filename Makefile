@@ -14,7 +14,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsclean needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev,ray]'
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev,ray,integrations]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -45,6 +45,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	NEWSCLEAN_REQUIRE_RAY=1 $(BIN)/python -m pytest -q
 	$(BIN)/ruff check src tests bench train
+	$(BIN)/mypy
 
 # Property-based tests at length: FUZZ_EXAMPLES per property (7 properties: over 100k cases),
 # random inputs up to ~1 MB; prints cases, failures and the worst time per MB at the end.
@@ -54,6 +55,7 @@ fuzz: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench train
+	$(BIN)/mypy
 
 # The line model (src/newsclean/line_model/model.json.gz), refitted from the development
 # pages in ../shared/eval: render them as crawlers do, label each line against the gold, fit.

@@ -8,6 +8,15 @@ the same records would time those caches, not the cleaner.  The peer in the same
 HTML paragraphs (as in bench_records), so ratios hold even when the machine is busy.
 
     .venv/bin/python -m bench.bench_speed [--limit N] [--repeats R] [--no-peer]
+    .venv/bin/python -m bench.bench_speed --io [--peer-src DIR] [--repeats R]
+
+--io times the whole `newsclean clean` command instead (reading records-dev.jsonl.gz, JSON in
+and out, gzip output): CPU seconds of the command (its process and its children, from
+getrusage), `--no-dedup --workers 1`, writing .jsonl and .jsonl.gz, each run in a fresh
+process, repeats interleaved, medians.  --peer-src runs the same commands with another
+tree's src/ (the code before a change, `git archive HEAD src | tar -x -C DIR`) in the same
+run, and the ratios are this tree's CPU time over the peer's; a micro-bench of the JSON and
+gzip calls on the same data is printed beside it.
 """
 
 from __future__ import annotations
@@ -15,10 +24,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -104,17 +116,124 @@ def _fresh_pass(name: str, path: Path, limit: int | None) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def _cli_cpu(src: str | None, path: Path, out: Path) -> float:
+    """CPU seconds (user + system) of one `newsclean clean` command, in a fresh process."""
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = src
+    cmd = [sys.executable, "-m", "newsclean", "clean", str(path), "--text-field", "record",
+           "--no-dedup", "--workers", "1", "--quiet", "-o", str(out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, env=env, check=True, cwd=Path(__file__).resolve().parents[1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _micro(path: Path) -> list[str]:
+    """The JSON and gzip calls alone, on records-dev and its cleaned output (CPU seconds,
+    best of 3)."""
+    from newsclean import clean_record, fastjson
+
+    raw = gzip.decompress(path.read_bytes()).splitlines()
+    objs = [clean_record(Record(str(i), json.loads(x)["record"], "x")).to_dict()
+            for i, x in enumerate(raw[:500])]
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(3):
+            t = time.process_time()
+            fn()
+            times.append(time.process_time() - t)
+        return min(times)
+
+    data = b"".join(fastjson.dumps(o) + b"\n" for o in objs)
+    from newsclean.readers.jsonl import parse_line
+    from newsclean.readers.options import ReadOptions
+
+    opts = ReadOptions(text_field="record")
+
+    def read_lines() -> None:
+        for x in raw:
+            parse_line(x, "f", 1, opts)
+
+    with_orjson = best(read_lines)
+    real, fastjson.orjson = fastjson.orjson, None  # the same reader on json alone
+    try:
+        json_only = best(read_lines)
+    finally:
+        fastjson.orjson = real
+    rows = [
+        ("json.loads / fastjson.loads of the 2000 input lines (bytes)",
+         best(lambda: [json.loads(x) for x in raw]), best(lambda: [fastjson.loads(x) for x in raw])),
+        ("the JSONL reader's parse_line on them (json alone / orjson)", json_only, with_orjson),
+        ("write 500 output records", best(lambda: [(json.dumps(o, ensure_ascii=False) + "\n")
+                                                   .encode() for o in objs]),
+         best(lambda: [fastjson.dumps(o) + b"\n" for o in objs])),
+    ]
+    try:
+        from isal import igzip
+
+        rows.append((f"gzip {len(data) / 1e6:.1f} MB of output (zlib 6 / isal 3)",
+                     best(lambda: gzip.compress(data, 6, mtime=0)),
+                     best(lambda: igzip.compress(data, 3, mtime=0))))
+        sizes = (len(gzip.compress(data, 6, mtime=0)), len(igzip.compress(data, 3, mtime=0)))
+    except ImportError:
+        sizes = (0, 0)
+    out = ["| call | stdlib CPU s | newsclean's CPU s | ratio |", "|---|---:|---:|---:|"]
+    out += [f"| {n} | {a:.3f} | {b:.3f} | {a / b:.1f}x |" for n, a, b in rows]
+    if sizes[0]:
+        out.append(f"\ngzip output size: zlib level 6 {sizes[0] / 1e6:.2f} MB, isal level 3 "
+                   f"{sizes[1] / 1e6:.2f} MB ({sizes[1] / sizes[0] - 1:+.0%})")
+    return out
+
+
+def io_main(args: argparse.Namespace, path: Path) -> int:
+    systems: list[tuple[str, str | None]] = [("this tree", None)]
+    if args.peer_src:
+        systems.append((args.peer_name, args.peer_src))
+    cpu: dict[tuple[str, str], list[float]] = {}
+    with tempfile.TemporaryDirectory() as d:
+        for _ in range(args.repeats):
+            for suffix in (".jsonl", ".jsonl.gz"):
+                for name, src in systems:
+                    out = Path(d) / f"out{suffix}"
+                    cpu.setdefault((name, suffix), []).append(_cli_cpu(src, path, out))
+    med = {k: statistics.median(v) for k, v in cpu.items()}
+    print(f"# `newsclean clean` CPU time on records-dev ({args.repeats} runs each, medians)")
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}\n")
+    head = "| output | " + " | ".join(f"{n} CPU s" for n, _ in systems)
+    print(head + (f" | this tree / {args.peer_name} |" if args.peer_src else " |"))
+    print("|---|" + "---:|" * len(systems) + ("---:|" if args.peer_src else ""))
+    for suffix in (".jsonl", ".jsonl.gz"):
+        cells = [f"{med[(n, suffix)]:.2f}" for n, _ in systems]
+        ratio = (f" | {med[('this tree', suffix)] / med[(args.peer_name, suffix)]:.2f} |"
+                 if args.peer_src else " |")
+        print(f"| `-o out{suffix}` | " + " | ".join(cells) + ratio)
+    for name, _ in systems:
+        gz = med[(name, ".jsonl.gz")] / med[(name, ".jsonl")] - 1
+        print(f"\n{name}: gzip output adds {gz:+.0%} to the run's CPU time")
+    print()
+    print("\n".join(_micro(path)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval-dir", type=Path, default=EVAL)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--io", action="store_true", help="time the whole clean command (I/O)")
+    ap.add_argument("--peer-src", default=None, help="--io: another tree's src/, same run")
+    ap.add_argument("--peer-name", default="before")
     args = ap.parse_args(argv)
     path = args.eval_dir / "records-dev.jsonl.gz"
     if not path.exists():
         print(f"{path} not found", file=sys.stderr)
         return 1
+    if args.io:
+        return io_main(args, path)
     n = len(load(path, args.limit))
     systems = list(SYSTEMS) if not args.no_peer else list(SYSTEMS)[:2]
     rates: dict[str, list[float]] = {k: [] for k in systems}

@@ -6,6 +6,7 @@ import random
 
 from newsclean import Record, clean_text
 from newsclean.corpus.dedup import (
+    MAX_REPRESENTATIVES,
     DedupIndex,
     DedupParams,
     Member,
@@ -201,3 +202,111 @@ def test_clusters_do_not_depend_on_input_order():
         order = list(range(len(arts)))
         random.Random(seed).shuffle(order)
         assert partition(order) == base
+
+
+# ---------------------------------------------------------------- many copies of one story
+
+
+def edited_copies(n: int, seed: int = 5) -> list[str]:
+    """n copies of STORY_A under their own outlets' titles and templates, one word of one
+    paragraph changed in each (no two signatures alike), every third cut to 3 paragraphs."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        paras = list(STORY_A if i % 3 else STORY_A[:3])
+        k = rng.randrange(len(paras))
+        words = paras[k].split(" ")
+        j = rng.randrange(len(words))
+        words[j] = f"{words[j]}x{i}"
+        paras[k] = " ".join(words)
+        out.append(record(paras, f"Council backs bike network | Outlet {i}",
+                          top=["Menu", f"Outlet {i}"], bottom=[f"© Outlet {i}"]))
+    return out
+
+
+def counting_same_story(monkeypatch) -> list[int]:
+    """Count dedup's same_story calls (in-memory index and store alike)."""
+    import newsclean.corpus.dedup as dedup_mod
+    import newsclean.corpus.store as store_mod
+
+    calls = [0]
+    real = dedup_mod.same_story
+
+    def counted(a, b, params):
+        calls[0] += 1
+        return real(a, b, params)
+
+    monkeypatch.setattr(dedup_mod, "same_story", counted)
+    monkeypatch.setattr(store_mod, "same_story", counted)
+    return calls
+
+
+def test_a_story_copied_many_times_is_compared_with_representatives_only(monkeypatch):
+    texts = edited_copies(120) + [record(STORY_B, "Drought hits the valley harvest")]
+    signer = Signer()
+    sigs = [signer.sign(clean_text(t).text) for t in texts]
+    calls = counting_same_story(monkeypatch)
+    index = DedupIndex(DedupParams(), signer, max_representatives=4)
+    for i, s in enumerate(sigs):
+        index.add(Member(i, f"r{i}", None, 100), s)
+    groups = sorted((sorted(m.key for m in g) for g in index.clusters().values()), key=len)
+    assert groups == [[120], list(range(120))]  # every copy together, the other story apart
+    # the band index holds the cluster's representatives, not its 120 members
+    assert len(index._lsh.keys) == 4 + 1
+    # each copy is left at its cluster's first matching member: about one comparison each
+    # (comparing every earlier copy would be 120 * 119 / 2 = 7140)
+    assert calls[0] <= 3 * len(texts)
+
+
+def test_representatives_keep_the_clusters_of_comparing_every_member(monkeypatch):
+    """Below MAX_REPRESENTATIVES distinct signatures a cluster is the one comparing every
+    candidate gives: the same groups with the bound at 1000 (every member a representative)
+    and at its default."""
+    texts = edited_copies(40) + [record(STORY_B, "Drought hits the valley harvest"),
+                                 record(STORY_B[:2], "Valley harvest at a 20-year low")]
+    signer = Signer()
+    sigs = [signer.sign(clean_text(t).text) for t in texts]
+
+    def groups(bound: int) -> list[list[int]]:
+        index = DedupIndex(DedupParams(), signer, max_representatives=bound)
+        for i, s in enumerate(sigs):
+            index.add(Member(i, f"r{i}", None, 100), s)
+        return sorted(sorted(m.key for m in g) for g in index.clusters().values())
+
+    assert groups(1000) == groups(MAX_REPRESENTATIVES) == [list(range(40)), [40, 41]]
+
+
+def test_store_grows_a_cluster_against_its_representatives(tmp_path, monkeypatch):
+    from newsclean.corpus.store import Store
+
+    texts = edited_copies(90)
+    signer = Signer()
+    sigs = [signer.sign(clean_text(t).text) for t in texts]
+    calls = counting_same_story(monkeypatch)
+    with Store(tmp_path / "s.db", max_representatives=4) as st:
+        with st.batch():
+            docs = [st.add(Member(i, f"r{i}", None, 100), s) for i, s in enumerate(sigs)]
+        reps = st.con.execute("SELECT COUNT(*) FROM docs WHERE rep = 1").fetchone()[0]
+        found = st.assignments(docs)
+        assert found == {d: st.assignment(d) for d in docs}
+        # a later copy (a run of its own) joins through the representatives too
+        late = signer.sign(clean_text(edited_copies(91)[90]).text)
+        with st.batch():
+            d_late = st.add(Member(90, "late", None, 100), late)
+        assert st.assignment(d_late).cluster == "r0"
+    assert reps == 4
+    assert {a.cluster for a in found.values()} == {"r0"}
+    assert {a.cluster_size for a in found.values()} == {90}
+    assert sum(a.canonical for a in found.values()) == 1
+    assert calls[0] <= 3 * (len(texts) + 1)
+
+
+def test_store_and_memory_agree_on_many_copies(tmp_path):
+    texts = edited_copies(50) + [record(STORY_B, "Drought hits the valley harvest")]
+    records = [Record(f"r{i}", t, f"s:{i}") for i, t in enumerate(texts)]
+    pairs = [(r, clean_text(r.text, id=r.id)) for r in records]
+    mem = [a.extra["cluster"] for _, a in corpus_stream(pairs, CorpusOptions())]
+    pairs = [(r, clean_text(r.text, id=r.id)) for r in records]
+    stored = [a.extra["cluster"] for _, a in corpus_stream(
+        pairs, CorpusOptions(store=str(tmp_path / "s.db")))]
+    assert mem == stored == ["r0"] * 50 + ["r50"]

@@ -201,3 +201,21 @@ def test_exception_in_a_batch_rolls_back_to_the_last_commit(tmp_path):
             assert st.add(Member(6, "d0", None, 10), sigs[0]) == 1  # id already stored
     with Store(db, readonly=True) as ro:  # close() committed
         assert ro.count() == 4
+
+
+def test_version_2_store_is_migrated_with_every_doc_a_representative(tmp_path):
+    """Version 2 kept band keys for every document: migrated, each is a representative."""
+    db = tmp_path / "s.db"
+    sigs = synthetic_sigs()[:20]
+    fill(db, sigs, batch=8, commit_every=100)
+    con = sqlite3.connect(db)
+    con.execute("DROP INDEX docs_reps")
+    con.execute("ALTER TABLE docs DROP COLUMN rep")
+    con.execute("UPDATE schema_version SET version = 2")
+    con.commit()
+    assert "rep" not in {r[1] for r in con.execute("PRAGMA table_info(docs)")}
+    with Store(db) as s:
+        assert s.con.execute("SELECT version FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.con.execute("SELECT COUNT(*) FROM docs WHERE rep = 1").fetchone()[0] == s.count()
+        assert s.count() > 0
+    con.close()

@@ -1,17 +1,28 @@
 """newsclean: raw, noisy news-crawl records in; clean articles out, every removal explained."""
 
 from .apply import restore
-from .model import Article, BadRecord, Quote, Record, Removed
-from .pipeline import clean_record, clean_records, clean_text
+from .batch import clean_batch, clean_table
+from .model import REASONS, VERDICTS, Article, BadRecord, Quote, Reason, Record, Removed, Verdict
+from .pipeline import PageError, clean_html, clean_record, clean_records, clean_text
+from .schema import ARROW_SCHEMA
 
 __all__ = [
+    "ARROW_SCHEMA",
+    "REASONS",
+    "VERDICTS",
     "Article",
     "BadRecord",
+    "PageError",
     "Quote",
+    "Reason",
     "Record",
     "Removed",
+    "Verdict",
+    "clean_batch",
+    "clean_html",
     "clean_record",
     "clean_records",
+    "clean_table",
     "clean_text",
     "restore",
 ]

@@ -11,11 +11,20 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
+from typing import cast
 
-from .model import Removed, Repaired, Span
+from .model import REASONS, Reason, Removed, Repaired, Span
 from .text_view import Line, TextView
 
 Label = tuple[str, str] | None  # None = kept
+_REASONS = frozenset(REASONS)
+
+
+def _reason(reason: str) -> Reason:
+    """A mark's reason, checked: every removal in the output has a documented reason."""
+    if reason not in _REASONS:
+        raise ValueError(f"removal reason {reason!r} is not one of model.REASONS")
+    return cast(Reason, reason)
 
 _WS: tuple[str, str] = ("whitespace", "blank_or_padding")
 _START = attrgetter("start")
@@ -115,13 +124,13 @@ def apply_marks(
                 if cl is None:
                     kept_parts.append(text[cs:ce])
                 else:
-                    removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
+                    removed.append(Removed(cs, ce, _reason(cl[0]), cl[1], text[cs:ce]))
             cs, ce, cl = s, e, label
     if cs < ce:
         if cl is None:
             kept_parts.append(text[cs:ce])
         else:
-            removed.append(Removed(cs, ce, cl[0], cl[1], text[cs:ce]))
+            removed.append(Removed(cs, ce, _reason(cl[0]), cl[1], text[cs:ce]))
     return "".join(kept_parts), removed
 
 

@@ -14,7 +14,6 @@ newsclean prints for a person shows control characters as escapes (terminal.py).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -22,9 +21,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from . import __version__
+from . import __version__, fastjson
 from .apply import restore
 from .clean_run import CleanOptions, RunSummary, clean_stream, run_clean
 from .corpus.run import (
@@ -49,6 +48,10 @@ from .outputs import (
 from .outputs import staged as staged_file
 from .progress import count_in_background, make_progress
 from .readers import ReadOptions, read_inputs
+from .readers.locate import expand_inputs, is_url, url_problem
+
+if TYPE_CHECKING:  # rich loads late (at first use), for a quick start
+    from rich.console import Console
 from .readers.jsonl import iter_capped_lines
 from .readers.options import DEFAULT_MAX_RECORD_BYTES
 from .readers.sources import DECOMPRESSION_ERRORS, InputSource
@@ -142,9 +145,9 @@ def output_suffix_problem(path: str | None) -> str | None:
 def _inputs_problem(cmd: str, args: argparse.Namespace) -> int | None:
     """Expand quoted globs in args.inputs, then check they exist and that the read options
     can read them: an exit code and one line on stderr when not."""
-    from .readers.probe import expand_globs, field_problem
+    from .readers.probe import field_problem
 
-    args.inputs = expand_globs(args.inputs)
+    args.inputs = expand_inputs(args.inputs)
     missing = _missing_inputs(args.inputs)
     if missing:
         return _usage_error(cmd, f"no such file or directory: {', '.join(missing)}")
@@ -164,6 +167,11 @@ def _missing_inputs(paths: list[str]) -> list[str]:
     """The inputs that cannot be opened, each with why."""
     out = []
     for p in paths:
+        if is_url(p):
+            problem = url_problem(p)
+            if problem:
+                out.append(f"{p} ({problem})")
+            continue
         if p == "-" or Path(p).exists():
             continue
         if os.path.islink(p):
@@ -454,7 +462,7 @@ def restore_records(stream: BinaryIO, name: str, errors: list[str]) -> Iterator[
             continue
         where = f"{name}:{line_no}"
         try:
-            obj = json.loads(raw)
+            obj = fastjson.loads(raw)
             text, removed = obj["text"], obj["removed"]
             if not isinstance(text, str) or not isinstance(removed, list):
                 raise TypeError("'text' must be a string and 'removed' a list")
@@ -501,8 +509,8 @@ def _run_restore(args: argparse.Namespace) -> int:
     except OSError as e:
         return _failure("restore", f"cannot write {args.output or 'stdout'}: "
                                    f"{describe_os_error(e)}")
-    for e in errors:
-        say(f"newsclean restore: {e}")
+    for err in errors:
+        say(f"newsclean restore: {err}")
     return EXIT_FAILED if errors else EXIT_OK
 
 
@@ -528,7 +536,7 @@ def _restore_into(src: InputSource, out: BinaryIO, errors: list[str], out_name: 
                 errors.append(f"{src.name}: cannot read further: {e}")
                 return
             try:
-                out.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+                out.write(fastjson.dumps(obj) + b"\n")
             except BrokenPipeError:
                 raise
             except OSError as e:
@@ -555,8 +563,7 @@ def _restore_parquet(path: Path, out: BinaryIO, errors: list[str], out_name: str
             errors.append(f"{path}:row {row}: cannot restore: {type(e).__name__}: {e}")
             continue
         try:
-            line = json.dumps({"id": obj.get("id"), "record": record}, ensure_ascii=False)
-            out.write((line + "\n").encode("utf-8"))
+            out.write(fastjson.dumps({"id": obj.get("id"), "record": record}) + b"\n")
         except BrokenPipeError:
             raise
         except OSError as e:
@@ -589,11 +596,10 @@ def _configure_show(p: argparse.ArgumentParser) -> None:
 
 
 def _run_show(args: argparse.Namespace) -> int:
-    from .readers.probe import expand_globs
     from .runs import RunError, is_run
     from .show import paged, pairs_from_run, select_pairs, show
 
-    args.inputs = expand_globs(args.inputs)
+    args.inputs = expand_inputs(args.inputs)
     run_mode = all(p != "-" and is_run(p) for p in args.inputs)
     problem = None if run_mode else _inputs_problem("show", args)
     if problem is not None:
@@ -626,7 +632,7 @@ def _run_show(args: argparse.Namespace) -> int:
     return EXIT_OK if shown else EXIT_NOTHING_READABLE
 
 
-def _Console(**kwargs: object):  # noqa: N802 - a class made on first use (rich loads late)
+def _Console(**kwargs: Any) -> Console:  # noqa: N802 - a class made on first use (rich loads late)
     """rich's Console, but a closed stdout (`show ... | head -1`) raises BrokenPipeError,
     which main() turns into exit 0, instead of rich's exit 1."""
     from rich.console import Console

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-# The documented set of removal reasons (see README "Removal reasons").
-REASONS = (
+# What a record is: an article, or why there is none (see README "Verdicts").
+Verdict = Literal["article", "error_page", "blocked", "empty"]
+# Why a span was removed (see README "Removal reasons").
+Reason = Literal[
+    "header",
+    "whitespace",
+    "title",
+    "error_banner",
+    "error_page",
+    "blocked",
+    "repeated",
+    "boilerplate",
+    "dateline",
+    "markup",
+    "learned_boilerplate",
+    "empty",
+]
+
+# The documented set of removal reasons, each with what it removes.
+REASONS: tuple[Reason, ...] = (
     "header",  # the crawl's `date YYYY-MM-DD STATUS` line
     "whitespace",  # blank lines, trailing/leading spaces, stray line ends
     "title",  # the headline line, moved to `title`
@@ -21,7 +39,7 @@ REASONS = (
     "empty",  # leftovers of a record with no article (verdict empty)
 )
 
-VERDICTS = ("article", "error_page", "blocked", "empty")
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 
 @dataclass(slots=True)
@@ -40,7 +58,7 @@ class Span:
 
     start: int
     end: int
-    reason: str
+    reason: Reason
     rule: str
 
 
@@ -48,7 +66,7 @@ class Span:
 class Removed:
     start: int
     end: int
-    reason: str
+    reason: Reason
     rule: str
     text: str
 
@@ -87,9 +105,10 @@ class Repaired:
 class Quote:
     """A direct quotation in the article text.
 
-    For a quotation in one piece, text == article[start:end].  For one interrupted by its
-    attribution (`"A," she said. "B."`), `parts` lists each quoted piece's [start, end),
-    start/end span them all, and text joins the pieces with a space."""
+    For a quotation in one piece, text == article[start:end] (`parts` None here; its dict
+    lists the one piece).  For one interrupted by its attribution (`"A," she said. "B."`),
+    `parts` lists each quoted piece's [start, end), start/end span them all, and text joins
+    the pieces with a space."""
 
     text: str
     start: int
@@ -98,15 +117,15 @@ class Quote:
     parts: list[tuple[int, int]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
+        # `parts` always present (one field set for every quotation: a fixed schema)
+        parts = self.parts or [(self.start, self.end)]
+        return {
             "text": self.text,
             "start": self.start,
             "end": self.end,
             "speaker": self.speaker,
+            "parts": [list(p) for p in parts],
         }
-        if self.parts:
-            d["parts"] = [list(p) for p in self.parts]
-        return d
 
 
 @dataclass(slots=True)
@@ -115,7 +134,7 @@ class Article:
 
     id: str
     source: str
-    verdict: str
+    verdict: Verdict
     text: str
     removed: list[Removed]
     title: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from .apply import apply_marks
 from .detect import dateline, glued, markdown
@@ -192,13 +192,61 @@ def _enrich(art: Article) -> None:
 
 
 def clean_text(
-    text: str, id: str = "text", source: str = "<text>", repair_encoding: bool = False
+    text: str,
+    id: str = "text",
+    source: str = "<text>",
+    *,
+    enrich: bool = True,
+    repair_encoding: bool = False,
 ) -> Article:
     """Clean one record given as a string (header line optional)."""
-    return clean_record(Record(id=id, text=text, source=source), repair_encoding=repair_encoding)
+    rec = Record(id=id, text=text, source=source)
+    return clean_record(rec, enrich=enrich, repair_encoding=repair_encoding)
 
 
-def clean_records(records):
+class PageError(ValueError):
+    """A page that cannot be read as one (binary content, no text at all, not HTML)."""
+
+
+def clean_html(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    id: str | None = None,
+    source: str = "<html>",
+    enrich: bool = True,
+    repair_encoding: bool = False,
+    fast: bool = False,
+    http_status: int | None = None,
+    fetched: str | None = None,
+    http_charset: str | None = None,
+) -> Article:
+    """Clean one web page: extract its main text (trafilatura, checked against resiliparse;
+    resiliparse alone with fast=True), then clean it like any record.  Title, date, site name,
+    author and canonical URL come from the page.  bytes are decoded by the page's own charset
+    (or http_charset, or detection); str is taken as already decoded.  Raises PageError for a
+    page that cannot be read as one.  id defaults to the URL, else "html"."""
+    from .extract import html_record
+
+    rid = id if id is not None else (url or "html")
+    rec = html_record(
+        html,
+        id=rid,
+        source=source,
+        url=url,
+        http_status=http_status,
+        fetched=fetched,
+        http_charset=http_charset,
+        fast=fast,
+    )
+    if not isinstance(rec, Record):
+        raise PageError(rec.error)
+    return clean_record(rec, enrich=enrich, repair_encoding=repair_encoding)
+
+
+def clean_records(
+    records: Iterable[Record], *, enrich: bool = True, repair_encoding: bool = False
+) -> Iterator[Article]:
     """Clean an iterable of Records lazily, in order."""
     for rec in records:
-        yield clean_record(rec)
+        yield clean_record(rec, enrich=enrich, repair_encoding=repair_encoding)

@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from operator import attrgetter
 from os.path import commonprefix
+from typing import cast
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
 from .detect import dateline
 from .detect import repeats as repeats_mod
 from .detect.markdown import image_only
+from .model import Verdict
 from .text_view import Line, TextView
 
 PROSE_WORDS = 15  # a line this long is body prose, whatever its neighbours
@@ -59,7 +61,7 @@ def _ends_sentence(text: str) -> bool:
 @dataclass(slots=True)
 class Resolution:
     line_marks: dict[int, tuple[str, str]] = field(default_factory=dict)
-    verdict: str = "article"
+    verdict: Verdict = "article"
     title: Line | None = None
 
 
@@ -97,7 +99,7 @@ def _banner_of(ln: Line) -> str | None:
         return None
     v = _BANNER_CACHE.get(ln.text, _UNSEEN)
     if v is not _UNSEEN:
-        return v
+        return cast("str | None", v)
     if len(_BANNER_CACHE) >= _CACHE_LIMIT:
         _BANNER_CACHE.clear()
     v = _BANNER_CACHE[ln.text] = banners_mod.classify(ln.norm, ln.words, ln.toks)
@@ -109,7 +111,7 @@ def _family_of(ln: Line) -> str | None:
         return None
     v = _FAMILY_CACHE.get(ln.text, _UNSEEN)
     if v is not _UNSEEN:
-        return v
+        return cast("str | None", v)
     if len(_FAMILY_CACHE) >= _CACHE_LIMIT:
         _FAMILY_CACHE.clear()
     # a long line's words are looked up only if a cheap test says they may matter
@@ -446,7 +448,7 @@ def _topic_headings(top: list[Line], prose: list[Line], marks: dict) -> None:
     for ln in top:
         if marks.get(ln.index, ("",))[0] not in ("error_banner", "blocked"):
             continue
-        if lead is None:
+        if words is None or lead is None:
             words = _words_of(prose)
             lead = _words_of(prose[:3])
         codes = [t for t in ln.toks if len(t) == 3 and t[0] in "45" and t.isdigit()]
@@ -551,14 +553,14 @@ def _mark_furniture(
         kind = ban[ln.index]
         if kind:
             marks[ln.index] = _banner_mark(kind)
-        elif fam[ln.index]:
-            marks[ln.index] = ("boilerplate", fam[ln.index])
+        elif family := fam[ln.index]:
+            marks[ln.index] = ("boilerplate", family)
     for ln in tail:
         f = fam[ln.index]
         if f and f in _TAIL_OPENERS:
             marks[ln.index] = ("boilerplate", f)
-        elif ln.words <= 12 and ban[ln.index]:
-            marks[ln.index] = _banner_mark(ban[ln.index])
+        elif ln.words <= 12 and (kind := ban[ln.index]):
+            marks[ln.index] = _banner_mark(kind)
     # ad slot markers are removed wherever they stand, the middle of the body included
     for ln in body:
         if (
@@ -584,8 +586,8 @@ def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     own lists carry markers or sentences, and its tables carry figures."""
     # most bodies have no MENU_RUN short lines in a row, and a label run lies inside one
     n = 0
-    for ln in body:
-        n = n + 1 if ln.words <= 3 else 0
+    for line in body:
+        n = n + 1 if line.words <= 3 else 0
         if n >= MENU_RUN:
             break
     else:
@@ -751,7 +753,7 @@ def _first_run(top: list[Line], marks: dict) -> list[Line]:
     return run
 
 
-def _page_verdict(banners: list[str]) -> str:
+def _page_verdict(banners: list[str]) -> Verdict:
     n_block = sum(1 for k in banners if k == "blocked")
     return "blocked" if n_block * 2 > len(banners) else "error_page"
 
@@ -910,7 +912,7 @@ def _own_tail_blocks(
     run: list[Line] = []
     for ln in [*tail, None]:
         mark = marks.get(ln.index) if ln is not None and ln.index not in rep else None
-        if mark is not None and mark[0] == "boilerplate" and mark[1] in _OWN_RULES:
+        if ln is not None and mark is not None and mark[0] == "boilerplate" and mark[1] in _OWN_RULES:
             run.append(ln)
             continue
         if run:

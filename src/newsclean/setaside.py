@@ -14,11 +14,11 @@ at the end (outputs.Staged): a run that fails leaves the earlier file as it was.
 from __future__ import annotations
 
 import base64
-import json
 import os
 from pathlib import Path
 from typing import IO
 
+from . import fastjson
 from .model import BadRecord
 from .outputs import OutputError, Staged, describe_os_error
 from .readers.options import TOO_LARGE_MARK
@@ -73,7 +73,7 @@ class SetAsideWriter:
         if self._fh is None:
             self._staged = Staged(self.path)
             self._fh = open(self._staged.path, "w", encoding="utf-8")
-        line = json.dumps(set_aside_entry(bad), ensure_ascii=False) + "\n"
+        line = fastjson.dumps(set_aside_entry(bad)).decode("utf-8") + "\n"
         try:
             self._fh.write(line)
         except OSError as e:

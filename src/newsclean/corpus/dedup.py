@@ -29,6 +29,18 @@ Features (why each):
   `min_shared` shingles, and the MinHash tests must estimate at least that many shared (one
   quoted sentence does not merge two stories).
 - Clusters are the connected components (union-find) of verified pairs.
+- A cluster grows against a bounded set of *representatives*, not every member, so a story
+  syndicated thousands of times costs time linear in its copies: a document that joins no
+  cluster is one; a document that joins one is one while its cluster has fewer than
+  `MAX_REPRESENTATIVES` and its signature is not the signature of the member it matched (a
+  copy with the same signature would answer every comparison as that member does).  Only
+  representatives go into the LSH band index (band keys are what every copy of a story
+  shares: without the bound each new copy had all earlier copies as candidates); anchors
+  already stop at `anchor_cap` documents, and an exact copy is found through its text's
+  hash.  Candidates are compared cluster by cluster, and a cluster is left at its first
+  member the document matches: the clusters are the connected components of the same pairs
+  as comparing every candidate (what differs is only a document whose one match in a cluster
+  past MAX_REPRESENTATIVES is a member that is not a representative).
 
 Canonical member of a cluster: earliest `fetched` date (records without one come last), then
 the most complete text (longest cleaned text), then input order.
@@ -49,6 +61,8 @@ from ..model import Article
 from ..text_view import normalise
 
 _WORD = re.compile(r"\w+")
+# members of a cluster in the LSH band index at most (see the module notes)
+MAX_REPRESENTATIVES = 32
 SCHEME = "affine32"  # datasketch's default MinHash scheme; stored signatures are uint32
 
 
@@ -91,6 +105,16 @@ class Signature:
     @property
     def anchors(self) -> tuple[int, ...]:
         return tuple(dict.fromkeys(int(x) for x in self.lines.ravel()))
+
+
+def same_signature(a: Signature, b: Signature) -> bool:
+    """Whether two signatures answer every comparison alike (same core, same anchored lines);
+    the exact-text hash aside, which is matched on its own."""
+    return (
+        a.size == b.size
+        and np.array_equal(a.hashvalues, b.hashvalues)
+        and np.array_equal(a.lines, b.lines)
+    )
 
 
 def _h64(data: bytes) -> int:
@@ -363,9 +387,11 @@ class DedupIndex:
     sigs: dict[int, Signature] = field(default_factory=dict)
     members: dict[int, Member] = field(default_factory=dict)
     uf: UnionFind = field(default_factory=UnionFind)
+    max_representatives: int = MAX_REPRESENTATIVES
     _lsh: MinHashLSH | None = None
     _exact: dict[bytes, int] = field(default_factory=dict)
     _anchors: dict[int, list[int]] = field(default_factory=dict)
+    _reps: dict[int, int] = field(default_factory=dict)  # cluster root -> representatives
 
     def __post_init__(self) -> None:
         if self.signer is None:
@@ -392,14 +418,31 @@ class DedupIndex:
         self.members[key] = member
         if not sig.exact:  # nothing to compare: a singleton
             return key
-        for other in self.candidates(sig):
-            if same_story(sig, self.sigs[other], self.params):
-                self.uf.union(key, other)
+        # candidates cluster by cluster (earliest first), each left at its first match
+        by_root: dict[int, list[int]] = {}
+        for other in sorted(self.candidates(sig)):
+            by_root.setdefault(self.uf.find(other), []).append(other)
+        matched: list[int] = []
+        for others in by_root.values():
+            for other in others:
+                if same_story(sig, self.sigs[other], self.params):
+                    matched.append(other)
+                    break
+        reps = 0
+        for other in matched:
+            reps += self._reps.pop(self.uf.find(other), 0)
+            self.uf.union(key, other)
+        rep = not matched or (
+            reps < self.max_representatives
+            and not any(same_signature(sig, self.sigs[o]) for o in matched)
+        )
+        self._reps[self.uf.find(key)] = reps + rep
         self.sigs[key] = sig
         self._exact.setdefault(sig.exact, key)
-        if not sig.empty:
+        if rep and not sig.empty:
             assert self.signer is not None and self._lsh is not None
             self._lsh.insert(key, self.signer.minhash(sig.hashvalues), check_duplication=False)
+        if not sig.empty:
             for a in sig.anchors:
                 posting = self._anchors.setdefault(a, [])
                 if len(posting) <= self.params.anchor_cap:

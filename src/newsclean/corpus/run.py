@@ -227,7 +227,7 @@ def corpus_stream(
         # pass 3: cluster fields
         progress.phase("clustering")
         if store is not None:
-            found: dict[int, Assignment] = {k: store.assignment(k) for k in keys}
+            found: dict[int, Assignment] = store.assignments(keys)
         else:
             assert index is not None
             found = assignments(index.clusters().values())

@@ -25,11 +25,12 @@ host is taken over.  Readers (`Store(path, readonly=True)`) need no lock.
 Schema (version in `schema_version`; an older version is migrated, a newer one refused):
 - meta(key, value): dedup parameters (a store made with other parameters is refused, since its
   signatures and band keys would not compare), creation time.
-- docs(doc, id UNIQUE, fetched, length, size, sig, lines, cluster): one row per record; `sig`
-  is the uint32 MinHash signature, `lines` the int64 (head, tail) anchor keys of its first
-  lines, `cluster` the doc number of the cluster's first record.
-- keys(key, doc) WITHOUT ROWID: LSH band keys (the same bands datasketch's MinHashLSH uses),
-  anchor keys and the exact-text key, each pointing at a document.
+- docs(doc, id UNIQUE, fetched, length, size, sig, lines, cluster, rep): one row per record;
+  `sig` is the uint32 MinHash signature, `lines` the int64 (head, tail) anchor keys of its
+  first lines, `cluster` the doc number of the cluster's first record, `rep` 1 for a
+  representative of its cluster (see dedup's module notes; version 3).
+- keys(key, doc) WITHOUT ROWID: LSH band keys (the same bands datasketch's MinHashLSH uses) of
+  representatives, anchor keys and the exact-text key, each pointing at a document.
 - boilerplate(source, hash, count, text), boilerplate_sources(source, docs, params): the learned
   model, per source (a newer learning of a source replaces the older one).
 """
@@ -50,6 +51,7 @@ import numpy as np
 
 from .dedup import (
     KEYS_VERSION,
+    MAX_REPRESENTATIVES,
     Assignment,
     DedupParams,
     Member,
@@ -57,11 +59,12 @@ from .dedup import (
     _h64,
     band_keys,
     canonical_order,
+    same_signature,
     same_story,
 )
 from .learned_boilerplate import BoilerplateModel, LearnParams, SourceModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 30.0
 COMMIT_EVERY = 100_000  # records per commit (see the module notes on durability)
 CACHE_MIB = 512  # SQLite page cache: the keys B-tree of ~300k records stays in memory
@@ -86,8 +89,10 @@ CREATE TABLE IF NOT EXISTS docs (
     size INTEGER NOT NULL,
     sig BLOB,
     lines BLOB,
-    cluster INTEGER NOT NULL);
+    cluster INTEGER NOT NULL,
+    rep INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS docs_cluster ON docs (cluster);
+CREATE INDEX IF NOT EXISTS docs_reps ON docs (cluster) WHERE rep = 1;
 CREATE TABLE IF NOT EXISTS keys (
     key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS boilerplate_sources (
@@ -106,7 +111,16 @@ def _migrate_1_to_2(con: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1_to_2}
+def _migrate_2_to_3(con: sqlite3.Connection) -> None:
+    # version 3 keeps band keys of a cluster's representatives only (dedup.MAX_REPRESENTATIVES);
+    # every document of an older store has its band keys: each is a representative
+    cols = {row[1] for row in con.execute("PRAGMA table_info(docs)")}
+    if "rep" not in cols:
+        con.execute("ALTER TABLE docs ADD COLUMN rep INTEGER NOT NULL DEFAULT 1")
+    con.execute("CREATE INDEX IF NOT EXISTS docs_reps ON docs (cluster) WHERE rep = 1")
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def _exact_key(exact: bytes) -> int:
@@ -130,7 +144,9 @@ class Store:
         timeout: float = BUSY_TIMEOUT_S,
         commit_every: int = COMMIT_EVERY,
         cache_mib: int = CACHE_MIB,
+        max_representatives: int = MAX_REPRESENTATIVES,
     ) -> None:
+        self.max_representatives = max_representatives
         self.path = str(path)
         self.readonly = readonly
         self.commit_every = max(1, commit_every)
@@ -138,6 +154,10 @@ class Store:
         # keys rows of this batch, not yet written: key -> its first doc, and any further docs
         self._pending: dict[int, int] = {}
         self._pending_more: dict[int, list[int]] = {}
+        # anchors known to be shared by more than anchor_cap docs: they stay so (postings only
+        # grow), so they are not read again -- each copy of a much-copied story would read
+        # anchor_cap rows for each of its anchors only to find them full
+        self._full_anchors: set[int] = set()
         self._next_doc: int | None = None  # doc number of the next insert (we hold the lock)
         self._uncommitted = 0  # records added since the last commit
         self._depth = 0  # open batch() contexts
@@ -188,6 +208,7 @@ class Store:
             self.con.execute("ROLLBACK")
         self._pending.clear()
         self._pending_more.clear()
+        self._full_anchors.clear()  # (rows rolled back: an anchor may be full no more)
         self._uncommitted = 0
         self._next_doc = None
 
@@ -312,9 +333,11 @@ class Store:
         (candidate docs, exact-copy docs, anchors already shared by more than anchor_cap docs --
         template, not story: neither used nor extended, which also keeps every anchor's posting
         list short)."""
-        keys = list(dict.fromkeys(([exact] if exact is not None else []) + bands + anchors))
+        known_full = self._full_anchors.intersection(anchors)
+        asked = [a for a in anchors if a not in known_full] if known_full else anchors
+        keys = list(dict.fromkeys(([exact] if exact is not None else []) + bands + asked))
         if not keys:
-            return set(), set(), set()
+            return set(), set(), known_full
         marks = ",".join("?" * len(keys))
         postings: dict[int, list[int]] = {}
         for k, d in self.con.execute(f"SELECT key, doc FROM keys WHERE key IN ({marks})", keys):
@@ -325,7 +348,9 @@ class Store:
                 postings.setdefault(k, []).append(pending[k])
                 postings[k].extend(self._pending_more.get(k, ()))
         cap = self.params.anchor_cap
-        full = {a for a in anchors if len(postings.get(a, ())) > cap}
+        full = {a for a in asked if len(postings.get(a, ())) > cap}
+        self._full_anchors.update(full)
+        full |= known_full
         found: set[int] = set()
         for k, docs in postings.items():
             if k not in full:
@@ -367,18 +392,24 @@ class Store:
         con = self.con
         exact, bands, anchors = self._sig_keys(sig)
         cands, exact_hits, full = self._match(exact, bands, anchors)
+        # cluster by cluster (earliest first), each left at its first match (see dedup)
         roots: set[int] = set()
-        for sd, cluster in self._load_clustered(cands):
+        copy_of_matched = False
+        for sd, cluster in sorted(self._load_clustered(cands), key=lambda x: x[0].doc):
+            if cluster in roots:
+                continue
             if sd.doc in exact_hits or same_story(sig, sd.sig, self.params):
                 roots.add(cluster)
+                copy_of_matched = copy_of_matched or same_signature(sig, sd.sig)
+        rep = not roots or (not copy_of_matched and self._reps_of(roots) < self.max_representatives)
         if self._next_doc is None:
             self._next_doc = con.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM docs").fetchone()[0]
         doc = self._next_doc  # what SQLite would pick for the rowid: max + 1
         root = min(roots) if roots else doc
         cur = con.execute(
             # an id already stored is found through its unique index, not a query per record
-            "INSERT INTO docs (doc, id, fetched, length, size, sig, lines, cluster)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO docs (doc, id, fetched, length, size, sig, lines, cluster, rep)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (
                 doc,
                 member.id,
@@ -388,6 +419,7 @@ class Store:
                 sig.hashvalues.astype(np.uint32).tobytes() if not sig.empty else None,
                 sig.lines.astype(np.int64).tobytes() if len(sig.lines) else None,
                 root,
+                int(rep),
             ),
         )
         if cur.rowcount == 0:
@@ -403,7 +435,8 @@ class Store:
         keys: list[int] = []
         if exact is not None and not exact_hits:  # one exact-key row per text is enough
             keys.append(exact)
-        keys.extend(bands)
+        if rep:
+            keys.extend(bands)
         keys.extend(a for a in anchors if a not in full)
         mine = dict.fromkeys(keys, doc)
         pending = self._pending
@@ -412,6 +445,17 @@ class Store:
             del mine[k]
         pending.update(mine)
         return doc
+
+    def _reps_of(self, clusters: Iterable[int]) -> int:
+        """Representatives of these clusters together (read through the partial index on
+        rep = 1: at most about MAX_REPRESENTATIVES rows per cluster)."""
+        ids = list(clusters)
+        marks = ",".join("?" * len(ids))
+        (n,) = self.con.execute(
+            f"SELECT COUNT(*) FROM docs INDEXED BY docs_reps WHERE cluster IN ({marks}) AND rep = 1",
+            ids,
+        ).fetchone()
+        return int(n)
 
     def _flush(self) -> None:
         """Write the buffered keys rows, sorted: neighbouring rows share B-tree pages."""
@@ -441,6 +485,33 @@ class Store:
         first = min(members, key=lambda m: m.key)
         best = min(members, key=canonical_order)
         return Assignment(first.id, len(members), best.key == doc)
+
+    def assignments(self, docs: Iterable[int]) -> dict[int, Assignment]:
+        """assignment() of many docs, each cluster read once (per doc, a cluster of n copies
+        was read n times: quadratic in the copies of a story)."""
+        ids = list(dict.fromkeys(docs))
+        root_of: dict[int, int] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            root_of.update(
+                self.con.execute(f"SELECT doc, cluster FROM docs WHERE doc IN ({marks})", chunk)
+            )
+        by_root: dict[int, tuple[str, int, int]] = {}
+        out: dict[int, Assignment] = {}
+        for doc in ids:
+            root = root_of[doc]
+            got = by_root.get(root)
+            if got is None:
+                rows = self.con.execute(
+                    "SELECT doc, id, fetched, length FROM docs WHERE cluster = ?", (root,)
+                ).fetchall()
+                members = [Member(d, i, f, n) for d, i, f, n in rows]
+                first = min(members, key=lambda m: m.key)
+                best = min(members, key=canonical_order)
+                got = by_root[root] = (first.id, len(members), best.key)
+            out[doc] = Assignment(got[0], got[1], got[2] == doc)
+        return out
 
     def count(self) -> int:
         return self.con.execute("SELECT COUNT(*) FROM docs").fetchone()[0]

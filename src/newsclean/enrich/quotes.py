@@ -209,13 +209,13 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
             par_groups = par_groups[1:]
         elif pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
             # `Caddell continued:` / `The Times reports:` closing the previous paragraph.
-            prev = _paragraph_before(text, p0)
-            if prev is not None:
-                clause = _colon_intro(text, prev, ctx)
+            prev_par = _paragraph_before(text, p0)
+            if prev_par is not None:
+                clause = _colon_intro(text, prev_par, ctx)
                 if clause is not None:
                     pieces[0].pre = clause
-        for g in par_groups:
-            groups.append(Quotation(parts=[], speaker=None, pieces=g))
+        for pg in par_groups:
+            groups.append(Quotation(parts=[], speaker=None, pieces=pg))
         prev_open = not pieces[-1].closed
     out: list[Quotation] = []
     for g in groups:
@@ -1049,9 +1049,9 @@ class _Ctx:
             # `“…” ― Sonya Herridge`: a signature line names the speaker without a verb.
             e = _name_run_forward(gap, 1)
             if e > 1 and (e == n or gap[e].text in ".,;("):
-                subj = Subject("name", self.text[gap[1].start : gap[e - 1].end], gap[1].start,
-                               gap[e - 1].end)
-                return Clause(subj, gap[0].start), e
+                sig = Subject("name", self.text[gap[1].start : gap[e - 1].end], gap[1].start,
+                              gap[e - 1].end)
+                return Clause(sig, gap[0].start), e
         while k < n and k < 2 and gap[k].text in ",—–-":
             k += 1
         if k >= n:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -531,12 +531,12 @@ class SpeakerResolver:
             return self._remember(last_m.name, pos)
         # ... or the last sentence subject, when all named after it are no one's given
         # names with an unknown gender (`ICICI Securities`, `Richmond High School`).
-        subjects = [m for m in fit if self._subject_like(m.pos)]
-        if subjects:
-            last_s = max(subjects, key=lambda m: m.pos)
-            later = [m for m in fit if m.pos > last_s.pos and m.name != last_s.name]
+        subj_mentions = [m for m in fit if self._subject_like(m.pos)]
+        if subj_mentions:
+            last_s = max(subj_mentions, key=lambda m: m.pos)
+            after_s = [m for m in fit if m.pos > last_s.pos and m.name != last_s.name]
             if all(self.gender.get(m.name) is None and _given_gender(m.name.split()[0]) is None
-                   and " " in m.name for m in later):
+                   and " " in m.name for m in after_s):
                 return self._remember(last_s.name, pos)
         return None
 
@@ -650,7 +650,7 @@ def _paragraph_starts(text: str) -> list[int]:
     return out
 
 
-def _contains_in_order(full: list[str], part: list[str]) -> bool:
+def _contains_in_order(full: Sequence[str], part: Sequence[str]) -> bool:
     it = iter(full)
     return all(any(p == f or (len(p) <= 2 and f.startswith(p.rstrip("."))) for f in it)
                for p in part)

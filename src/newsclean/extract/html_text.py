@@ -127,7 +127,7 @@ def trafilatura_body(tree: HtmlElement, url: str | None, precision: bool = False
             fast=True,
             include_comments=False,
         )
-        return clean_lines(doc.text if doc is not None else "")
+        return clean_lines(_text_of(doc))
 
     # Recall mode: as good as the default on AEB + WCXB (-0.1 / +0.1 F1) and ~35% cheaper (it
     # skips most of the external-extractor comparison); its extra tail is trimmed below.
@@ -136,7 +136,15 @@ def trafilatura_body(tree: HtmlElement, url: str | None, precision: bool = False
     doc = bare_extraction(
         tree, url=url, with_metadata=False, favor_recall=True, include_comments=False
     )
-    return clean_lines(doc.text if doc is not None else "")
+    return clean_lines(_text_of(doc))
+
+
+def _text_of(doc: Any) -> str:
+    """bare_extraction's text: a Document (as asked here), a dict (as_dict=True), or None."""
+    if doc is None:
+        return ""
+    text = doc.get("text") if isinstance(doc, dict) else doc.text
+    return text or ""
 
 
 def _shingle_set(line: str) -> set[tuple[str, ...]]:

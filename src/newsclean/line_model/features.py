@@ -365,17 +365,17 @@ def line_features(
     blank_after = np.fromiter((i + 1 < nv and vlines[i + 1].blank for i in idx), dtype=np.float64, count=n)
     md_lines = int(((base[:, _B["md_links"]] > 0) | (base[:, _B["bullet"]] > 0)).sum())
     prose_f = np.array(prose, dtype=np.float64)
-    k = np.arange(n)
+    pos = np.arange(n)
     cs = np.concatenate([[0.0], np.cumsum(prose_f)])
-    around = (cs[np.minimum(n, k + CONTEXT + 1)] - cs[np.maximum(0, k - CONTEXT)]) / (2 * CONTEXT + 1)
-    inside = (k >= lo) & (k <= hi) if lo >= 0 else np.zeros(n, dtype=bool)
+    around = (cs[np.minimum(n, pos + CONTEXT + 1)] - cs[np.maximum(0, pos - CONTEXT)]) / (2 * CONTEXT + 1)
+    inside = (pos >= lo) & (pos <= hi) if lo >= 0 else np.zeros(n, dtype=bool)
     ctx = np.column_stack(
         [
             earlier,
-            k / (n - 1) if n > 1 else np.zeros(n),
+            pos / (n - 1) if n > 1 else np.zeros(n),
             inside,
-            np.log1p(np.maximum(lo - k, 0)) if lo >= 0 else np.zeros(n),
-            np.log1p(np.maximum(k - hi, 0)) if lo >= 0 else np.zeros(n),
+            np.log1p(np.maximum(lo - pos, 0)) if lo >= 0 else np.zeros(n),
+            np.log1p(np.maximum(pos - hi, 0)) if lo >= 0 else np.zeros(n),
             overlap,
             np.log1p(n_content),
             blank_before,

@@ -1,7 +1,8 @@
 """Readers: turn input paths into a stream of Records (or BadRecords, never exceptions).
 
 `read_inputs(paths, options)` expands directories (recursively, sorted, hidden entries skipped),
-reads `-` as stdin, and hands each file to the reader chosen from the dispatch table READERS:
+reads `-` as stdin, a URL (`s3://...`, any fsspec filesystem) through fsspec (see locate.py
+for glob patterns and URLs: `expand_inputs`), and hands each file to the reader chosen from the dispatch table READERS:
 
 1. by file name: the first reader one of whose suffixes ends the name (compression suffixes
    `.gz` / `.zst` are ignored for this; the bytes are decompressed whatever the name says);
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from ..model import BadRecord, Record
 from . import html_files, jsonl, jsonl_html, parquet, text_records, warc
+from .locate import expand_inputs, is_url
 from .options import DEFAULT_MAX_RECORD_BYTES, ReadOptions
 from .page import Page
 from .sources import DECOMPRESSION_ERRORS, InputSource, peek_head
@@ -95,6 +97,10 @@ def iter_sources(
     for p in paths:
         if str(p) == "-":
             yield InputSource.stdin(), None
+            continue
+        if is_url(str(p)):
+            src = InputSource.remote(str(p))
+            yield src, reader_for_name(src.format_name)
             continue
         path = Path(p)
         if path.is_dir():
@@ -257,6 +263,7 @@ __all__ = [
     "Page",
     "ReadOptions",
     "ReaderSpec",
+    "expand_inputs",
     "read_inputs",
     "read_sources",
     "reader_for_name",

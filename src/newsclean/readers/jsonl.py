@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from .. import fastjson
 from ..model import BadRecord, Record
 from .options import (
     TOO_LARGE_RAW_KEEP,
@@ -87,7 +88,7 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     if text is None:
         return bad(error or "unreadable")
     try:
-        obj = json.loads(text)
+        obj = fastjson.loads(text, encoded=raw)  # (text is raw decoded, nothing else)
     except json.JSONDecodeError as e:
         return bad(f"malformed JSON: {e.msg} at column {e.colno}")
     except RecursionError:
@@ -122,7 +123,7 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     if problem:
         return bad(f"field {options.text_field!r}: {problem}", rec_id)
     meta: dict[str, Any] = {"file": file, "line": line_no}
-    meta.update(_source_fields(obj))
+    meta.update(source_fields(obj))
     return Record(id=rec_id, text=body, source=where, meta=meta)
 
 
@@ -137,7 +138,7 @@ _SOURCE_FIELDS = (
 )
 
 
-def _source_fields(obj: dict[str, Any]) -> dict[str, str]:
+def source_fields(obj: dict[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for field, key in _SOURCE_FIELDS:
         value = obj.get(field)

@@ -7,9 +7,9 @@ JSONL reader runs unchanged.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
+from .. import fastjson
 from ..model import BadRecord, Record
 from . import jsonl
 from .options import TOO_LARGE_RAW_KEEP, ReadOptions, too_large_error
@@ -28,7 +28,10 @@ def read_jsonl_or_html(src: InputSource, options: ReadOptions) -> Iterator[Page 
 
 
 def read_jsonl_html(src: InputSource, options: ReadOptions) -> Iterator[Page | Record | BadRecord]:
-    field = options.html_field  # type: ignore[attr-defined]
+    field = options.html_field
+    if not field:
+        yield from jsonl.read_jsonl(src, options)
+        return
     fast = bool(getattr(options, "fast", False))
     line_no = 0
     try:
@@ -50,7 +53,7 @@ def _page(
     raw: bytes, where: str, field: str, options: ReadOptions, fast: bool
 ) -> Page | Record | BadRecord:
     try:
-        obj = json.loads(raw)
+        obj = fastjson.loads(raw)
     except (ValueError, RecursionError) as e:
         return BadRecord(where, f"{where}: malformed JSON: {e}", raw)
     if not isinstance(obj, dict):

@@ -39,10 +39,10 @@ def read_parquet(src: InputSource, options: ReadOptions) -> Iterator[Page | Reco
                 pf = pq.ParquetFile(pa.BufferReader(stream.read()))
         names = set(pf.schema_arrow.names)
         if field not in names:
-            cols = ", ".join(sorted(names)[:12])
+            have = ", ".join(sorted(names)[:12])
             yield BadRecord(
                 src.name,
-                f"{src.name}: no column {field!r} (columns: {cols}; see --text-field / --html-field)",
+                f"{src.name}: no column {field!r} (columns: {have}; see --text-field / --html-field)",
             )
             return
         wanted = [c for c in (field, options.id_field, "url") if c in names]

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import iter_sources
+from .locate import is_url
 from .options import ReadOptions
 from .sources import DECOMPRESSION_ERRORS, decompressed
 
@@ -47,7 +48,7 @@ def field_problem(paths: Iterable[str], options: ReadOptions) -> str | None:
     """Why the read options cannot read these inputs (one line), or None."""
     field = options.html_field or options.text_field
     flag = "--html-field" if options.html_field else "--text-field"
-    for src, spec in iter_sources([p for p in paths if p != "-"]):
+    for src, spec in iter_sources([p for p in paths if p != "-" and not is_url(p)]):
         if spec is None or src.path is None or spec.name not in ("jsonl", "parquet"):
             continue
         try:

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .integrity import (
     GZIP_MAGIC,
@@ -40,18 +40,19 @@ try:  # zstandard is a declared dependency; guard only so a broken install reads
 
     DECOMPRESSION_ERRORS = (*DECOMPRESSION_ERRORS, _zstd.ZstdError)
 except ImportError:  # pragma: no cover
-    _zstd = None
+    _zstd = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
 class InputSource:
-    """One input: a file path, or stdin when `path` is None."""
+    """One input: a file path, a URL read through fsspec (`url`), or stdin when neither."""
 
-    name: str  # provenance label: the path as given, or "<stdin>"
+    name: str  # provenance label: the path or URL as given, or "<stdin>"
     path: Path | None
     # set when the input was already opened to sniff its format (stdin, pipes): readers then get
     # this stream, since such inputs cannot be opened a second time
     stream: BinaryIO | None = field(default=None, compare=False, repr=False)
+    url: str | None = None
 
     @classmethod
     def stdin(cls) -> InputSource:
@@ -61,12 +62,19 @@ class InputSource:
     def file(cls, path: str | Path) -> InputSource:
         return cls(str(path), Path(path))
 
+    @classmethod
+    def remote(cls, url: str) -> InputSource:
+        return cls(url, None, url=url)
+
     @property
     def format_name(self) -> str:
         """The lower-cased file name without a compression suffix ('' for stdin)."""
-        if self.path is None:
+        if self.url is not None:
+            name = self.url.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0].lower()
+        elif self.path is None:
             return ""
-        name = self.path.name.lower()
+        else:
+            name = self.path.name.lower()
         for suf in COMPRESSION_SUFFIXES:
             if name.endswith(suf):
                 return name[: -len(suf)]
@@ -79,8 +87,12 @@ class InputSource:
         """
         if self.stream is not None:
             return _Unclosed(self.stream)  # type: ignore[return-value]
+        if self.url is not None:
+            from .locate import open_url
+
+            return verified(open_url(self.url))  # type: ignore[arg-type]
         if self.path is None:
-            stdin = sys.stdin.buffer
+            stdin = cast(io.BufferedReader, sys.stdin.buffer)
             if compression_of(stdin.peek(4)[:4]) is None:
                 return _Unclosed(stdin)  # type: ignore[return-value]
             return verified(stdin, owned=False)  # type: ignore[arg-type]

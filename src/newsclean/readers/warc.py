@@ -26,7 +26,7 @@ import shutil
 import tempfile
 import zlib
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -128,7 +128,7 @@ def read_warc(src: InputSource, options: ReadOptions) -> Iterator[Page | Record 
             # read up to the damage, from the verified stream, not the file
             raw_stream = compressed_prefix(io.BufferedReader(io.FileIO(path)), check)
             stream = _Sequential(trusted(decompressed(raw_stream), check))  # type: ignore[arg-type]
-            target: object = stream
+            target: BinaryIO | str = cast(BinaryIO, stream)
         else:
             target = path  # FastWARC reads and decompresses it natively
         it = ArchiveIterator(target, parse_http=False, fsspec_args=False)

@@ -1,17 +1,29 @@
 """JSON Lines output: one object per article (Article.to_dict()), UTF-8, in input order.
 
-To a file (gzip-compressed when its name ends with `.gz`) or to stdout.
+To a file (gzip-compressed when its name ends with `.gz`) or to stdout.  Lines are compact
+JSON from orjson (newsclean.fastjson); gzip goes through ISA-L's deflate (isal.igzip, level
+3: about ten times faster than zlib at level 6 for output about a tenth larger; plain zlib
+when isal is not installed).
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import sys
 from pathlib import Path
 from typing import IO
 
+from .. import fastjson
 from ..model import Article
+
+try:
+    from isal.igzip import GzipFile as _GzipFile
+
+    GZIP_LEVEL = 3  # isal's best; its levels are 0-3
+except ImportError:  # pragma: no cover - isal is a dependency; a broken install still works
+    from gzip import GzipFile as _GzipFile  # type: ignore[assignment]
+
+    GZIP_LEVEL = 6
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json")
 
@@ -24,15 +36,15 @@ class JsonlWriter:
         self.count = 0
         self._own = self.path is not None
         if self.path is None:
-            self._fh: IO[bytes] = sys.stdout.buffer
+            self._fh: IO[bytes] | gzip.GzipFile = sys.stdout.buffer
         else:
             final = Path(name) if name is not None else self.path
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if final.name.lower().endswith(".gz"):
                 # mtime=0: same input, same output bytes
                 self._raw: IO[bytes] | None = open(self.path, "wb")
-                self._fh = gzip.GzipFile(
-                    str(final), "wb", compresslevel=6, fileobj=self._raw, mtime=0
+                self._fh = _GzipFile(
+                    str(final), "wb", compresslevel=GZIP_LEVEL, fileobj=self._raw, mtime=0
                 )
             else:
                 self._raw = None
@@ -42,8 +54,7 @@ class JsonlWriter:
         self.write_dict(article.to_dict())
 
     def write_dict(self, obj: dict) -> None:
-        line = json.dumps(obj, ensure_ascii=False) + "\n"
-        self._fh.write(line.encode("utf-8"))
+        self._fh.write(fastjson.dumps(obj) + b"\n")
         self.count += 1
 
     def close(self) -> None:

@@ -1,0 +1,207 @@
+"""Scale: newsclean against datatrove's local executor on corpora built from the dev records.
+
+    .venv/bin/python -m bench.bench_scale [--sizes 10000,100000] [--peer-sizes 10000]
+                                          [--workers 2] [--md FILE]
+
+For each size N the 2,000 records of records-dev are repeated (each copy with its own id) to N
+records, written as `--files` JSONL.gz files.  Then, in the same run:
+
+- newsclean: `newsclean clean DIR --text-field record --workers W --no-dedup -q -o OUT.jsonl`
+  (the default cleaning, enrichment included, without the corpus dedup pass);
+- datatrove: its LocalPipelineExecutor with W workers and one task per input file:
+  JsonlReader -> GopherRepetitionFilter -> FineWebQualityFilter -> JsonlWriter.
+
+Measured per run: wall seconds, records/s and input MB/s on the wall clock, CPU seconds of the
+run's processes (their rusage), and the peak resident memory of the whole process tree (the
+sum over the run's processes, sampled every 0.1 s from /proc).  The per-record time at each
+size is compared with the smallest size's.  The peer is slow (a spaCy tokenizer per
+document), so its sizes are chosen apart (`--peer-sizes`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.bench_records import machine_info
+from bench.report import save
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def build_corpus(n: int, files: int, out: Path) -> int:
+    """N records (records-dev repeated, fresh ids) in `files` gzip JSONL files; input bytes."""
+    src = [json.loads(x) for x in gzip.open(EVAL / "records-dev.jsonl.gz", "rt", encoding="utf-8")]
+    out.mkdir(parents=True, exist_ok=True)
+    per = -(-n // files)
+    size = 0
+    k = 0
+    for f in range(files):
+        with gzip.open(out / f"part-{f:03d}.jsonl.gz", "wt", encoding="utf-8", compresslevel=1) as w:
+            for _ in range(min(per, n - k)):
+                d = src[k % len(src)]
+                line = json.dumps({"id": f"{d['id']}-{k // len(src)}", "record": d["record"]},
+                                  ensure_ascii=False)
+                size += len(line.encode("utf-8")) + 1
+                w.write(line + "\n")
+                k += 1
+    return size
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (from /proc)."""
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * PAGE
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run `cmd`; wall and CPU seconds (of it and its children) and the tree's peak RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    _, err = proc.communicate()
+    done.set()
+    th.join()
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "rss_mb": peak / 1e6}
+
+
+DATATROVE = """
+import sys
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.filters import FineWebQualityFilter, GopherRepetitionFilter
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
+src, out, logs, tasks, workers = sys.argv[1:6]
+LocalPipelineExecutor(
+    pipeline=[JsonlReader(src, text_key="record", id_key="id"), GopherRepetitionFilter(),
+              FineWebQualityFilter(), JsonlWriter(out)],
+    tasks=int(tasks), workers=int(workers), logging_dir=logs,
+).run()
+"""
+
+
+def run_newsclean(src: Path, out: Path, workers: int) -> dict:
+    exe = str(Path(sys.executable).with_name("newsclean"))
+    return measure([exe, "clean", str(src), "--text-field", "record", "--workers", str(workers),
+                    "--no-dedup", "-q", "-o", str(out / "newsclean.jsonl")])
+
+
+def run_datatrove(src: Path, out: Path, workers: int, files: int) -> dict:
+    return measure([sys.executable, "-c", DATATROVE, str(src), str(out / "datatrove"),
+                    str(out / "datatrove-logs"), str(files), str(workers)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--peer-sizes", default="10000")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--files", type=int, default=4, help="input files (datatrove: one task each)")
+    ap.add_argument("--md", default=None)
+    args = ap.parse_args(argv)
+    if not (EVAL / "records-dev.jsonl.gz").exists():
+        print(f"bench_scale: {EVAL} not found; nothing to measure", file=sys.stderr)
+        return 0
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    peer = {int(x) for x in args.peer_sizes.split(",") if x}
+    rows = []
+    base_per_record = None
+    with tempfile.TemporaryDirectory(prefix="nc-scale-") as tmp:
+        for n in sorted(set(sizes) | peer):
+            src, out = Path(tmp) / f"in-{n}", Path(tmp) / f"out-{n}"
+            out.mkdir()
+            mb = build_corpus(n, args.files, src) / 1e6
+            systems = []
+            if n in sizes:
+                systems.append(("newsclean", run_newsclean(src, out, args.workers)))
+            if n in peer:
+                systems.append(("datatrove", run_datatrove(src, out, args.workers, args.files)))
+            for name, m in systems:
+                per_rec = m["cpu"] / n * 1000
+                if name == "newsclean" and base_per_record is None:
+                    base_per_record = per_rec
+                rows.append({
+                    "system": name, "records": n, "mb": mb, **m,
+                    "rps": n / m["wall"], "mbps": mb / m["wall"], "cpu_ms_per_record": per_rec,
+                    "vs_smallest": per_rec / base_per_record if name == "newsclean" else None,
+                })
+                print(f"{name:10s} {n:>9,} records: {m['wall']:.1f} s wall, {n / m['wall']:.0f} "
+                      f"records/s, {mb / m['wall']:.2f} MB/s, CPU {m['cpu']:.1f} s, peak RSS "
+                      f"{m['rss_mb']:.0f} MB", flush=True)
+            for p in out.rglob("*"):  # free the disk before the next size
+                if p.is_file():
+                    p.unlink()
+    info = machine_info()
+    lines = [
+        "## Scale: newsclean and datatrove's local executor",
+        "",
+        f"{info['date']} · {info['cpu']} · {info['cores']} cores (shared) · load "
+        f"{info['load_avg_1m']} · Python {info['python']} · commit {info['git_commit']}",
+        "",
+        f"Command: `.venv/bin/python -m bench.bench_scale {' '.join(argv or sys.argv[1:])}`",
+        "",
+        "| system | records | input MB | wall s | records/s | MB/s | CPU s | CPU ms/record "
+        "(vs smallest) | peak RSS MB (all processes) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        vs = f" ({r['vs_smallest']:.2f}×)" if r["vs_smallest"] is not None else ""
+        lines.append(
+            f"| {r['system']} | {r['records']:,} | {r['mb']:.0f} | {r['wall']:.1f} | "
+            f"{r['rps']:.0f} | {r['mbps']:.2f} | {r['cpu']:.1f} | {r['cpu_ms_per_record']:.2f}{vs}"
+            f" | {r['rss_mb']:.0f} |"
+        )
+    by = {(r["system"], r["records"]): r for r in rows}
+    for n in sorted(peer & set(sizes)):
+        a, b = by.get(("newsclean", n)), by.get(("datatrove", n))
+        if a and b:
+            lines += ["", f"At {n:,} records newsclean cleans {a['rps'] / b['rps']:.1f}× the "
+                      f"records per second of datatrove's filters ({a['rps']:.0f} vs "
+                      f"{b['rps']:.0f}), on the same cores in the same run."]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.md:
+        save(text, Path(args.md))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
