@@ -52,6 +52,8 @@ from .readers.locate import expand_inputs, is_url, url_problem
 
 if TYPE_CHECKING:  # rich loads late (at first use), for a quick start
     from rich.console import Console
+
+    from .model import Article, BadRecord, Record
 from .readers.jsonl import iter_capped_lines
 from .readers.options import DEFAULT_MAX_RECORD_BYTES
 from .readers.sources import DECOMPRESSION_ERRORS, InputSource
@@ -610,6 +612,7 @@ def _run_show(args: argparse.Namespace) -> int:
     def skipped(path: str, why: str) -> None:
         unreadable.append((path, why))
 
+    pairs: Iterator[tuple[Record | BadRecord, Article | BadRecord]]
     if run_mode:
         pairs = pairs_from_run(args.inputs, problems)
     else:

@@ -19,12 +19,14 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from .model import Article, Quote, Removed, Repaired
+from .model import Article, Quote, Reason, Removed, Repaired, Verdict
 from .readers.jsonl import iter_capped_lines
 from .readers.sources import DECOMPRESSION_ERRORS, InputSource
 from .setaside import default_set_aside_path
+
+_READ_ERRORS: tuple[type[BaseException], ...] = (OSError, *DECOMPRESSION_ERRORS)
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -240,7 +242,7 @@ def to_article(obj: dict[str, Any]) -> Article:
     """The Article of a dict clean wrote (fields it does not know go to `extra`)."""
     known = set(_ALWAYS)
     removed = [
-        Removed(int(r["start"]), int(r["end"]), str(r.get("reason") or "?"),
+        Removed(int(r["start"]), int(r["end"]), cast(Reason, str(r.get("reason") or "?")),
                 str(r.get("rule") or ""), str(r.get("text") or ""))
         for r in obj.get("removed") or []
     ]
@@ -257,7 +259,7 @@ def to_article(obj: dict[str, Any]) -> Article:
     return Article(
         id=str(obj.get("id")),
         source=str(obj.get("source") or ""),
-        verdict=str(obj.get("verdict")),
+        verdict=cast(Verdict, str(obj.get("verdict"))),
         text=obj["text"],
         removed=removed,
         title=obj.get("title"),
@@ -290,7 +292,7 @@ def count_set_aside(paths: list[Path], problems: list[str]) -> tuple[int, dict[s
                     if isinstance(obj, dict) and isinstance(obj.get("error"), str):
                         n += 1
                         kinds[error_kind(obj["error"], obj.get("source"))] += 1
-        except (OSError, *DECOMPRESSION_ERRORS) as e:
+        except _READ_ERRORS as e:
             problems.append(f"{p}: cannot read: {e}")
     return n, dict(kinds)
 

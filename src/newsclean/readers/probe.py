@@ -44,6 +44,9 @@ def expand_globs(paths: Iterable[str]) -> list[str]:
     return out
 
 
+_READ_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, *DECOMPRESSION_ERRORS)
+
+
 def field_problem(paths: Iterable[str], options: ReadOptions) -> str | None:
     """Why the read options cannot read these inputs (one line), or None."""
     field = options.html_field or options.text_field
@@ -56,7 +59,7 @@ def field_problem(paths: Iterable[str], options: ReadOptions) -> str | None:
                 why = _parquet_problem(src.path, field)
             else:
                 why = _jsonl_problem(src.path, field, options.id_field)
-        except (OSError, ValueError, *DECOMPRESSION_ERRORS):
+        except _READ_ERRORS:
             continue  # unreadable input is the reader's to report, record by record
         if why:
             return f"{src.name}: {why}; use {flag} to name the field that holds the " + (
