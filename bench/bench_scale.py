@@ -59,8 +59,12 @@ def build_corpus(n: int, files: int, out: Path) -> int:
     return size
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (from /proc)."""
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree_rss(pid: int, cpu: dict[int, float]) -> int:
+    """Resident bytes of a process and all its descendants (from /proc); each one's CPU
+    seconds so far go to `cpu` (a pool's workers are not always reaped into our rusage)."""
     total = 0
     stack = [pid]
     while stack:
@@ -68,6 +72,9 @@ def _tree_rss(pid: int) -> int:
         try:
             with open(f"/proc/{p}/statm") as f:
                 total += int(f.read().split()[1]) * PAGE
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            cpu[p] = (int(fields[11]) + int(fields[12])) / TICK
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
@@ -82,12 +89,13 @@ def measure(cmd: list[str]) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
+    seen_cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree_rss(proc.pid, seen_cpu))
             done.wait(0.1)
 
     th = threading.Thread(target=sample, daemon=True)
@@ -99,7 +107,9 @@ def measure(cmd: list[str]) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed ({proc.returncode}): {err.decode()[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # (the larger of what rusage reaped and what was seen in /proc while the run went on)
+    cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+              sum(seen_cpu.values()))
     return {"wall": wall, "cpu": cpu, "rss_mb": peak / 1e6}
 
 
