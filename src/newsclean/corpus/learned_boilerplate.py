@@ -192,6 +192,24 @@ class _SourceCounts:
         return len(dead)
 
 
+def _distinct_lines(
+    norms: Iterable[str], p: LearnParams, cap: int | None = None
+) -> Iterator[tuple[int, str]]:
+    """(hash, line) of a document's lines long enough to count, each distinct line once, at
+    most `cap` of them."""
+    seen: set[int] = set()
+    for norm in norms:
+        if len(norm) < p.min_line_chars:
+            continue
+        h = line_hash(norm)
+        if h in seen:
+            continue
+        seen.add(h)
+        if cap is not None and len(seen) > cap:
+            return
+        yield h, norm
+
+
 @dataclass(slots=True)
 class _CorpusCounts(_SourceCounts):
     """The whole input's edge lines, counted once per story: the sketches of the first few
@@ -204,14 +222,7 @@ class _CorpusCounts(_SourceCounts):
         """Count one document's edge lines; return the new entries."""
         self.docs += 1
         new = 0
-        seen: set[int] = set()
-        for norm in norms:
-            if len(norm) < p.min_line_chars:
-                continue
-            h = line_hash(norm)
-            if h in seen:
-                continue
-            seen.add(h)
+        for h, norm in _distinct_lines(norms, p):
             e = self.counts.get(h)
             if e is None:
                 e = self.counts[h] = [0, self.rounds]
@@ -288,16 +299,7 @@ class BoilerplateLearner:
             sc = self.sources[source] = _SourceCounts()
         sc.docs += 1
         base = sc.rounds
-        seen: set[int] = set()
-        for norm in lines:
-            if len(norm) < p.min_line_chars:
-                continue
-            h = line_hash(norm)
-            if h in seen:
-                continue
-            seen.add(h)
-            if len(seen) > p.max_lines_per_doc:
-                break
+        for h, norm in _distinct_lines(lines, p, p.max_lines_per_doc):
             e = sc.counts.get(h)
             if e is None:
                 e = sc.counts[h] = [0, base]

@@ -181,15 +181,28 @@ def _check_zstd(raw: BinaryIO) -> StreamCheck:
     return StreamCheck("zstd", verified, None, pos)
 
 
-class _Limited(io.RawIOBase):
-    """The first `limit` bytes of a stream, then its end."""
+class _Reader(io.RawIOBase):
+    """A readable raw stream over another stream, which it closes when it is closed."""
 
-    def __init__(self, stream: BinaryIO, limit: int) -> None:
+    def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
-        self._left = limit
 
     def readable(self) -> bool:
         return True
+
+    def close(self) -> None:
+        try:
+            self._stream.close()
+        finally:
+            super().close()
+
+
+class _Limited(_Reader):
+    """The first `limit` bytes of a stream, then its end."""
+
+    def __init__(self, stream: BinaryIO, limit: int) -> None:
+        super().__init__(stream)
+        self._left = limit
 
     def readinto(self, b) -> int:  # type: ignore[no-untyped-def]
         n = min(len(b), self._left)
@@ -200,14 +213,8 @@ class _Limited(io.RawIOBase):
         self._left -= len(data)
         return len(data)
 
-    def close(self) -> None:
-        try:
-            self._stream.close()
-        finally:
-            super().close()
 
-
-class GzipDecoder(io.RawIOBase):
+class GzipDecoder(_Reader):
     """gzip members decompressed one after the other, output in bounded pieces.
 
     Unlike gzip.GzipFile it does not raise at a stream cut short: it ends there, and the
@@ -215,18 +222,15 @@ class GzipDecoder(io.RawIOBase):
     just before the cut).  A damaged member is never fed to it (see compressed_prefix)."""
 
     def __init__(self, raw: BinaryIO) -> None:
-        self._raw = raw
+        super().__init__(raw)
         self._d = zlib.decompressobj(zlib.MAX_WBITS | 16)
         self._in = b""  # compressed bytes not yet given to the decoder
         self._fresh = True  # at a member's start
 
-    def readable(self) -> bool:
-        return True
-
     def readinto(self, b) -> int:  # type: ignore[no-untyped-def]
         while True:
             if not self._in:
-                self._in = self._raw.read(_CHUNK // 4)
+                self._in = self._stream.read(_CHUNK // 4)
                 if not self._in:
                     return 0
             if self._fresh:
@@ -245,12 +249,6 @@ class GzipDecoder(io.RawIOBase):
                 b[: len(out)] = out
                 return len(out)
 
-    def close(self) -> None:
-        try:
-            self._raw.close()
-        finally:
-            super().close()
-
 
 def compressed_prefix(raw: BinaryIO, check: StreamCheck) -> BinaryIO:
     """The compressed bytes that hold the trusted part (raw positioned at the start)."""
@@ -259,19 +257,16 @@ def compressed_prefix(raw: BinaryIO, check: StreamCheck) -> BinaryIO:
     return io.BufferedReader(_Limited(raw, check.compressed_end))  # type: ignore[return-value]
 
 
-class _Trusted(io.RawIOBase):
+class _Trusted(_Reader):
     """The decompressed stream up to its trusted end; a read past it raises DamagedInput.
 
     Its decoder is fed only the compressed bytes that hold the trusted part, so it never
     meets the damage; at a stream cut short it ends early, which reads as the cut."""
 
     def __init__(self, stream: BinaryIO, check: StreamCheck) -> None:
-        self._stream = stream
+        super().__init__(stream)
         self._left = check.intact
         self._error = check.error or "the compressed stream ended early"
-
-    def readable(self) -> bool:
-        return True
 
     def readinto(self, b) -> int:  # type: ignore[no-untyped-def]
         if not len(b):
@@ -286,12 +281,6 @@ class _Trusted(io.RawIOBase):
         b[: len(data)] = data
         self._left -= len(data)
         return len(data)
-
-    def close(self) -> None:
-        try:
-            self._stream.close()
-        finally:
-            super().close()
 
 
 def trusted(stream: BinaryIO, check: StreamCheck) -> BinaryIO:

@@ -12,10 +12,8 @@ Stdin is never probed (it cannot be read twice).
 
 from __future__ import annotations
 
-import glob
 import io
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,25 +23,6 @@ from .options import ReadOptions
 from .sources import DECOMPRESSION_ERRORS, decompressed
 
 PROBE_LINES = 20
-GLOB_CHARS = frozenset("*?[")
-
-
-def expand_globs(paths: Iterable[str]) -> list[str]:
-    """Paths with the shell's globbing done for patterns the shell did not expand (quoted,
-    or given from a script): a path that does not exist and holds `*`, `?` or `[` is replaced
-    by its matches, sorted; `**` matches folders at any depth.  A pattern matching nothing is
-    kept as it is (the caller reports it as missing)."""
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and GLOB_CHARS & set(p) and not os.path.lexists(p):
-            matches = sorted(glob.glob(p, recursive=True))
-            if matches:
-                out.extend(matches)
-                continue
-        out.append(p)
-    return out
-
-
 _READ_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, *DECOMPRESSION_ERRORS)
 
 
