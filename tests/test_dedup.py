@@ -13,10 +13,10 @@ from newsclean.corpus.dedup import (
     Signer,
     assignments,
     canonical_order,
-    cluster_articles,
     line_containment,
     same_story,
 )
+from newsclean.corpus.grouped import cluster_articles
 from newsclean.corpus.run import CorpusOptions, corpus_stream
 
 STORY_A = [

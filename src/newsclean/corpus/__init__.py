@@ -1,12 +1,16 @@
 """Corpus-level steps: what needs more than one record.
 
 - learned_boilerplate: lines a source repeats across its documents (count, save, apply).
-- dedup: exact and near-duplicate clusters of cleaned articles (datasketch MinHash + LSH).
+- dedup: signatures of cleaned articles (MinHash, LSH band and anchor keys), the same-story
+  check, and an incremental in-memory index.
+- grouped: the clusters of a run as map-reduce stages (keys grouped, pairs verified per
+  group, components): what `clean --dedup` runs without a store, on any engine.
 - store: the SQLite file that keeps signatures, clusters and learned boilerplate across runs.
 - run: the driver that runs these passes after per-record cleaning.
 """
 
-from .dedup import DedupIndex, DedupParams, Signature, Signer, cluster_articles, same_story
+from .dedup import DedupIndex, DedupParams, Signature, Signer, same_story
+from .grouped import GroupedDedup, cluster_articles
 from .learned_boilerplate import (
     BoilerplateLearner,
     BoilerplateModel,
@@ -24,6 +28,7 @@ __all__ = [
     "CorpusSummary",
     "DedupIndex",
     "DedupParams",
+    "GroupedDedup",
     "LearnParams",
     "Signature",
     "Signer",

@@ -51,13 +51,12 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from ..model import Article
 from ..text_view import normalise
 
 _WORD = re.compile(r"\w+")
@@ -374,7 +373,10 @@ class UnionFind:
 
 @dataclass(slots=True)
 class DedupIndex:
-    """In-memory index: datasketch MinHashLSH + anchors + exact hashes, clusters by union-find.
+    """In-memory index: datasketch MinHashLSH + anchors + exact hashes, clusters by union-find,
+    grown one document at a time (for a caller adding documents as they come; a whole run
+    clusters with grouped.GroupedDedup, whose stages run on any engine, and the SQLite store
+    is this index on disk).
 
     Memory per document, measured (tracemalloc, syndication-dev): about 8 KB in CPython, most
     of it datasketch's 32 band tables (a bytes key and a set per band); the signature itself is
@@ -476,20 +478,3 @@ def assignments(groups: Iterable[list[Member]]) -> dict[int, Assignment]:
         for m in members:
             out[m.key] = Assignment(first.id, len(members), m.key == best.key)
     return out
-
-
-def cluster_articles(
-    articles: Iterable[Article], params: DedupParams | None = None
-) -> Iterator[Article]:
-    """Convenience for a list in memory: put cluster, cluster_size and canonical into each
-    Article's `extra` (only articles with verdict "article" are compared)."""
-    index = DedupIndex(params or DedupParams())
-    assert index.signer is not None
-    kept = list(articles)
-    for i, a in enumerate(kept):
-        text = a.text if a.verdict == "article" else ""
-        index.add(Member(i, a.id, a.fetched, len(a.text)), index.signer.sign(text))
-    result = assignments(index.clusters().values())
-    for i, a in enumerate(kept):
-        a.extra.update(result[i].fields())
-        yield a

@@ -7,9 +7,10 @@
 Each record is read and cleaned once.  Between passes the (record, article) pairs wait in a
 temporary spill file (zstd-compressed pickles in the system's temp dir, about the input's size
 or less), so stdin works and memory holds only the corpus state: the learner's counts
-(bounded, see learned_boilerplate), the dedup index (about 8 KB per record in memory, or
-about 1.6 KB per record on disk in the SQLite store with `store`), and a few hundred bytes
-per record of this run for its cluster assignment.  A cluster's size and canonical copy are
+(bounded, see learned_boilerplate), and a few hundred bytes per record of this run for its
+cluster assignment.  Dedup's keys and signatures wait on disk too (about 1.5 KB per record,
+grouped.py: grouped by key and verified a partition at a time), or go to the SQLite store
+with `store` (about 1.6 KB per record).  A cluster's size and canonical copy are
 known only when every record has been seen, which is why the output waits for pass 3.
 
 Learned boilerplate is applied to articles *before* they are signed, so the template a
@@ -44,7 +45,8 @@ from ..progress import Progress
 from ..readers import read_inputs
 from ..setaside import default_set_aside_path
 from ..stats import RunStats
-from .dedup import Assignment, DedupIndex, DedupParams, Member, Signer, assignments
+from .dedup import Assignment, DedupParams, Member, Signer, assignments
+from .grouped import GroupedDedup
 from .learned_boilerplate import (
     BoilerplateLearner,
     BoilerplateModel,
@@ -167,10 +169,12 @@ def corpus_stream(
     cleaning (signing, clustering, writing) and of each record in them.
 
     The passes are map and reduce stages: what is done to one record alone (the lines the
-    learner counts, cleaning again with learned lines, the MinHash signature) is mapped by
-    `mapper` (default: here, one by one; engines.ray_engine: across a cluster); what needs them
-    all (the counts, the index and its clusters) is reduced here, in input order, so any
-    mapper gives the same bytes."""
+    learner counts, cleaning again with learned lines, the MinHash signature) and the
+    verification of one partition of dedup's key groups are mapped by `mapper` (default: here,
+    one by one; engines.ray_engine: across a cluster); what needs them all (the counts, the
+    grouping by key, the components) is reduced here, in input order, so any mapper gives the
+    same bytes.  With a store, clusters grow one record at a time against the store's index
+    (they span runs), so that reduce stays here."""
     summary = summary if summary is not None else CorpusSummary()
     progress = progress or Progress()
     mapper = mapper or local_map
@@ -178,7 +182,7 @@ def corpus_stream(
     own_store = store is None and bool(options.store)
     if own_store:
         store = open_store(options.store, options.dedup_params)  # type: ignore[arg-type]
-    spills: list[_Spill] = []
+    spills: list[_Spill | GroupedDedup] = []
     try:
         source: Iterable[Pair] = pairs
         if learner is not None:  # pass 1
@@ -202,8 +206,9 @@ def corpus_stream(
                 yield item, result
             return
         # pass 2: learned boilerplate out, signatures in
-        signer = Signer(options.dedup_params)
-        index = None if store is not None else DedupIndex(options.dedup_params, signer)
+        grouped = None if store is not None else GroupedDedup(options.dedup_params)
+        if grouped is not None:
+            spills.append(grouped)
         spill2 = _Spill()
         spills.append(spill2)
         keys: list[int] = []
@@ -219,8 +224,8 @@ def corpus_stream(
                 if store is not None:
                     key = store.add(member, sig)
                 else:
-                    assert index is not None
-                    index.add(member, sig)
+                    assert grouped is not None
+                    grouped.add(member, sig)
                     key = n
                 keys.append(key)
             spill2.write((key, item, result))
@@ -229,8 +234,8 @@ def corpus_stream(
         if store is not None:
             found: dict[int, Assignment] = store.assignments(keys)
         else:
-            assert index is not None
-            found = assignments(index.clusters().values())
+            assert grouped is not None
+            found = assignments(grouped.clusters(mapper).values())
         summary.clusters = len({a.cluster for a in found.values()})
         progress.phase("writing", total)
         for key, item, result in spill2.read():
@@ -246,7 +251,10 @@ def corpus_stream(
             yield item, result
     finally:
         for s in spills:
-            s.discard()
+            if isinstance(s, GroupedDedup):
+                s.close()
+            else:
+                s.discard()
         if own_store and store is not None:
             store.close()
 

@@ -1,0 +1,327 @@
+"""Near-duplicate clustering as map-reduce stages: keys per document, grouped by key,
+pairs verified per group, components, canonical copies.
+
+The in-memory `DedupIndex` grows clusters one document at a time, so its reduce is one
+sequential loop; here every step but the last is a group-by that any engine can run in
+parallel:
+
+1. map (per record, in the workers): the Signature (dedup.Signer), as before.
+2. `GroupedDedup.add` (driver, streaming): the signature goes to a fixed-size record in a
+   temp file, and its keys -- the exact-text hash, the LSH band keys (dedup.band_keys) and
+   the anchor keys -- go as (key, kind, document) rows to one of `PARTITIONS` temp files,
+   chosen by the key.  Memory stays flat: nothing per document is kept but its Member.
+3. group-by key, one partition at a time (`partitions`): rows sorted by key; a key held by one
+   document is dropped; an anchor key held by many documents is template, not a story: its
+   group keeps its first `anchor_cap` + 1 documents (the pairs the index compares).
+4. verify (`verify_partition`, mapped: locally here, across a cluster with the Ray engine):
+   in each group, in input order, a document is compared with the group's representatives
+   -- one per component found so far, plus up to `max_representatives` members of a
+   component whose signature differs from the member they matched -- and each verified pair
+   (same_story) is an edge.  A story copied thousands of times puts thousands of documents
+   in one group but they are compared with a bounded set: linear time.  Pairs verified once
+   are remembered within a partition.
+5. components (driver): union-find over the edges; the cluster id is its first document's
+   id, the canonical copy by dedup.canonical_order -- as with the index.
+
+A partition's edges depend only on its groups (a pair already joined through an earlier
+group of the partition is not compared again), not on where it is verified, so every engine
+gives the same clusters; the number of partitions is fixed for the same reason.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..model import Article
+from . import dedup
+from .dedup import (
+    DedupParams,
+    Member,
+    Signature,
+    Signer,
+    UnionFind,
+    assignments,
+    band_keys,
+    same_signature,
+)
+
+PARTITIONS = 16
+EXACT, BAND, ANCHOR = 0, 1, 2
+ROW = np.dtype([("key", "<i8"), ("kind", "u1"), ("doc", "<i8")])
+_FLUSH_ROWS = 1 << 16  # rows buffered per partition before they go to disk
+
+
+def _sig_dtype(params: DedupParams) -> np.dtype:
+    """A signature as one fixed-size record (about 680 bytes at the defaults)."""
+    return np.dtype([
+        ("exact", "V16"),
+        ("has_exact", "u1"),
+        ("size", "<i8"),
+        ("nlines", "<i2"),
+        ("hv", "<u4", (params.num_perm,)),
+        ("lines", "<i8", (params.max_anchors, 2)),
+    ])
+
+
+def keys_of(sig: Signature, params: DedupParams) -> list[tuple[int, int]]:
+    """(kind, key) rows of one signature: the exact-text hash; band and anchor keys of its
+    core.  A document with no text has none (it is a cluster of its own)."""
+    if not sig.exact:
+        return []
+    rows = [(EXACT, int.from_bytes(sig.exact[:8], "little", signed=True))]
+    if not sig.empty:
+        rows.extend((BAND, k) for k in dict.fromkeys(band_keys(sig.hashvalues, params)))
+        rows.extend((ANCHOR, k) for k in sig.anchors)
+    return rows
+
+
+@dataclass(slots=True)
+class Partition:
+    """One partition's groups (document numbers in input order) and their signatures:
+    what `verify_partition` needs, picklable for a worker."""
+
+    groups: list[np.ndarray]
+    sigs: dict[int, Signature]
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyParams:
+    params: DedupParams
+    max_representatives: int = dedup.MAX_REPRESENTATIVES
+
+
+def groups_of(rows: np.ndarray, anchor_cap: int) -> list[np.ndarray]:
+    """Stage 3 on one partition's (key, kind, doc) rows: the documents of each key held by two
+    or more, in input order.  An anchor key held by many documents is template, not a story:
+    it is compared among its first anchor_cap + 1 holders only, as in the index (whose
+    posting is used while it holds at most anchor_cap earlier documents)."""
+    if not len(rows):
+        return []
+    rows = rows[np.lexsort((rows["doc"], rows["key"], rows["kind"]))]
+    cut = np.flatnonzero(
+        (rows["key"][1:] != rows["key"][:-1]) | (rows["kind"][1:] != rows["kind"][:-1])
+    ) + 1
+    return [
+        g["doc"][: anchor_cap + 1] if g["kind"][0] == ANCHOR else g["doc"]
+        for g in np.split(rows, cut)
+        if len(g) > 1
+    ]
+
+
+def verify_partition(part: Partition, const: VerifyParams) -> list[tuple[int, int]]:
+    """Edges (earlier document, later document) verified in this partition's groups."""
+    params, bound = const.params, const.max_representatives
+    sigs = part.sigs
+    verified: dict[tuple[int, int], bool] = {}
+    edges: list[tuple[int, int]] = []
+    # components found so far in this partition: a document already joined to a
+    # representative's component (through an earlier group) is not compared with it again
+    joined = UnionFind()
+
+    def same(a: int, b: int) -> bool:
+        found = verified.get((a, b))
+        if found is None:
+            found = verified[(a, b)] = dedup.same_story(sigs[a], sigs[b], params)
+            if found:
+                edges.append((a, b))
+                joined.union(a, b)
+        return found
+
+    for group in part.groups:
+        # this group's components so far, each with its representatives (in input order)
+        comps: list[list[int]] = []
+        for doc in group.tolist():
+            joined.add(doc)
+            root = joined.find(doc)
+            matched: list[int] = []  # the first matching representative of each component
+            merged: list[int] = []  # the representatives of the components it joins
+            rest: list[list[int]] = []
+            for reps in comps:
+                # (a component's representatives are all in one component of `joined`)
+                hit = reps[0] if joined.find(reps[0]) == root else next(
+                    (r for r in reps if same(r, doc)), None)
+                if hit is None:
+                    rest.append(reps)
+                else:
+                    matched.append(hit)
+                    merged.extend(reps)
+                    root = joined.find(doc)
+            if not matched or (
+                len(merged) < bound and not any(same_signature(sigs[doc], sigs[r]) for r in matched)
+            ):
+                merged.append(doc)
+            comps = rest + [merged]
+    return sorted(edges)
+
+
+Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tuple[Any, Any]]]
+
+
+def _local_map(fn: Callable[[Any, Any], Any], xs: Iterable[Any], const: Any
+               ) -> Iterator[tuple[Any, Any]]:
+    for x in xs:
+        yield x, fn(x, const)
+
+
+@dataclass
+class GroupedDedup:
+    """Clusters of the documents added (in input order), by the stages of the module notes.
+    Temp files live until `close` (or the end of a `with` block)."""
+
+    params: DedupParams = field(default_factory=DedupParams)
+    max_representatives: int = dedup.MAX_REPRESENTATIVES
+    partitions: int = PARTITIONS
+    members: dict[int, Member] = field(default_factory=dict)
+    _dir: tempfile.TemporaryDirectory[str] | None = None
+    _sig_file: Any = None
+    _n_sigs: int = 0
+    _buffers: list[list[tuple[int, int, int]]] = field(default_factory=list)
+    _slots: dict[int, int] = field(default_factory=dict)  # document -> its signature record
+
+    def __post_init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="newsclean-dedup-")
+        self._sig_file = open(Path(self._dir.name) / "sigs.bin", "wb")  # noqa: SIM115
+        self._buffers = [[] for _ in range(self.partitions)]
+        self._dtype = _sig_dtype(self.params)
+
+    def __enter__(self) -> GroupedDedup:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._sig_file is not None and not self._sig_file.closed:
+            self._sig_file.close()
+        if self._dir is not None:
+            self._dir.cleanup()
+            self._dir = None
+
+    def add(self, member: Member, sig: Signature) -> None:
+        """Stage 2: keep the member, write its signature and its keys.  Members are numbered
+        by `member.key`, which must grow with input order."""
+        self.members[member.key] = member
+        rows = keys_of(sig, self.params)
+        if not rows:
+            return
+        rec = np.zeros(1, dtype=self._dtype)
+        rec["exact"] = np.frombuffer(sig.exact.ljust(16, b"\0")[:16], dtype="V16")
+        rec["has_exact"] = 1
+        rec["size"] = sig.size
+        if not sig.empty:
+            rec["hv"][0] = sig.hashvalues
+        n = min(len(sig.lines), self.params.max_anchors)
+        rec["nlines"] = n
+        rec["lines"][0, :n] = sig.lines[:n]
+        slot = self._n_sigs
+        self._sig_file.write(rec.tobytes())
+        self._n_sigs += 1
+        self._slots[member.key] = slot
+        for kind, key in rows:
+            part = (key & 0x7FFFFFFFFFFFFFFF) % self.partitions
+            self._buffers[part].append((key, kind, member.key))
+            if len(self._buffers[part]) >= _FLUSH_ROWS:
+                self._flush(part)
+
+    def _part_path(self, part: int) -> Path:
+        assert self._dir is not None
+        return Path(self._dir.name) / f"keys-{part}.bin"
+
+    def _flush(self, part: int) -> None:
+        buf = self._buffers[part]
+        if buf:
+            with open(self._part_path(part), "ab") as f:
+                f.write(np.array(buf, dtype=ROW).tobytes())
+            buf.clear()
+
+    def _signature(self, table: np.ndarray, doc: int) -> Signature:
+        rec = table[self._slots[doc]]
+        size = int(rec["size"])
+        exact = bytes(rec["exact"]) if rec["has_exact"] else b""
+        hv = np.array(rec["hv"], dtype=np.uint32) if size else np.zeros(0, dtype=np.uint32)
+        lines = np.array(rec["lines"][: int(rec["nlines"])], dtype=np.int64).reshape(-1, 2)
+        return Signature(exact, size, hv, lines)
+
+    def partitions_to_verify(self) -> Iterator[Partition]:
+        """Stage 3: each partition's groups of two or more documents, with their
+        signatures."""
+        for part in range(self.partitions):
+            self._flush(part)
+        self._sig_file.flush()
+        if not self._n_sigs:
+            return
+        assert self._dir is not None
+        table = np.memmap(Path(self._dir.name) / "sigs.bin", dtype=self._dtype, mode="r",
+                          shape=(self._n_sigs,))
+        cap = self.params.anchor_cap
+        for part in range(self.partitions):
+            path = self._part_path(part)
+            if not path.exists():
+                continue
+            rows = np.fromfile(path, dtype=ROW)
+            os.unlink(path)
+            groups = groups_of(rows, cap)
+            if not groups:
+                continue
+            docs = np.unique(np.concatenate(groups)).tolist()
+            yield Partition(groups, {d: self._signature(table, d) for d in docs})
+        del table
+
+    def clusters(self, mapper: Mapper | None = None) -> dict[int, list[Member]]:
+        """Stages 4 and 5: verify every partition (with `mapper`, default here) and join
+        the edges into components."""
+        uf = UnionFind()
+        for key in self.members:
+            uf.add(key)
+        const = VerifyParams(self.params, self.max_representatives)
+        for _part, edges in (mapper or _local_map)(verify_partition,
+                                                    self.partitions_to_verify(), const):
+            for a, b in edges:
+                uf.union(a, b)
+        groups: dict[int, list[Member]] = {}
+        for key, m in self.members.items():
+            groups.setdefault(uf.find(key), []).append(m)
+        return groups
+
+
+def cluster(
+    docs: Iterable[tuple[Member, Signature]],
+    params: DedupParams | None = None,
+    mapper: Mapper | None = None,
+    max_representatives: int = dedup.MAX_REPRESENTATIVES,
+) -> dict[int, list[Member]]:
+    """The clusters of (member, signature) pairs given in input order."""
+    with GroupedDedup(params or DedupParams(), max_representatives) as g:
+        for member, sig in docs:
+            g.add(member, sig)
+        return g.clusters(mapper)
+
+
+def cluster_articles(
+    articles: Iterable[Article], params: DedupParams | None = None
+) -> Iterator[Article]:
+    """Convenience for a list in memory: put cluster, cluster_size and canonical into each
+    Article's `extra` (only articles with verdict "article" are compared)."""
+    params = params or DedupParams()
+    signer = Signer(params)
+    kept = list(articles)
+    groups = cluster(
+        (Member(i, a.id, a.fetched, len(a.text)),
+         signer.sign(a.text if a.verdict == "article" else ""))
+        for i, a in enumerate(kept)
+    )
+    result = assignments(groups.values())
+    for i, a in enumerate(kept):
+        a.extra.update(result[i].fields())
+        yield a
+
+
+__all__ = ["GroupedDedup", "Partition", "VerifyParams", "cluster", "cluster_articles", "keys_of",
+           "verify_partition"]
