@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.bench_scale [--sizes 10000,100000] [--peer-sizes 10000]
                                           [--workers 2] [--md FILE]
+                                          [--dedup-sizes N,...] [--dedup-peer-src DIR]
 
 For each size N the 2,000 records of records-dev are repeated (each copy with its own id) to N
 records, written as `--files` JSONL.gz files.  Then, in the same run:
@@ -16,6 +17,11 @@ run's processes (their rusage), and the peak resident memory of the whole proces
 sum over the run's processes, sampled every 0.1 s from /proc).  The per-record time at each
 size is compared with the smallest size's.  The peer is slow (a spaCy tokenizer per
 document), so its sizes are chosen apart (`--peer-sizes`).
+
+`--dedup-sizes`: at these sizes newsclean runs once more with the corpus dedup pass (the
+default `clean`, without `--no-dedup`): the repeated records make clusters of N / 2000
+copies.  `--dedup-peer-src DIR` runs that command with another tree's `src` too (e.g. the
+code before a change: `git archive <commit> src | tar -x -C DIR`), in the same run.
 """
 
 from __future__ import annotations
@@ -83,11 +89,12 @@ def _tree_rss(pid: int, cpu: dict[int, float]) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> dict:
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     """Run `cmd`; wall and CPU seconds (of it and its children) and the tree's peak RSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **env} if env else None)
     peak = 0
     seen_cpu: dict[int, float] = {}
     done = threading.Event()
@@ -128,10 +135,14 @@ LocalPipelineExecutor(
 """
 
 
-def run_newsclean(src: Path, out: Path, workers: int) -> dict:
-    exe = str(Path(sys.executable).with_name("newsclean"))
-    return measure([exe, "clean", str(src), "--text-field", "record", "--workers", str(workers),
-                    "--no-dedup", "-q", "-o", str(out / "newsclean.jsonl")])
+def run_newsclean(src: Path, out: Path, workers: int, dedup: bool = False,
+                  tree: str | None = None) -> dict:
+    """`newsclean clean` on src; with `tree`, that tree's src (PYTHONPATH) instead of ours."""
+    cmd = [sys.executable, "-m", "newsclean", "clean", str(src), "--text-field", "record",
+           "--workers", str(workers), "-q", "-o", str(out / "newsclean.jsonl")]
+    if not dedup:
+        cmd.append("--no-dedup")
+    return measure(cmd, {"PYTHONPATH": tree} if tree else None)
 
 
 def run_datatrove(src: Path, out: Path, workers: int, files: int) -> dict:
@@ -146,16 +157,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--files", type=int, default=4, help="input files (datatrove: one task each)")
     ap.add_argument("--md", default=None)
+    ap.add_argument("--dedup-sizes", default="", help="sizes also run with the dedup pass")
+    ap.add_argument("--dedup-peer-src", default=None,
+                    help="another tree's src: its dedup runs beside ours")
     args = ap.parse_args(argv)
     if not (EVAL / "records-dev.jsonl.gz").exists():
         print(f"bench_scale: {EVAL} not found; nothing to measure", file=sys.stderr)
         return 0
     sizes = [int(x) for x in args.sizes.split(",") if x]
     peer = {int(x) for x in args.peer_sizes.split(",") if x}
+    with_dedup = {int(x) for x in args.dedup_sizes.split(",") if x}
     rows = []
     base_per_record = None
     with tempfile.TemporaryDirectory(prefix="nc-scale-") as tmp:
-        for n in sorted(set(sizes) | peer):
+        for n in sorted(set(sizes) | peer | with_dedup):
             src, out = Path(tmp) / f"in-{n}", Path(tmp) / f"out-{n}"
             out.mkdir()
             mb = build_corpus(n, args.files, src) / 1e6
@@ -164,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
                 systems.append(("newsclean", run_newsclean(src, out, args.workers)))
             if n in peer:
                 systems.append(("datatrove", run_datatrove(src, out, args.workers, args.files)))
+            if n in with_dedup:
+                systems.append(("newsclean + dedup", run_newsclean(src, out, args.workers, True)))
+                if args.dedup_peer_src:
+                    systems.append((f"newsclean + dedup, {args.dedup_peer_src}", run_newsclean(
+                        src, out, args.workers, True, args.dedup_peer_src)))
             for name, m in systems:
                 per_rec = m["cpu"] / n * 1000
                 if name == "newsclean" and base_per_record is None:

@@ -55,7 +55,7 @@ from .dedup import (
 PARTITIONS = 16
 EXACT, BAND, ANCHOR = 0, 1, 2
 ROW = np.dtype([("key", "<i8"), ("kind", "u1"), ("doc", "<i8")])
-_FLUSH_ROWS = 1 << 16  # rows buffered per partition before they go to disk
+_FLUSH_ROWS = 8192  # rows buffered (as tuples: ~1 MB) before they go to their partitions' files
 
 
 def _sig_dtype(params: DedupParams) -> np.dtype:
@@ -182,13 +182,12 @@ class GroupedDedup:
     _dir: tempfile.TemporaryDirectory[str] | None = None
     _sig_file: Any = None
     _n_sigs: int = 0
-    _buffers: list[list[tuple[int, int, int]]] = field(default_factory=list)
+    _rows: list[tuple[int, int, int]] = field(default_factory=list)
     _slots: dict[int, int] = field(default_factory=dict)  # document -> its signature record
 
     def __post_init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="newsclean-dedup-")
         self._sig_file = open(Path(self._dir.name) / "sigs.bin", "wb")  # noqa: SIM115
-        self._buffers = [[] for _ in range(self.partitions)]
         self._dtype = _sig_dtype(self.params)
 
     def __enter__(self) -> GroupedDedup:
@@ -224,22 +223,24 @@ class GroupedDedup:
         self._sig_file.write(rec.tobytes())
         self._n_sigs += 1
         self._slots[member.key] = slot
-        for kind, key in rows:
-            part = (key & 0x7FFFFFFFFFFFFFFF) % self.partitions
-            self._buffers[part].append((key, kind, member.key))
-            if len(self._buffers[part]) >= _FLUSH_ROWS:
-                self._flush(part)
+        self._rows.extend((key, kind, member.key) for kind, key in rows)
+        if len(self._rows) >= _FLUSH_ROWS:
+            self._flush()
 
     def _part_path(self, part: int) -> Path:
         assert self._dir is not None
         return Path(self._dir.name) / f"keys-{part}.bin"
 
-    def _flush(self, part: int) -> None:
-        buf = self._buffers[part]
-        if buf:
-            with open(self._part_path(part), "ab") as f:
-                f.write(np.array(buf, dtype=ROW).tobytes())
-            buf.clear()
+    def _flush(self) -> None:
+        """The buffered rows, appended to the files of their partitions (by key)."""
+        if not self._rows:
+            return
+        rows = np.array(self._rows, dtype=ROW)
+        self._rows.clear()
+        part = rows["key"].view(np.uint64) % np.uint64(self.partitions)
+        for p in np.unique(part).tolist():
+            with open(self._part_path(p), "ab") as f:
+                f.write(rows[part == p].tobytes())
 
     def _signature(self, table: np.ndarray, doc: int) -> Signature:
         rec = table[self._slots[doc]]
@@ -252,8 +253,7 @@ class GroupedDedup:
     def partitions_to_verify(self) -> Iterator[Partition]:
         """Stage 3: each partition's groups of two or more documents, with their
         signatures."""
-        for part in range(self.partitions):
-            self._flush(part)
+        self._flush()
         self._sig_file.flush()
         if not self._n_sigs:
             return
