@@ -1346,3 +1346,33 @@ def test_markdown_logo_whose_alt_text_reads_like_a_banner_is_not_one() -> None:
     assert a.verdict == "article"
     assert not any(r.reason == "error_banner" for r in a.removed)
     assert "The city council voted" in a.text or BODY[0][:30] in a.text
+
+
+def test_list_entries_that_recur_in_their_lists_are_kept() -> None:
+    # a training plan: each week's list repeats its warm-up step (long enough to count as a
+    # paragraph), among other entries
+    warm = ("- Warm up: ten to twenty minutes of easy jogging, then five minutes of drills "
+            "and four short strides")
+    week = [["- Monday: rest day", warm, "- Tuesday: intervals, six times three minutes"],
+            ["- Monday: rest day", warm, "- Tuesday: intervals, eight times three minutes"],
+            ["- Monday: easy run, forty minutes", warm, "- Tuesday: hills, eight times one minute"]]
+    body = [P1, "Week 1", *week[0], "Week 2", *week[1], "Week 3", *week[2], P2]
+    assert kept_lines(record(TITLE, *body)) == body
+    # a table whose header row is repeated over each of its parts
+    head = "| Week | Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday |"
+    table = [head, "| 1 | rest | 5 km | rest | 6 km | rest | 10 km | rest |",
+             head, "| 2 | rest | 6 km | rest | 7 km | rest | 12 km | rest |"]
+    assert kept_lines(record(TITLE, P1, *table, P2)) == [P1, *table, P2]
+
+
+def test_a_list_entry_stuttered_or_dropped_out_of_order_is_a_repeat() -> None:
+    items = ["- Flat rate pricing: one price for the whole home, agreed before the work starts",
+             "- Hourly rates: flexible, based on how long the cleaning takes on the day itself",
+             "- Package deals: a set of visits over a season, at a lower price for each visit"]
+    stutter = [items[0], items[1], items[1], items[2]]
+    assert kept_lines(record(TITLE, P1, *stutter, P2)) == [P1, *items, P2]
+    steps = ["1. Decide where to pick up the car: at an office in town or at the airport desk",
+             "2. Know what you pay for: the daily price is rarely what the counter will charge",
+             "3. Bring every document the company asks for, with the card in the driver's name"]
+    dropped = [steps[0], steps[1], steps[2], steps[1]]
+    assert kept_lines(record(TITLE, P1, *dropped, P2)) == [P1, *steps, P2]

@@ -256,10 +256,42 @@ def detect(
                 if len(last) < PASSAGE_LINES:
                     continue
                 run = last
+        if _list_entries(view, run):
+            continue
         rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
         for x in run:
             out[x.index] = rule
     return out
+
+
+# An entry of a list or a table: a bullet, a number, a table row.
+_ENTRY = re.compile(r"\s*(?:[-*•·▪‣◦–—]\s|\d{1,3}[.)]\s|\|)")
+_NUMBER = re.compile(r"\s*(\d{1,3})[.)]\s")
+
+
+def _list_entries(view: TextView, run: list[Line]) -> bool:
+    """Copies that are entries of a list or a table, among other entries of it: a schedule's
+    recurring step, a table's header repeated over each part, a spec given for each product.
+    The page's own structure recurs so; a duplicated paragraph is dropped in anywhere, and a
+    duplicated body carries its prose along (its run holds more than entries)."""
+    if not all(_ENTRY.match(x.text) for x in run):
+        return False
+    lines = view.lines
+    around = []
+    for step, start in ((-1, run[0].index - 1), (1, run[-1].index + 1)):
+        i = start
+        while 0 <= i < len(lines) and lines[i].blank:
+            i += step
+        if 0 <= i < len(lines):
+            around.append(lines[i])
+    norms = {x.norm for x in run}
+    if any(x.norm in norms for x in around):
+        return False  # a stutter: the copy right under (or over) its original
+    number = _NUMBER.match(run[0].text)
+    before = _NUMBER.match(around[0].text) if around and around[0].index < run[0].index else None
+    if number and before and int(number.group(1)) != int(before.group(1)) + 1:
+        return False  # a numbered entry out of its list's order: dropped in, not listed
+    return any(_ENTRY.match(x.text) for x in around)
 
 
 def _loose(ln: Line) -> bool:
