@@ -675,3 +675,23 @@ def test_possessive_speech_noun_without_a_later_clause_still_speaks() -> None:
         "Ward’s claim that the budget “balances in every year” drew laughter."
     )
     assert speakers(text) == [("balances in every year", "Tom Ward")]
+
+
+def test_verbs_whose_final_consonant_doubles_report_speech() -> None:
+    # `brag` -> `bragged`, `rebut` -> `rebutted`: inflections _regular cannot spell.
+    text = (
+        "Nora Quist spoke in Ames.\n"
+        "Later, taking questions, she bragged that her rallies were “the biggest in the state.”"
+    )
+    assert speakers(text) == [("the biggest in the state.", "Nora Quist")]
+    assert speakers("“That is simply not true,” rebutted Quist.") == [
+        ("That is simply not true,", "Quist")
+    ]
+
+
+def test_no_reporting_verb_no_speaker_for_a_pronoun_sentence() -> None:
+    text = (
+        "Nora Quist spoke in Ames.\n"
+        "Later, taking questions, she said little. Her rallies were “the biggest in the state.”"
+    )
+    assert speakers(text) == [("the biggest in the state.", None)]
