@@ -610,3 +610,88 @@ def test_name_with_a_parenthesis_opens_its_sentence() -> None:
         "“It’s not what worked in 2012. Those are just distractions,” he said."
     )
     assert speakers(text)[0][1] == "Dan Okoro"
+
+
+# -- issue 16, third pass -----------------------------------------------------------------
+
+
+def test_quote_running_over_paragraphs_takes_the_clause_of_its_last() -> None:
+    # The first paragraph never closes its mark; its clause comes in the next one.
+    text = (
+        "Ellen Marsh came to the podium after a long silence.\n"
+        "“I have lived in this valley my whole life. I have never seen water this high.\n"
+        "“I hope I never will again, and I pray for every family here,” Marsh said."
+    )
+    got = speakers(text)
+    assert [s for _q, s in got] == ["Ellen Marsh", "Ellen Marsh"]
+
+
+def test_closed_paragraph_before_a_clause_keeps_its_own_reading() -> None:
+    # The first paragraph closes its quotation: no run-on, the next clause is not its.
+    text = (
+        "“I have lived in this valley my whole life and never seen water this high.”\n"
+        "“I hope I never will again, and I pray for every family here,” Marsh said."
+    )
+    got = speakers(text)
+    assert got[0][1] is None
+    assert got[1][1] == "Marsh"
+
+
+def test_short_run_on_fragment_stays_a_scare_quote() -> None:
+    text = (
+        "The plan, which critics call “a giveaway\n"
+        "“It helps no one who needs it,” Dana Ruiz said."
+    )
+    assert [q for q, _s in speakers(text)] == ["It helps no one who needs it,"]
+
+
+def test_sentence_before_the_quotation_names_who_acts() -> None:
+    text = (
+        "Officials from the agency and the county met on Friday.\n"
+        "Chris Varga disagreed with the county’s figures. “There is no evidence of that.”"
+    )
+    assert speakers(text) == [("There is no evidence of that.", "Chris Varga")]
+
+
+def test_sentence_before_the_quotation_without_a_named_subject() -> None:
+    text = (
+        "Officials from the agency and the county met on Friday.\n"
+        "The figures were disputed by several residents. “There is no evidence of that.”"
+    )
+    assert speakers(text) == [("There is no evidence of that.", None)]
+
+
+def test_clause_after_the_quote_beats_a_possessive_speech_noun() -> None:
+    text = (
+        "Anna Reyes and Tom Ward debated on Monday.\n"
+        "Ward’s claim that the budget balances is “a fantasy,” Reyes said."
+    )
+    assert speakers(text) == [("a fantasy,", "Anna Reyes")]
+
+
+def test_possessive_speech_noun_without_a_later_clause_still_speaks() -> None:
+    text = (
+        "Anna Reyes and Tom Ward debated on Monday.\n"
+        "Ward’s claim that the budget “balances in every year” drew laughter."
+    )
+    assert speakers(text) == [("balances in every year", "Tom Ward")]
+
+
+def test_verbs_whose_final_consonant_doubles_report_speech() -> None:
+    # `brag` -> `bragged`, `rebut` -> `rebutted`: inflections _regular cannot spell.
+    text = (
+        "Nora Quist spoke in Ames.\n"
+        "Later, taking questions, she bragged that her rallies were “the biggest in the state.”"
+    )
+    assert speakers(text) == [("the biggest in the state.", "Nora Quist")]
+    assert speakers("“That is simply not true,” rebutted Quist.") == [
+        ("That is simply not true,", "Quist")
+    ]
+
+
+def test_no_reporting_verb_no_speaker_for_a_pronoun_sentence() -> None:
+    text = (
+        "Nora Quist spoke in Ames.\n"
+        "Later, taking questions, she said little. Her rallies were “the biggest in the state.”"
+    )
+    assert speakers(text) == [("the biggest in the state.", None)]

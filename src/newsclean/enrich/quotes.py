@@ -139,6 +139,7 @@ class Subject:
 class Clause:
     subject: Subject
     verb_start: int  # text offset of the reporting verb: identifies the clause
+    owner: bool = False  # the subject owns a speech noun (`Trump’s claim that “…”`)
 
 
 @dataclass(slots=True)
@@ -179,6 +180,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     groups: list[Quotation] = []
     ctxs: dict[bool, _Ctx] = {}  # clause readers of this article, by `german`
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
+    running: list[Quotation] = []  # the quotation running on since its last paragraph
     last_end = -1
     # Only paragraphs holding a possible opening mark are looked at, found from the marks.
     while at >= 0:
@@ -200,13 +202,23 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
             ctx = ctxs[german] = _Ctx(text, verbs, german)
         _attach_clauses(text, p0, p1, pieces, ctx)
         par_groups = _group(pieces, text)
+        if not prev_open:
+            running = []
         if prev_open and groups and pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
             # News convention: a quote running over paragraphs re-opens the mark; the
             # continuation is its own quotation with the speaker carried over.
             carried = Quotation(parts=[], speaker=None, pieces=par_groups[0])
             carried.subject = _group_subject(groups[-1].pieces) or groups[-1].subject
             groups.append(carried)
+            running.append(carried)
             par_groups = par_groups[1:]
+        elif prev_open and running and pieces[0].open_at == p0 and pieces[0].post is not None:
+            # ... and its clause may come only in the last paragraph (`“A.¶“B,” Price
+            # said.`): the paragraphs before, with no clause of their own, are hers too.
+            for g in running:
+                if g.subject is None and not _own_clause(g.pieces) and \
+                        not _is_scare(text, g.pieces):
+                    g.subject = pieces[0].post.subject
         elif pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
             # `Caddell continued:` / `The Times reports:` closing the previous paragraph.
             prev_par = _paragraph_before(text, p0)
@@ -217,6 +229,8 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
         for pg in par_groups:
             groups.append(Quotation(parts=[], speaker=None, pieces=pg))
         prev_open = not pieces[-1].closed
+        if prev_open and not (running and groups[-1] is running[-1]):
+            running = [groups[-1]]
     out: list[Quotation] = []
     for g in groups:
         g.subject = g.subject or _group_subject(g.pieces)
@@ -254,46 +268,7 @@ def _fallback_subject(
     # (+1: the boundary's look-ahead must see the mark itself)
     cut = _last_boundary(text, max(p0, first.open_at - _PRE_WINDOW), first.open_at + 1)
     if cut < first.open_at and _has_word(text, cut, first.open_at):
-        if not text[cut].isupper():
-            return None  # no capitalised word opens the sentence
-        # The subject and its verb open the sentence: its first 160 characters suffice.
-        toks = _tokens(text, cut, min(first.open_at, cut + 160))
-        if not toks:
-            return None
-        k = 0
-        if toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
-                toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing"):
-            # `In recent weeks, Reid has …`: the subject follows the opening adverbial
-            k = next((c + 1 for c in range(1, min(len(toks), 14)) if toks[c].text == ","), 0)
-            if k == 0 or k >= len(toks):
-                return None
-        if toks[k].low in AUX or toks[k].low in _BE or toks[k].low in DETERMINERS:
-            return None  # a question (`Have you …`) or a noun phrase, not a name
-        subj, e = ctx.np_forward(toks, k)
-        if subj is None or subj.kind != "name":
-            return None
-        if " " not in subj.text and not ctx.mid_sentence(subj.text):
-            return None  # a capitalised word opening its sentence (`Testers were …`)
-        # `Harry Reid (D-Nev.), the minority leader, in particular, has …`
-        e = _skip_paren(toks, e)
-        for _ in range(2):
-            if e < len(toks) and toks[e].text == ",":
-                c = next((c for c in range(e + 1, min(len(toks), e + 14))
-                          if toks[c].text == ","), -1)
-                if c < 0:
-                    return None
-                e = c + 1
-        aux = False
-        while e < len(toks) and (toks[e].low in AUX or toks[e].low.endswith("ly")) and \
-                not toks[e].cap:
-            aux = aux or toks[e].low in AUX
-            e += 1
-        if e < len(toks) and (_verb_like(toks, e, ctx) or (
-            aux and toks[e].text.isalpha() and not toks[e].cap  # `has gone after`
-            and toks[e].low not in DETERMINERS and toks[e].low not in _STOP_NP
-        )):
-            return subj
-        return None
+        return _named_subject(text, cut, first.open_at, ctx)
     if cut > p0:
         # The quotation opens a sentence: the sentence before it in the paragraph may name
         # its speaker (`Helmstetter says to start with a textile. “Then add …”`).
@@ -304,12 +279,15 @@ def _fallback_subject(
         if prev is not None and prev.subject is not None and lo < cut and \
                 prev.pieces[-1].end >= lo and prev.subject.kind in ("name", "pronoun"):
             return prev.subject
-        if not ctx.may_attribute(lo, cut, post=False):
-            return None
-        toks = _tokens(text, lo, cut)
-        clause = ctx.pre_clause(toks) if toks else None
-        if clause is not None and clause.subject.kind in ("name", "pronoun"):
-            return clause.subject
+        if ctx.may_attribute(lo, cut, post=False):
+            toks = _tokens(text, lo, cut)
+            clause = ctx.pre_clause(toks) if toks else None
+            if clause is not None and clause.subject.kind in ("name", "pronoun"):
+                return clause.subject
+        # ... or is about a named person who acts in it (`Krebs disagreed with the
+        # claims. “There is no …”`)
+        if _has_word(text, lo, cut):
+            return _named_subject(text, lo, cut, ctx)
         return None
     last = g.pieces[-1]
     if prev is None or prev.subject is None or (
@@ -320,6 +298,51 @@ def _fallback_subject(
     if before is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
         return None
     return prev.subject if prev.subject.kind in ("name", "pronoun") else None
+
+
+def _named_subject(text: str, cut: int, hi: int, ctx: _Ctx) -> Subject | None:
+    """The named subject opening the sentence at `cut` (before `hi`), with its verb:
+    `Reid has gone after Trump as a “…”`, `Krebs disagreed.`"""
+    if not text[cut].isupper():
+        return None  # no capitalised word opens the sentence
+    # The subject and its verb open the sentence: its first 160 characters suffice.
+    toks = _tokens(text, cut, min(hi, cut + 160))
+    if not toks:
+        return None
+    k = 0
+    if toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
+            toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing"):
+        # `In recent weeks, Reid has …`: the subject follows the opening adverbial
+        k = next((c + 1 for c in range(1, min(len(toks), 14)) if toks[c].text == ","), 0)
+        if k == 0 or k >= len(toks):
+            return None
+    if toks[k].low in AUX or toks[k].low in _BE or toks[k].low in DETERMINERS:
+        return None  # a question (`Have you …`) or a noun phrase, not a name
+    subj, e = ctx.np_forward(toks, k)
+    if subj is None or subj.kind != "name":
+        return None
+    if " " not in subj.text and not ctx.mid_sentence(subj.text):
+        return None  # a capitalised word opening its sentence (`Testers were …`)
+    # `Harry Reid (D-Nev.), the minority leader, in particular, has …`
+    e = _skip_paren(toks, e)
+    for _ in range(2):
+        if e < len(toks) and toks[e].text == ",":
+            c = next((c for c in range(e + 1, min(len(toks), e + 14))
+                      if toks[c].text == ","), -1)
+            if c < 0:
+                return None
+            e = c + 1
+    aux = False
+    while e < len(toks) and (toks[e].low in AUX or toks[e].low.endswith("ly")) and \
+            not toks[e].cap:
+        aux = aux or toks[e].low in AUX
+        e += 1
+    if e < len(toks) and (_verb_like(toks, e, ctx) or (
+        aux and toks[e].text.isalpha() and not toks[e].cap  # `has gone after`
+        and toks[e].low not in DETERMINERS and toks[e].low not in _STOP_NP
+    )):
+        return subj
+    return None
 
 
 def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
@@ -1206,6 +1229,8 @@ class _Ctx:
                 # only a speech noun that introduces the quotation (`Trump’s claim that
                 # “…”`), not one in passing (`defended Trump’s remarks, arguing …`)
                 subj = self._possessor(toks, v - 1)
+                if subj is not None and v >= sub_end:
+                    return Clause(subj, t.start, owner=True)
             elif low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY) or (
                 v == 0 and t.cap and low in self.verbs
             ) or (
@@ -1836,6 +1861,10 @@ def _group_subject(group: list[Piece]) -> Subject | None:
     label = first.label
     if label is not None:
         return label
+    if first.pre is not None and first.pre.owner and first.post is not None:
+        # `Trump’s claim that Mexico will pay is “a fantasy,” Clinton said.`: the clause
+        # after the quotation is the sentence's own; the owner's words are reported in it.
+        return first.post.subject
     for c in (first.pre, first.post):
         if c is not None:
             return c.subject

@@ -49,6 +49,8 @@ EN_VERBS = _regular(
     "wrote", "written", "writes", "writing", "admitted", "admitting", "committed",
     "quipped", "quipping", "plead", "pled", "sings", "sang", "slammed", "slamming",
     "put", "puts",
+    # stems whose final consonant doubles (_regular does not double it)
+    "bragged", "bragging", "rebutted", "rebutting", "averred", "averring",
 }
 # Drop regular inflections that are mostly nouns or adjectives in running text.
 EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "charge",
