@@ -82,3 +82,14 @@ def test_word_hash_is_the_same_in_every_process() -> None:
     }
     assert runs == {str([stopwords.word_hash(w) for w in words])}
     assert len({stopwords.word_hash(w) for w in words}) == len(words)
+
+
+def test_english_records_never_build_the_vote_index() -> None:
+    # (the index of all lists costs a worker half a second and 10 MB: only a vote builds it)
+    code = ("import sys\nfrom newsclean.line_model import stopwords as s\n"
+            "s.stoplist_for(sys.argv[1].split())\nprint(s._INDEX.hashes is None)")
+    english = (FIXTURES / "pages" / "harbour-page.txt").read_text("utf-8").lower()
+    german = " ".join(sorted(LISTS[NAMES.index("German")])[:200])
+    got = [subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True,
+                          check=True).stdout.strip() for text in (english, german)]
+    assert got == ["True", "False"]

@@ -7,8 +7,9 @@ counts for every list it is in, and the list with the most hits wins.
 Kept small, as every worker holds it: English, the list most records use, as a set; for the
 vote, the 178,000 words of all lists only as sorted 64-bit hashes (stable ones, blake2b: the
 same in every process) beside a bit matrix of which lists hold each (4 MB in all, where sets
-of the words took 40 MB); a language's own set is built when it first wins a vote.  Loaded
-once per process, on first use.
+of the words took 40 MB); a language's own set is built when it first wins a vote.  English
+loads on first use, the vote's index at the first vote (a run of English records never
+builds it: half a second and 10 MB a worker saved).
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ def word_hash(word: str) -> int:
 class _Index:
     names: list[str]  # the languages, sorted (ties go to the first)
     english: frozenset[str]
-    hashes: np.ndarray  # uint64, sorted: each word of any list
-    member: np.ndarray  # uint8, words x ceil(languages / 8): bit j of a row, the word is in list j
     lists: dict[int, frozenset[str]] = field(default_factory=dict)  # the languages that won
+    # for the vote, built at the first: each word of any list as its hash, sorted (uint64);
+    # words x ceil(languages / 8) bits (uint8): bit j of a row, the word is in list j
+    hashes: np.ndarray | None = None
+    member: np.ndarray | None = None
 
 
 _LOCK = threading.Lock()
@@ -47,27 +50,33 @@ def _index() -> _Index:
     if _INDEX is None:
         with _LOCK:
             if _INDEX is None:
-                _INDEX = _build()
+                import justext
+
+                names = sorted(justext.get_stoplists())
+                index = _Index(names, frozenset(justext.get_stoplist("English")))
+                index.lists[names.index("English")] = index.english
+                _INDEX = index
     return _INDEX
 
 
-def _build() -> _Index:
-    import justext
+def _vote_index(index: _Index) -> tuple[np.ndarray, np.ndarray]:
+    if index.hashes is None or index.member is None:
+        with _LOCK:
+            if index.hashes is None or index.member is None:
+                import justext
 
-    names = sorted(justext.get_stoplists())
-    # one list at a time, as hashes: the words of all lists are never held at once
-    per = [
-        np.fromiter((word_hash(w) for w in justext.get_stoplist(n)), dtype=np.uint64)
-        for n in names
-    ]
-    hashes = np.unique(np.concatenate(per))
-    member = np.zeros((len(hashes), (len(names) + 7) // 8), dtype=np.uint8)
-    for j, h in enumerate(per):
-        member[np.searchsorted(hashes, h), j // 8] |= np.uint8(0x80 >> (j % 8))
-    english = names.index("English")
-    index = _Index(names, frozenset(justext.get_stoplist("English")), hashes, member)
-    index.lists[english] = index.english
-    return index
+                # one list at a time, as hashes: the words of all lists are never held at once
+                per = [
+                    np.fromiter((word_hash(w) for w in justext.get_stoplist(n)), dtype=np.uint64)
+                    for n in index.names
+                ]
+                hashes = np.unique(np.concatenate(per))
+                member = np.zeros((len(hashes), (len(per) + 7) // 8), dtype=np.uint8)
+                for j, h in enumerate(per):
+                    member[np.searchsorted(hashes, h), j // 8] |= np.uint8(0x80 >> (j % 8))
+                index.member = member
+                index.hashes = hashes
+    return index.hashes, index.member
 
 
 def _list(index: _Index, j: int) -> frozenset[str]:
@@ -91,13 +100,14 @@ def stoplist_for(tokens: list[str]) -> frozenset[str]:
     counts = Counter(tokens)
     if not counts:
         return en
+    hashes, member = _vote_index(index)
     h = np.fromiter((word_hash(w) for w in counts), dtype=np.uint64, count=len(counts))
-    at = np.minimum(np.searchsorted(index.hashes, h), len(index.hashes) - 1)
-    found = index.hashes[at] == h
+    at = np.minimum(np.searchsorted(hashes, h), len(hashes) - 1)
+    found = hashes[at] == h
     if not found.any():
         return en
     weights = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))[found]
-    bits = np.unpackbits(index.member[at[found]], axis=1)[:, : len(index.names)]
+    bits = np.unpackbits(member[at[found]], axis=1)[:, : len(index.names)]
     hits = weights @ bits.astype(np.float32)
     best = int(np.argmax(hits))
     if hits[best] < MIN_HITS:

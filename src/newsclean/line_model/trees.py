@@ -40,8 +40,10 @@ class Forest:
     default_left: np.ndarray  # bool per node: where a missing value goes
     missing: np.ndarray  # uint8 per node: 0 none, 1 zero, 2 NaN
     value: np.ndarray  # float64 per node: a leaf's value (0 for a split)
-    roots: np.ndarray  # intp per tree
-    depth: int  # the most splits on any path from a root to a leaf
+    roots: np.ndarray  # intp per tree, the deepest trees first (see `walking`)
+    walking: tuple[int, ...]  # at step k, the first walking[k] roots' trees are still deep
+    # enough to walk (a shallow tree's rows are at their leaves already: a third less work)
+    place: np.ndarray  # intp per tree in LightGBM's order: its row in `roots`
     sigmoid: float | None  # the binary objective's sigmoid; None: raw scores
     n_features: int
 
@@ -59,8 +61,9 @@ class Forest:
         special = bool(nan.any() or (self.missing == _MISSING_ZERO).any())
         rows = np.arange(n, dtype=np.intp)
         column = self.feature * n  # where each node's feature starts in `flat`
-        node = np.repeat(self.roots[:, None], n, axis=1)  # trees x rows
-        for _ in range(self.depth):
+        walk = np.repeat(self.roots[:, None], n, axis=1)  # trees x rows
+        for m in self.walking:
+            node = walk[:m]
             x = flat[column[node] + rows]
             if special:
                 miss = self.missing[node]
@@ -72,11 +75,11 @@ class Forest:
                 right = np.where(default, ~self.default_left[node], x > self.threshold[node])
             else:
                 right = x > self.threshold[node]
-            node = self.left[node] + right
-        leaves = self.value[node]
+            walk[:m] = self.left[node] + right
+        leaves = self.value[walk]
         out = np.zeros(n)
-        for row in leaves:  # tree by tree, as LightGBM adds them
-            out += row
+        for k in self.place:  # tree by tree, in LightGBM's order, as it adds them
+            out += leaves[k]
         return out
 
     def predict(self, X: np.ndarray) -> np.ndarray:
@@ -121,7 +124,7 @@ def parse(model: str) -> Forest:
     missing: list[int] = []
     value: list[float] = []
     roots: list[int] = []
-    depth = 0
+    depths: list[int] = []
     for block in trees:
         t = _fields(block)
         if t.get("is_linear", "0") != "0" or t.get("num_cat", "0") != "0":
@@ -163,8 +166,12 @@ def parse(model: str) -> Forest:
                 missing.append(0)
                 value.append(leaves[i])
         roots.append(base)
-        if splits:
-            depth = max(depth, _depth(lc, rc))
+        depths.append(_depth(lc, rc) if splits else 0)
+    deepest = sorted(range(len(roots)), key=lambda t: -depths[t])
+    place = [0] * len(roots)
+    for k, tree in enumerate(deepest):
+        place[tree] = k
+    walking = tuple(sum(1 for d in depths if d > k) for k in range(max(depths, default=0)))
     return Forest(
         feature=np.array(feature, dtype=np.intp),
         threshold=np.array(threshold, dtype=np.float64),
@@ -172,8 +179,9 @@ def parse(model: str) -> Forest:
         default_left=np.array(dleft, dtype=bool),
         missing=np.array(missing, dtype=np.uint8),
         value=np.array(value, dtype=np.float64),
-        roots=np.array(roots, dtype=np.intp),
-        depth=depth,
+        roots=np.array([roots[t] for t in deepest], dtype=np.intp),
+        walking=walking,
+        place=np.array(place, dtype=np.intp),
         sigmoid=sigmoid,
         n_features=n_features,
     )
