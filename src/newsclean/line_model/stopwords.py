@@ -7,9 +7,9 @@ counts for every list it is in, and the list with the most hits wins.
 Kept small, as every worker holds it: English, the list most records use, as a set; for the
 vote, the 154,000 distinct words of all lists only as sorted 64-bit hashes (stable ones,
 blake2b: the same in every process) beside a bit matrix of which lists hold each (3 MB in
-all, where sets of the words took 40 MB); a language's own set is built when it first wins a vote.  English
-loads on first use, the vote's index at the first vote (a run of English records never
-builds it: half a second and 10 MB a worker saved).
+all, where sets of the words took 40 MB); a language's own set is built when it first wins
+a vote.  English loads on first use, the vote's index at the first vote (a run of English
+records never builds it: half a second and 10 MB a worker saved).
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ class Forest:
     """Every tree's nodes in one set of arrays, laid out so that a split's right child is the
     node after its left child (one gather a step instead of two).  A leaf is a node too, one
     that leads to itself whatever the value (threshold +inf: never right), so that all rows
-    walk the same number of steps."""
+    of a tree walk the same number of steps, the tree's depth."""
 
     # (index arrays are numpy's intp: numpy converts any other to it on every use)
     feature: np.ndarray  # intp per node (0 for a leaf)
