@@ -1,8 +1,8 @@
 """Scale: newsclean against datatrove's local executor on corpora built from the dev records.
 
     .venv/bin/python -m bench.bench_scale [--sizes 10000,100000] [--peer-sizes 10000]
-                                          [--workers 2] [--md FILE]
-                                          [--dedup-sizes N,...] [--dedup-peer-src DIR]
+                                          [--workers 2] [--baseline-src DIR] [--md FILE]
+                                          [--dedup-sizes N,...]
 
 For each size N the 2,000 records of records-dev are repeated (each copy with its own id) to N
 records, written as `--files` JSONL.gz files.  Then, in the same run:
@@ -14,19 +14,25 @@ records, written as `--files` JSONL.gz files.  Then, in the same run:
 
 Measured per run: wall seconds, records/s and input MB/s on the wall clock, CPU seconds of the
 run's processes (their rusage), and the peak resident memory of the whole process tree (the
-sum over the run's processes, sampled every 0.1 s from /proc).  The per-record time at each
-size is compared with the smallest size's.  The peer is slow (a spaCy tokenizer per
-document), so its sizes are chosen apart (`--peer-sizes`).
+sum over the run's processes, sampled every 0.1 s from /proc).  Beside that sum of RSS (which
+counts a page shared by two processes twice), the peak sum of PSS (/proc/PID/smaps_rollup:
+a shared page split between its sharers), and each process's own peak RSS (main, each worker,
+multiprocessing's resource tracker).  The per-record time at each size is compared with the
+smallest size's.  The peer is slow (a spaCy tokenizer per document), so its sizes are chosen
+apart (`--peer-sizes`).
+
+`--baseline-src DIR` also runs newsclean from another source tree (e.g. `git archive REV src |
+tar -x -C DIR/..`) at every size, in the same run: a before/after on the same machine state.
 
 `--dedup-sizes`: at these sizes newsclean runs once more with the corpus dedup pass (the
-default `clean`, without `--no-dedup`): the repeated records make clusters of N / 2000
-copies.  `--dedup-peer-src DIR` runs that command with another tree's `src` too (e.g. the
-code before a change: `git archive <commit> src | tar -x -C DIR`), in the same run.
+default `clean`, without `--no-dedup`; with `--baseline-src`, the baseline too): the repeated
+records make clusters of N / 2000 copies.
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import gzip
 import json
 import os
@@ -68,41 +74,71 @@ def build_corpus(n: int, files: int, out: Path) -> int:
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def _tree_rss(pid: int, cpu: dict[int, float]) -> int:
+def _pss(pid: int) -> int:
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _role(pid: int, root: int) -> str:
+    if pid == root:
+        return "main"
+    with open(f"/proc/{pid}/cmdline", "rb") as f:
+        cmd = f.read()
+    return "tracker" if b"resource_tracker" in cmd else "worker"
+
+
+def _tree_rss(pid: int, cpu: dict[int, float], each: dict[int, tuple[str, int]] | None = None,
+              pss: list[int] | None = None) -> int:
     """Resident bytes of a process and all its descendants (from /proc); each one's CPU
-    seconds so far go to `cpu` (a pool's workers are not always reaped into our rusage)."""
-    total = 0
+    seconds so far go to `cpu` (a pool's workers are not always reaped into our rusage), its
+    peak RSS to `each` (pid -> role, bytes), and the sum of their PSS to `pss` (appended)."""
+    total = pss_total = 0
     stack = [pid]
     while stack:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * PAGE
+                rss = int(f.read().split()[1]) * PAGE
             with open(f"/proc/{p}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             cpu[p] = (int(fields[11]) + int(fields[12])) / TICK
+            if each is not None:
+                role, seen = each.get(p) or (_role(p, pid), 0)
+                each[p] = (role, max(seen, rss))
+            if pss is not None:
+                pss_total += _pss(p)
+            total += rss
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
         except (OSError, ValueError):
             continue
+    if pss is not None:
+        pss.append(pss_total)
     return total
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
-    """Run `cmd`; wall and CPU seconds (of it and its children) and the tree's peak RSS."""
+    """Run `cmd`; wall and CPU seconds (of it and its children), the tree's peak RSS and PSS,
+    and each process's peak RSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, **env} if env else None)
-    peak = 0
+                            env=env)
+    peak = peak_pss = 0
     seen_cpu: dict[int, float] = {}
+    each: dict[int, tuple[str, int]] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid, seen_cpu))
+            pss: list[int] = []
+            peak = max(peak, _tree_rss(proc.pid, seen_cpu, each, pss))
+            peak_pss = max(peak_pss, pss[0])
             done.wait(0.1)
 
     th = threading.Thread(target=sample, daemon=True)
@@ -117,7 +153,11 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     # (the larger of what rusage reaped and what was seen in /proc while the run went on)
     cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
               sum(seen_cpu.values()))
-    return {"wall": wall, "cpu": cpu, "rss_mb": peak / 1e6}
+    roles: dict[str, list[float]] = {}
+    for role, rss in each.values():
+        roles.setdefault(role, []).append(rss / 1e6)
+    return {"wall": wall, "cpu": cpu, "rss_mb": peak / 1e6, "pss_mb": peak_pss / 1e6,
+            "each": roles}
 
 
 DATATROVE = """
@@ -135,14 +175,32 @@ LocalPipelineExecutor(
 """
 
 
-def run_newsclean(src: Path, out: Path, workers: int, dedup: bool = False,
-                  tree: str | None = None) -> dict:
-    """`newsclean clean` on src; with `tree`, that tree's src (PYTHONPATH) instead of ours."""
-    cmd = [sys.executable, "-m", "newsclean", "clean", str(src), "--text-field", "record",
-           "--workers", str(workers), "-q", "-o", str(out / "newsclean.jsonl")]
+def run_newsclean(src: Path, out: Path, workers: int, code: Path | None = None,
+                  dedup: bool = False) -> dict:
+    """newsclean from this venv, or from the source tree `code` (put first on the path);
+    without the dedup pass unless `dedup`."""
+    exe = str(Path(sys.executable).with_name("newsclean"))
+    env = None
+    name = "newsclean.jsonl"
+    if code is not None:
+        env = {**os.environ, "PYTHONPATH": str(code)}
+        name = "newsclean-baseline.jsonl"
+    cmd = [exe, "clean", str(src), "--text-field", "record", "--workers", str(workers),
+           "-q", "-o", str(out / name)]
     if not dedup:
-        cmd.append("--no-dedup")
-    return measure(cmd, {"PYTHONPATH": tree} if tree else None)
+        cmd.insert(-3, "--no-dedup")
+    return measure(cmd, env)
+
+
+def _each(roles: dict[str, list[float]]) -> str:
+    """Each process's peak RSS by role: 'main 78, worker 161/160, tracker 13'."""
+    order = ("main", "worker", "tracker")
+    parts = [f"{r} {'/'.join(f'{x:.0f}' for x in sorted(roles[r], reverse=True))}"
+             for r in sorted(roles, key=lambda r: order.index(r) if r in order else 9)]
+    if len(roles.get("worker", [])) > 4:  # (datatrove: a process per task)
+        parts = [p if not p.startswith("worker") else
+                 f"{len(roles['worker'])} workers, max {max(roles['worker']):.0f}" for p in parts]
+    return ", ".join(parts)
 
 
 def run_datatrove(src: Path, out: Path, workers: int, files: int) -> dict:
@@ -156,10 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peer-sizes", default="10000")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--files", type=int, default=4, help="input files (datatrove: one task each)")
+    ap.add_argument("--baseline-src", type=Path, default=None,
+                    help="also run newsclean from this source tree (its src/ directory)")
     ap.add_argument("--md", default=None)
     ap.add_argument("--dedup-sizes", default="", help="sizes also run with the dedup pass")
-    ap.add_argument("--dedup-peer-src", default=None,
-                    help="another tree's src: its dedup runs beside ours")
     args = ap.parse_args(argv)
     if not (EVAL / "records-dev.jsonl.gz").exists():
         print(f"bench_scale: {EVAL} not found; nothing to measure", file=sys.stderr)
@@ -168,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     peer = {int(x) for x in args.peer_sizes.split(",") if x}
     with_dedup = {int(x) for x in args.dedup_sizes.split(",") if x}
     rows = []
+    identical: dict[int, bool] = {}
     base_per_record = None
     with tempfile.TemporaryDirectory(prefix="nc-scale-") as tmp:
         for n in sorted(set(sizes) | peer | with_dedup):
@@ -175,15 +234,25 @@ def main(argv: list[str] | None = None) -> int:
             out.mkdir()
             mb = build_corpus(n, args.files, src) / 1e6
             systems = []
+            if n in sizes and args.baseline_src:
+                systems.append(("newsclean (baseline)",
+                                run_newsclean(src, out, args.workers, args.baseline_src)))
             if n in sizes:
                 systems.append(("newsclean", run_newsclean(src, out, args.workers)))
+            if n in sizes and args.baseline_src:
+                same = filecmp.cmp(out / "newsclean.jsonl", out / "newsclean-baseline.jsonl",
+                                   shallow=False)
+                identical[n] = same
+                print(f"{n:,} records: output {'identical to' if same else 'DIFFERS from'} the "
+                      "baseline's", flush=True)
             if n in peer:
                 systems.append(("datatrove", run_datatrove(src, out, args.workers, args.files)))
+            if n in with_dedup and args.baseline_src:
+                systems.append(("newsclean + dedup (baseline)", run_newsclean(
+                    src, out, args.workers, args.baseline_src, dedup=True)))
             if n in with_dedup:
-                systems.append(("newsclean + dedup", run_newsclean(src, out, args.workers, True)))
-                if args.dedup_peer_src:
-                    systems.append((f"newsclean + dedup, {args.dedup_peer_src}", run_newsclean(
-                        src, out, args.workers, True, args.dedup_peer_src)))
+                systems.append(("newsclean + dedup", run_newsclean(src, out, args.workers,
+                                                                    dedup=True)))
             for name, m in systems:
                 per_rec = m["cpu"] / n * 1000
                 if name == "newsclean" and base_per_record is None:
@@ -195,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                 })
                 print(f"{name:10s} {n:>9,} records: {m['wall']:.1f} s wall, {n / m['wall']:.0f} "
                       f"records/s, {mb / m['wall']:.2f} MB/s, CPU {m['cpu']:.1f} s, peak RSS "
-                      f"{m['rss_mb']:.0f} MB", flush=True)
+                      f"{m['rss_mb']:.0f} MB (PSS {m['pss_mb']:.0f} MB; {_each(m['each'])})",
+                      flush=True)
             for p in out.rglob("*"):  # free the disk before the next size
                 if p.is_file():
                     p.unlink()
@@ -209,15 +279,15 @@ def main(argv: list[str] | None = None) -> int:
         f"Command: `.venv/bin/python -m bench.bench_scale {' '.join(argv or sys.argv[1:])}`",
         "",
         "| system | records | input MB | wall s | records/s | MB/s | CPU s | CPU ms/record "
-        "(vs smallest) | peak RSS MB (all processes) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "(vs smallest) | peak RSS MB (all processes) | peak PSS MB (all) | peak RSS MB each |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         vs = f" ({r['vs_smallest']:.2f}×)" if r["vs_smallest"] is not None else ""
         lines.append(
             f"| {r['system']} | {r['records']:,} | {r['mb']:.0f} | {r['wall']:.1f} | "
             f"{r['rps']:.0f} | {r['mbps']:.2f} | {r['cpu']:.1f} | {r['cpu_ms_per_record']:.2f}{vs}"
-            f" | {r['rss_mb']:.0f} |"
+            f" | {r['rss_mb']:.0f} | {r['pss_mb']:.0f} | {_each(r['each'])} |"
         )
     by = {(r["system"], r["records"]): r for r in rows}
     for n in sorted(peer & set(sizes)):
@@ -226,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
             lines += ["", f"At {n:,} records newsclean cleans {a['rps'] / b['rps']:.1f}× the "
                       f"records per second of datatrove's filters ({a['rps']:.0f} vs "
                       f"{b['rps']:.0f}), on the same cores in the same run."]
+    for n, same in identical.items():
+        lines += ["", f"At {n:,} records the output is {'byte-identical to' if same else 'NOT the same as'}"
+                  f" the baseline's ({args.baseline_src})."]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.md:

@@ -3,8 +3,10 @@
 `model.json.gz` holds two LightGBM boosters fitted by `make model` (train/fit.py) on lines of
 real pages: the first judges a line by its shape and its neighbours' (features.NAMES), the
 second re-judges it with the first's scores of the lines around it (features.CONTEXT_NAMES).
-A score is the probability that the line is article body.  Deterministic: one thread, a fixed
-model.
+A score is the probability that the line is article body.  Deterministic: a fixed model.
+
+The boosters are scored by trees.py in numpy, to the bit what LightGBM gives: LightGBM is
+needed to fit them (`make model`), not to clean.
 """
 
 from __future__ import annotations
@@ -20,14 +22,15 @@ import numpy as np
 
 from ..text_view import Line, TextView
 from .features import CONTEXT_NAMES, NAMES, context_features, line_features
+from .trees import Forest, parse
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "model.json.gz"
 
 
 @dataclass(slots=True)
 class LineModel:
-    first: object  # lightgbm.Booster
-    second: object
+    first: Forest
+    second: Forest
     name: str
 
     def scores(
@@ -42,10 +45,10 @@ class LineModel:
         if not lines:
             return np.zeros(0)
         X = line_features(view, lines, marks, title)
-        p = self.first.predict(X, num_threads=1)  # type: ignore[attr-defined]
+        p = self.first.predict(X)
         words = np.fromiter((ln.words for ln in lines), dtype=np.float32, count=len(lines))
         ctx = context_features(p, X, words)
-        return self.second.predict(ctx, num_threads=1)  # type: ignore[attr-defined]
+        return self.second.predict(ctx)
 
 
 _LOCK = threading.Lock()
@@ -59,17 +62,11 @@ def load(path: Path = DEFAULT_MODEL) -> LineModel:
         with _LOCK:
             model = _MODELS.get(path)
             if model is None:
-                import lightgbm
-
                 bundle = json.loads(gzip.decompress(path.read_bytes()))
                 if tuple(bundle["features"]) != NAMES or tuple(
                     bundle["context_features"]
                 ) != CONTEXT_NAMES:
                     raise ValueError(f"{path}: fitted on other features than this version's")
-                model = LineModel(
-                    lightgbm.Booster(model_str=bundle["first"]),
-                    lightgbm.Booster(model_str=bundle["second"]),
-                    bundle["name"],
-                )
+                model = LineModel(parse(bundle["first"]), parse(bundle["second"]), bundle["name"])
                 _MODELS[path] = model
     return model

@@ -2,25 +2,50 @@
 
 jusText's stop lists (100 languages, shipped in its wheel; jusText itself reads page text by
 stop-word density).  A record's language for this purpose is voted by its words: each word
-counts for every list it is in, and the list with the most hits wins.  Loaded once per
-process, on first use.
+counts for every list it is in, and the list with the most hits wins.
+
+Kept small, as every worker holds it: English, the list most records use, as a set; for the
+vote, the 154,000 distinct words of all lists only as sorted 64-bit hashes (stable ones,
+blake2b: the same in every process) beside a bit matrix of which lists hold each (3 MB in
+all, where sets of the words took 40 MB); a language's own set is built when it first wins
+a vote.  English loads on first use, the vote's index at the first vote (a run of English
+records never builds it: half a second and 10 MB a worker saved).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
+from dataclasses import dataclass, field
+from hashlib import blake2b
 
 import numpy as np
 
+MIN_HITS = 5  # fewer stop words than this: no language to speak of, English decides
+ENGLISH_SHARE = 0.25  # English stop words are this share of a sample of English text, at least
+
+
+def word_hash(word: str) -> int:
+    """A word's 64-bit hash, the same in every process (unlike `hash`)."""
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@dataclass(slots=True)
+class _Index:
+    names: list[str]  # the languages, sorted (ties go to the first)
+    english: frozenset[str]
+    lists: dict[int, frozenset[str]] = field(default_factory=dict)  # the languages that won
+    # for the vote, built at the first: each word of any list as its hash, sorted (uint64);
+    # words x ceil(languages / 8) bits (uint8): bit j of a row, the word is in list j
+    hashes: np.ndarray | None = None
+    member: np.ndarray | None = None
+
+
 _LOCK = threading.Lock()
-_INDEX: tuple[dict[str, int], np.ndarray, list[frozenset[str]]] | None = None
-MIN_HITS = 5  # fewer stop words than this: no language to speak of, the union decides
+_INDEX: _Index | None = None
 
 
-def _index() -> tuple[dict[str, int], np.ndarray, list[frozenset[str]]]:
-    """word -> row; rows x languages membership, as bits (a byte holds eight languages: 2 MB
-    for 180,000 words); the lists themselves."""
+def _index() -> _Index:
     global _INDEX
     if _INDEX is None:
         with _LOCK:
@@ -28,46 +53,63 @@ def _index() -> tuple[dict[str, int], np.ndarray, list[frozenset[str]]]:
                 import justext
 
                 names = sorted(justext.get_stoplists())
-                lists = [frozenset(justext.get_stoplist(n)) for n in names]
-                words = sorted(set().union(*lists))
-                row = {w: i for i, w in enumerate(words)}
-                member = np.zeros((len(words), (len(lists) + 7) // 8), dtype=np.uint8)
-                for j, lst in enumerate(lists):
-                    member[[row[w] for w in lst], j // 8] |= np.uint8(0x80 >> (j % 8))
-                _INDEX = (row, member, lists)
+                index = _Index(names, frozenset(justext.get_stoplist("English")))
+                index.lists[names.index("English")] = index.english
+                _INDEX = index
     return _INDEX
 
 
-ENGLISH_SHARE = 0.25  # English stop words are this share of a sample of English text, at least
+def _vote_index(index: _Index) -> tuple[np.ndarray, np.ndarray]:
+    if index.hashes is None or index.member is None:
+        with _LOCK:
+            if index.hashes is None or index.member is None:
+                import justext
+
+                # one list at a time, as hashes: the words of all lists are never held at once
+                per = [
+                    np.fromiter((word_hash(w) for w in justext.get_stoplist(n)), dtype=np.uint64)
+                    for n in index.names
+                ]
+                hashes = np.unique(np.concatenate(per))
+                member = np.zeros((len(hashes), (len(per) + 7) // 8), dtype=np.uint8)
+                for j, h in enumerate(per):
+                    member[np.searchsorted(hashes, h), j // 8] |= np.uint8(0x80 >> (j % 8))
+                index.member = member
+                index.hashes = hashes
+    return index.hashes, index.member
+
+
+def _list(index: _Index, j: int) -> frozenset[str]:
+    got = index.lists.get(j)
+    if got is None:
+        import justext
+
+        with _LOCK:
+            got = index.lists.setdefault(j, frozenset(justext.get_stoplist(index.names[j])))
+    return got
 
 
 def stoplist_for(tokens: list[str]) -> frozenset[str]:
     """The stop list of the language the tokens (lower-cased words) are most likely in."""
-    row, member, lists = _index()
+    index = _index()
     # (most records are English: when English stop words abound in a sample, no vote)
-    en = lists[_english(lists)]
+    en = index.english
     sample = tokens[:400]
     if sample and sum(1 for t in sample if t in en) >= ENGLISH_SHARE * len(sample):
         return en
     counts = Counter(tokens)
-    rows = [row[w] for w in counts if w in row]
-    if not rows:
-        return lists[_english(lists)]
-    weights = np.fromiter((counts[w] for w in counts if w in row), dtype=np.float32, count=len(rows))
-    hits = weights @ np.unpackbits(member[rows], axis=1)[:, : len(lists)].astype(np.float32)
+    if not counts:
+        return en
+    hashes, member = _vote_index(index)
+    h = np.fromiter((word_hash(w) for w in counts), dtype=np.uint64, count=len(counts))
+    at = np.minimum(np.searchsorted(hashes, h), len(hashes) - 1)
+    found = hashes[at] == h
+    if not found.any():
+        return en
+    weights = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))[found]
+    bits = np.unpackbits(member[at[found]], axis=1)[:, : len(index.names)]
+    hits = weights @ bits.astype(np.float32)
     best = int(np.argmax(hits))
     if hits[best] < MIN_HITS:
-        return lists[_english(lists)]
-    return lists[best]
-
-
-_EN: int | None = None
-
-
-def _english(lists: list[frozenset[str]]) -> int:
-    global _EN
-    if _EN is None:
-        import justext
-
-        _EN = sorted(justext.get_stoplists()).index("English")
-    return _EN
+        return en
+    return _list(index, best)

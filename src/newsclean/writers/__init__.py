@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model import Article
-from . import jsonl, parquet
+from . import jsonl
+
+PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
 class ArticleWriter(Protocol):
@@ -38,9 +40,16 @@ class WriterSpec:
 
 # The dispatch table; the last entry is the default.
 WRITERS: list[WriterSpec] = [
-    WriterSpec("parquet", parquet.SUFFIXES, parquet.ParquetWriter),
+    WriterSpec("parquet", PARQUET_SUFFIXES, lambda *a: _parquet()(*a)),
     WriterSpec("jsonl", jsonl.SUFFIXES, jsonl.JsonlWriter),
 ]
+
+
+def _parquet() -> Callable[..., ArticleWriter]:
+    # (pyarrow loads only for Parquet output: 27 MB that a run writing JSON lines never needs)
+    from .parquet import ParquetWriter
+
+    return ParquetWriter
 
 
 def register_writer(spec: WriterSpec) -> None:

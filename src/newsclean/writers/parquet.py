@@ -15,12 +15,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..model import Article
-from ..schema import ARROW_SCHEMA, to_row
+from ..schema import arrow_schema, to_row
+from . import PARQUET_SUFFIXES as SUFFIXES  # noqa: F401  (this module's name for them)
 
-SUFFIXES = (".parquet", ".pq")
 ROWS_PER_GROUP = 2000
 
-SCHEMA = ARROW_SCHEMA  # the name this module gave it first
+SCHEMA = arrow_schema()  # the name this module gave it first
 
 
 class ParquetWriter:

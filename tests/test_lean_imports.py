@@ -1,0 +1,32 @@
+"""What a worker loads: cleaning records (and the CLI module, which a spawned worker imports
+again) loads no library that only training, Parquet or the corpus pass needs -- each is tens
+of MB in every process.  They load when asked for."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PAGE = Path(__file__).parent / "fixtures" / "pages" / "harbour-page.txt"
+HEAVY = ("lightgbm", "sklearn", "scipy", "pandas", "pyarrow", "datasketch")
+
+
+def _loaded(code: str) -> list[str]:
+    probe = f"{code}\nimport sys; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    run = subprocess.run([sys.executable, "-c", probe, str(PAGE)], capture_output=True,
+                         text=True, check=True)
+    return run.stdout.split()
+
+
+def test_cleaning_loads_none_of_the_heavy_libraries() -> None:
+    # the line model runs on this page (tests/test_line_model.py), stop lists included
+    code = ("import sys, newsclean, newsclean.cli, newsclean.clean_run\n"
+            "a = newsclean.clean_text(open(sys.argv[1]).read())\n"
+            "assert any(r.rule.startswith('line_model') for r in a.removed)")
+    assert _loaded(code) == []
+
+
+def test_they_load_when_asked_for() -> None:
+    assert _loaded("import newsclean; newsclean.ARROW_SCHEMA") == ["pyarrow"]
+    assert "datasketch" in _loaded("from newsclean.corpus import Signer; Signer()")
