@@ -53,9 +53,12 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
 from ..text_view import normalise
@@ -126,6 +129,8 @@ class Signer:
     """Builds Signatures; holds the MinHash permutations so they are made once."""
 
     def __init__(self, params: DedupParams | None = None) -> None:
+        from datasketch import MinHash  # (imported when dedup runs: it pulls in scipy, ~0.5 s)
+
         self.params = params or DedupParams()
         self._template = MinHash(num_perm=self.params.num_perm, seed=self.params.seed)
 
@@ -149,6 +154,8 @@ class Signer:
         shingles = shingle_hashes(core, p.shingle_words)
         if not len(shingles):
             return Signature(exact, 0, np.zeros(0, dtype=np.uint32))
+        from datasketch import MinHash
+
         mh = MinHash(
             num_perm=p.num_perm,
             seed=p.seed,
@@ -172,6 +179,8 @@ class Signer:
         return Signature(exact, len(shingles), mh.hashvalues.astype(np.uint32), lines)
 
     def minhash(self, hashvalues: np.ndarray) -> MinHash:
+        from datasketch import MinHash
+
         return MinHash(
             seed=self.params.seed,
             hashvalues=hashvalues,
@@ -323,6 +332,8 @@ _BANDS: dict[tuple[float, int], tuple[int, int]] = {}
 def lsh_bands(params: DedupParams) -> tuple[int, int]:
     key = (params.lsh_threshold, params.num_perm)
     if key not in _BANDS:
+        from datasketch import MinHashLSH
+
         lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=params.num_perm)
         _BANDS[key] = (lsh.b, lsh.r)
     return _BANDS[key]
@@ -396,6 +407,8 @@ class DedupIndex:
     def __post_init__(self) -> None:
         if self.signer is None:
             self.signer = Signer(self.params)
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
 
     def candidates(self, sig: Signature) -> set[int]:
