@@ -3,8 +3,8 @@
 Each pass runs in a fresh process (the cleaner caches line classes; a second pass in one
 process would time the caches) and times `clean_record` over records-dev in CPU seconds of
 that process: `--mode no-enrich` (enrich=False), `default` (the default clean: language and
-quotations too) or `both` (the two, in turn).  The models are loaded before the timing (a
-cost per process, not per record).  Passes of the two trees alternate, so drift of a shared
+quotations too) or `both` (the two, in turn).  The models (language, line model) are loaded
+before the timing: that is a cost per process, not per record (bench_scale shows it).  Passes of the two trees alternate, so drift of a shared
 machine hits both alike; the median of the per-pair ratios is the answer.
 
     git worktree add /tmp/before HEAD~3   # or: git archive REV src | tar -x -C /tmp/before
@@ -37,6 +37,13 @@ if {enrich}:  # the language model is loaded on first use: load it here, not in 
     from newsclean.enrich import language
     language.classify(" ".join(["Der Stadtrat hat am Dienstag beschlossen, die Buslinien "
                                 "der Stadt im kommenden Jahr deutlich zu verlängern."] * 4))
+try:  # the line model (trees from before it have none), loaded on its first whole page
+    from newsclean.line_model.score import load
+    from newsclean.line_model.stopwords import stoplist_for
+    load()
+    stoplist_for(["the"])
+except ImportError:
+    pass
 t = time.process_time()
 for r in recs:
     clean_record(r, enrich={enrich})
