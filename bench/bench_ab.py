@@ -1,12 +1,14 @@
 """Cold A/B of `clean` between two source trees: is a change faster, and by how much?
 
 Each pass runs in a fresh process (the cleaner caches line classes; a second pass in one
-process would time the caches) and times `clean_record(enrich=False)` over records-dev in CPU
-seconds of that process.  Passes of the two trees alternate, so drift of a shared machine hits
-both alike; the median of the per-pair ratios is the answer.
+process would time the caches) and times `clean_record` over records-dev in CPU seconds of
+that process: `--mode no-enrich` (enrich=False), `default` (the default clean: language and
+quotations too) or `both` (the two, in turn).  The models (language, line model) are loaded
+before the timing: that is a cost per process, not per record (bench_scale shows it).  Passes of the two trees alternate, so drift of a shared
+machine hits both alike; the median of the per-pair ratios is the answer.
 
     git worktree add /tmp/before HEAD~3   # or: git archive REV src | tar -x -C /tmp/before
-    .venv/bin/python -m bench.bench_ab /tmp/before/src src --runs 7
+    .venv/bin/python -m bench.bench_ab /tmp/before/src src --runs 7 [--mode both] [--md FILE]
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from bench.bench_records import machine_info
+from bench.report import publish
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
@@ -27,17 +32,28 @@ from newsclean.pipeline import clean_record
 with gzip.open({path!r}, "rt", encoding="utf-8") as f:
     recs = [Record(str(i), json.loads(line)["record"], "x") for i, line in enumerate(f)]
 clean_record(Record("w", "date 2025-01-01 200\\nA title\\nA first sentence of the body.", "x"),
-             enrich=False)
+             enrich={enrich})
+if {enrich}:  # the language model is loaded on first use: load it here, not in the timing
+    from newsclean.enrich import language
+    language.classify(" ".join(["Der Stadtrat hat am Dienstag beschlossen, die Buslinien "
+                                "der Stadt im kommenden Jahr deutlich zu verlängern."] * 4))
+try:  # the line model (trees from before it have none), loaded on its first whole page
+    from newsclean.line_model.score import load
+    from newsclean.line_model.stopwords import stoplist_for
+    load()
+    stoplist_for(["the"])
+except ImportError:
+    pass
 t = time.process_time()
 for r in recs:
-    clean_record(r, enrich=False)
+    clean_record(r, enrich={enrich})
 print((time.process_time() - t) / len(recs) * 1e3)
 """
 
 
-def one_pass(src: Path, path: Path) -> float:
+def one_pass(src: Path, path: Path, enrich: bool = False) -> float:
     """CPU milliseconds per record of one cold pass with the package under `src`."""
-    code = _PASS.format(src=str(src.resolve()), path=str(path))
+    code = _PASS.format(src=str(src.resolve()), path=str(path), enrich=enrich)
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -47,23 +63,46 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("before", type=Path, help="src directory of the old tree")
     ap.add_argument("after", type=Path, help="src directory of the new tree")
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--mode", choices=("no-enrich", "default", "both"), default="no-enrich")
     ap.add_argument("--eval-dir", type=Path, default=EVAL)
+    ap.add_argument("--md", type=Path, help="also write the summary table to this file")
     args = ap.parse_args(argv)
     path = args.eval_dir / "records-dev.jsonl.gz"
     if not path.exists():
         print(f"{path} not found", file=sys.stderr)
         return 1
-    rows = []
+    modes = {"no-enrich": [False], "default": [True], "both": [True, False]}[args.mode]
+    rows: dict[bool, list[tuple[float, float]]] = {m: [] for m in modes}
     for _ in range(args.runs):
-        a, b = one_pass(args.before, path), one_pass(args.after, path)
-        rows.append((a, b))
-        print(f"before {a:.3f} ms/record  after {b:.3f}  ratio {b / a:.3f}", flush=True)
-    med_a = statistics.median(a for a, _ in rows)
-    med_b = statistics.median(b for _, b in rows)
-    ratio = statistics.median(b / a for a, b in rows)
-    print(f"median before {med_a:.3f} after {med_b:.3f} ms/record; median ratio after/before "
-          f"{ratio:.3f} ({1 / ratio:.2f}x as fast)")
+        for enrich in modes:
+            a = one_pass(args.before, path, enrich)
+            b = one_pass(args.after, path, enrich)
+            rows[enrich].append((a, b))
+            print(f"{_NAME[enrich]:>10}: before {a:.3f} ms/record  after {b:.3f}  "
+                  f"ratio {b / a:.3f}", flush=True)
+    m = machine_info()
+    out = [
+        f"`python -m bench.bench_ab {args.before} {args.after} --runs {args.runs} "
+        f"--mode {args.mode}`: {m['date']}, {m['cpu']} ({m['cores']} cores, load "
+        f"{m['load_avg_1m']:.1f} at the end), Python {m['python']}, commit {m['git_commit']}; "
+        "CPU ms per record of records-dev (2,000 records), each pass a fresh process, "
+        "the two trees alternated.",
+        "",
+        "| clean | before ms/record | after ms/record | after/before (median of pairs) "
+        "| speed-up | records/CPU-s after |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for enrich, pairs in rows.items():
+        med_a = statistics.median(a for a, _ in pairs)
+        med_b = statistics.median(b for _, b in pairs)
+        ratio = statistics.median(b / a for a, b in pairs)
+        out.append(f"| {_NAME[enrich]} | {med_a:.3f} | {med_b:.3f} | {ratio:.3f} "
+                   f"| {1 / ratio:.2f}x | {1000 / med_b:.0f} |")
+    publish("\n".join(out), args.md)
     return 0
+
+
+_NAME = {True: "default", False: "no-enrich"}
 
 
 if __name__ == "__main__":

@@ -10,25 +10,32 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from difflib import SequenceMatcher
-
-from ftfy import TextFixerConfig, fix_text
+from functools import cache
 
 from .model import Removed, Repaired
 from .text_view import TextView
 
-_ENCODING_ONLY = TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@cache
+def _fixer() -> Callable[[str], str]:
+    # ftfy is imported on the first suspect line, not with the package: repairs are off by
+    # default, and its import costs about 0.1 s of every process's start (each worker's too)
+    from ftfy import TextFixerConfig, fix_text
+
+    only_encoding = TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return lambda text: str(fix_text(text, only_encoding))
 
 # UTF-8 read as Latin-1 / Windows-1252: a lead byte's character (Â Ã â Ð ...) followed by a
 # continuation byte's (0x80-0xBF as Latin-1, or the Windows-1252 characters in 0x80-0x9F).
@@ -45,7 +52,7 @@ def find_repairs(view: TextView, marks: Mapping[int, tuple[str, str]]) -> list[R
     for ln in view.lines[view.body_start :]:
         if ln.index in marks or ln.blank or ln.text.isascii() or not _SUSPECT.search(ln.text):
             continue
-        fixed = fix_text(ln.text, _ENCODING_ONLY)
+        fixed = _fixer()(ln.text)
         if fixed == ln.text:
             continue
         a = ln.text
