@@ -139,7 +139,8 @@ def test_a_pair_joined_in_one_group_is_not_compared_again_in_the_next(monkeypatc
                    record(STORY_A, "Council backs bike network | B")])
     a, b = sigs
     calls = counting_same_story(monkeypatch)
-    part = Partition([np.array([0, 1]), np.array([0, 1]), np.array([0, 1])], {0: a, 1: b})
+    part = Partition.of([np.array([0, 1]), np.array([0, 1]), np.array([0, 1])], {0: a, 1: b},
+                        DedupParams())
     edges = verify_partition(part, VerifyParams(DedupParams()))
     assert edges == [(0, 1)] and calls[0] == 1
 
@@ -152,3 +153,21 @@ def test_documents_without_text_are_singletons_and_temp_files_go():
     left = {f for f in set(os.listdir(tempfile.gettempdir())) - before
             if f.startswith("newsclean-dedup-")}
     assert not left
+
+
+def test_exact_copies_join_without_comparisons(monkeypatch):
+    text = record(STORY_A, "Council backs bike network")
+    sigs = signed([text] * 40 + [record(STORY_B, "Drought hits the valley harvest")] * 3)
+    calls = counting_same_story(monkeypatch)
+    grouped = cluster((Member(i, f"r{i}", None, 100), s) for i, s in enumerate(sigs))
+    assert as_groups(grouped) == [list(range(40)), [40, 41, 42]]
+    assert calls[0] == 0  # the exact-text groups give the edges; copies sit out the rest
+
+
+def test_a_signature_survives_its_record():
+    sig = signed([record(STORY_C, "Storm keeps boats in port")])[0]
+    params = DedupParams()
+    back = Partition.of([], {7: sig}, params).signature(7)
+    assert back.exact == sig.exact and back.size == sig.size
+    assert np.array_equal(back.hashvalues, sig.hashvalues)
+    assert np.array_equal(back.lines, sig.lines)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,20 @@ def _sig_dtype(params: DedupParams) -> np.dtype:
     ])
 
 
+def record_of(sig: Signature, params: DedupParams) -> np.ndarray:
+    """A signature as one fixed-size record (a one-element array of `_sig_dtype`)."""
+    rec = np.zeros(1, dtype=_sig_dtype(params))
+    rec["exact"] = np.frombuffer(sig.exact.ljust(16, b"\0")[:16], dtype="V16")
+    rec["has_exact"] = bool(sig.exact)
+    rec["size"] = sig.size
+    if not sig.empty:
+        rec["hv"][0] = sig.hashvalues
+    n = min(len(sig.lines), params.max_anchors)
+    rec["nlines"] = n
+    rec["lines"][0, :n] = sig.lines[:n]
+    return rec
+
+
 def keys_of(sig: Signature, params: DedupParams) -> list[tuple[int, int]]:
     """(kind, key) rows of one signature: the exact-text hash; band and anchor keys of its
     core.  A document with no text has none (it is a cluster of its own)."""
@@ -84,11 +99,32 @@ def keys_of(sig: Signature, params: DedupParams) -> list[tuple[int, int]]:
 
 @dataclass(slots=True)
 class Partition:
-    """One partition's groups (document numbers in input order) and their signatures:
-    what `verify_partition` needs, picklable for a worker."""
+    """One partition's groups (document numbers in input order) and the signature records of
+    their documents (`docs` sorted, `records` in the same order): what `verify_partition`
+    needs, compact and picklable for a worker."""
 
     groups: list[np.ndarray]
-    sigs: dict[int, Signature]
+    docs: np.ndarray
+    records: np.ndarray
+
+    def signature(self, doc: int) -> Signature:
+        return _signature(self.records[int(np.searchsorted(self.docs, doc))])
+
+    @classmethod
+    def of(cls, groups: list[np.ndarray], sigs: dict[int, Signature], params: DedupParams
+           ) -> Partition:
+        """A partition made from signatures in memory."""
+        docs = sorted(sigs)
+        return cls(groups, np.array(docs, dtype=np.int64),
+                   np.concatenate([record_of(sigs[d], params) for d in docs]))
+
+
+def _signature(rec: np.void) -> Signature:
+    size = int(rec["size"])
+    exact = bytes(rec["exact"]) if rec["has_exact"] else b""
+    hv = np.array(rec["hv"], dtype=np.uint32) if size else np.zeros(0, dtype=np.uint32)
+    lines = np.array(rec["lines"][: int(rec["nlines"])], dtype=np.int64).reshape(-1, 2)
+    return Signature(exact, size, hv, lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +154,7 @@ def groups_of(rows: np.ndarray, anchor_cap: int) -> list[np.ndarray]:
 def verify_partition(part: Partition, const: VerifyParams) -> list[tuple[int, int]]:
     """Edges (earlier document, later document) verified in this partition's groups."""
     params, bound = const.params, const.max_representatives
-    sigs = part.sigs
+    sigs = _Signatures(part)
     verified: dict[tuple[int, int], bool] = {}
     edges: list[tuple[int, int]] = []
     # components found so far in this partition: a document already joined to a
@@ -161,6 +197,18 @@ def verify_partition(part: Partition, const: VerifyParams) -> list[tuple[int, in
     return sorted(edges)
 
 
+class _Signatures(dict[int, Signature]):
+    """A partition's signatures, made from its records when first asked for."""
+
+    def __init__(self, part: Partition) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, doc: int) -> Signature:
+        sig = self[doc] = self.part.signature(doc)
+        return sig
+
+
 Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tuple[Any, Any]]]
 
 
@@ -183,7 +231,8 @@ class GroupedDedup:
     _sig_file: Any = None
     _n_sigs: int = 0
     _rows: list[tuple[int, int, int]] = field(default_factory=list)
-    _slots: dict[int, int] = field(default_factory=dict)  # document -> its signature record
+    _slot_docs: array[int] = field(default_factory=lambda: array("q"))  # record -> document
+    _exact_edges: list[np.ndarray] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="newsclean-dedup-")
@@ -210,19 +259,9 @@ class GroupedDedup:
         rows = keys_of(sig, self.params)
         if not rows:
             return
-        rec = np.zeros(1, dtype=self._dtype)
-        rec["exact"] = np.frombuffer(sig.exact.ljust(16, b"\0")[:16], dtype="V16")
-        rec["has_exact"] = 1
-        rec["size"] = sig.size
-        if not sig.empty:
-            rec["hv"][0] = sig.hashvalues
-        n = min(len(sig.lines), self.params.max_anchors)
-        rec["nlines"] = n
-        rec["lines"][0, :n] = sig.lines[:n]
-        slot = self._n_sigs
-        self._sig_file.write(rec.tobytes())
+        self._sig_file.write(record_of(sig, self.params).tobytes())
         self._n_sigs += 1
-        self._slots[member.key] = slot
+        self._slot_docs.append(member.key)
         self._rows.extend((key, kind, member.key) for kind, key in rows)
         if len(self._rows) >= _FLUSH_ROWS:
             self._flush()
@@ -242,36 +281,39 @@ class GroupedDedup:
             with open(self._part_path(p), "ab") as f:
                 f.write(rows[part == p].tobytes())
 
-    def _signature(self, table: np.ndarray, doc: int) -> Signature:
-        rec = table[self._slots[doc]]
-        size = int(rec["size"])
-        exact = bytes(rec["exact"]) if rec["has_exact"] else b""
-        hv = np.array(rec["hv"], dtype=np.uint32) if size else np.zeros(0, dtype=np.uint32)
-        lines = np.array(rec["lines"][: int(rec["nlines"])], dtype=np.int64).reshape(-1, 2)
-        return Signature(exact, size, hv, lines)
-
     def partitions_to_verify(self) -> Iterator[Partition]:
-        """Stage 3: each partition's groups of two or more documents, with their
-        signatures."""
+        """Stage 3: each partition's groups of two or more documents, with their signature
+        records.  Copies of one text need no comparison: the exact-text groups give their
+        edges at once (kept for `clusters`), and a copy's other keys are left out, so a text
+        copied many times is compared once."""
         self._flush()
         self._sig_file.flush()
+        self._exact_edges = []
         if not self._n_sigs:
             return
         assert self._dir is not None
+        paths = [self._part_path(p) for p in range(self.partitions)]
+        paths = [p for p in paths if p.exists()]
+        copy = np.zeros(self._slot_docs[-1] + 1, dtype=bool)  # a later copy of a text
+        for path in paths:
+            rows = np.fromfile(path, dtype=ROW)
+            for g in groups_of(rows[rows["kind"] == EXACT], 0):
+                copy[g[1:]] = True
+                self._exact_edges.append(np.stack([np.full(len(g) - 1, g[0]), g[1:]], axis=1))
         table = np.memmap(Path(self._dir.name) / "sigs.bin", dtype=self._dtype, mode="r",
                           shape=(self._n_sigs,))
+        slot_docs = np.frombuffer(self._slot_docs, dtype=np.int64)
         cap = self.params.anchor_cap
-        for part in range(self.partitions):
-            path = self._part_path(part)
-            if not path.exists():
-                continue
+        for path in paths:
             rows = np.fromfile(path, dtype=ROW)
             os.unlink(path)
+            rows = rows[(rows["kind"] != EXACT) & ~copy[rows["doc"]]]
             groups = groups_of(rows, cap)
             if not groups:
                 continue
-            docs = np.unique(np.concatenate(groups)).tolist()
-            yield Partition(groups, {d: self._signature(table, d) for d in docs})
+            docs = np.unique(np.concatenate(groups))
+            records = np.array(table[np.searchsorted(slot_docs, docs)])
+            yield Partition(groups, docs, records)
         del table
 
     def clusters(self, mapper: Mapper | None = None) -> dict[int, list[Member]]:
@@ -285,6 +327,10 @@ class GroupedDedup:
                                                     self.partitions_to_verify(), const):
             for a, b in edges:
                 uf.union(a, b)
+        for pairs in self._exact_edges:
+            for a, b in pairs.tolist():
+                uf.union(a, b)
+        self._exact_edges = []
         groups: dict[int, list[Member]] = {}
         for key, m in self.members.items():
             groups.setdefault(uf.find(key), []).append(m)
