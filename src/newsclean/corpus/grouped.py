@@ -5,14 +5,18 @@ The in-memory `DedupIndex` grows clusters one document at a time, so its reduce 
 sequential loop; here every step but the last is a group-by that any engine can run in
 parallel:
 
-1. map (per record, in the workers): the Signature (dedup.Signer), as before.
+1. map (per record; in this process by default, on the workers with the Ray engine): the
+   Signature (dedup.Signer), as before.
 2. `GroupedDedup.add` (driver, streaming): the signature goes to a fixed-size record in a
    temp file, and its keys -- the exact-text hash, the LSH band keys (dedup.band_keys) and
    the anchor keys -- go as (key, kind, document) rows to one of `PARTITIONS` temp files,
-   chosen by the key.  Memory stays flat: nothing per document is kept but its Member.
-3. group-by key, one partition at a time (`partitions`): rows sorted by key; a key held by one
-   document is dropped; an anchor key held by many documents is template, not a story: its
-   group keeps its first `anchor_cap` + 1 documents (the pairs the index compares).
+   chosen by the key.  Kept in memory per document: its Member (for the canonical choice)
+   and 8 bytes.
+3. group-by key, one partition at a time (`partitions_to_verify`): rows sorted by key.
+   Copies of one text (an exact-text group) are joined at once, with no comparison, and
+   only the first of them stays in the other groups.  A key held by one document is
+   dropped; an anchor key held by many documents is template, not a story: its group keeps
+   its first `anchor_cap` + 1 documents (the pairs the index compares).
 4. verify (`verify_partition`, mapped: locally here, across a cluster with the Ray engine):
    in each group, in input order, a document is compared with the group's representatives
    -- one per component found so far, plus up to `max_representatives` members of a
