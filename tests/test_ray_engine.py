@@ -66,3 +66,22 @@ def test_address_without_the_ray_engine_is_refused(corpus, tmp_path, capsys):
                  "--address", "auto"]) == 2
     assert "--address needs --engine ray" in capsys.readouterr().err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_the_dedup_verify_stage_runs_as_ray_tasks(local_ray, corpus, tmp_path, monkeypatch):
+    from newsclean.engines.ray_engine import RayEngine
+
+    mapped: list[str] = []
+    real = RayEngine.map
+
+    def recording(self, fn, xs, const):
+        mapped.append(fn.__name__)
+        return real(self, fn, xs, const)
+
+    monkeypatch.setattr(RayEngine, "map", recording)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", "--quiet", str(corpus), "-o", str(out), "--engine", "ray"]) == 0
+    # signing and the verification of the key groups' partitions both went to the cluster
+    assert {"map_learned_signed", "verify_partition"} <= set(mapped)
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert sorted(r["cluster_size"] for r in rows)[-16:] == [2] * 16
