@@ -223,11 +223,11 @@ def corpus_stream(
                 member = Member(n, result.id, result.fetched, len(result.text))
                 if store is not None:
                     key = store.add(member, sig)
+                    keys.append(key)  # (the store answers for these at the end)
                 else:
                     assert grouped is not None
                     grouped.add(member, sig)
                     key = n
-                keys.append(key)
             spill2.write((key, item, result))
         # pass 3: cluster fields
         progress.phase("clustering")

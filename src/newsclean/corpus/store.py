@@ -478,13 +478,17 @@ class Store:
     def assignment(self, doc: int) -> Assignment:
         """Cluster id, size and canonical flag of a stored doc, over every run's records."""
         (root,) = self.con.execute("SELECT cluster FROM docs WHERE doc = ?", (doc,)).fetchone()
+        first_id, size, best = self._cluster(root)
+        return Assignment(first_id, size, best == doc)
+
+    def _cluster(self, root: int) -> tuple[str, int, int]:
+        """A stored cluster's id (its first doc's id), size and canonical doc."""
         rows = self.con.execute(
             "SELECT doc, id, fetched, length FROM docs WHERE cluster = ?", (root,)
         ).fetchall()
         members = [Member(d, i, f, n) for d, i, f, n in rows]
         first = min(members, key=lambda m: m.key)
-        best = min(members, key=canonical_order)
-        return Assignment(first.id, len(members), best.key == doc)
+        return first.id, len(members), min(members, key=canonical_order).key
 
     def assignments(self, docs: Iterable[int]) -> dict[int, Assignment]:
         """assignment() of many docs, each cluster read once (per doc, a cluster of n copies
@@ -503,13 +507,7 @@ class Store:
             root = root_of[doc]
             got = by_root.get(root)
             if got is None:
-                rows = self.con.execute(
-                    "SELECT doc, id, fetched, length FROM docs WHERE cluster = ?", (root,)
-                ).fetchall()
-                members = [Member(d, i, f, n) for d, i, f, n in rows]
-                first = min(members, key=lambda m: m.key)
-                best = min(members, key=canonical_order)
-                got = by_root[root] = (first.id, len(members), best.key)
+                got = by_root[root] = self._cluster(root)
             out[doc] = Assignment(got[0], got[1], got[2] == doc)
         return out
 
