@@ -8,19 +8,29 @@ import random
 import tempfile
 
 import numpy as np
+import pytest
 from test_dedup import STORY_A, STORY_B, counting_same_story, edited_copies, record
 
 from newsclean import clean_text
-from newsclean.corpus.dedup import DedupIndex, DedupParams, Member, Signer
+from newsclean.corpus.dedup import (
+    DedupIndex,
+    DedupParams,
+    Member,
+    Signer,
+    UnionFind,
+    assignments,
+)
 from newsclean.corpus.grouped import (
     ANCHOR,
     BAND,
     EXACT,
     PARTITIONS,
     ROW,
+    GroupedDedup,
     Partition,
     VerifyParams,
     cluster,
+    components,
     groups_of,
     keys_of,
     verify_partition,
@@ -171,3 +181,49 @@ def test_a_signature_survives_its_record():
     assert back.exact == sig.exact and back.size == sig.size
     assert np.array_equal(back.hashvalues, sig.hashvalues)
     assert np.array_equal(back.lines, sig.lines)
+
+
+def test_components_are_those_of_a_union_find():
+    rng = random.Random(5)
+    for n, m in ((1, 0), (50, 0), (50, 30), (400, 380), (400, 2000)):
+        edges = [(rng.randrange(n), rng.randrange(n)) for _ in range(m)]
+        uf = UnionFind()
+        for x in range(n):
+            uf.add(x)
+        for a, b in edges:
+            uf.union(a, b)
+        got = components(n, np.array(edges, dtype=np.int64).reshape(-1, 2))
+        # the same partition, each component named by its smallest node (as the union-find
+        # keeps the earlier root)
+        assert got.tolist() == [uf.find(x) for x in range(n)]
+    # a long chain given from its far end still ends at its first node
+    chain = np.array([(i, i + 1) for i in reversed(range(999))], dtype=np.int64)
+    assert set(components(1000, chain).tolist()) == {0}
+
+
+def test_the_table_answers_as_the_member_lists_do():
+    sigs = signed(mixed_corpus() + [""])  # and a document alone in its cluster
+    rng = random.Random(3)
+    # keys with gaps (records that were not articles), fetched dates and lengths that decide
+    # the canonical copy
+    docs = [(Member(3 * i + 1, f"r{i}", rng.choice([None, "2024-05-01", "2024-04-30"]),
+                    rng.randrange(100, 900)), s) for i, s in enumerate(sigs)]
+    with GroupedDedup() as g:
+        for m, s in docs:
+            g.add(m, s)
+        table = g.table()
+    expected = assignments(cluster(docs).values())
+    assert {m.key: table.assignment(m.key, m.id) for m, _ in docs} == expected
+    assert table.count(np.array([m.key for m, _ in docs])) == len(
+        {a.cluster for a in expected.values()}) == 4
+    assert expected[3 * (len(docs) - 1) + 1].cluster_size == 1
+    canon = [k for k, a in expected.items() if a.canonical and a.cluster_size > 1]
+    assert len(canon) == 3  # one canonical copy in each of the three stories with copies
+
+
+def test_members_must_come_in_input_order():
+    sig = signed([record(STORY_A, "Council backs bike network")])[0]
+    with GroupedDedup() as g:
+        g.add(Member(5, "a", None, 10), sig)
+        with pytest.raises(ValueError):
+            g.add(Member(5, "b", None, 10), sig)

@@ -10,8 +10,8 @@ parallel:
 2. `GroupedDedup.add` (driver, streaming): the signature goes to a fixed-size record in a
    temp file, and its keys -- the exact-text hash, the LSH band keys (dedup.band_keys) and
    the anchor keys -- go as (key, kind, document) rows to one of `PARTITIONS` temp files,
-   chosen by the key.  Kept in memory per document: its Member (for the canonical choice)
-   and 8 bytes.
+   chosen by the key; its Member (for the canonical choice) goes to a temp file too.  Kept
+   in memory per document: 8 bytes.
 3. group-by key, one partition at a time (`partitions_to_verify`): rows sorted by key.
    Copies of one text (an exact-text group) are joined at once, with no comparison, and
    only the first of them stays in the other groups.  A key held by one document is
@@ -24,8 +24,11 @@ parallel:
    (same_story) is an edge.  A story copied thousands of times puts thousands of documents
    in one group but they are compared with a bounded set: linear time.  Pairs verified once
    are remembered within a partition.
-5. components (driver): union-find over the edges; the cluster id is its first document's
-   id, the canonical copy by dedup.canonical_order -- as with the index.
+5. components (driver): the edges joined by `components` (arrays, not a dict per
+   document); the cluster id is its first document's id, the canonical copy by
+   dedup.canonical_order -- as with the index -- found in one pass over the members' file
+   that keeps one entry per cluster of two or more.  `ClusterTable` answers per document
+   from a few bytes of arrays, so a run of millions of records keeps its memory flat.
 
 A partition's edges depend only on its groups (a pair already joined through an earlier
 group of the partition is not compared again), not on where it is verified, so every engine
@@ -35,6 +38,7 @@ gives the same clusters; the number of partitions is fixed for the same reason.
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +51,7 @@ import numpy as np
 from ..model import Article
 from . import dedup
 from .dedup import (
+    Assignment,
     DedupParams,
     Member,
     Signature,
@@ -54,6 +59,7 @@ from .dedup import (
     UnionFind,
     assignments,
     band_keys,
+    canonical_order,
     same_signature,
 )
 
@@ -222,6 +228,60 @@ def _local_map(fn: Callable[[Any, Any], Any], xs: Iterable[Any], const: Any
         yield x, fn(x, const)
 
 
+def components(n: int, edges: np.ndarray) -> np.ndarray:
+    """Per node 0..n-1, the smallest node of its connected component, for an (m, 2) array of
+    edges: roots hook onto the smaller root of each edge, then every node jumps to its root,
+    until no edge joins two roots.  Arrays throughout (16 bytes a node), where a union-find
+    dict would cost ~100 bytes a node in a run of millions of documents."""
+    parent = np.arange(n, dtype=np.int64)
+    if not len(edges):
+        return parent
+    a, b = edges[:, 0], edges[:, 1]
+    while True:
+        pa, pb = parent[a], parent[b]
+        apart = pa != pb
+        if not apart.any():
+            return parent
+        lo, hi = np.minimum(pa, pb)[apart], np.maximum(pa, pb)[apart]
+        # a root only ever hooks onto a smaller one: no cycles, and the smallest node of a
+        # component is its root at the end
+        np.minimum.at(parent, hi, lo)
+        while True:
+            jumped = parent[parent]
+            if np.array_equal(jumped, parent):
+                break
+            parent = jumped
+
+
+@dataclass
+class ClusterTable:
+    """Stage 5's answer, per document key: the root (first document) of its cluster, the
+    cluster's size, and per cluster of two or more its canonical key and the root's id.
+    A document alone in its cluster is its own cluster and canonical."""
+
+    root: np.ndarray  # per key (keys never added are their own roots)
+    size: np.ndarray  # per root: documents in its cluster
+    canonical: dict[int, int]  # root -> canonical key (clusters of two or more)
+    root_ids: dict[int, str]  # root -> its document's id (clusters of two or more)
+
+    def __len__(self) -> int:
+        return len(self.root)
+
+    def assignment(self, key: int, doc_id: str) -> Assignment:
+        """The cluster fields of document `key`, whose own id is `doc_id`."""
+        if key >= len(self.root):
+            return Assignment(doc_id, 1, True)
+        root = int(self.root[key])
+        size = int(self.size[root])
+        if size < 2:
+            return Assignment(doc_id, 1, True)
+        return Assignment(self.root_ids[root], size, self.canonical[root] == key)
+
+    def count(self, keys: np.ndarray) -> int:
+        """Distinct clusters among these document keys."""
+        return int(len(np.unique(self.root[keys]))) if len(keys) else 0
+
+
 @dataclass
 class GroupedDedup:
     """Clusters of the documents added (in input order), by the stages of the module notes.
@@ -230,17 +290,21 @@ class GroupedDedup:
     params: DedupParams = field(default_factory=DedupParams)
     max_representatives: int = dedup.MAX_REPRESENTATIVES
     partitions: int = PARTITIONS
-    members: dict[int, Member] = field(default_factory=dict)
     _dir: tempfile.TemporaryDirectory[str] | None = None
     _sig_file: Any = None
+    _member_file: Any = None
     _n_sigs: int = 0
+    _n: int = 0  # one past the largest key added
     _rows: list[tuple[int, int, int]] = field(default_factory=list)
+    _members: list[tuple[int, str, str | None, int]] = field(default_factory=list)
+    _added: array[int] = field(default_factory=lambda: array("q"))  # keys, in input order
     _slot_docs: array[int] = field(default_factory=lambda: array("q"))  # record -> document
     _exact_edges: list[np.ndarray] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="newsclean-dedup-")
         self._sig_file = open(Path(self._dir.name) / "sigs.bin", "wb")  # noqa: SIM115
+        self._member_file = open(Path(self._dir.name) / "members.pkl", "wb")  # noqa: SIM115
         self._dtype = _sig_dtype(self.params)
 
     def __enter__(self) -> GroupedDedup:
@@ -250,24 +314,28 @@ class GroupedDedup:
         self.close()
 
     def close(self) -> None:
-        if self._sig_file is not None and not self._sig_file.closed:
-            self._sig_file.close()
+        for f in (self._sig_file, self._member_file):
+            if f is not None and not f.closed:
+                f.close()
         if self._dir is not None:
             self._dir.cleanup()
             self._dir = None
 
     def add(self, member: Member, sig: Signature) -> None:
-        """Stage 2: keep the member, write its signature and its keys.  Members are numbered
-        by `member.key`, which must grow with input order."""
-        self.members[member.key] = member
+        """Stage 2: write the member, its signature and its keys.  Members are numbered by
+        `member.key`, which must grow with input order."""
+        if member.key < self._n:
+            raise ValueError(f"member keys must grow with input order: {member.key} after {self._n - 1}")
+        self._n = member.key + 1
+        self._added.append(member.key)
+        self._members.append((member.key, member.id, member.fetched, member.length))
         rows = keys_of(sig, self.params)
-        if not rows:
-            return
-        self._sig_file.write(record_of(sig, self.params).tobytes())
-        self._n_sigs += 1
-        self._slot_docs.append(member.key)
-        self._rows.extend((key, kind, member.key) for kind, key in rows)
-        if len(self._rows) >= _FLUSH_ROWS:
+        if rows:
+            self._sig_file.write(record_of(sig, self.params).tobytes())
+            self._n_sigs += 1
+            self._slot_docs.append(member.key)
+            self._rows.extend((key, kind, member.key) for kind, key in rows)
+        if len(self._rows) >= _FLUSH_ROWS or len(self._members) >= _FLUSH_ROWS:
             self._flush()
 
     def _part_path(self, part: int) -> Path:
@@ -275,7 +343,11 @@ class GroupedDedup:
         return Path(self._dir.name) / f"keys-{part}.bin"
 
     def _flush(self) -> None:
-        """The buffered rows, appended to the files of their partitions (by key)."""
+        """The buffered members to their file, the buffered rows to the files of their
+        partitions (by key)."""
+        if self._members:
+            pickle.dump(self._members, self._member_file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._members = []
         if not self._rows:
             return
         rows = np.array(self._rows, dtype=ROW)
@@ -284,6 +356,24 @@ class GroupedDedup:
         for p in np.unique(part).tolist():
             with open(self._part_path(p), "ab") as f:
                 f.write(rows[part == p].tobytes())
+
+    def keys(self) -> np.ndarray:
+        """The keys of the documents added, in input order."""
+        return np.frombuffer(self._added, dtype=np.int64)
+
+    def _read_members(self) -> Iterator[Member]:
+        """The members added, in input order (from their temp file)."""
+        self._flush()
+        self._member_file.flush()
+        assert self._dir is not None
+        with open(Path(self._dir.name) / "members.pkl", "rb") as f:
+            while True:
+                try:
+                    batch = pickle.load(f)
+                except EOFError:
+                    return
+                for key, doc_id, fetched, length in batch:
+                    yield Member(key, doc_id, fetched, length)
 
     def partitions_to_verify(self) -> Iterator[Partition]:
         """Stage 3: each partition's groups of two or more documents, with their signature
@@ -298,7 +388,7 @@ class GroupedDedup:
         assert self._dir is not None
         paths = [self._part_path(p) for p in range(self.partitions)]
         paths = [p for p in paths if p.exists()]
-        copy = np.zeros(self._slot_docs[-1] + 1, dtype=bool)  # a later copy of a text
+        copy = np.zeros(self._n, dtype=bool)  # a later copy of a text
         for path in paths:
             rows = np.fromfile(path, dtype=ROW)
             for g in groups_of(rows[rows["kind"] == EXACT], 0):
@@ -320,24 +410,44 @@ class GroupedDedup:
             yield Partition(groups, docs, records)
         del table
 
-    def clusters(self, mapper: Mapper | None = None) -> dict[int, list[Member]]:
-        """Stages 4 and 5: verify every partition (with `mapper`, default here) and join
-        the edges into components."""
-        uf = UnionFind()
-        for key in self.members:
-            uf.add(key)
+    def table(self, mapper: Mapper | None = None) -> ClusterTable:
+        """Stages 4 and 5: verify every partition (with `mapper`, default here), join the
+        edges into components and choose each cluster's canonical copy."""
         const = VerifyParams(self.params, self.max_representatives)
+        found: list[np.ndarray] = []
         for _part, edges in (mapper or _local_map)(verify_partition,
                                                     self.partitions_to_verify(), const):
-            for a, b in edges:
-                uf.union(a, b)
-        for pairs in self._exact_edges:
-            for a, b in pairs.tolist():
-                uf.union(a, b)
+            if edges:
+                found.append(np.array(edges, dtype=np.int64).reshape(-1, 2))
+        found.extend(self._exact_edges)
         self._exact_edges = []
+        edges = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
+        root = components(self._n, edges)
+        added = self.keys()
+        size = np.bincount(root[added], minlength=self._n) if len(added) else np.zeros(
+            self._n, dtype=np.int64)
+        # one pass over the members: per cluster of two or more, its best copy and its id
+        best: dict[int, tuple[tuple[int, str, int, int], int]] = {}
+        root_ids: dict[int, str] = {}
+        for m in self._read_members():
+            r = int(root[m.key])
+            if size[r] < 2:
+                continue
+            if r == m.key:
+                root_ids[r] = m.id
+            order = canonical_order(m)
+            held = best.get(r)
+            if held is None or order < held[0]:
+                best[r] = (order, m.key)
+        return ClusterTable(root, size, {r: k for r, (_o, k) in best.items()}, root_ids)
+
+    def clusters(self, mapper: Mapper | None = None) -> dict[int, list[Member]]:
+        """The clusters as lists of members, by root (for callers with a few documents in
+        memory; a run reads `table`)."""
+        table = self.table(mapper)
         groups: dict[int, list[Member]] = {}
-        for key, m in self.members.items():
-            groups.setdefault(uf.find(key), []).append(m)
+        for m in self._read_members():
+            groups.setdefault(int(table.root[m.key]), []).append(m)
         return groups
 
 
@@ -373,5 +483,5 @@ def cluster_articles(
         yield a
 
 
-__all__ = ["GroupedDedup", "Partition", "VerifyParams", "cluster", "cluster_articles", "keys_of",
-           "verify_partition"]
+__all__ = ["ClusterTable", "GroupedDedup", "Partition", "VerifyParams", "cluster",
+           "cluster_articles", "components", "keys_of", "verify_partition"]

@@ -45,8 +45,8 @@ from ..progress import Progress
 from ..readers import read_inputs
 from ..setaside import default_set_aside_path
 from ..stats import RunStats
-from .dedup import Assignment, DedupParams, Member, Signer, assignments
-from .grouped import GroupedDedup
+from .dedup import Assignment, DedupParams, Member, Signer
+from .grouped import ClusterTable, GroupedDedup
 from .learned_boilerplate import (
     BoilerplateLearner,
     BoilerplateModel,
@@ -231,17 +231,20 @@ def corpus_stream(
             spill2.write((key, item, result))
         # pass 3: cluster fields
         progress.phase("clustering")
+        found: dict[int, Assignment] = {}
+        table: ClusterTable | None = None
         if store is not None:
-            found: dict[int, Assignment] = store.assignments(keys)
+            found = store.assignments(keys)
+            summary.clusters = len({a.cluster for a in found.values()})
         else:
             assert grouped is not None
-            found = assignments(grouped.clusters(mapper).values())
-        summary.clusters = len({a.cluster for a in found.values()})
+            table = grouped.table(mapper)
+            summary.clusters = table.count(grouped.keys())
         progress.phase("writing", total)
         for key, item, result in spill2.read():
             progress.advance()
             if isinstance(result, Article):
-                a = found[key]
+                a = found[key] if table is None else table.assignment(key, result.id)
                 result.extra.update(a.fields())
                 if not a.canonical:
                     summary.duplicates += 1
