@@ -12,7 +12,7 @@ from test_dedup import STORY_A, STORY_B, record
 from newsclean import Record, clean_text
 from newsclean.corpus.dedup import DedupIndex, DedupParams, Member, Signer, assignments
 from newsclean.corpus.learned_boilerplate import BoilerplateModel, LearnParams, SourceModel
-from newsclean.corpus.run import CorpusOptions, corpus_stream
+from newsclean.corpus.run import CorpusOptions, CorpusSummary, corpus_stream
 from newsclean.corpus.store import SCHEMA_VERSION, Store, StoreError
 
 
@@ -219,3 +219,31 @@ def test_version_2_store_is_migrated_with_every_doc_a_representative(tmp_path):
         assert s.con.execute("SELECT COUNT(*) FROM docs WHERE rep = 1").fetchone()[0] == s.count()
         assert s.count() > 0
     con.close()
+
+
+def test_assignments_read_in_turn_with_a_small_cache_answer_as_one_by_one(tmp_path):
+    texts = [record(STORY_A, "A"), record(STORY_B, "B"), record(STORY_A[:2], "A short"),
+             record(STORY_B[1:], "B cut"), record(STORY_A[::-1], "A reordered")]
+    signer = Signer()
+    with Store(tmp_path / "s.db") as st:
+        with st.batch():
+            docs = [st.add(Member(i, f"d{i}", None, 10 + i), signer.sign(clean_text(t).text))
+                    for i, t in enumerate(texts)]
+        order = docs + docs[::-1] + [docs[2]] * 3  # docs asked again, in any order
+        one_by_one = [st.assignment(d) for d in order]
+        # chunks of two and a cache of one cluster: clusters are read again, answers agree
+        assert list(st.iter_assignments(order, chunk=2, max_cached=1)) == one_by_one
+        assert list(st.iter_assignments(iter(order))) == one_by_one
+        assert st.assignments(order) == dict(zip(order, one_by_one, strict=True))
+
+
+def test_a_run_with_a_store_counts_each_cluster_once(tmp_path):
+    db = str(tmp_path / "s.db")
+    recs = [Record("a", record(STORY_A, "A"), "f:1"), Record("b", record(STORY_B, "B"), "f:2"),
+            Record("a2", record(STORY_A[:3], "A copy"), "f:3"),
+            Record("b", record(STORY_B, "B"), "f:4")]  # an id given twice is one record
+    pairs = [(r, clean_text(r.text, id=r.id)) for r in recs]
+    summary = CorpusSummary()
+    out = list(corpus_stream(pairs, CorpusOptions(store=db), summary))
+    assert [a.extra["cluster_size"] for _, a in out] == [2, 1, 2, 1]
+    assert summary.clusters == 2 and summary.duplicates == 1

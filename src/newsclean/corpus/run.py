@@ -30,6 +30,7 @@ import os
 import pickle
 import sqlite3
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -211,7 +212,7 @@ def corpus_stream(
             spills.append(grouped)
         spill2 = _Spill()
         spills.append(spill2)
-        keys: list[int] = []
+        keys = array("q")  # the store's doc numbers of the articles, in input order
         total = 0
         signed = mapper(map_learned_signed, source, const)
         for n, ((item, _first), (result, sig)) in enumerate(_batched_tx(signed, store)):
@@ -231,11 +232,13 @@ def corpus_stream(
             spill2.write((key, item, result))
         # pass 3: cluster fields
         progress.phase("clustering")
-        found: dict[int, Assignment] = {}
         table: ClusterTable | None = None
+        stored: Iterator[Assignment] = iter(())
+        shared: set[str] = set()  # (with a store) ids of clusters of two or more met
+        alone = 0
+        met = bytearray()  # (with a store) one bit per doc number met
         if store is not None:
-            found = store.assignments(keys)
-            summary.clusters = len({a.cluster for a in found.values()})
+            stored = store.iter_assignments(keys)  # read as the records are written
         else:
             assert grouped is not None
             table = grouped.table(mapper)
@@ -244,7 +247,13 @@ def corpus_stream(
         for key, item, result in spill2.read():
             progress.advance()
             if isinstance(result, Article):
-                a = found[key] if table is None else table.assignment(key, result.id)
+                a = next(stored) if table is None else table.assignment(key, result.id)
+                if table is None and not _seen(met, key):  # (a stored id may come twice)
+                    if a.cluster_size > 1:
+                        shared.add(a.cluster)
+                    else:
+                        alone += 1
+                    summary.clusters = alone + len(shared)
                 result.extra.update(a.fields())
                 if not a.canonical:
                     summary.duplicates += 1
@@ -263,6 +272,16 @@ def corpus_stream(
 
 
 Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tuple[Any, Any]]]
+
+
+def _seen(bits: bytearray, n: int) -> bool:
+    """Whether bit n of `bits` was set before; sets it (growing `bits` as needed)."""
+    byte, bit = divmod(n, 8)
+    if byte >= len(bits):
+        bits.extend(bytes(byte + 1 - len(bits) + len(bits) // 2))
+    was = bits[byte] >> bit & 1
+    bits[byte] |= 1 << bit
+    return bool(was)
 
 
 def local_map(fn: Callable[[Any, Any], Any], xs: Iterable[Any], const: Any

@@ -42,8 +42,9 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -494,22 +495,28 @@ class Store:
         """assignment() of many docs, each cluster read once (per doc, a cluster of n copies
         was read n times: quadratic in the copies of a story)."""
         ids = list(dict.fromkeys(docs))
-        root_of: dict[int, int] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            root_of.update(
-                self.con.execute(f"SELECT doc, cluster FROM docs WHERE doc IN ({marks})", chunk)
-            )
+        return dict(zip(ids, self.iter_assignments(ids), strict=True))
+
+    def iter_assignments(self, docs: Iterable[int], chunk: int = 500,
+                         max_cached: int = 100_000) -> Iterator[Assignment]:
+        """assignment() of each doc in turn, read `chunk` docs at a time, each cluster read
+        once while it stays among the last `max_cached` clusters read: memory stays bounded
+        in a run of millions of records (a dict of them all would not)."""
         by_root: dict[int, tuple[str, int, int]] = {}
-        out: dict[int, Assignment] = {}
-        for doc in ids:
-            root = root_of[doc]
-            got = by_root.get(root)
-            if got is None:
-                got = by_root[root] = self._cluster(root)
-            out[doc] = Assignment(got[0], got[1], got[2] == doc)
-        return out
+        it = iter(docs)
+        while batch := list(islice(it, chunk)):
+            wanted = list(dict.fromkeys(batch))
+            marks = ",".join("?" * len(wanted))
+            root_of = dict(self.con.execute(
+                f"SELECT doc, cluster FROM docs WHERE doc IN ({marks})", wanted))
+            for doc in batch:
+                root = root_of[doc]
+                got = by_root.get(root)
+                if got is None:
+                    if len(by_root) >= max_cached:
+                        by_root.clear()
+                    got = by_root[root] = self._cluster(root)
+                yield Assignment(got[0], got[1], got[2] == doc)
 
     def count(self) -> int:
         return self.con.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
