@@ -227,3 +227,11 @@ def test_members_must_come_in_input_order():
         g.add(Member(5, "a", None, 10), sig)
         with pytest.raises(ValueError):
             g.add(Member(5, "b", None, 10), sig)
+
+
+def test_components_start_from_known_links():
+    # 3 and 5 are copies of 1 (links known before any edge); an edge joins 5 with 4
+    parent = np.array([0, 1, 2, 1, 4, 1, 6])
+    got = components(7, np.array([(4, 5)]), parent)
+    assert got.tolist() == [0, 1, 2, 1, 1, 1, 6]
+    assert components(3, np.zeros((0, 2), dtype=np.int64), np.array([0, 0, 1])).tolist() == [0, 0, 0]

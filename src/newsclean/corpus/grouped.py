@@ -219,6 +219,20 @@ class _Signatures(dict[int, Signature]):
         return sig
 
 
+_CHUNK_ROWS = 1 << 20  # rows of a partition file read at a time (17 MB)
+
+
+def _chunks(path: Path) -> Iterator[np.ndarray]:
+    """A partition file's rows, a chunk at a time (a file holds ~3 rows per record at
+    millions of records: read whole, it would set the driver's peak)."""
+    with open(path, "rb") as f:
+        while True:
+            chunk = np.fromfile(f, dtype=ROW, count=_CHUNK_ROWS)
+            if not len(chunk):
+                return
+            yield chunk
+
+
 Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tuple[Any, Any]]]
 
 
@@ -228,12 +242,14 @@ def _local_map(fn: Callable[[Any, Any], Any], xs: Iterable[Any], const: Any
         yield x, fn(x, const)
 
 
-def components(n: int, edges: np.ndarray) -> np.ndarray:
+def components(n: int, edges: np.ndarray, parent: np.ndarray | None = None) -> np.ndarray:
     """Per node 0..n-1, the smallest node of its connected component, for an (m, 2) array of
     edges: roots hook onto the smaller root of each edge, then every node jumps to its root,
     until no edge joins two roots.  Arrays throughout (16 bytes a node), where a union-find
-    dict would cost ~100 bytes a node in a run of millions of documents."""
-    parent = np.arange(n, dtype=np.int64)
+    dict would cost ~100 bytes a node in a run of millions of documents.  `parent` (changed
+    in place) may hold links known already, each node's no larger than the node."""
+    parent = np.arange(n, dtype=np.int64) if parent is None else parent
+    _compress(parent)
     if not len(edges):
         return parent
     a, b = edges[:, 0], edges[:, 1]
@@ -246,11 +262,16 @@ def components(n: int, edges: np.ndarray) -> np.ndarray:
         # a root only ever hooks onto a smaller one: no cycles, and the smallest node of a
         # component is its root at the end
         np.minimum.at(parent, hi, lo)
-        while True:
-            jumped = parent[parent]
-            if np.array_equal(jumped, parent):
-                break
-            parent = jumped
+        _compress(parent)
+
+
+def _compress(parent: np.ndarray) -> None:
+    """Every node straight to its root, in place."""
+    while True:
+        jumped = parent[parent]
+        if np.array_equal(jumped, parent):
+            return
+        parent[:] = jumped
 
 
 @dataclass
@@ -299,7 +320,7 @@ class GroupedDedup:
     _members: list[tuple[int, str, str | None, int]] = field(default_factory=list)
     _added: array[int] = field(default_factory=lambda: array("q"))  # keys, in input order
     _slot_docs: array[int] = field(default_factory=lambda: array("q"))  # record -> document
-    _exact_edges: list[np.ndarray] = field(default_factory=list)
+    _exact_parent: np.ndarray | None = None  # a later copy of a text -> its first copy
 
     def __post_init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="newsclean-dedup-")
@@ -377,31 +398,30 @@ class GroupedDedup:
 
     def partitions_to_verify(self) -> Iterator[Partition]:
         """Stage 3: each partition's groups of two or more documents, with their signature
-        records.  Copies of one text need no comparison: the exact-text groups give their
-        edges at once (kept for `clusters`), and a copy's other keys are left out, so a text
-        copied many times is compared once."""
+        records.  Copies of one text need no comparison: the exact-text groups link them
+        to their first copy at once (kept for `table`), and a copy's other keys are left
+        out, so a text copied many times is compared once."""
         self._flush()
         self._sig_file.flush()
-        self._exact_edges = []
+        first = self._exact_parent = np.arange(self._n, dtype=np.int64)
         if not self._n_sigs:
             return
         assert self._dir is not None
         paths = [self._part_path(p) for p in range(self.partitions)]
         paths = [p for p in paths if p.exists()]
-        copy = np.zeros(self._n, dtype=bool)  # a later copy of a text
         for path in paths:
-            rows = np.fromfile(path, dtype=ROW)
-            for g in groups_of(rows[rows["kind"] == EXACT], 0):
-                copy[g[1:]] = True
-                self._exact_edges.append(np.stack([np.full(len(g) - 1, g[0]), g[1:]], axis=1))
+            exact = np.concatenate([c[c["kind"] == EXACT] for c in _chunks(path)])
+            for g in groups_of(exact, 0):
+                first[g[1:]] = g[0]
+        copy = first != np.arange(self._n)  # a later copy of a text
         table = np.memmap(Path(self._dir.name) / "sigs.bin", dtype=self._dtype, mode="r",
                           shape=(self._n_sigs,))
         slot_docs = np.frombuffer(self._slot_docs, dtype=np.int64)
         cap = self.params.anchor_cap
         for path in paths:
-            rows = np.fromfile(path, dtype=ROW)
+            rows = np.concatenate([c[(c["kind"] != EXACT) & ~copy[c["doc"]]]
+                                   for c in _chunks(path)])
             os.unlink(path)
-            rows = rows[(rows["kind"] != EXACT) & ~copy[rows["doc"]]]
             groups = groups_of(rows, cap)
             if not groups:
                 continue
@@ -419,10 +439,10 @@ class GroupedDedup:
                                                     self.partitions_to_verify(), const):
             if edges:
                 found.append(np.array(edges, dtype=np.int64).reshape(-1, 2))
-        found.extend(self._exact_edges)
-        self._exact_edges = []
         edges = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
-        root = components(self._n, edges)
+        # copies of one text start linked to their first copy (no edge array for them)
+        root = components(self._n, edges, self._exact_parent)
+        self._exact_parent = None
         added = self.keys()
         size = np.bincount(root[added], minlength=self._n) if len(added) else np.zeros(
             self._n, dtype=np.int64)
