@@ -151,13 +151,16 @@ def groups_of(rows: np.ndarray, anchor_cap: int) -> list[np.ndarray]:
     if not len(rows):
         return []
     rows = rows[np.lexsort((rows["doc"], rows["key"], rows["kind"]))]
-    cut = np.flatnonzero(
-        (rows["key"][1:] != rows["key"][:-1]) | (rows["kind"][1:] != rows["kind"][:-1])
-    ) + 1
+    keys, kinds, docs = rows["key"], rows["kind"], rows["doc"]
+    bounds = np.flatnonzero(np.concatenate((
+        [True], (keys[1:] != keys[:-1]) | (kinds[1:] != kinds[:-1]), [True])))
+    # most keys of a crawl are held by one document: only the groups of two or more become
+    # arrays (one view per key would cost ~100 bytes for each of millions of keys)
+    shared = np.flatnonzero(np.diff(bounds) > 1)
+    # (copies: a view would keep the whole partition's rows alive)
     return [
-        g["doc"][: anchor_cap + 1] if g["kind"][0] == ANCHOR else g["doc"]
-        for g in np.split(rows, cut)
-        if len(g) > 1
+        np.array(docs[a: min(b, a + anchor_cap + 1)] if kinds[a] == ANCHOR else docs[a:b])
+        for a, b in zip(bounds[shared].tolist(), bounds[shared + 1].tolist(), strict=True)
     ]
 
 
@@ -223,14 +226,16 @@ _CHUNK_ROWS = 1 << 20  # rows of a partition file read at a time (17 MB)
 
 
 def _chunks(path: Path) -> Iterator[np.ndarray]:
-    """A partition file's rows, a chunk at a time (a file holds ~3 rows per record at
-    millions of records: read whole, it would set the driver's peak)."""
+    """A partition file's rows, a chunk at a time, in one buffer reused for every chunk (a
+    file holds ~3 rows per record at millions of records: read whole, or into a new array per
+    chunk, it left the driver tens of MB bigger per file).  The caller copies what it keeps."""
+    buf = np.empty(_CHUNK_ROWS, dtype=ROW)
+    raw = memoryview(buf).cast("B")
     with open(path, "rb") as f:
-        while True:
-            chunk = np.fromfile(f, dtype=ROW, count=_CHUNK_ROWS)
-            if not len(chunk):
-                return
-            yield chunk
+        while n := f.readinto(raw):
+            if n % ROW.itemsize:
+                raise ValueError(f"{path}: torn row at the end of a partition file")
+            yield buf[: n // ROW.itemsize]
 
 
 Mapper = Callable[[Callable[[Any, Any], Any], Iterable[Any], Any], Iterator[tuple[Any, Any]]]
