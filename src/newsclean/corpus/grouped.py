@@ -230,7 +230,7 @@ def _chunks(path: Path) -> Iterator[np.ndarray]:
     file holds ~3 rows per record at millions of records: read whole, or into a new array per
     chunk, it left the driver tens of MB bigger per file).  The caller copies what it keeps."""
     buf = np.empty(_CHUNK_ROWS, dtype=ROW)
-    raw = memoryview(buf).cast("B")
+    raw = buf.data.cast("B")
     with open(path, "rb") as f:
         while n := f.readinto(raw):
             if n % ROW.itemsize:
