@@ -1376,3 +1376,42 @@ def test_a_list_entry_stuttered_or_dropped_out_of_order_is_a_repeat() -> None:
              "3. Bring every document the company asks for, with the card in the driver's name"]
     dropped = [steps[0], steps[1], steps[2], steps[1]]
     assert kept_lines(record(TITLE, P1, *dropped, P2)) == [P1, *steps, P2]
+
+
+_LONG_PROSE = (
+    "The transport authority said the night buses would run every twenty minutes on the "
+    "three new routes, with extra services on Friday and Saturday nights, and that drivers "
+    "had been hired from the regional pool after a recruitment drive that ran through the "
+    "autumn and brought in more applicants than the council had expected."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        # a long notice: its disclaimer words are looked up
+        (
+            "The information in this newsletter is provided for general information purposes "
+            "only and does not constitute financial advice; the publisher does not accept any "
+            "responsibility for decisions readers make on the strength of it, and readers "
+            "should consult an adviser of their own before they act on anything said here.",
+            "disclaimer",
+        ),
+        ("Disclaimer: " + _LONG_PROSE, "disclaimer"),  # a labelled notice, whatever follows
+        # long prose holding a disclaimer word's stem inside other words is prose
+        (
+            _LONG_PROSE + " Misinformation about the providers of the service spread online.",
+            None,
+        ),
+        (_LONG_PROSE, None),
+        # a long line of menu items joined by separators
+        (" | ".join(["News", "Local politics", "Sport", "Weather today", "Culture"] * 9),
+         "navigation"),
+    ],
+)
+def test_long_lines_are_read_for_disclaimers_and_menus_only(line: str, family: str | None) -> None:
+    ln = TextView(line).lines[0]
+    assert ln.words > boilerplate.LONG_WORDS
+    assert boilerplate.classify(ln.text, ln.norm, ln.words) == family
+    # the words given or not, one answer (a long line's words are not made unless asked)
+    assert boilerplate.classify(ln.text, ln.norm, ln.words, ln.toks) == family

@@ -62,21 +62,25 @@ class Forest:
         rows = np.arange(n, dtype=np.intp)
         column = self.feature * n  # where each node's feature starts in `flat`
         walk = np.repeat(self.roots[:, None], n, axis=1)  # trees x rows
+        # (np.take, not a[node]: the same gather, in half the time of fancy indexing)
+        take = np.take
         for m in self.walking:
             node = walk[:m]
-            x = flat[column[node] + rows]
+            x = take(flat, take(column, node) + rows)
             if special:
-                miss = self.missing[node]
+                miss = take(self.missing, node)
                 isnan = np.isnan(x)
                 x = np.where(isnan & (miss != _MISSING_NAN), 0.0, x)
                 default = ((miss == _MISSING_ZERO) & (np.abs(x) <= _ZERO)) | (
                     (miss == _MISSING_NAN) & isnan
                 )
-                right = np.where(default, ~self.default_left[node], x > self.threshold[node])
+                right = np.where(
+                    default, ~take(self.default_left, node), x > take(self.threshold, node)
+                )
             else:
-                right = x > self.threshold[node]
-            walk[:m] = self.left[node] + right
-        leaves = self.value[walk]
+                right = x > take(self.threshold, node)
+            np.add(take(self.left, node), right, out=node)  # (node: the walk's first m rows)
+        leaves = np.take(self.value, walk)
         out = np.zeros(n)
         for k in self.place:  # tree by tree, in LightGBM's order, as it adds them
             out += leaves[k]
