@@ -851,7 +851,7 @@ def _tail(
         (k for k, ln in enumerate(tail) if ln.index in marks or (fam[ln.index] or "") in _TAIL_OPENERS),
         None,
     )
-    if start is None:
+    if start is None or _article_continues(body, first, tail, start):
         return
     # menu items just above the first explained line: short, and foreign to the article
     # (not above a disclaimer: what stands between the body and its disclaimer is the
@@ -888,6 +888,30 @@ def _tail(
     for ln in tail[start:]:
         if ln.index not in marks:
             marks[ln.index] = ("boilerplate", fam[ln.index] or "tail_links")
+
+
+LIST_ENTRIES = 10  # entries of a long list below the opener ...
+ENTRY_WORDS = 6  # ... each of a clause's length at least ...
+OUTWEIGHS = 2  # ... under a line that opens the furniture, where it outweighs the article above
+
+
+def _article_continues(body: list[Line], first: int, tail: list[Line], start: int) -> bool:
+    """Below a line that reads like the opener of a page's furniture ("Related resources:"),
+    a long list whose entries are clauses in sentence case (checklist steps, "Book the venue
+    -- tour favourites, compare offers") and that outweighs the article above it is the
+    article going on: a list of other pages is headlines, and furniture under an article is
+    short beside it."""
+    rest = tail[start + 1 :]
+    entries = sum(
+        1
+        for ln in rest
+        if ln.words >= ENTRY_WORDS and _LIST_ITEM.match(ln.text) and not _title_cased(ln.text)
+    )
+    if entries < LIST_ENTRIES:
+        return False
+    opener = tail[start].index
+    above = sum(ln.words for ln in body if first <= ln.index < opener)
+    return sum(ln.words for ln in rest) >= OUTWEIGHS * above
 
 
 # A comma or an exclamation ("Best wishes, Ana", "See you soon!"), a line opening with a
