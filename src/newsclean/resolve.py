@@ -893,25 +893,30 @@ def _tail(
 LIST_ENTRIES = 10  # entries of a long list below the opener ...
 ENTRY_WORDS = 6  # ... each of a clause's length at least ...
 OUTWEIGHS = 2  # ... under a line that opens the furniture, where it outweighs the article above
+SHORT_INTRO = 150  # ... and the article above is an intro of at most this many words
 
 
 def _article_continues(body: list[Line], first: int, tail: list[Line], start: int) -> bool:
     """Below a line that reads like the opener of a page's furniture ("Related resources:"),
     a long list whose entries are clauses in sentence case (checklist steps, "Book the venue
-    -- tour favourites, compare offers") and that outweighs the article above it is the
-    article going on: a list of other pages is headlines, and furniture under an article is
-    short beside it."""
+    -- tour favourites, compare offers"), making up most of what follows and outweighing a
+    short intro above, is the article going on: a list of other pages is headlines, and a
+    page's footer (menus, references, notices) follows an article, not an intro."""
     rest = tail[start + 1 :]
-    entries = sum(
-        1
+    entries = [
+        ln
         for ln in rest
         if ln.words >= ENTRY_WORDS and _LIST_ITEM.match(ln.text) and not _title_cased(ln.text)
-    )
-    if entries < LIST_ENTRIES:
+    ]
+    if len(entries) < LIST_ENTRIES:
         return False
     opener = tail[start].index
     above = sum(ln.words for ln in body if first <= ln.index < opener)
-    return sum(ln.words for ln in rest) >= OUTWEIGHS * above
+    if above > SHORT_INTRO:
+        return False
+    words = sum(ln.words for ln in rest)
+    # (most of what follows is the list's entries: a page's footer mixes menus and notices)
+    return words >= OUTWEIGHS * above and 2 * sum(ln.words for ln in entries) >= words
 
 
 # A comma or an exclamation ("Best wishes, Ana", "See you soon!"), a line opening with a
