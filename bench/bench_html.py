@@ -54,10 +54,23 @@ def load_wcxb(root: Path) -> list[Page]:
     return pages
 
 
+def load_wcxb_part(heldout: bool) -> Callable[[Path], list[Page]]:
+    """The WCXB-dev pages of one part of the frozen split (train/split.py): `wcxb-train` is
+    the part rules are tuned on; `wcxb-heldout` is only measured."""
+    from train.split import is_heldout
+
+    def load(root: Path) -> list[Page]:
+        return [p for p in load_wcxb(root) if is_heldout(p[3], p[0]) == heldout]
+
+    return load
+
+
 # the page sets a bench can run: name -> (table title, loader)
 SETS: dict[str, tuple[str, Callable[[Path], list[Page]]]] = {
     "aeb": ("AEB (gold articleBody)", load_aeb),
     "wcxb": ("WCXB dev articles (gold main_content)", load_wcxb),
+    "wcxb-train": ("WCXB dev articles, part wcxb-train (tuned on)", load_wcxb_part(False)),
+    "wcxb-heldout": ("WCXB dev articles, part wcxb-heldout (measured only)", load_wcxb_part(True)),
 }
 
 
@@ -172,6 +185,7 @@ def run_set(pages: list[Page], names: list[str]) -> dict[str, dict]:
             "metrics": tm,
             "pages_s": len(pages) / wall[n] if wall[n] else None,
             "cpu_ms": 1000 * cpu[n] / len(pages),
+            "outs": outs[n],
         }
         if n in extracted:
             em = M.text_metrics(zip(extracted[n], golds, strict=True))
@@ -209,9 +223,27 @@ def table(title: str, n_pages: int, res: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def _whole_wcxb(parts: dict[str, tuple[list[Page], dict[str, dict]]]) -> str:
+    """F1 over all of WCXB-dev from the two parts' outputs (macro over pages, as one run)."""
+    lines = ["### WCXB dev articles, both parts (F1 from the parts' outputs)", ""]
+    lines += ["| system | P | R | F1 |", "|---|---:|---:|---:|"]
+    train, held = parts["wcxb-train"], parts["wcxb-heldout"]
+    for n in train[1]:
+        outs = train[1][n]["outs"] + held[1][n]["outs"]
+        golds = [p[2] for p in train[0] + held[0]]
+        m = M.text_metrics(zip(outs, golds, strict=True))
+        lines.append(f"| {n} | {_f(m.precision)} | {_f(m.recall)} | {_f(m.f1)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sets", default="aeb,wcxb")
+    ap.add_argument(
+        "--sets",
+        default="aeb,wcxb",
+        help=f"comma-separated, of {', '.join(SETS)}; 'split' = aeb,wcxb-train,wcxb-heldout "
+        "(and the whole of WCXB-dev from the same outputs)",
+    )
     ap.add_argument("--step", type=int, default=1, help="every N-th page (subset for development)")
     ap.add_argument("--only", default=",".join(SYSTEMS), help="comma-separated system names")
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
@@ -226,11 +258,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown systems: {unknown}; known: {list(SYSTEMS)}", file=sys.stderr)
         return 2
     out = report_head("HTML main-text extraction", "bench.bench_html", argv)
-    for s in args.sets.split(","):
+    sets = args.sets.replace("split", "aeb,wcxb-train,wcxb-heldout").split(",")
+    parts: dict[str, tuple[list[Page], dict[str, dict]]] = {}
+    for s in sets:
         title, load = SETS[s]
         pages = load(args.eval_dir)[:: args.step]
         res = run_set(pages, names)
+        parts[s] = (pages, res)
         out += [table(title, len(pages), res), ""]
+        print("\n".join(out[-2:]), flush=True)
+    if "wcxb-train" in parts and "wcxb-heldout" in parts:
+        out += [_whole_wcxb(parts), ""]
         print("\n".join(out[-2:]), flush=True)
     save("\n".join(out), args.md)  # (the tables were printed as they came)
     return 0

@@ -1415,3 +1415,48 @@ def test_long_lines_are_read_for_disclaimers_and_menus_only(line: str, family: s
     assert boilerplate.classify(ln.text, ln.norm, ln.words) == family
     # the words given or not, one answer (a long line's words are not made unless asked)
     assert boilerplate.classify(ln.text, ln.norm, ln.words, ln.toks) == family
+
+
+MOVING_INTRO = [
+    "Moving house is easier with a plan. The checklist below sets out what to do and when, "
+    "from the first quotes to the day the keys change hands.",
+]
+MOVING_STEPS = [
+    "- Get three quotes from removal firms – compare prices, insurance and dates",
+    "- Book the removal firm early; summer weekends fill up months ahead",
+    "- Sort each room into keep, sell and give away piles before you pack",
+    "- Order boxes, tape and bubble wrap (about ten boxes for each room)",
+    "- Tell your bank, your employer and the tax office your new address",
+    "- Arrange for the post to be sent on to the new address for three months",
+    "- Book time off work for the day of the move and the day after",
+    "- Pack a bag of essentials for the first night: kettle, towels, chargers",
+    "- Read the gas and electricity meters on the day and take photos of them",
+    "- Defrost the freezer the day before and keep the door open to dry it",
+    "- Label every box with the room it goes to and a short list of contents",
+    "- Hand back all keys to the landlord or agent and ask for a receipt",
+]
+
+
+def test_a_long_checklist_under_a_resources_line_is_the_article() -> None:
+    title = "The complete moving house checklist"
+    own = ["Related resources:", "Eight weeks before", *MOVING_STEPS[:6], "The last week",
+           *MOVING_STEPS[6:]]
+    a = clean_text(record(title, *MOVING_INTRO, *own))
+    kept = a.text.split("\n")
+    assert all(step in kept for step in MOVING_STEPS)
+
+
+def test_headlines_or_a_short_list_under_a_resources_line_are_still_furniture() -> None:
+    title = "The complete moving house checklist"
+    # a long list of other pages' headlines (title case) is the page's links
+    headlines = [
+        f"- {w} Tips For Your Next Home Move And How To Save Money" for w in (
+            "Ten", "Twelve", "Seven", "Five", "Nine", "Eight", "Six", "Four", "Three",
+            "Eleven", "Fifteen", "Twenty",
+        )
+    ]
+    a = clean_text(record(title, *MOVING_INTRO, "Related resources:", *headlines))
+    assert a.text == "\n".join(MOVING_INTRO)
+    # a few entries under an article that outweighs them stay the page's furniture
+    a = clean_text(record(title, *BODY, "Related resources:", *MOVING_STEPS[:4]))
+    assert a.text == "\n".join(BODY)

@@ -471,3 +471,46 @@ def test_unconfirmed_first_line_is_settled_by_trafilaturas_precision_mode(monkey
     # drops the teaser block (the body between its first and last confirmed lines stays)
     monkeypatch.setattr(html_text, "resiliparse_body", lambda _html: list(PARAS))
     assert extract_page(html).body == PARAS
+
+
+HEADS = ["Why the budget grew", "What the new buses will cost", "When the trams return"]
+SECTIONED = [PARAS[0], HEADS[0], PARAS[1], HEADS[1], PARAS[2], HEADS[2], PARAS[3]]
+
+
+def test_section_headings_the_main_extractor_dropped_are_put_back():
+    from newsclean.extract.html_text import restore_headings
+
+    # the main extractor kept every paragraph but lost the headings between them
+    assert restore_headings(list(PARAS), SECTIONED) == SECTIONED
+    # the second opinion's menu above and footer below the article change nothing
+    other = ["Home", "News", *SECTIONED, "Privacy policy", "Contact us"]
+    assert restore_headings(list(PARAS), other) == SECTIONED
+
+
+def test_lines_missing_once_or_shaped_otherwise_are_not_put_back():
+    from newsclean.extract.html_text import restore_headings
+
+    # two missing headings are not enough: a lone line left out is as often a caption
+    two = [PARAS[0], HEADS[0], PARAS[1], HEADS[1], *PARAS[2:]]
+    assert restore_headings(list(PARAS), two) == PARAS
+    # a sentence, a furniture line or a one-word label between paragraphs is not a heading
+    caption = "Buses wait at the central depot on Monday morning."
+    other = [PARAS[0], caption, PARAS[1], "Share this article", PARAS[2], "Related stories", PARAS[3]]
+    assert restore_headings(list(PARAS), other) == PARAS
+    # (the same places with headings in them: put back)
+    other = [PARAS[0], HEADS[0], PARAS[1], HEADS[1], PARAS[2], HEADS[2], PARAS[3]]
+    assert restore_headings(list(PARAS), other) == SECTIONED
+    # lines that do not stand between two of ours that follow each other stay out
+    shuffled = [PARAS[0], HEADS[0], PARAS[2], HEADS[1], PARAS[1], HEADS[2], PARAS[3]]
+    assert restore_headings(list(PARAS), shuffled) == PARAS
+
+
+def test_extract_page_restores_headings_from_the_second_opinion(monkeypatch):
+    from newsclean.extract import html_text
+
+    body = "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in zip(["", *HEADS], PARAS, strict=True))
+    html = article_html().replace("".join(f"<p>{p}</p>" for p in PARAS), body)
+    assert extract_page(html).body == SECTIONED
+    # the main extractor losing the headings (as it does on some layouts): they come back
+    monkeypatch.setattr(html_text, "trafilatura_body", lambda *_a, **_k: list(PARAS))
+    assert extract_page(html).body == SECTIONED

@@ -851,7 +851,7 @@ def _tail(
         (k for k, ln in enumerate(tail) if ln.index in marks or (fam[ln.index] or "") in _TAIL_OPENERS),
         None,
     )
-    if start is None:
+    if start is None or _article_continues(body, first, tail, start):
         return
     # menu items just above the first explained line: short, and foreign to the article
     # (not above a disclaimer: what stands between the body and its disclaimer is the
@@ -888,6 +888,35 @@ def _tail(
     for ln in tail[start:]:
         if ln.index not in marks:
             marks[ln.index] = ("boilerplate", fam[ln.index] or "tail_links")
+
+
+LIST_ENTRIES = 10  # entries of a long list below the opener ...
+ENTRY_WORDS = 6  # ... each of a clause's length at least ...
+OUTWEIGHS = 2  # ... under a line that opens the furniture, where it outweighs the article above
+SHORT_INTRO = 150  # ... and the article above is an intro of at most this many words
+
+
+def _article_continues(body: list[Line], first: int, tail: list[Line], start: int) -> bool:
+    """Below a line that reads like the opener of a page's furniture ("Related resources:"),
+    a long list whose entries are clauses in sentence case (checklist steps, "Book the venue
+    -- tour favourites, compare offers"), making up most of what follows and outweighing a
+    short intro above, is the article going on: a list of other pages is headlines, and a
+    page's footer (menus, references, notices) follows an article, not an intro."""
+    rest = tail[start + 1 :]
+    entries = [
+        ln
+        for ln in rest
+        if ln.words >= ENTRY_WORDS and _LIST_ITEM.match(ln.text) and not _title_cased(ln.text)
+    ]
+    if len(entries) < LIST_ENTRIES:
+        return False
+    opener = tail[start].index
+    above = sum(ln.words for ln in body if first <= ln.index < opener)
+    if above > SHORT_INTRO:
+        return False
+    words = sum(ln.words for ln in rest)
+    # (most of what follows is the list's entries: a page's footer mixes menus and notices)
+    return words >= OUTWEIGHS * above and 2 * sum(ln.words for ln in entries) >= words
 
 
 # A comma or an exclamation ("Best wishes, Ana", "See you soon!"), a line opening with a

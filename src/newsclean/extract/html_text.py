@@ -229,6 +229,64 @@ def trim_unconfirmed_head(body: list[str], other: list[str] | Opinion) -> list[s
     return body
 
 
+# A heading: this many words, and no sentence end.
+HEADING_WORDS = (2, 12)
+# Put headings back only when at least this many are missing: an extractor that misreads a
+# layout's headings drops every section's; a lone line it left out is as often a caption or a
+# button as a heading.
+MISSING_HEADINGS = 3
+
+
+def _key(line: str) -> tuple[str, ...]:
+    return tuple(_tokens(line))
+
+
+def _heading_shaped(line: str) -> bool:
+    from ..resolve import _ends_sentence, named_text
+
+    n = len(_TOKEN.findall(line))
+    return (
+        HEADING_WORDS[0] <= n <= HEADING_WORDS[1]
+        and not _ends_sentence(line)
+        and named_text(line) is None  # ("Advertisement", "Read more", "Share this")
+    )
+
+
+def restore_headings(body: list[str], other: list[str] | Opinion) -> list[str]:
+    """Put back section headings the main extractor dropped: trafilatura loses an article's
+    headings on some layouts (every section's at once) while keeping the paragraphs under
+    them.  A line the second extractor has alone between two lines of ours that follow each
+    other, shaped as a heading (a few words, no sentence end, no furniture's wording), goes
+    back between them -- when at least MISSING_HEADINGS such lines are missing."""
+    lines = _opinion(other).lines
+    if len(body) < 2 or len(lines) < 3:
+        return body
+    at: dict[tuple[str, ...], int] = {}
+    for i, ln in enumerate(body):
+        k = _key(ln)
+        if k:
+            at.setdefault(k, i)
+    found: dict[int, str] = {}  # body index -> the heading to put after it
+    last: tuple[int, int] | None = None  # (index in `lines`, index in `body`) of the last match
+    for j, ln in enumerate(lines):
+        b = at.get(_key(ln))
+        if b is None:
+            continue
+        if last is not None and b == last[1] + 1 and j == last[0] + 2:
+            gap = lines[j - 1]
+            if _heading_shaped(gap):
+                found[last[1]] = gap
+        last = (j, b)
+    if len(found) < MISSING_HEADINGS:
+        return body
+    out: list[str] = []
+    for i, ln in enumerate(body):
+        out.append(ln)
+        if i in found:
+            out.append(found[i])
+    return out
+
+
 def resiliparse_body(html: str) -> list[str]:
     """resiliparse's main content without comment sections: a comment thread is long prose
     that would otherwise pass for more of the article (see holds_more)."""
@@ -264,7 +322,8 @@ def extract_page(
     algorithm, gives a second opinion that (1) replaces the body when trafilatura found little
     or only the first block of an article it holds twice over, else (2) cuts the body's tail
     after the last line it confirms; (3) when it does not confirm the first line, trafilatura's
-    precision mode on the same tree settles both ends."""
+    precision mode on the same tree settles both ends; (4) section headings it holds between
+    two of our lines go back in (restore_headings)."""
     meta: dict[str, Any] = {}
     if isinstance(data, bytes):
         html, charset, truncated = decode_html(data, http_charset)
@@ -308,6 +367,7 @@ def extract_page(
             except RecursionError:
                 strict = []
             body = trim_unconfirmed_tail(trim_unconfirmed_head(body, strict), strict)
+        body = restore_headings(body, other)
     meta.update(pm)
     return Extraction(title, body, meta)
 
