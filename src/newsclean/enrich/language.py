@@ -134,10 +134,19 @@ def _model_classify(text: str) -> tuple[str | None, float]:
     return ranked[0][0], 1.0 / total
 
 
+# ASCII bytes that are not letters: deleted, an ASCII head's letters are what is left.
+_NOT_LETTER_BYTES = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def _sample(text: str) -> str | None:
     """What the language is read from: the lede and a slice of the middle; None when
     the start of the text has too few letters to tell."""
-    if sum(map(str.isalpha, text[: _MIN_LETTERS * 4])) < _MIN_LETTERS:
+    head = text[: _MIN_LETTERS * 4]
+    if head.isascii():
+        letters = len(head.encode("ascii").translate(None, _NOT_LETTER_BYTES))
+    else:
+        letters = sum(map(str.isalpha, head))
+    if letters < _MIN_LETTERS:
         return None
     if len(text) > _HEAD_CHARS + _MID_CHARS:
         mid = len(text) // 2

@@ -370,11 +370,12 @@ class _OpenerFinder:
     kind however often it is asked (a kind found only far ahead was searched for again from
     every mark before it: quadratic in a long paragraph of other marks)."""
 
-    __slots__ = ("text", "marks", "ahead")
+    __slots__ = ("text", "marks", "ahead", "tags")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.marks = [c for c in _OPENER_CHARS if c in text]
+        self.tags = "<" in text  # no tag anywhere: no mark inside one (_TagTracker)
         self.ahead = [(0, -2)] * len(self.marks)  # per mark: (searched from, found at)
 
     def next(self, pos: int, end: int) -> int:
@@ -584,14 +585,14 @@ def _pieces(
 ) -> list[Piece]:
     out: list[Piece] = []
     pos = p0
-    tags = _TagTracker(text, p0)
+    tags = _TagTracker(text, p0) if openers.tags else None
     closes = _Closer(text, p0, p1)
     while pos < p1:
         i = openers.next(pos, p1)
         if i < 0:
             break
         ch = text[i]
-        if not _is_opening(text, i, ch, p0, p1) or tags.inside(i):
+        if not _is_opening(text, i, ch, p0, p1) or (tags is not None and tags.inside(i)):
             pos = i + 1
             continue
         k = closes.find(i, ch)
@@ -860,7 +861,8 @@ _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 _TRIGGER_CACHE: dict[
-    tuple[int, bool], tuple[set[str], frozenset[str], frozenset[bytes]]
+    tuple[int, bool],
+    tuple[set[str], frozenset[str], frozenset[bytes], frozenset[str]],
 ] = {}
 # A French verb with its subject pronoun (`dit-il`, `a-t-on`), as _FR_INVERTED reads it.
 _INVERTED_END = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
@@ -874,9 +876,12 @@ _ASCII_LETTERS = bytes(
 )
 
 
-def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[bytes]]:
+def _triggers(
+    verbs: set[str], german: bool
+) -> tuple[frozenset[str], frozenset[bytes], frozenset[str]]:
     """Every lower-cased word that can head an attribution clause (_Ctx.may_attribute),
-    and those that are ASCII as bytes."""
+    those that are ASCII as bytes, and every word a branch of pre_clause's loop over the
+    sentence can take (the others are passed over at once)."""
     key = (id(verbs), german)
     got = _TRIGGER_CACHE.get(key)
     if got is None or got[0] is not verbs:
@@ -885,9 +890,11 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
             # pre_clause reads them (`Trump’s claim that “…”`, `Trump claims that …`)
             words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
-        got = (verbs, frozenset(words), ascii_words)
+        heads = frozenset(verbs | ACCORDING | SPEECH_NOUNS | POSTPOSITION | DE_POST_ONLY
+                          | EN_NOUN_LIKE_VERBS)
+        got = (verbs, frozenset(words), ascii_words, heads)
         _TRIGGER_CACHE[key] = got
-    return got[1], got[2]
+    return got[1], got[2], got[3]
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
@@ -951,13 +958,13 @@ _MID_WORDS = 256
 
 
 class _Ctx:
-    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers", "_mid")
+    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers", "heads", "_mid")
 
     def __init__(self, text: str, verbs: set[str], german: bool) -> None:
         self.text = text
         self.verbs = verbs
         self.german = german
-        self.triggers, self.ascii_triggers = _triggers(verbs, german)
+        self.triggers, self.ascii_triggers, self.heads = _triggers(verbs, german)
         self._mid: dict[str, bool] = {}
 
     def mid_sentence(self, word: str) -> bool:
@@ -1211,12 +1218,15 @@ class _Ctx:
             sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)
         deferred = None
         weak: Clause | None = None
+        heads = self.heads
         for v, t in enumerate(toks):
+            low = t.low
             if "-" in t.text:
                 inv = self.inverted(t)
                 if inv is not None:
                     return Clause(inv, t.start)
-            low = t.low
+            elif low not in heads:
+                continue  # no branch below can take it
             subj = None
             if low in ACCORDING and (not t.cap or v == 0):
                 j = v + 1
