@@ -22,6 +22,7 @@ answers are those of tokenising every window); four in five windows hold none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import filterfalse
 
@@ -117,12 +118,21 @@ class Tok:
 
     __slots__ = ("text", "start", "end", "low", "cap")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, low: str, cap: bool) -> None:
         self.text = text
         self.start = start
         self.end = end
-        self.low = text.lower()
-        self.cap = text[0].isupper()  # tokens are never empty
+        self.low = low  # text.lower()
+        self.cap = cap  # text[0].isupper() (tokens are never empty)
+
+
+# A Tok without a call of its __init__ (a Python frame per token), where the class allows it;
+# compiled by mypyc (native.py) it does not, and the constructor is as cheap there.
+_BARE_NEW: Callable[[type[Tok]], Tok] | None = object.__new__
+try:
+    object.__new__(Tok)
+except TypeError:
+    _BARE_NEW = None
 
 
 @dataclass(slots=True)
@@ -667,24 +677,28 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     # the context-dependent lower-casing (final sigma) as a string end does.
     lows = " ".join(words).lower().split(" ")
     out = []
-    new = object.__new__
     body = win.strip()
     if "_" not in body and len(body) == len(" ".join(chunks)) and body == " ".join(chunks):
         # offsets counted: a chunk's tokens follow each other, chunks are one space apart
         pos = a + win.index(chunks[0])
         k = 0
+        new = _BARE_NEW
         for chunk in chunks:
             end = pos + len(chunk)
             while pos < end:
                 w = words[k]
-                t = new(Tok)  # the attributes set here, without a Python-level __init__
-                t.text = w
-                t.start = pos
-                pos += len(w)
-                t.end = pos
-                t.low = lows[k]
-                t.cap = w[0].isupper()
-                out.append(t)
+                if new is None:
+                    out.append(Tok(w, pos, pos + len(w), lows[k], w[0].isupper()))
+                    pos += len(w)
+                else:
+                    t = new(Tok)  # the attributes set here, without a Python-level __init__
+                    t.text = w
+                    t.start = pos
+                    pos += len(w)
+                    t.end = pos
+                    t.low = lows[k]
+                    t.cap = w[0].isupper()
+                    out.append(t)
                 k += 1
             pos += 1
         return out
@@ -693,13 +707,7 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     for w, low in zip(words, lows, strict=True):
         s = find(w, pos)
         pos = s + len(w)
-        t = new(Tok)
-        t.text = w
-        t.start = a + s
-        t.end = a + pos
-        t.low = low
-        t.cap = w[0].isupper()
-        out.append(t)
+        out.append(Tok(w, a + s, a + pos, low, w[0].isupper()))
     return out
 
 
