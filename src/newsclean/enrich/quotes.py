@@ -187,6 +187,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     if at < 0:
         return []
     verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
+    low_marks = "„" in openers.marks or "»" in openers.marks  # German quotation marks
     groups: list[Quotation] = []
     ctxs: dict[bool, _Ctx] = {}  # clause readers of this article, by `german`
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
@@ -206,7 +207,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
             prev_open = False
             continue
         _transcript_labels(text, pieces)
-        german = language == "de" or any(text[p.open_at] in "„»" for p in pieces)
+        german = language == "de" or (low_marks and any(text[p.open_at] in "„»" for p in pieces))
         ctx = ctxs.get(german)
         if ctx is None:
             ctx = ctxs[german] = _Ctx(text, verbs, german)
