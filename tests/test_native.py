@@ -97,3 +97,47 @@ def test_no_build_or_another_python_is_not_used(tmp_path: Path) -> None:
     out = tmp_path / "build"
     _fake_build(out, pkg, python="cpython-39")
     assert "cpython-39" in (native.stale(out, pkg) or "")
+
+
+_ANSWERS = r'''
+import json, sys
+import newsclean.enrich as enrich
+from newsclean.enrich.language import detect_language
+from newsclean.enrich.quotes import find_quotations
+out = {"native": enrich.NATIVE, "answers": []}
+for text in json.loads(sys.stdin.read()):
+    lang, spans = detect_language(text)
+    out["answers"].append([lang, spans, [
+        [[q.start, q.end, q.speaker] for q in qt.parts] for qt in find_quotations(text, lang)
+    ]])
+print(json.dumps(out))
+'''
+
+_TEXTS = [
+    "Harbour works resumed on Monday.\n“The wall will hold this winter,” said engineer "
+    "Marta Lindqvist, who leads the project.\nLindqvist added that the storms of March had "
+    "cost two weeks. “We lost time, not money,” she said.",
+    "The mayor, Tomas Reyes, called the plan “a fantasy” on Friday.\n\"It balances nothing,\" "
+    "Reyes told reporters. According to his office, the vote is set for June.",
+    "Der Bürgermeister sagte am Dienstag: „Die Brücke bleibt bis Mai gesperrt.“\n"
+    "„Wir prüfen jede Schraube“, fügte er hinzu.",
+]
+
+
+def test_the_compiled_modules_give_the_answers_of_the_py_files() -> None:
+    """Only where a build of the current sources exists (make native): the same answers
+    from the compiled modules as from the .py files, on texts of each kind they read."""
+    import os
+    import subprocess
+
+    if native.stale(native.build_dir()) is not None:
+        pytest.skip("no build of the current sources (make native)")
+    runs = {}
+    for flag in ("0", "1"):
+        env = dict(os.environ, **{native.ENV: flag})
+        proc = subprocess.run([sys.executable, "-c", _ANSWERS], input=json.dumps(_TEXTS),
+                              env=env, capture_output=True, text=True, check=True)
+        runs[flag] = json.loads(proc.stdout)
+    assert runs["0"]["native"] is False and runs["1"]["native"] is True
+    assert runs["1"]["answers"] == runs["0"]["answers"]
+    assert any(qs for _lang, _spans, qs in runs["0"]["answers"])  # quotations were found
