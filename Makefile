@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test fuzz lint install clean-out model
+.PHONY: demo test fuzz lint install clean-out model native
 
 install: $(STAMP)
 
@@ -52,6 +52,11 @@ test: $(STAMP)
 FUZZ_EXAMPLES ?= 15000
 fuzz: $(STAMP)
 	NEWSCLEAN_FUZZ=1 NEWSCLEAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_properties.py
+
+# Opt-in: quotes.py, speakers.py, language.py compiled by mypyc into build/mypyc (needs gcc);
+# used only with NEWSCLEAN_NATIVE=1 and while the sources are unchanged (enrich/native.py).
+native: $(STAMP)
+	$(BIN)/python -m newsclean.enrich.native build
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench train

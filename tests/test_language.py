@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import py3langid
 
-from newsclean.enrich.language import _model_classify, classify, detect_language, quick_language
+from newsclean.enrich.language import (
+    _NOT_ASCII_LETTER,
+    _letter_hits,
+    _model_classify,
+    classify,
+    detect_language,
+    quick_language,
+)
 
 EN = (
     "The city council approved the new budget on Tuesday after a long debate.\n"
@@ -58,6 +65,14 @@ def test_mixed_article_gets_paragraph_spans() -> None:
     assert [(text[a:b], lg) for a, b, lg in spans if lg != "en"] == [(german, "de")]
     # One span per paragraph, in order, each exactly a paragraph of the text.
     assert [text[a:b] for a, b, _ in spans] == text.split("\n")
+
+
+def test_letter_scan_gives_character_offsets_with_and_without_emoji() -> None:
+    for text in ("Café “Müller” — Ελλάδα, 東京 and Zoë.",
+                 "🎉 Café “Müller” — 🚋 Ελλάδα, 東京 and 👍 Zoë."):
+        hits, _cps = _letter_hits(text)
+        assert hits.tolist() == [m.start() for m in _NOT_ASCII_LETTER.finditer(text)]
+    assert _letter_hits("Plain ASCII text.")[0].tolist() == []
 
 
 def test_english_with_foreign_names_is_not_mixed() -> None:

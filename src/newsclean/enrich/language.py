@@ -16,7 +16,6 @@ import bisect
 import math
 import re
 import unicodedata
-from collections import Counter
 
 import numpy as np
 import py3langid
@@ -109,7 +108,13 @@ def _letter_hits(text: str) -> tuple[np.ndarray, np.ndarray | None]:
     the code points (None for ASCII text: no hits) for _line_with_accents."""
     if text.isascii():
         return np.zeros(0, dtype=np.int64), None
-    cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    # UTF-16 code units are the characters when none is outside the BMP (the usual case:
+    # half the bytes of UTF-32 to encode and compare); else the UTF-32 code points.
+    raw = text.encode("utf-16-le", errors="surrogatepass")
+    if len(raw) == 2 * len(text):
+        cps = np.frombuffer(raw, dtype=np.uint16)
+    else:
+        cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     wide = np.flatnonzero(cps >= 0xC0)  # the table's first letter
     return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]], cps
 
@@ -134,10 +139,19 @@ def _model_classify(text: str) -> tuple[str | None, float]:
     return ranked[0][0], 1.0 / total
 
 
+# ASCII bytes that are not letters: deleted, an ASCII head's letters are what is left.
+_NOT_LETTER_BYTES = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def _sample(text: str) -> str | None:
     """What the language is read from: the lede and a slice of the middle; None when
     the start of the text has too few letters to tell."""
-    if sum(map(str.isalpha, text[: _MIN_LETTERS * 4])) < _MIN_LETTERS:
+    head = text[: _MIN_LETTERS * 4]
+    if head.isascii():
+        letters = len(head.encode("ascii").translate(None, _NOT_LETTER_BYTES))
+    else:
+        letters = sum(map(str.isalpha, head))
+    if letters < _MIN_LETTERS:
         return None
     if len(text) > _HEAD_CHARS + _MID_CHARS:
         mid = len(text) // 2
@@ -162,9 +176,12 @@ def quick_language(sample: str) -> str | None:
     words = sample.lower().split()  # "it." and "said," are not counted: no matter
     if len(words) < _QUICK_MIN_WORDS:
         return None
-    hits = Counter(filter(None, map(_WORD_LANGS.get, words)))  # per-word work in C
-    if not hits:
+    found = list(filter(None, map(_WORD_LANGS.get, words)))  # per-word work in C
+    if not found:
         return None
+    # counts by language in order of first appearance (as a Counter would hold them, without
+    # its Python-level update)
+    hits = {lg: found.count(lg) for lg in dict.fromkeys(found)}
     best = max(hits, key=hits.__getitem__)
     own = hits[best]
     if best not in _QUICK_LANGS or own < _QUICK_MIN_HITS or own < _QUICK_MIN_SHARE * len(words):

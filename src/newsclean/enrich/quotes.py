@@ -22,6 +22,7 @@ answers are those of tokenising every window); four in five windows hold none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import filterfalse
 
@@ -117,12 +118,21 @@ class Tok:
 
     __slots__ = ("text", "start", "end", "low", "cap")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, low: str, cap: bool) -> None:
         self.text = text
         self.start = start
         self.end = end
-        self.low = text.lower()
-        self.cap = text[0].isupper()  # tokens are never empty
+        self.low = low  # text.lower()
+        self.cap = cap  # text[0].isupper() (tokens are never empty)
+
+
+# A Tok without a call of its __init__ (a Python frame per token), where the class allows it;
+# compiled by mypyc (native.py) it does not, and the constructor is as cheap there.
+_BARE_NEW: Callable[[type[Tok]], Tok] | None = object.__new__
+try:
+    object.__new__(Tok)
+except TypeError:
+    _BARE_NEW = None
 
 
 @dataclass(slots=True)
@@ -177,6 +187,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     if at < 0:
         return []
     verbs = VERBS_BY_LANG.get(language or "", ALL_VERBS)
+    low_marks = "„" in openers.marks or "»" in openers.marks  # German quotation marks
     groups: list[Quotation] = []
     ctxs: dict[bool, _Ctx] = {}  # clause readers of this article, by `german`
     prev_open = False  # the previous paragraph ended inside an unclosed quotation
@@ -196,7 +207,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
             prev_open = False
             continue
         _transcript_labels(text, pieces)
-        german = language == "de" or any(text[p.open_at] in "„»" for p in pieces)
+        german = language == "de" or (low_marks and any(text[p.open_at] in "„»" for p in pieces))
         ctx = ctxs.get(german)
         if ctx is None:
             ctx = ctxs[german] = _Ctx(text, verbs, german)
@@ -370,11 +381,12 @@ class _OpenerFinder:
     kind however often it is asked (a kind found only far ahead was searched for again from
     every mark before it: quadratic in a long paragraph of other marks)."""
 
-    __slots__ = ("text", "marks", "ahead")
+    __slots__ = ("text", "marks", "ahead", "tags")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.marks = [c for c in _OPENER_CHARS if c in text]
+        self.tags = "<" in text  # no tag anywhere: no mark inside one (_TagTracker)
         self.ahead = [(0, -2)] * len(self.marks)  # per mark: (searched from, found at)
 
     def next(self, pos: int, end: int) -> int:
@@ -584,14 +596,14 @@ def _pieces(
 ) -> list[Piece]:
     out: list[Piece] = []
     pos = p0
-    tags = _TagTracker(text, p0)
+    tags = _TagTracker(text, p0) if openers.tags else None
     closes = _Closer(text, p0, p1)
     while pos < p1:
         i = openers.next(pos, p1)
         if i < 0:
             break
         ch = text[i]
-        if not _is_opening(text, i, ch, p0, p1) or tags.inside(i):
+        if not _is_opening(text, i, ch, p0, p1) or (tags is not None and tags.inside(i)):
             pos = i + 1
             continue
         k = closes.find(i, ch)
@@ -666,24 +678,28 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     # the context-dependent lower-casing (final sigma) as a string end does.
     lows = " ".join(words).lower().split(" ")
     out = []
-    new = object.__new__
     body = win.strip()
     if "_" not in body and len(body) == len(" ".join(chunks)) and body == " ".join(chunks):
         # offsets counted: a chunk's tokens follow each other, chunks are one space apart
         pos = a + win.index(chunks[0])
         k = 0
+        new = _BARE_NEW
         for chunk in chunks:
             end = pos + len(chunk)
             while pos < end:
                 w = words[k]
-                t = new(Tok)  # the attributes set here, without a Python-level __init__
-                t.text = w
-                t.start = pos
-                pos += len(w)
-                t.end = pos
-                t.low = lows[k]
-                t.cap = w[0].isupper()
-                out.append(t)
+                if new is None:
+                    out.append(Tok(w, pos, pos + len(w), lows[k], w[0].isupper()))
+                    pos += len(w)
+                else:
+                    t = new(Tok)  # the attributes set here, without a Python-level __init__
+                    t.text = w
+                    t.start = pos
+                    pos += len(w)
+                    t.end = pos
+                    t.low = lows[k]
+                    t.cap = w[0].isupper()
+                    out.append(t)
                 k += 1
             pos += 1
         return out
@@ -692,13 +708,7 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     for w, low in zip(words, lows, strict=True):
         s = find(w, pos)
         pos = s + len(w)
-        t = new(Tok)
-        t.text = w
-        t.start = a + s
-        t.end = a + pos
-        t.low = low
-        t.cap = w[0].isupper()
-        out.append(t)
+        out.append(Tok(w, a + s, a + pos, low, w[0].isupper()))
     return out
 
 
@@ -860,7 +870,8 @@ _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 _TRIGGER_CACHE: dict[
-    tuple[int, bool], tuple[set[str], frozenset[str], frozenset[bytes]]
+    tuple[int, bool],
+    tuple[set[str], frozenset[str], frozenset[bytes], frozenset[str]],
 ] = {}
 # A French verb with its subject pronoun (`dit-il`, `a-t-on`), as _FR_INVERTED reads it.
 _INVERTED_END = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
@@ -874,9 +885,12 @@ _ASCII_LETTERS = bytes(
 )
 
 
-def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[bytes]]:
+def _triggers(
+    verbs: set[str], german: bool
+) -> tuple[frozenset[str], frozenset[bytes], frozenset[str]]:
     """Every lower-cased word that can head an attribution clause (_Ctx.may_attribute),
-    and those that are ASCII as bytes."""
+    those that are ASCII as bytes, and every word a branch of pre_clause's loop over the
+    sentence can take (the others are passed over at once)."""
     key = (id(verbs), german)
     got = _TRIGGER_CACHE.get(key)
     if got is None or got[0] is not verbs:
@@ -885,9 +899,11 @@ def _triggers(verbs: set[str], german: bool) -> tuple[frozenset[str], frozenset[
             # pre_clause reads them (`Trump’s claim that “…”`, `Trump claims that …`)
             words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
-        got = (verbs, frozenset(words), ascii_words)
+        heads = frozenset(verbs | ACCORDING | SPEECH_NOUNS | POSTPOSITION | DE_POST_ONLY
+                          | EN_NOUN_LIKE_VERBS)
+        got = (verbs, frozenset(words), ascii_words, heads)
         _TRIGGER_CACHE[key] = got
-    return got[1], got[2]
+    return got[1], got[2], got[3]
 
 
 def _terminal_piece(text: str, pc: Piece, toks: list[Tok]) -> bool:
@@ -951,13 +967,13 @@ _MID_WORDS = 256
 
 
 class _Ctx:
-    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers", "_mid")
+    __slots__ = ("text", "verbs", "german", "triggers", "ascii_triggers", "heads", "_mid")
 
     def __init__(self, text: str, verbs: set[str], german: bool) -> None:
         self.text = text
         self.verbs = verbs
         self.german = german
-        self.triggers, self.ascii_triggers = _triggers(verbs, german)
+        self.triggers, self.ascii_triggers, self.heads = _triggers(verbs, german)
         self._mid: dict[str, bool] = {}
 
     def mid_sentence(self, word: str) -> bool:
@@ -1211,12 +1227,15 @@ class _Ctx:
             sub_end = next((i for i in range(1, n) if toks[i].text == ","), 0)
         deferred = None
         weak: Clause | None = None
+        heads = self.heads
         for v, t in enumerate(toks):
+            low = t.low
             if "-" in t.text:
                 inv = self.inverted(t)
                 if inv is not None:
                     return Clause(inv, t.start)
-            low = t.low
+            elif low not in heads:
+                continue  # no branch below can take it
             subj = None
             if low in ACCORDING and (not t.cap or v == 0):
                 j = v + 1
