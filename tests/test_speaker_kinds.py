@@ -840,3 +840,36 @@ def test_a_written_text_reads() -> None:
     assert speakers(f"{q} read a statement from Nadia Petrov.")[0][1] == "Nadia Petrov"
     text = "You can read “The bridge will not reopen before the thaw” on the sign."
     assert speakers(text)[0][1] is None
+
+
+def test_an_honorific_names_a_person_without_a_full_name() -> None:
+    text = (
+        "Mr. Okafor waves off the criticism of the levy.\n"
+        "“People will thank us when the river rises again,” he said."
+    )
+    assert speakers(text)[0][1] == "Okafor"
+    # `Miss` also opens titles of contests, which are no one
+    text = (
+        "Miss Universe crowned a new winner in Lagos.\n"
+        "“People will thank us when the river rises again,” she said."
+    )
+    assert speakers(text)[0][1] is None
+
+
+def test_pronoun_after_a_reporter_whose_clause_names_others() -> None:
+    # The people named inside the clause a subject reports are talked about; the subject
+    # talks.
+    text = (
+        "Host Carl Dunne said Pence’s calm would help Trump’s numbers this week.\n"
+        "“He came across as the grown-up in the room,” he said."
+    )
+    assert speakers(text)[0][1] == "Carl Dunne"
+
+
+def test_pronoun_after_a_reporter_and_a_later_sentence_naming_someone() -> None:
+    text = (
+        "Host Carl Dunne said Pence’s calm would help Trump’s numbers this week. "
+        "Viewers disagreed with Tom Ash’s take on it.\n"
+        "“He came across as the grown-up in the room,” he said."
+    )
+    assert speakers(text)[0][1] is None
