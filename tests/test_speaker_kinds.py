@@ -873,3 +873,22 @@ def test_pronoun_after_a_reporter_and_a_later_sentence_naming_someone() -> None:
         "“He came across as the grown-up in the room,” he said."
     )
     assert speakers(text)[0][1] is None
+
+
+def test_as_a_person_put_it_after_the_quotation() -> None:
+    text = "The toll is “a tax on the people who can least afford it,” as Nadia Petrov put it."
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    text = "“The toll is a tax on the poor,” as the Petrov campaign said on Monday."
+    assert speakers(text)[0][1] == "the Petrov campaign"
+    text = "The toll is “a tax on the people who can least afford it,” as far as Petrov knows."
+    assert speakers(text)[0][1] is None
+
+
+def test_a_clause_does_not_reach_a_quotation_a_page_later() -> None:
+    # A long paragraph: the clause of the first quotation is not the second one's.
+    filler = "The sets are short and the rests are long, so plan them with care. " * 8
+    text = (
+        "“Add a little weight every single week,” as Coach Dana Hill explains here. "
+        + filler + "One muscle group works while the other is “resting.”"
+    )
+    assert speakers(text) == [("Add a little weight every single week,", "Dana Hill")]

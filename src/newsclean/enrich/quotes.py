@@ -896,8 +896,9 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
                 if t.start > prev_post.verb_start and ctx.is_verb(t):
                     pc.pre = Clause(prev_post.subject, t.start)
                     break
-        if pc.pre is None and idx > 0 and s == 0 and not first_sentence:
+        if pc.pre is None and idx > 0 and s == 0 and not first_sentence and lo <= gap_start:
             # Same sentence as the previous piece: its clauses carry over (fragment lists).
+            # (Not beyond the window: `“A,” as Jim explains … [a page] … “B”`.)
             prev = pieces[idx - 1]
             pc.pre = prev.pre if prev.post is None else prev.post
             if pc.pre is not None:
@@ -1199,6 +1200,16 @@ class _Ctx:
         while k < n and k < 2 and gap[k].text in ",—–-":
             k += 1
         if k >= n:
+            return None, None
+        if k + 2 < n and gap[k].low == "as" and not gap[k].cap and \
+                gap[k + 1].low not in ("far", "well", "much", "long", "soon", "a", "an"):
+            # `“…,” as Lee put it.`, `as the mayor said on Monday`: the clause after `as`
+            # (a subject and a reporting verb) attributes the quotation
+            subj, e = self.np_forward(gap, k + 1, before_verb=True)
+            while subj is not None and e < n and gap[e].low in AUX:
+                e += 1
+            if subj is not None and subj.kind != "pronoun" and e < n and self.is_verb(gap[e]):
+                return Clause(subj, gap[e].start), e + 1
             return None, None
         if k + 3 < n and gap[k + 1].low == "how" and gap[k].low in ("is", "was"):
             # `“…” is how Lee described it`, `was how Lee put it`: the verb after `how`
@@ -1997,7 +2008,12 @@ def _group(pieces: list[Piece], text: str) -> list[list[Piece]]:
         new = idx == 0
         if not new:
             prev = pieces[idx - 1]
-            if pc.pre is None and prev.closed and _narration_between(text, prev, pc):
+            if pc.pre is None and prev.closed and (
+                _narration_between(text, prev, pc)
+                # (or more narration than a clause window: `“A,” as Jim explains … [a
+                # page] … “B”` is no longer his)
+                or pc.open_at - prev.close_at > _PRE_WINDOW
+            ):
                 # `… as a “strong leader,” comparing him to Obama. Trump avoids … calling
                 # for “appropriate assistance.”`: the narrator's own words between the two
                 # quotations end the first utterance.
