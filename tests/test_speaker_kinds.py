@@ -695,3 +695,200 @@ def test_no_reporting_verb_no_speaker_for_a_pronoun_sentence() -> None:
         "Later, taking questions, she said little. Her rallies were “the biggest in the state.”"
     )
     assert speakers(text) == [("the biggest in the state.", None)]
+
+
+# -- issue 16, fourth pass: a named person and a quotation without a verb of the lexicon ----
+
+
+def test_colon_introduction_with_a_named_subject_and_any_verb() -> None:
+    # The sentence introduces the quotation with its colon: its subject speaks, whatever
+    # its verb (as a colon that closes the paragraph before does).
+    for intro in ("Nadia Petrov took to Twitter:", "Nadia Petrov went further:",
+                  "Nadia Petrov made the same point on Monday:",
+                  "Nadia Petrov didn’t mince words:", "Nadia Petrov couldn’t resist:"):
+        text = f"{intro} “The bridge will not reopen before the spring thaw.”"
+        assert speakers(text) == [
+            ("The bridge will not reopen before the spring thaw.", "Nadia Petrov")
+        ], intro
+    text = (
+        "Officials met Maria Petrov at the port.\n"
+        "She went further: “The bridge will not reopen before the spring thaw.”"
+    )
+    assert speakers(text)[0][1] == "Maria Petrov"
+
+
+def test_colon_introduction_without_a_named_subject() -> None:
+    for intro in ("Residents of the valley were divided:",
+                  "What I never expected was the first question:",
+                  "The vote was held in Dayton (at noon):"):
+        text = f"{intro} “The bridge will not reopen before the spring thaw.”"
+        assert speakers(text) == [
+            ("The bridge will not reopen before the spring thaw.", None)
+        ], intro
+
+
+def test_negated_auxiliary_after_the_named_subject_of_the_sentence_before() -> None:
+    text = "Nadia Petrov didn’t hold back. “The bridge will not reopen before the spring thaw.”"
+    assert speakers(text) == [("The bridge will not reopen before the spring thaw.", "Nadia Petrov")]
+
+
+def test_verb_in_s_before_the_article_a() -> None:
+    # `a` is also a French auxiliary: before it a verb in -s is still a verb.
+    text = "Nadia Petrov wants a “clean break with the habits of the old harbour board.”"
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    text = "Nadia Petrov’s plans are a “clean break with the habits of the old harbour board.”"
+    assert speakers(text)[0][1] is None
+
+
+def test_possessive_and_noun_before_a_colon() -> None:
+    text = "Nadia Petrov’s verdict: “The bridge will not reopen before the spring thaw.”"
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    text = "The port’s new slogan: “The bridge will not reopen before the spring thaw.”"
+    assert all(s is None for _q, s in speakers(text))
+
+
+def test_name_and_party_in_parentheses_before_a_colon() -> None:
+    text = "Sen. Nadia Petrov (R-Ohio): “The bridge will not reopen before the spring thaw.”"
+    assert speakers(text)[0][1] == "Nadia Petrov"
+
+
+def test_in_the_words_of_a_person() -> None:
+    for text in (
+        "In the words of Nadia Petrov: “The bridge will not reopen before the spring thaw.”",
+        "The plan is, in the words of Nadia Petrov, “a bridge to nowhere and back again.”",
+        "In Nadia Petrov’s words, “the bridge will not reopen before the spring thaw.”",
+    ):
+        assert speakers(text)[0][1] == "Nadia Petrov", text
+    text = "In the words of the old ballad, “the bridge will not reopen before the thaw.”"
+    assert all(s is None for _q, s in speakers(text))
+
+
+def test_particle_verb_after_a_comma_ended_quotation() -> None:
+    text = "“The bridge will not reopen before the thaw,” Nadia Petrov shot back."
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    # a new sentence after a closed quotation is no clause of it
+    text = "“The bridge will not reopen before the thaw.” Nadia Petrov shot back at critics " \
+        "in a long interview with the local radio station on Friday night."
+    assert speakers(text)[0][1] is None
+
+
+def test_is_how_a_person_put_it() -> None:
+    text = "“A bridge to nowhere and back again” is how Nadia Petrov described the plan."
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    text = "“A bridge to nowhere and back again” was how the mayor put it."
+    assert speakers(text)[0][1] == "the mayor"
+    text = "“A bridge to nowhere and back again” is how the toll system works."
+    assert speakers(text)[0][1] is None
+
+
+def test_a_named_person_and_a_group_speak() -> None:
+    text = "“The ice is thinner than the models say,” Rita Olsen and her team wrote in the paper."
+    assert speakers(text)[0][1] == "Rita Olsen"
+    text = "“The ice is thinner than the models say,” Rita Olsen and her team found."
+    assert speakers(text)[0][1] is None
+
+
+def test_hyphenated_role_right_before_the_name() -> None:
+    text = "“The ice is thinner than the models say,” NOAA scientist and study co-author " \
+        "Rita Olsen said."
+    assert speakers(text)[0][1] == "Rita Olsen"
+
+
+def test_roles_before_a_full_name_open_the_sentence() -> None:
+    q = "“clean break with the habits of the old harbour board.”"
+    for subject, who in (
+        ("Republican presidential nominee Nadia Petrov", "Nadia Petrov"),
+        ("Former Secretary of State Nadia Petrov", "Nadia Petrov"),
+        ("The Republican nominee Nadia Petrov", "Nadia Petrov"),
+        ("The Republican nominee, Nadia Petrov,", "Nadia Petrov"),
+        ("Petrov’s running mate, Gov. Tom Ash,", "Tom Ash"),
+        ("The Petrov campaign", "The Petrov campaign"),
+    ):
+        text = f"{subject} has long pushed for a {q}"
+        assert speakers(text)[0][1] == who, subject
+
+
+def test_noun_phrase_subject_without_a_name_gives_no_speaker() -> None:
+    q = "“clean break with the habits of the old harbour board.”"
+    for subject in ("The Republican nominee", "The long story of how actress Nadia Petrov"):
+        assert speakers(f"{subject} has long pushed for a {q}")[0][1] is None, subject
+    # a second clause with its own subject owns the quotation
+    text = (f"Nadia Petrov drew a chart of the harbour, and we affectionately dubbed it a {q}")
+    assert speakers(text)[0][1] is None
+
+
+def test_irregular_past_after_a_full_name() -> None:
+    text = "Nadia Petrov took aim at the “clean break with the habits of the harbour board.”"
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    text = "Math gave her a “clean break with the habits of the old harbour board.”"
+    assert speakers(text)[0][1] is None
+
+
+def test_roles_before_the_name_after_the_quotation() -> None:
+    q = "“The bridge will not reopen before the thaw,”"
+    assert speakers(f"{q} Republican nominee Nadia Petrov shot back.")[0][1] == "Nadia Petrov"
+    assert speakers(f"{q} Rep. Nadia Petrov, R-Ohio, shot back.")[0][1] == "Nadia Petrov"
+    text = "“The bridge will not reopen before the thaw” — Republican nominee Nadia Petrov"
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    assert speakers(f"{q} Nadia Petrov, the mayor, and Tom Ash.")[0][1] is None
+
+
+def test_a_written_text_reads() -> None:
+    q = "“The bridge will not reopen before the thaw,”"
+    assert speakers(f"{q} the statement read.")[0][1] == "the statement"
+    assert speakers(f"{q} the letter reads in part.")[0][1] == "the letter"
+    assert speakers(f"{q} read a statement from Nadia Petrov.")[0][1] == "Nadia Petrov"
+    text = "You can read “The bridge will not reopen before the thaw” on the sign."
+    assert speakers(text)[0][1] is None
+
+
+def test_an_honorific_names_a_person_without_a_full_name() -> None:
+    text = (
+        "Mr. Okafor waves off the criticism of the levy.\n"
+        "“People will thank us when the river rises again,” he said."
+    )
+    assert speakers(text)[0][1] == "Okafor"
+    # `Miss` also opens titles of contests, which are no one
+    text = (
+        "Miss Universe crowned a new winner in Lagos.\n"
+        "“People will thank us when the river rises again,” she said."
+    )
+    assert speakers(text)[0][1] is None
+
+
+def test_pronoun_after_a_reporter_whose_clause_names_others() -> None:
+    # The people named inside the clause a subject reports are talked about; the subject
+    # talks.
+    text = (
+        "Host Carl Dunne said Pence’s calm would help Trump’s numbers this week.\n"
+        "“He came across as the grown-up in the room,” he said."
+    )
+    assert speakers(text)[0][1] == "Carl Dunne"
+
+
+def test_pronoun_after_a_reporter_and_a_later_sentence_naming_someone() -> None:
+    text = (
+        "Host Carl Dunne said Pence’s calm would help Trump’s numbers this week. "
+        "Viewers disagreed with Tom Ash’s take on it.\n"
+        "“He came across as the grown-up in the room,” he said."
+    )
+    assert speakers(text)[0][1] is None
+
+
+def test_as_a_person_put_it_after_the_quotation() -> None:
+    text = "The toll is “a tax on the people who can least afford it,” as Nadia Petrov put it."
+    assert speakers(text)[0][1] == "Nadia Petrov"
+    text = "“The toll is a tax on the poor,” as the Petrov campaign said on Monday."
+    assert speakers(text)[0][1] == "the Petrov campaign"
+    text = "The toll is “a tax on the people who can least afford it,” as far as Petrov knows."
+    assert speakers(text)[0][1] is None
+
+
+def test_a_clause_does_not_reach_a_quotation_a_page_later() -> None:
+    # A long paragraph: the clause of the first quotation is not the second one's.
+    filler = "The sets are short and the rests are long, so plan them with care. " * 8
+    text = (
+        "“Add a little weight every single week,” as Coach Dana Hill explains here. "
+        + filler + "One muscle group works while the other is “resting.”"
+    )
+    assert speakers(text) == [("Add a little weight every single week,", "Dana Hill")]

@@ -35,6 +35,8 @@ from .speech_lexicon import (
     DE_POST_ONLY,
     DETERMINERS,
     EN_NOUN_LIKE_VERBS,
+    EN_POST_VERBS,
+    IRREGULAR_PAST,
     NOT_GIVEN,
     ORG_WORDS,
     OTHER_PRONOUNS,
@@ -311,9 +313,13 @@ def _fallback_subject(
     return prev.subject if prev.subject.kind in ("name", "pronoun") else None
 
 
-def _named_subject(text: str, cut: int, hi: int, ctx: _Ctx) -> Subject | None:
+def _named_subject(
+    text: str, cut: int, hi: int, ctx: _Ctx, any_verb: bool = False
+) -> Subject | None:
     """The named subject opening the sentence at `cut` (before `hi`), with its verb:
-    `Reid has gone after Trump as a “…”`, `Krebs disagreed.`"""
+    `Reid has gone after Trump as a “…”`, `Krebs disagreed.`  With `any_verb` (the
+    sentence introduces the quotation with its colon) any plain lower-case word after the
+    subject is its verb (`Lee took to Twitter:`, `She went further:`)."""
     if not text[cut].isupper():
         return None  # no capitalised word opens the sentence
     # The subject and its verb open the sentence: its first 160 characters suffice.
@@ -327,13 +333,41 @@ def _named_subject(text: str, cut: int, hi: int, ctx: _Ctx) -> Subject | None:
         k = next((c + 1 for c in range(1, min(len(toks), 14)) if toks[c].text == ","), 0)
         if k == 0 or k >= len(toks):
             return None
-    if toks[k].low in AUX or toks[k].low in _BE or toks[k].low in DETERMINERS:
-        return None  # a question (`Have you …`) or a noun phrase, not a name
-    subj, e = ctx.np_forward(toks, k)
-    if subj is None or subj.kind != "name":
+    if toks[k].low in AUX or toks[k].low in _BE:
+        return None  # a question (`Have you …`)
+    if toks[k].low in DETERMINERS:
+        # a noun phrase, not a name -- unless a name is set off after it (`The party
+        # chairman, Reince Priebus, has …`) or qualifies it (`The Clinton campaign has`)
+        subj, e = _set_off_name(toks, k, ctx)
+        if subj is None and toks[k].low == "the":
+            subj, e = _named_group(toks, k, ctx)
+        if subj is None and toks[k].low == "the":
+            # `The Democratic nominee Hillary Clinton has …`: roles before a full name
+            subj, e = ctx.np_forward(toks, k)
+            if subj is None or subj.kind != "np" or e - k < 4 or not toks[e - 1].cap or \
+                    not toks[e - 2].cap or toks[e - 1].low in ORG_WORDS or \
+                    toks[e - 2].text.endswith(("’s", "'s")) or any(
+                        t.low in _PREPOSITIONS or t.low in _WH_WORDS or t.low in _STOP_NP
+                        for t in toks[k + 1 : e]):
+                subj, e = None, k
+    else:
+        subj, e = ctx.np_forward(toks, k)
+        subj, e = _role_and_name(toks, k, subj, e, ctx)
+        if (subj is None and toks[k].cap and toks[k].text.endswith(("’s", "'s"))) or (
+            subj is not None and subj.kind == "name" and e < len(toks)
+            and toks[e].text.endswith(("’s", "'s"))
+        ):
+            subj, e = _set_off_name(toks, k, ctx)  # `Lee’s running mate, Tom Baker, has`
+    if subj is None or not (subj.kind == "name" or (
+        any_verb and subj.kind == "pronoun" and subj.text.lower() in PRONOUN_GENDER
+    ) or (subj.kind == "np" and toks[k].low == "the")):
         return None
-    if " " not in subj.text and not ctx.mid_sentence(subj.text):
+    if subj.kind == "name" and " " not in subj.text and not ctx.mid_sentence(subj.text):
         return None  # a capitalised word opening its sentence (`Testers were …`)
+    if toks[k].low in _WH_WORDS:
+        return None  # `What I didn’t expect was …`: a question word, no name
+    if _SECOND_CLAUSE.search(text, subj.end, hi) is not None:
+        return None  # `Fishkin made a pyramid, and we dubbed it “…”`: that clause's own
     # `Harry Reid (D-Nev.), the minority leader, in particular, has …`
     e = _skip_paren(toks, e)
     for _ in range(2):
@@ -344,16 +378,89 @@ def _named_subject(text: str, cut: int, hi: int, ctx: _Ctx) -> Subject | None:
                 return None
             e = c + 1
     aux = False
-    while e < len(toks) and (toks[e].low in AUX or toks[e].low.endswith("ly")) and \
-            not toks[e].cap:
-        aux = aux or toks[e].low in AUX
+    while e < len(toks) and (toks[e].low in AUX or toks[e].low.endswith("ly") or
+                             toks[e].low.endswith(_NEGATED)) and not toks[e].cap:
+        # (`didn’t mince words`: a negated auxiliary is one token)
+        aux = aux or toks[e].low in AUX or toks[e].low.endswith(_NEGATED)
         e += 1
     if e < len(toks) and (_verb_like(toks, e, ctx) or (
-        aux and toks[e].text.isalpha() and not toks[e].cap  # `has gone after`
+        # `Pence struck a softer tone, …`: an irregular past tense, after a full name only
+        # (`Math gave her …` opens with a word, not a person)
+        toks[e].low in IRREGULAR_PAST and " " in subj.text
+    ) or (
+        (aux or any_verb) and toks[e].text.isalpha() and not toks[e].cap  # `has gone after`
         and toks[e].low not in DETERMINERS and toks[e].low not in _STOP_NP
+        and (aux or toks[e].low not in _PREPOSITIONS)
     )):
         return subj
+    if any_verb and aux and e == len(toks) - 1:
+        return subj  # `Lee couldn’t resist:`
     return None
+
+
+def _role_and_name(
+    toks: list[Tok], k: int, subj: Subject | None, e: int, ctx: _Ctx
+) -> tuple[Subject | None, int]:
+    """A sentence-opening subject read by np_forward, kept as a name when roles stand
+    before the name: `Republican presidential nominee Ann Lee`, `Former Secretary of State
+    Ann Lee` (the resolver takes the trailing name of such a phrase)."""
+    if subj is None:
+        return None, e
+    n = len(toks)
+    if subj.kind == "name" and e + 2 < n and toks[e].low == "of" and toks[e + 1].cap and \
+            all(w.lower().strip(".") in TITLES for w in subj.text.split()):
+        r = _name_run_forward(toks, e + 1)  # `Secretary of State John Kerry`
+        if r - (e + 1) >= 3 and toks[e + 1].low in TITLES:
+            return Subject("name", ctx.text[subj.start : toks[r - 1].end], subj.start,
+                           toks[r - 1].end), r
+        return subj, e
+    if subj.kind == "np" and toks[e - 1].cap and e - k >= 3 and \
+            toks[e - 2].cap and not toks[e - 2].text.endswith(("’s", "'s")) and \
+            any(not t.cap and t.text.isalpha() and _role_word(t) for t in toks[k:e]) and \
+            not any(t.text.endswith(("’s", "'s")) for t in toks[k:e]):
+        # role words and a name of two words or more (`nominee Ann Lee`)
+        return Subject("name", subj.text, subj.start, subj.end), e
+    return subj, e
+
+
+def _named_group(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, int]:
+    """`The Clinton campaign has …`, `The Trump administration wants …`: `the`, a name
+    and an organisation noun open the sentence; the phrase speaks, as written."""
+    np, e = ctx.np_forward(toks, k, before_verb=True)
+    if np is None or np.kind != "np" or e - k < 3:
+        return None, k
+    words = toks[k + 1 : e]
+    if words[0].cap and words[0].low not in _FUNC_CAP and not words[-1].cap and \
+            words[-1].low in ORG_WORDS and all(not t.cap for t in words[1:]):
+        return np, e
+    return None, k
+
+
+def _set_off_name(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, int]:
+    """`The party chairman, Reince Priebus, has …`: the name of two words or more set off
+    by commas after a noun phrase that opens the sentence, and the index after its
+    closing comma."""
+    n = len(toks)
+    e = k  # the noun phrase: words up to the comma (`Lee’s campaign manager,`)
+    while e < n and e - k < 8 and toks[e].text != "," and (
+        toks[e].text.isalpha() or toks[e].text.endswith(("’s", "'s"))
+    ) and not ctx.is_verb(toks[e]) and toks[e].low not in _STOP_NP and \
+            toks[e].low not in AUX and toks[e].low not in _PREPOSITIONS:
+        e += 1
+    if e == k or e + 3 >= n or toks[e].text != ",":
+        return None, k
+    name, f = ctx.np_forward(toks, e + 1)
+    if name is None or name.kind != "name" or " " not in name.text or f >= len(toks) or \
+            toks[f].text != ",":
+        return None, k
+    return name, f + 1
+
+
+# A second clause with a subject of its own between a sentence's subject and the quotation.
+_SECOND_CLAUSE = re.compile(r",\s+(?:and|but|so|while|yet)\s+(?:he|she|they|we|i|you)\b")
+_WH_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "where", "whatever"}
+# A negated auxiliary, one token: `didn’t`, `wasn't`, `couldn’t`.
+_NEGATED = ("n’t", "n't")
 
 
 def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
@@ -366,7 +473,11 @@ def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
         return True
     nxt = toks[e + 1] if e + 1 < len(toks) else None
     return t.low.endswith("s") and not (
-        nxt is not None and (nxt.low in AUX or nxt.low in _BE or ctx.is_verb(nxt))
+        nxt is not None and (
+            # (`wants a “…”`: the article is no auxiliary, whatever French `a` is)
+            (nxt.low in AUX and nxt.low not in DETERMINERS) or nxt.low in _BE
+            or ctx.is_verb(nxt)
+        )
     )
 
 
@@ -795,8 +906,9 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
                 if t.start > prev_post.verb_start and ctx.is_verb(t):
                     pc.pre = Clause(prev_post.subject, t.start)
                     break
-        if pc.pre is None and idx > 0 and s == 0 and not first_sentence:
+        if pc.pre is None and idx > 0 and s == 0 and not first_sentence and lo <= gap_start:
             # Same sentence as the previous piece: its clauses carry over (fragment lists).
+            # (Not beyond the window: `“A,” as Jim explains … [a page] … “B”`.)
             prev = pieces[idx - 1]
             pc.pre = prev.pre if prev.post is None else prev.post
             if pc.pre is not None:
@@ -897,7 +1009,7 @@ def _triggers(
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
         if verbs is not VERBS_BY_LANG["de"]:
             # pre_clause reads them (`Trump’s claim that “…”`, `Trump claims that …`)
-            words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS
+            words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS | EN_POST_VERBS
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
         heads = frozenset(verbs | ACCORDING | SPEECH_NOUNS | POSTPOSITION | DE_POST_ONLY
                           | EN_NOUN_LIKE_VERBS)
@@ -1067,7 +1179,11 @@ class _Ctx:
         t = gap[j]
         if self.is_verb(t):
             return True
-        if t.cap or self.german or not named:
+        if t.cap or self.german:
+            return False
+        if t.low in EN_POST_VERBS and self.verbs is not VERBS_BY_LANG["de"]:
+            return True  # `the letter reads.`
+        if not named:
             return False
         if t.low in EN_NOUN_LIKE_VERBS:
             return True
@@ -1077,7 +1193,7 @@ class _Ctx:
         nxt = gap[j + 1] if j + 1 < len(gap) else None
         return nxt is None or nxt.text in ".,;!?" or nxt.low in _PREPOSITIONS or (
             nxt.low.endswith("ly") and len(nxt.low) > 4
-        )
+        ) or (nxt.low == "back" and not self.is_verb(t))  # `Lee shot back.`
 
     def post_clause(
         self, gap: list[Tok], loose: bool = False
@@ -1085,8 +1201,14 @@ class _Ctx:
         k = 0
         n = len(gap)
         if n >= 2 and gap[0].text in "―—–-" and gap[1].cap:
-            # `“…” ― Sonya Herridge`: a signature line names the speaker without a verb.
+            # `“…” ― Sonya Herridge`: a signature line names the speaker without a verb
+            # (`— Republican nominee Ann Lee`: roles before the name).
             e = _name_run_forward(gap, 1)
+            if e < n and not gap[e].cap and (e == n or gap[e].text not in ".,;("):
+                np, f = self.np_forward(gap, 1)
+                if np is not None and np.kind == "np" and f >= 4 and gap[f - 1].cap and \
+                        gap[f - 2].cap and (f == n or gap[f].text in ".,;("):
+                    return Clause(np, gap[0].start), f
             if e > 1 and (e == n or gap[e].text in ".,;("):
                 sig = Subject("name", self.text[gap[1].start : gap[e - 1].end], gap[1].start,
                               gap[e - 1].end)
@@ -1094,6 +1216,24 @@ class _Ctx:
         while k < n and k < 2 and gap[k].text in ",—–-":
             k += 1
         if k >= n:
+            return None, None
+        if k + 2 < n and gap[k].low == "as" and not gap[k].cap and \
+                gap[k + 1].low not in ("far", "well", "much", "long", "soon", "a", "an"):
+            # `“…,” as Lee put it.`, `as the mayor said on Monday`: the clause after `as`
+            # (a subject and a reporting verb) attributes the quotation
+            subj, e = self.np_forward(gap, k + 1, before_verb=True)
+            while subj is not None and e < n and gap[e].low in AUX:
+                e += 1
+            if subj is not None and subj.kind != "pronoun" and e < n and self.is_verb(gap[e]):
+                return Clause(subj, gap[e].start), e + 1
+            return None, None
+        if k + 3 < n and gap[k + 1].low == "how" and gap[k].low in ("is", "was"):
+            # `“…” is how Lee described it`, `was how Lee put it`: the verb after `how`
+            # has the speaker for its subject.
+            subj, e = self.np_forward(gap, k + 2, before_verb=True)
+            if subj is not None and e < n and gap[e].text.isalpha() and not gap[e].cap \
+                    and gap[e].low not in _STOP_NP and (subj.kind != "np" or self.is_verb(gap[e])):
+                return Clause(subj, gap[e].start), e + 1
             return None, None
         t = gap[k]
         inv = self.inverted(t)
@@ -1106,6 +1246,10 @@ class _Ctx:
         if t.low in AUX and k + 1 < n and self.is_verb(gap[k + 1]):
             v = k + 1
         if self.is_verb(gap[v]) or gap[v].low in ACCORDING or (
+            # `“…,” read a statement from the campaign.`
+            gap[v].low in EN_POST_VERBS and not gap[v].cap and not self.german
+            and v + 1 < n and gap[v + 1].low in DETERMINERS
+        ) or (
             gap[v].low in EN_NOUN_LIKE_VERBS and not gap[v].cap and not self.german
             and v + 1 < n and gap[v + 1].cap  # `“…,” say the authors` / `says Mellor`
             or (v + 1 < n and gap[v].low in EN_NOUN_LIKE_VERBS and gap[v + 1].low == "the")
@@ -1151,6 +1295,15 @@ class _Ctx:
                 subj = self._np(gap, k, e)
                 j = e
         j = _skip_paren(gap, j)
+        if subj.kind == "name" and j + 2 < n and gap[j].low == "and" and not gap[j + 1].cap:
+            # `Paganini and his team wrote`, `Olsen and colleagues said`: the named person
+            # leads the group that speaks.
+            e = j + 1
+            while e < n and e - j <= 3 and gap[e].text.isalpha() and not gap[e].cap and \
+                    not self.is_verb(gap[e]) and gap[e].low not in _STOP_NP:
+                e += 1
+            if e < n and e > j + 1 and self.is_verb(gap[e]):
+                return Clause(subj, gap[e].start), e + 1
         if subj.kind == "name" and j < n and gap[j].low in ("of", "from", "at"):
             # `Mr. Morgan of the Sierra Club said`: a short affiliation before the verb.
             e = j + 1
@@ -1158,10 +1311,22 @@ class _Ctx:
                 e += 1
             if e < n and self.is_verb(gap[e]):
                 j = e
+        # A noun phrase that ends with a full name (`Republican nominee Ann Lee`) is named.
+        named = subj.kind != "np" or (subj.end == gap[j - 1].end and j >= 2 and
+                                      gap[j - 1].cap and gap[j - 2].cap)
+        a = j
         j = _skip_appositive(gap, j, self)
+        if j == a and loose and named and subj.kind == "name" and j < n and gap[j].text == ",":
+            # `“…,” Rep. Ann Lee, R-Ohio, shot back.`: one appositive, then a plain verb
+            # that ends the clause
+            c = next((c for c in range(j + 1, min(n, j + 12)) if gap[c].text in ",;:!?“”\""),
+                     -1)
+            if c > j + 1 and gap[c].text == "," and c + 1 < n and \
+                    self.post_verb(gap, c + 1, True, loose):
+                j = c + 1
         while j < n and (gap[j].low in AUX or _adverb_before_verb(gap, j, self)) and j + 1 < n:
             j += 1  # `Brooke tearfully asked`
-        if j < n and (gap[j].low in POSTPOSITION or self.post_verb(gap, j, subj.kind != "np", loose)):
+        if j < n and (gap[j].low in POSTPOSITION or self.post_verb(gap, j, named, loose)):
             if gap[j].low.endswith("ing") or (gap[j].low in _WEAK_VERBS and _common_np(subj)):
                 return None, None
             return Clause(subj, gap[j].start), j + 1
@@ -1181,7 +1346,7 @@ class _Ctx:
                 if r == e:
                     return None, None
                 if r - e >= 2 and e > k and not gap[e - 1].cap and \
-                        gap[e - 1].text.isalpha() and r < n and self.is_verb(gap[r]) and \
+                        _role_word(gap[e - 1]) and r < n and self.is_verb(gap[r]) and \
                         not gap[r].low.endswith("ing"):
                     subj = Subject("name", self.text[t.start : gap[r - 1].end], t.start,
                                    gap[r - 1].end)
@@ -1242,6 +1407,18 @@ class _Ctx:
                 if low == "according" and j < len(toks) and toks[j].low == "to":
                     j += 1
                 subj, _ = self.np_forward(toks, j)
+            elif low == "words" and 0 < v < n - 2 and toks[v - 1].low == "the" and \
+                    toks[v + 1].low == "of":
+                subj, _ = self.np_forward(toks, v + 2)  # `In the words of Marie Kondo:`
+                if subj is not None and subj.kind != "name":
+                    subj = None
+            elif low == "words" and v > 1 and v + 1 < n and toks[v + 1].text == ",":
+                subj = self._possessor(toks, v - 1)  # `In Lee’s words, “…”`
+                b = next((i for i in range(v) if toks[i].start == subj.start), 0) \
+                    if subj is not None else 0
+                if subj is not None and b > 0 and toks[b - 1].low == "in" and v >= sub_end:
+                    return Clause(subj, t.start, owner=True)
+                subj = None
             elif low in SPEECH_NOUNS and v > 0 and not t.cap and (
                 v + 1 == n or toks[v + 1].low in ("that", ":")
             ):
@@ -1334,7 +1511,28 @@ class _Ctx:
                 return Clause(subj, t.start)
             if fallback is None:
                 fallback = Clause(subj, t.start)
-        return fallback or deferred or weak or self._name_colon(toks)
+        return fallback or deferred or weak or self._name_colon(toks) or \
+            self._colon_subject(toks)
+
+    def _colon_subject(self, toks: list[Tok]) -> Clause | None:
+        """`Lee took to Twitter: “…”`, `She went further: “…”`, `Lee didn’t mince words:
+        “…”`: a sentence that introduces the quotation with its colon, and opens with a
+        named subject (or he/she) and its verb, whatever the verb: read as a colon that
+        closes the paragraph before is (_colon_intro)."""
+        n = len(toks)
+        if n < 3 or toks[-1].text != ":":
+            return None
+        for v in (n - 2, n - 3):
+            # `Lee’s verdict: “…”`, `His final word: “…”`: a possessive and a noun are
+            # the whole sentence.
+            if v > 0 and toks[v].text.isalpha() and not toks[v].cap and \
+                    toks[v].low not in _STOP_NP and toks[v].low not in _PREPOSITIONS and \
+                    all(t.text.isalpha() and not t.cap for t in toks[v:n - 1]):
+                owner = self._possessor(toks, v - 1)
+                if owner is not None and owner.start == toks[0].start:
+                    return Clause(owner, toks[v].start, owner=True)
+        subj = _named_subject(self.text, toks[0].start, toks[-1].start, self, any_verb=True)
+        return Clause(subj, toks[-1].start) if subj is not None else None
 
     def _introduction(self, toks: list[Tok]) -> Clause | None:
         """Idioms that introduce a quotation after their colon or comma without a reporting
@@ -1368,9 +1566,9 @@ class _Ctx:
         colon introduce its words (when no reporting verb does: `responded on Twitter:`
         names a place, not the speaker)."""
         n = len(toks)
-        if n < 2 or toks[-1].text != ":" or not toks[-2].cap:
+        if n < 2 or toks[-1].text != ":" or not (toks[-2].cap or toks[-2].text == ")"):
             return None
-        subj = self._core_backward(toks, n - 2)
+        subj = self._core_backward(toks, n - 2)  # (`Rep. Ann Lee (R-Fla.):`, its party set off)
         if subj is None or subj.kind != "name":
             return None
         b = next(i for i in range(n) if toks[i].start == subj.start)
@@ -1499,10 +1697,12 @@ class _Ctx:
                     break
                 if w.low in _STOP_NP or (before_verb and (self.is_verb(w) or w.low in AUX)):
                     break
-                if before_verb and w.low in EN_NOUN_LIKE_VERBS and e > j and (
-                    e + 1 == n or toks[e + 1].text in ".,;!?"
+                if before_verb and (w.low in EN_NOUN_LIKE_VERBS or w.low in EN_POST_VERBS) \
+                        and e > j and (
+                    e + 1 == n or toks[e + 1].text in ".,;!?" or (
+                        w.low in EN_POST_VERBS and toks[e + 1].low in _PREPOSITIONS)
                 ):
-                    break  # `an officer shouts.`: the clause's verb, not the noun's tail
+                    break  # `an officer shouts.`, `the letter reads in part`: the verb
                 if not before_verb and self.is_verb(w):
                     break
                 e += 1
@@ -1827,7 +2027,12 @@ def _group(pieces: list[Piece], text: str) -> list[list[Piece]]:
         new = idx == 0
         if not new:
             prev = pieces[idx - 1]
-            if pc.pre is None and prev.closed and _narration_between(text, prev, pc):
+            if pc.pre is None and prev.closed and (
+                _narration_between(text, prev, pc)
+                # (or more narration than a clause window: `“A,” as Jim explains … [a
+                # page] … “B”` is no longer his)
+                or pc.open_at - prev.close_at > _PRE_WINDOW
+            ):
                 # `… as a “strong leader,” comparing him to Obama. Trump avoids … calling
                 # for “appropriate assistance.”`: the narrator's own words between the two
                 # quotations end the first utterance.

@@ -302,6 +302,10 @@ class SpeakerResolver:
             return None
         canon = self.canonical(rest)
         if canon is None:
+            if g is not None and len(rest) == 1 and m.group().startswith(_HONORIFICS):
+                # `Mr. Obama chalks up …`: an honorific names a person of that gender
+                self.gender.setdefault(rest[0], g)
+                return rest[0]
             if not _acts(text, m.end()):
                 return None
             return rest[-1]  # "McLenney said …": a person, full name unknown
@@ -529,6 +533,18 @@ class SpeakerResolver:
         last_m = max(fit, key=lambda m: m.pos)
         if self._subject_like(last_m.pos):
             return self._remember(last_m.name, pos)
+        # ... or the last sentence subject that reports speech, when everyone named after
+        # it is named inside the clause it reports (`Matthews said Pence’s debate would
+        # boost Trump’s numbers. / “…,” he said.`): they are talked about, it talks.
+        reporters = [m for m in fit if not any(m is r for r in recent) and
+                     self._subject_like(m.pos) and self._reports(m.pos)]
+        if reporters:
+            last_r = max(reporters, key=_pos_of)
+            end = _sentence_end(self.text, last_r.pos, pos)
+            if (" " in last_r.name or self.gender.get(last_r.name) is not None) and \
+                    all(m.pos < end for m in fit if m.pos > last_r.pos) and \
+                    not self._named_between(end, pos):
+                return self._remember(last_r.name, pos)
         # ... or the last sentence subject, when all named after it are no one's given
         # names with an unknown gender (`ICICI Securities`, `Richmond High School`).
         subj_mentions = [m for m in fit if self._subject_like(m.pos)]
@@ -539,6 +555,16 @@ class SpeakerResolver:
                    and " " in m.name for m in after_s):
                 return self._remember(last_s.name, pos)
         return None
+
+    def _named_between(self, lo: int, hi: int) -> bool:
+        """A capitalised word that may name someone (not a function word, not quoted)
+        stands in text[lo:hi]: `DiMugno’s study time …` names a person whom no rule
+        took for one."""
+        for m in _NAME_RUN.finditer(self.text, lo, hi):
+            word = _clean_token(m.group().split()[0]).rstrip(".").lower()
+            if word not in NOT_GIVEN and not self._in_quote(m.start()):
+                return True
+        return False
 
     def _subject_like(self, pos: int) -> bool:
         got = self._subject_memo.get(pos)
@@ -599,6 +625,7 @@ def _acts(text: str, end: int) -> bool:
     )
 
 
+_HONORIFICS = ("Mr. ", "Mrs. ", "Ms. ", "Mr ", "Mrs ", "Ms ")  # not `Miss Universe`
 _BE_HAVE = {"is", "was", "has", "had", "will", "would"}
 
 
@@ -632,6 +659,17 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _sentence_end(text: str, lo: int, hi: int) -> int:
+    """Offset after the sentence that holds `lo` (its period or the line end), at most
+    `hi`."""
+    m = _SENT_END.search(text, lo, hi)
+    return m.start() + 1 if m is not None else hi
+
+
+# A sentence's end: its mark, maybe a closing quotation mark, and a space or line end.
+_SENT_END = re.compile(r"[.!?][”\"’)]*(?:\s|$)")
 
 
 def _first(pair: tuple[int, str]) -> int:

@@ -84,6 +84,19 @@ EN_NOUN_LIKE_VERBS = {
     "details", "outlines", "highlights", "blames", "hints", "points", "questions",
     "signals", "protests", "laughs", "sighs", "thanks", "warns", "adds", "asks", "tells",
 }
+# Irregular past tenses that often follow a named subject in news prose (`Pence struck a
+# softer tone`, `Clinton took aim at …`): no -ed to show that the word is a verb.
+IRREGULAR_PAST = set(
+    """
+    took gave made went struck held spoke sent got came kept left brought thought felt saw
+    knew found drew fought ran won lost led hit stood sat began became broke chose drove
+    fell flew forgot hid hung lay meant met paid rode rose sought sold shook shot stuck
+    swore swept taught threw told understood woke wore withdrew overcame undertook
+    """.split()
+)
+# A written text speaks after the quotation it holds (`“…,” the statement read.`, `“…,”
+# reads the letter`); before one, `read` is mostly the reader's (`You can read “…”`).
+EN_POST_VERBS = {"read", "reads"}
 # Nouns of speech after a possessive (`Trump's claim that …“…”`, `her words`): the
 # possessor is the speaker of the quotation that follows in the sentence.
 SPEECH_NOUNS = {
