@@ -1348,6 +1348,21 @@ def test_markdown_logo_whose_alt_text_reads_like_a_banner_is_not_one() -> None:
     assert "The city council voted" in a.text or BODY[0][:30] in a.text
 
 
+def test_banner_worded_line_in_the_footer_does_not_decide_the_verdict() -> None:
+    # a form's failure message in the header, and in the footer a logo's label that reads
+    # like a 404 page's link: only the header's banner bears on the verdict, and the article
+    # follows it -- the footer under the last paragraph is not what the article is judged by
+    footer = ["Harbour Times Logo - Go to homepage", "Privacy", "Terms of use", "Accessibility",
+              "Sitemap", "Our journalists"]
+    rec = record("Something went wrong. Please try again", *SITE_MENU, TITLE, *BODY, *footer)
+    a = clean_text(rec)
+    assert a.verdict == "article"
+    assert a.text == "\n".join(BODY)
+    # the same footer under a real error page leaves it an error page
+    rec = record(*SITE_MENU, "Page not found", "Sorry, we could not find that page.", *footer)
+    assert clean_text(rec).verdict == "error_page"
+
+
 def test_list_entries_that_recur_in_their_lists_are_kept() -> None:
     # a training plan: each week's list repeats its warm-up step (long enough to count as a
     # paragraph), among other entries

@@ -252,10 +252,9 @@ def resolve(
                 del marks[i]
 
     # --- verdict: only banners above the body bear on it (below a real body they are furniture)
-    banners = [
-        k for k in (ban[ln.index] for ln in top if ln.index in marks) if k
-    ]
-    if banners and not _article_survives(body, marks):
+    above = [ln.index for ln in top if ln.index in marks and ban[ln.index]]
+    banners = [k for k in (ban[i] for i in above) if k]
+    if banners and not _article_survives(body, marks, above[-1]):
         res.verdict = _page_verdict(banners)
         return res
 
@@ -641,14 +640,17 @@ def _article_run(lines: list[Line]) -> bool:
     return False
 
 
-def _article_survives(body: list[Line], marks: dict[int, tuple[str, str]]) -> bool:
-    """Beside a banner, does an article remain?  Judge what follows the last banner (menus
-    above it say nothing either way): an article's title follows its banner, while a
-    related-links header there, or a list of headlines, means the page lists other stories."""
+def _article_survives(
+    body: list[Line], marks: dict[int, tuple[str, str]], last_banner: int
+) -> bool:
+    """Beside a banner, does an article remain?  Judge what follows the last banner above
+    the body (menus above it say nothing either way): an article's title follows its banner,
+    while a related-links header there, or a list of headlines, means the page lists other
+    stories.  (Not from a banner-worded line below the body: a footer's "Go to homepage"
+    would leave only the footer to judge, and a long article would read as an error page.)"""
     kept = [ln for ln in body if ln.index not in marks]
     if not kept:
         return False
-    last_banner = max(i for i, m in marks.items() if m[0] in ("error_banner", "blocked"))
     listed = ("related_links", "related_header", "tail_links")
     after = [
         ln
