@@ -301,6 +301,9 @@ def resolve(
             del marks[title.index]
     if title is not None and known_title is None:
         title = _headline_given_twice(body, title, marks)
+        title = _headline_inside_title(remaining_top, title, first_prose, marks)
+        if first_prose is not None:
+            title = _headline_over_body(remaining_top, title, _words_of(lead))
     if title is not None:
         res.title = title
         if tail:
@@ -336,6 +339,91 @@ def resolve(
 
 
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+# what a page's title line wraps its headline in: a site's or a section's name, a date, a
+# number -- a few words, never a second headline
+_WRAPPING_WORDS = 7
+
+
+def _headline_inside_title(
+    top: list[Line], title: Line, first_prose: int | None, marks: dict
+) -> Line:
+    """A page's title line often wraps the headline ("Blog name: Headline", "Headline :
+    12 Steps - Site", "3. Headline" in a breadcrumb) and the plain headline follows it
+    over the body.  An unexplained line between the pick and the body that the pick holds
+    whole, at word bounds, with only a few words around it, is the headline; the pick is
+    the page's title line."""
+    pick = title.norm
+    found = title
+    for ln in top:
+        if ln.index <= title.index or ln.index in marks:
+            continue
+        if first_prose is not None and ln.index > first_prose:
+            break
+        inner = ln.norm
+        if len(inner.split()) < 2 or len(inner) >= len(pick):
+            continue
+        at = pick.find(inner)
+        if at < 0:
+            continue
+        end = at + len(inner)
+        # at word bounds: not "Art" inside "Artist"
+        if (at and pick[at - 1].isalnum()) or (end < len(pick) and pick[end].isalnum()):
+            continue
+        if len((pick[:at] + " " + pick[end:]).split()) > _WRAPPING_WORDS:
+            continue
+        if not (_wrapping(pick[:at], left=True) and _wrapping(pick[end:], left=False)):
+            continue
+        found = ln  # (the last: a blog's name may stand on its own line above the headline)
+    if found is not title:
+        marks[title.index] = ("boilerplate", "page_title")
+    return found
+
+
+_JOINTS = "|:-·/»>"  # (normalised: the dashes are folded to "-")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _wrapping(side: str, left: bool) -> bool:
+    """What a title line sets beside its headline: nothing; a site's or a section's name
+    behind a separator ("Blog: ", " - Site"); a number ("3. "); a date.  Plain words are no
+    wrapping: "What to Expect" is a heading inside "What to Expect at a Lesson"."""
+    side = side.strip()
+    if not side:
+        return True
+    joint = side[-1] if left else side[0]
+    return joint in _JOINTS or not any(c.isalpha() for c in side) or bool(_YEAR.search(side))
+
+
+_LIST_MARK = re.compile(r"^(?:[*+•o-]|\d{1,2}[.)])\s")  # "* Item", "+ Item", "2. Item"
+
+
+def _headline_over_body(
+    top: list[Line], title: Line, lead_words: Container[str]
+) -> Line:
+    """A menu's list item ("* Fitness", "2. Guides") or a line sharing no word with the lead,
+    picked as the title while the headline stands under it, nearer the body: the last
+    headline-shaped line above the body that announces the lead is the headline.  (A short
+    plain pick stays: "Coffee" over a dek-like line is as often the headline as a label.)"""
+    if not lead_words:
+        return title
+    for ln in reversed(top):
+        if ln.index <= title.index:
+            return title
+        if ln.words > 20 or _STATEMENT_END.search(ln.text[-3:]) or _LIST_MARK.match(ln.text):
+            continue
+        if not _announces(ln, lead_words):
+            continue
+        if _LIST_MARK.match(title.text):
+            return ln
+        return title if _overlap(title, lead_words) > 0 else ln
+    return title
+
+
+def _announces(ln: Line, lead_words: Container[str]) -> bool:
+    """The line's content words come back in the lead (as _choose_title reads it)."""
+    o = _overlap(ln, lead_words)
+    return (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and len(_content_of(ln)) >= 2)
 
 
 def _headline_given_twice(body: list[Line], title: Line, marks: dict) -> Line:
