@@ -23,6 +23,7 @@ from typing import cast
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
+from .detect import credits as credits_mod
 from .detect import dateline
 from .detect import repeats as repeats_mod
 from .detect.markdown import image_only
@@ -244,6 +245,7 @@ def resolve(
         copied = {ln.norm for run in runs for ln in run}  # lines that recur in the body
         _tail(body, first.index, copied, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
+        _closing_credits(tail, marks)
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
         # (the lines above the body are left to the title choice).
@@ -983,6 +985,29 @@ def _tail(
 # 2024", "Cost per day: £6.81"), a code or number of five digits or more (a document's
 # reference, a phone number): no menu item is written so.
 _NOT_A_LABEL = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d|\d{5}")
+
+
+def _closing_credits(tail: list[Line], marks: dict) -> None:
+    """The unexplained lines that end the record, below the last prose line, when they are
+    the page's credits: a byline, a date, a tag line, a pager, an author box (detect.credits).
+    From the end up, past what is already explained; the first other line stops it, so an
+    article's own closing lines are never reached."""
+    k = len(tail) - 1
+    while k >= 0:
+        ln = tail[k]
+        if ln.index in marks:
+            k -= 1
+            continue
+        if credits_mod.is_credit(ln.text):
+            marks[ln.index] = ("boilerplate", "credits")
+            k -= 1
+            continue
+        up = next((x for x in reversed(tail[:k]) if x.index not in marks), None)
+        if up is not None and credits_mod.author_box(up.text, ln.text):
+            marks[ln.index] = marks[up.index] = ("boilerplate", "author_box")
+            k = tail.index(up) - 1
+            continue
+        return
 
 
 _OWN_RULES = frozenset(
