@@ -63,3 +63,20 @@ def test_a_headline_with_a_dek_under_it_keeps_the_title() -> None:
     art = clean_text(_record(*MENU, HEADLINE, dek))
     assert art.title == HEADLINE
     assert art.text == "\n".join([dek, *BODY])
+
+
+def test_the_layouts_own_pick_is_kept_for_the_line_model() -> None:
+    from newsclean.resolve import resolve
+    from newsclean.text_view import TextView
+
+    wrapped = f"City Desk: {HEADLINE}"
+    view = TextView(_record(*MENU, wrapped, HEADLINE), body_start=1)
+    res = resolve(view)
+    assert res.title is not None and res.title.text == HEADLINE
+    assert res.layout_pick is not None
+    pick, moved = res.layout_pick
+    assert view.lines[pick].text == wrapped
+    assert pick in moved and res.title.index not in moved
+    # nothing moved: no layout pick to report
+    plain = resolve(TextView(_record(HEADLINE), body_start=1))
+    assert plain.layout_pick is None

@@ -64,6 +64,9 @@ class Resolution:
     line_marks: dict[int, tuple[str, str]] = field(default_factory=dict)
     verdict: Verdict = "article"
     title: Line | None = None
+    # the layout's own pick when a title rule moved it to the headline over the body, with the
+    # lines that move marked: the line model is read with the layout as it was trained on
+    layout_pick: tuple[int, frozenset[int]] | None = None
 
 
 class _Lazy(dict[int, str | None]):
@@ -303,9 +306,17 @@ def resolve(
             del marks[title.index]
     if title is not None and known_title is None:
         title = _headline_given_twice(body, title, marks)
-        title = _headline_inside_title(remaining_top, title, first_prose, marks)
+        # (a headline stands over the body, a byline or a date at most between: a line up in
+        # a page's menus that echoes the headline is no better pick)
+        near = {ln.index for ln in top[-(NEAR_BODY + 1) :]}
+        pick = title
+        title = _headline_inside_title(remaining_top, title, near, marks)
         if first_prose is not None:
-            title = _headline_over_body(remaining_top, title, _words_of(lead))
+            opening = title is body[0]
+            title = _headline_over_body(remaining_top, title, near, _words_of(lead), opening)
+        if title is not pick:
+            moved = [ln.index for ln in remaining_top if pick.index <= ln.index < title.index]
+            res.layout_pick = (pick.index, frozenset(moved))
     if title is not None:
         res.title = title
         if tail:
@@ -347,9 +358,10 @@ _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 _WRAPPING_WORDS = 7
 
 
-def _headline_inside_title(
-    top: list[Line], title: Line, first_prose: int | None, marks: dict
-) -> Line:
+NEAR_BODY = 2  # lines that may stand between a headline and the body: a byline, a date
+
+
+def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: dict) -> Line:
     """A page's title line often wraps the headline ("Blog name: Headline", "Headline :
     12 Steps - Site", "3. Headline" in a breadcrumb) and the plain headline follows it
     over the body.  An unexplained line between the pick and the body that the pick holds
@@ -358,10 +370,8 @@ def _headline_inside_title(
     pick = title.norm
     found = title
     for ln in top:
-        if ln.index <= title.index or ln.index in marks:
+        if ln.index <= title.index or ln.index in marks or ln.index not in near:
             continue
-        if first_prose is not None and ln.index > first_prose:
-            break
         inner = ln.norm
         if len(inner.split()) < 2 or len(inner) >= len(pick):
             continue
@@ -397,28 +407,34 @@ def _wrapping(side: str, left: bool) -> bool:
     return joint in _JOINTS or not any(c.isalpha() for c in side) or bool(_YEAR.search(side))
 
 
+_CRUMBS = "»›|"
 _LIST_MARK = re.compile(r"^(?:[*+•o-]|\d{1,2}[.)])\s")  # "* Item", "+ Item", "2. Item"
 
 
 def _headline_over_body(
-    top: list[Line], title: Line, lead_words: Container[str]
+    top: list[Line], title: Line, near: set[int], lead_words: Container[str], opening: bool
 ) -> Line:
-    """A menu's list item ("* Fitness", "2. Guides") or a line sharing no word with the lead,
-    picked as the title while the headline stands under it, nearer the body: the last
-    headline-shaped line above the body that announces the lead is the headline.  (A short
-    plain pick stays: "Coffee" over a dek-like line is as often the headline as a label.)"""
+    """A menu's list item ("* Fitness", "2. Guides"), or a line under the page's menus that
+    shares no word with the lead, picked as the title while the headline stands under it,
+    nearer the body: the last headline-shaped line above the body that announces the lead
+    is the headline.  (A short plain pick stays: "Coffee" over a dek-like line is as often
+    the headline as a label.)"""
     if not lead_words:
         return title
     for ln in reversed(top):
-        if ln.index <= title.index:
+        if ln.index <= title.index or ln.index not in near:
             return title
-        if ln.words > 20 or _STATEMENT_END.search(ln.text[-3:]) or _LIST_MARK.match(ln.text):
+        text = ln.text.strip()
+        if ln.words > 20 or _STATEMENT_END.search(text[-3:]) or _LIST_MARK.match(text):
             continue
+        if any(c in text for c in _CRUMBS):
+            continue  # a breadcrumb ("Home » Guides » …") is no headline
         if not _announces(ln, lead_words):
             continue
-        if _LIST_MARK.match(title.text):
+        if _LIST_MARK.match(title.text.strip()):
             return ln
-        return title if _overlap(title, lead_words) > 0 else ln
+        # (a record's opening line is its headline however little the lead echoes it)
+        return title if opening or _overlap(title, lead_words) > 0 else ln
     return title
 
 

@@ -14,8 +14,10 @@ import re
 MAX_WORDS = 14  # a credit or a tag line is short; an article's closing sentence is not
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-# "By Ana Ruiz", "Written by Ana Ruiz", "Posted by Ana at May 2, 2025", "Written By"
-_BYLINE = re.compile(rf"^(?:[A-Z][a-z]+\s+)?[Bb]y(?:\s+{_NAME}.*)?$")
+# A bare "By Ana Ruiz" stays: an article may sign off with its author's name, and a byline
+# alone under it reads the same.  A dated one is the page's ("Posted by Ana at May 2, 2025"),
+# and so is a bare label over a name line (author_box).
+_BYLINE = re.compile(rf"^(?:[A-Z][a-z]+\s+)?[Bb]y:?(?:\s+{_NAME}\s+(?:at|on)\s+[^;]*\d[^;]*)?$")
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 )
