@@ -50,6 +50,7 @@ def test_credits_under_the_article_go(tail: list[str]) -> None:
     [
         ["Opening hours: weekdays, nine to five"],  # a note stating what it says, with a list
         ["Format: paperback, large print and audio"],
+        ["Last updated: April 3, 2025"],  # the article's own dated note
         ["Thanks to everyone who gave a spade."],  # a sentence
         ["Love,", "Marta"],  # a sign-off
         ["By Marta Lindqvist"],  # an author's name signing the piece off

@@ -29,8 +29,8 @@ _DATE_LINE = re.compile(
 )
 _AGO = re.compile(r"^\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 # "Tags: rail, budget, Leeds" -- a label of a word or two over a list of short items (an
-# article's own "Format: lesson plans" states one thing, not a list)
-_TAG_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?:\s+[^,.!?]{1,30}(?:,\s*[^,.!?]{1,30})+$")
+# article's own "Format: lesson plans" states one thing, "Last updated: May 2, 2025" a date)
+_TAG_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?:\s+[^,.!?\d]{1,30}(?:,\s*[^,.!?\d]{1,30})+$")
 # a pager: an arrow, or "Previous"/"Next" before a title
 # function words: a tag list has none, a sentence's enumeration does ("who owns x and y")
 _FUNCTION = re.compile(r"\b(?:and|or|the|a|an|of|to|who|is|are|for|with|in|on)\b")
