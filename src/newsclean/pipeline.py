@@ -41,9 +41,11 @@ def clean_record(
     found = resolve(view, title_line=title_hint, furniture=furniture)
     # a whole page: what the rules left of its furniture the line model finds, and the layout
     # is read again without it (the headline and the body's bounds among what is left)
-    page = page_furniture(
-        view, found.line_marks, title_hint, found.title.index if found.title else None
-    )
+    layout_marks, layout_title = found.line_marks, found.title.index if found.title else None
+    if found.layout_pick is not None:
+        layout_title, moved = found.layout_pick
+        layout_marks = {i: m for i, m in layout_marks.items() if i not in moved}
+    page = page_furniture(view, layout_marks, title_hint, layout_title)
     if page:
         found = resolve(view, title_line=title_hint, furniture=merge(furniture, page))
     marks.update(found.line_marks)

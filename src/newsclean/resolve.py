@@ -23,6 +23,7 @@ from typing import cast
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
+from .detect import credits as credits_mod
 from .detect import dateline
 from .detect import repeats as repeats_mod
 from .detect.markdown import image_only
@@ -63,6 +64,9 @@ class Resolution:
     line_marks: dict[int, tuple[str, str]] = field(default_factory=dict)
     verdict: Verdict = "article"
     title: Line | None = None
+    # the layout's own pick when a title rule moved it to the headline over the body, with the
+    # lines that move marked: the line model is read with the layout as it was trained on
+    layout_pick: tuple[int, frozenset[int]] | None = None
 
 
 class _Lazy(dict[int, str | None]):
@@ -244,6 +248,7 @@ def resolve(
         copied = {ln.norm for run in runs for ln in run}  # lines that recur in the body
         _tail(body, first.index, copied, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
+        _closing_credits(tail, marks)
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
         # (the lines above the body are left to the title choice).
@@ -300,6 +305,17 @@ def resolve(
             del marks[title.index]
     if title is not None and known_title is None:
         title = _headline_given_twice(body, title, marks)
+        # (a headline stands over the body, a byline or a date at most between: a line up in
+        # a page's menus that echoes the headline is no better pick)
+        near = {ln.index for ln in top[-(NEAR_BODY + 1) :]}
+        pick = title
+        title = _headline_inside_title(remaining_top, title, near, marks)
+        if first_prose is not None:
+            opening = title is body[0]
+            title = _headline_over_body(remaining_top, title, near, _words_of(lead), opening)
+        if title is not pick:
+            moved = [ln.index for ln in remaining_top if pick.index <= ln.index < title.index]
+            res.layout_pick = (pick.index, frozenset(moved))
     if title is not None:
         res.title = title
         if tail:
@@ -335,6 +351,96 @@ def resolve(
 
 
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+# what a page's title line wraps its headline in: a site's or a section's name, a date, a
+# number -- a few words, never a second headline
+_WRAPPING_WORDS = 7
+
+
+NEAR_BODY = 2  # lines that may stand between a headline and the body: a byline, a date
+
+
+def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: dict) -> Line:
+    """A page's title line often wraps the headline ("Blog name: Headline", "Headline :
+    12 Steps - Site", "3. Headline" in a breadcrumb) and the plain headline follows it
+    over the body.  An unexplained line between the pick and the body that the pick holds
+    whole, at word bounds, with only a few words around it, is the headline; the pick is
+    the page's title line."""
+    pick = title.norm
+    found = title
+    for ln in top:
+        if ln.index <= title.index or ln.index in marks or ln.index not in near:
+            continue
+        inner = ln.norm
+        if len(inner.split()) < 2 or len(inner) >= len(pick):
+            continue
+        at = pick.find(inner)
+        if at < 0:
+            continue
+        end = at + len(inner)
+        # at word bounds: not "Art" inside "Artist"
+        if (at and pick[at - 1].isalnum()) or (end < len(pick) and pick[end].isalnum()):
+            continue
+        if len((pick[:at] + " " + pick[end:]).split()) > _WRAPPING_WORDS:
+            continue
+        if not (_wrapping(pick[:at], left=True) and _wrapping(pick[end:], left=False)):
+            continue
+        found = ln  # (the last: a blog's name may stand on its own line above the headline)
+    if found is not title:
+        marks[title.index] = ("boilerplate", "page_title")
+    return found
+
+
+_JOINTS = "|:-·/»>"  # (normalised: the dashes are folded to "-")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _wrapping(side: str, left: bool) -> bool:
+    """What a title line sets beside its headline: nothing; a site's or a section's name
+    behind a separator ("Blog: ", " - Site"); a number ("3. "); a date.  Plain words are no
+    wrapping: "What to Expect" is a heading inside "What to Expect at a Lesson"."""
+    side = side.strip()
+    if not side:
+        return True
+    joint = side[-1] if left else side[0]
+    return joint in _JOINTS or not any(c.isalpha() for c in side) or bool(_YEAR.search(side))
+
+
+_CRUMBS = "»›|"
+_LIST_MARK = re.compile(r"^(?:[*+•o-]|\d{1,2}[.)])\s")  # "* Item", "+ Item", "2. Item"
+
+
+def _headline_over_body(
+    top: list[Line], title: Line, near: set[int], lead_words: Container[str], opening: bool
+) -> Line:
+    """A menu's list item ("* Fitness", "2. Guides"), or a line under the page's menus that
+    shares no word with the lead, picked as the title while the headline stands under it,
+    nearer the body: the last headline-shaped line above the body that announces the lead
+    is the headline.  (A short plain pick stays: "Coffee" over a dek-like line is as often
+    the headline as a label.)"""
+    if not lead_words:
+        return title
+    for ln in reversed(top):
+        if ln.index <= title.index or ln.index not in near:
+            return title
+        text = ln.text.strip()
+        if ln.words > 20 or _STATEMENT_END.search(text[-3:]) or _LIST_MARK.match(text):
+            continue
+        if any(c in text for c in _CRUMBS):
+            continue  # a breadcrumb ("Home » Guides » …") is no headline
+        if not _announces(ln, lead_words):
+            continue
+        if _LIST_MARK.match(title.text.strip()):
+            return ln
+        # (a record's opening line is its headline however little the lead echoes it)
+        return title if opening or _overlap(title, lead_words) > 0 else ln
+    return title
+
+
+def _announces(ln: Line, lead_words: Container[str]) -> bool:
+    """The line's content words come back in the lead (as _choose_title reads it)."""
+    o = _overlap(ln, lead_words)
+    return (ln.words >= TITLE_WORDS and o >= 0.2) or (o >= 0.6 and len(_content_of(ln)) >= 2)
 
 
 def _headline_given_twice(body: list[Line], title: Line, marks: dict) -> Line:
@@ -926,6 +1032,29 @@ def _article_continues(body: list[Line], first: int, tail: list[Line], start: in
 # 2024", "Cost per day: £6.81"), a code or number of five digits or more (a document's
 # reference, a phone number): no menu item is written so.
 _NOT_A_LABEL = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d|\d{5}")
+
+
+def _closing_credits(tail: list[Line], marks: dict) -> None:
+    """The unexplained lines that end the record, below the last prose line, when they are
+    the page's credits: a byline, a date, a tag line, a pager, an author box (detect.credits).
+    From the end up, past what is already explained; the first other line stops it, so an
+    article's own closing lines are never reached."""
+    k = len(tail) - 1
+    while k >= 0:
+        ln = tail[k]
+        if ln.index in marks:
+            k -= 1
+            continue
+        if credits_mod.is_credit(ln.text):
+            marks[ln.index] = ("boilerplate", "credits")
+            k -= 1
+            continue
+        up = next((x for x in reversed(tail[:k]) if x.index not in marks), None)
+        if up is not None and credits_mod.author_box(up.text, ln.text):
+            marks[ln.index] = marks[up.index] = ("boilerplate", "author_box")
+            k = tail.index(up) - 1
+            continue
+        return
 
 
 _OWN_RULES = frozenset(

@@ -1,0 +1,68 @@
+"""The page's credits and pager left under an article: shapes, not wordings.
+
+Below the last paragraph pages print who wrote the piece and when ("By Ana Ruiz", "Posted
+by Ana at May 2, 2025"), its tags ("Tags: rail, budget"), a pager to the next post ("← An
+older post") and an author box (a name, then a sentence opening on that name).  These lines
+are short and none ends a sentence the way prose does, so an article's own closing line is
+not taken for them; resolve only looks at the unexplained lines that end the record.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 14  # a credit or a tag line is short; an article's closing sentence is not
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# A bare "By Ana Ruiz" stays: an article may sign off with its author's name, and a byline
+# alone under it reads the same.  A dated one is the page's ("Posted by Ana at May 2, 2025"),
+# and so is a bare label over a name line (author_box).
+_BYLINE = re.compile(rf"^(?:[A-Z][a-z]+\s+)?[Bb]y:?(?:\s+{_NAME}\s+(?:at|on)\s+[^;]*\d[^;]*)?$")
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+# a line that is a date, with a word or two of lead-in ("at", "Published", "Updated on")
+_DATE_LINE = re.compile(
+    rf"^(?:[A-Za-z]+\s+){{0,2}}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
+    r"(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?(?:\s+[A-Z]{2,4})?$"
+)
+_AGO = re.compile(r"^\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$")
+# "Tags: rail, budget, Leeds" -- a label of a word or two over a list of short items (an
+# article's own "Format: lesson plans" states one thing, "Last updated: May 2, 2025" a date)
+_TAG_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?:\s+[^,.!?\d]{1,30}(?:,\s*[^,.!?\d]{1,30})+$")
+# a pager: an arrow, or "Previous"/"Next" before a title
+# function words: a tag list has none, a sentence's enumeration does ("who owns x and y")
+_FUNCTION = re.compile(r"\b(?:and|or|the|a|an|of|to|who|is|are|for|with|in|on)\b")
+_PAGER = re.compile(r"^(?:[←→«»‹›]|(?:Prev(?:ious)?|Next)\s+[A-Z\"“])")
+
+
+def is_credit(text: str) -> bool:
+    """A byline, a date, a tag line or a pager, as pages print them under the article."""
+    text = text.strip()
+    if not text or len(text.split()) > MAX_WORDS or text[-1] in ".!?":
+        return False
+    return bool(
+        _BYLINE.match(text)
+        or _DATE_LINE.match(text)
+        or _AGO.match(text)
+        or (_TAG_LINE.match(text) and not _FUNCTION.search(text.split(":", 1)[1]))
+        or _PAGER.match(text)
+    )
+
+
+_LONE_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}$")
+
+
+def author_box(name: str, bio: str) -> bool:
+    """A name on its own line, then a sentence about that person opening on the name (or
+    its first word): "Ana Ruiz" / "Ana Ruiz is a rail reporter based in Leeds."; or a bare
+    byline over the name: "Written by" / "Ana Ruiz"."""
+    name = name.strip()
+    if _LONE_NAME.match(bio.strip()) and re.fullmatch(r"(?:[A-Z][a-z]+\s+)?[Bb]y:?", name):
+        return True
+    if not _LONE_NAME.match(name):
+        return False
+    first = name.split()[0]
+    rest = bio.strip()
+    return rest.startswith((name + " ", first + " ", name + "’s", name + "'s")) and len(rest.split()) >= 6

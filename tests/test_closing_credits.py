@@ -1,0 +1,73 @@
+"""Credits, tags, a pager and an author box left under an article end the record: they go;
+an article's own closing lines of like length stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean_text
+from newsclean.detect import credits
+
+HEAD = "date 2025-05-14 200"
+HEADLINE = "The library that lends out garden tools"
+BODY = [
+    "The town library has lent out books for a century, and since March it has lent out "
+    "spades, rakes and a petrol mower too, from a shed behind the reading room.",
+    "Borrowers sign the tools out for a week at a time with the same card they use for "
+    "books, and the librarians say the mower is booked solid until the autumn.",
+    "The scheme began with tools donated by residents who had moved into flats, and a "
+    "local hardware shop now sharpens the blades for free every spring.",
+    "Staff hope to add a seed exchange next year, so that gardeners can swap what they "
+    "grow as easily as they borrow a hoe.",
+]
+
+
+def _clean(*tail: str) -> str:
+    return clean_text("\n".join([HEAD, HEADLINE, *BODY, *tail])).text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Posted by Marta at April 3, 2025 10:40 AM"],
+        ["Written by", "Marta Lindqvist"],
+        ["Published 12 March 2025"],
+        ["3 weeks ago"],
+        ["Tags: libraries, gardening, Northfield"],
+        ["← Older post: The bakery that opens at midnight"],
+        [
+            "Marta Lindqvist",
+            "Marta Lindqvist is a reporter on the town desk who covers libraries and parks.",
+        ],
+    ],
+)
+def test_credits_under_the_article_go(tail: list[str]) -> None:
+    assert _clean(*tail) == "\n".join(BODY)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Opening hours: weekdays, nine to five"],  # a note stating what it says, with a list
+        ["Format: paperback, large print and audio"],
+        ["Last updated: April 3, 2025"],  # the article's own dated note
+        ["Thanks to everyone who gave a spade."],  # a sentence
+        ["Love,", "Marta"],  # a sign-off
+        ["By Marta Lindqvist"],  # an author's name signing the piece off
+    ],
+)
+def test_the_articles_own_closing_lines_stay(tail: list[str]) -> None:
+    assert _clean(*tail) == "\n".join([*BODY, *tail])
+
+
+def test_credit_shapes() -> None:
+    assert credits.is_credit("Posted by Ana Ruiz on 2 May 2025")
+    assert not credits.is_credit("By Ana Ruiz")
+    assert not credits.is_credit("Reporting by Ana Ruiz; editing by Tom Lee")
+    assert credits.is_credit("Updated on 2 May 2025")
+    assert credits.is_credit("12/03/2025")
+    assert not credits.is_credit("By the end of the year the shed was full.")
+    assert not credits.is_credit("Buying a mower is no longer needed")
+    assert credits.author_box("Ana Ruiz", "Ana Ruiz is a rail reporter based in Leeds.")
+    assert not credits.author_box("Ana Ruiz", "The rail line reopens in May after repairs.")
+    assert not credits.author_box("Garden tools to borrow", "Garden tools to borrow are listed at the desk.")
