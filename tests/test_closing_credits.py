@@ -39,6 +39,11 @@ def _clean(*tail: str) -> str:
             "Marta Lindqvist",
             "Marta Lindqvist is a reporter on the town desk who covers libraries and parks.",
         ],
+        # teasers, a button and a lone name in headline case
+        ["Seven Shrubs That Thrive in a Windy Garden", "How to Sharpen a Hoe in Ten Minutes"],
+        ["Book a Free Tour of the Reading Room"],
+        ["Marta Lindqvist"],
+        ["Tags: libraries, gardening", "More From the Town Desk", "Marta Lindqvist"],
     ],
 )
 def test_credits_under_the_article_go(tail: list[str]) -> None:
@@ -54,6 +59,17 @@ def test_credits_under_the_article_go(tail: list[str]) -> None:
         ["Thanks to everyone who gave a spade."],  # a sentence
         ["Love,", "Marta"],  # a sign-off
         ["By Marta Lindqvist"],  # an author's name signing the piece off
+        ["Format: Paperback and Large Print"],  # a label over a value in headline case
+        ["PVC Hoses", "eBay Listings"],  # two-word list items that are no names
+        ["1. Spades and Rakes for Hire", "2. Mowers on Weekends Only"],  # a numbered list
+        ["Donated by Garden Friends, Northfield Allotments"],  # names with commas
+        # a list of four or more lines in headline case: the article's sources, kept whole
+        [
+            "Northfield Parish Council Minutes",
+            "The Borrowing Shed Annual Report",
+            "Tool Libraries in Small Towns",
+            "Friends of the Town Library Newsletter",
+        ],
     ],
 )
 def test_the_articles_own_closing_lines_stay(tail: list[str]) -> None:
@@ -71,3 +87,14 @@ def test_credit_shapes() -> None:
     assert credits.author_box("Ana Ruiz", "Ana Ruiz is a rail reporter based in Leeds.")
     assert not credits.author_box("Ana Ruiz", "The rail line reopens in May after repairs.")
     assert not credits.author_box("Garden tools to borrow", "Garden tools to borrow are listed at the desk.")
+
+
+def test_teaser_shapes() -> None:
+    assert credits.is_teaser("12 Ways to Keep Your Lawn Green in August")
+    assert credits.is_teaser("Ana Ruiz")
+    assert not credits.is_teaser("Read More")  # two words with a function word
+    assert not credits.is_teaser("The mower is booked until the autumn")  # lower-case words
+    assert not credits.is_teaser("Seven Shrubs That Thrive in a Windy Garden.")  # a sentence end
+    assert not credits.is_teaser("By Ana Ruiz")
+    assert not credits.is_teaser("Last Updated: June 2025")
+    assert not credits.is_teaser("* Seven Shrubs That Thrive in a Windy Garden")  # a list item

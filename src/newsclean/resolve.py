@@ -1036,7 +1036,8 @@ _NOT_A_LABEL = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d|\d{5}")
 
 def _closing_credits(tail: list[Line], marks: dict) -> None:
     """The unexplained lines that end the record, below the last prose line, when they are
-    the page's credits: a byline, a date, a tag line, a pager, an author box (detect.credits).
+    the page's credits: a byline, a date, a tag line, a pager, an author box, a line in
+    headline case (a teaser, a button, a lone name) (detect.credits).
     From the end up, past what is already explained; the first other line stops it, so an
     article's own closing lines are never reached."""
     k = len(tail) - 1
@@ -1048,6 +1049,22 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
         if credits_mod.is_credit(ln.text):
             marks[ln.index] = ("boilerplate", "credits")
             k -= 1
+            continue
+        if credits_mod.is_teaser(ln.text):
+            # a teaser headline, a button or a lone name in headline case; a longer run of
+            # such lines is a list the article ends on (its sources, its picks), left whole
+            run = [ln]
+            for x in reversed(tail[:k]):
+                if x.index in marks:
+                    continue
+                if not credits_mod.is_teaser(x.text):
+                    break
+                run.append(x)
+            if len(run) > credits_mod.MAX_TEASERS:
+                return
+            for x in run:
+                marks[x.index] = ("boilerplate", "teaser")
+            k = tail.index(run[-1]) - 1
             continue
         up = next((x for x in reversed(tail[:k]) if x.index not in marks), None)
         if up is not None and credits_mod.author_box(up.text, ln.text):

@@ -66,3 +66,38 @@ def author_box(name: str, bio: str) -> bool:
     first = name.split()[0]
     rest = bio.strip()
     return rest.startswith((name + " ", first + " ", name + "’s", name + "'s")) and len(rest.split()) >= 6
+
+
+
+# words a headline leaves in lower case ("Ideas for an Exit", "How to Fix a Leak")
+_MINOR = frozenset(
+    "a an the of and or nor for to in on at by from with into as vs vs. is are your you how "
+    "what why when".split()
+)
+TEASER_WORDS = (3, 16)  # a teaser headline is short; two words ("SD Cards") may be a list item
+MAX_TEASERS = 3  # more lines in headline case in a row are a list the article ends on
+# "Format: Lesson Plans", "Last Updated: June 2022": a label over a value, the article's note
+# two words are a name only when both read as one ("SD Cards", "Learn More" do not)
+_TWO_NAMES = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
+_FUNCTION_WORDS = frozenset("more now here us all our up out back home top next new about".split())
+_LABEL = re.compile(r"^\S+(?:\s\S+)?:\s")
+
+
+def is_teaser(text: str) -> bool:
+    """A line in headline case, as pages set the teasers, buttons and names under an article
+    ("45 Garden Ideas for a Small Yard", "Book a Free Call", "Ana Ruiz"): short, no sentence
+    end, every word but minor ones capitalised.  A list item (a bullet, "1."), a line with
+    commas (a list of names, a place and a date) or a label over a value is the article's
+    own; "By Ana Ruiz" is left to is_credit (an author may sign the piece off)."""
+    text = text.strip()
+    words = text.split()
+    if _TWO_NAMES.match(text) and not any(w.lower() in _FUNCTION_WORDS for w in words):
+        return True  # a lone name: "Ana Ruiz"
+    if not TEASER_WORDS[0] <= len(words) <= TEASER_WORDS[1] or text[-1] in ".!?:;,":
+        return False
+    if not text[0].isalnum() or "," in text or _LABEL.match(text) or re.match(r"\d+[.)]", text):
+        return False
+    if words[0].lower() in ("by", "by:"):
+        return False
+    major = [w for w in words if w.lower() not in _MINOR]
+    return len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)
