@@ -22,8 +22,12 @@ BODY = [
 ]
 
 
-def _clean(*tail: str) -> str:
-    return clean_text("\n".join([HEAD, HEADLINE, *BODY, *tail])).text
+MENU = "Home | News | Sport | Weather | Contact"  # a page's menu bar: the record has furniture
+
+
+def _clean(*tail: str, menu: bool = True) -> str:
+    head = [MENU] if menu else []
+    return clean_text("\n".join([HEAD, *head, HEADLINE, *BODY, *tail])).text
 
 
 @pytest.mark.parametrize(
@@ -87,6 +91,15 @@ def test_credit_shapes() -> None:
     assert credits.author_box("Ana Ruiz", "Ana Ruiz is a rail reporter based in Leeds.")
     assert not credits.author_box("Ana Ruiz", "The rail line reopens in May after repairs.")
     assert not credits.author_box("Garden tools to borrow", "Garden tools to borrow are listed at the desk.")
+
+
+@pytest.mark.parametrize(
+    "tail", [["Marta Lindqvist"], ["What the Borrowers Say Next Spring"]]
+)
+def test_a_bare_article_keeps_its_closing_line_in_headline_case(tail: list[str]) -> None:
+    # no furniture anywhere in the record: nothing says the page's teasers were left in it
+    assert _clean(*tail, menu=False) == "\n".join([*BODY, *tail])
+    assert _clean(*tail) == "\n".join(BODY)
 
 
 def test_teaser_shapes() -> None:

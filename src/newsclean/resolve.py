@@ -1040,6 +1040,10 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
     headline case (a teaser, a button, a lone name) (detect.credits).
     From the end up, past what is already explained; the first other line stops it, so an
     article's own closing lines are never reached."""
+    # lines in headline case are taken for teasers only in a record where the page's
+    # furniture was found: an article alone may end on a line of its own in headline case (a
+    # closing subheading, its author's name)
+    furnished = bool(marks)
     k = len(tail) - 1
     while k >= 0:
         ln = tail[k]
@@ -1050,7 +1054,7 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
             marks[ln.index] = ("boilerplate", "credits")
             k -= 1
             continue
-        if credits_mod.is_teaser(ln.text):
+        if furnished and credits_mod.is_teaser(ln.text):
             # a teaser headline, a button or a lone name in headline case; a longer run of
             # such lines is a list the article ends on (its sources, its picks), left whole
             run = [ln]
