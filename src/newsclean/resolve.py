@@ -1048,6 +1048,9 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
     while k >= 0:
         ln = tail[k]
         if ln.index in marks:
+            # above the author's disclaimer the article signs off ("Ana Ruiz" / "Disclaimer:
+            # the views are the author's"): no teasers there
+            furnished = furnished and marks[ln.index][1] != "disclaimer"
             k -= 1
             continue
         if credits_mod.is_credit(ln.text):
