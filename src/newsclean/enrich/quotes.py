@@ -263,7 +263,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
     for g in out:
         if g.subject is None:
             # Kept for its length, with no clause of its own: the sentence's named subject
-            # (`Reid has gone after Trump as a “…”`), or the speaker the paragraph before
+            # (`Okafor has gone after Lund as a “…”`), or the speaker the paragraph before
             # ends with (a quotation standing alone in its paragraph).
             ctx = ctxs.get(False) or _Ctx(text, verbs, False)
             g.subject = _fallback_subject(text, g, prev, ctx)
@@ -317,7 +317,7 @@ def _named_subject(
     text: str, cut: int, hi: int, ctx: _Ctx, any_verb: bool = False
 ) -> Subject | None:
     """The named subject opening the sentence at `cut` (before `hi`), with its verb:
-    `Reid has gone after Trump as a “…”`, `Krebs disagreed.`  With `any_verb` (the
+    `Okafor has gone after Lund as a “…”`, `Krebs disagreed.`  With `any_verb` (the
     sentence introduces the quotation with its colon) any plain lower-case word after the
     subject is its verb (`Lee took to Twitter:`, `She went further:`)."""
     if not text[cut].isupper():
@@ -337,12 +337,12 @@ def _named_subject(
         return None  # a question (`Have you …`)
     if toks[k].low in DETERMINERS:
         # a noun phrase, not a name -- unless a name is set off after it (`The party
-        # chairman, Reince Priebus, has …`) or qualifies it (`The Clinton campaign has`)
+        # chairman, Ana Ruiz, has …`) or qualifies it (`The Ruiz campaign has`)
         subj, e = _set_off_name(toks, k, ctx)
         if subj is None and toks[k].low == "the":
             subj, e = _named_group(toks, k, ctx)
         if subj is None and toks[k].low == "the":
-            # `The Democratic nominee Hillary Clinton has …`: roles before a full name
+            # `The Labour nominee Ana Ruiz has …`: roles before a full name
             subj, e = ctx.np_forward(toks, k)
             if subj is None or subj.kind != "np" or e - k < 4 or not toks[e - 1].cap or \
                     not toks[e - 2].cap or toks[e - 1].low in ORG_WORDS or \
@@ -424,7 +424,7 @@ def _role_and_name(
 
 
 def _named_group(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, int]:
-    """`The Clinton campaign has …`, `The Trump administration wants …`: `the`, a name
+    """`The Ruiz campaign has …`, `The Lund administration wants …`: `the`, a name
     and an organisation noun open the sentence; the phrase speaks, as written."""
     np, e = ctx.np_forward(toks, k, before_verb=True)
     if np is None or np.kind != "np" or e - k < 3:
@@ -437,7 +437,7 @@ def _named_group(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, in
 
 
 def _set_off_name(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, int]:
-    """`The party chairman, Reince Priebus, has …`: the name of two words or more set off
+    """`The party chairman, Ana Ruiz, has …`: the name of two words or more set off
     by commas after a noun phrase that opens the sentence, and the index after its
     closing comma."""
     n = len(toks)
@@ -1296,7 +1296,7 @@ class _Ctx:
                 j = e
         j = _skip_paren(gap, j)
         if subj.kind == "name" and j + 2 < n and gap[j].low == "and" and not gap[j + 1].cap:
-            # `Paganini and his team wrote`, `Olsen and colleagues said`: the named person
+            # `Okafor and his team wrote`, `Olsen and colleagues said`: the named person
             # leads the group that speaks.
             e = j + 1
             while e < n and e - j <= 3 and gap[e].text.isalpha() and not gap[e].cap and \
@@ -1409,7 +1409,7 @@ class _Ctx:
                 subj, _ = self.np_forward(toks, j)
             elif low == "words" and 0 < v < n - 2 and toks[v - 1].low == "the" and \
                     toks[v + 1].low == "of":
-                subj, _ = self.np_forward(toks, v + 2)  # `In the words of Marie Kondo:`
+                subj, _ = self.np_forward(toks, v + 2)  # `In the words of Ana Ruiz:`
                 if subj is not None and subj.kind != "name":
                     subj = None
             elif low == "words" and v > 1 and v + 1 < n and toks[v + 1].text == ",":

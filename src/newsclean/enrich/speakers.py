@@ -303,7 +303,7 @@ class SpeakerResolver:
         canon = self.canonical(rest)
         if canon is None:
             if g is not None and len(rest) == 1 and m.group().startswith(_HONORIFICS):
-                # `Mr. Obama chalks up …`: an honorific names a person of that gender
+                # `Mr. Lund chalks up …`: an honorific names a person of that gender
                 self.gender.setdefault(rest[0], g)
                 return rest[0]
             if not _acts(text, m.end()):
@@ -534,8 +534,8 @@ class SpeakerResolver:
         if self._subject_like(last_m.pos):
             return self._remember(last_m.name, pos)
         # ... or the last sentence subject that reports speech, when everyone named after
-        # it is named inside the clause it reports (`Matthews said Pence’s debate would
-        # boost Trump’s numbers. / “…,” he said.`): they are talked about, it talks.
+        # it is named inside the clause it reports (`Baker said Grant’s debate would
+        # boost Lund’s numbers. / “…,” he said.`): they are talked about, it talks.
         reporters = [m for m in fit if not any(m is r for r in recent) and
                      self._subject_like(m.pos) and self._reports(m.pos)]
         if reporters:

@@ -85,7 +85,7 @@ EN_NOUN_LIKE_VERBS = {
     "signals", "protests", "laughs", "sighs", "thanks", "warns", "adds", "asks", "tells",
 }
 # Irregular past tenses that often follow a named subject in news prose (`Pence struck a
-# softer tone`, `Clinton took aim at …`): no -ed to show that the word is a verb.
+# softer tone`, `Ruiz took aim at …`): no -ed to show that the word is a verb.
 IRREGULAR_PAST = set(
     """
     took gave made went struck held spoke sent got came kept left brought thought felt saw
