@@ -63,7 +63,21 @@ SHAPES = {
     "one long line": lambda n: "Title\n" + "word " * (n // 5) + "\n",
     "markup": lambda n: "Title\n" + fill(lambda i: f'<a href="/x/{i}"> “quote {i}” </a> ', n),
     "one paragraph pasted twice, edited": lambda n: pasted_twice(n // 2),
+    # the walk up from a record's end past credits, teasers and author boxes
+    "a tail of credits and teasers": lambda n: credits_tail(n),
 }
+
+
+def credits_tail(n: int) -> str:
+    """A short article under a menu, then a long tail that alternates dates, teaser
+    headlines and author boxes (each a name over a sentence opening on it)."""
+    units = [
+        lambda i: f"March {i % 28 + 1}, 2025\n",
+        lambda i: f"Ten Ways to Plan a Garden Number {i}\n",
+        lambda i: f"Ana Ruiz\nAna Ruiz writes about gardens and rail for us, item {i}.\n",
+    ]
+    return ("Home | News | Sport | Weather\n" + article(4 * KB, seed=5)
+            + "\n" + fill(lambda i: units[i % 3](i), n))
 
 
 def pasted_twice(n: int) -> str:

@@ -1060,25 +1060,34 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
         if furnished and credits_mod.is_teaser(ln.text):
             # a teaser headline, a button or a lone name in headline case; a longer run of
             # such lines is a list the article ends on (its sources, its picks), left whole
-            run = [ln]
-            for x in reversed(tail[:k]):
-                if x.index in marks:
-                    continue
-                if not credits_mod.is_teaser(x.text):
-                    break
-                run.append(x)
+            run = [k]
+            j = _unmarked_above(tail, k, marks)
+            while j >= 0 and len(run) <= credits_mod.MAX_TEASERS and credits_mod.is_teaser(
+                    tail[j].text):
+                run.append(j)
+                j = _unmarked_above(tail, j, marks)
             if len(run) > credits_mod.MAX_TEASERS:
                 return
-            for x in run:
-                marks[x.index] = ("boilerplate", "teaser")
-            k = tail.index(run[-1]) - 1
+            for j in run:
+                marks[tail[j].index] = ("boilerplate", "teaser")
+            k = run[-1] - 1
             continue
-        up = next((x for x in reversed(tail[:k]) if x.index not in marks), None)
-        if up is not None and credits_mod.author_box(up.text, ln.text):
-            marks[ln.index] = marks[up.index] = ("boilerplate", "author_box")
-            k = tail.index(up) - 1
+        # (positions, not slices or list.index: each line is looked at a bounded number of
+        # times, so a long tail of credits stays linear)
+        up = _unmarked_above(tail, k, marks)
+        if up >= 0 and credits_mod.author_box(tail[up].text, ln.text):
+            marks[ln.index] = marks[tail[up].index] = ("boilerplate", "author_box")
+            k = up - 1
             continue
         return
+
+
+def _unmarked_above(tail: list[Line], k: int, marks: dict) -> int:
+    """The position of the nearest line above position k that no rule marked (-1: none)."""
+    j = k - 1
+    while j >= 0 and tail[j].index in marks:
+        j -= 1
+    return j
 
 
 _OWN_RULES = frozenset(
