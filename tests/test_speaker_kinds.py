@@ -400,7 +400,8 @@ def test_person_of_a_place() -> None:
         "Rep. Adam Schiff of California, the top Democrat on the committee, said the report "
         "was “deeply troubling for anyone who cares about elections.”"
     )
-    assert speakers(text)[0][1] == "Adam Schiff"
+    # (the place stays with the name: see test_place_after_a_titled_name_stays_…)
+    assert speakers(text)[0][1] == "Adam Schiff of California"
 
 
 def test_office_of_a_state_keeps_the_name_after_it() -> None:
@@ -892,3 +893,39 @@ def test_a_clause_does_not_reach_a_quotation_a_page_later() -> None:
         + filler + "One muscle group works while the other is “resting.”"
     )
     assert speakers(text) == [("Add a little weight every single week,", "Dana Hill")]
+
+
+# -- a place or organisation after the name (`of Ohio`, `of the Sierra Club`) ------------
+
+
+def test_place_after_a_titled_name_stays_with_the_speaker() -> None:
+    # News identifies a lawmaker by the place they represent: the speaker keeps it, in
+    # every position of the clause.
+    for text in (
+        "“We will not back down on this bill,” said Representative Nora Vance of New Mexico.",
+        "“We will not back down on this bill,” Rep. Nora Vance of New Mexico said.",
+        "Rep. Nora Vance of New Mexico said the bill was “dead on arrival in the House.”",
+        "Nora Vance of New Mexico has long called the bill “dead on arrival in the House.”",
+    ):
+        assert speakers(text)[0][1] == "Nora Vance of New Mexico", text
+
+
+def test_organisation_after_a_name_stays_with_the_speaker() -> None:
+    text = "“The river cannot take another dam,” said Tom Hale of the Prairie Water Trust."
+    assert speakers(text)[0][1] == "Tom Hale of the Prairie Water Trust"
+    text = "“The river cannot take another dam,” said Ida Kern of the University of Leeds."
+    assert speakers(text)[0][1] == "Ida Kern of the University of Leeds"
+    text = "“Our members come first,” the Guild of Bakers said in a statement."
+    assert speakers(text)[0][1] == "Guild of Bakers"
+
+
+def test_of_after_a_name_that_is_no_qualifier() -> None:
+    # `of` a person is what the words are about; a title's own `of` leads to the name.
+    text = "Tom Baker spoke next. “He is a disaster,” said Nora Vance of Baker."
+    assert speakers(text)[0][1] == "Nora Vance"
+    text = "“The talks are at a crossroads,” said Secretary of State Ruth Ortega."
+    assert speakers(text)[0][1] == "Ruth Ortega"
+    text = "“We will not back down on this bill,” said Nora Vance, of New Mexico."
+    assert speakers(text)[0][1] == "Nora Vance"
+    text = "“We will not back down on this bill,” said Nora Vance of Tom’s campaign."
+    assert speakers(text)[0][1] == "Nora Vance"

@@ -36,7 +36,9 @@ from .speech_lexicon import (
     DETERMINERS,
     EN_NOUN_LIKE_VERBS,
     EN_POST_VERBS,
+    FEMALE_NAMES,
     IRREGULAR_PAST,
+    MALE_NAMES,
     NOT_GIVEN,
     ORG_WORDS,
     OTHER_PRONOUNS,
@@ -82,6 +84,7 @@ _STOP_NP = {
     "that", "who", "which", "when", "while", "and", "but", "or", "because", "as", "if",
     "after", "before", "during", "since", "where", "whether", "dass", "que", "qui", "wie",
 }
+_GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 _BE = {"is", "was", "are", "were", "been", "be", "being", "wird", "wurde", "est", "fue"}
 # Capitalised at a sentence start, yet never part of a name.
 _FUNC_CAP = {
@@ -145,6 +148,9 @@ class Subject:
     text: str
     start: int
     end: int
+    # `of Ohio`, `of the Sierra Club` written right after a person's name: part of how the
+    # text identifies the speaker, kept apart so that the name alone is resolved
+    qualifier: str = ""
 
 
 @dataclass(slots=True)
@@ -353,6 +359,10 @@ def _named_subject(
     else:
         subj, e = ctx.np_forward(toks, k)
         subj, e = _role_and_name(toks, k, subj, e, ctx)
+        if subj is not None:
+            q = _of_qualifier(toks, e, subj)  # `Ann Lee of Ohio has …`
+            if q > e:
+                subj, e = _qualified(text, subj, toks, e, q), q
         if (subj is None and toks[k].cap and toks[k].text.endswith(("’s", "'s"))) or (
             subj is not None and subj.kind == "name" and e < len(toks)
             and toks[e].text.endswith(("’s", "'s"))
@@ -1258,6 +1268,13 @@ class _Ctx:
             if gap[v].low == "according" and j < n and gap[j].low == "to":
                 j += 1
             subj, end = self.np_forward(gap, j)
+            if subj is not None and subj.kind == "name":
+                # `said Secretary of State John Kerry`, `said Rep. Ann Lee of Ohio`
+                subj, end = _role_and_name(gap, j, subj, end, self)
+                if subj is not None:
+                    q = _of_qualifier(gap, end, subj)
+                    if q > end:
+                        subj, end = _qualified(self.text, subj, gap, end, q), q
             if subj is None:
                 # `said planetary geologist Rosaly Lopes`: a role in lower case before the name
                 # (`said wear-tester Eileen Cody`, `wrote 43-year-old Martin Taylor`)
@@ -1310,6 +1327,8 @@ class _Ctx:
             while e < n and e - j < 7 and gap[e].text.isalpha() and not self.is_verb(gap[e]):
                 e += 1
             if e < n and self.is_verb(gap[e]):
+                if _of_qualifier(gap, j, subj) == e:
+                    subj = _qualified(self.text, subj, gap, j, e)
                 j = e
         # A noun phrase that ends with a full name (`Republican nominee Ann Lee`) is named.
         named = subj.kind != "np" or (subj.end == gap[j - 1].end and j >= 2 and
@@ -1803,15 +1822,18 @@ class _Ctx:
                 of = b - 1
                 if of >= 0 and toks[of].low == "the" and of > 0:
                     of -= 1
-                if 0 < of and toks[of].low in ("of", "from") and toks[of - 1].cap and (
-                    b == k or toks[k].low in ORG_WORDS
-                ):
-                    # `Rep. Adam Schiff of California`, `Mr. Morgan of the Sierra Club`: the
-                    # person before a one-word place or an organisation.  (`Secretary of
-                    # State John Kerry` keeps its name after "of".)
+                if 0 < of and toks[of].low in ("of", "from") and toks[of - 1].cap:
+                    # `Rep. Adam Schiff of California`, `Mr. Morgan of the Sierra Club`,
+                    # `Ann Lee of New York`: the person before a place or an organisation,
+                    # which qualifies the name.  (`Secretary of State John Kerry` keeps
+                    # its name after "of".)
                     before = self._core_backward(toks, of - 1)
                     if before is not None and before.kind == "name":
-                        return before
+                        q = _of_qualifier(toks, of, before) if toks[of].low == "of" else of
+                        if q == k + 1:
+                            return _qualified(self.text, before, toks, of, q)
+                        if b == k or toks[k].low in ORG_WORDS:
+                            return before
                 return Subject("name", self.text[first.start : t.end], first.start, t.end)
             return None
         if not t.text.isalpha() or low in _STOP_NP or low in DETERMINERS:
@@ -1926,6 +1948,32 @@ def _name_run_forward(toks: list[Tok], k: int) -> int:
             continue
         break
     return e
+
+
+def _of_qualifier(toks: list[Tok], e: int, subj: Subject) -> int:
+    """`Rep. Ann Lee of Ohio`, `Tom Hale of the Sierra Club`: the index after a place or
+    organisation named with `of` at toks[e], right after the named subject, else e.  Not a
+    role's own complement (`Secretary of State John Kerry`: the subject is titles only),
+    not a person (`of Tom …`: a given name), not the start of a longer name."""
+    n = len(toks)
+    if e + 1 >= n or toks[e].low != "of" or toks[e].cap or subj.kind != "name" or \
+            all(w.lower().strip(".") in TITLES for w in subj.text.split()):
+        return e
+    j = e + 2 if toks[e + 1].low == "the" and not toks[e + 1].cap else e + 1
+    r = _name_run_forward(toks, j) if j < n else j
+    if r == j or toks[j].low in _GIVEN_NAMES:
+        return e
+    if r + 1 < n and toks[r].low == "of" and toks[r - 1].low in ORG_WORDS and toks[r + 1].cap:
+        r = max(r, _name_run_forward(toks, r + 1))  # `the University of Michigan`
+    if r - j > 5 or (r < n and (toks[r].cap or toks[r].text in "“\"«„’'")):
+        return e
+    return r
+
+
+def _qualified(text: str, subj: Subject, toks: list[Tok], e: int, q: int) -> Subject:
+    """`subj` with the qualifier toks[e:q] (_of_qualifier) kept apart."""
+    return Subject(subj.kind, subj.text, subj.start, subj.end,
+                   text[toks[e].start : toks[q - 1].end])
 
 
 def _short_title(toks: list[Tok], dot: int, t: Tok) -> bool:

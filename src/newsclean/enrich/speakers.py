@@ -404,9 +404,23 @@ class SpeakerResolver:
             # refer to Clinton), and before the quotation when the pronoun follows it.
             return self._antecedent(gender, min(pos, subj.start) if subj.text else pos)
         out = self._resolve_named(subj, pos)
+        if out is not None and subj.qualifier and not self._names_person(subj.qualifier):
+            # `said Ann Lee of Ohio`: the place or organisation identifies the speaker as
+            # the text does -- unless it names a person (`said Lee of Baker`: about him)
+            out = f"{out} {subj.qualifier}"
         if out is not None and any(w.lower().strip(".,’'") in ORG_WORDS for w in out.split()):
             self.orgs.append(Mention(pos, out, None))
         return out
+
+    def _names_person(self, qualifier: str) -> bool:
+        """`of Baker` after a name is about a person when the article gives a full name
+        ending in that word with a given name or a known gender (`Tom Baker`); `of the
+        …` names an organisation."""
+        words = qualifier.split()
+        if len(words) < 2 or words[1] == "the":
+            return False
+        forms = self.forms(words[-1])
+        return any(f in self.gender or _given_gender(f.split()[0]) is not None for f in forms)
 
     def _org_antecedent(self, pos: int) -> str | None:
         """`…,” it added.`: the one organisation that spoke in the recent paragraphs."""
