@@ -929,3 +929,92 @@ def test_of_after_a_name_that_is_no_qualifier() -> None:
     assert speakers(text)[0][1] == "Nora Vance"
     text = "“We will not back down on this bill,” said Nora Vance of Tom’s campaign."
     assert speakers(text)[0][1] == "Nora Vance"
+
+
+# -- pronoun chains ------------------------------------------------------------------------
+
+
+def test_pronoun_after_a_speaker_named_by_surname_only() -> None:
+    # `Ortega` has no fuller form in the article: still the person who just spoke.
+    text = (
+        "Lee Quan toured the port on Monday.\n\n"
+        "“The vote is a step forward for the region,” Ortega said. He called the deal "
+        "“a model for the rest of the hemisphere to follow.”"
+    )
+    assert [s for _q, s in speakers(text)] == ["Ortega", "Ortega"]
+
+
+def test_word_capitalised_only_at_sentence_starts_is_no_speaker_to_refer_to() -> None:
+    text = (
+        "Lee Quan toured the site.\n\n"
+        "“Work starts in May,” Officials said. He called it “a model for the whole "
+        "region to follow.”"
+    )
+    assert speakers(text)[-1][1] != "Officials"
+
+
+def test_plural_noun_opening_a_sentence_is_no_antecedent() -> None:
+    text = (
+        "“I am not in the habit of backing people who insult my family,” Ted Cruz said "
+        "in July.\n\n"
+        "Delegates questioned how Cruz could go back on his pledge.\n\n"
+        "“The day that pledge was broken was the day this became personal,” he said."
+    )
+    assert speakers(text)[-1][1] == "Ted Cruz"
+    # A surname in -s that stands mid-sentence elsewhere is a person: then it is unclear.
+    text = (
+        "“I am not in the habit of backing people who insult my family,” Ted Cruz said "
+        "in July, according to Roberts.\n\n"
+        "Roberts questioned how Cruz could go back on his pledge.\n\n"
+        "“The day that pledge was broken was the day this became personal,” he said."
+    )
+    assert speakers(text)[-1][1] is None
+
+
+def test_pronoun_keeps_the_last_speaker_over_people_named_as_objects() -> None:
+    text = (
+        "Speaking at a rally in Dayton, Ohio, Donald Lee says he is making “a demand” of "
+        "Tom Ruiz.\n\n"
+        "“Will you pledge to stop the cuts before the vote in November?” he asks."
+    )
+    assert speakers(text)[-1][1] == "Donald Lee"
+
+
+def test_pronoun_does_not_keep_the_last_speaker_over_a_new_subject() -> None:
+    text = (
+        "Speaking at a rally in Dayton, Ohio, Donald Lee says he is making “a demand” of "
+        "Tom Ruiz.\n\n"
+        "Hours later in Toledo, Tom Ruiz laughed it off.\n\n"
+        "“That is wishful thinking from a man who has never balanced a budget,” he said."
+    )
+    assert speakers(text)[-1][1] == "Tom Ruiz"
+
+
+def test_pronoun_with_a_speaker_of_unknown_gender_stays_unclear() -> None:
+    # `she`: the speaker's gender is unknown and a woman is named after her, as an object.
+    text = (
+        "“He would make art in the most surprising places,” Kit Lanner told me.\n\n"
+        "When Ford visited his editor Teresa Holm at her office, he left poems on her desk. "
+        "“Life was not long enough,” she recalled, “for all of his plays.”"
+    )
+    assert speakers(text)[-1][1] != "Kit Lanner"
+
+
+def test_subject_after_a_long_opening_phrase_is_the_antecedent() -> None:
+    text = (
+        "Anna Weiss prefers low centerpieces.\n\n"
+        "When selecting the flowers for a spring wedding in the countryside, Beth Moran "
+        "says to look to the garden first. “Arrangements are looser and more natural now,” "
+        "she says."
+    )
+    assert speakers(text)[-1][1] == "Beth Moran"
+
+
+def test_subject_with_a_party_in_parentheses_and_an_appositive_is_the_antecedent() -> None:
+    text = (
+        "Rep. Tom Hale testified first.\n\n"
+        "At a hearing of the budget panel, Rep. Carl Dunne (R-Ohio), the ranking member, "
+        "pushed for more launches.\n\n"
+        "“We need two rockets a year, not one every other year,” he said."
+    )
+    assert speakers(text)[-1][1] == "Carl Dunne"

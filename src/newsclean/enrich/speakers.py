@@ -75,7 +75,7 @@ _RUN_BEFORE = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
 # introductory phrase and its comma ("In recent weeks, Reid …").
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
-    r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$"
+    r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,100},\s+)?$"
 )
 # The first character after a run of capitalised words.  (Written as the last word and its
 # spaces after the others, the run was matched again from each of its words when nothing
@@ -308,6 +308,9 @@ class SpeakerResolver:
                 return rest[0]
             if not _acts(text, m.end()):
                 return None
+            if m.group() == rest[0] and rest[0].endswith("s") and \
+                    not _mid_sentence(text, rest[0]):
+                return None  # `Delegates questioned …`: a plural noun opening its sentence
             return rest[-1]  # "McLenney said …": a person, full name unknown
         if g is not None:
             self.gender.setdefault(canon, g)
@@ -473,13 +476,23 @@ class SpeakerResolver:
         return self._name(text, pos)
 
     def _name(self, text: str, pos: int) -> str:
-        rest, _g, org = _split_run(text)
+        rest, g, org = _split_run(text)
         if org or not rest:
             return text
         if not all(t[:1].isupper() for t in rest):
             return text
         canon = self.canonical(rest)
         if canon is None:
+            if len(rest) == 1 and len(rest[0]) > 1 and (
+                g is not None or _mid_sentence(self.text, rest[0])
+            ):
+                # `“…,” Obama said.` with no fuller form in the article: still a person
+                # who spoke, named as the article's mentions of him are (`He called …`);
+                # a word capitalised only where it opens sentences (`Such missions …`)
+                # is none
+                if g is not None:
+                    self.gender.setdefault(rest[0], g)
+                self._remember(rest[0], pos)
             return text
         return self._remember(canon, pos)
 
@@ -542,6 +555,14 @@ class SpeakerResolver:
             later = {m.name for m in fit if m.pos > last.pos}
             if later <= {last.name}:
                 return self._remember(last.name, pos)
+            # ... or named after it only as objects, none of them a sentence subject or a
+            # reporter (`Lee says she is making “a demand” of Ruiz. / “…?” she asks.`),
+            # when the speaker is known to have the pronoun's gender.
+            if gender is not None and self.gender.get(last.name) == gender and not any(
+                self._subject_like(m.pos) or self._reports(m.pos)
+                for m in fit if m.pos > last.pos and m.name != last.name
+            ):
+                return self._remember(last.name, pos)
         # The most recent fitting person opened its sentence (was its subject): news prose
         # continues with that subject (`Ham also noted … / “…,” he said.`).
         last_m = max(fit, key=lambda m: m.pos)
@@ -588,7 +609,7 @@ class SpeakerResolver:
 
     def _subject_like_at(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
-        if _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is None:
+        if _SUBJECT_BEFORE.search(self.text, max(0, pos - 130), pos) is None:
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
         if after is not None and after.group(1).islower():
@@ -602,6 +623,8 @@ class SpeakerResolver:
             return True
         if self.text.startswith(" (", run.end()):
             close = self.text.find(")", run.end(), run.end() + 100)
+            if close > 0 and self.text.startswith(",", close + 1):
+                return True  # `Rep. Ann Lee (R-Ohio), the ranking member, …`
             word = _NEXT_WORD.match(self.text, close + 1) if close > 0 else None
             return word is not None and word.start(1) == close + 2
         return False
@@ -673,6 +696,23 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """`word` stands after a lower-case letter or a comma and a space somewhere: a name,
+    not only a sentence's first word.  After a quotation's comma (`,” Ortega said`) only
+    when it does not look plural (`,” Officials said`)."""
+    needle = " " + word
+    plural = word.endswith("s")
+    i = text.find(needle, 2)
+    while i >= 0:
+        e = i + len(needle)
+        c = text[i - 1]
+        if (c.islower() or c == "," or (c in "”\"" and text[i - 2] == "," and not plural)) \
+                and (e >= len(text) or not text[e].isalnum()):
+            return True
+        i = text.find(needle, i + 1)
+    return False
 
 
 def _sentence_end(text: str, lo: int, hi: int) -> int:
