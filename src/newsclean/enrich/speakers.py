@@ -72,11 +72,15 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _ONE_WORD = rf"(?>{_WORD})"
 _RUN_BEFORE = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
-# introductory phrase and its comma ("In recent weeks, Reid …").
+# introductory phrase and its comma ("In recent weeks, Reid …").  (The look-ahead fails
+# most start positions of a search before the nine look-behinds are tried.)
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
-    r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,100},\s+)?$"
+    r"(?:^|(?=[.!?])(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$"
 )
+# ... or a longer one (`When selecting the flowers for a spring wedding, Moran says`),
+# looked for only after a comma: a wider window costs every name a longer scan.
+_SUBJECT_BEFORE_LONG = re.compile(_SUBJECT_BEFORE.pattern.replace("{0,40}", "{41,100}"))
 # The first character after a run of capitalised words.  (Written as the last word and its
 # spaces after the others, the run was matched again from each of its words when nothing
 # followed it: quadratic in the run.)
@@ -609,7 +613,11 @@ class SpeakerResolver:
 
     def _subject_like_at(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
-        if _SUBJECT_BEFORE.search(self.text, max(0, pos - 130), pos) is None:
+        text = self.text
+        if _SUBJECT_BEFORE.search(text, max(0, pos - 60), pos) is None and not (
+            text.endswith((", ", ",\u00a0"), 0, pos)
+            and _SUBJECT_BEFORE_LONG.search(text, max(0, pos - 130), pos) is not None
+        ):
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
         if after is not None and after.group(1).islower():
