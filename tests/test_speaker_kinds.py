@@ -1018,3 +1018,34 @@ def test_subject_with_a_party_in_parentheses_and_an_appositive_is_the_antecedent
         "“We need two rockets a year, not one every other year,” he said."
     )
     assert speakers(text)[-1][1] == "Carl Dunne"
+
+
+# -- a quotation standing alone after a paragraph of reported speech ---------------------
+
+
+def test_lone_quotation_after_a_paragraph_of_reported_speech() -> None:
+    text = (
+        "Nadia Petrov, who chairs the port authority, said the new cranes would halve the "
+        "waiting times for ships.\n\n"
+        "“We have waited ten years for this, and the captains have waited longer.”"
+    )
+    assert speakers(text)[-1][1] == "Nadia Petrov"
+    text = (
+        "The harbour was quiet on Monday. Tom Ash said he expected the strike to end soon."
+        "\n\n“Nobody wants another week of this, least of all the dockers.”"
+    )
+    assert speakers(text)[-1][1] == "Tom Ash"
+
+
+def test_lone_quotation_after_a_paragraph_without_reported_speech() -> None:
+    text = (
+        "Nadia Petrov toured the port on Monday with two engineers.\n\n"
+        "“We have waited ten years for this, and the captains have waited longer.”"
+    )
+    assert speakers(text)[-1][1] is None
+    # a word capitalised only where it opens a sentence is no one
+    text = (
+        "Experience suggests the cranes would halve the waiting times.\n\n"
+        "“We have waited ten years for this, and the captains have waited longer.”"
+    )
+    assert speakers(text)[-1][1] is None

@@ -309,14 +309,40 @@ def _fallback_subject(
             return _named_subject(text, lo, cut, ctx)
         return None
     last = g.pieces[-1]
-    if prev is None or prev.subject is None or (
-        _has_word(text, last.close_at + 1, p1) if last.closed else False
-    ):
+    if last.closed and _has_word(text, last.close_at + 1, p1):
         return None  # not a paragraph that is a quotation and nothing else
     before = _paragraph_before(text, p0)
-    if before is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
+    if before is None:
+        return None
+    if prev is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
+        # `Lee said the deal was bad. / “It is a betrayal.”`: the paragraph before
+        # quotes no one but ends with someone's reported speech
+        return _reported_subject(text, before, ctx)
+    if prev.subject is None:
         return None
     return prev.subject if prev.subject.kind in ("name", "pronoun") else None
+
+
+def _reported_subject(text: str, par: tuple[int, int], ctx: _Ctx) -> Subject | None:
+    """The named or pronoun subject of a reporting verb in the last sentence of `par`."""
+    p0, p1 = par
+    lo = max(p0, p1 - _PRE_WINDOW)
+    if text[p1 - 1] == ":" or not ctx.may_attribute(lo, p1, post=False):
+        # (a colon introduction is _colon_intro's: what it does not read is no one's)
+        return None
+    toks = _tokens(text, lo, p1)
+    sentence = toks[_sentence_start(toks[:-1], 0) :]
+    if not sentence or any(t.text in "“”\"" for t in sentence):
+        return None
+    clause = ctx.pre_clause(sentence)
+    if clause is None or clause.owner:
+        return None
+    subj = clause.subject
+    if subj.kind == "pronoun" and subj.text.lower() in ("he", "she"):
+        return subj
+    if subj.kind == "name" and (" " in subj.text or ctx.mid_sentence(subj.text)):
+        return subj  # (a lone capitalised word must be a name: not `What …`, `Plan …`)
+    return None
 
 
 def _named_subject(
