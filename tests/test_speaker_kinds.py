@@ -1049,3 +1049,19 @@ def test_lone_quotation_after_a_paragraph_without_reported_speech() -> None:
         "“We have waited ten years for this, and the captains have waited longer.”"
     )
     assert speakers(text)[-1][1] is None
+
+
+# -- a quoted term and the sentence that goes on after it ---------------------------------
+
+
+def test_modal_or_adverb_after_a_quoted_term_is_no_speaker() -> None:
+    for text in (
+        "In the trade, “plant based eating” typically refers to a diet rather than a creed.",
+        "On a film set, “principal photography” may refer only to the days of shooting.",
+    ):
+        assert all(s is None for _q, s in speakers(text)), text
+
+
+def test_plain_noun_after_an_exclaimed_quote_still_speaks() -> None:
+    text = "“We have the suspect, we have him now!” officers announced over their radios."
+    assert speakers(text)[0][1] == "officers"

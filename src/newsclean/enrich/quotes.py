@@ -494,6 +494,7 @@ def _set_off_name(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, i
 
 # A second clause with a subject of its own between a sentence's subject and the quotation.
 _SECOND_CLAUSE = re.compile(r",\s+(?:and|but|so|while|yet)\s+(?:he|she|they|we|i|you)\b")
+_MODALS = {"may", "might", "can", "could", "should", "must", "shall", "would", "will"}
 _WH_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "where", "whatever"}
 # A negated auxiliary, one token: `didn’t`, `wasn't`, `couldn’t`.
 _NEGATED = ("n’t", "n't")
@@ -1322,6 +1323,14 @@ class _Ctx:
         subj, j = self.np_forward(gap, k, before_verb=True)
         if subj is None:
             return self._role_name(gap, k)
+        if k == 0 and subj.kind == "np" and j == 1 and (
+            gap[0].low in _MODALS or gap[0].low in _PREPOSITIONS or not gap[0].text.isalpha()
+            or (gap[0].low.endswith("ly") and gap[0].low not in _LY_NOUNS)
+        ):
+            # `“vegan” typically refers to`, `“production” may refer to`: a modal, an
+            # adverb or a preposition right after a quoted term continues the sentence
+            # that mentions the term; it is no speaker (`officers announced` is one).
+            return None, None
         if j < n and not self.is_verb(gap[j]) and gap[j].text not in ",(":
             # `Trump lawyer Marc Kasowitz said`, `panel Chairman Rep. Jason Chaffetz said`
             e = j
