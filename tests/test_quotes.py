@@ -262,7 +262,8 @@ def test_participle_takes_the_sentence_subject() -> None:
 
 def test_affiliation_between_name_and_verb() -> None:
     text = '"It was the least bad outcome," Mr. Morgan of the Sierra Club said.'
-    assert speakers(text) == [("It was the least bad outcome,", "Mr. Morgan")]
+    # the organisation identifies him as the text does (issue 16)
+    assert speakers(text) == [("It was the least bad outcome,", "Mr. Morgan of the Sierra Club")]
 
 
 def test_second_reporting_verb_starts_a_new_quotation() -> None:

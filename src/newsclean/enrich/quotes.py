@@ -36,7 +36,9 @@ from .speech_lexicon import (
     DETERMINERS,
     EN_NOUN_LIKE_VERBS,
     EN_POST_VERBS,
+    FEMALE_NAMES,
     IRREGULAR_PAST,
+    MALE_NAMES,
     NOT_GIVEN,
     ORG_WORDS,
     OTHER_PRONOUNS,
@@ -82,6 +84,7 @@ _STOP_NP = {
     "that", "who", "which", "when", "while", "and", "but", "or", "because", "as", "if",
     "after", "before", "during", "since", "where", "whether", "dass", "que", "qui", "wie",
 }
+_GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 _BE = {"is", "was", "are", "were", "been", "be", "being", "wird", "wurde", "est", "fue"}
 # Capitalised at a sentence start, yet never part of a name.
 _FUNC_CAP = {
@@ -145,6 +148,9 @@ class Subject:
     text: str
     start: int
     end: int
+    # `of Ohio`, `of the Sierra Club` written right after a person's name: part of how the
+    # text identifies the speaker, kept apart so that the name alone is resolved
+    qualifier: str = ""
 
 
 @dataclass(slots=True)
@@ -303,14 +309,40 @@ def _fallback_subject(
             return _named_subject(text, lo, cut, ctx)
         return None
     last = g.pieces[-1]
-    if prev is None or prev.subject is None or (
-        _has_word(text, last.close_at + 1, p1) if last.closed else False
-    ):
+    if last.closed and _has_word(text, last.close_at + 1, p1):
         return None  # not a paragraph that is a quotation and nothing else
     before = _paragraph_before(text, p0)
-    if before is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
+    if before is None:
+        return None
+    if prev is None or not (before[0] <= prev.pieces[-1].open_at < before[1]):
+        # `Lee said the deal was bad. / “It is a betrayal.”`: the paragraph before
+        # quotes no one but ends with someone's reported speech
+        return _reported_subject(text, before, ctx)
+    if prev.subject is None:
         return None
     return prev.subject if prev.subject.kind in ("name", "pronoun") else None
+
+
+def _reported_subject(text: str, par: tuple[int, int], ctx: _Ctx) -> Subject | None:
+    """The named or pronoun subject of a reporting verb in the last sentence of `par`."""
+    p0, p1 = par
+    lo = max(p0, p1 - _PRE_WINDOW)
+    if text[p1 - 1] == ":" or not ctx.may_attribute(lo, p1, post=False):
+        # (a colon introduction is _colon_intro's: what it does not read is no one's)
+        return None
+    toks = _tokens(text, lo, p1)
+    sentence = toks[_sentence_start(toks[:-1], 0) :]
+    if not sentence or any(t.text in "“”\"" for t in sentence):
+        return None
+    clause = ctx.pre_clause(sentence)
+    if clause is None or clause.owner:
+        return None
+    subj = clause.subject
+    if subj.kind == "pronoun" and subj.text.lower() in ("he", "she"):
+        return subj
+    if subj.kind == "name" and (" " in subj.text or ctx.mid_sentence(subj.text)):
+        return subj  # (a lone capitalised word must be a name: not `What …`, `Plan …`)
+    return None
 
 
 def _named_subject(
@@ -353,6 +385,10 @@ def _named_subject(
     else:
         subj, e = ctx.np_forward(toks, k)
         subj, e = _role_and_name(toks, k, subj, e, ctx)
+        if subj is not None:
+            q = _of_qualifier(toks, e, subj)  # `Ann Lee of Ohio has …`
+            if q > e:
+                subj, e = _qualified(text, subj, toks, e, q), q
         if (subj is None and toks[k].cap and toks[k].text.endswith(("’s", "'s"))) or (
             subj is not None and subj.kind == "name" and e < len(toks)
             and toks[e].text.endswith(("’s", "'s"))
@@ -458,6 +494,7 @@ def _set_off_name(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, i
 
 # A second clause with a subject of its own between a sentence's subject and the quotation.
 _SECOND_CLAUSE = re.compile(r",\s+(?:and|but|so|while|yet)\s+(?:he|she|they|we|i|you)\b")
+_MODALS = {"may", "might", "can", "could", "should", "must", "shall", "would", "will"}
 _WH_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "where", "whatever"}
 # A negated auxiliary, one token: `didn’t`, `wasn't`, `couldn’t`.
 _NEGATED = ("n’t", "n't")
@@ -1258,6 +1295,13 @@ class _Ctx:
             if gap[v].low == "according" and j < n and gap[j].low == "to":
                 j += 1
             subj, end = self.np_forward(gap, j)
+            if subj is not None and subj.kind == "name":
+                # `said Secretary of State John Kerry`, `said Rep. Ann Lee of Ohio`
+                subj, end = _role_and_name(gap, j, subj, end, self)
+                if subj is not None:
+                    q = _of_qualifier(gap, end, subj)
+                    if q > end:
+                        subj, end = _qualified(self.text, subj, gap, end, q), q
             if subj is None:
                 # `said planetary geologist Rosaly Lopes`: a role in lower case before the name
                 # (`said wear-tester Eileen Cody`, `wrote 43-year-old Martin Taylor`)
@@ -1279,6 +1323,14 @@ class _Ctx:
         subj, j = self.np_forward(gap, k, before_verb=True)
         if subj is None:
             return self._role_name(gap, k)
+        if k == 0 and subj.kind == "np" and j == 1 and (
+            gap[0].low in _MODALS or gap[0].low in _PREPOSITIONS or not gap[0].text.isalpha()
+            or (gap[0].low.endswith("ly") and gap[0].low not in _LY_NOUNS)
+        ):
+            # `“vegan” typically refers to`, `“production” may refer to`: a modal, an
+            # adverb or a preposition right after a quoted term continues the sentence
+            # that mentions the term; it is no speaker (`officers announced` is one).
+            return None, None
         if j < n and not self.is_verb(gap[j]) and gap[j].text not in ",(":
             # `Trump lawyer Marc Kasowitz said`, `panel Chairman Rep. Jason Chaffetz said`
             e = j
@@ -1310,6 +1362,8 @@ class _Ctx:
             while e < n and e - j < 7 and gap[e].text.isalpha() and not self.is_verb(gap[e]):
                 e += 1
             if e < n and self.is_verb(gap[e]):
+                if _of_qualifier(gap, j, subj) == e:
+                    subj = _qualified(self.text, subj, gap, j, e)
                 j = e
         # A noun phrase that ends with a full name (`Republican nominee Ann Lee`) is named.
         named = subj.kind != "np" or (subj.end == gap[j - 1].end and j >= 2 and
@@ -1803,15 +1857,18 @@ class _Ctx:
                 of = b - 1
                 if of >= 0 and toks[of].low == "the" and of > 0:
                     of -= 1
-                if 0 < of and toks[of].low in ("of", "from") and toks[of - 1].cap and (
-                    b == k or toks[k].low in ORG_WORDS
-                ):
-                    # `Rep. Adam Schiff of California`, `Mr. Morgan of the Sierra Club`: the
-                    # person before a one-word place or an organisation.  (`Secretary of
-                    # State John Kerry` keeps its name after "of".)
+                if 0 < of and toks[of].low in ("of", "from") and toks[of - 1].cap:
+                    # `Rep. Adam Schiff of California`, `Mr. Morgan of the Sierra Club`,
+                    # `Ann Lee of New York`: the person before a place or an organisation,
+                    # which qualifies the name.  (`Secretary of State John Kerry` keeps
+                    # its name after "of".)
                     before = self._core_backward(toks, of - 1)
                     if before is not None and before.kind == "name":
-                        return before
+                        q = _of_qualifier(toks, of, before) if toks[of].low == "of" else of
+                        if q == k + 1:
+                            return _qualified(self.text, before, toks, of, q)
+                        if b == k or toks[k].low in ORG_WORDS:
+                            return before
                 return Subject("name", self.text[first.start : t.end], first.start, t.end)
             return None
         if not t.text.isalpha() or low in _STOP_NP or low in DETERMINERS:
@@ -1926,6 +1983,32 @@ def _name_run_forward(toks: list[Tok], k: int) -> int:
             continue
         break
     return e
+
+
+def _of_qualifier(toks: list[Tok], e: int, subj: Subject) -> int:
+    """`Rep. Ann Lee of Ohio`, `Tom Hale of the Sierra Club`: the index after a place or
+    organisation named with `of` at toks[e], right after the named subject, else e.  Not a
+    role's own complement (`Secretary of State John Kerry`: the subject is titles only),
+    not a person (`of Tom …`: a given name), not the start of a longer name."""
+    n = len(toks)
+    if e + 1 >= n or toks[e].low != "of" or toks[e].cap or subj.kind != "name" or \
+            all(w.lower().strip(".") in TITLES for w in subj.text.split()):
+        return e
+    j = e + 2 if toks[e + 1].low == "the" and not toks[e + 1].cap else e + 1
+    r = _name_run_forward(toks, j) if j < n else j
+    if r == j or toks[j].low in _GIVEN_NAMES:
+        return e
+    if r + 1 < n and toks[r].low == "of" and toks[r - 1].low in ORG_WORDS and toks[r + 1].cap:
+        r = max(r, _name_run_forward(toks, r + 1))  # `the University of Michigan`
+    if r - j > 5 or (r < n and (toks[r].cap or toks[r].text in "“\"«„’'")):
+        return e
+    return r
+
+
+def _qualified(text: str, subj: Subject, toks: list[Tok], e: int, q: int) -> Subject:
+    """`subj` with the qualifier toks[e:q] (_of_qualifier) kept apart."""
+    return Subject(subj.kind, subj.text, subj.start, subj.end,
+                   text[toks[e].start : toks[q - 1].end])
 
 
 def _short_title(toks: list[Tok], dot: int, t: Tok) -> bool:

@@ -72,11 +72,15 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _ONE_WORD = rf"(?>{_WORD})"
 _RUN_BEFORE = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
-# introductory phrase and its comma ("In recent weeks, Reid …").
+# introductory phrase and its comma ("In recent weeks, Reid …").  (The look-ahead fails
+# most start positions of a search before the nine look-behinds are tried.)
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?:^|(?=[.!?])(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$"
 )
+# ... or a longer one (`When selecting the flowers for a spring wedding, Moran says`),
+# looked for only after a comma: a wider window costs every name a longer scan.
+_SUBJECT_BEFORE_LONG = re.compile(_SUBJECT_BEFORE.pattern.replace("{0,40}", "{41,100}"))
 # The first character after a run of capitalised words.  (Written as the last word and its
 # spaces after the others, the run was matched again from each of its words when nothing
 # followed it: quadratic in the run.)
@@ -308,6 +312,9 @@ class SpeakerResolver:
                 return rest[0]
             if not _acts(text, m.end()):
                 return None
+            if m.group() == rest[0] and rest[0].endswith("s") and \
+                    not _mid_sentence(text, rest[0]):
+                return None  # `Delegates questioned …`: a plural noun opening its sentence
             return rest[-1]  # "McLenney said …": a person, full name unknown
         if g is not None:
             self.gender.setdefault(canon, g)
@@ -404,9 +411,23 @@ class SpeakerResolver:
             # refer to Clinton), and before the quotation when the pronoun follows it.
             return self._antecedent(gender, min(pos, subj.start) if subj.text else pos)
         out = self._resolve_named(subj, pos)
+        if out is not None and subj.qualifier and not self._names_person(subj.qualifier):
+            # `said Ann Lee of Ohio`: the place or organisation identifies the speaker as
+            # the text does -- unless it names a person (`said Lee of Baker`: about him)
+            out = f"{out} {subj.qualifier}"
         if out is not None and any(w.lower().strip(".,’'") in ORG_WORDS for w in out.split()):
             self.orgs.append(Mention(pos, out, None))
         return out
+
+    def _names_person(self, qualifier: str) -> bool:
+        """`of Baker` after a name is about a person when the article gives a full name
+        ending in that word with a given name or a known gender (`Tom Baker`); `of the
+        …` names an organisation."""
+        words = qualifier.split()
+        if len(words) < 2 or words[1] == "the":
+            return False
+        forms = self.forms(words[-1])
+        return any(f in self.gender or _given_gender(f.split()[0]) is not None for f in forms)
 
     def _org_antecedent(self, pos: int) -> str | None:
         """`…,” it added.`: the one organisation that spoke in the recent paragraphs."""
@@ -459,13 +480,23 @@ class SpeakerResolver:
         return self._name(text, pos)
 
     def _name(self, text: str, pos: int) -> str:
-        rest, _g, org = _split_run(text)
+        rest, g, org = _split_run(text)
         if org or not rest:
             return text
         if not all(t[:1].isupper() for t in rest):
             return text
         canon = self.canonical(rest)
         if canon is None:
+            if len(rest) == 1 and len(rest[0]) > 1 and (
+                g is not None or _mid_sentence(self.text, rest[0])
+            ):
+                # `“…,” Obama said.` with no fuller form in the article: still a person
+                # who spoke, named as the article's mentions of him are (`He called …`);
+                # a word capitalised only where it opens sentences (`Such missions …`)
+                # is none
+                if g is not None:
+                    self.gender.setdefault(rest[0], g)
+                self._remember(rest[0], pos)
             return text
         return self._remember(canon, pos)
 
@@ -528,6 +559,14 @@ class SpeakerResolver:
             later = {m.name for m in fit if m.pos > last.pos}
             if later <= {last.name}:
                 return self._remember(last.name, pos)
+            # ... or named after it only as objects, none of them a sentence subject or a
+            # reporter (`Lee says she is making “a demand” of Ruiz. / “…?” she asks.`),
+            # when the speaker is known to have the pronoun's gender.
+            if gender is not None and self.gender.get(last.name) == gender and not any(
+                self._subject_like(m.pos) or self._reports(m.pos)
+                for m in fit if m.pos > last.pos and m.name != last.name
+            ):
+                return self._remember(last.name, pos)
         # The most recent fitting person opened its sentence (was its subject): news prose
         # continues with that subject (`Ham also noted … / “…,” he said.`).
         last_m = max(fit, key=lambda m: m.pos)
@@ -574,7 +613,11 @@ class SpeakerResolver:
 
     def _subject_like_at(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
-        if _SUBJECT_BEFORE.search(self.text, max(0, pos - 60), pos) is None:
+        text = self.text
+        if _SUBJECT_BEFORE.search(text, max(0, pos - 60), pos) is None and not (
+            text.endswith((", ", ",\u00a0"), 0, pos)
+            and _SUBJECT_BEFORE_LONG.search(text, max(0, pos - 130), pos) is not None
+        ):
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
         if after is not None and after.group(1).islower():
@@ -588,6 +631,8 @@ class SpeakerResolver:
             return True
         if self.text.startswith(" (", run.end()):
             close = self.text.find(")", run.end(), run.end() + 100)
+            if close > 0 and self.text.startswith(",", close + 1):
+                return True  # `Rep. Ann Lee (R-Ohio), the ranking member, …`
             word = _NEXT_WORD.match(self.text, close + 1) if close > 0 else None
             return word is not None and word.start(1) == close + 2
         return False
@@ -659,6 +704,23 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """`word` stands after a lower-case letter or a comma and a space somewhere: a name,
+    not only a sentence's first word.  After a quotation's comma (`,” Ortega said`) only
+    when it does not look plural (`,” Officials said`)."""
+    needle = " " + word
+    plural = word.endswith("s")
+    i = text.find(needle, 2)
+    while i >= 0:
+        e = i + len(needle)
+        c = text[i - 1]
+        if (c.islower() or c == "," or (c in "”\"" and text[i - 2] == "," and not plural)) \
+                and (e >= len(text) or not text[e].isalnum()):
+            return True
+        i = text.find(needle, i + 1)
+    return False
 
 
 def _sentence_end(text: str, lo: int, hi: int) -> int:
