@@ -102,13 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     m = machine_info()
     out = [
         f"`python -m bench.bench_ab {args.before} {args.after} --runs {args.runs} "
-        f"--mode {args.mode}`: {m['date']}, {m['cpu']} ({m['cores']} cores, load "
+        f"--mode {args.mode}"
+        + "".join(f" --before-env {e}" for e in args.before_env)
+        + "".join(f" --after-env {e}" for e in args.after_env)
+        + f"`: {m['date']}, {m['cpu']} ({m['cores']} cores, load "
         f"{m['load_avg_1m']:.1f} at the end), Python {m['python']}, commit {m['git_commit']}; "
         "CPU ms per record of records-dev (2,000 records), each pass a fresh process, "
         "the two trees alternated.  Compiled build (newsclean/native.py) used: before "
-        f"{_YES[compiled[0]]}, after {_YES[compiled[1]]}"
-        + (f"; before with {' '.join(args.before_env)}" if args.before_env else "")
-        + (f"; after with {' '.join(args.after_env)}" if args.after_env else "") + ".",
+        f"{_YES[compiled[0]]}, after {_YES[compiled[1]]}.",
         "",
         "| clean | before ms/record | after ms/record | after/before (median of pairs) "
         "| speed-up | records/CPU-s after |",

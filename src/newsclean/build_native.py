@@ -61,7 +61,7 @@ def _module_files(package: Path, parts: list[str]) -> set[Path]:
 
 def depends_on(package: Path = _PACKAGE) -> list[str]:
     """The compiled modules and every package module they import, transitively (their
-    types are compiled into the build), and this file (which names what is compiled)."""
+    types are compiled into the build), and native.py (which names what is compiled)."""
     todo = [package / m for m in COMPILED]
     seen: set[Path] = {package / "native.py"}
     while todo:
@@ -82,6 +82,10 @@ def compiler() -> str | None:
         import mypyc  # noqa: F401  (mypy's compiler: a dev dependency)
     except ImportError:
         return "mypyc is not installed (pip install -e '.[dev]')"
+    try:
+        import setuptools  # noqa: F401  (mypyc builds through it; venvs of 3.12+ lack it)
+    except ImportError:
+        return "setuptools is not installed (pip install setuptools)"
     return None
 
 
