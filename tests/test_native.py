@@ -52,7 +52,7 @@ def test_the_build_depends_on_what_the_compiled_modules_import() -> None:
     deps = build_native.depends_on(PACKAGE)
     assert set(native.COMPILED) <= set(deps)
     # resolve's types come from model.py; quotes reads speech_lexicon; both compiled in
-    assert {"model.py", "enrich/speech_lexicon.py", "native.py"} <= set(deps)
+    assert {"model.py", "enrich/speech_lexicon.py"} <= set(deps)
     # the command line and the readers are not on the per-record path: no rebuild for them
     assert "cli.py" not in deps and "readers/jsonl.py" not in deps
 
@@ -121,6 +121,16 @@ def test_an_edit_to_a_module_the_compiled_code_imports_makes_the_build_stale(
     assert native.stale(out, pkg) is None
     _edit(pkg / "model.py")
     assert native.stale(out, pkg) is not None
+
+
+def test_a_build_of_other_modules_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pkg = _package_copy(tmp_path)
+    out = tmp_path / "build"
+    _fake_build(out, pkg)
+    monkeypatch.setattr(native, "COMPILED", (*native.COMPILED, "pipeline.py"))
+    assert "other modules" in (native.stale(out, pkg) or "")
 
 
 def test_no_build_or_another_python_is_not_used(tmp_path: Path) -> None:

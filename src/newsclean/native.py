@@ -3,7 +3,7 @@
 `make install` (and so `make demo`, `make test`, CI) compiles the modules that every record
 goes through -- the line view, resolve, apply, header, the detectors, quotations, speakers,
 language -- with mypyc into build/mypyc/ at the repository root (NEWSCLEAN_NATIVE_DIR to put
-it elsewhere): newsclean/build_native.py, about two minutes of one core.
+it elsewhere): newsclean/build_native.py, about a minute of CPU.
 
 The package imports the compiled modules instead of the .py files only while every source
 they were compiled from is unchanged: the build records the SHA-256 of the compiled modules
