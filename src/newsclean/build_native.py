@@ -105,9 +105,13 @@ def build(out: Path, log: Path | None = None) -> None:
     (work / "mypy.ini").write_text("[mypy]\nignore_missing_imports = True\n", encoding="utf-8")
     files = [f"newsclean/{m}" for m in COMPILED]
     env = dict(os.environ, MYPYC_OPT_LEVEL=os.environ.get("MYPYC_OPT_LEVEL", "3"))
-    with open(log or os.devnull, "w", encoding="utf-8") as f:
-        subprocess.run([sys.executable, "-m", "mypyc", *files], cwd=work, env=env,
-                       stdout=f, stderr=subprocess.STDOUT, check=True)
+    try:
+        with open(log or os.devnull, "w", encoding="utf-8") as f:
+            subprocess.run([sys.executable, "-m", "mypyc", *files], cwd=work, env=env,
+                           stdout=f, stderr=subprocess.STDOUT, check=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)  # no half build left behind
+        raise
     for so in work.glob("*__mypyc.*.so"):  # the runtime shared by the compiled modules
         shutil.move(str(so), str(tmp / so.name))
     for m in COMPILED:
@@ -148,7 +152,9 @@ def ensure(out: Path) -> int:
     try:
         build(out, log)
     except (subprocess.CalledProcessError, OSError) as e:
-        print(f"newsclean: the compiled build failed ({e}; see {log}): the pure-Python "
+        why = (f"mypyc exited with status {e.returncode}"
+               if isinstance(e, subprocess.CalledProcessError) else str(e))
+        print(f"newsclean: the compiled build failed ({why}; see {log}): the pure-Python "
               "modules run (same output, ~1.2x slower)")
         return 0
     print(f"newsclean: compiled into {out} in {time.monotonic() - t:.0f} s")
