@@ -9,7 +9,11 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 .PHONY: demo test fuzz lint install clean-out model native
 
+# install also compiles the per-record modules with mypyc into build/mypyc (~2 min on one core,
+# redone only when their sources change; without a C compiler it says so and the pure-Python
+# modules run).  NEWSCLEAN_NATIVE=0 make install skips it; the package then runs the .py files.
 install: $(STAMP)
+	@$(BIN)/python -m newsclean.build_native ensure
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsclean needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
@@ -18,7 +22,7 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-demo: $(STAMP)
+demo: install
 	@mkdir -p out
 	$(BIN)/newsclean clean examples/ -o out/demo.jsonl
 	@echo
@@ -42,7 +46,7 @@ demo: $(STAMP)
 	@echo "== newsclean is installed in $(BIN): run  . $(BIN)/activate  to call it as 'newsclean'"
 	@echo "   (or write $(BIN)/newsclean), then e.g.  newsclean report out/demo.jsonl -o out/demo.html"
 
-test: $(STAMP)
+test: install
 	NEWSCLEAN_REQUIRE_RAY=1 $(BIN)/python -m pytest -q
 	$(BIN)/ruff check src tests bench train
 	$(BIN)/mypy
@@ -53,10 +57,9 @@ FUZZ_EXAMPLES ?= 15000
 fuzz: $(STAMP)
 	NEWSCLEAN_FUZZ=1 NEWSCLEAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_properties.py
 
-# Opt-in: quotes.py, speakers.py, language.py compiled by mypyc into build/mypyc (needs gcc);
-# used only with NEWSCLEAN_NATIVE=1 and while the sources are unchanged (enrich/native.py).
+# Compile the per-record modules now, even when the build is fresh (newsclean/native.py).
 native: $(STAMP)
-	$(BIN)/python -m newsclean.enrich.native build
+	$(BIN)/python -m newsclean.build_native build
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench train

@@ -104,6 +104,15 @@ _WARM = (
 )
 
 
+def _compiled() -> str:
+    """Which modules the timed passes run (they inherit this environment)."""
+    import newsclean
+    from newsclean import native
+
+    return (f"compiled build (newsclean/native.py) from {native.active()}" if newsclean.NATIVE
+            else "pure-Python modules")
+
+
 def _fresh_pass(name: str, path: Path, limit: int | None) -> float:
     code = (
         "import sys; from pathlib import Path; from bench.bench_speed import one_pass; "
@@ -244,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     base = med["newsclean clean (no enrichment)"]
     print(f"# Speed on records-dev ({n} records, {args.repeats} cold runs each, medians)")
     print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}\n")
+          f"Python {platform.python_version()}, {_compiled()}\n")
     print("| system | records per CPU-second (one core) | relative to clean |")
     print("|---|---:|---:|")
     for k, v in med.items():

@@ -1,94 +1,136 @@
-"""The opt-in native build (newsclean.enrich.native): used only when asked for and only while
-the sources it was compiled from are unchanged, so an edited .py file always runs."""
+"""The compiled build (newsclean.native, made by newsclean.build_native): used by default while the sources it was compiled
+from are unchanged, never after an edit, off with NEWSCLEAN_NATIVE=0, and giving the answers
+of the .py files.  (The rest of the suite runs the .py files: conftest.py.)"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from newsclean.enrich import native
+from newsclean import build_native, native
 
-PACKAGE = Path(native.__file__).resolve().parents[1]
+PACKAGE = Path(native.__file__).resolve().parent
+ROOT = PACKAGE.parents[1]
 
 
 def _package_copy(tmp_path: Path) -> Path:
     """A copy of the package's sources that a test may edit."""
     pkg = tmp_path / "pkg" / "newsclean"
-    (pkg / "enrich").mkdir(parents=True)
-    for p in (PACKAGE / "enrich").glob("*.py"):
-        shutil.copy(p, pkg / "enrich" / p.name)
-    shutil.copy(PACKAGE / "model.py", pkg / "model.py")
+    shutil.copytree(PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.gz"))
     return pkg
 
 
 def _fake_build(out: Path, pkg: Path, python: str | None = None) -> None:
-    """A build directory whose manifest records `pkg`'s sources (no compiled module: the
-    choice of modules is what is tested, not mypyc)."""
-    (out / "newsclean" / "enrich").mkdir(parents=True)
+    """A build directory whose manifest records `pkg`'s sources (no compiled module: what is
+    tested is the choice of modules, not mypyc)."""
+    for sub in native.SUBPACKAGES:
+        (out / "newsclean" / sub).mkdir(parents=True)
+    deps = build_native.depends_on(pkg)
     manifest = {"python": python or sys.implementation.cache_tag,
-                "sources": native.sources(pkg)}
+                "compiled": list(native.COMPILED), "sources": native._sha(pkg, deps)}
     (out / "sources.json").write_text(json.dumps(manifest), encoding="utf-8")
 
 
-def test_a_build_of_the_current_sources_is_put_first_when_asked_for(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pkg = _package_copy(tmp_path)
-    out = tmp_path / "build"
-    _fake_build(out, pkg)
-    monkeypatch.setenv(native.DIR_ENV, str(out))
+def _edit(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No build active in this process, sys.path restored after the test."""
+    monkeypatch.setattr(native, "_active", None)
     monkeypatch.setattr(sys, "path", list(sys.path))
-    path = ["/src/newsclean/enrich"]
-    monkeypatch.setenv(native.ENV, "1")
-    assert native.activate(path, pkg) is True
-    assert path == [str(out / "newsclean" / "enrich"), "/src/newsclean/enrich"]
-    assert str(out) in sys.path  # where mypyc's shared runtime module is imported from
 
 
-def test_without_the_variable_the_py_modules_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_build_depends_on_what_the_compiled_modules_import() -> None:
+    deps = build_native.depends_on(PACKAGE)
+    assert set(native.COMPILED) <= set(deps)
+    # resolve's types come from model.py; quotes reads speech_lexicon; both compiled in
+    assert {"model.py", "enrich/speech_lexicon.py"} <= set(deps)
+    # the command line and the readers are not on the per-record path: no rebuild for them
+    assert "cli.py" not in deps and "readers/jsonl.py" not in deps
+
+
+def test_a_fresh_build_is_used_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: None
 ) -> None:
     pkg = _package_copy(tmp_path)
     out = tmp_path / "build"
     _fake_build(out, pkg)
     monkeypatch.setenv(native.DIR_ENV, str(out))
     monkeypatch.delenv(native.ENV, raising=False)
-    path = ["/src/newsclean/enrich"]
+    path = ["/src/newsclean"]
+    assert native.activate(path, pkg) is True
+    assert path == [str(out / "newsclean"), "/src/newsclean"]
+    assert str(out) in sys.path  # where mypyc's shared runtime module is imported from
+    sub = ["/src/newsclean/detect"]
+    native.extend(sub, "detect")
+    assert sub == [str(out / "newsclean" / "detect"), "/src/newsclean/detect"]
+    assert native.active() == out
+
+
+def test_native_0_turns_it_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: None
+) -> None:
+    pkg = _package_copy(tmp_path)
+    out = tmp_path / "build"
+    _fake_build(out, pkg)
+    monkeypatch.setenv(native.DIR_ENV, str(out))
+    monkeypatch.setenv(native.ENV, "0")
+    path = ["/src/newsclean"]
     assert native.activate(path, pkg) is False
-    assert path == ["/src/newsclean/enrich"]
+    sub = ["/src/newsclean/enrich"]
+    native.extend(sub, "enrich")
+    assert path == ["/src/newsclean"] and sub == ["/src/newsclean/enrich"]
+    assert native.active() is None
 
 
 def test_an_edited_source_is_never_shadowed_by_an_older_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: None
 ) -> None:
     pkg = _package_copy(tmp_path)
     out = tmp_path / "build"
     _fake_build(out, pkg)
     assert native.stale(out, pkg) is None
-    quotes = pkg / "enrich" / "quotes.py"
-    quotes.write_text(quotes.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    _edit(pkg / "resolve.py")
     assert "sources changed" in (native.stale(out, pkg) or "")
     monkeypatch.setenv(native.DIR_ENV, str(out))
-    monkeypatch.setenv(native.ENV, "1")
-    path = ["/src/newsclean/enrich"]
+    monkeypatch.delenv(native.ENV, raising=False)
+    path = ["/src/newsclean"]
+    assert native.activate(path, pkg) is False  # quietly: the .py files are a correct path
+    assert path == ["/src/newsclean"]
+    monkeypatch.setenv(native.ENV, "1")  # asked for: say why not
     with pytest.warns(UserWarning, match="the .py modules run"):
         assert native.activate(path, pkg) is False
-    assert path == ["/src/newsclean/enrich"]
+    assert path == ["/src/newsclean"]
 
 
-def test_an_edit_to_a_module_the_compiled_code_reads_makes_the_build_stale(
+def test_an_edit_to_a_module_the_compiled_code_imports_makes_the_build_stale(
     tmp_path: Path,
 ) -> None:
     pkg = _package_copy(tmp_path)
     out = tmp_path / "build"
     _fake_build(out, pkg)
-    lexicon = pkg / "enrich" / "speech_lexicon.py"
-    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _edit(pkg / "cli.py")  # not compiled, not imported by what is
+    assert native.stale(out, pkg) is None
+    _edit(pkg / "model.py")
     assert native.stale(out, pkg) is not None
+
+
+def test_a_build_of_other_modules_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pkg = _package_copy(tmp_path)
+    out = tmp_path / "build"
+    _fake_build(out, pkg)
+    monkeypatch.setattr(native, "COMPILED", (*native.COMPILED, "pipeline.py"))
+    assert "other modules" in (native.stale(out, pkg) or "")
 
 
 def test_no_build_or_another_python_is_not_used(tmp_path: Path) -> None:
@@ -99,45 +141,104 @@ def test_no_build_or_another_python_is_not_used(tmp_path: Path) -> None:
     assert "cpython-39" in (native.stale(out, pkg) or "")
 
 
+def test_ensure_without_a_compiler_says_so_once_and_installs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(native.ENV, raising=False)
+    monkeypatch.setattr(build_native, "compiler", lambda: "no C compiler (cc)")
+    assert build_native.ensure(tmp_path / "build") == 0
+    said = capsys.readouterr().out.strip().splitlines()
+    assert len(said) == 1 and "no C compiler" in said[0] and "pure-Python" in said[0]
+    assert not (tmp_path / "build").exists()
+
+
+def test_ensure_after_a_failed_build_says_so_and_installs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def failing(out: Path, log: Path | None = None) -> None:
+        raise subprocess.CalledProcessError(1, ["mypyc"])
+
+    monkeypatch.delenv(native.ENV, raising=False)
+    monkeypatch.setattr(build_native, "compiler", lambda: None)
+    monkeypatch.setattr(build_native, "build", failing)
+    assert build_native.ensure(tmp_path / "build") == 0
+    said = capsys.readouterr().out
+    assert "failed" in said and "pure-Python modules run" in said
+    assert not (tmp_path / "build").exists()
+
+
+def test_ensure_leaves_a_fresh_build_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def unexpected(out: Path, log: Path | None = None) -> None:
+        raise AssertionError("a fresh build was rebuilt")
+
+    out = tmp_path / "build"
+    _fake_build(out, PACKAGE)
+    monkeypatch.delenv(native.ENV, raising=False)
+    monkeypatch.setattr(build_native, "build", unexpected)
+    assert build_native.ensure(out) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
 _ANSWERS = r'''
-import json, sys
-import newsclean.enrich as enrich
-from newsclean.enrich.language import detect_language
-from newsclean.enrich.quotes import find_quotations
-out = {"native": enrich.NATIVE, "answers": []}
-for text in json.loads(sys.stdin.read()):
-    lang, spans = detect_language(text)
-    out["answers"].append([lang, spans, [
-        [[q.start, q.end, q.speaker] for q in qt.parts] for qt in find_quotations(text, lang)
-    ]])
-print(json.dumps(out))
+import dataclasses, json, sys
+import newsclean
+from newsclean import resolve
+from newsclean.enrich import quotes
+from newsclean.model import Record
+from newsclean.pipeline import clean_record
+out = {"native": newsclean.NATIVE, "files": [resolve.__file__, quotes.__file__], "answers": []}
+for i, text in enumerate(json.loads(sys.stdin.read())):
+    for enrich in (True, False):
+        a = clean_record(Record(str(i), text, "t"), enrich=enrich)
+        out["answers"].append(dataclasses.asdict(a))
+print(json.dumps(out, default=repr))
 '''
 
-_TEXTS = [
-    "Harbour works resumed on Monday.\n“The wall will hold this winter,” said engineer "
-    "Marta Lindqvist, who leads the project.\nLindqvist added that the storms of March had "
-    "cost two weeks. “We lost time, not money,” she said.",
-    "The mayor, Tomas Reyes, called the plan “a fantasy” on Friday.\n\"It balances nothing,\" "
-    "Reyes told reporters. According to his office, the vote is set for June.",
-    "Der Bürgermeister sagte am Dienstag: „Die Brücke bleibt bis Mai gesperrt.“\n"
-    "„Wir prüfen jede Schraube“, fügte er hinzu.",
-]
+
+def _texts() -> list[str]:
+    """The records of the tests and examples, and records made of their lines shuffled and
+    recombined (a fixed seed): headers, banners, repeats, quotations in new places."""
+    import random
+
+    files = sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
+    files += sorted((ROOT / "examples").rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    for line in (ROOT / "examples" / "feeds" / "feed.jsonl").read_text("utf-8").split("\n"):
+        try:
+            texts.append(json.loads(line)["text"])
+        except (ValueError, KeyError, TypeError):  # the feed's deliberately broken lines
+            pass
+    lines = [ln for t in texts for ln in t.split("\n")[1:] if ln.strip()]
+    heads = [t.split("\n", 1)[0] for t in texts if t.startswith(" date ")]
+    rnd = random.Random(14)
+    for _ in range(150):
+        body = rnd.sample(lines, rnd.randint(3, 40))
+        if rnd.random() < 0.3:  # a paragraph repeated
+            body.insert(rnd.randrange(len(body)), rnd.choice(body))
+        texts.append("\n".join([rnd.choice(heads), *body]))
+    return texts
 
 
-def test_the_compiled_modules_give_the_answers_of_the_py_files() -> None:
-    """Only where a build of the current sources exists (make native): the same answers
-    from the compiled modules as from the .py files, on texts of each kind they read."""
-    import os
-    import subprocess
-
+def test_the_compiled_build_gives_the_answers_of_the_py_files() -> None:
+    """Only where a build of the current sources exists (make install): every field of
+    every article, with and without enrichment, the same from both."""
     if native.stale(native.build_dir()) is not None:
-        pytest.skip("no build of the current sources (make native)")
+        pytest.skip(f"no build of the current sources: {native.stale(native.build_dir())}")
+    texts = _texts()
     runs = {}
     for flag in ("0", "1"):
         env = dict(os.environ, **{native.ENV: flag})
-        proc = subprocess.run([sys.executable, "-c", _ANSWERS], input=json.dumps(_TEXTS),
+        proc = subprocess.run([sys.executable, "-c", _ANSWERS], input=json.dumps(texts),
                               env=env, capture_output=True, text=True, check=True)
         runs[flag] = json.loads(proc.stdout)
     assert runs["0"]["native"] is False and runs["1"]["native"] is True
+    assert all(f.endswith(".py") for f in runs["0"]["files"])
+    assert all(f.endswith(".so") for f in runs["1"]["files"])  # compiled modules ran
+    assert len(runs["1"]["answers"]) == 2 * len(texts)
     assert runs["1"]["answers"] == runs["0"]["answers"]
-    assert any(qs for _lang, _spans, qs in runs["0"]["answers"])  # quotations were found
+    # the texts exercise what the build compiles: removals, quotations, languages
+    answers = runs["0"]["answers"]
+    assert any(a["removed"] for a in answers) and any(a["quotes"] for a in answers)
+    assert len({a["language"] for a in answers}) > 1

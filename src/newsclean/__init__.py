@@ -1,9 +1,15 @@
 """newsclean: raw, noisy news-crawl records in; clean articles out, every removal explained."""
 
-from .apply import restore
-from .batch import clean_batch, clean_table
-from .model import REASONS, VERDICTS, Article, BadRecord, Quote, Reason, Record, Removed, Verdict
-from .pipeline import PageError, clean_html, clean_record, clean_records, clean_text
+from . import native as _native
+
+# Before any module of the package is imported: the compiled build of the per-record modules
+# comes first on the package's path when it is there and fresh (native.py).
+NATIVE = _native.activate(__path__)
+
+from .apply import restore  # noqa: E402  (these after activate)
+from .batch import clean_batch, clean_table  # noqa: E402
+from .model import REASONS, VERDICTS, Article, BadRecord, Quote, Reason, Record, Removed, Verdict  # noqa: E402
+from .pipeline import PageError, clean_html, clean_record, clean_records, clean_text  # noqa: E402
 
 __all__ = [
     "ARROW_SCHEMA",

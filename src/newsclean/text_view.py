@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Fold the styles that copies of the same text differ in: quotes, dashes, spaces, case.
@@ -135,6 +136,15 @@ def _norm_words(
     return norm, words
 
 
+# A Line without a call of its __init__, where the class allows it: compiled by mypyc
+# (native.py) it does not ("object.__new__(Line) is not safe").
+_BARE_NEW: Callable[[type[Line]], Line] | None = object.__new__
+try:
+    object.__new__(Line)
+except TypeError:
+    _BARE_NEW = None
+
+
 class TextView:
     """Lines of a record with their offsets; built once, shared read-only."""
 
@@ -147,7 +157,7 @@ class TextView:
         self._body: list[Line] | None = None
         lines: list[Line] = []
         append = lines.append
-        new = object.__new__
+        new = _BARE_NEW
         # One scan of the whole text each instead of one per line: most records have no "&",
         # no run of spaces and no tab or other odd space.
         amp = "&" in text
@@ -187,17 +197,20 @@ class TextView:
                     words = stripped.count(" ") + 1
                 else:
                     norm, words = _norm_words(stripped, folds, odd, spacy, amp)
-                # (the fields set in place: a third cheaper than a call of Line)
-                ln = new(Line)
-                ln.index = i
-                ln.start = pos
-                ln.end = end
-                ln.cstart = cstart
-                ln.cend = cend
-                ln.text = stripped
-                ln.norm = norm
-                ln.words = words
-                ln._toks = None
+                if new is not None:
+                    # (the fields set in place: a third cheaper than a call of Line)
+                    ln = new(Line)
+                    ln.index = i
+                    ln.start = pos
+                    ln.end = end
+                    ln.cstart = cstart
+                    ln.cend = cend
+                    ln.text = stripped
+                    ln.norm = norm
+                    ln.words = words
+                    ln._toks = None
+                else:  # compiled (native.py): the constructor is as cheap there
+                    ln = Line(i, pos, end, cstart, cend, stripped, norm, words)
                 append(ln)
             else:
                 append(Line(i, pos, end, pos, pos, "", "", 0))

@@ -1,7 +1,6 @@
 """Enrichment of the cleaned article: quotations with speakers, language."""
 
-from . import native as _native
+from .. import native as _native
 
-# NEWSCLEAN_NATIVE=1 and a build of these sources (make native): the compiled quotes and
-# speakers modules are imported instead of the .py files (see native.py).
-NATIVE = _native.activate(__path__)
+# the compiled quotes, speakers and language modules first, when the build is used
+_native.extend(__path__, "enrich")
