@@ -35,6 +35,7 @@ MIN_SENTENCE_WORDS = 8  # anchor for articles too short to have a prose paragrap
 LONG_WORDS = 30  # longer than any headline
 TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
 SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
+LABEL_WORDS = 3  # a section's label over the headline ("Mental Health") is this short
 _WORD = re.compile(r"\w+")
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦—–]\s?|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』）]*|[\"”»」』])\s*$")
@@ -1324,6 +1325,22 @@ def _choose_title(
     head_hits, head_share = _hits(head, words) if head is not None and words is not None else (0, 0.0)
     if head is not None and head.words >= 3 and head_hits >= 2 and head_share >= 0.5:
         return head
+    if head is not None and head.words <= LABEL_WORDS and len(cands) > 1:
+        # a section's label ("Diet & Fitness") straight over a headline in title case that
+        # announces the lead: the label names the section, the line under it the article (a
+        # dek under a short headline reads as a sentence, in sentence case)
+        nxt = cands[1]
+        if (
+            nxt.index == head.index + 1
+            and TITLE_WORDS <= nxt.words <= 20
+            and nxt.words >= head.words + 3
+            and _title_cased(nxt.text)
+            and not _STATEMENT_END.search(nxt.text[-3:])
+            and announces(nxt)
+            and not set(_content_of(head)) <= set(_content_of(nxt))
+        ):
+            # (a short headline the line under it spells out again heads its own subtitle)
+            return nxt
     found = next((ln for ln in shaped if announces(ln)), None)
     if found is not None:
         # A short headline ("The History of Coffee") that cannot announce the lead on its
