@@ -51,3 +51,26 @@ def test_a_long_headline_is_not_taken_for_a_label() -> None:
     first = "Ferries Late Again This Spring"
     art = clean_text(_record(first, HEADLINE))
     assert art.title == first
+
+
+def test_a_date_line_or_an_address_over_the_headline_is_not_the_title() -> None:
+    # the body speaks of the day too: the date line's words come back in it, as a headline's do
+    body = [BODY[0].replace("since April", "since March 3, 2025"), *BODY[1:]]
+    for line in (
+        "March 3, 2025",
+        "March 3, 2025 - 6 min read",
+        "3 March 2025 Ana Ruiz",
+        "https://video.example.org/channel/harbour",
+        "← Previous post",
+    ):
+        art = clean_text("\n".join([HEAD, line, HEADLINE, *body]))
+        assert art.title == HEADLINE, line
+        assert art.text == "\n".join(body), line
+
+
+def test_a_headline_opening_on_a_date_can_still_be_the_title() -> None:
+    # a date, then a colon and a headline's length of words: the headline of a piece
+    headline = "March 3, 2025: The Day the Harbour Ferries Stopped Running"
+    art = clean_text(_record("Ferry Matters", headline))
+    assert art.title == headline
+    assert art.text == "\n".join(BODY)

@@ -1283,6 +1283,29 @@ def _overlap(ln: Line, lead_words: Container[str]) -> float:
 _STATEMENT_END = re.compile(r"[.;:,]\s*$")  # a headline may ask or exclaim, it rarely states
 
 
+# a line opening on a full date ("May 2, 2025", "2 May 2025", "02/05/2025")
+_OPENS_DATED = re.compile(
+    rf"^(?:{credits_mod.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{credits_mod.MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})\b"
+)
+DATED_REST = 4  # words after an opening date: a reading time, a name, a section -- no headline
+
+
+def _no_headline(text: str) -> bool:
+    """A date line (with at most a few words after the date: "May 2, 2025 - 6 min read",
+    "May 2, 2025 Ana Ruiz"), a pager ("← Previous post") or a web address: what pages
+    print around a headline, never one.  "December 7, 1941: A Date That Lives On" goes on
+    past a few words and stays a candidate."""
+    text = text.strip()
+    if text.startswith(("http://", "https://", "www.")):
+        return True
+    m = _OPENS_DATED.match(text)
+    if m is not None:
+        rest = text[m.end() :]
+        return ":" not in rest and len(rest.split()) <= DATED_REST
+    return credits_mod.PAGER.match(text) is not None
+
+
 def _choose_title(
     cands: list[Line],
     lead_words: Container[str],
@@ -1303,6 +1326,9 @@ def _choose_title(
     candidate is left, and only if they announce the lead."""
     if not cands and not verbish:
         return None
+    # a page's date line, pager or address is never its headline (when a line is
+    # left that can be)
+    cands = [ln for ln in cands if not _no_headline(ln.text)] or cands
 
     def announces(ln: Line) -> bool:
         o = _overlap(ln, lead_words)
