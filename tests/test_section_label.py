@@ -1,4 +1,4 @@
-"""A section's label straight over the headline: the headline is the title, the label goes."""
+"""Which line is the headline: a section label, a date line or a breadcrumb over it."""
 
 from __future__ import annotations
 
@@ -74,3 +74,17 @@ def test_a_headline_opening_on_a_date_can_still_be_the_title() -> None:
     art = clean_text(_record("Ferry Matters", headline))
     assert art.title == headline
     assert art.text == "\n".join(BODY)
+
+
+def test_a_breadcrumb_over_the_headline_gives_way_to_it() -> None:
+    for crumb in (f"Home » {HEADLINE}", f"Home › Travel › {HEADLINE}"):
+        art = clean_text(_record(crumb, HEADLINE))
+        assert art.title == HEADLINE, crumb
+        assert art.text == "\n".join(BODY), crumb
+
+
+def test_a_quoted_name_in_a_title_is_no_breadcrumb() -> None:
+    # without a breadcrumb mark, a quote beside the inner line is the title's own wording
+    title = 'Review: "Harbour Crossings" Is a Slow Boat to Nowhere'
+    art = clean_text(_record(title, "Harbour Crossings"))
+    assert art.title == title

@@ -369,6 +369,8 @@ def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: 
     the page's title line."""
     pick = title.norm
     found = title
+    # (normalising folds a breadcrumb's "»" into a quote mark: "Home » Headline")
+    crumbs = any(c in title.text for c in _CRUMB_MARKS)
     for ln in top:
         if ln.index <= title.index or ln.index in marks or ln.index not in near:
             continue
@@ -384,7 +386,10 @@ def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: 
             continue
         if len((pick[:at] + " " + pick[end:]).split()) > _WRAPPING_WORDS:
             continue
-        if not (_wrapping(pick[:at], left=True) and _wrapping(pick[end:], left=False)):
+        if not (
+            _wrapping(pick[:at], left=True, crumbs=crumbs)
+            and _wrapping(pick[end:], left=False, crumbs=crumbs)
+        ):
             continue
         found = ln  # (the last: a blog's name may stand on its own line above the headline)
     if found is not title:
@@ -396,15 +401,24 @@ _JOINTS = "|:-·/»>"  # (normalised: the dashes are folded to "-")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _wrapping(side: str, left: bool) -> bool:
+_CRUMB_MARKS = "»›«‹"
+
+
+def _wrapping(side: str, left: bool, crumbs: bool = False) -> bool:
     """What a title line sets beside its headline: nothing; a site's or a section's name
-    behind a separator ("Blog: ", " - Site"); a number ("3. "); a date.  Plain words are no
-    wrapping: "What to Expect" is a heading inside "What to Expect at a Lesson"."""
+    behind a separator ("Blog: ", " - Site", "Home » "); a number ("3. "); a date.  Plain
+    words are no wrapping: "What to Expect" is a heading inside "What to Expect at a Lesson".
+    crumbs: the line has breadcrumb marks, which normalising turns into a quote mark."""
     side = side.strip()
     if not side:
         return True
     joint = side[-1] if left else side[0]
-    return joint in _JOINTS or not any(c.isalpha() for c in side) or bool(_YEAR.search(side))
+    return (
+        joint in _JOINTS
+        or (crumbs and joint == '"')
+        or not any(c.isalpha() for c in side)
+        or bool(_YEAR.search(side))
+    )
 
 
 _CRUMBS = "»›|"
