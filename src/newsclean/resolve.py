@@ -35,6 +35,7 @@ MIN_SENTENCE_WORDS = 8  # anchor for articles too short to have a prose paragrap
 LONG_WORDS = 30  # longer than any headline
 TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
 SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
+LABEL_WORDS = 3  # a section's label over the headline ("Mental Health") is this short
 _WORD = re.compile(r"\w+")
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦—–]\s?|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』）]*|[\"”»」』])\s*$")
@@ -368,6 +369,8 @@ def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: 
     the page's title line."""
     pick = title.norm
     found = title
+    # (normalising folds a breadcrumb's "»" into a quote mark: "Home » Headline")
+    crumbs = any(c in title.text for c in _CRUMB_MARKS)
     for ln in top:
         if ln.index <= title.index or ln.index in marks or ln.index not in near:
             continue
@@ -383,7 +386,10 @@ def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: 
             continue
         if len((pick[:at] + " " + pick[end:]).split()) > _WRAPPING_WORDS:
             continue
-        if not (_wrapping(pick[:at], left=True) and _wrapping(pick[end:], left=False)):
+        if not (
+            _wrapping(pick[:at], left=True, crumbs=crumbs)
+            and _wrapping(pick[end:], left=False, crumbs=crumbs)
+        ):
             continue
         found = ln  # (the last: a blog's name may stand on its own line above the headline)
     if found is not title:
@@ -395,15 +401,24 @@ _JOINTS = "|:-·/»>"  # (normalised: the dashes are folded to "-")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _wrapping(side: str, left: bool) -> bool:
+_CRUMB_MARKS = "»›«‹"
+
+
+def _wrapping(side: str, left: bool, crumbs: bool = False) -> bool:
     """What a title line sets beside its headline: nothing; a site's or a section's name
-    behind a separator ("Blog: ", " - Site"); a number ("3. "); a date.  Plain words are no
-    wrapping: "What to Expect" is a heading inside "What to Expect at a Lesson"."""
+    behind a separator ("Blog: ", " - Site", "Home » "); a number ("3. "); a date.  Plain
+    words are no wrapping: "What to Expect" is a heading inside "What to Expect at a Lesson".
+    crumbs: the line has breadcrumb marks, which normalising turns into a quote mark."""
     side = side.strip()
     if not side:
         return True
     joint = side[-1] if left else side[0]
-    return joint in _JOINTS or not any(c.isalpha() for c in side) or bool(_YEAR.search(side))
+    return (
+        joint in _JOINTS
+        or (crumbs and joint == '"')
+        or not any(c.isalpha() for c in side)
+        or bool(_YEAR.search(side))
+    )
 
 
 _CRUMBS = "»›|"
@@ -1282,6 +1297,29 @@ def _overlap(ln: Line, lead_words: Container[str]) -> float:
 _STATEMENT_END = re.compile(r"[.;:,]\s*$")  # a headline may ask or exclaim, it rarely states
 
 
+# a line opening on a full date ("May 2, 2025", "2 May 2025", "02/05/2025")
+_OPENS_DATED = re.compile(
+    rf"^(?:{credits_mod.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{credits_mod.MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})\b"
+)
+DATED_REST = 4  # words after an opening date: a reading time, a name, a section -- no headline
+
+
+def _no_headline(text: str) -> bool:
+    """A date line (with at most a few words after the date: "May 2, 2025 - 6 min read",
+    "May 2, 2025 Ana Ruiz"), a pager ("← Previous post") or a web address: what pages
+    print around a headline, never one.  "December 7, 1941: A Date That Lives On" goes on
+    past a few words and stays a candidate."""
+    text = text.strip()
+    if text.startswith(("http://", "https://", "www.")):
+        return True
+    m = _OPENS_DATED.match(text)
+    if m is not None:
+        rest = text[m.end() :]
+        return ":" not in rest and len(rest.split()) <= DATED_REST
+    return credits_mod.PAGER.match(text) is not None
+
+
 def _choose_title(
     cands: list[Line],
     lead_words: Container[str],
@@ -1302,6 +1340,9 @@ def _choose_title(
     candidate is left, and only if they announce the lead."""
     if not cands and not verbish:
         return None
+    # a page's date line, pager or address is never its headline (when a line is
+    # left that can be)
+    cands = [ln for ln in cands if not _no_headline(ln.text)] or cands
 
     def announces(ln: Line) -> bool:
         o = _overlap(ln, lead_words)
@@ -1324,6 +1365,22 @@ def _choose_title(
     head_hits, head_share = _hits(head, words) if head is not None and words is not None else (0, 0.0)
     if head is not None and head.words >= 3 and head_hits >= 2 and head_share >= 0.5:
         return head
+    if head is not None and head.words <= LABEL_WORDS and len(cands) > 1:
+        # a section's label ("Diet & Fitness") straight over a headline in title case that
+        # announces the lead: the label names the section, the line under it the article (a
+        # dek under a short headline reads as a sentence, in sentence case)
+        nxt = cands[1]
+        if (
+            nxt.index == head.index + 1
+            and TITLE_WORDS <= nxt.words <= 20
+            and nxt.words >= head.words + 3
+            and _title_cased(nxt.text)
+            and not _STATEMENT_END.search(nxt.text[-3:])
+            and announces(nxt)
+            and not set(_content_of(head)) <= set(_content_of(nxt))
+        ):
+            # (a short headline the line under it spells out again heads its own subtitle)
+            return nxt
     found = next((ln for ln in shaped if announces(ln)), None)
     if found is not None:
         # A short headline ("The History of Coffee") that cannot announce the lead on its

@@ -18,9 +18,10 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # alone under it reads the same.  A dated one is the page's ("Posted by Ana at May 2, 2025"),
 # and so is a bare label over a name line (author_box).
 _BYLINE = re.compile(rf"^(?:[A-Z][a-z]+\s+)?[Bb]y:?(?:\s+{_NAME}\s+(?:at|on)\s+[^;]*\d[^;]*)?$")
-_MONTH = (
+MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 )
+_MONTH = MONTH
 # a line that is a date, with a word or two of lead-in ("at", "Published", "Updated on")
 _DATE_LINE = re.compile(
     rf"^(?:[A-Za-z]+\s+){{0,2}}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -34,7 +35,8 @@ _TAG_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?:\s+[^,.!?\d]{1,30}(?:,\s*[^,
 # a pager: an arrow, or "Previous"/"Next" before a title
 # function words: a tag list has none, a sentence's enumeration does ("who owns x and y")
 _FUNCTION = re.compile(r"\b(?:and|or|the|a|an|of|to|who|is|are|for|with|in|on)\b")
-_PAGER = re.compile(r"^(?:[←→«»‹›]|(?:Prev(?:ious)?|Next)\s+[A-Z\"“])")
+PAGER = re.compile(r"^(?:[←→«»‹›]|(?:Prev(?:ious)?|Next)\s+[A-Z\"“])")
+_PAGER = PAGER
 
 
 def is_credit(text: str) -> bool:

@@ -1,0 +1,90 @@
+"""Which line is the headline: a section label, a date line or a breadcrumb over it."""
+
+from __future__ import annotations
+
+from newsclean import clean_text
+
+HEAD = "date 2025-05-14 200"
+BODY = [
+    "Harbour ferries have run late on most mornings since April, and the operator says "
+    "the cause is a shortage of trained deckhands rather than the ageing boats.",
+    "Commuters on the northern route report waits of twenty minutes or more, and several "
+    "said they now leave home half an hour earlier than they did last year.",
+    "The operator plans to hire forty deckhands before the summer timetable starts, and "
+    "it will add a second boat on the busiest crossing during the morning peak.",
+    "A spokesperson said the late ferries should be fewer by June, once the new crews "
+    "finish their training on the harbour's three routes.",
+]
+HEADLINE = "Why Harbour Crossings Are Running Late This Spring"
+
+
+def _record(*top: str) -> str:
+    return "\n".join([HEAD, *top, *BODY])
+
+
+def test_a_section_label_over_the_headline_is_not_the_title() -> None:
+    for label in ("Ferries", "Commuter Ferries", "Transport & Travel"):
+        art = clean_text(_record(label, HEADLINE))
+        assert art.title == HEADLINE, label
+        assert art.text == "\n".join(BODY), label
+
+
+def test_a_short_headline_over_a_sentence_case_dek_stays_the_title() -> None:
+    # a dek reads as a sentence: in sentence case, it is the article's, under its headline
+    dek = "Why commuters on the northern route now wait longer every morning"
+    art = clean_text(_record("Commuter Ferries", dek))
+    assert art.title == "Commuter Ferries"
+    assert art.text == "\n".join([dek, *BODY])
+
+
+def test_a_short_headline_its_subtitle_spells_out_stays_the_title() -> None:
+    # the line under it repeats every word of the short headline: a subtitle, not a headline
+    # under a label
+    subtitle = "A Guide to the Harbour Ferries of the Northern Route"
+    art = clean_text(_record("Harbour Ferries", subtitle))
+    assert art.title == "Harbour Ferries"
+    assert art.text == "\n".join([subtitle, *BODY])
+
+
+def test_a_long_headline_is_not_taken_for_a_label() -> None:
+    # four words or more over another headline-shaped line: the rule does not apply
+    first = "Ferries Late Again This Spring"
+    art = clean_text(_record(first, HEADLINE))
+    assert art.title == first
+
+
+def test_a_date_line_or_an_address_over_the_headline_is_not_the_title() -> None:
+    # the body speaks of the day too: the date line's words come back in it, as a headline's do
+    body = [BODY[0].replace("since April", "since March 3, 2025"), *BODY[1:]]
+    for line in (
+        "March 3, 2025",
+        "March 3, 2025 - 6 min read",
+        "3 March 2025 Ana Ruiz",
+        "https://video.example.org/channel/harbour",
+        "← Previous post",
+    ):
+        art = clean_text("\n".join([HEAD, line, HEADLINE, *body]))
+        assert art.title == HEADLINE, line
+        assert art.text == "\n".join(body), line
+
+
+def test_a_headline_opening_on_a_date_can_still_be_the_title() -> None:
+    # a date, then a colon and a headline's length of words: the headline of a piece
+    headline = "March 3, 2025: The Day the Harbour Ferries Stopped Running"
+    art = clean_text(_record("Ferry Matters", headline))
+    assert art.title == headline
+    assert art.text == "\n".join(BODY)
+
+
+def test_a_breadcrumb_over_the_headline_gives_way_to_it() -> None:
+    for crumb in (f"Home » {HEADLINE}", f"Home › Travel › {HEADLINE}"):
+        art = clean_text(_record(crumb, HEADLINE))
+        assert art.title == HEADLINE, crumb
+        assert art.text == "\n".join(BODY), crumb
+
+
+def test_a_quoted_name_in_a_title_is_no_breadcrumb() -> None:
+    # without a breadcrumb mark, a quote beside the inner line is the title's own wording
+    title = 'Review: "Harbour Crossings" Is a Slow Boat to Nowhere'
+    art = clean_text(_record(title, "Harbour Crossings"))
+    assert art.title == title
