@@ -140,3 +140,17 @@ def test_a_date_without_a_clock_time_is_no_stamp() -> None:
         entries += [f"Reader {k + 1}", f"May {14 + k}, 2025", BODY[k]]
     body = TextView("\n".join([*BODY, *entries])).body()
     assert comments.thread_start(body) is None
+
+
+def test_thread_stamped_by_age() -> None:
+    # comment widgets that say how long ago each entry was posted
+    texts = [THREAD[3], THREAD[6], THREAD[9]]
+    entries = []
+    for k, who in enumerate(("Harriet Penrose", "Tomasz Wolny", "gull_watcher")):
+        entries += [who, f"{k + 2} days ago", texts[k]]
+    body = TextView("\n".join([HEADLINE, *BODY, *entries])).body()
+    k = comments.thread_start(body)
+    assert k is not None and body[k].text == "Harriet Penrose"
+    # "ago" under a name once, in the article's own lines, is no thread
+    once = [*BODY[:3], "Ana Ruiz", "2 days ago", *BODY[3:]]
+    assert comments.thread_start(TextView("\n".join(once)).body()) is None

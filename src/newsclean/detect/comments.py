@@ -17,6 +17,8 @@ from ..text_view import Line
 
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\d)")
+# ... or how long ago it was posted ("3 years ago", "vor 2 Tagen" is not read)
+_AGO = re.compile(r"\b\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
 STAMP_WORDS = 14  # a timestamp (with its "at", weekday, zone or a link around it) is short
 NAME_WORDS = 6  # a commenter's name line: a name, a number, "says:"
 MIN_ENTRIES = 3  # a thread: this many entries at least (two stamps can be an article's dates)
@@ -33,12 +35,11 @@ _COUNT = re.compile(r"(?<![\d.,:/])\d{1,5}(?![\d.,:/])")
 
 def _stamp(ln: Line) -> bool:
     t = ln.text
-    return (
-        2 <= ln.words <= STAMP_WORDS
-        and ":" in t
-        and _CLOCK.search(t) is not None
-        and _DATE.search(t) is not None
-    )
+    if not 2 <= ln.words <= STAMP_WORDS:
+        return False
+    if ":" in t and _CLOCK.search(t) is not None and _DATE.search(t) is not None:
+        return True
+    return "ago" in t and _AGO.search(t) is not None
 
 
 def _ends(ln: Line) -> bool:
@@ -56,7 +57,7 @@ def thread_start(body: list[Line]) -> int | None:
     entries = [
         k - 1
         for k in range(1, len(body) - 1)
-        if ":" in body[k].text and _stamp(body[k]) and _name(body[k - 1])
+        if (":" in body[k].text or "ago" in body[k].text) and _stamp(body[k]) and _name(body[k - 1])
     ]
     if len(entries) < MIN_ENTRIES:
         return None
