@@ -88,3 +88,57 @@ def test_article_with_long_lists_and_a_table_is_untouched() -> None:
             "Day\tFirst boat\tDepartures", *rows, *PARAGRAPHS[4:]]
     art = clean_text("\n".join(["date 2025-02-04 200", TITLE, *body]))
     assert art.text == "\n".join(body)
+
+
+class _Stub:
+    """A line model that scores by a table: for testing how the page rules use its scores."""
+
+    def __init__(self, table: dict[str, float]) -> None:
+        self.table = table
+
+    def scores(self, view, lines, marks=None, title=None) -> np.ndarray:  # type: ignore[no-untyped-def]
+        return np.array([self.table.get(ln.text, 0.5) for ln in lines])
+
+
+def _blurb_page() -> tuple[str, list[str], list[str]]:
+    """A page whose teasers read as prose, so that the rules' first and last paragraphs are
+    the page's, with short product lines between them and the article."""
+    blurbs = [
+        "A storm lantern in brushed brass throws a warm light across a deck on long evenings.",
+        "A heavy blanket of island wool keeps the cold off on the morning crossing home.",
+        "A wall clock with a single hand shows the rise and fall of the tide in the harbour.",
+        "An enamel mug printed with the old timetable is tough enough for any ship's galley.",
+        "A soft basket coiled from cotton rope holds towels, toys or the week's firewood.",
+        "A print of the old harbour chart on heavy paper shows the soundings in fine detail.",
+    ]
+    shorts = [f"{name} {price}" for name, price in zip(
+        ["Lantern", "Blanket", "Clock", "Mug", "Basket", "Chart", "Hat", "Honey", "Kettle",
+         "Lamp", "Rug", "Scarf", "Bell", "Flag", "Oar", "Net", "Buoy", "Pennant", "Crate",
+         "Cup"], [f"€{19 + k}" for k in range(20)], strict=True)]
+    lines = [*blurbs[:3], *shorts[:10], TITLE, *PARAGRAPHS, *shorts[10:], *blurbs[3:]]
+    return "\n".join(lines), blurbs, shorts
+
+
+def test_page_whose_teasers_read_as_prose_is_read_by_the_model(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsclean.line_model import furniture
+
+    page, blurbs, shorts = _blurb_page()
+    view = TextView(page)
+    found = resolve(view)
+    # the rules take a teaser for the article's first paragraph (and keep the lines under it)
+    kept = [ln.text for ln in view.body() if ln.index not in found.line_marks]
+    assert kept[0] == blurbs[0] and shorts[0] in kept
+    sure = {t: 0.02 for t in [*blurbs, *shorts]} | {t: 0.95 for t in PARAGRAPHS}
+    monkeypatch.setattr(furniture, "load", lambda: _Stub(sure))
+    title = found.title.index if found.title else None
+    out = furniture.page_furniture(view, found.line_marks, None, title)
+    gone = {view.lines[i].text for i in [*out, *found.line_marks]}
+    assert set(blurbs) | set(shorts) <= gone and not {view.lines[i].text for i in out} & set(
+        PARAGRAPHS
+    )
+    # ... but when the model is sure of only a few of the lines the rules keep (an article's
+    # own list among doubtful lines), it is not asked to judge inside the rules' bounds
+    few = {t: 0.5 for t in shorts} | {t: 0.02 for t in [*blurbs, *shorts[:2], *shorts[-2:]]}
+    few |= {t: 0.95 for t in PARAGRAPHS}
+    monkeypatch.setattr(furniture, "load", lambda: _Stub(few))
+    assert furniture.page_furniture(view, found.line_marks, None, title) == {}
