@@ -34,9 +34,6 @@ MIN_REMOVED = 5  # the model removes this many lines or none
 # this many in all beyond it (an article's own closing lists are below), or the model is not
 # asked.
 LEFT_AT_EDGES = 20
-# ... or the model is sure that this share of the lines the rules keep is furniture (an
-# article's own lists and credits are rarely so many: records of an article with noise stay)
-WITHIN_SURE = 0.4
 LABEL_WORDS = 4  # a menu item, a label, a button
 LABELS = 10  # ... kept this many times by the rules on a page (an article's own list is rarely so long)
 INNER = 0.03  # between the article's first and last sure lines, below this goes
@@ -57,13 +54,11 @@ def page_furniture(
     if len(body) < MIN_LINES:
         return {}
     # Most records are an article with noise that the rules removed: what they keep is the
-    # headline, then paragraphs from the first to the last.  When they keep lines beyond the
-    # prose at either end there is furniture for the model to find; when they do not, there
-    # is only if the page's teasers and blurbs read as prose to them, so that their first and
-    # last paragraphs are the page's -- then the model must be sure of much furniture that
-    # the rules kept (below).
+    # headline, then paragraphs from the first to the last.  Only when they keep lines beyond
+    # the prose at either end can there be furniture for the model to find.
     above, below = _left_at_edges(body, marks, title)
-    within = above < EDGE_LINES and above + below < LEFT_AT_EDGES
+    if above < EDGE_LINES and above + below < LEFT_AT_EDGES:
+        return {}
     # ... and a page's leftovers are menus, labels and buttons: many short lines kept
     if sum(1 for ln in body if ln.words <= LABEL_WORDS and ln.index not in marks) < LABELS:
         return {}
@@ -76,10 +71,6 @@ def page_furniture(
         return {}
     first, last = sure_body[0], sure_body[-1]
     sure = p < SURE
-    if within:
-        kept = [k for k, ln in enumerate(body) if ln.index not in marks]
-        if sum(1 for k in kept if sure[k]) < WITHIN_SURE * len(kept):
-            return {}
     if (
         sure.sum() < PAGE_LINES
         or sure[:first].sum() < EDGE_LINES
