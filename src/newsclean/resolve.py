@@ -23,6 +23,7 @@ from typing import cast
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
+from .detect import comments as comments_mod
 from .detect import credits as credits_mod
 from .detect import dateline
 from .detect import repeats as repeats_mod
@@ -202,6 +203,13 @@ def resolve(
         res.verdict = "empty"
         res.title = known_title
         return res
+    # a readers' comment thread and all under it is the page's: the layout is read above it
+    # (comments are prose, so they would otherwise stretch the body to the page's end)
+    cut = comments_mod.thread_start(body)
+    if cut is not None:
+        for ln in body[cut:]:
+            res.line_marks[ln.index] = ("boilerplate", "comment_thread")
+        body = body[:cut]
     ban = _Lazy(_banner_in_place(body), view.lines)
     tables = _table_rows(body) if "|" in view.text else set()  # (one scan: most have no bar)
     fam = _Lazy(
