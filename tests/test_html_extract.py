@@ -514,3 +514,94 @@ def test_extract_page_restores_headings_from_the_second_opinion(monkeypatch):
     # the main extractor losing the headings (as it does on some layouts): they come back
     monkeypatch.setattr(html_text, "trafilatura_body", lambda *_a, **_k: list(PARAS))
     assert extract_page(html).body == SECTIONED
+
+
+BYLINE = "By Jane Doe, City Hall reporter | March 5, 2024, 8:00 AM"
+AUTHOR_BOX = (
+    "Jane Doe covers city hall and transport for the Courier. She has reported on local "
+    "politics for eleven years and can be reached at her desk most mornings."
+)
+NEWSLETTER = "Sign up for our morning newsletter and get the day's top stories in your inbox."
+
+
+def test_ends_no_other_extractor_kept_are_cut():
+    from newsclean.extract.html_text import Opinion, confirm_ends
+
+    body = [BYLINE, TITLE, *PARAS, AUTHOR_BOX, NEWSLETTER]
+    words = sum(len(ln.split()) for ln in body)
+    # the strict pass keeps only the paragraphs; readability a paragraph fewer at the top
+    assert confirm_ends(body, [Opinion(PARAS), Opinion(PARAS[1:])], words) == PARAS
+    # one of them confirming an end line is enough to keep it
+    assert confirm_ends(body, [Opinion(PARAS), Opinion([*PARAS, AUTHOR_BOX])], words) == [
+        *PARAS,
+        AUTHOR_BOX,
+    ]
+
+
+def test_ends_are_kept_when_the_other_extractors_cannot_tell():
+    from newsclean.extract.html_text import Opinion, confirm_ends
+
+    body = [BYLINE, *PARAS, NEWSLETTER]
+    words = sum(len(ln.split()) for ln in body)
+    # opinions that missed most of the article decide nothing
+    assert confirm_ends(body, [Opinion(PARAS[:1])], words) == body
+    # an opinion confirming no line cuts nothing
+    weather = ["Rain is expected across the region on Thursday, with strong winds near the coast."]
+    assert confirm_ends(body, [Opinion(weather * 8)], words) == body
+    assert confirm_ends(body, [], words) == body
+
+
+def test_long_lead_paragraph_or_list_at_the_head_is_not_cut():
+    from newsclean.extract.html_text import MAX_HEAD_CUT_WORDS, Opinion, confirm_ends
+
+    # a lead paragraph the other extractors missed: prose too long to be a byline or dek
+    lead = " ".join([PARAS[0], PARAS[1]])
+    assert len(lead.split()) > MAX_HEAD_CUT_WORDS
+    body = [BYLINE, lead, *PARAS[2:]]
+    words = sum(len(ln.split()) for ln in body)
+    assert confirm_ends(body, [Opinion(PARAS[2:] * 2)], words) == body
+    # a list of key points above the text is the article's, not a header's
+    points = ["- Bus service rises on the busiest routes", "- Tram repairs start in May"]
+    body = [*points, *PARAS]
+    assert confirm_ends(body, [Opinion(PARAS)], words) == body
+    # (the same lines as a byline and a dek: cut)
+    body = [BYLINE, "Bus service rises on the busiest routes", *PARAS]
+    assert confirm_ends(body, [Opinion(PARAS)], words) == PARAS
+
+
+def test_readability_keeps_the_article_blocks():
+    from newsclean.extract.html_text import parse_html, readability_body
+
+    html = article_html().replace(
+        "</article>",
+        '</article><aside class="sidebar"><ul><li><a href="/a">Most read</a></li>'
+        '<li><a href="/b">Weather</a></li></ul></aside>',
+    )
+    lines = readability_body(parse_html(html))
+    assert [ln for ln in lines if ln in PARAS] == PARAS
+    assert "Most read" not in lines and "Home" not in lines
+    assert readability_body(parse_html("<html><body></body></html>")) == []
+
+
+def test_extract_page_cuts_the_ends_the_third_opinions_leave_out(monkeypatch):
+    from newsclean.extract import html_text
+
+    html = article_html()
+    recall = [BYLINE, *PARAS, AUTHOR_BOX, NEWSLETTER]
+
+    def trafilatura(_tree, _url, precision=False):
+        return list(PARAS) if precision else list(recall)
+
+    # resiliparse keeps the furniture too, so only the strict pass and readability can tell
+    monkeypatch.setattr(html_text, "trafilatura_body", trafilatura)
+    monkeypatch.setattr(html_text, "resiliparse_body", lambda _html: list(recall))
+    assert extract_page(html).body == PARAS
+    # the strict pass keeping the author box too: it stays (the byline and the box after it go)
+    strict = [*PARAS, AUTHOR_BOX]
+    monkeypatch.setattr(
+        html_text,
+        "trafilatura_body",
+        lambda _t, _u, precision=False: list(strict if precision else recall),
+    )
+    monkeypatch.setattr(html_text, "readability_body", lambda _tree: list(PARAS))
+    assert extract_page(html).body == [*PARAS, AUTHOR_BOX]

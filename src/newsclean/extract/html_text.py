@@ -287,6 +287,79 @@ def restore_headings(body: list[str], other: list[str] | Opinion) -> list[str]:
     return out
 
 
+# A head line that no other extractor keeps is cut only up to this many words: longer lines are
+# a lead paragraph an extractor missed as often as a standfirst the gold leaves out.
+MAX_HEAD_CUT_WORDS = 40
+_LIST_MARKS = ("- ", "* ", "\u2022 ")
+
+
+def readability_body(tree: HtmlElement) -> list[str]:
+    """The blocks (paragraphs, headings, list items, ...) that readability -- trafilatura's
+    port of it, a third algorithm scoring nodes by text and link density -- keeps as the
+    article; [] when it cannot score the page.  It edits the tree it reads, hence the copy."""
+    from copy import deepcopy
+
+    from trafilatura.readability_lxml import Document
+
+    try:
+        summary = Document(deepcopy(tree), min_text_length=25).summary()
+        root = etree.fromstring(summary.encode("utf-8", "replace"), _PARSER)
+    except Exception:  # readability raises on pages it cannot score
+        return []
+    if root is None:
+        return []
+    blocks = root.xpath("//p|//h1|//h2|//h3|//h4|//h5|//h6|//li|//pre|//blockquote|//td")
+    if not blocks:
+        return clean_lines(root.text_content())
+    return [" ".join(t.split()) for b in blocks if (t := b.text_content()).strip()]
+
+
+def confirm_ends(body: list[str], others: list[Opinion], body_words: int) -> list[str]:
+    """Cut the tail after the last line, and the head before the first, that any of the
+    other extractors also kept (trafilatura's strict mode, readability): the trailing author
+    blurbs, newsletter boxes and teaser lists and the leading dates, bylines and repeated
+    headlines the recall pass keeps are what other algorithms leave out.  Opinions holding
+    less than half the body's words are not asked (they missed the article); a head line
+    of more than MAX_HEAD_CUT_WORDS words or a list item stops the head cut."""
+    ops = [o for o in others if o.words >= MIN_CONFIRM_SHARE * body_words]
+    if not ops or not body:
+        return body
+
+    def kept(line: str) -> bool:
+        return any(_confirmed(line, o.ref) for o in ops)
+
+    for i in range(len(body) - 1, -1, -1):
+        if kept(body[i]):
+            body = body[: i + 1]
+            break
+    for i, ln in enumerate(body):
+        if kept(ln):
+            head = body[:i]
+            if all(
+                len(_TOKEN.findall(h)) <= MAX_HEAD_CUT_WORDS and not h.startswith(_LIST_MARKS)
+                for h in head
+            ):
+                body = body[i:]
+            break
+    return body
+
+
+def _ends_confirmed(body: list[str], op: Opinion, body_words: int) -> bool:
+    """Whether confirm_ends would keep both end lines on this opinion alone."""
+    return (
+        op.words >= MIN_CONFIRM_SHARE * body_words
+        and _confirmed(body[0], op.ref)
+        and _confirmed(body[-1], op.ref)
+    )
+
+
+def _strict_body(tree: HtmlElement, url: str | None) -> list[str]:
+    try:
+        return trafilatura_body(tree, url, precision=True)
+    except RecursionError:
+        return []
+
+
 def resiliparse_body(html: str) -> list[str]:
     """resiliparse's main content without comment sections: a comment thread is long prose
     that would otherwise pass for more of the article (see holds_more)."""
@@ -323,7 +396,8 @@ def extract_page(
     or only the first block of an article it holds twice over, else (2) cuts the body's tail
     after the last line it confirms; (3) when it does not confirm the first line, trafilatura's
     precision mode on the same tree settles both ends; (4) section headings it holds between
-    two of our lines go back in (restore_headings)."""
+    two of our lines go back in (restore_headings); (5) the ends neither trafilatura's strict
+    mode nor readability keeps are cut (confirm_ends)."""
     meta: dict[str, Any] = {}
     if isinstance(data, bytes):
         html, charset, truncated = decode_html(data, http_charset)
@@ -358,16 +432,23 @@ def extract_page(
         meta["extractor"] = "resiliparse"
     elif wb >= MIN_BODY_WORDS:
         body = trim_unconfirmed_tail(body, other, wb)
+        strict: list[str] | None = None
         # The recall pass's first line is one resiliparse did not keep: ask trafilatura's strict
-        # mode (about one page in ten, so the second pass stays cheap on average) and keep the
-        # lines between the first and last it confirms.
+        # mode and keep the lines between the first and last it confirms.
         if body and not _confirmed(body[0], other.ref):
-            try:
-                strict = trafilatura_body(tree, url, precision=True)
-            except RecursionError:
-                strict = []
+            strict = _strict_body(tree, url)
             body = trim_unconfirmed_tail(trim_unconfirmed_head(body, strict), strict)
         body = restore_headings(body, other)
+        # Ends that resiliparse kept too but neither the strict mode nor readability did.
+        # Readability (cheaper) first: when it confirms both end lines nothing is cut, and the
+        # strict pass is not needed (about half of the pages).
+        wb = _word_count(body)
+        thirds = [Opinion(drop_title_lines(readability_body(tree), title))]
+        if strict is None and body and not _ends_confirmed(body, thirds[0], wb):
+            strict = _strict_body(tree, url)
+        if strict is not None:
+            thirds.append(Opinion(drop_title_lines(strict, title)))
+        body = confirm_ends(body, thirds, wb)
     meta.update(pm)
     return Extraction(title, body, meta)
 
