@@ -310,10 +310,10 @@ def test_pronoun_after_a_sentence_subject() -> None:
 
 def test_pronoun_does_not_take_a_name_from_inside_a_quote() -> None:
     text = (
-        "“Margaret Olsen’s team is in real trouble,” said Rosa Klemm, a local organiser.\n"
+        "“Margaret Olsen’s team is in real trouble,” said Robin Klemm, a local organiser.\n"
         "“They have a deep hole, and it will not fill itself,” she said."
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Rosa Klemm", "Rosa Klemm"]
+    assert [q.speaker for q in find_quotes(text)] == ["Robin Klemm", "Robin Klemm"]
 
 
 def test_transcript_speaker_labels() -> None:

@@ -441,7 +441,7 @@ def test_noun_like_verb_after_a_name_reports() -> None:
 
 
 def test_noun_like_verb_after_an_adjective_is_a_noun() -> None:
-    text = "The site graded 41% of Republican claims as “false” or “mostly false” in the spring."
+    text = "The site graded 41% of Republican claims as “wrong” or “badly off the mark” in the spring."
     assert all(sp != "Republican" for _q, sp in speakers(text))
 
 
