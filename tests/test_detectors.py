@@ -77,7 +77,7 @@ def test_banner_lines_are_classified(line: str, kind: str) -> None:
     [
         TITLE,
         P1,
-        "Forbidden Career Advice for Software Developers",
+        "Forbidden Gardening Advice for First-Time Growers",
         "The error rate of the new test fell to 2 percent, the researchers found in a study "
         "of 4,000 patients across nine hospitals and three countries over two years.",
         "Errors in judgement are common when people are tired.",
@@ -493,9 +493,9 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("Recipes from our kitchen archivePrint this story", "glued_widgets"),
         ("Leave a ReplyGIFT SHOPPrint this page", "glued_widgets"),
         # a sentence with a camel-cased brand cuts into a call and the rest: no widget
-        ("Try BusBuddy today for 30 days free and see how it can plan your trips!", None),
+        ("Try BusBuddy today for 30 days at no cost and find out how it can plan your trips!", None),
         (
-            "MENAFN provides the information “as is” without warranty of any kind.",
+            "Harbour Wire supplies this material “as provided” without warranty of any sort.",
             "disclaimer",
         ),
         ("The views expressed in this article do not necessarily reflect those of the site.", "disclaimer"),
@@ -553,7 +553,7 @@ def test_recurring_structural_line_inside_body_is_kept() -> None:
         ("A video shared by Night Bus Fans (@nightbusfans)", "widget"),
         # an article page's reading time and listen button
         ("7 min read", "reading_aid"),
-        ("Reading time: about 6 minutes", "reading_aid"),
+        ("Reading time: about 9 minutes", "reading_aid"),
         ("Lesezeit: 4 Min.", "reading_aid"),
         ("Listen · 4:51", "reading_aid"),
     ],
@@ -567,10 +567,10 @@ def test_family_lines(line: str, family: str) -> None:
     [
         TITLE,
         P1,
-        "Top Dental Resolutions for 2025",
+        "Top Kitchen Resolutions for 2026",
         "Comments from residents were mostly positive.",
-        "Popular front-end development languages include:",
-        "Social Media Agencies in the US",  # a topic, not a share bar
+        "Popular back-end frameworks for beginners include:",
+        "Social Media Consultants in Wales",  # a topic, not a share bar
         "Community Rating Report for Seattle",
         "- 0x3FA2",  # a handle in a list of names: its "x" is no share button
         # prose near those notices
@@ -578,7 +578,7 @@ def test_family_lines(line: str, family: str) -> None:
         "The drivers' union does not endorse either candidate for the transport board.",
         "Arts and Culture",  # two sections: a headline or a section's own title
         "World News",
-        "Best Website Builders for Small Business",
+        "Best Website Themes for Local Bakeries",
         "The ad was pulled after complaints from riders.",
         "Residents can sign up for flood alerts on the council website.",
         "The grant will support local journalism in rural districts.",
@@ -601,7 +601,7 @@ def test_seed_like_trailer_is_removed() -> None:
         TITLE,
         *BODY,
         "Legal Disclaimer:",
-        "The publisher provides the information “as is” without warranty of any kind.",
+        "The publisher supplies this material “as provided” without warranty of any sort.",
         "CommentsNo comment",
     )
     a = clean_text(rec)
@@ -678,7 +678,7 @@ def test_clean_article_without_header_comes_through_untouched() -> None:
 @pytest.mark.parametrize(
     "first,publisher,rest",
     [
-        ("(MENAFN) NATO has never proposed it.", "MENAFN", "NATO has never proposed it."),
+        ("(MENAFN) The port has never closed.", "MENAFN", "The port has never closed."),
         ("(Reuters) - Shares rose on Monday.", "Reuters", "Shares rose on Monday."),
         ("WASHINGTON (AP) — The Senate voted.", "AP", "The Senate voted."),
         ("LONDON, May 3 (Reuters) - Oil fell.", "Reuters", "Oil fell."),
@@ -707,10 +707,10 @@ def test_syndication_tag_becomes_publisher(first: str, publisher: str, rest: str
 @pytest.mark.parametrize(
     "first",
     [
-        "ML (Machine Learning) at Georgia Tech is a student club.",
-        "(if something in this list ends with .md, it is markdown)",
+        "ML (Machine Learning) at Westbrook Poly is a student club.",
+        "(if a file in this folder ends with .csv, it is a table)",
         "The agency (which declined to comment) said nothing more.",
-        "Physical Therapy Association (APTA). Members met in May.",
+        "Occupational Safety Association (OSAA). Members met in May.",
         "Machine Learning (ML)Is a field of study.",
         "- Augmented reality (AR) – overlays on the real world",
         "(Photo) The mayor opens the new ferry terminal.",
@@ -853,7 +853,7 @@ def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
     [
         ("12 Comments", "widget"),
         ("Share 48 Tweet 3 Email", "widget"),
-        ("25 Top Social Media Agencies in 2025", None),  # a year is a headline's, not a counter
+        ("30 Top Social Media Consultants in 2026", None),  # a year is a headline's, not a counter
         ("Best Social Media Apps of 2024", None),
         # a login form's fields are page furniture; a headline about passwords is not
         ("Password", "widget"),
@@ -924,13 +924,13 @@ def test_when_nothing_announces_the_lead_the_opening_line_is_weighed_against_the
 
 
 def test_long_exclaimed_headline_is_the_title_not_the_first_paragraph() -> None:
-    title = ("Night Bus Guide: The 5 Routes You Need to Know + How to Get Home Safely "
+    title = ("Night Bus Guide: The 5 Routes Every Rider Should Learn + Ways to Get Home Safely "
              "for Under $3!")
-    opener = ("I have ridden the night buses for over five years now, and let me tell you, "
+    opener = ("I have ridden the night buses for over five years now, and trust me on this, "
               "they have become my favourite way to get home after a late shift!")
-    art = clean_text(record(title, "Reading Time: 6 minutes", opener, *BODY))
+    art = clean_text(record(title, "Reading Time: 8 minutes", opener, *BODY))
     assert art.title == title
-    assert art.text == "\n".join(["Reading Time: 6 minutes", opener, *BODY])
+    assert art.text == "\n".join(["Reading Time: 8 minutes", opener, *BODY])
     # an exclamation in prose, written in sentence case, is the first paragraph
     art = clean_text(record(TITLE, opener, *BODY))
     assert art.title == TITLE
@@ -1080,7 +1080,7 @@ def test_headline_printed_twice_is_given_once() -> None:
         (P4, "Share this story"),
         (P4[:-1] + ', the mayor said."', "Write A Comment"),
         (P4, "* Terms of Service"),
-        (P4, "Enjoy the post? Pin it for later!"),
+        (P4, "Liked the guide? Pin it to your board!"),
         (P4, "Are State Tax Refunds Taxable?"),
     ],
 )

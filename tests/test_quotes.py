@@ -28,40 +28,40 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
 
 def test_surname_after_quote_expands_to_full_name() -> None:
     text = (
-        "NATO has never offered Ukraine membership, according to its Secretary General, "
-        "Mark Rutte.\n"
-        "“We never agreed that there would be guaranteed membership,” Rutte stated on Friday "
-        "during a press conference with German Chancellor Friedrich Merz."
+        "The league has never offered Portmore a franchise, according to its Director General, "
+        "Elena Varga.\n"
+        "“We never promised the town a franchise of its own for the coming season,” Varga stated "
+        "on Friday during a briefing with Regional Governor Anton Brecht."
     )
     assert speakers(text) == [
-        ("We never agreed that there would be guaranteed membership,", "Mark Rutte")
+        ("We never promised the town a franchise of its own for the coming season,", "Elena Varga")
     ]
 
 
 def test_verb_before_name_and_appositive() -> None:
     text = (
-        '"These are strange days," said Peter Morgan, a lawyer for the Sierra Club, who '
-        "has followed the case for years."
+        '"These are odd weeks," said Daniel Fenwick, counsel to the Heron Society, who '
+        "has followed the dispute since spring."
     )
-    assert speakers(text) == [("These are strange days,", "Peter Morgan")]
+    assert speakers(text) == [("These are odd weeks,", "Daniel Fenwick")]
 
 
 def test_colon_introduction_and_title_stripped() -> None:
     text = (
-        "Sen. Elizabeth Warren questioned the bank's chief executive on Tuesday.\n"
-        "Warren said: “You should resign, and you should be criminally investigated.”"
+        "Sen. Harriet Colquhoun questioned the insurer's chief executive on Tuesday.\n"
+        "Colquhoun said: “You should step aside, and your board should answer for it.”"
     )
     assert speakers(text) == [
-        ("You should resign, and you should be criminally investigated.", "Elizabeth Warren")
+        ("You should step aside, and your board should answer for it.", "Harriet Colquhoun")
     ]
 
 
 def test_role_noun_before_name() -> None:
     text = (
-        "“We are pleased with the decision of the court,” campaign lawyer Marc Kasowitz said "
+        "“We welcome the ruling handed down this morning,” campaign lawyer Owen Drummond said "
         "in a statement."
     )
-    assert speakers(text) == [("We are pleased with the decision of the court,", "Marc Kasowitz")]
+    assert speakers(text) == [("We welcome the ruling handed down this morning,", "Owen Drummond")]
 
 
 def test_according_to() -> None:
@@ -71,35 +71,37 @@ def test_according_to() -> None:
 
 def test_mixed_quotation_takes_the_main_clause_speaker() -> None:
     text = (
-        "Paul Ryan spoke in Wisconsin on Monday.\n"
-        "Ryan said the recent spate of shootings demands that all Americans engage in "
-        "“more listening and more learning.”"
+        "Ruth Okafor spoke in Dorchester on Monday.\n"
+        "Okafor said the latest run of floods means that every household should practise "
+        "“more planning and less hoping.”"
     )
-    assert speakers(text) == [("more listening and more learning.", "Paul Ryan")]
+    assert speakers(text) == [("more planning and less hoping.", "Ruth Okafor")]
 
 
 def test_interrupted_quotation_is_one_utterance() -> None:
-    text = "“By locking in China,” Obama said, “it now allowed me to go to the world.”"
+    text = "“By signing with Brennan,” Ostrow said, “it finally let me take the band on tour.”"
     groups = find_quotations(text)
     assert len(groups) == 1
     assert [q.text for q in groups[0].parts] == [
-        "By locking in China,",
-        "it now allowed me to go to the world.",
+        "By signing with Brennan,",
+        "it finally let me take the band on tour.",
     ]
-    assert {q.speaker for q in groups[0].parts} == {"Obama"}
+    assert {q.speaker for q in groups[0].parts} == {"Ostrow"}
 
 
 def test_new_attribution_starts_a_new_quotation() -> None:
     text = (
-        "She says Trump represents the “same rigged system that he claims he is going to "
-        "change.” She adds, “What kind of genius loses a billion dollars in a year?”"
+        "She says Halvorsen stands for the “same tired machine that he swears he is about to "
+        "fix.” She adds, “What sort of planner loses a whole ferry route in a winter?”"
     )
     assert len(find_quotations(text)) == 2
 
 
 def test_dash_signature_names_the_speaker() -> None:
-    text = "“I just hope this campaign gets people out to vote.” ― Jorge Falcon"
-    assert speakers(text) == [("I just hope this campaign gets people out to vote.", "Jorge Falcon")]
+    text = "“I only hope this fair brings families back to the square.” ― Ines Carvalho"
+    assert speakers(text) == [
+        ("I only hope this fair brings families back to the square.", "Ines Carvalho")
+    ]
 
 
 def test_single_quotes_with_apostrophes_around() -> None:
@@ -176,18 +178,18 @@ def test_multi_paragraph_quote_carries_the_speaker() -> None:
 
 def test_pronoun_resolves_to_the_only_fitting_person() -> None:
     text = (
-        "Hillary Clinton criticised Donald Trump's tax plan in Ohio on Monday.\n"
-        "“It will not work for working families,” she said."
+        "Marta Quillon criticised Edward Halvorsen's rail plan in Leeds on Monday.\n"
+        "“It will not work for families who commute,” she said."
     )
-    assert speakers(text) == [("It will not work for working families,", "Hillary Clinton")]
+    assert speakers(text) == [("It will not work for families who commute,", "Marta Quillon")]
 
 
 def test_pronoun_follows_the_recent_speaker() -> None:
     text = (
-        "“The deal is done,” said Kevin Sullivan, the tax commissioner.\n"
+        "“The deal is done,” said Colin Dervish, the tax commissioner.\n"
         "“Nobody disclosed anything,” he said."
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Kevin Sullivan", "Kevin Sullivan"]
+    assert [q.speaker for q in find_quotes(text)] == ["Colin Dervish", "Colin Dervish"]
 
 
 def test_ambiguous_pronoun_gives_no_speaker() -> None:
@@ -201,7 +203,7 @@ def test_ambiguous_pronoun_gives_no_speaker() -> None:
 def test_group_pronoun_and_unattributed_quote_give_no_speaker() -> None:
     text = (
         "“We will not accept these conditions,” they said.\n"
-        "“The factory will close at the end of the year and nobody knows what comes next.”"
+        "“The factory will shut down before the harvest and nobody knows what comes next.”"
     )
     assert [q.speaker for q in find_quotes(text)] == [None, None]
 
@@ -254,71 +256,73 @@ def test_spanish_quotes_and_verbs() -> None:
 
 def test_participle_takes_the_sentence_subject() -> None:
     text = (
-        "Hillary Clinton spoke on Twitter on Friday, saying that officials should release the "
-        "videos “without any further delay.”"
+        "Marta Quillon spoke on the radio on Friday, saying that the council should publish the "
+        "accounts “before the end of the week.”"
     )
-    assert speakers(text) == [("without any further delay.", "Hillary Clinton")]
+    assert speakers(text) == [("before the end of the week.", "Marta Quillon")]
 
 
 def test_affiliation_between_name_and_verb() -> None:
-    text = '"It was the least bad outcome," Mr. Morgan of the Sierra Club said.'
+    text = '"It was the kindest ending we could hope for," Mr. Pell of the Heron Society said.'
     # the organisation identifies him as the text does (issue 16)
-    assert speakers(text) == [("It was the least bad outcome,", "Mr. Morgan of the Sierra Club")]
+    assert speakers(text) == [
+        ("It was the kindest ending we could hope for,", "Mr. Pell of the Heron Society")
+    ]
 
 
 def test_second_reporting_verb_starts_a_new_quotation() -> None:
     text = (
-        "“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is "
-        "costing us a fortune.”"
+        "“We honestly can’t keep paying for this any longer,” Dunmore said, adding later, “The "
+        "depot is costing us a fortune.”"
     )
     groups = find_quotations(text)
     assert len(groups) == 2
-    assert [g.speaker for g in groups] == ["Trump", "Trump"]
+    assert [g.speaker for g in groups] == ["Dunmore", "Dunmore"]
 
 
 def test_previous_paragraph_ending_with_colon_introduces_the_quote() -> None:
     text = (
-        "Caddell continued:\n"
-        "“The health issue overall is very much a partisan issue, and voters know it.”"
+        "Lindqvist continued:\n"
+        "“The water question as a whole is mostly a local question, and tenants see it.”"
     )
     assert speakers(text) == [
-        ("The health issue overall is very much a partisan issue, and voters know it.", "Caddell")
+        ("The water question as a whole is mostly a local question, and tenants see it.", "Lindqvist")
     ]
 
 
 def test_fullest_spelling_of_the_most_frequent_name() -> None:
     text = (
-        "Rival Hillary Clinton mocked the complaint. Donald J. Trump answered on Friday.\n"
-        "Donald Trump and Hillary Clinton will meet again. Hillary Clinton prepared.\n"
-        "“It is not a good night for him,” Clinton said. “We are ready,” Trump said."
+        "Rival Marta Quillon mocked the complaint. Edward R. Halvorsen answered on Friday.\n"
+        "Edward Halvorsen and Marta Quillon will meet again. Marta Quillon prepared.\n"
+        "“It is a poor evening for him,” Quillon said. “We are set,” Halvorsen said."
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Hillary Clinton", "Donald J. Trump"]
+    assert [q.speaker for q in find_quotes(text)] == ["Marta Quillon", "Edward R. Halvorsen"]
 
 
 def test_pronoun_after_a_sentence_subject() -> None:
     text = (
-        "Barack Obama sent Norman Ham to Iraq in 2009.\n"
-        "Ham also noted several problems with the budget.\n"
-        "“When we are trading traitors for terrorists, something is wrong,” he said."
+        "Grace Tennant sent Victor Moss to Lagos in 2011.\n"
+        "Moss later listed a few gaps in the plan.\n"
+        "“When we are swapping engineers for consultants, something is off,” he said."
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Norman Ham"]
+    assert [q.speaker for q in find_quotes(text)] == ["Victor Moss"]
 
 
 def test_pronoun_does_not_take_a_name_from_inside_a_quote() -> None:
     text = (
-        "“Hillary Clinton’s campaign is in panic mode,” said Leslie Wimes, a local organiser.\n"
-        "“They have a big problem, and it is not going away,” she said."
+        "“Margaret Olsen’s team is in real trouble,” said Robin Klemm, a local organiser.\n"
+        "“They have a deep hole, and it will not fill itself,” she said."
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Leslie Wimes", "Leslie Wimes"]
+    assert [q.speaker for q in find_quotes(text)] == ["Robin Klemm", "Robin Klemm"]
 
 
 def test_transcript_speaker_labels() -> None:
     text = (
-        "Partial transcript as follows:\n"
-        '"WALLACE: Will she be at the debate tomorrow night, Governor?\n'
-        '"PENCE: She will not be attending the debate tomorrow night."'
+        "The exchange went like this:\n"
+        '"HARTLEY: Will she be at the hearing on Thursday morning, Senator?\n'
+        '"BRANDT: She will not be coming to the hearing on Thursday morning."'
     )
-    assert [q.speaker for q in find_quotes(text)] == ["WALLACE", "PENCE"]
+    assert [q.speaker for q in find_quotes(text)] == ["HARTLEY", "BRANDT"]
 
 
 # -- the clause prefilter changes no answer ------------------------------------------------
@@ -328,7 +332,7 @@ PREFILTER_CASES = [
     "“The plan is dead,” said Rutte. Later, Rutte (said, aides) “would not comment.”",
     # a French verb carrying its pronoun, German `so`, a dash signature
     "« Nous ne céderons pas », a-t-il déclaré. „Das ist falsch“, so Merz.\n"
-    "“Never again.” ― Sonya Herridge",
+    "“Never again.” ― Tilda Farrant",
     # a long sentence before the quote: its window starts inside a word
     "The " + "extraordinarily " * 30 + "unsaid arguments about the budget were, the minister "
     "told reporters, “a distraction from the real work.”",
@@ -478,7 +482,7 @@ def test_name_runs_are_those_of_the_look_ahead_pattern() -> None:
         rf"{speakers._WORD})*"
     )
     texts = _random_texts(2000, 9) + [
-        "Mr. and Mrs. Smith met Sen. Tim Kaine, Mme. de la Rue, M. Macron, Mlle. Ö and "
+        "Mr. and Mrs. Smith met Sen. Tom Kellan, Mme. de la Rue, M. Macron, Mlle. Ö and "
         "Dr.No, Sra. Ortiz van der Berg, St. Louis Sgt. Capt. Adm. Prof. J. R. R. Tolkien"
     ]
     for text in texts:
@@ -488,8 +492,8 @@ def test_name_runs_are_those_of_the_look_ahead_pattern() -> None:
 
 def test_pronoun_in_a_text_whose_lines_start_with_a_no_break_space() -> None:
     # no line starts with a visible character: the antecedent window starts at the text
-    text = "\xa0Donald Trump arrived late. “We will win the state by a lot,” he said."
-    assert speakers(text) == [("We will win the state by a lot,", "Donald Trump")]
+    text = "\xa0Edward Halvorsen arrived late. “We will win the county by a lot,” he said."
+    assert speakers(text) == [("We will win the county by a lot,", "Edward Halvorsen")]
 
 
 def test_random_texts_never_break_the_quote_finder() -> None:
@@ -540,7 +544,7 @@ def test_most_recent_name_in_a_long_text(sep: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Trump, the Republican nominee, said on Tuesday at a rally in Ohio that the plan was",
-    "  Sen. Elizabeth Warren (D-Mass.) told reporters:  the U.S. economy grew 2.5% in Q3 —",
+    "  Sen. Harriet Colquhoun (D-Mass.) told reporters:  the U.S. economy grew 2.5% in Q3 —",
     "the campaign’s spokes_woman said\tit’s \u00a0“over” and they’re done… e.g. by 12:30",
     "\u00a0ΣΟΦΙΑ Παπαδοπούλου είπε, «όχι» __ _x_ don't-stop",
 ])

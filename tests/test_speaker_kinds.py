@@ -176,11 +176,11 @@ def test_pronoun_with_contraction_is_a_pronoun() -> None:
 
 def test_straight_mark_closed_by_a_curly_one() -> None:
     text = (
-        '"We do not see a link to the storm," the mayor said, adding that it would take '
-        '"several more hours” before the roads reopen.'
+        '"We have found no sign of a leak in the main," the engineer said, adding that it '
+        'would take "a few more days” before the pipes refill.'
     )
     assert [q.text for q in find_quotes(text)] == [
-        "We do not see a link to the storm,", "several more hours"
+        "We have found no sign of a leak in the main,", "a few more days"
     ]
 
 
@@ -194,7 +194,7 @@ def test_curly_mark_glued_to_a_word_does_not_close_a_straight_one() -> None:
 
 def test_clause_later_in_the_quotes_sentence() -> None:
     text = (
-        "“Clinical trials have not been able to show the same benefits” in healthy adults, "
+        "“Field studies have so far failed to find the same gains” in older gardeners, "
         "says Helen Marsh, a dietitian in Leeds."
     )
     assert speakers(text)[0][1] == "Helen Marsh"
@@ -202,7 +202,7 @@ def test_clause_later_in_the_quotes_sentence() -> None:
 
 def test_later_comma_without_a_reporting_clause() -> None:
     text = (
-        "“Clinical trials have not been able to show the same benefits” in healthy adults, "
+        "“Field studies have so far failed to find the same gains” in older gardeners, "
         "and the cost of the programme keeps rising in Leeds."
     )
     assert all(sp is None for _q, sp in speakers(text))
@@ -287,7 +287,7 @@ def test_quotation_paragraph_after_narration_keeps_no_speaker() -> None:
 
 
 def test_show_title_after_a_possessive_is_not_speech() -> None:
-    text = "Sanders told MSNBC’s “Morning Joe” that nobody would question her knowledge."
+    text = "Abernathy told WKTV’s “Sunrise Desk” that nobody would doubt her record."
     assert find_quotes(text) == []
 
 
@@ -306,19 +306,19 @@ def test_short_quotation_in_lower_case_after_a_preposition_is_kept() -> None:
 
 def test_pronoun_after_an_indirect_statement_with_an_appositive() -> None:
     text = (
-        "Pankaj Pandey, head of research at Kestrel Securities, pointed out that this is a "
-        "stock-specific market.\n"
-        "“It is not a broad rally, so far it looks fair as it is,” he said."
+        "Ravi Menon, head of research at Kestrel Securities, pointed out that the market "
+        "is a sector-by-sector one.\n"
+        "“It is not a wide climb, so far it looks sound as it stands,” he said."
     )
-    assert speakers(text)[0][1] == "Pankaj Pandey"
+    assert speakers(text)[0][1] == "Ravi Menon"
 
 
 def test_lone_surname_with_an_adverb_is_an_antecedent() -> None:
     text = (
-        "Buser, however, is counting on the new service to carry the platform. "
-        "“This is where you will see the next big jump in games,” he says."
+        "Marlow, however, is betting on the new studio to lift the label. "
+        "“This is where you will hear the next real shift in music,” he says."
     )
-    assert speakers(text)[0][1] == "Buser"
+    assert speakers(text)[0][1] == "Marlow"
 
 
 def test_it_resolves_to_the_organisation_that_spoke() -> None:
@@ -344,8 +344,8 @@ def test_it_without_an_organisation_stays_unknown() -> None:
 
 def test_narration_after_a_mixed_quotation_ends_the_utterance() -> None:
     text = (
-        "Jennifer Ortiz said the mayor is reduced to “taunts and insults” because he cannot "
-        "defend his record. “You could dismiss this as schoolyard behaviour, but he runs "
+        "Jennifer Ortiz said the mayor is down to “jibes and sneers” since he cannot "
+        "explain his budget. “You could laugh this off as playground stuff, but he runs "
         "the city,” she said."
     )
     groups = find_quotations(text)
@@ -373,10 +373,10 @@ def test_name_in_apposition_to_a_noun_phrase() -> None:
 
 def test_earliest_name_before_its_appositive() -> None:
     text = (
-        "Benjamin J. Rhodes, one of the governor’s closest aides, said the talks were "
+        "Theodore K. Brannigan, one of the mayor’s longest-serving aides, said the talks were "
         "“going nowhere at all this week.”"
     )
-    assert speakers(text)[0][1] == "Benjamin J. Rhodes"
+    assert speakers(text)[0][1] == "Theodore K. Brannigan"
 
 
 def test_noun_phrase_subject_with_a_participial_phrase() -> None:
@@ -389,45 +389,45 @@ def test_noun_phrase_subject_with_a_participial_phrase() -> None:
 
 def test_adverbial_before_the_subject_is_not_the_subject() -> None:
     text = (
-        "In Ohio, the governor’s press secretary, Brian Fallon, said the poll was "
+        "In Ohio, the governor’s press secretary, Gemma Ashdown, said the poll was "
         "“an outlier that nobody should take seriously.”"
     )
-    assert speakers(text)[0][1] == "Brian Fallon"
+    assert speakers(text)[0][1] == "Gemma Ashdown"
 
 
 def test_person_of_a_place() -> None:
     text = (
-        "Rep. Adam Schiff of California, the top Democrat on the committee, said the report "
+        "Rep. Alan Whitlock of Oregon, the senior Democrat on the panel, said the report "
         "was “deeply troubling for anyone who cares about elections.”"
     )
     # (the place stays with the name: see test_place_after_a_titled_name_stays_…)
-    assert speakers(text)[0][1] == "Adam Schiff of California"
+    assert speakers(text)[0][1] == "Alan Whitlock of Oregon"
 
 
 def test_office_of_a_state_keeps_the_name_after_it() -> None:
     text = (
-        "Secretary of State John F. Kerry said the allies would take “robust steps in "
-        "response to the test.”"
+        "Secretary of State Walter H. Brennock said the allies would take “firm measures in "
+        "reply to the launch.”"
     )
-    assert speakers(text)[0][1] == "John F. Kerry"
+    assert speakers(text)[0][1] == "Walter H. Brennock"
 
 
 def test_speech_noun_in_passing_is_no_attribution() -> None:
     text = (
-        "Mike Pence, the governor’s running mate, defended Trump’s remarks, arguing that "
+        "Carl Denning, the governor’s running mate, defended Halvorsen’s remarks, arguing that "
         "they were “taken out of context by the press.”"
     )
-    assert speakers(text)[0][1] == "Mike Pence"
+    assert speakers(text)[0][1] == "Carl Denning"
 
 
 def test_show_title_inside_an_utterance_is_dropped_from_it() -> None:
-    text = "Tim Kaine said on NBC’s “Meet the Press” that the plan was “a danger to every family.”"
+    text = "Lena Ashby said on KTVB’s “Morning Ledger” that the plan was “a danger to every family.”"
     assert [q.text for q in find_quotes(text)] == ["a danger to every family."]
 
 
 def test_organisation_that_calls_something_a_name_speaks() -> None:
-    text = "In a statement, the Clinton campaign called the remarks “disgusting.”"
-    assert speakers(text) == [("disgusting.", "Clinton campaign")]
+    text = "In a statement, the Quillon campaign called the remarks “disgusting.”"
+    assert speakers(text) == [("disgusting.", "Quillon campaign")]
 
 
 def test_common_noun_that_calls_something_a_name_is_a_label() -> None:
@@ -441,7 +441,7 @@ def test_noun_like_verb_after_a_name_reports() -> None:
 
 
 def test_noun_like_verb_after_an_adjective_is_a_noun() -> None:
-    text = "The site rated 32% of Republican claims as “false” or “pants on fire” last year."
+    text = "The site graded 41% of Republican claims as “wrong” or “badly off the mark” in the spring."
     assert all(sp != "Republican" for _q, sp in speakers(text))
 
 
@@ -462,8 +462,8 @@ def test_lone_name_with_a_form_of_be_is_an_antecedent() -> None:
 
 
 def test_place_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
-    text = "Mayor spokesman Brian Fallon responded on Twitter: “This is a new low for the council.”"
-    assert speakers(text)[0][1] == "Brian Fallon"
+    text = "Mayor spokesman Gemma Ashdown responded on Twitter: “This is a new low for the council.”"
+    assert speakers(text)[0][1] == "Gemma Ashdown"
 
 
 def test_attribution_after_a_closed_sentence_with_an_adverbial() -> None:
@@ -499,29 +499,29 @@ def test_an_infinitive_to_say_mid_sentence_is_no_introduction() -> None:
 
 def test_role_words_and_a_name_before_the_verb() -> None:
     text = (
-        "The probe found water vapour over the south pole.\n“We have found the next best "
-        "thing to liquid water,” lead researcher and NASA planetary scientist Lucas Paganini "
+        "The rover found salt crusts near the crater rim.\n“We have found the closest "
+        "thing to an old lake bed,” lead author and ESA planetary geologist Ilse Vandermeer "
         "said in a statement."
     )
-    assert speakers(text)[0][1] == "Lucas Paganini"
+    assert speakers(text)[0][1] == "Ilse Vandermeer"
     text = (
-        "“Our results reflected broad growth across the business,” chairman, CEO and "
-        "president Craig Menear said in the release."
+        "“Our quarter showed steady gains in every region,” chairman, CEO and "
+        "president Hollis Grange said in the release."
     )
-    assert speakers(text)[0][1] == "Craig Menear"
+    assert speakers(text)[0][1] == "Hollis Grange"
     # no role noun right before the name: Democrats and Republicans are no speaker's name
     text = "“We will never vote for this budget,” Democrats and Republicans said on Friday."
     assert speakers(text)[0][1] != "Republicans"
 
 
 def test_hyphenated_role_after_an_inverted_verb() -> None:
-    text = "“It was an incredibly versatile shoe for daily runs,” said wear-tester Eileen Cody."
-    assert speakers(text)[0][1] == "Eileen Cody"
+    text = "“It was a remarkably light jacket for wet hikes,” said gear-tester Marit Solberg."
+    assert speakers(text)[0][1] == "Marit Solberg"
     text = (
-        "“I was unable to stand or walk for months,” wrote 43-year-old Martin Taylor of "
-        "Aberdeenshire, in a case study."
+        "“I could not climb the stairs for half a year,” wrote 51-year-old Duncan Ferrie of "
+        "Cumbria, in a case study."
     )
-    assert speakers(text)[0][1] == "Martin Taylor"
+    assert speakers(text)[0][1] == "Duncan Ferrie"
 
 
 def test_adverb_in_ly_between_name_and_verb_after_the_quote() -> None:
@@ -534,39 +534,39 @@ def test_adverb_in_ly_between_name_and_verb_after_the_quote() -> None:
 
 def test_time_adverbial_after_the_verb_of_a_closed_quotation() -> None:
     text = (
-        "Voters went to the polls on Tuesday.\n“Governor Bevin has done a wonderful job for "
-        "the people!” Trump tweeted before Election Day."
+        "Voters went to the polls on Tuesday.\n“Mayor Tolland has done a marvellous job for "
+        "the town!” Halvorsen tweeted before Election Day."
     )
-    assert speakers(text)[0][1] == "Trump"
+    assert speakers(text)[0][1] == "Halvorsen"
 
 
 def test_clause_closing_the_sentence_before_an_adverbial() -> None:
     text = (
-        "The state’s drug crisis is “growing at an alarming rate” and affects every "
-        "community in the state, Noem said in the campaign’s announcement."
+        "The county’s housing shortage is “getting worse by the month” and touches every "
+        "family in the county, Marsden said in the campaign’s announcement."
     )
-    assert speakers(text)[0][1] == "Noem"
+    assert speakers(text)[0][1] == "Marsden"
 
 
 def test_name_with_mis_decoded_letters() -> None:
     text = (
-        "Talks began in Bratislava.\n\"Europe must be able to defend itself,\" French "
-        "President Fran\u00c3\u0083\u00c2\u00a7ois Hollande said Friday as he entered."
+        "Talks began in Ghent.\n\"The union must be able to feed itself,\" French "
+        "Minister Fran\u00c3\u0083\u00c2\u00a7ois Vallier said Friday as he arrived."
     )
-    assert "Hollande" in (speakers(text)[0][1] or "")
+    assert "Vallier" in (speakers(text)[0][1] or "")
 
 
 def test_participle_after_an_object_shares_the_sentence_subject() -> None:
     text = (
-        "The vote came late.\nFollowing a meeting, the Security Council issued a statement "
-        "calling the test “a clear violation and in flagrant disregard” of its resolutions."
+        "The vote came late.\nAfter a hearing, the Harbour Board issued a statement "
+        "calling the spill “a plain breach and in open defiance” of its permits."
     )
-    assert speakers(text)[0][1] == "Security Council"
+    assert speakers(text)[0][1] == "Harbour Board"
     text = (
-        "Donald Trump sent a tweet calling the moderator “a total disaster and a biased "
-        "hack.”"
+        "Edward Halvorsen sent a tweet calling the referee “a complete fraud and a paid "
+        "stooge.”"
     )
-    assert speakers(text)[0][1] == "Donald Trump"
+    assert speakers(text)[0][1] == "Edward Halvorsen"
     # the object is no speaker, and a lone capitalised word opening the sentence is no name
     text = "Instead, the city issued a notice calling the plan “a waste of time and money.”"
     assert speakers(text)[0][1] in (None, "the city")
@@ -585,12 +585,12 @@ def test_lone_surname_before_a_phrase_that_names_a_place() -> None:
 
 def test_it_is_the_organisation_opening_its_sentence() -> None:
     text = (
-        "The United Nations Security Council on Friday condemned the test and pledged "
-        "sanctions against what it called “a clear threat to international peace.”"
+        "The Northern Rivers Water Authority on Friday condemned the spill and pledged "
+        "fines against what it called “a plain danger to public health.”"
     )
-    assert speakers(text)[0][1] == "United Nations Security Council"
+    assert speakers(text)[0][1] == "Northern Rivers Water Authority"
     # no organisation opens the sentence: `it` stays unclear
-    text = "On Friday the vote failed, and it called the result “a clear threat to peace.”"
+    text = "On Friday the vote failed, and it called the result “a plain danger to health.”"
     assert speakers(text)[0][1] is None
 
 
@@ -608,7 +608,7 @@ def test_name_with_a_parenthesis_opens_its_sentence() -> None:
     text = (
         "Republicans were not concerned. Sen. Dan Okoro (R-Ga.) said he did not believe "
         "those attacks mattered, arguing that divisions in the party were the hurdle.\n"
-        "“It’s not what worked in 2012. Those are just distractions,” he said."
+        "“It’s not what won in 2008. Those are only sideshows,” he said."
     )
     assert speakers(text)[0][1] == "Dan Okoro"
 
@@ -895,7 +895,7 @@ def test_a_clause_does_not_reach_a_quotation_a_page_later() -> None:
     assert speakers(text) == [("Add a little weight every single week,", "Dana Hill")]
 
 
-# -- a place or organisation after the name (`of Ohio`, `of the Sierra Club`) ------------
+# -- a place or organisation after the name (`of Ohio`, `of the Heron Society`) ------------
 
 
 def test_place_after_a_titled_name_stays_with_the_speaker() -> None:
@@ -955,25 +955,25 @@ def test_word_capitalised_only_at_sentence_starts_is_no_speaker_to_refer_to() ->
 
 def test_plural_noun_opening_a_sentence_is_no_antecedent() -> None:
     text = (
-        "“I am not in the habit of backing people who insult my family,” Ted Cruz said "
+        "“I do not make a habit of endorsing people who mock my family,” Paul Tasker said "
         "in July.\n\n"
-        "Delegates questioned how Cruz could go back on his pledge.\n\n"
-        "“The day that pledge was broken was the day this became personal,” he said."
+        "Delegates questioned how Tasker could go back on his promise.\n\n"
+        "“The day that promise was broken was the day it turned personal,” he said."
     )
-    assert speakers(text)[-1][1] == "Ted Cruz"
+    assert speakers(text)[-1][1] == "Paul Tasker"
     # A surname in -s that stands mid-sentence elsewhere is a person: then it is unclear.
     text = (
-        "“I am not in the habit of backing people who insult my family,” Ted Cruz said "
+        "“I do not make a habit of endorsing people who mock my family,” Paul Tasker said "
         "in July, according to Roberts.\n\n"
-        "Roberts questioned how Cruz could go back on his pledge.\n\n"
-        "“The day that pledge was broken was the day this became personal,” he said."
+        "Roberts questioned how Tasker could go back on his promise.\n\n"
+        "“The day that promise was broken was the day it turned personal,” he said."
     )
     assert speakers(text)[-1][1] is None
 
 
 def test_pronoun_keeps_the_last_speaker_over_people_named_as_objects() -> None:
     text = (
-        "Speaking at a rally in Dayton, Ohio, Donald Lee says he is making “a demand” of "
+        "Speaking at a rally in Dayton, Ohio, Donald Lee says he is putting “a challenge” to "
         "Tom Ruiz.\n\n"
         "“Will you pledge to stop the cuts before the vote in November?” he asks."
     )
@@ -982,7 +982,7 @@ def test_pronoun_keeps_the_last_speaker_over_people_named_as_objects() -> None:
 
 def test_pronoun_does_not_keep_the_last_speaker_over_a_new_subject() -> None:
     text = (
-        "Speaking at a rally in Dayton, Ohio, Donald Lee says he is making “a demand” of "
+        "Speaking at a rally in Dayton, Ohio, Donald Lee says he is putting “a challenge” to "
         "Tom Ruiz.\n\n"
         "Hours later in Toledo, Tom Ruiz laughed it off.\n\n"
         "“That is wishful thinking from a man who has never balanced a budget,” he said."
@@ -993,9 +993,9 @@ def test_pronoun_does_not_keep_the_last_speaker_over_a_new_subject() -> None:
 def test_pronoun_with_a_speaker_of_unknown_gender_stays_unclear() -> None:
     # `she`: the speaker's gender is unknown and a woman is named after her, as an object.
     text = (
-        "“He would make art in the most surprising places,” Kit Lanner told me.\n\n"
-        "When Ford visited his editor Teresa Holm at her office, he left poems on her desk. "
-        "“Life was not long enough,” she recalled, “for all of his plays.”"
+        "“He would sketch on anything he could find,” Kit Lanner told me.\n\n"
+        "When Dorian visited his agent Greta Holm at her studio, he left drawings on her chair. "
+        "“A day was never enough,” she recalled, “for all of his ideas.”"
     )
     assert speakers(text)[-1][1] != "Kit Lanner"
 
@@ -1004,7 +1004,7 @@ def test_subject_after_a_long_opening_phrase_is_the_antecedent() -> None:
     text = (
         "Anna Weiss prefers low centerpieces.\n\n"
         "When selecting the flowers for a spring wedding in the countryside, Beth Moran "
-        "says to look to the garden first. “Arrangements are looser and more natural now,” "
+        "says to look to the garden first. “Bouquets are wilder and less formal these days,” "
         "she says."
     )
     assert speakers(text)[-1][1] == "Beth Moran"

@@ -157,8 +157,8 @@ def cpu(n, shape):
 
 # one long paragraph without a sentence end: `it` looks back for its sentence's
 # organisation, role words run before names, lone surnames before long phrases
-for shape in ("the Security Council on Friday condemned what it called “a clear threat” and ",
-              "“We are done,” lead researcher and NASA scientist Lucas Paganini said and ",
+for shape in ("the Water Authority on Friday condemned what it called “a plain danger” and ",
+              "“We are done,” lead researcher and ESA geologist Ilse Vandermeer said and ",
               "Okoro, speaking at a rally in Philadelphia, urged what he called “a dark vision” "):
     print(cpu(500, shape), cpu(4_000, shape))
 """

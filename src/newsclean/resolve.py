@@ -910,7 +910,7 @@ def _article_like(kept: list[Line]) -> bool:
 
 
 def _cried(text: str) -> bool:
-    """A long headline that asks or exclaims ("… How to Start Your Podcast for $90!"): every
+    """A long headline that asks or exclaims ("… How to Build Your Garden Shed for $75!"): every
     longer word capitalised, which no sentence of prose is."""
     return text.rstrip()[-1:] in "!?" and _title_cased(text)
 

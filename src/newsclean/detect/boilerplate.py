@@ -261,8 +261,8 @@ def _glue_at(text: str, classes: str | None) -> bool:
 
 
 def _glued_widgets(text: str) -> bool:
-    """Widget strings run together ("Like us on FacebookThis story is funded by readers",
-    "Share this:Share this on:Create an account"): cut where they touch, at least half of the
+    """Widget strings run together ("Follow us on TwitterThis page is supported by members",
+    "Share this:Print this:Sign in to comment"): cut where they touch, at least half of the
     pieces (two at least, or one of two) are widgets or calls."""
     text = _unglue_names(text)
     cuts = [m.start() for m in _GLUE_AT.finditer(text)]
@@ -279,7 +279,7 @@ def _glued_widgets(text: str) -> bool:
         if p.casefold() not in _TOPIC_WORDS
         and (_widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold()))
     )
-    # a sentence with a brand in it ("Try GlossGenius today for 14 days free!") cuts into a
+    # a sentence with a brand in it ("Try PlanPal today for 30 days free!") cuts into a
     # call and the rest: a sentence needs two widget pieces (one ending in a full stop is
     # not looked at: widget strings end in a label, a "!" or a "?")
     need = 2 if text.rstrip().endswith(("!", "?")) else 1
@@ -390,7 +390,7 @@ def _widget_words(toks: list[str]) -> bool:
             if not spare:
                 return False
             spare -= 1
-    # with a word foreign to widgets in the line ("Social Media Agencies in the US"), a topic
+    # with a word foreign to widgets in the line ("Social Media Consultants in Wales"), a topic
     # word is not enough
     return key and (strong or spare == (1 if n >= 4 else 0))
 

@@ -7,8 +7,8 @@ rest of its own paragraph. Pieces are then grouped into *quotations*: the pieces
 utterance (`"A," she said. "B."`, a list of quoted fragments in one sentence, a quote
 that runs on into the next paragraph under the news convention of re-opening the mark).
 A new group starts wherever a new attribution clause appears. Each group's attribution
-clause (reporting verb + subject: `"…," Rutte said`, `said Rutte`, `Rutte said: "…"`,
-`according to Rutte`, `Rutte says the plan is "dead"`) gives the speaker; the subject is
+clause (reporting verb + subject: `"…," Varga said`, `said Varga`, `Varga said: "…"`,
+`according to Varga`, `Varga says the plan is "dead"`) gives the speaker; the subject is
 then resolved (surname -> fullest name, pronoun -> recent named person) in speakers.py.
 
 Scare quotes: a group of at most three quoted words with no attribution clause in its
@@ -148,7 +148,7 @@ class Subject:
     text: str
     start: int
     end: int
-    # `of Ohio`, `of the Sierra Club` written right after a person's name: part of how the
+    # `of Ohio`, `of the Heron Society` written right after a person's name: part of how the
     # text identifies the speaker, kept apart so that the name alone is resolved
     qualifier: str = ""
 
@@ -157,7 +157,7 @@ class Subject:
 class Clause:
     subject: Subject
     verb_start: int  # text offset of the reporting verb: identifies the clause
-    owner: bool = False  # the subject owns a speech noun (`Trump’s claim that “…”`)
+    owner: bool = False  # the subject owns a speech noun (`Dunne’s claim that “…”`)
 
 
 @dataclass(slots=True)
@@ -239,7 +239,7 @@ def find_quotations(text: str, language: str | None = None) -> list[Quotation]:
                         not _is_scare(text, g.pieces):
                     g.subject = pieces[0].post.subject
         elif pieces[0].open_at == p0 and not _own_clause(par_groups[0]):
-            # `Caddell continued:` / `The Times reports:` closing the previous paragraph.
+            # `Lindqvist continued:` / `The Times reports:` closing the previous paragraph.
             prev_par = _paragraph_before(text, p0)
             if prev_par is not None:
                 clause = _colon_intro(text, prev_par, ctx)
@@ -290,7 +290,7 @@ def _fallback_subject(
         return _named_subject(text, cut, first.open_at, ctx)
     if cut > p0:
         # The quotation opens a sentence: the sentence before it in the paragraph may name
-        # its speaker (`Helmstetter says to start with a textile. “Then add …”`).
+        # its speaker (`Lindgren says to begin with a rug. “Then add …”`).
         end = cut - 1
         while end > p0 and text[end].isspace():
             end -= 1  # the previous sentence's final mark: a boundary before it opens it
@@ -361,7 +361,7 @@ def _named_subject(
     k = 0
     if toks[0].low in _FUNC_CAP or toks[0].low in _PREPOSITIONS or \
             toks[0].low in SUBORDINATORS or toks[0].low.endswith("ing"):
-        # `In recent weeks, Reid has …`: the subject follows the opening adverbial
+        # `In recent weeks, Brandt has …`: the subject follows the opening adverbial
         k = next((c + 1 for c in range(1, min(len(toks), 14)) if toks[c].text == ","), 0)
         if k == 0 or k >= len(toks):
             return None
@@ -404,7 +404,7 @@ def _named_subject(
         return None  # `What I didn’t expect was …`: a question word, no name
     if _SECOND_CLAUSE.search(text, subj.end, hi) is not None:
         return None  # `Fishkin made a pyramid, and we dubbed it “…”`: that clause's own
-    # `Harry Reid (D-Nev.), the minority leader, in particular, has …`
+    # `Otto Brandt (D-Vt.), the minority whip, in particular, has …`
     e = _skip_paren(toks, e)
     for _ in range(2):
         if e < len(toks) and toks[e].text == ",":
@@ -420,7 +420,7 @@ def _named_subject(
         aux = aux or toks[e].low in AUX or toks[e].low.endswith(_NEGATED)
         e += 1
     if e < len(toks) and (_verb_like(toks, e, ctx) or (
-        # `Pence struck a softer tone, …`: an irregular past tense, after a full name only
+        # `Denning struck a softer tone, …`: an irregular past tense, after a full name only
         # (`Math gave her …` opens with a word, not a person)
         toks[e].low in IRREGULAR_PAST and " " in subj.text
     ) or (
@@ -445,7 +445,7 @@ def _role_and_name(
     n = len(toks)
     if subj.kind == "name" and e + 2 < n and toks[e].low == "of" and toks[e + 1].cap and \
             all(w.lower().strip(".") in TITLES for w in subj.text.split()):
-        r = _name_run_forward(toks, e + 1)  # `Secretary of State John Kerry`
+        r = _name_run_forward(toks, e + 1)  # `Secretary of State Walter Brennock`
         if r - (e + 1) >= 3 and toks[e + 1].low in TITLES:
             return Subject("name", ctx.text[subj.start : toks[r - 1].end], subj.start,
                            toks[r - 1].end), r
@@ -501,7 +501,7 @@ _NEGATED = ("n’t", "n't")
 
 
 def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
-    """toks[e], after a name, is its verb (`Reid has gone after …`, `PolitiFact rated …`),
+    """toks[e], after a name, is its verb (`Brandt has gone after …`, `FactDesk rated …`),
     not a noun the name qualifies (`American negotiators are …`)."""
     t = toks[e]
     if not t.text.isalpha() or t.cap or t.low in _STOP_NP:
@@ -899,7 +899,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
                     if clause is not None and clause.subject.kind != "np" and (
                         rest is not None and (c + rest >= len(gap) or
                                               gap[c + rest].text in ".!?," or
-                                              # `…, Noem said in the announcement.`
+                                              # `…, Marsden said in the announcement.`
                                               gap[c + rest].low in _PREPOSITIONS or
                                               gap[c + rest].low in _CALENDAR)
                     ):
@@ -937,7 +937,7 @@ def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx)
         prev_post = pieces[idx - 1].post if idx > 0 else None
         if pc.pre is not None and prev_post is not None and \
                 pc.pre.verb_start == prev_post.verb_start:
-            # `“…,” Trump said, adding later, “…”`: a second reporting verb after the
+            # `“…,” Dunne said, adding later, “…”`: a second reporting verb after the
             # shared clause is a new attribution by the same speaker.
             for t in toks[s:]:
                 if t.start > prev_post.verb_start and ctx.is_verb(t):
@@ -984,7 +984,7 @@ def _colon_intro(text: str, par: tuple[int, int], ctx: _Ctx) -> Clause | None:
     sentence = toks[_sentence_start(toks, 0) :]
     clause = ctx.pre_clause(sentence)
     if clause is None and sentence:
-        # `Sanders made the following comment:` -- the sentence's named subject.
+        # `Abernathy made the following comment:` -- the sentence's named subject.
         subj = ctx._sentence_subject(sentence)
         if subj is not None and subj.kind == "name" and (
             " " in subj.text or ctx.mid_sentence(subj.text)
@@ -1045,7 +1045,7 @@ def _triggers(
     if got is None or got[0] is not verbs:
         words = verbs | ACCORDING | POSTPOSITION | (DE_POST_ONLY if german else set())
         if verbs is not VERBS_BY_LANG["de"]:
-            # pre_clause reads them (`Trump’s claim that “…”`, `Trump claims that …`)
+            # pre_clause reads them (`Dunne’s claim that “…”`, `Dunne claims that …`)
             words = words | SPEECH_NOUNS | EN_NOUN_LIKE_VERBS | EN_POST_VERBS
         ascii_words = frozenset(w.encode("ascii") for w in words if w.isascii())
         heads = frozenset(verbs | ACCORDING | SPEECH_NOUNS | POSTPOSITION | DE_POST_ONLY
@@ -1067,15 +1067,15 @@ def _leads_next(gap: list[Tok], rest: int) -> bool:
 
 def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
     """After a quotation that ends its sentence, `Name verb …` attributes it when the
-    clause ends soon, or when what follows the verb is an adverbial (`Trump said at a
+    clause ends soon, or when what follows the verb is an adverbial (`Dunne said at a
     rally in Ohio on Tuesday evening, where …`) or a short object and a comma (`told the
-    crowd, which …`) rather than a statement of its own (`Clinton said the remarks
+    crowd, which …`) rather than a statement of its own (`Quillon said the remarks
     were false`)."""
     if rest is None:
         return True
     tail = gap[rest:]
     if tail and tail[0].low in _TIME_CONJ:
-        return True  # `Trump tweeted before Election Day`, `… asked before apologizing`
+        return True  # `Dunne tweeted before Election Day`, `… asked before apologizing`
     if tail and tail[0].low in _STOP_NP:
         return False
     if tail and (tail[0].low in _PREPOSITIONS or tail[0].low in _CALENDAR or
@@ -1206,10 +1206,10 @@ class _Ctx:
             return Subject("pronoun", m.group(2), t.start + m.start(2), t.start + m.end(2))
         return None
 
-    # post: `, Rutte said` / `, said Rutte` / `, a déclaré Macron` / `, so Merz`
+    # post: `, Varga said` / `, said Varga` / `, a déclaré Vallier` / `, so Brandt`
     def post_verb(self, gap: list[Tok], j: int, named: bool, loose: bool) -> bool:
         """gap[j] reports speech after its subject: a reporting verb; an inflection that
-        is mostly a noun elsewhere (`Trump tweets.`); with `loose` (the quotation ended
+        is mostly a noun elsewhere (`Dunne tweets.`); with `loose` (the quotation ended
         with a comma, so a clause is due) any plain lower-case word that ends the clause
         (`“…,” Dan shares.`, `“…,” she laughs over the phone`).  Only the reporting
         verbs follow a noun-phrase subject (`“Promote” button to every post`)."""
@@ -1238,7 +1238,7 @@ class _Ctx:
         k = 0
         n = len(gap)
         if n >= 2 and gap[0].text in "―—–-" and gap[1].cap:
-            # `“…” ― Sonya Herridge`: a signature line names the speaker without a verb
+            # `“…” ― Tilda Farrant`: a signature line names the speaker without a verb
             # (`— Republican nominee Ann Lee`: roles before the name).
             e = _name_run_forward(gap, 1)
             if e < n and not gap[e].cap and (e == n or gap[e].text not in ".,;("):
@@ -1296,7 +1296,7 @@ class _Ctx:
                 j += 1
             subj, end = self.np_forward(gap, j)
             if subj is not None and subj.kind == "name":
-                # `said Secretary of State John Kerry`, `said Rep. Ann Lee of Ohio`
+                # `said Secretary of State Walter Brennock`, `said Rep. Ann Lee of Ohio`
                 subj, end = _role_and_name(gap, j, subj, end, self)
                 if subj is not None:
                     q = _of_qualifier(gap, end, subj)
@@ -1332,7 +1332,7 @@ class _Ctx:
             # that mentions the term; it is no speaker (`officers announced` is one).
             return None, None
         if j < n and not self.is_verb(gap[j]) and gap[j].text not in ",(":
-            # `Trump lawyer Marc Kasowitz said`, `panel Chairman Rep. Jason Chaffetz said`
+            # `Dunne lawyer Owen Drummond said`, `panel Chairman Rep. Jared Colfax said`
             e = j
             while e < n and e - k < 12 and not self.is_verb(gap[e]) and (
                 gap[e].text.isalpha() or (gap[e].text == "." and gap[e - 1].cap)
@@ -1357,7 +1357,7 @@ class _Ctx:
             if e < n and e > j + 1 and self.is_verb(gap[e]):
                 return Clause(subj, gap[e].start), e + 1
         if subj.kind == "name" and j < n and gap[j].low in ("of", "from", "at"):
-            # `Mr. Morgan of the Sierra Club said`: a short affiliation before the verb.
+            # `Mr. Pell of the Heron Society said`: a short affiliation before the verb.
             e = j + 1
             while e < n and e - j < 7 and gap[e].text.isalpha() and not self.is_verb(gap[e]):
                 e += 1
@@ -1387,8 +1387,8 @@ class _Ctx:
         return self._role_name(gap, k)
 
     def _role_name(self, gap: list[Tok], k: int) -> tuple[Clause | None, int | None]:
-        """`“…” lead researcher and NASA planetary scientist Lucas Paganini said`,
-        `“…” chairman, CEO and president Craig Menear said`: role words (lower-case words,
+        """`“…” lead author and ESA planetary geologist Ilse Vandermeer said`,
+        `“…” chairman, CEO and president Hollis Grange said`: role words (lower-case words,
         acronyms, `and`, commas) and then a name of two or more words, right after a role
         noun and right before a reporting verb.  The name is the subject."""
         n = len(gap)
@@ -1418,12 +1418,12 @@ class _Ctx:
     # pre: the last reporting verb of the sentence before the quote, and its subject
     def pre_clause(self, toks: list[Tok]) -> Clause | None:
         """The sentence's first reporting verb with a named or pronoun subject (the main
-        clause of `Ryan said the spate of shootings demands "more listening"`), else the
+        clause of `Okafor said the run of floods demands "more planning"`), else the
         first with a noun-phrase subject; a clause inside a leading subordinate clause
         (`While he conceded …, Ham noted "…"`) only when the main clause has none."""
         fallback = None
         n = len(toks)
-        # `Trump boasted, “…”`, `Merz sagte: „…“`, `The Times reports: “…”`: a verb right
+        # `Dunne boasted, “…”`, `Vogt sagte: „…“`, `The Times reports: “…”`: a verb right
         # before the mark wins.
         for v in (n - 1, n - 2):
             if v >= 0 and (v == n - 1 or toks[n - 1].text in ",:") and (
@@ -1476,15 +1476,15 @@ class _Ctx:
             elif low in SPEECH_NOUNS and v > 0 and not t.cap and (
                 v + 1 == n or toks[v + 1].low in ("that", ":")
             ):
-                # only a speech noun that introduces the quotation (`Trump’s claim that
-                # “…”`), not one in passing (`defended Trump’s remarks, arguing …`)
+                # only a speech noun that introduces the quotation (`Dunne’s claim that
+                # “…”`), not one in passing (`defended Dunne’s remarks, arguing …`)
                 subj = self._possessor(toks, v - 1)
                 if subj is not None and v >= sub_end:
                     return Clause(subj, t.start, owner=True)
             elif low in POSTPOSITION or (self.is_verb(t) and low not in DE_POST_ONLY) or (
                 v == 0 and t.cap and low in self.verbs
             ) or (
-                # `Trump claims Clinton is “…”`: a noun-like form right after a name or
+                # `Dunne claims Quillon is “…”`: a noun-like form right after a name or
                 # a pronoun is the verb
                 low in EN_NOUN_LIKE_VERBS and v > 0 and not t.cap and not self.german and (
                     (toks[v - 1].cap and not toks[v - 1].text.endswith(("’s", "'s"))
@@ -1501,7 +1501,7 @@ class _Ctx:
                                                 "what's", "here’s", "here's", "there’s",
                                                 "there's", "who’s", "who's")
                 )):
-                    # `Trump’s remarks`, `his claims`: a noun after a possessive; its owner
+                    # `Dunne’s remarks`, `his claims`: a noun after a possessive; its owner
                     # speaks only if no clause of the sentence names anyone else
                     if weak is None:
                         owner = self._possessor(toks, v - 1)
@@ -1510,7 +1510,7 @@ class _Ctx:
                 if v > 0 and toks[v - 1].low in _BE and not low.endswith("ing"):
                     continue  # passive: "was written by …" names no speaker before it
                 if low.endswith("ing") and v > 0 and toks[v - 1].text == ",":
-                    # `Clinton chimed in on Twitter, saying …`: the sentence's subject.
+                    # `Quillon chimed in on Twitter, saying …`: the sentence's subject.
                     subj = self._sentence_subject(toks[:v], np_ok=True)
                     if subj is not None:
                         return Clause(subj, t.start)
@@ -1519,7 +1519,7 @@ class _Ctx:
                              if toks[c].low in ("and", "but", "then")), 0)
                 if conj > 0 and all(toks[c].text.isalpha() and not toks[c].cap
                                     for c in range(conj + 1, v)):
-                    # `Trump tweeted … and encouraged Americans to “…”`, `… and at one
+                    # `Dunne tweeted … and encouraged Americans to “…”`, `… and at one
                     # point called her “…”`: a coordinated verb shares the sentence's
                     # subject.
                     subj = self._sentence_subject(toks[:conj])
@@ -1540,14 +1540,14 @@ class _Ctx:
                         subj.kind != "name" or subj.text.lower() in _CALENDAR
                         or (e < n and toks[e].text not in ",.;:(—–-")
                     ):
-                        # `said Trump, …` inverts; `urged Americans to …` names its object
+                        # `said Dunne, …` inverts; `urged Americans to …` names its object
                         subj = None
                 if subj is None and low.endswith("ing") and v > 1:
-                    # `Trump sent tweets early Friday saying …`: the participle's subject
+                    # `Dunne sent tweets early Friday saying …`: the participle's subject
                     # is the sentence's.
                     subj = self._sentence_subject(toks[:v], np_ok=True)
                 elif subj is not None and low.endswith("ing") and v > 1 and _common_np(subj):
-                    # `the Council issued a statement calling …`: the sentence's named
+                    # `the Board issued a statement calling …`: the sentence's named
                     # subject, not the object before the participle
                     named = self._sentence_subject(toks[:v])
                     if named is not None and (named.kind == "pronoun" or " " in named.text
@@ -1590,7 +1590,7 @@ class _Ctx:
 
     def _introduction(self, toks: list[Tok]) -> Clause | None:
         """Idioms that introduce a quotation after their colon or comma without a reporting
-        verb of the lexicon: `Trump had this to say:`, `Clinton fired back:`, `Trump’s
+        verb of the lexicon: `Dunne had this to say:`, `Quillon fired back:`, `Dunne’s
         response was swift:`."""
         n = len(toks)
         last = toks[n - 2]
@@ -1602,12 +1602,12 @@ class _Ctx:
         if last.low == "back" and n >= 4 and not toks[n - 3].cap and (
             toks[n - 3].low.endswith("ed") or toks[n - 3].low in ("shot", "hit", "wrote")
         ):
-            # `Clinton fired back:`, `the campaign shot back,`
+            # `Quillon fired back:`, `the campaign shot back,`
             subj = self.np_backward(toks, n - 4)
             if subj is not None:
                 return Clause(subj, toks[n - 3].start)
         for v in range(max(0, n - 6), n - 1):
-            # `Trump’s response was swift:`: a possessive speech noun opens the clause
+            # `Dunne’s response was swift:`: a possessive speech noun opens the clause
             if toks[v].low in SPEECH_NOUNS and v > 0 and v + 1 < n and \
                     toks[v + 1].low in ("was", "is", "came", "comes"):
                 owner = self._possessor(toks, v - 1)
@@ -1616,7 +1616,7 @@ class _Ctx:
         return None
 
     def _name_colon(self, toks: list[Tok]) -> Clause | None:
-        """`including tester John Mikovits: “…”`, a headline's `Trump: “…”`: a name and a
+        """`including tester John Marwood: “…”`, a headline's `Dunne: “…”`: a name and a
         colon introduce its words (when no reporting verb does: `responded on Twitter:`
         names a place, not the speaker)."""
         n = len(toks)
@@ -1635,7 +1635,7 @@ class _Ctx:
         return None
 
     def _possessor(self, toks: list[Tok], k: int) -> Subject | None:
-        """`Donald Trump’s claim`, `his remarks`: who the speech noun after toks[k]
+        """`Edward Dunne’s claim`, `his remarks`: who the speech noun after toks[k]
         belongs to (a name with a possessive, or a possessive pronoun)."""
         while k >= 0 and toks[k].low in ("own", "latest", "first", "recent", "earlier", "new",
                                            "repeated", "public", "written", "later"):
@@ -1653,9 +1653,9 @@ class _Ctx:
         return None
 
     def _sentence_subject(self, toks: list[Tok], np_ok: bool = False) -> Subject | None:
-        """`Trump was defensive …, saying, “…”`: the name or pronoun opening the sentence,
-        after a leading adverbial (`On July 6, 2015, Sanders …`); with `np_ok` also a
-        noun phrase followed by its verb (`The Democratic candidate also took aim …`)."""
+        """`Dunne was defensive …, saying, “…”`: the name or pronoun opening the sentence,
+        after a leading adverbial (`On May 9, 2019, Abernathy …`); with `np_ok` also a
+        noun phrase followed by its verb (`The Green candidate also took aim …`)."""
         if len(toks) > 1 and toks[0].low in ("but", "and", "yet", "so", "still") and toks[0].cap:
             toks = toks[1:]  # `But the Democratic nominee struck …`
         if toks and toks[0].low in DETERMINERS:
@@ -1719,7 +1719,7 @@ class _Ctx:
         if j < n and (toks[j].cap or toks[j].low in TITLES) and toks[j].text not in "“\"«„":
             e = _name_run_forward(toks, j)
             if e > j:
-                # `the Clinton campaign`: a name run followed by a noun is a noun phrase.
+                # `the Quillon campaign`: a name run followed by a noun is a noun phrase.
                 tail = e
                 while tail < n and not toks[tail].cap and toks[tail].text.isalpha() and \
                         toks[tail].low not in _STOP_NP and not self.is_verb(toks[tail]) and \
@@ -1727,15 +1727,15 @@ class _Ctx:
                         not (toks[tail].low.endswith("ed") and toks[tail].low not in TITLES) \
                         and not (tail == e and _adverb_before_verb(toks, tail, self)) \
                         and tail - e < 3:
-                    tail += 1  # (`Trump interrupted Clinton`: a past tense is no noun)
+                    tail += 1  # (`Dunne interrupted Quillon`: a past tense is no noun)
                 if tail > e and tail < n and toks[tail].cap:
-                    # `MSNBC host Chris Matthews`
+                    # `WKTV host Chris Dalloway`
                     return self._np(toks, k, _name_run_forward(toks, tail)), \
                         _name_run_forward(toks, tail)
                 if tail > e and (j > k or (before_verb and tail < n and (
                     self.is_verb(toks[tail]) or toks[tail].low in AUX
                 ))):
-                    # `the Clinton campaign`, `Clinton campaign aides said`; not `Dan Okoro
+                    # `the Quillon campaign`, `Quillon campaign aides said`; not `Dan Okoro
                     # recalls.`, where the last word is the verb
                     return self._np(toks, k, tail), tail
                 kind = "name" if j == k or toks[k].low in ("the",) else "np"
@@ -1785,8 +1785,8 @@ class _Ctx:
 
     def _appositive_subject(self, toks: list[Tok], k: int) -> Subject | None:
         """The subject of a verb after the comma toks[k], across up to three comma-set
-        segments: the earliest name (`Rutte, the NATO chief, said`); else the name set
-        off after a noun phrase (`Trump’s running mate, Indiana Gov. Mike Pence, said`);
+        segments: the earliest name (`Varga, the league chief, said`); else the name set
+        off after a noun phrase (`Dunne’s running mate, Ohio Gov. Carl Denning, said`);
         else the earliest noun phrase (`The Republican nominee, speaking in Ohio,
         accused`).  A segment that opens with a preposition, a conjunction or a
         participle (`Asked about the poll,`, `In Ohio,`) is an adverbial, no subject."""
@@ -1833,7 +1833,7 @@ class _Ctx:
         t = toks[k]
         low = t.low
         if low in ("who", "which", "der", "die", "qui", "quien"):
-            # `Obama, who said …`: the relative pronoun stands for the noun before it.
+            # `Okafor, who said …`: the relative pronoun stands for the noun before it.
             j = k - 1
             if j >= 0 and toks[j].text == ",":
                 j -= 1
@@ -1858,9 +1858,9 @@ class _Ctx:
                 if of >= 0 and toks[of].low == "the" and of > 0:
                     of -= 1
                 if 0 < of and toks[of].low in ("of", "from") and toks[of - 1].cap:
-                    # `Rep. Adam Schiff of California`, `Mr. Morgan of the Sierra Club`,
+                    # `Rep. Alan Whitlock of Oregon`, `Mr. Pell of the Heron Society`,
                     # `Ann Lee of New York`: the person before a place or an organisation,
-                    # which qualifies the name.  (`Secretary of State John Kerry` keeps
+                    # which qualifies the name.  (`Secretary of State Walter Brennock` keeps
                     # its name after "of".)
                     before = self._core_backward(toks, of - 1)
                     if before is not None and before.kind == "name":
@@ -1898,8 +1898,8 @@ _NOUN_NEXT = {"as", "of", "about", "by", "and", "or", "for", "from", ",", ".", "
 
 
 def _common_np(subj: Subject) -> bool:
-    """A noun phrase that names no one (`the idea`, `a study`), unlike `the Clinton
-    campaign` or `the Security Council`: such a subject of `called`, `described` gives a
+    """A noun phrase that names no one (`the idea`, `a study`), unlike `the Quillon
+    campaign` or `the Water Authority`: such a subject of `called`, `described` gives a
     label, not speech."""
     return subj.kind == "np" and not any(w[:1].isupper() for w in subj.text.split()[1:]) and \
         not any(w.lower() in ORG_WORDS for w in subj.text.split())
@@ -1917,7 +1917,7 @@ def _contracted_pronoun(low: str) -> str | None:
 
 
 # Words that open a time adverbial between a subject and its verb (`who in 2010 said`,
-# `Trump on Friday told`), and what such an adverbial ends with.
+# `Dunne on Friday told`), and what such an adverbial ends with.
 _TIME_PREPS = {"in", "on", "at", "last", "this", "earlier", "early", "late", "later"}
 _TIME_WORDS = _CALENDAR | {
     "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "day",
@@ -1986,9 +1986,9 @@ def _name_run_forward(toks: list[Tok], k: int) -> int:
 
 
 def _of_qualifier(toks: list[Tok], e: int, subj: Subject) -> int:
-    """`Rep. Ann Lee of Ohio`, `Tom Hale of the Sierra Club`: the index after a place or
+    """`Rep. Ann Lee of Ohio`, `Tom Hale of the Heron Society`: the index after a place or
     organisation named with `of` at toks[e], right after the named subject, else e.  Not a
-    role's own complement (`Secretary of State John Kerry`: the subject is titles only),
+    role's own complement (`Secretary of State Walter Brennock`: the subject is titles only),
     not a person (`of Tom …`: a given name), not the start of a longer name."""
     n = len(toks)
     if e + 1 >= n or toks[e].low != "of" or toks[e].cap or subj.kind != "name" or \
@@ -2012,7 +2012,7 @@ def _qualified(text: str, subj: Subject, toks: list[Tok], e: int, q: int) -> Sub
 
 
 def _short_title(toks: list[Tok], dot: int, t: Tok) -> bool:
-    """`Del. Stacey Plaskett`: a short capitalised abbreviation before a name."""
+    """`Del. Tessa Marwick`: a short capitalised abbreviation before a name."""
     if len(t.text) > 3 or dot + 1 >= len(toks):
         return False
     nxt = toks[dot + 1]
@@ -2043,7 +2043,7 @@ def _name_run_backward(toks: list[Tok], k: int) -> int:
 
 # Punctuation that ends a word even when glued to it.
 _NOT_GLUED = frozenset(",.;:!?()[]{}“”\"‘’«»—–/")
-# Nouns ending in -ly (`the Clinton family said`): no adverb.
+# Nouns ending in -ly (`the Quillon family said`): no adverb.
 _LY_NOUNS = {
     "family", "rally", "assembly", "ally", "supply", "monopoly", "anomaly", "homily", "lily",
     "bully", "belly", "jelly", "tally", "folly", "daily", "weekly", "monthly", "quarterly",
@@ -2078,7 +2078,7 @@ def _skip_paren(toks: list[Tok], j: int) -> int:
 
 
 def _skip_appositive(toks: list[Tok], j: int, ctx: _Ctx) -> int:
-    """`Rutte, the NATO chief, said`: skip up to three `, … ,` when a verb follows."""
+    """`Varga, the league chief, said`: skip up to three `, … ,` when a verb follows."""
     n = len(toks)
     e = j
     for _ in range(3):
@@ -2116,7 +2116,7 @@ def _group(pieces: list[Piece], text: str) -> list[list[Piece]]:
                 # page] … “B”` is no longer his)
                 or pc.open_at - prev.close_at > _PRE_WINDOW
             ):
-                # `… as a “strong leader,” comparing him to Obama. Trump avoids … calling
+                # `… as a “steady hand,” comparing him to Okafor. Dunne avoids … calling
                 # for “appropriate assistance.”`: the narrator's own words between the two
                 # quotations end the first utterance.
                 new = True
@@ -2169,7 +2169,7 @@ def _group_subject(group: list[Piece]) -> Subject | None:
     if label is not None:
         return label
     if first.pre is not None and first.pre.owner and first.post is not None:
-        # `Trump’s claim that Mexico will pay is “a fantasy,” Clinton said.`: the clause
+        # `Dunne’s claim that the county will pay is “a fantasy,” Quillon said.`: the clause
         # after the quotation is the sentence's own; the owner's words are reported in it.
         return first.post.subject
     for c in (first.pre, first.post):
@@ -2196,7 +2196,7 @@ _TITLE_BEFORE = {"on", "in", "of", "at", "from", "to", "the", "his", "her", "the
 
 def _is_title(text: str, group: list[Piece]) -> bool:
     """A quoted name of a work or programme: after a noun of works, or a short phrase in
-    title case after a possessive or a preposition (`told MSNBC’s “Morning Joe”`,
+    title case after a possessive or a preposition (`told WKTV’s “Sunrise Desk”`,
     `appeared on “Meet the Press”`)."""
     if len(group) != 1:
         return False

@@ -1,7 +1,7 @@
 """Turn the subject of a reporting verb into a speaker name.
 
-- a surname or titled name ("Rutte", "Mr. Obama") becomes the fullest name the article
-  gives for that person ("Mark Rutte", "Barack Obama");
+- a surname or titled name ("Varga", "Mr. Okafor") becomes the fullest name the article
+  gives for that person ("Elena Varga", "Daniel Okafor");
 - a role ("the senator") becomes the one person the article gives that title, if unique;
 - a pronoun ("he", "she", "elle") becomes the most recent fitting named person, only when
   that is clear (one gender-compatible person in the recent paragraphs, or the most recent
@@ -72,7 +72,7 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _ONE_WORD = rf"(?>{_WORD})"
 _RUN_BEFORE = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
-# introductory phrase and its comma ("In recent weeks, Reid …").  (The look-ahead fails
+# introductory phrase and its comma ("In recent weeks, Brandt …").  (The look-ahead fails
 # most start positions of a search before the nine look-behinds are tried.)
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|(?=[.!?])(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
@@ -120,7 +120,7 @@ def _finds(text: str, word: str) -> Iterable[int]:
 
 def _word_starts(text: str) -> dict[str, list[int]]:
     """Each prefix of a whitespace-delimited chunk that ends the chunk or stands before a
-    character that is neither alphanumeric nor "-" (`Trump` and `Trump’s` of `Trump’s,`),
+    character that is neither alphanumeric nor "-" (`Dunne` and `Dunne’s` of `Dunne’s,`),
     with the chunk's offsets, in text order: the occurrences of a surname that forms()
     reads (after " ", "\\n" or a no-break space; at the end of a word)."""
     out: dict[str, list[int]] = {}
@@ -155,7 +155,7 @@ def _split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     for i, t in enumerate(toks):
         low = t.rstrip(".").lower()
         if i < len(toks) - 1 and raw[i].endswith(("’s", "'s")):
-            cut = i + 1  # "NBC’s Dante Chinni": the person follows the possessive
+            cut = i + 1  # "WKTV’s Dante Ferro": the person follows the possessive
             gender = None
         elif low in TITLES and i < len(toks) - 1:
             cut = i + 1
@@ -166,7 +166,7 @@ def _split_run(run: str) -> tuple[tuple[str, ...], str | None, bool]:
     rest = toks[cut:]
     while rest and rest[0].rstrip(".").lower() in NOT_GIVEN:
         rest = rest[1:]
-    # "European Council President Donald Tusk": only what follows the title decides.
+    # "Harbour Council President Anton Brecht": only what follows the title decides.
     org = any(t.rstrip(".").lower() in ORG_WORDS for t in (rest or toks))
     return tuple(rest), gender, org
 
@@ -215,7 +215,7 @@ class SpeakerResolver:
 
     # -- names ---------------------------------------------------------------------------
     def forms(self, surname: str) -> Counter[str]:
-        """Full forms ("Mark Rutte") of the names in the article that end with `surname`."""
+        """Full forms ("Elena Varga") of the names in the article that end with `surname`."""
         got = self._forms.get(surname)
         if got is not None:
             return got
@@ -260,9 +260,9 @@ class SpeakerResolver:
         fitting = [f for f in forms if _contains_in_order(f.split(), toks)]
         if fitting:
             # Longest, then most frequent, then first seen (Counter keeps insertion order).
-            # The most frequent form names the person ("Bobby Scott" over a once-mentioned
-            # "Tim Scott", "Hillary Clinton" over "Rival Hillary Clinton"); the fullest
-            # spelling of it wins ("Donald J. Trump" over "Donald Trump").
+            # The most frequent form names the person ("Bobby Reyes" over a once-mentioned
+            # "Tim Reyes", "Marta Quillon" over "Rival Marta Quillon"); the fullest
+            # spelling of it wins ("Edward R. Dunne" over "Edward Dunne").
             top = max(fitting, key=lambda f: forms[f])
             first = top.split()[0]
             out: str | None = max((f for f in fitting if f.split()[0] == first),
@@ -300,7 +300,7 @@ class SpeakerResolver:
         ever set once per name)."""
         text = self.text
         if self._in_quote(m.start()) or text.endswith(("the ", "The "), 0, m.start()):
-            return None  # named inside a quotation, or a modifier ("the Clinton campaign")
+            return None  # named inside a quotation, or a modifier ("the Quillon campaign")
         rest, g, org = _split_run(m.group())
         if org or not rest:
             return None
@@ -315,7 +315,7 @@ class SpeakerResolver:
             if m.group() == rest[0] and rest[0].endswith("s") and \
                     not _mid_sentence(text, rest[0]):
                 return None  # `Delegates questioned …`: a plural noun opening its sentence
-            return rest[-1]  # "McLenney said …": a person, full name unknown
+            return rest[-1]  # "McKeown said …": a person, full name unknown
         if g is not None:
             self.gender.setdefault(canon, g)
         return canon
@@ -380,7 +380,7 @@ class SpeakerResolver:
         return i >= 0 and pos < self._quoted[i][1]
 
     def _role_holders(self, role: str) -> set[str]:
-        """People the article gives a title for `role` ("Sen. Tim Kaine" for senator)."""
+        """People the article gives a title for `role` ("Sen. Tom Kellan" for senator)."""
         if self._titled is None:
             self._titled = {}
             for m in _NAME_RUN.finditer(self.text):
@@ -407,8 +407,8 @@ class SpeakerResolver:
             gender = PRONOUN_GENDER.get(subj.text.lower())
             if subj.kind == "pronoun" and gender is None:
                 return None
-            # The antecedent stands before the pronoun (`he called Clinton “…”` does not
-            # refer to Clinton), and before the quotation when the pronoun follows it.
+            # The antecedent stands before the pronoun (`he called Quillon “…”` does not
+            # refer to Quillon), and before the quotation when the pronoun follows it.
             return self._antecedent(gender, min(pos, subj.start) if subj.text else pos)
         out = self._resolve_named(subj, pos)
         if out is not None and subj.qualifier and not self._names_person(subj.qualifier):
@@ -443,7 +443,7 @@ class SpeakerResolver:
         return names.pop() if len(names) == 1 else None
 
     def _sentence_org(self, pos: int) -> str | None:
-        """`The Security Council on Friday condemned … what it called “…”`: the
+        """`The Water Authority on Friday condemned … what it called “…”`: the
         organisation that opens the pronoun's own sentence."""
         text = self.text
         floor = max(0, pos - 400)  # (a bounded look back: linear in the text)
@@ -462,7 +462,7 @@ class SpeakerResolver:
         text = subj.text.strip()
         words = text.split()
         if subj.kind == "np" and words and words[-1][:1].isupper():
-            # `Trump lawyer Marc Kasowitz`, `the club’s chairman Tom Hale`: a role noun
+            # `Dunne lawyer Owen Drummond`, `the club’s chairman Tom Hale`: a role noun
             # before a trailing name.
             m = _TRAILING_NAME.search(text)
             if m is not None and m.start() > 0 and any(w.islower() for w in words):
@@ -490,7 +490,7 @@ class SpeakerResolver:
             if len(rest) == 1 and len(rest[0]) > 1 and (
                 g is not None or _mid_sentence(self.text, rest[0])
             ):
-                # `“…,” Obama said.` with no fuller form in the article: still a person
+                # `“…,” Okafor said.` with no fuller form in the article: still a person
                 # who spoke, named as the article's mentions of him are (`He called …`);
                 # a word capitalised only where it opens sentences (`Such missions …`)
                 # is none
@@ -530,7 +530,7 @@ class SpeakerResolver:
         fit = [m for m in cands if gender is None or self.gender.get(m.name) in (None, gender)]
         if not fit:
             return None
-        # One fitting person named earlier in the quotation's own sentence (`When Trump
+        # One fitting person named earlier in the quotation's own sentence (`When Dunne
         # spoke, he said “…”`) is the antecedent, whoever the paragraphs before named.
         sent = max(self.text.rfind(". ", lo, pos), self.text.rfind("\n", lo, pos)) + 1
         own = {m.name for m in fit if m.pos >= sent}
@@ -568,7 +568,7 @@ class SpeakerResolver:
             ):
                 return self._remember(last.name, pos)
         # The most recent fitting person opened its sentence (was its subject): news prose
-        # continues with that subject (`Ham also noted … / “…,” he said.`).
+        # continues with that subject (`Moss also noted … / “…,” he said.`).
         last_m = max(fit, key=lambda m: m.pos)
         if self._subject_like(last_m.pos):
             return self._remember(last_m.name, pos)
@@ -619,11 +619,11 @@ class SpeakerResolver:
             and _SUBJECT_BEFORE_LONG.search(text, max(0, pos - 130), pos) is not None
         ):
             return False
-        after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Ham also noted"
+        after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Moss also noted"
         if after is not None and after.group(1).islower():
             return True
-        # or an appositive (`Marco Villa, the company’s chief operating officer, said`),
-        # or a parenthesis and a verb (`Andres Serrano (b. 1950, New York) is …`)
+        # or an appositive (`Marco Bellini, the firm’s head of operations, said`),
+        # or a parenthesis and a verb (`Andres Solano (b. 1961, Lisbon) is …`)
         run = _NAME_RUN.match(self.text, pos)
         if run is None:
             return False
@@ -648,15 +648,15 @@ class SpeakerResolver:
 
 
 # What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
-# (`Obama, speaking at a rally in Philadelphia, urged …`: the phrase may name places)
+# (`Okafor, speaking at a rally in Leeds, urged …`: the phrase may name places)
 _ACTS = re.compile(
     r"(?:,[ \u00a0]+[a-z][^,.;\n“”\"]{0,60},)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
 )
 
 
 def _acts(text: str, end: int) -> bool:
-    """The name ending at `end` is the subject of a verb (`McLenney said`, `Ham also
-    noted`, `Buser, however, is counting`, `Clinton was blunt`, `Obama, speaking in
+    """The name ending at `end` is the subject of a verb (`McKeown said`, `Moss also
+    noted`, `Marlow, however, is betting`, `Quillon was blunt`, `Okafor, speaking in
     Ohio, urged`): a reporting verb or a form of be or have next (after a short phrase set
     off by commas), or an auxiliary or adverb and then a verb form."""
     m = _ACTS.match(text, end)
@@ -664,7 +664,7 @@ def _acts(text: str, end: int) -> bool:
         return False
     first, second = m.group(1), m.group(2)
     if first in ALL_VERBS or first in _BE_HAVE:
-        return True  # `Clinton was blunt`, `Trump, for his part, has been …`
+        return True  # `Quillon was blunt`, `Dunne, for his part, has been …`
     return (first in AUX or first.endswith("ly")) and second is not None and (
         second in ALL_VERBS or second.endswith(("ing", "ed"))
     )
@@ -678,7 +678,7 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
     """_RUN_BEFORE.search(text, i - 80, i), the same match found with less work.
 
     Its match ends with a space after a capitalised word or a particle, so the word before
-    that space says at once when there is none ("said Trump", "(Trump", a sentence start):
+    that space says at once when there is none ("said Dunne", "(Dunne", a sentence start):
     most occurrences of a name."""
     lo = max(0, i - 80)
     if i == 0:

@@ -72,7 +72,7 @@ EN_VERBS -= {"post", "posts", "posting", "note", "notes", "call", "calls", "char
              "inform", "express", "tease", "underline"}
 
 # Those inflections still report speech right before a quotation's mark, after their
-# subject (`The Times reports: "…"`, `Trump tweets, "…"`): read as verbs only there.
+# subject (`The Times reports: "…"`, `Dunne tweets, "…"`): read as verbs only there.
 EN_NOUN_LIKE_VERBS = {
     "post", "posts", "note", "notes", "call", "calls", "state", "states", "report", "reports",
     "counter", "counters", "comment", "comments", "answer", "answers", "joke", "jokes",
@@ -97,7 +97,7 @@ IRREGULAR_PAST = set(
 # A written text speaks after the quotation it holds (`“…,” the statement read.`, `“…,”
 # reads the letter`); before one, `read` is mostly the reader's (`You can read “…”`).
 EN_POST_VERBS = {"read", "reads"}
-# Nouns of speech after a possessive (`Trump's claim that …“…”`, `her words`): the
+# Nouns of speech after a possessive (`Dunne's claim that …“…”`, `her words`): the
 # possessor is the speaker of the quotation that follows in the sentence.
 SPEECH_NOUNS = {
     "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
@@ -138,7 +138,7 @@ ES_VERBS = {
     "insistió", "apuntó", "comentó", "destacó", "destaca", "expresó", "según", "escribió",
     "respondió", "recordó", "reconoció", "admitió", "criticó", "denunció", "precisó",
 }
-# "so" (de: `„…“, so Merz`) is only a reporting word after a German-style quote.
+# "so" (de: `„…“, so Brandt`) is only a reporting word after a German-style quote.
 DE_POST_ONLY = {"so"}
 
 VERBS_BY_LANG = {"en": EN_VERBS, "de": DE_VERBS, "fr": FR_VERBS, "es": ES_VERBS}
