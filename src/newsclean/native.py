@@ -28,8 +28,8 @@ DIR_ENV = "NEWSCLEAN_NATIVE_DIR"
 # The modules compiled, inside the package: those measured to pay (BENCHMARKS.md).
 COMPILED = (
     "text_view.py", "resolve.py", "apply.py", "header.py",
-    "detect/banners.py", "detect/boilerplate.py", "detect/credits.py", "detect/dateline.py",
-    "detect/glued.py", "detect/markdown.py", "detect/repeats.py",
+    "detect/banners.py", "detect/boilerplate.py", "detect/comments.py", "detect/credits.py",
+    "detect/dateline.py", "detect/glued.py", "detect/markdown.py", "detect/repeats.py",
     "enrich/quotes.py", "enrich/speakers.py", "enrich/language.py",
 )
 SUBPACKAGES = ("detect", "enrich")  # those holding compiled modules (their __init__ calls extend)
