@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
+# the same ferry story as the title-wrapping tests: only the lines over it differ
+from test_title_wrappings import BODY, HEAD
+
 from newsclean import clean_text
 
-HEAD = "date 2025-05-14 200"
-BODY = [
-    "Harbour ferries have run late on most mornings since April, and the operator says "
-    "the cause is a shortage of trained deckhands rather than the ageing boats.",
-    "Commuters on the northern route report waits of twenty minutes or more, and several "
-    "said they now leave home half an hour earlier than they did last year.",
-    "The operator plans to hire forty deckhands before the summer timetable starts, and "
-    "it will add a second boat on the busiest crossing during the morning peak.",
-    "A spokesperson said the late ferries should be fewer by June, once the new crews "
-    "finish their training on the harbour's three routes.",
-]
 HEADLINE = "Why Harbour Crossings Are Running Late This Spring"
 
 
