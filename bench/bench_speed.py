@@ -7,7 +7,17 @@ classification of lines it has seen (furniture recurs across a corpus), and a se
 the same records would time those caches, not the cleaner.  The peer in the same run is trafilatura on the same records wrapped as
 HTML paragraphs (as in bench_records), so ratios hold even when the machine is busy.
 
-    .venv/bin/python -m bench.bench_speed [--limit N] [--repeats R] [--no-peer]
+    .venv/bin/python -m bench.bench_speed [--limit N] [--repeats R] [--no-peer] [--steady]
+
+The table is the cold figure: one pass over the records per fresh process, the models
+(language, line model) loaded before the timing.  Beside the ratio of the medians it gives
+the median of the per-round ratios (the two modes of one round run back to back, so drift of
+a shared machine hits both alike).  --steady also times a second pass in the same process
+(the line caches warm; all of the records' lines in them, more than a corpus's new records
+would find: an upper bound on the caches' help), labelled apart.
+The one-time costs of enrichment per process (py3langid's model load, the enrichment
+modules' imports) are measured apart and shown spread over the records.
+
     .venv/bin/python -m bench.bench_speed --io [--peer-src DIR] [--repeats R]
 
 --io times the whole `newsclean clean` command instead (reading records-dev.jsonl.gz, JSON in
@@ -69,18 +79,45 @@ SYSTEMS = {
 
 def one_pass(kind: str, path: Path, limit: int | None) -> float:
     """Records per CPU-second of one pass over the records, in this (fresh) process."""
+    return passes(kind, path, limit, 1)[0]
+
+
+def passes(kind: str, path: Path, limit: int | None, n: int) -> list[float]:
+    """Records per CPU-second of `n` passes over the records in this (fresh) process: the
+    first cold, the others with the caches of the passes before (steady state)."""
     recs = load(path, limit)
     if kind == "trafilatura":
         from bench.peers import extract_trafilatura, lines_to_html, record_body
 
         pages = {r.id: lines_to_html(record_body(r.text).split("\n")) for r in recs}
         extract_trafilatura(lines_to_html(["Warm-up paragraph of a few words only."]))
-        return cpu_rate(lambda r: extract_trafilatura(pages[r.id]), recs)
+        return [cpu_rate(lambda r: extract_trafilatura(pages[r.id]), recs) for _ in range(n)]
     # load the language model, the line model and the expressions outside the timing, on a
-    # record of our own (loading is a cost per process, reported apart: BENCHMARKS.md)
+    # record of our own (loading is a cost per process, reported apart: one_time_costs)
     clean_record(Record("warm", _WARM, "warm"))
     _warm_line_model()
-    return cpu_rate(lambda r: clean_record(r, enrich=kind == "enrich"), recs)
+    return [cpu_rate(lambda r: clean_record(r, enrich=kind == "enrich"), recs)
+            for _ in range(n)]
+
+
+def one_time_costs() -> dict[str, float]:
+    """CPU seconds a process spends once on enrichment, each read in a fresh process: the
+    enrichment modules' and py3langid's own import time (-X importtime, their self times;
+    numpy is the line model's too) and py3langid's model load (its first classify)."""
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import newsclean.pipeline"],
+                         cwd=root, check=True, capture_output=True, text=True).stderr
+    imports = 0
+    for line in out.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[2].strip().startswith(("newsclean.enrich", "py3langid")):
+            imports += int(parts[0].split(":")[1])
+    code = ("import time; from newsclean.enrich import language; t = time.process_time(); "
+            "language.classify('Der Stadtrat hat am Dienstag beschlossen, die Buslinien zu "
+            "verl\u00e4ngern.'); print(time.process_time() - t)")
+    load_s = float(subprocess.run([sys.executable, "-c", code], cwd=root, check=True,
+                                  capture_output=True, text=True).stdout.split()[-1])
+    return {"imports_s": imports / 1e6, "model_s": load_s}
 
 
 def _warm_line_model() -> None:
@@ -113,16 +150,16 @@ def _compiled() -> str:
             else "pure-Python modules")
 
 
-def _fresh_pass(name: str, path: Path, limit: int | None) -> float:
+def _fresh_pass(name: str, path: Path, limit: int | None, n: int = 1) -> list[float]:
     code = (
-        "import sys; from pathlib import Path; from bench.bench_speed import one_pass; "
-        f"print(one_pass({SYSTEMS[name]!r}, Path({str(path)!r}), {limit!r}))"
+        "import sys; from pathlib import Path; from bench.bench_speed import passes; "
+        f"print(*passes({SYSTEMS[name]!r}, Path({str(path)!r}), {limit!r}, {n}))"
     )
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=root, check=True, capture_output=True, text=True
     )
-    return float(out.stdout.strip().splitlines()[-1])
+    return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
 
 def _cli_cpu(src: str | None, path: Path, out: Path) -> float:
@@ -233,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--steady", action="store_true",
+                    help="also time a second pass per process (steady state, labelled apart)")
     ap.add_argument("--io", action="store_true", help="time the whole clean command (I/O)")
     ap.add_argument("--peer-src", default=None, help="--io: another tree's src/, same run")
     ap.add_argument("--peer-name", default="before")
@@ -245,21 +284,43 @@ def main(argv: list[str] | None = None) -> int:
         return io_main(args, path)
     n = len(load(path, args.limit))
     systems = list(SYSTEMS) if not args.no_peer else list(SYSTEMS)[:2]
+    npass = 2 if args.steady else 1
     rates: dict[str, list[float]] = {k: [] for k in systems}
+    steady: dict[str, list[float]] = {k: [] for k in systems}
     for _ in range(args.repeats):
         for name in systems:
-            rates[name].append(_fresh_pass(name, path, args.limit))
-    med = {k: statistics.median(v) for k, v in rates.items()}
-    base = med["newsclean clean (no enrichment)"]
+            got = _fresh_pass(name, path, args.limit, npass)
+            rates[name].append(got[0])
+            steady[name] += got[1:]
+    clean_k, full_k = list(SYSTEMS)[:2]
     print(f"# Speed on records-dev ({n} records, {args.repeats} cold runs each, medians)")
     print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}, {_compiled()}\n")
-    print("| system | records per CPU-second (one core) | relative to clean |")
-    print("|---|---:|---:|")
-    for k, v in med.items():
-        print(f"| {k} | {v:.0f} | {v / base:.2f} |")
-    full = med["newsclean clean (default: + language, quotes)"]
-    print(f"\nenrichment (language + quotes) adds {base / full - 1:.0%} to the time of clean")
+          f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}, {_compiled()}\n")
+    for label, got in (("cold: one pass per fresh process", rates),
+                       ("steady state: a second pass over the same records in the same process (every line "
+                        "already in clean's caches: an upper bound on their help deeper into "
+                        "a corpus)", steady)):
+        if not got[clean_k]:
+            continue
+        med = {k: statistics.median(v) for k, v in got.items()}
+        base = med[clean_k]
+        print(f"{label} (models loaded before the timing)\n")
+        print("| system | records per CPU-second (one core) | relative to clean |")
+        print("|---|---:|---:|")
+        for k, v in med.items():
+            print(f"| {k} | {v:.0f} | {v / base:.2f} |")
+        pairs = [c / f - 1 for c, f in zip(got[clean_k], got[full_k], strict=True)]
+        print(f"\nenrichment (language + quotes) adds {base / med[full_k] - 1:.0%} to the time "
+              f"of clean (ratio of the medians); median of the {len(pairs)} per-round ratios "
+              f"{statistics.median(pairs):+.0%} (range {min(pairs):+.0%} to {max(pairs):+.0%})\n")
+    once = one_time_costs()
+    per_rec = 1 / statistics.median(rates[clean_k])  # CPU s per record, clean, cold
+    total = once["imports_s"] + once["model_s"]
+    print(f"one-time costs of enrichment per process (not in the figures above): py3langid's "
+          f"model load {once['model_s']:.2f} CPU s, the enrichment modules' and py3langid's "
+          f"imports {once['imports_s']:.2f} s; spread over {n} records that is "
+          f"{total / n * 1e3:.3f} ms per record ({total / (n * per_rec):+.0%} on clean's cold "
+          f"time), over 100,000 records {total / (1e5 * per_rec):+.1%}")
     return 0
 
 

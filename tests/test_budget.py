@@ -101,3 +101,26 @@ def test_the_record_timeout_option(tmp_path, capsys):
     for bad in ("-1", "soon", "inf"):
         assert main(["clean", str(src), "--record-timeout", bad]) == 2
         assert "not a number of seconds" in capsys.readouterr().err
+
+
+def _count_language_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The warm-up's calls of the language model (clean_run.classify), recorded."""
+    import newsclean.clean_run as clean_run
+
+    calls: list[str] = []
+    monkeypatch.setattr(clean_run, "classify", lambda text: calls.append(text) or (None, 0.0))
+    return calls
+
+
+def test_the_warm_up_loads_the_language_model_when_the_run_enriches(monkeypatch):
+    calls = _count_language_loads(monkeypatch)
+    got = list(clean_stream(records(2), enrich=True))
+    assert len(calls) == 1  # once, before the first record's clock starts
+    assert all(isinstance(a, Article) and a.language == "en" for _r, a in got)
+
+
+def test_a_run_without_enrichment_does_not_load_the_language_model(monkeypatch):
+    calls = _count_language_loads(monkeypatch)
+    got = list(clean_stream(records(2), enrich=False))
+    assert calls == []
+    assert all(isinstance(a, Article) and a.language is None for _r, a in got)

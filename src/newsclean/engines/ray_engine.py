@@ -47,7 +47,7 @@ def clean_item(item: Item, steps: Steps) -> Pair:
     global _warm
     seconds = budget_for(_size(item), steps.record_timeout)
     if seconds is not None and not _warm:
-        _warm_up()  # lazy models load now, not on the first record's clock
+        _warm_up(steps.enrich)  # lazy models load now, not on the first record's clock
         _warm = True
     try:
         with time_limit(seconds):
