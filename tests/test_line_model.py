@@ -88,3 +88,32 @@ def test_article_with_long_lists_and_a_table_is_untouched() -> None:
             "Day\tFirst boat\tDepartures", *rows, *PARAGRAPHS[4:]]
     art = clean_text("\n".join(["date 2025-02-04 200", TITLE, *body]))
     assert art.text == "\n".join(body)
+
+
+def test_class_counts_are_those_of_each_line_alone() -> None:
+    """The packed running totals count each line's characters as counting the line alone
+    would, also past the 16-bit lanes (a line of 70,000 characters)."""
+    short = "  Über 3 Äpfel, «so» ©2024\n\nthe Cat  sat. A\tB\nlast Line!"
+    for text in (short, short + "\n" + "Ab1, " * 14000):
+        _check_class_counts(text)
+
+
+def _check_class_counts(text: str) -> None:
+    from newsclean.line_model.features import _class_counts, _classes
+
+    view = TextView(text)
+    lines = view.body()
+    starts = np.array([ln.cstart for ln in lines])
+    ends = np.array([ln.cend for ln in lines])
+    got = _class_counts(_classes(text), starts, ends)
+    for k, ln in enumerate(lines):
+        t = ln.text
+        first = [c for j, c in enumerate(t) if not c.isspace() and (j == 0 or t[j - 1].isspace())]
+        want = [
+            sum(c.isalpha() for c in t), sum(c.isupper() for c in t),
+            sum("0" <= c <= "9" for c in t), sum(c.isspace() for c in t),
+            sum(c.isalnum() for c in t), t.count(","), sum(c in "©®™@|#»«›‹" for c in t),
+            sum(c in "\"“”«»„" for c in t), sum(c.isalpha() for c in first),
+            sum(c.isupper() for c in first),
+        ]
+        assert [int(g[k]) for g in got] == want, ln.text[:40]

@@ -179,3 +179,24 @@ def test_cleaning_is_the_same_as_with_lightgbm(monkeypatch: pytest.MonkeyPatch) 
     again = [clean_text(t) for t in texts]
     assert any(r.rule.startswith("line_model") for r in ours[0].removed)  # the model ran
     assert ours == again
+
+
+def test_float32_inputs_at_the_thresholds_equal_lightgbm() -> None:
+    """float32 inputs are compared with float32 thresholds (the largest at or below each):
+    values at a threshold and a float32 step either side go where LightGBM sends them."""
+    lightgbm = pytest.importorskip("lightgbm")
+    rng = np.random.default_rng(5)
+    for key in ("first", "second"):
+        forest = parse(BUNDLE[key])
+        booster = lightgbm.Booster(model_str=BUNDLE[key])
+        finite = np.isfinite(forest.threshold)
+        thr, feat = forest.threshold[finite], forest.feature[finite]
+        X = rng.normal(size=(400, forest.n_features)).astype(np.float32)
+        rows = np.repeat(np.arange(400), 20)
+        pick = rng.integers(len(thr), size=len(rows))
+        at = thr[pick].astype(np.float32)
+        step = rng.integers(-1, 2, size=len(rows))
+        at = np.where(step > 0, np.nextafter(at, np.float32(np.inf)), at)
+        at = np.where(step < 0, np.nextafter(at, np.float32(-np.inf)), at)
+        X[rows, feat[pick]] = at
+        assert np.array_equal(forest.predict(X), booster.predict(X, num_threads=1))

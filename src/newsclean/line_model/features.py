@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
+from itertools import compress, repeat
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -98,7 +99,7 @@ _B = {n: i for i, n in enumerate(BASE)}
 
 
 # character classes, as bits: computed for a record's distinct characters once, looked up
-# for every character at once (numpy), summed per line from running totals
+# for every character at once (numpy), counted per line from running totals (_class_counts)
 _ALPHA, _UP, _DIGIT, _SPACE, _ALNUM, _COMMA, _SYMBOL, _QUOTE = (1 << k for k in range(8))
 
 
@@ -129,10 +130,50 @@ def _classes(text: str) -> np.ndarray:
     return out
 
 
-def _per_line(mask: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """How many of the positions in each line's [start, end) the mask holds."""
-    cs = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
-    return cs[ends] - cs[starts]
+# The counts per line of _COUNTED (a character's class bits, and two of a word's first
+# character: _FIRST marks a non-space after a space or at the record's start), packed: each
+# count in a lane of a uint64 word, added up for all at once.  A line's counts are the
+# difference of the running totals at its ends, exact in wrapping uint64 arithmetic while no
+# count outgrows its lane: 16-bit lanes for lines under 65,536 characters, else a word each.
+_FIRST = 1 << 8
+_COUNTED = (_ALPHA, _UP, _DIGIT, _SPACE, _ALNUM, _COMMA, _SYMBOL, _QUOTE,
+            _FIRST | _ALPHA, _FIRST | _UP)
+
+
+def _lane_table(lanes: int) -> np.ndarray:
+    """words x 512: for each class code (8 class bits and _FIRST), its ones in the lanes of
+    the counts it adds to."""
+    width = 64 // lanes
+    table = np.zeros(((len(_COUNTED) + lanes - 1) // lanes, 512), dtype=np.uint64)
+    for code in range(512):
+        for f, need in enumerate(_COUNTED):
+            if code & need == need:
+                table[f // lanes, code] |= np.uint64(1 << (width * (f % lanes)))
+    return table
+
+
+_LANES = {4: _lane_table(4), 1: _lane_table(1)}
+
+
+def _class_counts(cls: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[np.ndarray]:
+    """How many characters of each line's [start, end) are of each class of _COUNTED."""
+    space = (cls & _SPACE) != 0
+    code = cls.astype(np.intp)
+    # a word starts where a non-space follows a space (or the line's first character)
+    code[1:] |= (~space[1:] & space[:-1]) * _FIRST
+    if len(code) and not space[0]:
+        code[0] |= _FIRST
+    lanes = 4 if len(starts) == 0 or int((ends - starts).max()) < 1 << 16 else 1
+    table = _LANES[lanes]
+    running = np.zeros((len(table), len(code) + 1), dtype=np.uint64)
+    np.cumsum(np.take(table, code, axis=1), axis=1, out=running[:, 1:])
+    per = np.take(running, ends, axis=1) - np.take(running, starts, axis=1)
+    width = 64 // lanes
+    mask = np.uint64((1 << width) - 1)
+    return [
+        ((per[f // lanes] >> np.uint64(width * (f % lanes))) & mask).astype(np.int64)
+        for f in range(len(_COUNTED))
+    ]
 
 
 def _base_matrix(
@@ -149,18 +190,9 @@ def _base_matrix(
     ends = np.fromiter((ln.cend for ln in lines), dtype=np.int64, count=n)
     chars = (ends - starts).astype(np.float64)
     words = np.fromiter((ln.words for ln in lines), dtype=np.float64, count=n)
-    cls = _classes(text)
-    count = lambda bit: _per_line((cls & bit) != 0, starts, ends)  # noqa: E731
-    alpha, up, digit, space, alnum = (count(b) for b in (_ALPHA, _UP, _DIGIT, _SPACE, _ALNUM))
-    space_mask = (cls & _SPACE) != 0
-    # a word starts where a non-space follows a space (or the line's first character)
-    prev_space = np.concatenate([[True], space_mask[:-1]])
-    first = ~space_mask & prev_space
-    alpha_words = _per_line(first & ((cls & _ALPHA) != 0), starts, ends)
-    caps = _per_line(first & ((cls & _UP) != 0), starts, ends)
-    commas = count(_COMMA)
-    symbols = count(_SYMBOL)
-    quotes = count(_QUOTE)
+    alpha, up, digit, space, alnum, commas, symbols, quotes, alpha_words, caps = _class_counts(
+        _classes(text), starts, ends
+    )
     # stop words: one membership test per word of the record, summed per line
     ntok = np.fromiter((len(tk) for tk in toks), dtype=np.int64, count=n)
     hits = np.fromiter(
@@ -335,29 +367,34 @@ def line_features(
     prose = [w >= PROSE_WORDS and (e > 0 or w >= 30) for w, e in zip(words, ends, strict=True)]
     lo, hi = _core(prose, words)
     # word overlap with the densest prose: the share of a line's content words (four letters
-    # or more) that the core's prose lines use -- more than once for a core line's own words
-    content = [[t for t in tk if len(t) >= 4 and not t.isdigit()] for tk in toks]
-    core_words: Counter[str] = Counter()
+    # or more) that the core's prose lines use -- more than once for a core line's own words.
+    # Token by token over the record at once: each test a C-level map over all its tokens,
+    # sums per line by the line each token is of.
+    ntok = np.fromiter(map(len, toks), dtype=np.intp, count=n)
+    line_of = np.repeat(np.arange(n), ntok)
+    n_all = len(all_toks)
+    content = (np.fromiter(map(len, all_toks), dtype=np.intp, count=n_all) >= 4) & ~np.fromiter(
+        map(str.isdigit, all_toks), dtype=bool, count=n_all
+    )
+    n_content = np.bincount(line_of[content], minlength=n).astype(np.float64)
+    core_prose = np.zeros(n, dtype=bool)
     if lo >= 0:
-        for k in range(lo, hi + 1):
-            if prose[k]:
-                core_words.update(content[k])
+        core_prose[lo : hi + 1] = np.array(prose[lo : hi + 1], dtype=bool)
+    core_words = Counter(compress(all_toks, (content & core_prose[line_of]).tolist()))
     overlap = np.zeros(n)
-    n_content = np.fromiter((len(c) for c in content), dtype=np.float64, count=n)
     if core_words:
-        get = core_words.get
-        for k, cw in enumerate(content):
-            if cw:
-                need = 2 if lo <= k <= hi and prose[k] else 1
-                overlap[k] = sum(1 for t in cw if get(t, 0) >= need) / len(cw)
-    earlier = np.zeros(n)
-    seen: set[str] = set()
-    for k, ln in enumerate(lines):
-        # (a later copy only: the first of a body the crawler printed twice is the body)
-        if ln.norm in seen:
-            earlier[k] = 1.0
-        else:
-            seen.add(ln.norm)
+        uses = np.fromiter(
+            map(core_words.get, all_toks, repeat(0)), dtype=np.intp, count=n_all
+        )
+        hit = content & (uses >= np.where(core_prose, 2, 1)[line_of])
+        used = np.bincount(line_of[hit], minlength=n).astype(np.float64)
+        np.divide(used, n_content, out=overlap, where=n_content > 0)
+    # (a later copy only: the first of a body the crawler printed twice is the body)
+    norms = [ln.norm for ln in lines]
+    first_at = dict(zip(reversed(norms), range(n - 1, -1, -1), strict=True))
+    earlier = (
+        np.fromiter(map(first_at.__getitem__, norms), dtype=np.intp, count=n) != np.arange(n)
+    ).astype(np.float64)
     vlines = view.lines
     nv = len(vlines)
     idx = [ln.index for ln in lines]
