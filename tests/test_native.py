@@ -37,6 +37,15 @@ def _fake_build(out: Path, pkg: Path, python: str | None = None) -> None:
     (out / "sources.json").write_text(json.dumps(manifest), encoding="utf-8")
 
 
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    """A package copy a test may edit, and a (fake) build of its current sources."""
+    pkg = _package_copy(tmp_path)
+    out = tmp_path / "build"
+    _fake_build(out, pkg)
+    return pkg, out
+
+
 def _edit(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
 
@@ -58,11 +67,9 @@ def test_the_build_depends_on_what_the_compiled_modules_import() -> None:
 
 
 def test_a_fresh_build_is_used_by_default(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: None
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, fresh: None
 ) -> None:
-    pkg = _package_copy(tmp_path)
-    out = tmp_path / "build"
-    _fake_build(out, pkg)
+    pkg, out = built
     monkeypatch.setenv(native.DIR_ENV, str(out))
     monkeypatch.delenv(native.ENV, raising=False)
     path = ["/src/newsclean"]
@@ -76,11 +83,9 @@ def test_a_fresh_build_is_used_by_default(
 
 
 def test_native_0_turns_it_off(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: None
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, fresh: None
 ) -> None:
-    pkg = _package_copy(tmp_path)
-    out = tmp_path / "build"
-    _fake_build(out, pkg)
+    pkg, out = built
     monkeypatch.setenv(native.DIR_ENV, str(out))
     monkeypatch.setenv(native.ENV, "0")
     path = ["/src/newsclean"]
@@ -92,11 +97,9 @@ def test_native_0_turns_it_off(
 
 
 def test_an_edited_source_is_never_shadowed_by_an_older_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: None
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, fresh: None
 ) -> None:
-    pkg = _package_copy(tmp_path)
-    out = tmp_path / "build"
-    _fake_build(out, pkg)
+    pkg, out = built
     assert native.stale(out, pkg) is None
     _edit(pkg / "resolve.py")
     assert "sources changed" in (native.stale(out, pkg) or "")
@@ -112,11 +115,9 @@ def test_an_edited_source_is_never_shadowed_by_an_older_build(
 
 
 def test_an_edit_to_a_module_the_compiled_code_imports_makes_the_build_stale(
-    tmp_path: Path,
+    built: tuple[Path, Path],
 ) -> None:
-    pkg = _package_copy(tmp_path)
-    out = tmp_path / "build"
-    _fake_build(out, pkg)
+    pkg, out = built
     _edit(pkg / "cli.py")  # not compiled, not imported by what is
     assert native.stale(out, pkg) is None
     _edit(pkg / "model.py")
@@ -124,11 +125,9 @@ def test_an_edit_to_a_module_the_compiled_code_imports_makes_the_build_stale(
 
 
 def test_a_build_of_other_modules_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pkg = _package_copy(tmp_path)
-    out = tmp_path / "build"
-    _fake_build(out, pkg)
+    pkg, out = built
     monkeypatch.setattr(native, "COMPILED", (*native.COMPILED, "pipeline.py"))
     assert "other modules" in (native.stale(out, pkg) or "")
 
