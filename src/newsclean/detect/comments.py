@@ -68,14 +68,18 @@ def thread_start(body: list[Line]) -> int | None:
             runs[-1].append(k)
         else:
             runs.append([k])
+    # prose words before each position (one pass: a page can have many runs of stamps)
+    prose = [0]
+    for ln in body:
+        prose.append(prose[-1] + (ln.words if ln.words >= PROSE else 0))
     for n, run in enumerate(runs):
         if len(run) < MIN_ENTRIES:
             continue
-        above = sum(ln.words for ln in body[: run[0]] if ln.words >= PROSE)
+        above = prose[run[0]]
         if above < ABOVE:
             return None  # stamps from the top on: a live blog, or no article to cut under
         end = runs[n + 1][0] if n + 1 < len(runs) else len(body)
-        after = sum(ln.words for ln in body[run[-1] + 2 : end] if ln.words >= PROSE)
+        after = prose[end] - prose[min(run[-1] + 2, end)]
         if after <= max(AFTER, above // 2):
             # (its heading, a count over the thread: "14 responses to ...", "Comments (14)")
             head = body[run[0] - 1]
