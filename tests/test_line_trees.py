@@ -200,3 +200,20 @@ def test_float32_inputs_at_the_thresholds_equal_lightgbm() -> None:
         at = np.where(step < 0, np.nextafter(at, np.float32(-np.inf)), at)
         X[rows, feat[pick]] = at
         assert np.array_equal(forest.predict(X), booster.predict(X, num_threads=1))
+
+
+def test_a_long_page_is_scored_in_blocks_with_the_same_scores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the (splits x rows) temporaries grow with the page: rows go in blocks, and a row's
+    # score does not depend on the block it is in
+    from newsclean.line_model import trees
+
+    forest = parse(BUNDLE["first"])
+    X = np.concatenate(_feature_matrices())
+    assert len(X) > 40
+    whole = forest.raw(X)
+    monkeypatch.setattr(trees, "ROWS_AT_ONCE", 7)
+    blocks = forest.raw(X)
+    assert len(blocks) == len(X)
+    assert np.array_equal(whole, blocks)

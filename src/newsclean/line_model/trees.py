@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+ROWS_AT_ONCE = 4096  # rows scored in one block (the line model: ~50 MB of temporaries at most)
+
 MAX_LEAVES = 64  # a tree's leaves are the bits of a uint64
 _ZERO = np.float64(np.float32(1e-35))  # LightGBM's kZeroThreshold (a float constant)
 _MISSING_ZERO, _MISSING_NAN = 1, 2
@@ -67,6 +69,12 @@ class Forest:
         n = X.shape[0]
         if n == 0:
             return np.zeros(0)
+        if n > ROWS_AT_ONCE:
+            # the (splits x rows) arrays below would grow with the page: a page of 100k
+            # lines in one go would take gigabytes; rows are scored independently
+            return np.concatenate(
+                [self.raw(X[i : i + ROWS_AT_ONCE]) for i in range(0, n, ROWS_AT_ONCE)]
+            )
         nan = np.isnan(X)
         has_nan = bool(nan.any())
         if has_nan and not (self.missing == _MISSING_NAN).any():
