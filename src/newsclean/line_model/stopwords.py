@@ -30,6 +30,27 @@ def word_hash(word: str) -> int:
     return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+# The vote hashes every distinct word of a record not in English, and a language's records
+# share most of their words: the hashes of words seen, kept up to a bound (a dict lookup is
+# a tenth of a hash; ~15 MB at the bound, then it starts afresh).
+_SEEN_MAX = 100_000
+_seen: dict[str, int] = {}
+
+
+def _hashes(words: list[str]) -> np.ndarray:
+    global _seen
+    seen = _seen
+    if len(seen) > _SEEN_MAX:
+        seen = _seen = {}
+    out = []
+    for w in words:
+        h = seen.get(w)
+        if h is None:
+            h = seen[w] = word_hash(w)
+        out.append(h)
+    return np.array(out, dtype=np.uint64)
+
+
 @dataclass(slots=True)
 class _Index:
     names: list[str]  # the languages, sorted (ties go to the first)
@@ -95,13 +116,13 @@ def stoplist_for(tokens: list[str]) -> frozenset[str]:
     # (most records are English: when English stop words abound in a sample, no vote)
     en = index.english
     sample = tokens[:400]
-    if sample and sum(1 for t in sample if t in en) >= ENGLISH_SHARE * len(sample):
+    if sample and sum(map(en.__contains__, sample)) >= ENGLISH_SHARE * len(sample):
         return en
     counts = Counter(tokens)
     if not counts:
         return en
     hashes, member = _vote_index(index)
-    h = np.fromiter((word_hash(w) for w in counts), dtype=np.uint64, count=len(counts))
+    h = _hashes(list(counts))
     at = np.minimum(np.searchsorted(hashes, h), len(hashes) - 1)
     found = hashes[at] == h
     if not found.any():
