@@ -59,7 +59,7 @@ def _expected(view: TextView, k: int, stop: frozenset[str]) -> dict[str, int]:
         "ends_colon": t.endswith(":"), "ends_alnum": t[-1].isalnum(),
         "bullet": re.match(r"(?:[-*+•·▪‣◦>]\s|\d{1,3}[.)]\s)", t) is not None,
         "links": t.count("]("), "link_chars": sum(len(m) for m in _MD_LINK.findall(t)),
-        "heading": t.startswith("#"), "image": "![" in t, "starts_lower": t[0].islower(),
+        "md_heading": t.startswith("#"), "md_image": "![" in t, "starts_lower": t[0].islower(),
         "url": "http" in ln.norm or "www." in ln.norm,
         "year": re.search(r"\b(?:19|20)\d\d\b", t) is not None,
         "cells": t.count("\t") + t.count("   ") + t.count(" | "),
@@ -67,6 +67,14 @@ def _expected(view: TextView, k: int, stop: frozenset[str]) -> dict[str, int]:
         "blank_after": after is not None and after.blank,
         "earlier": any(o.norm == ln.norm for o in lines[:k]),
     }
+
+
+def _row(counts: list[int]) -> dict[str, int]:
+    """A line's counts by name, its flags unpacked (0/1)."""
+    row = dict(zip(shape.COUNTS, counts, strict=True))
+    flags = row.pop("flags")
+    assert flags < 1 << len(shape.FLAGS)
+    return row | {name: (flags >> j) & 1 for j, name in enumerate(shape.FLAGS)}
 
 
 def test_line_counts_are_what_each_line_shows() -> None:
@@ -79,16 +87,16 @@ def test_line_counts_are_what_each_line_shows() -> None:
         flat = shape.line_counts(lines, view.lines, toks, stop)
         assert len(flat) == shape.WIDTH * len(lines)
         for k in range(len(lines)):
-            row = dict(zip(shape.COUNTS, flat[k * shape.WIDTH : (k + 1) * shape.WIDTH], strict=True))
+            row = _row(flat[k * shape.WIDTH : (k + 1) * shape.WIDTH])
             assert row == _expected(view, k, stop), lines[k].text[:50]
     # the page's marks are found at all (the expectations above are not all zeros); the
     # image counts among the links ("](")
     view = TextView(MARKDOWN)
     lines = view.body()
     flat = np.array(shape.line_counts(lines, view.lines, shape.tokens_of(lines)[0], frozenset()))
-    col = flat.reshape(len(lines), shape.WIDTH).sum(axis=0)
-    named = dict(zip(shape.COUNTS, col.tolist(), strict=True))
-    assert named["bullet"] == 4 and named["image"] == 1 and named["heading"] == 1
+    rows = [_row(r) for r in flat.reshape(len(lines), shape.WIDTH).tolist()]
+    named = {name: sum(r[name] for r in rows) for name in rows[0]}
+    assert named["bullet"] == 4 and named["md_image"] == 1 and named["md_heading"] == 1
     assert named["links"] == 6 and named["earlier"] == 1 and named["url"] == 2
     assert named["year"] == 3 and named["cells"] >= 3 and named["stops"] == 0
 
@@ -132,13 +140,27 @@ def test_features_of_a_page_equal_for_its_copy_and_its_marks() -> None:
     assert not np.isnan(a).any()
 
 
-def test_word_hashes_of_the_vote_are_the_hashes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    words = ["der", "Stadtrat", "hat", "der", "ütlich", "beschlossen"]
-    want = [stopwords.word_hash(w) for w in words]
-    monkeypatch.setattr(stopwords, "_seen", {})
-    assert stopwords._hashes(words).tolist() == want
-    assert stopwords._hashes(words).tolist() == want  # from the cache
-    # past the bound it starts afresh, and still gives the hashes
+def test_rows_of_the_vote_are_where_the_hashes_stand(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    words = ["der", "Stadtrat", "hat", "der", "und", "qqzxv", "beschlossen"]
+    # an index of three words' hashes, sorted as the vote's is
+    held = sorted(stopwords.word_hash(w) for w in ("der", "und", "hat"))
+    hashes = np.array(held, dtype=np.uint64)
+    want = [held.index(stopwords.word_hash(w)) if w in ("der", "und", "hat") else -1
+            for w in words]
+    monkeypatch.setattr(stopwords, "_row_of", {})
+    assert stopwords._rows(words, hashes).tolist() == want
+    assert stopwords._rows(words, hashes).tolist() == want  # from what was seen
+    # past the bound it starts afresh, and still gives the rows
     monkeypatch.setattr(stopwords, "_SEEN_MAX", 2)
-    assert stopwords._hashes(words).tolist() == want
-    assert len(stopwords._seen) <= len(set(words))
+    assert stopwords._rows(words, hashes).tolist() == want
+    assert len(stopwords._row_of) <= len(set(words))
+
+
+def test_every_base_column_is_made() -> None:
+    from newsclean.line_model import features as F
+
+    made = [*F._LOGS, *F._PER_CHAR, *F._FLAGGED] + [
+        F._B[n] for n in ("word_len", "comma_rate", "stop_density", "cap_share", "upper_share",
+                          "symbols", "quote_marks")
+    ]
+    assert sorted(made) == list(range(len(F.BASE)))

@@ -161,8 +161,17 @@ def _lane_table(lanes: int) -> np.ndarray:
 _LANES = {4: _lane_table(4), 1: _lane_table(1)}
 
 
-def _class_counts(cls: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[np.ndarray]:
-    """How many characters of each line's [start, end) are of each class of _COUNTED."""
+# per lane count: the word of the running totals it is in, and its shift in the word
+_LANE_AT = {
+    lanes: (np.arange(len(_COUNTED)) // lanes,
+            (np.arange(len(_COUNTED)) % lanes * (64 // lanes)).astype(np.uint64)[:, None])
+    for lanes in _LANES
+}
+
+
+def _class_counts(cls: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """How many characters of each line's [start, end) are of each class of _COUNTED: one
+    row per class, int64."""
     space = (cls & _SPACE) != 0
     code = cls.astype(np.intp)
     # a word starts where a non-space follows a space (or the line's first character)
@@ -174,67 +183,56 @@ def _class_counts(cls: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list
     running = np.zeros((len(table), len(code) + 1), dtype=np.uint64)
     np.cumsum(np.take(table, code, axis=1), axis=1, out=running[:, 1:])
     per = np.take(running, ends, axis=1) - np.take(running, starts, axis=1)
-    width = 64 // lanes
-    mask = np.uint64((1 << width) - 1)
-    return [
-        ((per[f // lanes] >> np.uint64(width * (f % lanes))) & mask).astype(np.int64)
-        for f in range(len(_COUNTED))
-    ]
+    word, shift = _LANE_AT[lanes]
+    mask = np.uint64((1 << (64 // lanes)) - 1)
+    return ((per[word] >> shift) & mask).astype(np.int64)
 
 
 _C = {n: i for i, n in enumerate(shape.COUNTS)}
+_F = {n: j for j, n in enumerate(shape.FLAGS)}
+_FLAG_BITS = np.arange(len(shape.FLAGS), dtype=np.int64)
+# BASE columns by how they are made: log1p of a count, a count per character, a flag as is
+_LOGS = [_B[n] for n in ("log_words", "log_chars", "inner_sentences", "md_links", "cells")]
+_PER_CHAR = [_B[n] for n in ("digit_share", "punct_share", "md_link_share")]
+_FLAGGED = [_B[n] for n in BASE if n in _F]
+_FLAGGED_AT = [_F[n] for n in BASE if n in _F]
 
 
-def _base_matrix(text: str, counts: np.ndarray) -> np.ndarray:
+def _base_matrix(text: str, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """BASE for every line at once, from the lines' counts (shape.line_counts): character
     classes counted per line from running totals, sentence stops inside a line from one run
-    of the expression over the record, binned into lines."""
+    of the expression over the record, binned into lines.  And the lines' shape.FLAGS (0/1,
+    a column each)."""
     n = len(counts)
     starts = counts[:, _C["cstart"]]
     ends = counts[:, _C["cend"]]
-    chars = (ends - starts).astype(np.float64)
+    lens = ends - starts
+    chars = lens.astype(np.float64)
     words = counts[:, _C["words"]].astype(np.float64)
     alpha, up, digit, space, alnum, commas, symbols, quotes, alpha_words, caps = _class_counts(
         _classes(text), starts, ends
     )
-    ntok = counts[:, _C["tokens"]]
-    stops = counts[:, _C["stops"]].astype(np.float64) / np.maximum(ntok, 1)
     inner = _per_line_matches(_SENT_INSIDE, text, starts, ends)
-    inner = np.where((ends - starts) > 20, inner, 0.0)
-
-    def flag(name: str) -> np.ndarray:
-        return counts[:, _C[name]].astype(np.float64)
-
+    flags = ((counts[:, _C["flags"], None] >> _FLAG_BITS) & 1).astype(np.float64)
+    # (a few operations over blocks of columns, each the arithmetic of its column alone)
+    out = np.empty((n, len(BASE)))
+    out[:, _LOGS] = np.log1p(np.column_stack([
+        words, chars, np.where(lens > 20, inner, 0.0), counts[:, _C["links"]],
+        counts[:, _C["cells"]],
+    ]))
     safe = np.maximum(chars, 1)
-    out = np.column_stack(
-        [
-            np.log1p(words),
-            np.log1p(chars),
-            np.minimum(chars / np.maximum(words, 1), 20.0),
-            stops,
-            np.divide(caps, alpha_words, out=np.zeros(n), where=alpha_words > 0),
-            digit / safe,
-            (chars - alnum - space) / safe,
-            flag("ends_stop"),
-            flag("ends_colon"),
-            flag("ends_alnum"),
-            np.log1p(inner),  # inner sentences
-            commas / np.maximum(words, 1),
-            flag("bullet"),
-            np.log1p(flag("links")),
-            flag("link_chars") / safe,  # md_link_share
-            flag("heading"),
-            flag("image"),
-            symbols > 0,
-            np.divide(up, alpha, out=np.zeros(n), where=alpha > 0),
-            flag("url"),
-            flag("year"),
-            quotes > 0,
-            flag("starts_lower"),
-            np.log1p(flag("cells")),
-        ]
-    )
-    return out
+    out[:, _PER_CHAR] = (np.vstack([digit, chars - alnum - space, counts[:, _C["link_chars"]]])
+                         / safe).T
+    per_word = np.maximum(words, 1)
+    out[:, _B["word_len"]] = np.minimum(chars / per_word, 20.0)
+    out[:, _B["comma_rate"]] = commas / per_word
+    out[:, _B["stop_density"]] = counts[:, _C["stops"]] / np.maximum(counts[:, _C["tokens"]], 1)
+    out[:, _B["cap_share"]] = np.divide(caps, alpha_words, out=np.zeros(n), where=alpha_words > 0)
+    out[:, _B["upper_share"]] = np.divide(up, alpha, out=np.zeros(n), where=alpha > 0)
+    out[:, _B["symbols"]] = symbols > 0
+    out[:, _B["quote_marks"]] = quotes > 0
+    out[:, _FLAGGED] = flags[:, _FLAGGED_AT]
+    return out, flags
 
 
 def _per_line_matches(
@@ -285,10 +283,10 @@ def line_features(
     counts = np.array(shape.line_counts(lines, view.lines, toks, stop), dtype=np.int64).reshape(
         n, shape.WIDTH
     )
-    base = _base_matrix(view.text, counts)
+    base, flags = _base_matrix(view.text, counts)
     words = counts[:, _C["words"]]
     # prose: a long line that ends a sentence, or a very long one
-    prose_a = (words >= PROSE_WORDS) & ((counts[:, _C["ends_stop"]] > 0) | (words >= 30))
+    prose_a = (words >= PROSE_WORDS) & ((flags[:, _F["ends_stop"]] > 0) | (words >= 30))
     prose = prose_a.tolist()
     lo, hi = shape.core(prose, words.tolist())
     # word overlap with the densest prose: the share of a line's content words (four letters
@@ -301,9 +299,9 @@ def line_features(
     overlap = np.zeros(n)
     np.divide(used, n_content, out=overlap, where=n_content > 0)
     # (a later copy only: the first of a body the crawler printed twice is the body)
-    earlier = counts[:, _C["earlier"]].astype(np.float64)
-    blank_before = counts[:, _C["blank_before"]].astype(np.float64)
-    blank_after = counts[:, _C["blank_after"]].astype(np.float64)
+    earlier = flags[:, _F["earlier"]]
+    blank_before = flags[:, _F["blank_before"]]
+    blank_after = flags[:, _F["blank_after"]]
     md_lines = int(((base[:, _B["md_links"]] > 0) | (base[:, _B["bullet"]] > 0)).sum())
     prose_f = prose_a.astype(np.float64)
     pos = np.arange(n)

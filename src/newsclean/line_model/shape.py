@@ -13,21 +13,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Final
 
 from ..text_view import Line
 
-_MD_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_BULLET = re.compile(r"^(?:[-*+•·▪‣◦>]\s|\d{1,3}[.)]\s)")
-_BULLET_FIRST = frozenset("-*+•·▪‣◦>0123456789")
-_STOP_END = frozenset(".!?…。！？")
-_CLOSERS = "\"')]»”’」』）*_"  # after a sentence's last stop (and markdown emphasis)
+_MD_LINK: Final = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_BULLET: Final = re.compile(r"^(?:[-*+•·▪‣◦>]\s|\d{1,3}[.)]\s)")
+_BULLET_FIRST: Final = frozenset("-*+•·▪‣◦>0123456789")
+_STOP_END: Final = frozenset(".!?…。！？")
+_CLOSERS: Final = "\"')]»”’」』）*_"  # after a sentence's last stop (and markdown emphasis)
 
-# The columns of `line_counts`, per line, in this order.
+# The columns of `line_counts`, per line, in this order; the last holds FLAGS as bits (flag j
+# is bit j): a number made of many small ones costs less to hand to numpy.
 COUNTS = (
-    "cstart", "cend", "words", "tokens", "stops", "content",
-    "ends_stop", "ends_colon", "ends_alnum", "bullet", "links", "link_chars", "heading",
-    "image", "starts_lower", "url", "year", "cells", "blank_before", "blank_after", "earlier",
+    "cstart", "cend", "words", "tokens", "stops", "content", "links", "link_chars", "cells",
+    "flags",
+)
+FLAGS = (
+    "ends_stop", "ends_colon", "ends_alnum", "bullet", "md_heading", "md_image", "starts_lower",
+    "url", "year", "blank_before", "blank_after", "earlier",
 )
 WIDTH = len(COUNTS)
 
@@ -48,6 +53,7 @@ def line_counts(
 ) -> list[int]:
     """COUNTS of every line (non-blank lines of the view `vlines`), row after row in one flat
     list: what a line's text, ends and tokens show, and its blank neighbours in the view."""
+    # (flag j is bit j of the last column: FLAGS)
     out: list[int] = []
     nv = len(vlines)
     first_at: dict[str, int] = {}
@@ -74,28 +80,23 @@ def line_counts(
         earlier = norm in first_at
         if not earlier:
             first_at[norm] = k
+        flags = (
+            (1 if t.rstrip(_CLOSERS)[-1:] in _STOP_END else 0)
+            | (2 if last == ":" else 0)
+            | (4 if last.isalnum() else 0)
+            | (8 if first in _BULLET_FIRST and _BULLET.match(t) is not None else 0)
+            | (16 if first == "#" else 0)
+            | (32 if "![" in t else 0)
+            | (64 if first.islower() else 0)
+            | (128 if "http" in norm or "www." in norm else 0)
+            | (256 if ("19" in t or "20" in t) and search_year(t) is not None else 0)
+            | (512 if i > 0 and vlines[i - 1].blank else 0)
+            | (1024 if i + 1 < nv and vlines[i + 1].blank else 0)
+            | (2048 if earlier else 0)
+        )
         out.extend((
-            ln.cstart,
-            ln.cend,
-            ln.words,
-            len(tk),
-            stops,
-            content,
-            t.rstrip(_CLOSERS)[-1:] in _STOP_END,
-            last == ":",
-            last.isalnum(),
-            first in _BULLET_FIRST and _BULLET.match(t) is not None,
-            links,
-            link_chars,
-            first == "#",
-            "![" in t,
-            first.islower(),
-            "http" in norm or "www." in norm,
-            ("19" in t or "20" in t) and search_year(t) is not None,
-            t.count("\t") + t.count("   ") + t.count(" | "),
-            i > 0 and vlines[i - 1].blank,
-            i + 1 < nv and vlines[i + 1].blank,
-            earlier,
+            ln.cstart, ln.cend, ln.words, len(tk), stops, content, links, link_chars,
+            t.count("\t") + t.count("   ") + t.count(" | "), flags,
         ))
     return out
 
