@@ -31,8 +31,9 @@ COMPILED = (
     "detect/banners.py", "detect/boilerplate.py", "detect/comments.py", "detect/credits.py",
     "detect/dateline.py", "detect/glued.py", "detect/markdown.py", "detect/repeats.py",
     "enrich/quotes.py", "enrich/speakers.py", "enrich/language.py",
+    "line_model/shape.py",
 )
-SUBPACKAGES = ("detect", "enrich")  # those holding compiled modules (their __init__ calls extend)
+SUBPACKAGES = ("detect", "enrich", "line_model")  # those holding compiled modules (their __init__ calls extend)
 _PACKAGE = Path(__file__).resolve().parent  # .../newsclean
 _MANIFEST = "sources.json"
 _active: Path | None = None  # the build in use in this process

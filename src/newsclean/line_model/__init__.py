@@ -5,3 +5,8 @@ score.py loads the fitted two-stage model that ships with the package (`model.js
 fitted by `make model`, see train/) and scores a record's lines; furniture.py turns the scores
 into removals for records that are whole pages.
 """
+
+from .. import native as _native
+
+# the compiled module first, when the build is used (newsclean/native.py)
+_native.extend(__path__, "line_model")

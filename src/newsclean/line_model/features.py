@@ -12,21 +12,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping
-from itertools import compress, repeat
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ..text_view import Line, TextView
+from . import shape
 from .stopwords import stoplist_for
 
 _SENT_INSIDE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z0-9]")
-_MD_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_BULLET = re.compile(r"^(?:[-*+•·▪‣◦>]\s|\d{1,3}[.)]\s)")
-_STOP_END = frozenset(".!?…。！？")
 _SYMBOLS = frozenset("©®™@|#»«›‹")
 _QUOTES = frozenset("\"“”«»„")
 PROSE_WORDS = 12
@@ -117,7 +112,9 @@ def _bits(c: str) -> int:
 
 
 _ASCII_BITS = np.array([_bits(chr(c)) for c in range(128)], dtype=np.uint8)
-_CLOSERS = "\"')]»”’」』）*_"  # after a sentence's last stop (and markdown emphasis)
+
+
+_WIDE_BITS: dict[int, int] = {}  # the classes of the characters beyond ASCII met so far
 
 
 def _classes(text: str) -> np.ndarray:
@@ -126,7 +123,16 @@ def _classes(text: str) -> np.ndarray:
     wide = cps >= 128
     if wide.any():
         uniq, inv = np.unique(cps[wide], return_inverse=True)
-        out[wide] = np.array([_bits(chr(c)) for c in uniq], dtype=np.uint8)[inv]
+        if len(_WIDE_BITS) > 50_000:  # (a bound: text of every script can pass)
+            _WIDE_BITS.clear()
+        known = _WIDE_BITS
+        bits = []
+        for c in uniq.tolist():
+            b = known.get(c)
+            if b is None:
+                b = known[c] = _bits(chr(c))
+            bits.append(b)
+        out[wide] = np.array(bits, dtype=np.uint8)[inv]
     return out
 
 
@@ -155,8 +161,17 @@ def _lane_table(lanes: int) -> np.ndarray:
 _LANES = {4: _lane_table(4), 1: _lane_table(1)}
 
 
-def _class_counts(cls: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[np.ndarray]:
-    """How many characters of each line's [start, end) are of each class of _COUNTED."""
+# per lane count: the word of the running totals it is in, and its shift in the word
+_LANE_AT = {
+    lanes: (np.arange(len(_COUNTED)) // lanes,
+            (np.arange(len(_COUNTED)) % lanes * (64 // lanes)).astype(np.uint64)[:, None])
+    for lanes in _LANES
+}
+
+
+def _class_counts(cls: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """How many characters of each line's [start, end) are of each class of _COUNTED: one
+    row per class, int64."""
     space = (cls & _SPACE) != 0
     code = cls.astype(np.intp)
     # a word starts where a non-space follows a space (or the line's first character)
@@ -168,77 +183,56 @@ def _class_counts(cls: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list
     running = np.zeros((len(table), len(code) + 1), dtype=np.uint64)
     np.cumsum(np.take(table, code, axis=1), axis=1, out=running[:, 1:])
     per = np.take(running, ends, axis=1) - np.take(running, starts, axis=1)
-    width = 64 // lanes
-    mask = np.uint64((1 << width) - 1)
-    return [
-        ((per[f // lanes] >> np.uint64(width * (f % lanes))) & mask).astype(np.int64)
-        for f in range(len(_COUNTED))
-    ]
+    word, shift = _LANE_AT[lanes]
+    mask = np.uint64((1 << (64 // lanes)) - 1)
+    return ((per[word] >> shift) & mask).astype(np.int64)
 
 
-def _base_matrix(
-    text: str,
-    lines: list[Line],
-    stop: frozenset[str],
-    toks: list[list[str]],
-    all_toks: list[str],
-) -> np.ndarray:
-    """BASE for every line at once: character classes counted per line from running totals,
-    expressions run once over the record and their matches binned into lines."""
-    n = len(lines)
-    starts = np.fromiter((ln.cstart for ln in lines), dtype=np.int64, count=n)
-    ends = np.fromiter((ln.cend for ln in lines), dtype=np.int64, count=n)
-    chars = (ends - starts).astype(np.float64)
-    words = np.fromiter((ln.words for ln in lines), dtype=np.float64, count=n)
+_C = {n: i for i, n in enumerate(shape.COUNTS)}
+_F = {n: j for j, n in enumerate(shape.FLAGS)}
+_FLAG_BITS = np.arange(len(shape.FLAGS), dtype=np.int64)
+# BASE columns by how they are made: log1p of a count, a count per character, a flag as is
+_LOGS = [_B[n] for n in ("log_words", "log_chars", "inner_sentences", "md_links", "cells")]
+_PER_CHAR = [_B[n] for n in ("digit_share", "punct_share", "md_link_share")]
+_FLAGGED = [_B[n] for n in BASE if n in _F]
+_FLAGGED_AT = [_F[n] for n in BASE if n in _F]
+
+
+def _base_matrix(text: str, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """BASE for every line at once, from the lines' counts (shape.line_counts): character
+    classes counted per line from running totals, sentence stops inside a line from one run
+    of the expression over the record, binned into lines.  And the lines' shape.FLAGS (0/1,
+    a column each)."""
+    n = len(counts)
+    starts = counts[:, _C["cstart"]]
+    ends = counts[:, _C["cend"]]
+    lens = ends - starts
+    chars = lens.astype(np.float64)
+    words = counts[:, _C["words"]].astype(np.float64)
     alpha, up, digit, space, alnum, commas, symbols, quotes, alpha_words, caps = _class_counts(
         _classes(text), starts, ends
     )
-    # stop words: one membership test per word of the record, summed per line
-    ntok = np.fromiter((len(tk) for tk in toks), dtype=np.int64, count=n)
-    hits = np.fromiter(
-        map(stop.__contains__, all_toks), dtype=bool, count=len(all_toks)
-    )
-    cum = np.concatenate([[0], np.cumsum(hits, dtype=np.int64)]).astype(np.float64)
-    off = np.concatenate([[0], np.cumsum(ntok)])
-    stops = (cum[off[1:]] - cum[off[:-1]]) / np.maximum(ntok, 1)
-    per_line = _mark_columns(text, lines, starts, ends)
+    inner = _per_line_matches(_SENT_INSIDE, text, starts, ends)
+    flags = ((counts[:, _C["flags"], None] >> _FLAG_BITS) & 1).astype(np.float64)
+    # (a few operations over blocks of columns, each the arithmetic of its column alone)
+    out = np.empty((n, len(BASE)))
+    out[:, _LOGS] = np.log1p(np.column_stack([
+        words, chars, np.where(lens > 20, inner, 0.0), counts[:, _C["links"]],
+        counts[:, _C["cells"]],
+    ]))
     safe = np.maximum(chars, 1)
-    out = np.column_stack(
-        [
-            np.log1p(words),
-            np.log1p(chars),
-            np.minimum(chars / np.maximum(words, 1), 20.0),
-            stops,
-            np.divide(caps, alpha_words, out=np.zeros(n), where=alpha_words > 0),
-            digit / safe,
-            (chars - alnum - space) / safe,
-            per_line[:, 0],  # ends_stop
-            per_line[:, 1],  # ends_colon
-            per_line[:, 2],  # ends_alnum
-            np.log1p(per_line[:, 9]),  # inner sentences
-            commas / np.maximum(words, 1),
-            per_line[:, 3],  # bullet
-            np.log1p(per_line[:, 4]),  # md_links
-            per_line[:, 5] / safe,  # md_link_share
-            per_line[:, 6],  # md_heading
-            per_line[:, 7],  # md_image
-            symbols > 0,
-            np.divide(up, alpha, out=np.zeros(n), where=alpha > 0),
-            per_line[:, 10],  # url
-            per_line[:, 11],  # year
-            quotes > 0,
-            per_line[:, 8],  # starts_lower
-            np.log1p(per_line[:, 12]),  # cells
-        ]
-    )
-    return out
-
-
-_LINE_MARKS = ("ends_stop", "ends_colon", "ends_alnum", "bullet", "links", "link_chars",
-               "heading", "image", "starts_lower", "inner", "url", "year", "cells")
-
-
-_BULLET_FIRST = frozenset("-*+•·▪‣◦>0123456789")
+    out[:, _PER_CHAR] = (np.vstack([digit, chars - alnum - space, counts[:, _C["link_chars"]]])
+                         / safe).T
+    per_word = np.maximum(words, 1)
+    out[:, _B["word_len"]] = np.minimum(chars / per_word, 20.0)
+    out[:, _B["comma_rate"]] = commas / per_word
+    out[:, _B["stop_density"]] = counts[:, _C["stops"]] / np.maximum(counts[:, _C["tokens"]], 1)
+    out[:, _B["cap_share"]] = np.divide(caps, alpha_words, out=np.zeros(n), where=alpha_words > 0)
+    out[:, _B["upper_share"]] = np.divide(up, alpha, out=np.zeros(n), where=alpha > 0)
+    out[:, _B["symbols"]] = symbols > 0
+    out[:, _B["quote_marks"]] = quotes > 0
+    out[:, _FLAGGED] = flags[:, _FLAGGED_AT]
+    return out, flags
 
 
 def _per_line_matches(
@@ -257,89 +251,15 @@ def _per_line_matches(
     return np.bincount(k[ok], minlength=n).astype(np.float64)
 
 
-def _mark_columns(
-    text: str, lines: list[Line], starts: np.ndarray, ends: np.ndarray
-) -> np.ndarray:
-    """The features read off a line's ends, marks and a few expressions: string tests in C
-    per line, the expressions run once over the record and binned into lines.  Columns in
-    the order of _LINE_MARKS."""
-    n = len(lines)
-    texts = [ln.text for ln in lines]
-    firsts = [t[0] for t in texts]
-    lasts = [t[-1] for t in texts]
-    links = [t.count("](") for t in texts]
-
-    def col(values) -> np.ndarray:  # noqa: ANN001
-        return np.fromiter(values, dtype=np.float64, count=n)
-
-    out = np.empty((n, len(_LINE_MARKS)))
-    out[:, 0] = col(t.rstrip(_CLOSERS)[-1:] in _STOP_END for t in texts)
-    out[:, 1] = col(c == ":" for c in lasts)
-    out[:, 2] = col(c.isalnum() for c in lasts)
-    out[:, 3] = col(
-        f in _BULLET_FIRST and _BULLET.match(t) is not None
-        for f, t in zip(firsts, texts, strict=True)
-    )
-    out[:, 4] = links
-    out[:, 5] = col(
-        sum(len(m) for m in _MD_LINK.findall(t)) if k else 0
-        for k, t in zip(links, texts, strict=True)
-    )
-    out[:, 6] = col(c == "#" for c in firsts)
-    out[:, 7] = col("![" in t for t in texts)
-    out[:, 8] = col(c.islower() for c in firsts)
-    inner = _per_line_matches(_SENT_INSIDE, text, starts, ends)
-    out[:, 9] = np.where((ends - starts) > 20, inner, 0.0)
-    out[:, 10] = col("http" in ln.norm or "www." in ln.norm for ln in lines)
-    # (the expression only where a year's first two digits stand: most lines have none)
-    search = _YEAR.search
-    out[:, 11] = col(("19" in t or "20" in t) and search(t) is not None for t in texts)
-    out[:, 12] = col(t.count("\t") + t.count("   ") + t.count(" | ") for t in texts)
-    return out
-
-
-def _core(prose: list[bool], words: list[int]) -> tuple[int, int]:
-    """The densest run of prose (maximum-sum window: a prose line counts for its length, any
-    other line against it); (-1, -1) when there is none."""
-    best = cur = 0.0
-    start = 0
-    lo = hi = -1
-    for k, (p, w) in enumerate(zip(prose, words, strict=True)):
-        s = min(w, 60) / 10 if p else -1.0
-        if cur <= 0:
-            cur, start = s, k
-        else:
-            cur += s
-        if cur > best:
-            best, lo, hi = cur, start, k
-    return lo, hi
-
-
 def _rule_columns(
     lines: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None
 ) -> np.ndarray:
     n = len(lines)
+    bits, removed = shape.rule_counts(lines, marks, title, LAYOUT_RULES)
+    b = np.array(bits, dtype=np.int64)
     out = np.zeros((n, len(RULES)), dtype=np.float32)
-    kept = [k for k, ln in enumerate(lines) if ln.index not in marks]
-    lo, hi = (kept[0], kept[-1]) if kept else (n, -1)
-    removed = 0
-    for k, ln in enumerate(lines):
-        mark = marks.get(ln.index)
-        if mark is not None:
-            reason, rule = mark
-            if reason == "title":
-                out[k, 3] = 1.0
-            else:
-                removed += 1
-                if reason == "repeated":
-                    out[k, 1] = 1.0
-                elif reason == "boilerplate" and rule in LAYOUT_RULES:
-                    out[k, 2] = 1.0
-                else:
-                    out[k, 0] = 1.0
-        if title is not None and ln.index == title:
-            out[k, 3] = 1.0
-        out[k, 4] = 1.0 if lo <= k <= hi else 0.0
+    for j in range(5):  # named, repeated, layout, title, inside: bit j
+        out[:, j] = (b >> j) & 1
     out[:, 5] = removed / n
     return out
 
@@ -358,50 +278,32 @@ def line_features(
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(NAMES)), dtype=np.float32)
-    toks = [ln.toks for ln in lines]
-    all_toks = [t for tk in toks for t in tk]
+    toks, all_toks = shape.tokens_of(lines)
     stop = stoplist_for(all_toks[:1500])
-    base = _base_matrix(view.text, lines, stop, toks, all_toks)
-    words = [ln.words for ln in lines]
-    ends = base[:, _B["ends_stop"]]
-    prose = [w >= PROSE_WORDS and (e > 0 or w >= 30) for w, e in zip(words, ends, strict=True)]
-    lo, hi = _core(prose, words)
-    # word overlap with the densest prose: the share of a line's content words (four letters
-    # or more) that the core's prose lines use -- more than once for a core line's own words.
-    # Token by token over the record at once: each test a C-level map over all its tokens,
-    # sums per line by the line each token is of.
-    ntok = np.fromiter(map(len, toks), dtype=np.intp, count=n)
-    line_of = np.repeat(np.arange(n), ntok)
-    n_all = len(all_toks)
-    content = (np.fromiter(map(len, all_toks), dtype=np.intp, count=n_all) >= 4) & ~np.fromiter(
-        map(str.isdigit, all_toks), dtype=bool, count=n_all
+    counts = np.array(shape.line_counts(lines, view.lines, toks, stop), dtype=np.int64).reshape(
+        n, shape.WIDTH
     )
-    n_content = np.bincount(line_of[content], minlength=n).astype(np.float64)
+    base, flags = _base_matrix(view.text, counts)
+    words = counts[:, _C["words"]]
+    # prose: a long line that ends a sentence, or a very long one
+    prose_a = (words >= PROSE_WORDS) & ((flags[:, _F["ends_stop"]] > 0) | (words >= 30))
+    prose = prose_a.tolist()
+    lo, hi = shape.core(prose, words.tolist())
+    # word overlap with the densest prose: the share of a line's content words (four letters
+    # or more) that the core's prose lines use -- more than once for a core line's own words
+    n_content = counts[:, _C["content"]].astype(np.float64)
     core_prose = np.zeros(n, dtype=bool)
     if lo >= 0:
-        core_prose[lo : hi + 1] = np.array(prose[lo : hi + 1], dtype=bool)
-    core_words = Counter(compress(all_toks, (content & core_prose[line_of]).tolist()))
+        core_prose[lo : hi + 1] = prose_a[lo : hi + 1]
+    used = np.array(shape.core_uses(toks, core_prose.tolist()), dtype=np.float64)
     overlap = np.zeros(n)
-    if core_words:
-        uses = np.fromiter(
-            map(core_words.get, all_toks, repeat(0)), dtype=np.intp, count=n_all
-        )
-        hit = content & (uses >= np.where(core_prose, 2, 1)[line_of])
-        used = np.bincount(line_of[hit], minlength=n).astype(np.float64)
-        np.divide(used, n_content, out=overlap, where=n_content > 0)
+    np.divide(used, n_content, out=overlap, where=n_content > 0)
     # (a later copy only: the first of a body the crawler printed twice is the body)
-    norms = [ln.norm for ln in lines]
-    first_at = dict(zip(reversed(norms), range(n - 1, -1, -1), strict=True))
-    earlier = (
-        np.fromiter(map(first_at.__getitem__, norms), dtype=np.intp, count=n) != np.arange(n)
-    ).astype(np.float64)
-    vlines = view.lines
-    nv = len(vlines)
-    idx = [ln.index for ln in lines]
-    blank_before = np.fromiter((i > 0 and vlines[i - 1].blank for i in idx), dtype=np.float64, count=n)
-    blank_after = np.fromiter((i + 1 < nv and vlines[i + 1].blank for i in idx), dtype=np.float64, count=n)
+    earlier = flags[:, _F["earlier"]]
+    blank_before = flags[:, _F["blank_before"]]
+    blank_after = flags[:, _F["blank_after"]]
     md_lines = int(((base[:, _B["md_links"]] > 0) | (base[:, _B["bullet"]] > 0)).sum())
-    prose_f = np.array(prose, dtype=np.float64)
+    prose_f = prose_a.astype(np.float64)
     pos = np.arange(n)
     cs = np.concatenate([[0.0], np.cumsum(prose_f)])
     around = (cs[np.minimum(n, pos + CONTEXT + 1)] - cs[np.maximum(0, pos - CONTEXT)]) / (2 * CONTEXT + 1)
@@ -501,7 +403,8 @@ def context_features(p: np.ndarray, X: np.ndarray, words: np.ndarray) -> np.ndar
     share_below = np.where(k < n - 1, (cum[n] - cum[k + 1]) / np.maximum(n - 1 - k, 1), 0.0)
     near_above, near_below = _nearest(p >= 0.8)
     # the main block: the maximum-sum run of (p - 0.5) weighted by length
-    gain = (p - 0.5) * np.log1p(words)
+    # (a Python float is the numpy float64 it came from, and adds as it does: the same run)
+    gain = ((p - 0.5) * np.log1p(words)).tolist()
     best = cur = 0.0
     start = lo = hi = 0
     for j in range(n):

@@ -30,6 +30,31 @@ def word_hash(word: str) -> int:
     return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+# The vote looks up every distinct word of a record not in English (a hash, a binary search
+# in the 154,000 hashes), and a language's records share most of their words: where each word
+# seen was found (its row of the bit matrix, -1 for none), kept up to a bound (a dict lookup
+# is a tenth of the hash and search; ~10 MB at the bound, then it starts afresh).
+_SEEN_MAX = 100_000
+_row_of: dict[str, int] = {}
+
+
+def _rows(words: list[str], hashes: np.ndarray) -> np.ndarray:
+    """Each word's row in the vote's index (`hashes`), -1 where no list holds it."""
+    global _row_of
+    known = _row_of
+    if len(known) > _SEEN_MAX:
+        known = _row_of = {}
+    get = known.get
+    rows = [get(w, -2) for w in words]  # (-2: not seen yet)
+    miss = [i for i, r in enumerate(rows) if r == -2]
+    if miss:
+        h = np.fromiter((word_hash(words[i]) for i in miss), dtype=np.uint64, count=len(miss))
+        at = np.minimum(np.searchsorted(hashes, h), len(hashes) - 1)
+        for i, r in zip(miss, np.where(hashes[at] == h, at, -1).tolist(), strict=True):
+            rows[i] = known[words[i]] = r
+    return np.array(rows, dtype=np.intp)
+
+
 @dataclass(slots=True)
 class _Index:
     names: list[str]  # the languages, sorted (ties go to the first)
@@ -95,19 +120,18 @@ def stoplist_for(tokens: list[str]) -> frozenset[str]:
     # (most records are English: when English stop words abound in a sample, no vote)
     en = index.english
     sample = tokens[:400]
-    if sample and sum(1 for t in sample if t in en) >= ENGLISH_SHARE * len(sample):
+    if sample and sum(map(en.__contains__, sample)) >= ENGLISH_SHARE * len(sample):
         return en
     counts = Counter(tokens)
     if not counts:
         return en
     hashes, member = _vote_index(index)
-    h = np.fromiter((word_hash(w) for w in counts), dtype=np.uint64, count=len(counts))
-    at = np.minimum(np.searchsorted(hashes, h), len(hashes) - 1)
-    found = hashes[at] == h
+    rows = _rows(list(counts), hashes)
+    found = rows >= 0
     if not found.any():
         return en
     weights = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))[found]
-    bits = np.unpackbits(member[at[found]], axis=1)[:, : len(index.names)]
+    bits = np.unpackbits(member[rows[found]], axis=1)[:, : len(index.names)]
     hits = weights @ bits.astype(np.float32)
     best = int(np.argmax(hits))
     if hits[best] < MIN_HITS:
