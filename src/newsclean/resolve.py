@@ -927,8 +927,13 @@ def _cried(text: str) -> bool:
 
 def _title_cased(text: str) -> bool:
     """Every longer word capitalised (at least four of them): a headline's case."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.isalpha()]
-    return len(words) >= 4 and all(w[0].isupper() for w in words)
+    n = 0
+    for w in _WORD.findall(text):  # (stops at the first one in lower case: most lines)
+        if len(w) >= 4 and w.isalpha():
+            if not w[0].isupper():
+                return False
+            n += 1
+    return n >= 4
 
 
 def _headline_like(ln: Line) -> bool:

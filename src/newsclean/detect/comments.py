@@ -54,12 +54,15 @@ def _name(ln: Line) -> bool:
 def thread_start(body: list[Line]) -> int | None:
     """Position in `body` (non-blank lines, in order) of the first line of a readers' comment
     thread that runs to the record's end, or None."""
-    # entries: a name line right above a timestamp (cheap tests first: most lines hold no
-    # ":", and the name line's length is read before the stamp's expressions are run)
+    # entries: a name line right above a timestamp (cheap tests first: lengths, then one
+    # character -- most lines hold no ":" -- and the stamp's expressions last)
     entries = [
         k - 1
         for k in range(1, len(body) - 1)
-        if (":" in body[k].text or "ago" in body[k].text) and _name(body[k - 1]) and _stamp(body[k])
+        if 2 <= body[k].words <= STAMP_WORDS
+        and _name(body[k - 1])
+        and (":" in body[k].text or "ago" in body[k].text)
+        and _stamp(body[k])
     ]
     if len(entries) < MIN_ENTRIES:
         return None
