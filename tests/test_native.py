@@ -241,3 +241,43 @@ def test_the_compiled_build_gives_the_answers_of_the_py_files() -> None:
     answers = runs["0"]["answers"]
     assert any(a["removed"] for a in answers) and any(a["quotes"] for a in answers)
     assert len({a["language"] for a in answers}) > 1
+
+
+_CLASSES = r'''
+import json
+import newsclean
+from newsclean.resolve import Resolution
+from newsclean.text_view import Line, TextView
+a = Line(3, 10, 24, 12, 24, "Ferry plan", "ferry plan", 2)
+b = Line(index=3, start=10, end=24, cstart=12, cend=24, text="Ferry plan", norm="ferry plan",
+         words=2)
+lines = TextView("Harbour news\n\n  Ferry plan").lines
+r1, r2 = Resolution(), Resolution()
+r1.line_marks[0] = ("header", "crawl_header")
+print(json.dumps({
+    "native": newsclean.NATIVE, "equal": a == b, "toks": a._toks, "repr": repr(a),
+    "other": a == Line(4, 10, 24, 12, 24, "Ferry plan", "ferry plan", 2),
+    "index": lines.index(Line(2, 14, 26, 16, 26, "Ferry plan", "ferry plan", 2)),
+    "marks": [r1.line_marks == {0: ("header", "crawl_header")}, r2.line_marks],
+    "defaults": [r2.verdict, r2.title, r2.layout_pick],
+}))
+'''
+
+
+@pytest.mark.parametrize("flag", ["0", "1"])
+def test_written_out_constructors_keep_the_dataclass_contract(flag: str) -> None:
+    """Line and Resolution write their __init__ out (a generated one stays interpreted in the
+    compiled build): keywords, defaults, a fresh dict per Resolution, and the dataclass's
+    field-wise == (which `list.index` of a title pick relies on) hold, pure and compiled."""
+    if flag == "1" and native.stale(native.build_dir()) is not None:
+        pytest.skip(f"no build of the current sources: {native.stale(native.build_dir())}")
+    env = dict(os.environ, **{native.ENV: flag})
+    proc = subprocess.run([sys.executable, "-c", _CLASSES], env=env, capture_output=True,
+                          text=True, check=True)
+    got = json.loads(proc.stdout)
+    assert got["native"] is (flag == "1")
+    assert got["equal"] is True and got["other"] is False and got["toks"] is None
+    assert got["repr"].startswith("Line(index=3, start=10, end=24,")
+    assert got["index"] == 2
+    assert got["marks"] == [True, {}]  # (a dict shared by the instances would hold the mark)
+    assert got["defaults"] == ["article", None, None]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
-from typing import cast
+from typing import Final, cast
 
 from .model import REASONS, Reason, Removed, Repaired, Span
 from .text_view import Line, TextView
 
 Label = tuple[str, str] | None  # None = kept
-_REASONS = frozenset(REASONS)
+_REASONS: Final = frozenset(REASONS)
 
 
 def _reason(reason: str) -> Reason:
@@ -27,7 +27,7 @@ def _reason(reason: str) -> Reason:
     return cast(Reason, reason)
 
 _WS: tuple[str, str] = ("whitespace", "blank_or_padding")
-_START = attrgetter("start")
+_START: Final = attrgetter("start")
 
 
 def apply_marks(

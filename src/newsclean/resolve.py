@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from operator import attrgetter
 from os.path import commonprefix
-from typing import cast
+from typing import Final, cast
 
 from .detect import banners as banners_mod
 from .detect import boilerplate as boiler_mod
@@ -31,23 +31,23 @@ from .detect.markdown import image_only
 from .model import Verdict
 from .text_view import Line, TextView
 
-PROSE_WORDS = 15  # a line this long is body prose, whatever its neighbours
-MIN_SENTENCE_WORDS = 8  # anchor for articles too short to have a prose paragraph
-LONG_WORDS = 30  # longer than any headline
-TITLE_WORDS = 6  # menu items are shorter than this; most headlines are not
-SHORT_WORDS = 8  # lines up to this long may be menu items or headlines
-LABEL_WORDS = 3  # a section's label over the headline ("Mental Health") is this short
-_WORD = re.compile(r"\w+")
-_LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦—–]\s?|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
-_SENTENCE_END = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』）]*|[\"”»」』])\s*$")
+PROSE_WORDS: Final = 15  # a line this long is body prose, whatever its neighbours
+MIN_SENTENCE_WORDS: Final = 8  # anchor for articles too short to have a prose paragraph
+LONG_WORDS: Final = 30  # longer than any headline
+TITLE_WORDS: Final = 6  # menu items are shorter than this; most headlines are not
+SHORT_WORDS: Final = 8  # lines up to this long may be menu items or headlines
+LABEL_WORDS: Final = 3  # a section's label over the headline ("Mental Health") is this short
+_WORD: Final = re.compile(r"\w+")
+_LIST_ITEM: Final = re.compile(r"^(?:[-*•·▪‣◦—–]\s?|\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+_SENTENCE_END: Final = re.compile(r"(?:[.!?…:;。！？：；][\"”’'»)\]」』）]*|[\"”»」』])\s*$")
 
 
 # the characters _SENTENCE_END can end on (before trailing spaces)
-_SENTENCE_LAST = frozenset(".!?…:;。！？：；\"”’'»)]」』）")
+_SENTENCE_LAST: Final = frozenset(".!?…:;。！？：；\"”’'»)]」』）")
 
 
 # the characters that end a sentence by themselves (_SENTENCE_END's first class)
-_SENTENCE_STOP = frozenset(".!?…:;。！？：；")
+_SENTENCE_STOP: Final = frozenset(".!?…:;。！？：；")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -70,6 +70,16 @@ class Resolution:
     # lines that move marked: the line model is read with the layout as it was trained on
     layout_pick: tuple[int, frozenset[int]] | None = None
 
+    # (written out: see text_view.Line -- compiled, a generated __init__ stays interpreted)
+    def __init__(
+        self, line_marks: dict[int, tuple[str, str]] | None = None, verdict: Verdict = "article",
+        title: Line | None = None, layout_pick: tuple[int, frozenset[int]] | None = None,
+    ) -> None:
+        self.line_marks = {} if line_marks is None else line_marks
+        self.verdict = verdict
+        self.title = title
+        self.layout_pick = layout_pick
+
 
 class _Lazy(dict[int, str | None]):
     """Line index -> the line's class, computed on first lookup: only lines above and below
@@ -88,14 +98,14 @@ class _Lazy(dict[int, str | None]):
         return v
 
 
-_INDEX = attrgetter("index")
-_UNSEEN = object()  # not yet classified (None is an answer)
+_INDEX: Final = attrgetter("index")
+_UNSEEN: Final = object()  # not yet classified (None is an answer)
 
 
 # Furniture lines recur across a site's pages (and a corpus's records): classifying each
 # distinct line once pays off.  Pure functions of the line's text, so caching changes no
 # answer; a cache that fills up is emptied, which bounds its memory.
-_CACHE_LIMIT = 1 << 16
+_CACHE_LIMIT: Final = 1 << 16
 _BANNER_CACHE: dict[str, str | None] = {}
 _FAMILY_CACHE: dict[str, str | None] = {}
 
@@ -126,7 +136,7 @@ def _family_of(ln: Line) -> str | None:
     return v
 
 
-BANNER_PROSE = 20  # a banner this long that runs on into a paragraph is the article's sentence
+BANNER_PROSE: Final = 20  # a banner this long that runs on into a paragraph is the article's sentence
 
 
 def _banner_in_place(body: list[Line]) -> Callable[[Line], str | None]:
@@ -359,14 +369,14 @@ def resolve(
     return res
 
 
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+_SITE_SEPARATORS: Final = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 # what a page's title line wraps its headline in: a site's or a section's name, a date, a
 # number -- a few words, never a second headline
-_WRAPPING_WORDS = 7
+_WRAPPING_WORDS: Final = 7
 
 
-NEAR_BODY = 2  # lines that may stand between a headline and the body: a byline, a date
+NEAR_BODY: Final = 2  # lines that may stand between a headline and the body: a byline, a date
 
 
 def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: dict) -> Line:
@@ -405,11 +415,11 @@ def _headline_inside_title(top: list[Line], title: Line, near: set[int], marks: 
     return found
 
 
-_JOINTS = "|:-·/»>"  # (normalised: the dashes are folded to "-")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_JOINTS: Final = "|:-·/»>"  # (normalised: the dashes are folded to "-")
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-_CRUMB_MARKS = "»›«‹"
+_CRUMB_MARKS: Final = "»›«‹"
 
 
 def _wrapping(side: str, left: bool, crumbs: bool = False) -> bool:
@@ -429,8 +439,8 @@ def _wrapping(side: str, left: bool, crumbs: bool = False) -> bool:
     )
 
 
-_CRUMBS = "»›|"
-_LIST_MARK = re.compile(r"^(?:[*+•o-]|\d{1,2}[.)])\s")  # "* Item", "+ Item", "2. Item"
+_CRUMBS: Final = "»›|"
+_LIST_MARK: Final = re.compile(r"^(?:[*+•o-]|\d{1,2}[.)])\s")  # "* Item", "+ Item", "2. Item"
 
 
 def _headline_over_body(
@@ -502,7 +512,7 @@ def _outside(
     return body[:k], body[j:]
 
 
-_CELL_SEP = re.compile(r"\s\|\s|^\||\|$")
+_CELL_SEP: Final = re.compile(r"\s\|\s|^\||\|$")
 
 
 def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]) -> set[int]:
@@ -526,7 +536,7 @@ def _copied_passages(view: TextView, runs: list[list[Line]], rep: dict[int, str]
 
 # Words a page uses to speak of its own state -- gone, moved, broken, not found, an error --
 # in the languages the banner families read.  No phrase: any wording built from them.
-_STATE_WORDS = frozenset(
+_STATE_WORDS: Final = frozenset(
     """sorry oops whoops hmm uh error errors 404 403 410 500 502 503 unavailable gone missing
     moved removed deleted archived expired offline broken lost locate find found exist exists
     existed dead wrong broke unable failed fail load loading reach reached anywhere anymore
@@ -536,12 +546,12 @@ _STATE_WORDS = frozenset(
     página encontrada disponible eliminada lo siento""".split()
 )
 # ... and what they say it of: the page itself, or a status or an apology to the reader
-_PAGE_WORDS = frozenset(
+_PAGE_WORDS: Final = frozenset(
     """page pages link url address content article story post resource site website request
     requested 404 403 410 500 502 503 sorry oops whoops hmm seite artikel inhalt link leider
     lien contenu article désolé enlace contenido artículo siento""".split()
 )
-STATE_WORDS = 15  # a line under the headline this long at most may be the page's banner
+STATE_WORDS: Final = 15  # a line under the headline this long at most may be the page's banner
 
 
 def _state_lines(below: list[Line], prose: list[Line], marks: dict) -> None:
@@ -703,9 +713,9 @@ def _mark_furniture(
     _menu_runs(body, marks)
 
 
-_AD_STARTS = boiler_mod.AD_STARTS
+_AD_STARTS: Final = boiler_mod.AD_STARTS
 
-MENU_RUN = 15  # a site menu dumped as text: this many one-to-three-word labels in a row
+MENU_RUN: Final = 15  # a site menu dumped as text: this many one-to-three-word labels in a row
 
 
 def _menu_runs(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
@@ -750,8 +760,8 @@ def _label(ln: Line) -> bool:
     )
 
 
-ARTICLE_RUN_LINES = 3  # paragraphs in a row ...
-ARTICLE_RUN_WORDS = 60  # ... of this many words in all: an article, not a list's teasers
+ARTICLE_RUN_LINES: Final = 3  # paragraphs in a row ...
+ARTICLE_RUN_WORDS: Final = 60  # ... of this many words in all: an article, not a list's teasers
 
 
 def _article_run(lines: list[Line]) -> bool:
@@ -804,8 +814,8 @@ def _article_survives(
     return _article_like(after or kept)
 
 
-_SOFT_CTA = ("boilerplate", "soft_call_to_action")
-_CALLS = frozenset({"call_to_action", "soft_call_to_action"})
+_SOFT_CTA: Final = ("boilerplate", "soft_call_to_action")
+_CALLS: Final = frozenset({"call_to_action", "soft_call_to_action"})
 
 
 def _own_dek(ln: Line, mark: tuple[str, str] | None) -> bool:
@@ -819,11 +829,11 @@ def _own_dek(ln: Line, mark: tuple[str, str] | None) -> bool:
 
 
 # Families that close an article's body: after its last prose run, the first of these ends it.
-_BODY_CLOSERS = frozenset(("related_header", "disclaimer", "copyright", "widget", "paywall"))
+_BODY_CLOSERS: Final = frozenset(("related_header", "disclaimer", "copyright", "widget", "paywall"))
 
 # Families that open the page furniture below an article.  A soft call to action ("Contact
 # a lawyer…", "Learn more about…") does not: articles end with such lines of their own.
-_TAIL_OPENERS = _BODY_CLOSERS | {
+_TAIL_OPENERS: Final = _BODY_CLOSERS | {
     "cookie_notice",
     "glued_widgets",
     "related_link",
@@ -889,7 +899,7 @@ def _page_verdict(banners: list[str]) -> Verdict:
     return "blocked" if n_block * 2 > len(banners) else "error_page"
 
 
-_INNER_STOP = re.compile(r"[.!?][\"”’)]*\s+[A-Z]")  # a sentence ends and another starts
+_INNER_STOP: Final = re.compile(r"[.!?][\"”’)]*\s+[A-Z]")  # a sentence ends and another starts
 
 
 def _article_like(kept: list[Line]) -> bool:
@@ -917,8 +927,13 @@ def _cried(text: str) -> bool:
 
 def _title_cased(text: str) -> bool:
     """Every longer word capitalised (at least four of them): a headline's case."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.isalpha()]
-    return len(words) >= 4 and all(w[0].isupper() for w in words)
+    n = 0
+    for w in _WORD.findall(text):  # (stops at the first one in lower case: most lines)
+        if len(w) >= 4 and w.isalpha():
+            if not w[0].isupper():
+                return False
+            n += 1
+    return n >= 4
 
 
 def _headline_like(ln: Line) -> bool:
@@ -1021,10 +1036,10 @@ def _tail(
             marks[ln.index] = ("boilerplate", fam[ln.index] or "tail_links")
 
 
-LIST_ENTRIES = 10  # entries of a long list below the opener ...
-ENTRY_WORDS = 6  # ... each of a clause's length at least ...
-OUTWEIGHS = 2  # ... under a line that opens the furniture, where it outweighs the article above
-SHORT_INTRO = 150  # ... and the article above is an intro of at most this many words
+LIST_ENTRIES: Final = 10  # entries of a long list below the opener ...
+ENTRY_WORDS: Final = 6  # ... each of a clause's length at least ...
+OUTWEIGHS: Final = 2  # ... under a line that opens the furniture, where it outweighs the article above
+SHORT_INTRO: Final = 150  # ... and the article above is an intro of at most this many words
 
 
 def _article_continues(body: list[Line], first: int, tail: list[Line], start: int) -> bool:
@@ -1054,7 +1069,7 @@ def _article_continues(body: list[Line], first: int, tail: list[Line], start: in
 # symbol ("<3 Sam", "(University of Oslo)"), or a label with a figure ("Last updated: May 2,
 # 2024", "Cost per day: £6.81"), a code or number of five digits or more (a document's
 # reference, a phone number): no menu item is written so.
-_NOT_A_LABEL = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d|\d{5}")
+_NOT_A_LABEL: Final = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d|\d{5}")
 
 
 def _closing_credits(tail: list[Line], marks: dict) -> None:
@@ -1113,7 +1128,7 @@ def _unmarked_above(tail: list[Line], k: int, marks: dict) -> int:
     return j
 
 
-_OWN_RULES = frozenset(
+_OWN_RULES: Final = frozenset(
     {"disclaimer", "related_link", "related_header", "related_links", "paywall", "tail_links"}
 )
 
@@ -1186,7 +1201,7 @@ def _notes_naming_the_headline(
 
 # "The companies listed here", "These tools mentioned above": a note about the items of one
 # article.  (After an optional label: "Disclaimer: …")
-_POINTS_AT_LIST = re.compile(
+_POINTS_AT_LIST: Final = re.compile(
     r"^(?:[\w ]{0,30}:\s*)?(?:the|these|all|any)\s+(?P<things>(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
     r"(?:listed|mentioned|featured|named|ranked|reviewed|included|compared)\s+"
     r"(?:here|above|below|in\s+this)\b"
@@ -1200,11 +1215,11 @@ def _same_stem(a: str, b: str) -> bool:
     return len(commonprefix((a, b))) >= max(4, min(len(a), len(b)) - 3)
 
 
-_DISCLAIMER = ("boilerplate", "disclaimer")
+_DISCLAIMER: Final = ("boilerplate", "disclaimer")
 
 
-OWN_HITS = 3
-OWN_SHARE = 0.7
+OWN_HITS: Final = 3
+OWN_SHARE: Final = 0.7
 
 
 class _Vocab:
@@ -1260,10 +1275,10 @@ class _Vocab:
         return _ALNUM.search(self.text) is not None
 
 
-_SEARCH_BUDGET = 1 << 22  # characters searched before the words are tokenised once
+_SEARCH_BUDGET: Final = 1 << 22  # characters searched before the words are tokenised once
 
 
-_ALNUM = re.compile(r"[^\W_]")
+_ALNUM: Final = re.compile(r"[^\W_]")
 
 
 def _words_of(lines: list[Line]) -> _Vocab:
@@ -1272,7 +1287,7 @@ def _words_of(lines: list[Line]) -> _Vocab:
 
 # Long words every text has: a menu line made of them ("Here's how you know", "Improve this
 # question") shares them with any lead without announcing it.
-_COMMON = frozenset(
+_COMMON: Final = frozenset(
     """this that with from have your here know what when where which there their they them
     then than been were will would could should about into over also just like more most some
     such only other these those very even make made many much well back after before because
@@ -1302,15 +1317,15 @@ def _overlap(ln: Line, lead_words: Container[str]) -> float:
     return _hits(ln, lead_words)[1]
 
 
-_STATEMENT_END = re.compile(r"[.;:,]\s*$")  # a headline may ask or exclaim, it rarely states
+_STATEMENT_END: Final = re.compile(r"[.;:,]\s*$")  # a headline may ask or exclaim, it rarely states
 
 
 # a line opening on a full date ("May 2, 2025", "2 May 2025", "02/05/2025")
-_OPENS_DATED = re.compile(
+_OPENS_DATED: Final = re.compile(
     rf"^(?:{credits_mod.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{credits_mod.MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})\b"
 )
-DATED_REST = 4  # words after an opening date: a reading time, a name, a section -- no headline
+DATED_REST: Final = 4  # words after an opening date: a reading time, a name, a section -- no headline
 
 
 def _no_headline(text: str) -> bool:

@@ -6,9 +6,10 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 # Fold the styles that copies of the same text differ in: quotes, dashes, spaces, case.
-_FOLD = str.maketrans(
+_FOLD: Final = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
         "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
@@ -21,7 +22,7 @@ _FOLD = str.maketrans(
 
 # (char, replacement) pairs: no replacement holds a folded character, so replacing them one
 # after another is one fold; `in` tests skip the absent ones (most lines hold one or two)
-_FOLD_PAIRS = tuple((chr(c), r) for c, r in _FOLD.items())
+_FOLD_PAIRS: Final = tuple((chr(c), r) for c, r in _FOLD.items())
 
 
 def _fold(s: str) -> str:
@@ -39,10 +40,10 @@ def normalise(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 # The ASCII spaces other than " " and "\n": an ASCII line without them, without two spaces
 # in a row and without padding is its own split-and-joined form.
-_ODD_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
+_ODD_SPACES: Final = "".join(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
 
 
 def _has_odd_space(text: str) -> bool:
@@ -53,11 +54,11 @@ def _has_odd_space(text: str) -> bool:
     return False
 
 
-_TOKEN = re.compile(r"[^\W_]+|©")
+_TOKEN: Final = re.compile(r"[^\W_]+|©")
 
 
 # ASCII bytes that are not letters or digits, to spaces: _TOKEN's runs, without the regex
-_ASCII_SEP = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+_ASCII_SEP: Final = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
 
 
 def tokens(norm: str) -> list[str]:
@@ -85,6 +86,23 @@ class Line:
     words: int  # whitespace-separated tokens (+ half the characters of unspaced scripts)
     _toks: list[str] | None = None
 
+    # Written out, not generated: compiled by mypyc (native.py) a dataclass's generated
+    # __init__ stays an interpreted function (a Python frame per line, ~10x the cost of a
+    # native constructor); the dataclass still gives __eq__ and __repr__.
+    def __init__(
+        self, index: int, start: int, end: int, cstart: int, cend: int, text: str, norm: str,
+        words: int, _toks: list[str] | None = None,
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.cstart = cstart
+        self.cend = cend
+        self.text = text
+        self.norm = norm
+        self.words = words
+        self._toks = _toks
+
     @property
     def toks(self) -> list[str]:
         if self._toks is None:
@@ -106,7 +124,7 @@ def _norm_words(
         # (the backtick is the one ASCII character folded)
         toks = stripped.replace("`", "'").split() if "`" in stripped else stripped.split()
         words = len(toks)
-        norm = " ".join(toks).casefold()
+        norm = " ".join(toks).lower()  # (for ASCII, lower() is casefold() and quicker)
     else:
         f = stripped
         for c, r in folds:
@@ -122,11 +140,12 @@ def _norm_words(
             # only single " " between words: f is already its split-and-joined form; no
             # split into word objects
             words = f.count(" ") + 1
-            norm = f.casefold()
+            norm = f.lower() if folded_ascii else f.casefold()
         else:
             toks = f.split()
             words = len(toks)
-            norm = " ".join(toks).casefold()
+            norm = " ".join(toks)
+            norm = norm.lower() if folded_ascii else norm.casefold()
         # scripts written without spaces: about two characters make a word (the fold
         # touches none of them: a line ASCII once folded has none)
         if not folded_ascii and _UNSPACED.search(stripped):

@@ -8,13 +8,14 @@ verbs and nouns such messages are built from), not particular sites' strings.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..text_view import tokens
 
-MAX_WORDS = 30  # banners are short; a long sentence that mentions a 404 is prose
-MAX_CHARS = 400
+MAX_WORDS: Final = 30  # banners are short; a long sentence that mentions a 404 is prose
+MAX_CHARS: Final = 400
 
-_ERROR = [
+_ERROR: Final = [
     # status codes with their words, in any order
     r"\b(?:4\d\d|5\d\d)\b[\s:.-]*(?:error|fehler|erreur|errores?|not found|forbidden|gone|unavailable|page|seite|página)",
     r"\b(?:error|fehler|erreur|errores?)\s*(?:code\s*)?[:#]?\s*(?:4\d\d|5\d\d)\b",
@@ -68,7 +69,7 @@ _ERROR = [
     r"\bha\s+ocurrido\s+un\s+error\b|\bse\s+produjo\s+un\s+error\b",
 ]
 
-_BLOCKED = [
+_BLOCKED: Final = [
     r"\baccess\s+(?:to\s+this\s+(?:page|site|website|resource)\s+(?:has\s+been|is)\s+)?denied\b",
     r"\b(?:you\s+(?:have\s+been|are|'ve\s+been)|you\s+were|has\s+been|request)\s+(?:temporarily\s+)?blocked\b",
     r"\bare\s+you\s+(?:a\s+)?(?:robot|human|bot)\b",
@@ -111,7 +112,7 @@ _BLOCKED = [
 # ("" = no cheap test: anchored or short; "CODE" = a 4xx/5xx status code).  A line runs only
 # the expressions its text allows -- the same answers as one joined expression, for a
 # fraction of its cost on the prose lines whose common words pass the set test below.
-_ERROR_GATES = [
+_ERROR_GATES: Final = [
     "CODE", "error fehler erreur", "found", "found", "exist found available work", "available",
     "removed deleted moved taken archived renamed unpublished", "looking searching",
     "requested", "find locate", "", "exist", "", "wrong",
@@ -122,7 +123,7 @@ _ERROR_GATES = [
     "page", "existe introuvable disponible", "page", "erreur", "trouv",
     "página", "encontra existe disponible", "página", "existe disponible", "error",
 ]
-_BLOCKED_GATES = [
+_BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
     "", "cookies", "security", "cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri",
     "ray", "unusual", "captcha", "requests", "limit", "forbidden", "check verification validation",
@@ -146,8 +147,8 @@ def _gated(patterns: list[str], gates: list[str]) -> list[tuple[tuple[str, ...],
     ]
 
 
-_ERROR_ALTS = _gated(_ERROR, _ERROR_GATES)
-_BLOCKED_ALTS = _gated(_BLOCKED, _BLOCKED_GATES)
+_ERROR_ALTS: Final = _gated(_ERROR, _ERROR_GATES)
+_BLOCKED_ALTS: Final = _gated(_BLOCKED, _BLOCKED_GATES)
 
 
 def _search_gated(alts: list[tuple[tuple[str, ...], re.Pattern[str]]], norm: str) -> bool:
@@ -173,7 +174,7 @@ def _search_gated(alts: list[tuple[tuple[str, ...], re.Pattern[str]]], norm: str
 
 # Every pattern above needs one of these words (or a 4xx/5xx code): a set test is far cheaper
 # than the expressions, and almost every prose line fails it.
-_ERROR_WORDS = frozenset(
+_ERROR_WORDS: Final = frozenset(
     """error errors errores fehler mistyped misspelled lost moved erreur found gefunden trouvée encontrada encontrado exist exists
     existe existiert available disponible verfügbar erreichbar vorhanden indisponible removed
     deleted moved archived renamed unpublished taken looking searching requested find locate
@@ -183,7 +184,7 @@ _ERROR_WORDS = frozenset(
     aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non
     encountered experienced unable expired database""".split()
 )
-_BLOCKED_WORDS = frozenset(
+_BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
     cloudflare incapsula imperva akamai perimeterx datadome ddos sucuri ray unusual captcha
     recaptcha requests rate ratelimit limited forbidden check verification validation resolve
@@ -195,7 +196,7 @@ _BLOCKED_WORDS = frozenset(
 
 # r"\b[45]\d\d\b" with the digit first, so that a search skips straight to the 4s and 5s;
 # the lookbehind is the opening \b (before a digit, a boundary means no word character)
-_CODE = re.compile(r"[45](?<!\w[45])\d\d\b")
+_CODE: Final = re.compile(r"[45](?<!\w[45])\d\d\b")
 
 
 def classify(norm: str, words: int, toks: list[str] | None = None) -> str | None:

@@ -8,16 +8,17 @@ strings are short, and a long paragraph that happens to contain a family word is
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..text_view import tokens
 
-MAX_WORDS = 120  # no family has longer lines (disclaimers are the longest)
-MAX_CHARS = 2000  # nor more characters: bounds the work on a pathological line
-_WORDISH = re.compile(r"[a-zà-ÿ]+|\d+")
-_CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
+MAX_WORDS: Final = 120  # no family has longer lines (disclaimers are the longest)
+MAX_CHARS: Final = 2000  # nor more characters: bounds the work on a pathological line
+_WORDISH: Final = re.compile(r"[a-zà-ÿ]+|\d+")
+_CAMEL: Final = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
 # where _CAMEL splits: r"[a-zà-ÿ0-9][A-ZÀ-Þ]" written capital first, so that a search skips
 # straight to the capitals (the lookbehind then checks the character before)
-_CAMEL_PAIR = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ0-9][A-ZÀ-Þ])")
+_CAMEL_PAIR: Final = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ0-9][A-ZÀ-Þ])")
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -39,10 +40,10 @@ def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks
     return False
 
 
-_DISCLAIMER_HEAD = _rx(
+_DISCLAIMER_HEAD: Final = _rx(
     r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
 )
-_DISCLAIMER_BODY = _gated(
+_DISCLAIMER_BODY: Final = _gated(
     ("warranty", r"\bwithout\s+warranty\b"),
     ("responsibility liability", r"\b(?:does|do)\s+not\s+(?:accept|assume|take)\s+any\s+(?:responsibility|liability)\b"),
     ("responsible liable", r"\bnot\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\s+for\b"),
@@ -76,10 +77,10 @@ _DISCLAIMER_BODY = _gated(
      r"\baffiliate-links?\b|\bliens?\s+(?:affiliés|d'affiliation)\b|\benlaces?\s+(?:de\s+)?afiliados?\b|\blink\s+(?:di\s+)?affiliat[io]\b|\b(?:erhalten|bekommen)\s+(?:wir\s+)?(?:eine\s+)?provision\b|\b(?:percevons|touchons|recevons)\s+une\s+commission\b|\b(?:recibimos|obtenemos)\s+una\s+comisión\b|\b(?:riceviamo|percepiamo)\s+una\s+commissione\b"),
 )
 # "Disclosure: …", "Disclaimer - …": a labelled notice, whatever follows the label.
-_DISCLAIMER_LEAD = re.compile(
+_DISCLAIMER_LEAD: Final = re.compile(
     r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal)s?\s*[:\u2013\u2014-]\s*\S"
 )
-_DISCLAIMER_LEAD_WORDS = (
+_DISCLAIMER_LEAD_WORDS: Final = (
     "legal", "editorial", "affiliate", "financial", "disclaimer", "disclosure",
     "haftungsausschluss", "avertissement", "aviso",
 )
@@ -90,7 +91,7 @@ def _disclaimer_lead(norm: str) -> bool:
     return norm.startswith(_DISCLAIMER_LEAD_WORDS) and _DISCLAIMER_LEAD.match(norm) is not None
 
 
-_COPYRIGHT = _rx(
+_COPYRIGHT: Final = _rx(
     r"^(?:copyright|©|\(c\)|\d{4}\s*©|©\s*\d{4})",
     r"\ball\s+rights\s+reserved\b",
     r"\balle\s+rechte\s+vorbehalten\b",
@@ -108,10 +109,10 @@ _COPYRIGHT = _rx(
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
-_COPYRIGHT_MID = re.compile(
+_COPYRIGHT_MID: Final = re.compile(
     r"(?:[\w/&.,'-]+\s+){1,4}©\s*(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s+\S+){1,5}\s*$"
 )
-_COOKIE = _gated(
+_COOKIE: Final = _gated(
     ("cookie cookies", r"\bcookies?\b"),
     ("browser", r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support"),
     ("privacy consent", r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b"),
@@ -133,7 +134,7 @@ _COOKIE = _gated(
      r"\bjavascript\s+(?:aktivieren|activer|einschalten)\b|\baktivieren\s+sie\s+(?:bitte\s+)?javascript\b|"
      r"\bactiv(?:ez|er|a|ar)\s+(?:le\s+|el\s+)?javascript\b|\b(?:habilita|habilitar)\s+(?:el\s+)?javascript\b"),
 )
-_PAYWALL = _gated(
+_PAYWALL: Final = _gated(
     ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
     ("reading", r"\bto\s+(?:continue|keep)\s+reading\b"),
     ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
@@ -156,7 +157,7 @@ _PAYWALL = _gated(
     ("weiterlesen abonnenten abonnés suscriptores", r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b"),
 )
 # Anchored at the line start: tried there only (a search would try every position)
-_RELATED_HEAD_LEAD = _rx(
+_RELATED_HEAD_LEAD: Final = _rx(
     r"^(?:previous|next|prev|older|newer)\s*(?:post|article|story|entry|page)\b",
     r"^(?:what'?s|now|currently)\s+(?:trending|hot|popular)\b.{0,30}$",
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
@@ -164,10 +165,10 @@ _RELATED_HEAD_LEAD = _rx(
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
 )
 # "… related articles:" anywhere, which must then end the line with one of its nouns
-_RELATED_HEAD_LIST = _rx(
+_RELATED_HEAD_LIST: Final = _rx(
     r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
 )
-_RELATED_NOUNS = tuple(
+_RELATED_NOUNS: Final = tuple(
     "articles stories posts news content reads reading links coverage resources videos podcasts"
     " topics headlines picks products guides searches".split()
 )
@@ -182,28 +183,28 @@ def _related_head(norm: str, lead: bool = True) -> bool:
 
 
 # a header is a noun phrase; "Popular languages include:" is the article's own sentence
-_CLAUSE_VERB = re.compile(r"\b(?:include|includes|are|is|was|were|can|will|should|have|has|had)\b")
+_CLAUSE_VERB: Final = re.compile(r"\b(?:include|includes|are|is|was|were|can|will|should|have|has|had)\b")
 # Words a related-links header is made of; with a list of headlines under it, a short line
 # holding one of them is a header even in wording no expression above foresaw.
-RELATED_WORDS = frozenset(
+RELATED_WORDS: Final = frozenset(
     """related recommended recommendations more also popular trending latest read similar
     suggested elsewhere around web sponsored partner partners picks stories headlines
     lesen mehr weitere beliebt empfohlen aussi plus lire populaires también más relacionados
     relacionadas leer populares""".split()
 )
-_RELATED_INLINE = _rx(
+_RELATED_INLINE: Final = _rx(
     r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|recommended|watch|listen)\s*(?::|»|>|\||-)\s*\S",
     r"^(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|lee\s+también|leer\s+más)\s*:",
 )
 # a post's own navigation link: "Previous Post: How to …", or glued as a page's text
 # dump leaves it, "Next PostHow to …"
-_POST_NAV = re.compile(
+_POST_NAV: Final = re.compile(
     r"^(?:Previous|Next|Prev|Older|Newer|PREVIOUS|NEXT)\s?(?:Post|Article|Story|Entry|POST|ARTICLE)"
     r"(?:\s*[:»>|–—-]\s*\S|[A-Z0-9\"“‘'])"
 )
 # widget strings run together without separators: "privacyreplenish & saveThis story"
-_GLUED = re.compile(r"[a-z][A-Z][a-z]")
-_CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
+_GLUED: Final = re.compile(r"[a-z][A-Z][a-z]")
+_CODE_CHARS: Final = re.compile(r"[(){}<>;=_/\\\[\]]")
 
 
 # Where one widget string runs into the next in a text dump: a lower-case letter, digit or
@@ -211,7 +212,7 @@ _CODE_CHARS = re.compile(r"[(){}<>;=_/\\\[\]]")
 # "it!Share"), capitals before one ("SHOPPrint"), or a word before capitals ("SavePRINT").
 # Found from the capital itself: a search that starts on a character class skips ahead to the
 # capitals, one that starts on a lookbehind would try every position.
-_GLUE_AT = re.compile(
+_GLUE_AT: Final = re.compile(
     r"[A-ZÀ-Þ](?:(?<=[a-zà-ÿ0-9!?:.)][A-ZÀ-Þ])(?=[a-zà-ÿ])|(?<=[A-ZÀ-Þ][A-ZÀ-Þ])(?=[a-zà-ÿ])"
     r"|(?<=[a-zà-ÿ][A-ZÀ-Þ])(?=[A-ZÀ-Þ]))"
 )
@@ -221,7 +222,7 @@ _GLUE_AT = re.compile(
 # _GLUE_AT find on it without the expressions (most lines are ASCII): "a" a lower-case letter,
 # "A" a capital, "0" a digit, "!" one of "!?:.)" (before a glued capital), "&" itself, " " any
 # other.  (A str: its `in` tests are cheaper than those of bytes.)
-_ASCII_CLASS = bytes(
+_ASCII_CLASS: Final = bytes(
     ord("a") if c.islower() else ord("A") if c.isupper() else ord("0") if c.isdigit()
     else ord(c) if c in "!&" else ord("!") if c in "?:.)" else ord(" ")
     for c in map(chr, range(128))
@@ -296,7 +297,7 @@ def _glued(text: str) -> bool:
     return sum(1 for tok in text.split() if tok[0] not in "#@" and _GLUED.search(tok)) >= 2
 
 
-_MENU_SEP = re.compile(r"\s(?:\||·|•|»|›|/|>)\s")
+_MENU_SEP: Final = re.compile(r"\s(?:\||·|•|»|›|/|>)\s")
 
 
 def _has_menu_char(text: str) -> bool:
@@ -307,7 +308,7 @@ def _has_menu_char(text: str) -> bool:
 
 # Vocabulary of comment / share / follow / subscribe widgets.  A short line made (almost) only
 # of these words, possibly glued without separators ("CommentsNo comment"), is a widget.
-_WIDGET_WORDS = frozenset(
+_WIDGET_WORDS: Final = frozenset(
     """
     comment comments commenting comentario comentarios commentaire commentaires kommentar kommentare
     reply replies respond responses leave add post write load show view hide see read more less
@@ -335,7 +336,7 @@ _WIDGET_WORDS = frozenset(
 
 
 # Widget words that name no widget by themselves: a line of only these is not a widget.
-_FILLER_WORDS = frozenset(
+_FILLER_WORDS: Final = frozenset(
     """us on our the a an this that to your you for of and or with at by it its in out up me no
     be here now today via new more less first back top main content article articles story
     stories page pages post posts section entire see read view show auf mit und per par sur et
@@ -345,18 +346,18 @@ _FILLER_WORDS = frozenset(
 
 
 # Widget words that are also everyday topics of headlines and list items.
-_TOPIC_WORDS = frozenset(
+_TOPIC_WORDS: Final = frozenset(
     """social media community conversation discussion rating rate vote votes report message
     messages account link links feed icons buttons button menu search open close flag remember
     forgot forgotten watch listen audio version""".split()
 )
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d$")
+_YEAR: Final = re.compile(r"(?:19|20)\d\d$")
 
 
 # Networks whose names are camel-cased: one word each, not two strings glued together
-_CAMEL_NAMES = re.compile(r"WhatsApp|LinkedIn|YouTube|TikTok|SoundCloud|GitHub|WeChat")
+_CAMEL_NAMES: Final = re.compile(r"WhatsApp|LinkedIn|YouTube|TikTok|SoundCloud|GitHub|WeChat")
 
 
 def _unglue_names(line: str) -> str:
@@ -396,11 +397,11 @@ def _widget_words(toks: list[str]) -> bool:
 
 
 # Lines longer than this are tested for disclaimers and navigation only.
-LONG_WORDS = 40
+LONG_WORDS: Final = 40
 
 
 # Words one of which every expression of a family needs: a cheap set test first.
-_DISCLAIMER_WORDS = frozenset(
+_DISCLAIMER_WORDS: Final = frozenset(
     """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
     information purposes constitute advice provided provides commission compensation affiliate
     sponsored produced published haftung gewähr garantie garantía constitutes meinung opinion
@@ -408,35 +409,35 @@ _DISCLAIMER_WORDS = frozenset(
     rechtsberatung steuerberatung finanzberatung constitue constituye costituisce affiliés
     affiliation afiliados affiliati provision comisión commissione""".split()
 )
-_SHORT_NOTICE_WORDS = frozenset(
+_SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
     performance endorse recommendation offer solicitation""".split()
 )
-_COPYRIGHT_WORDS = frozenset(
+_COPYRIGHT_WORDS: Final = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
     wiedergabe reproduction reproducción riproduzione prohibida""".split()
 )
-_COOKIE_WORDS = frozenset(
+_COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
     experience personalise personalize privacy consent sell share personal data accept reject
     decline datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad
     activer aktivieren activa activar""".split()
 )
-_PAYWALL_WORDS = frozenset(
+_PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores
     journalism""".split()
 )
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
-_GATED_WORDS = _DISCLAIMER_WORDS | _SHORT_NOTICE_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
+_GATED_WORDS: Final = _DISCLAIMER_WORDS | _SHORT_NOTICE_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
 
 
 # Advertising slot markers: the one family that also sits in the middle of an article, and
 # whose lines are never the article's own words.
-_AD_WORD = r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité|publicidad|pub)"
-_AD_CONTINUES = (
+_AD_WORD: Final = r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité|publicidad|pub)"
+_AD_CONTINUES: Final = (
     r"(?:(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after\s+(?:this\s+|the\s+)?(?:advertisement|ad))"
     r"(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+below|"
     r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?|weiter\s+nach\s+der\s+anzeige|"
@@ -446,13 +447,13 @@ _AD_CONTINUES = (
 # a slot's word, maybe followed by where the text resumes ("Advertisement - Continue reading
 # below"), or that line alone; dashes may frame it ("— Advertisement —"), but "- Ad" is a
 # list's item
-_AD_MARKER = re.compile(
+_AD_MARKER: Final = re.compile(
     rf"(?:-+\s*)?(?:{_AD_WORD}(?:\s*[-:–—|·]?\s*{_AD_CONTINUES})?|{_AD_CONTINUES})[\s.:!…\-–—]*"
 )
 
 
 # every alternative above opens with one of these
-AD_PREFIXES = (
+AD_PREFIXES: Final = (
     "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
     "weiter", "la", "the story", "the article", "- ", "--",  # (dashes are folded to "-")
 )
@@ -461,7 +462,7 @@ AD_PREFIXES = (
 # their first two characters: a set test that turns away most lines before startswith()
 # (a prefix shorter than two characters would need another test: refuse it here)
 assert all(len(p) >= 2 for p in AD_PREFIXES), "AD_STARTS holds two-character starts"
-AD_STARTS = frozenset(p[:2] for p in AD_PREFIXES)
+AD_STARTS: Final = frozenset(p[:2] for p in AD_PREFIXES)
 
 
 def is_ad_marker(norm: str) -> bool:
@@ -477,7 +478,7 @@ def is_ad_marker(norm: str) -> bool:
 
 
 # Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
-_NEWSLETTER = re.compile(
+_NEWSLETTER: Final = re.compile(
     r"\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:list|updates|alerts)|inbox)\b.*\b(?:sign|subscribe|join|get|enter|receive|delivered)\b|"
     r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail|get|receive)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b|"
     r"\b(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our\s+)?(?:e-?mail\s+|breaking\s+news\s+|news\s+)?alerts\b|"
@@ -502,7 +503,7 @@ def _newsletter(norm: str) -> bool:
 
 
 # An article page's tools (reading time, a listen button) and a social post's credit.
-_READING_AID = re.compile(
+_READING_AID: Final = re.compile(
     r"(?:\d+|one|two|three|four|five|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?\s+(?:read|listen|watch)\W*$|"
     r"(?:estimated\s+)?(?:reading|read|listening)\s+time\s*[:\-–]?\s*(?:about\s+|approx\.?\s+|less\s+than\s+)?"
     r"(?:\d+|one|a|an)\b[^.]{0,15}$|"
@@ -510,23 +511,23 @@ _READING_AID = re.compile(
     r"(?:listen|audio)(?:\s+(?:version|to\s+(?:this|the)\s+(?:article|story|post|episode)))?"
     r"\s*(?:[·:|-]\s*)?(?:\d+:\d\d)?$"
 )
-_EMBED_CREDIT = re.compile(r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\b[^.]{0,60}$")
+_EMBED_CREDIT: Final = re.compile(r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\b[^.]{0,60}$")
 # every alternative above opens with one of these (a count opens with a digit), and so with
 # one of these characters (one set test turns most lines away)
-_READING_AID_LEADS = (
+_READING_AID_LEADS: Final = (
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one", "two", "three", "four", "five",
     "ten", "estimated", "reading", "read", "listening", "lesezeit", "temps", "tiempo", "listen",
     "audio", "a ",
 )
-_READING_AID_FIRST = frozenset(p[0] for p in _READING_AID_LEADS)
+_READING_AID_FIRST: Final = frozenset(p[0] for p in _READING_AID_LEADS)
 
 
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
-_ACTION_LEAD = _rx(
+_ACTION_LEAD: Final = _rx(
     r"^(?:please\s+)?(?:share|print|save|subscribe|follow|comment|email|e-mail|tweet|pin|bookmark|donate|sign\s+(?:up|in)|log\s*in|register|join|buy|shop|order|try|click|tap|start|create|upgrade|unlock|claim|skip\s+to|jump\s+to|open|close|toggle|load|show|hide)\b",
 )
 # Softer verbs: articles end with "Contact a lawyer…", "Learn more about…" lines of their own.
-_SOFT_ACTION_LEAD = _rx(
+_SOFT_ACTION_LEAD: Final = _rx(
     r"^(?:please\s+)?(?:get|download|watch|listen|view|see|explore|discover|learn|contact|call|request|visit|book|go\s+to|back\s+to|return\s+to)\b",
 )
 
@@ -535,7 +536,7 @@ _SOFT_ACTION_LEAD = _rx(
 # when none of them matches there (most lines), one match call says so instead of six.  Each
 # is anchored at the start ("^", or match()), so search() and match() agree on it; the ad
 # marker is matched whole (fullmatch) and so is followed by \Z here.
-_LEADS = re.compile(
+_LEADS: Final = re.compile(
     "|".join(
         f"(?:{rx.pattern})"
         for rx in (
@@ -652,7 +653,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
 
 
 # A news site's sections, which its menus list without separators ("News Sport Weather").
-_SECTION_WORDS = frozenset(
+_SECTION_WORDS: Final = frozenset(
     """home news latest local national world international politics business economy money
     markets finance tech technology science health sport sports football weather culture arts
     art entertainment lifestyle life style travel food drink books music film films movies tv

@@ -12,25 +12,26 @@ above them, or the article's prose goes on past them -- both are refused here.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..text_view import Line
 
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
-_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\d)")
+_CLOCK: Final = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_DATE: Final = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\d)")
 # ... or how long ago it was posted ("3 years ago", "vor 2 Tagen" is not read)
-_AGO = re.compile(r"\b\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
-STAMP_WORDS = 14  # a timestamp (with its "at", weekday, zone or a link around it) is short
-NAME_WORDS = 6  # a commenter's name line: a name, a number, "says:"
-MIN_ENTRIES = 3  # a thread: this many entries at least (two stamps can be an article's dates)
-GAP = 60  # entries of one thread stand at most this many lines apart
-PROSE = 15  # a line this long is prose ...
-ABOVE = 150  # ... and the article above a thread has this many words of it at least
+_AGO: Final = re.compile(r"\b\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
+STAMP_WORDS: Final = 14  # a timestamp (with its "at", weekday, zone or a link around it) is short
+NAME_WORDS: Final = 6  # a commenter's name line: a name, a number, "says:"
+MIN_ENTRIES: Final = 3  # a thread: this many entries at least (two stamps can be an article's dates)
+GAP: Final = 60  # entries of one thread stand at most this many lines apart
+PROSE: Final = 15  # a line this long is prose ...
+ABOVE: Final = 150  # ... and the article above a thread has this many words of it at least
 # Past the last entry, no more prose than a last comment and the page's footer and sidebar
 # (at most this many words, or half the article's): an article going on at length under
 # stamped entries of its own is not cut.
-AFTER = 250
-HEAD_WORDS = 12  # a thread's heading with its count
-_COUNT = re.compile(r"(?<![\d.,:/])\d{1,5}(?![\d.,:/])")
+AFTER: Final = 250
+HEAD_WORDS: Final = 12  # a thread's heading with its count
+_COUNT: Final = re.compile(r"(?<![\d.,:/])\d{1,5}(?![\d.,:/])")
 
 
 def _stamp(ln: Line) -> bool:
@@ -53,11 +54,15 @@ def _name(ln: Line) -> bool:
 def thread_start(body: list[Line]) -> int | None:
     """Position in `body` (non-blank lines, in order) of the first line of a readers' comment
     thread that runs to the record's end, or None."""
-    # entries: a name line right above a timestamp (cheap test first: most lines hold no ":")
+    # entries: a name line right above a timestamp (cheap tests first: lengths, then one
+    # character -- most lines hold no ":" -- and the stamp's expressions last)
     entries = [
         k - 1
         for k in range(1, len(body) - 1)
-        if (":" in body[k].text or "ago" in body[k].text) and _stamp(body[k]) and _name(body[k - 1])
+        if 2 <= body[k].words <= STAMP_WORDS
+        and _name(body[k - 1])
+        and (":" in body[k].text or "ago" in body[k].text)
+        and _stamp(body[k])
     ]
     if len(entries) < MIN_ENTRIES:
         return None

@@ -10,33 +10,34 @@ not taken for them; resolve only looks at the unexplained lines that end the rec
 from __future__ import annotations
 
 import re
+from typing import Final
 
-MAX_WORDS = 14  # a credit or a tag line is short; an article's closing sentence is not
+MAX_WORDS: Final = 14  # a credit or a tag line is short; an article's closing sentence is not
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_NAME: Final = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # A bare "By Ana Ruiz" stays: an article may sign off with its author's name, and a byline
 # alone under it reads the same.  A dated one is the page's ("Posted by Ana at May 2, 2025"),
 # and so is a bare label over a name line (author_box).
-_BYLINE = re.compile(rf"^(?:[A-Z][a-z]+\s+)?[Bb]y:?(?:\s+{_NAME}\s+(?:at|on)\s+[^;]*\d[^;]*)?$")
-MONTH = (
+_BYLINE: Final = re.compile(rf"^(?:[A-Z][a-z]+\s+)?[Bb]y:?(?:\s+{_NAME}\s+(?:at|on)\s+[^;]*\d[^;]*)?$")
+MONTH: Final = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 )
-_MONTH = MONTH
+_MONTH: Final = MONTH
 # a line that is a date, with a word or two of lead-in ("at", "Published", "Updated on")
-_DATE_LINE = re.compile(
+_DATE_LINE: Final = re.compile(
     rf"^(?:[A-Za-z]+\s+){{0,2}}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
     r"(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?(?:\s+[A-Z]{2,4})?$"
 )
-_AGO = re.compile(r"^\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$")
+_AGO: Final = re.compile(r"^\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 # "Tags: rail, budget, Leeds" -- a label of a word or two over a list of short items (an
 # article's own "Format: lesson plans" states one thing, "Last updated: May 2, 2025" a date)
-_TAG_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?:\s+[^,.!?\d]{1,30}(?:,\s*[^,.!?\d]{1,30})+$")
+_TAG_LINE: Final = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?:\s+[^,.!?\d]{1,30}(?:,\s*[^,.!?\d]{1,30})+$")
 # a pager: an arrow, or "Previous"/"Next" before a title
 # function words: a tag list has none, a sentence's enumeration does ("who owns x and y")
-_FUNCTION = re.compile(r"\b(?:and|or|the|a|an|of|to|who|is|are|for|with|in|on)\b")
-PAGER = re.compile(r"^(?:[←→«»‹›]|(?:Prev(?:ious)?|Next)\s+[A-Z\"“])")
-_PAGER = PAGER
+_FUNCTION: Final = re.compile(r"\b(?:and|or|the|a|an|of|to|who|is|are|for|with|in|on)\b")
+PAGER: Final = re.compile(r"^(?:[←→«»‹›]|(?:Prev(?:ious)?|Next)\s+[A-Z\"“])")
+_PAGER: Final = PAGER
 
 
 def is_credit(text: str) -> bool:
@@ -53,7 +54,7 @@ def is_credit(text: str) -> bool:
     )
 
 
-_LONE_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}$")
+_LONE_NAME: Final = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}$")
 
 
 def author_box(name: str, bio: str) -> bool:
@@ -72,17 +73,17 @@ def author_box(name: str, bio: str) -> bool:
 
 
 # words a headline leaves in lower case ("Ideas for an Exit", "How to Fix a Leak")
-_MINOR = frozenset(
+_MINOR: Final = frozenset(
     "a an the of and or nor for to in on at by from with into as vs vs. is are your you how "
     "what why when".split()
 )
-TEASER_WORDS = (3, 16)  # a teaser headline is short; two words ("SD Cards") may be a list item
-MAX_TEASERS = 3  # more lines in headline case in a row are a list the article ends on
+TEASER_WORDS: Final = (3, 16)  # a teaser headline is short; two words ("SD Cards") may be a list item
+MAX_TEASERS: Final = 3  # more lines in headline case in a row are a list the article ends on
 # "Format: Lesson Plans", "Last Updated: June 2022": a label over a value, the article's note
 # two words are a name only when both read as one ("SD Cards", "Learn More" do not)
-_TWO_NAMES = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
-_FUNCTION_WORDS = frozenset("more now here us all our up out back home top next new about".split())
-_LABEL = re.compile(r"^\S+(?:\s\S+)?:\s")
+_TWO_NAMES: Final = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
+_FUNCTION_WORDS: Final = frozenset("more now here us all our up out back home top next new about".split())
+_LABEL: Final = re.compile(r"^\S+(?:\s\S+)?:\s")
 
 
 def is_teaser(text: str) -> bool:

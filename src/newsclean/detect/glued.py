@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from ..model import Span
 from ..text_view import Line
 
 # a stop (maybe a closing quote or bracket) touching a capital, or a list or menu mark before
 # one: where a glued tail may start; the word before the stop says whether it ends a sentence
-_TAIL_AT = re.compile(r"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[A-Z“‘])")
-MIN_BEFORE = 8  # a glued tail hangs on a sentence of at least this many words
+_TAIL_AT: Final = re.compile(r"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[A-Z“‘])")
+MIN_BEFORE: Final = 8  # a glued tail hangs on a sentence of at least this many words
 # a word of three or more lower-case letters touching a capitalised word: a glued head's end
-_HEAD_AT = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
-_CLOSERS = "\"”’')]"
+_HEAD_AT: Final = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_CLOSERS: Final = "\"”’')]"
 
-MAX_WORDS = 8  # a glued widget string, a menu's label: never longer than this
-MAX_CHARS = 80
-MIN_REST = 10  # the article's line left after a head is cut
+MAX_WORDS: Final = 8  # a glued widget string, a menu's label: never longer than this
+MAX_CHARS: Final = 80
+MIN_REST: Final = 10  # the article's line left after a head is cut
 
 
 def tail(ln: Line, named: Callable[[str], str | None]) -> Span | None:

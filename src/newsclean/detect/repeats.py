@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
+from typing import Final
 
 from ..text_view import Line, TextView
 
-MIN_RUN_WORDS = 8  # a run of copies shorter than this is not treated as a repeat
+MIN_RUN_WORDS: Final = 8  # a run of copies shorter than this is not treated as a repeat
 # Inside the body, a run of short copies is usually structure (table rows, spec lists, mail
 # headers) rather than a duplicated paragraph: only runs with a real paragraph count there.
-MIN_PARAGRAPH_WORDS = 10
-PASSAGE_LINES = 8  # a run copying this many lines of a passage together is a copied passage
+MIN_PARAGRAPH_WORDS: Final = 10
+PASSAGE_LINES: Final = 8  # a run copying this many lines of a passage together is a copied passage
 # A lone copy shorter than a prose line and not ending a sentence, away from its original, is
 # a recurring structural line of the article (a mail's "Subject:", a formula restated, a table
 # row) rather than a duplicated paragraph; a stutter sits right under its original.
-STRUCTURE_WORDS = 15
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*\s*$")
+STRUCTURE_WORDS: Final = 15
+_SENTENCE_END: Final = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*\s*$")
 
 
-_HEAD = 60  # a copy cut short still shares this many characters with its original
-_HEAD_OF = itemgetter(slice(None, _HEAD))  # a line's first _HEAD characters
-_TAIL_OF = itemgetter(slice(-_HEAD, None))  # and its last
+_HEAD: Final = 60  # a copy cut short still shares this many characters with its original
+_HEAD_OF: Final = itemgetter(slice(None, _HEAD))  # a line's first _HEAD characters
+_TAIL_OF: Final = itemgetter(slice(-_HEAD, None))  # and its last
 
 
 def _truncated_copy(norm: str, heads: dict[str, int], norms: list[str]) -> bool:
@@ -79,9 +80,9 @@ def _joined_copy(
     return False
 
 
-_SPLITS = 30  # first-piece lengths tried for a line inside a run of copies
-_SHORT_PIECES = 64  # short lines joined into one that are looked for
-_SHORT_TRIES = 20_000  # walks for short joins in one record: bounded time on any input
+_SPLITS: Final = 30  # first-piece lengths tried for a line inside a run of copies
+_SHORT_PIECES: Final = 64  # short lines joined into one that are looked for
+_SHORT_TRIES: Final = 20_000  # walks for short joins in one record: bounded time on any input
 
 
 def _joined_short(
@@ -265,8 +266,8 @@ def detect(
 
 
 # An entry of a list or a table: a bullet, a number, a table row.
-_ENTRY = re.compile(r"\s*(?:[-*•·▪‣◦–—]\s|\d{1,3}[.)]\s|\|)")
-_NUMBER = re.compile(r"\s*(\d{1,3})[.)]\s")
+_ENTRY: Final = re.compile(r"\s*(?:[-*•·▪‣◦–—]\s|\d{1,3}[.)]\s|\|)")
+_NUMBER: Final = re.compile(r"\s*(\d{1,3})[.)]\s")
 
 
 def _list_entries(view: TextView, run: list[Line]) -> bool:
@@ -311,7 +312,7 @@ def _structural(view: TextView, ln: Line) -> bool:
 
 # Earlier occurrences of a line tried as the start of a copied passage: enough for any real
 # page, and the bound that keeps a record of many short repeats linear.
-MAX_STARTS = 8
+MAX_STARTS: Final = 8
 
 
 _LAST_INDEX: list = [None, None]  # the last view asked for, and its index
@@ -411,11 +412,11 @@ class PassageIndex:
         return self.longest_match(run, cut_short=True)[0] == len(run)
 
 
-EDITED_WORDS = 15  # paragraphs this long and longer are compared for edited copies
-_EDGE = 40  # characters of a paragraph's opening or closing that a copy-edit rarely touches
-EDITED_WORDS_CHANGED = 3  # a copy-edit changes at most this many words
-_CASED_WORD = re.compile(r"[^\W_]+")
-_SENTENCES = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
+EDITED_WORDS: Final = 15  # paragraphs this long and longer are compared for edited copies
+_EDGE: Final = 40  # characters of a paragraph's opening or closing that a copy-edit rarely touches
+EDITED_WORDS_CHANGED: Final = 3  # a copy-edit changes at most this many words
+_CASED_WORD: Final = re.compile(r"[^\W_]+")
+_SENTENCES: Final = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 
 
 def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
@@ -480,7 +481,7 @@ def _edited(original: Line, copy: Line) -> bool:
     return not any(w[0].isupper() or w[0].isdigit() for w in words)
 
 
-_DIFF_WORDS = 200  # paragraphs longer than this are compared by _few_edits, not difflib
+_DIFF_WORDS: Final = 200  # paragraphs longer than this are compared by _few_edits, not difflib
 
 
 def _few_edits(a: list[str], b: list[str], limit: int) -> list[tuple[int, int, int, int]] | None:
