@@ -1065,3 +1065,83 @@ def test_modal_or_adverb_after_a_quoted_term_is_no_speaker() -> None:
 def test_plain_noun_after_an_exclaimed_quote_still_speaks() -> None:
     text = "“We have the suspect, we have him now!” officers announced over their radios."
     assert speakers(text)[0][1] == "officers"
+
+
+# -- a pronoun's antecedent: who acts, who is only mentioned (issue 16, sixth pass) ------
+
+
+def test_name_set_off_by_commas_before_its_reporting_verb_reports() -> None:
+    # `Idris Kamara, who represents Baker, said …`: the relative clause stands between the
+    # name and its verb; he reported speech, the man named inside the clause did not.
+    text = (
+        "Defence lawyers said the pair would fight the charges. “We will be ready,” said "
+        "Tom Ash, who represents Ortiz.\n\n"
+        "Idris Kamara, who represents Carl Baker, said his client refused the plea offer. "
+        "He said Baker is a father of three, and a guilty plea would “ruin his life.”"
+    )
+    assert speakers(text)[-1][1] == "Idris Kamara"
+    # a verb that reports nothing after the clause: no one to prefer
+    text = text.replace("Carl Baker, said his client refused", "Carl Baker, sat by his client "
+                        "who refused")
+    assert speakers(text)[-1][1] is None
+
+
+def test_place_before_a_parenthetical_reporting_clause_does_not_act() -> None:
+    # `Finding water on Europa, he said, is …`: `Europa` is not the subject of `is`.
+    text = (
+        "Idris Kamara, an astronomer who led the survey, said two of the three needs of "
+        "life are common. “Water is the hard one,” he said.\n\n"
+        "Finding vapour on Europa, he said, is the “next best thing” to liquid water."
+    )
+    assert speakers(text)[-1][1] == "Idris Kamara"
+    # a set-off phrase that is not a reporting clause: the word still acts
+    text = text.replace("Finding vapour on Europa, he said, is",
+                        "Finding vapour, Europa, speaking at a rally, said it is")
+    assert speakers(text)[-1][1] != "Idris Kamara"
+
+
+def test_lone_name_after_a_preposition_is_no_one_who_acts() -> None:
+    # `The Web of Angels was …`: the title acts, not `Angels`.
+    text = (
+        "I reached Rita Vale by phone. Vale still found it hard to talk about the trial. "
+        "The Web of Angels was the first novel she ever sold. The years after left her "
+        "“pretty overwhelmed,” she said."
+    )
+    assert speakers(text)[-1][1] == "Rita Vale"
+    # a lone name that acts, after no preposition, may be the one who spoke: unclear
+    text = text.replace("The Web of Angels was", "In 1990 Rivera was")
+    assert speakers(text)[-1][1] is None
+
+
+def test_role_words_before_a_sentence_subject() -> None:
+    # `Wild defenseman Ryan Suter, who …, could see …`: the role does not hide that the
+    # name opens its sentence, and the man named later inside the clause is an object.
+    text = (
+        "“That is perfect,” Coach Dan Boyd said.\n\n"
+        "A week ago, Kofi Mensah had scored once in ten games. Veteran defenceman Idris "
+        "Kamara, who joked about Mensah’s sticks, could see the frustration.\n\n"
+        "“He is used to scoring goals,” he said."
+    )
+    assert speakers(text)[-1][1] == "Idris Kamara"
+    text = (
+        "“That is perfect,” Coach Dan Boyd said.\n\n"
+        "A week ago, Kofi Mensah had scored once in ten games. Fans cheered Idris "
+        "Kamara, who joked about Mensah’s sticks, and the frustration.\n\n"
+        "“He is used to scoring goals,” he said."
+    )
+    assert speakers(text)[-1][1] != "Idris Kamara"  # an object, after a verb
+
+
+def test_relative_clause_after_a_noun_phrase_subject_is_not_the_subject() -> None:
+    # `The Republican nominee, who spoke in Ohio, called …`: the place at the end of the
+    # relative clause is no speaker; the noun phrase before the clause is.
+    text = ("The Republican nominee, who spoke at a rally in Ohio, called the plan “a "
+            "disaster for the city and its people.”")
+    assert speakers(text)[0][1] == "The Republican nominee"
+    # a name before the clause stays the subject; a set-off name after a role still wins
+    text = ("Ann Lee, who spoke in Ohio on Friday, called the plan “a disaster for the city "
+            "and its people.”")
+    assert speakers(text)[0][1] == "Ann Lee"
+    text = ("The party chairman, Tom Baker, called the plan “a disaster for the city and "
+            "its people.”")
+    assert speakers(text)[0][1] == "Tom Baker"

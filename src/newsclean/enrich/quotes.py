@@ -1789,7 +1789,8 @@ class _Ctx:
         off after a noun phrase (`Dunne’s running mate, Ohio Gov. Carl Denning, said`);
         else the earliest noun phrase (`The Republican nominee, speaking in Ohio,
         accused`).  A segment that opens with a preposition, a conjunction or a
-        participle (`Asked about the poll,`, `In Ohio,`) is an adverbial, no subject."""
+        participle (`Asked about the poll,`, `In Ohio,`) is an adverbial, no subject;
+        one that opens with a relative pronoun is about the phrase before it."""
         segs: list[tuple[int, int]] = []  # (start, end) token ranges, nearest first
         end = k
         for _ in range(4):
@@ -1812,6 +1813,8 @@ class _Ctx:
             if first in _PREPOSITIONS or first in SUBORDINATORS or \
                     first.endswith("ing") or first in ("asked", "pressed", "reached"):
                 continue
+            if first in _WH_WORDS and a > 0:
+                continue  # `The senator, who spoke in Ohio, said`: a relative clause
             subj = self._core_backward(toks, b - 1)
             if subj is None or subj.start < toks[a].start:
                 continue

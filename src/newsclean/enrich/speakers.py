@@ -33,6 +33,7 @@ from .speech_lexicon import (
     MALE_TITLES,
     NOT_GIVEN,
     ORG_WORDS,
+    OTHER_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_TITLES,
     TITLES,
@@ -310,8 +311,8 @@ class SpeakerResolver:
                 # `Mr. Lund chalks up …`: an honorific names a person of that gender
                 self.gender.setdefault(rest[0], g)
                 return rest[0]
-            if not _acts(text, m.end()):
-                return None
+            if not _acts(text, m.end()) or _after_preposition(text, m.start()):
+                return None  # (`The Web of Angels was …`: the phrase acts, not the word)
             if m.group() == rest[0] and rest[0].endswith("s") and \
                     not _mid_sentence(text, rest[0]):
                 return None  # `Delegates questioned …`: a plural noun opening its sentence
@@ -614,10 +615,7 @@ class SpeakerResolver:
     def _subject_like_at(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
         text = self.text
-        if _SUBJECT_BEFORE.search(text, max(0, pos - 60), pos) is None and not (
-            text.endswith((", ", ",\u00a0"), 0, pos)
-            and _SUBJECT_BEFORE_LONG.search(text, max(0, pos - 130), pos) is not None
-        ):
+        if not _opens_sentence(text, pos) and not _opens_sentence(text, _role_start(text, pos)):
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Moss also noted"
         if after is not None and after.group(1).islower():
@@ -641,16 +639,32 @@ class SpeakerResolver:
         """A reporting verb follows the name at `pos` (`…, Madry said.`): the person spoke,
         even where the sentence quotes no one."""
         after = _AFTER_NAME.match(self.text, pos)
-        if after is None:
+        if after is not None and after.group(1).islower():
+            word = _NEXT_WORD.match(self.text, after.start(1) - 1)
+            return word is not None and word.group(1) in ALL_VERBS
+        run = _NAME_RUN.match(self.text, pos)
+        if run is None or not self.text.startswith(",", run.end()):
             return False
-        word = _NEXT_WORD.match(self.text, after.start(1) - 1)
-        return word is not None and word.group(1) in ALL_VERBS
+        # `Ann Lee, the firm’s lawyer, said`, `Lee, who represents Baker, said`: the verb
+        # after a phrase set off by commas (which may hold commas itself)
+        m = _SET_OFF_VERB.match(self.text, run.end())
+        return m is not None and (m.group(1) in ALL_VERBS or (
+            m.group(1) in AUX and m.group(2) is not None and m.group(2) in ALL_VERBS
+        ))
+
+
+# A phrase set off by commas after a name, and the word(s) after it: at most 150
+# characters, no sentence end nor quotation mark inside, its last comma the one before the
+# verb (the phrase may name a place with a comma: `of California, Davis,`).
+_SET_OFF_VERB = re.compile(
+    r",[ \u00a0]+[^.!?;\n“”\"]{1,150}?,[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
+)
 
 
 # What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
 # (`Okafor, speaking at a rally in Leeds, urged …`: the phrase may name places)
 _ACTS = re.compile(
-    r"(?:,[ \u00a0]+[a-z][^,.;\n“”\"]{0,60},)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
+    r"(?:,[ \u00a0]+([a-z][^,.;\n“”\"]{0,60}),)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
 )
 
 
@@ -662,7 +676,11 @@ def _acts(text: str, end: int) -> bool:
     m = _ACTS.match(text, end)
     if m is None:
         return False
-    first, second = m.group(1), m.group(2)
+    phrase, first, second = m.group(1, 2, 3)
+    if phrase is not None:
+        words = phrase.split()
+        if len(words) == 2 and words[0] in _SUBJECT_PRONOUNS and words[1] in ALL_VERBS:
+            return False  # `Finding water on Europa, he said, is …`: the verb is not hers
     if first in ALL_VERBS or first in _BE_HAVE:
         return True  # `Quillon was blunt`, `Dunne, for his part, has been …`
     return (first in AUX or first.endswith("ly")) and second is not None and (
@@ -672,6 +690,59 @@ def _acts(text: str, end: int) -> bool:
 
 _HONORIFICS = ("Mr. ", "Mrs. ", "Ms. ", "Mr ", "Mrs ", "Ms ")  # not `Miss Universe`
 _BE_HAVE = {"is", "was", "has", "had", "will", "would"}
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+
+
+_OBJECT_PREPOSITIONS = frozenset(
+    {"of", "for", "to", "with", "by", "from", "about", "against", "at", "on", "in", "into"}
+)
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """The word before `pos` is a preposition: what stands at `pos` is its object."""
+    before = text[max(0, pos - 10) : pos].rsplit(None, 1)
+    return bool(before) and text[pos - 1 : pos].isspace() and before[-1] in _OBJECT_PREPOSITIONS
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Only a sentence start, maybe a short introductory phrase, stands before `pos`."""
+    return _SUBJECT_BEFORE.search(text, max(0, pos - 60), pos) is not None or (
+        text.endswith((", ", ",\u00a0"), 0, pos)
+        and _SUBJECT_BEFORE_LONG.search(text, max(0, pos - 130), pos) is not None
+    )
+
+
+# A role word before a name: `Wild defenseman`, `Palestinian chief negotiator`.
+_ROLE_WORD = re.compile(r"[A-Za-z][a-z]+|[A-Z]+")
+_NOT_ROLE = (
+    ALL_VERBS | AUX | DETERMINERS | _OBJECT_PREPOSITIONS | OTHER_PRONOUNS
+    | set(PRONOUN_GENDER) | {"and", "or", "but", "when", "while", "as", "if", "who", "which",
+                             "whom", "after", "before", "since", "so", "than", "then", "there"}
+)
+
+
+def _role_start(text: str, pos: int) -> int:
+    """Where the role words right before the name at `pos` begin (`Wild defenseman Ryan
+    Suter`, `The veteran negotiator Saeb Erekat`: up to four lower-case nouns and
+    capitalised modifiers, at least one in lower case, none a verb, pronoun or function
+    word), or `pos` when there are none."""
+    start = pos
+    lower = False
+    for _ in range(4):
+        if start < 2 or text[start - 1] not in " \u00a0":
+            break
+        a = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1),
+                text.rfind("\u00a0", 0, start - 1)) + 1
+        word = text[a : start - 1]
+        if word in ("The", "the"):
+            start = a
+            break
+        if _ROLE_WORD.fullmatch(word) is None or word.lower() in _NOT_ROLE or \
+                word.endswith(("ed", "ly")):
+            break
+        lower = lower or word.islower()
+        start = a
+    return start if lower else pos
 
 
 def _run_before(text: str, i: int) -> re.Match[str] | None:
