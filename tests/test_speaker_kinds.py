@@ -1145,3 +1145,36 @@ def test_relative_clause_after_a_noun_phrase_subject_is_not_the_subject() -> Non
     text = ("The party chairman, Tom Baker, called the plan “a disaster for the city and "
             "its people.”")
     assert speakers(text)[0][1] == "Tom Baker"
+
+
+def test_inverted_clause_reports_for_a_later_pronoun() -> None:
+    # `…, says Keri Vance, author of …. “…,” she says.`: the person of the inverted clause
+    # reported the sentence before the quotation.
+    text = (
+        "“People want quality over quantity,” says Tom Hale, a dietitian in Leeds.\n\n"
+        "But it is also important not to neglect other foods, says Idris Vance, author of "
+        "The Small Change Plan. “It is not wise to eat only protein, as many people "
+        "might,” she says."
+    )
+    assert speakers(text)[-1][1] == "Idris Vance"
+    # a name after `said` that opens the reported clause is no reporter
+    text = (
+        "“People want quality over quantity,” says Rita Hale, a dietitian in Leeds.\n\n"
+        "Marco Vell, the company’s chief operating officer, said Kofi Tyvak would "
+        "lead the landers. “We will start with something smaller,” she said."
+    )
+    assert speakers(text)[-1][1] != "Kofi Tyvak"
+
+
+def test_sentence_subject_of_the_pronouns_gender_over_its_own_objects() -> None:
+    # `Dan Ruiz at the Review agreed with Chris Lee about the winner. / “…,” he wrote.`:
+    # the one named after the subject is named in its sentence, as its object.
+    text = (
+        "“He was solid, and that will matter,” Chris Lee concluded.\n\n"
+        "Dan Ruiz at the Review agreed with Lee about the winner.\n\n"
+        "“If the goal was to make his rival defend business as usual, it worked,” he wrote."
+    )
+    assert speakers(text)[-1][1] == "Dan Ruiz"
+    # someone of that gender named in a later sentence: unclear
+    text = text.replace("about the winner.", "about the winner. Readers wrote to Tom Hale.")
+    assert speakers(text)[-1][1] is None

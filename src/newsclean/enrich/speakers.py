@@ -576,8 +576,10 @@ class SpeakerResolver:
         # ... or the last sentence subject that reports speech, when everyone named after
         # it is named inside the clause it reports (`Baker said Grant’s debate would
         # boost Lund’s numbers. / “…,” he said.`): they are talked about, it talks.
-        reporters = [m for m in fit if not any(m is r for r in recent) and
-                     self._subject_like(m.pos) and self._reports(m.pos)]
+        # (`…, says Keri Vance, author of …`: an inverted clause reports her speech too)
+        reporters = [m for m in fit if not any(m is r for r in recent) and (
+            (self._subject_like(m.pos) and self._reports(m.pos)) or _inverted_report(self.text, m.pos)
+        )]
         if reporters:
             last_r = max(reporters, key=_pos_of)
             end = _sentence_end(self.text, last_r.pos, pos)
@@ -593,6 +595,13 @@ class SpeakerResolver:
             after_s = [m for m in fit if m.pos > last_s.pos and m.name != last_s.name]
             if all(self.gender.get(m.name) is None and _given_gender(m.name.split()[0]) is None
                    and " " in m.name for m in after_s):
+                return self._remember(last_s.name, pos)
+            # ... or, known to have the pronoun's gender, when all named after it are
+            # named in its own sentence (`Dan Ruiz at the Review agreed with Lee about
+            # the winner. / “…,” he wrote.`): the sentence is about what it did.
+            end = _sentence_end(self.text, last_s.pos, pos)
+            if gender is not None and self.gender.get(last_s.name) == gender and \
+                    all(m.pos < end for m in after_s) and not self._named_between(end, pos):
                 return self._remember(last_s.name, pos)
         return None
 
@@ -702,6 +711,21 @@ def _after_preposition(text: str, pos: int) -> bool:
     """The word before `pos` is a preposition: what stands at `pos` is its object."""
     before = text[max(0, pos - 10) : pos].rsplit(None, 1)
     return bool(before) and text[pos - 1 : pos].isspace() and before[-1] in _OBJECT_PREPOSITIONS
+
+
+def _inverted_report(text: str, pos: int) -> bool:
+    """A reporting verb after a comma stands right before the name at `pos`, and the
+    name ends its clause (`…, says Keri Vance, author of …`): the person reports what the
+    sentence says.  (`Lee, the firm’s chief, said Tyvak would …` names the subject of
+    what she said.)"""
+    before = text[max(0, pos - 14) : pos]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if len(words) < 2 or words[-1] not in ALL_VERBS or not words[-2].endswith(","):
+        return False
+    run = _NAME_RUN.match(text, pos)
+    return run is not None and text[run.end() : run.end() + 1] in (",", ".", ";", "")
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
