@@ -1178,3 +1178,22 @@ def test_sentence_subject_of_the_pronouns_gender_over_its_own_objects() -> None:
     # someone of that gender named in a later sentence: unclear
     text = text.replace("about the winner.", "about the winner. Readers wrote to Tom Hale.")
     assert speakers(text)[-1][1] is None
+
+
+def test_pronoun_chain_leads_back_to_the_sentence_subject() -> None:
+    # Sentences that open with `She` (or `But she`) continue the subject of the sentence
+    # before them; the woman named as an object on the way is not the antecedent.
+    head = "“He was a gifted writer,” said Owen Marsh, his editor.\n\n"
+    quote = " “I cannot believe Ann would not want his books back in print,” she said."
+    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
+            "Indiana. She spoke with pride of her late nephew. But she was surprised when I "
+            "asked about his sister. She gave me an address for his sister, Ann Fry." + quote)
+    assert speakers(text)[-1][1] == "Mary Vale"
+    # no sentence opens with the pronoun, or one opens with another: unclear
+    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
+            "Indiana. Her nephew wrote for Ann Fry." + quote)
+    assert speakers(text)[-1][1] is None
+    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
+            "Indiana. Her nephew wrote often. He gave me an address for his sister, Ann "
+            "Fry." + quote)
+    assert speakers(text)[-1][1] is None

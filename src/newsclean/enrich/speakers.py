@@ -603,6 +603,44 @@ class SpeakerResolver:
             if gender is not None and self.gender.get(last_s.name) == gender and \
                     all(m.pos < end for m in after_s) and not self._named_between(end, pos):
                 return self._remember(last_s.name, pos)
+        chained = self._chain_start(gender, lo, pos, fit)
+        if chained is not None:
+            return self._remember(chained, pos)
+        return None
+
+    def _chain_start(
+        self, gender: str | None, lo: int, pos: int, fit: list[Mention]
+    ) -> str | None:
+        """`Jane Starner lives in Ohio. She spoke of … . But she was surprised … . She
+        gave me the address of Martha Fry. “…,” she said.`: sentences that open with the
+        pronoun lead back to the one that opens with a person of its gender, whoever
+        they name as objects on the way."""
+        if gender is None:
+            return None
+        text = self.text
+        he = "He" if gender == "m" else "She"
+        ends = [m.end() for m in _SENT_BREAK.finditer(text, lo, pos)]
+        starts = [lo, *ends]
+        links = 0
+        for a in reversed(starts):
+            while a < pos and text[a].isspace():
+                a += 1
+            if a >= pos:
+                continue
+            word = text[a : a + 12].split(None, 2)
+            if word and word[0] in ("But", "And") and len(word) > 1:
+                word = word[1:]
+            if word and word[0].capitalize() == he:
+                links += 1
+                continue
+            if links == 0:
+                return None
+            first = min((m for m in fit if a <= m.pos < pos), key=_pos_of, default=None)
+            if first is None or self.gender.get(first.name) != gender or \
+                    _sentence_end(text, a, pos) <= first.pos:
+                return None
+            after = _AFTER_NAME.match(text, first.pos)
+            return first.name if after is not None and after.group(1).islower() else None
         return None
 
     def _named_between(self, lo: int, hi: int) -> bool:
@@ -827,6 +865,8 @@ def _sentence_end(text: str, lo: int, hi: int) -> int:
 
 # A sentence's end: its mark, maybe a closing quotation mark, and a space or line end.
 _SENT_END = re.compile(r"[.!?][”\"’)]*(?:\s|$)")
+# Where a sentence ends (and a paragraph: a line break).
+_SENT_BREAK = re.compile(r"[.!?][”\"’)]*\s+|\n")
 
 
 def _first(pair: tuple[int, str]) -> int:
