@@ -1197,3 +1197,17 @@ def test_pronoun_chain_leads_back_to_the_sentence_subject() -> None:
             "Indiana. Her nephew wrote often. He gave me an address for his sister, Ann "
             "Fry." + quote)
     assert speakers(text)[-1][1] is None
+
+
+def test_pronoun_chain_head_may_be_a_full_name_of_unknown_gender() -> None:
+    text = (
+        "Scott Braun has worked with many stars, and he has denied being unfair to her.\n\n"
+        "Then, last week, Jordan Vale posted on Twitter about the label.\n\n"
+        "She claimed the label wanted to stop the concert. She sent the letter to Ann Fry."
+        "\n\n“I just want to be able to perform my own music,” she said."
+    )
+    assert speakers(text)[-1][1] == "Jordan Vale"
+    # the sentence the chain leads back to names her as an object: unclear
+    text = text.replace("Jordan Vale posted on Twitter about the label",
+                        "the label sued Jordan Vale in Nashville")
+    assert speakers(text)[-1][1] is None

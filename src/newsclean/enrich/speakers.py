@@ -613,8 +613,9 @@ class SpeakerResolver:
     ) -> str | None:
         """`Jane Starner lives in Ohio. She spoke of … . But she was surprised … . She
         gave me the address of Martha Fry. “…,” she said.`: sentences that open with the
-        pronoun lead back to the one that opens with a person of its gender, whoever
-        they name as objects on the way."""
+        pronoun lead back to the one that opens with a person of its gender (or a full
+        name of unknown gender: `Taylor Swift posted …`), whoever they name as objects on
+        the way."""
         if gender is None:
             return None
         text = self.text
@@ -636,11 +637,17 @@ class SpeakerResolver:
             if links == 0:
                 return None
             first = min((m for m in fit if a <= m.pos < pos), key=_pos_of, default=None)
-            if first is None or self.gender.get(first.name) != gender or \
-                    _sentence_end(text, a, pos) <= first.pos:
-                return None
+            if first is None or _sentence_end(text, a, pos) <= first.pos or (
+                self.gender.get(first.name) != gender and " " not in first.name
+            ):
+                return None  # (a full name of unknown gender may be the chain's head)
+            # it opens the sentence (maybe after a phrase and its comma) and acts
+            lead = text[a : first.pos]
             after = _AFTER_NAME.match(text, first.pos)
-            return first.name if after is not None and after.group(1).islower() else None
+            if (lead and not lead.endswith(", ")) or after is None or \
+                    not after.group(1).islower():
+                return None
+            return first.name
         return None
 
     def _named_between(self, lo: int, hi: int) -> bool:
