@@ -1211,3 +1211,14 @@ def test_pronoun_chain_head_may_be_a_full_name_of_unknown_gender() -> None:
     text = text.replace("Jordan Vale posted on Twitter about the label",
                         "the label sued Jordan Vale in Nashville")
     assert speakers(text)[-1][1] is None
+
+
+def test_word_capitalised_only_where_it_opens_a_sentence_is_no_sentence_subject() -> None:
+    # `Such missions would …, but she said …`: `Such` opens the sentence, it names no one.
+    text = ("Gwen Shaw said lunar missions could begin in 2022. Such missions would be cargo "
+            "only, but she said they could serve as a “nice stepping stone” to crewed flights.")
+    assert speakers(text)[-1][1] == "Gwen Shaw"
+    # a surname the article also writes mid-sentence opens its sentence as a name
+    text = ("Gwen Shaw said lunar missions could begin in 2022. Shaw tweeted early Friday and "
+            "called the plan “a nice stepping stone to later crewed missions.”")
+    assert speakers(text)[-1][1] == "Gwen Shaw"

@@ -1694,6 +1694,9 @@ class _Ctx:
                     subj, _ = self.np_forward(toks, c + 1)
                     if subj is not None and subj.kind in ("name", "pronoun"):
                         break
+        if subj is not None and subj.kind == "name" and " " not in subj.text and \
+                not self.mid_sentence(subj.text):
+            return None  # `Such missions …`, `Once the …`: capitalised only where it opens
         return subj if subj is not None and subj.kind in ("name", "pronoun") else None
 
     def np_forward(
