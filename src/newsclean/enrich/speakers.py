@@ -29,6 +29,7 @@ from .speech_lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    IRREGULAR_PAST,
     MALE_NAMES,
     MALE_TITLES,
     NOT_GIVEN,
@@ -596,13 +597,6 @@ class SpeakerResolver:
             if all(self.gender.get(m.name) is None and _given_gender(m.name.split()[0]) is None
                    and " " in m.name for m in after_s):
                 return self._remember(last_s.name, pos)
-            # ... or, known to have the pronoun's gender, when all named after it are
-            # named in its own sentence (`Dan Ruiz at the Review agreed with Lee about
-            # the winner. / “…,” he wrote.`): the sentence is about what it did.
-            end = _sentence_end(self.text, last_s.pos, pos)
-            if gender is not None and self.gender.get(last_s.name) == gender and \
-                    all(m.pos < end for m in after_s) and not self._named_between(end, pos):
-                return self._remember(last_s.name, pos)
         chained = self._chain_start(gender, lo, pos, fit)
         if chained is not None:
             return self._remember(chained, pos)
@@ -792,9 +786,9 @@ _NOT_ROLE = (
 
 def _role_start(text: str, pos: int) -> int:
     """Where the role words right before the name at `pos` begin (`Wild defenseman Ryan
-    Suter`, `The veteran negotiator Saeb Erekat`: up to four lower-case nouns and
-    capitalised modifiers, at least one in lower case, none a verb, pronoun or function
-    word), or `pos` when there are none."""
+    Suter`, `The veteran negotiator Saeb Erekat`: up to four lower-case nouns, maybe after
+    one capitalised modifier that is no given name; none a verb form, pronoun or function
+    word -- `Tom Becker met Paul Warner` is no role), or `pos` when there are none."""
     start = pos
     lower = False
     for _ in range(4):
@@ -806,10 +800,17 @@ def _role_start(text: str, pos: int) -> int:
         if word in ("The", "the"):
             start = a
             break
-        if _ROLE_WORD.fullmatch(word) is None or word.lower() in _NOT_ROLE or \
-                word.endswith(("ed", "ly")):
+        low = word.lower()
+        if _ROLE_WORD.fullmatch(word) is None or low in _NOT_ROLE or \
+                low in IRREGULAR_PAST or word.endswith(("ed", "ly")) or \
+                (word.endswith("s") and not word.endswith("ss")):
             break
-        lower = lower or word.islower()
+        if not word.islower():
+            # one capitalised modifier opens the role (`Wild`, `Palestinian`)
+            if lower and _given_gender(word) is None:
+                start = a
+            break
+        lower = True
         start = a
     return start if lower else pos
 
