@@ -1065,3 +1065,146 @@ def test_modal_or_adverb_after_a_quoted_term_is_no_speaker() -> None:
 def test_plain_noun_after_an_exclaimed_quote_still_speaks() -> None:
     text = "“We have the suspect, we have him now!” officers announced over their radios."
     assert speakers(text)[0][1] == "officers"
+
+
+# -- a pronoun's antecedent: who acts, who is only mentioned (issue 16, sixth pass) ------
+
+
+def test_name_set_off_by_commas_before_its_reporting_verb_reports() -> None:
+    # `Idris Kamara, who represents Baker, said …`: the relative clause stands between the
+    # name and its verb; he reported speech, the man named inside the clause did not.
+    text = (
+        "Defence lawyers said the pair would fight the charges. “We will be ready,” said "
+        "Tom Ash, who represents Ortiz.\n\n"
+        "Idris Kamara, who represents Carl Baker, said his client refused the plea offer. "
+        "He said Baker is a father of three, and a guilty plea would “ruin his life.”"
+    )
+    assert speakers(text)[-1][1] == "Idris Kamara"
+    # a verb that reports nothing after the clause: no one to prefer
+    text = text.replace("Carl Baker, said his client refused", "Carl Baker, sat by his client "
+                        "who refused")
+    assert speakers(text)[-1][1] is None
+
+
+def test_place_before_a_parenthetical_reporting_clause_does_not_act() -> None:
+    # `Finding water on Europa, he said, is …`: `Europa` is not the subject of `is`.
+    text = (
+        "Idris Kamara, an astronomer who led the survey, said two of the three needs of "
+        "life are common. “Water is the hard one,” he said.\n\n"
+        "Finding vapour on Europa, he said, is the “next best thing” to liquid water."
+    )
+    assert speakers(text)[-1][1] == "Idris Kamara"
+    # a set-off phrase that is not a reporting clause: the word still acts
+    text = text.replace("Finding vapour on Europa, he said, is",
+                        "Finding vapour, Europa, speaking at a rally, said it is")
+    assert speakers(text)[-1][1] != "Idris Kamara"
+
+
+def test_lone_name_after_a_preposition_is_no_one_who_acts() -> None:
+    # `The Web of Angels was …`: the title acts, not `Angels`.
+    text = (
+        "I reached Rita Vale by phone. Vale still found it hard to talk about the trial. "
+        "The Web of Angels was the first novel she ever sold. The years after left her "
+        "“pretty overwhelmed,” she said."
+    )
+    assert speakers(text)[-1][1] == "Rita Vale"
+    # a lone name that acts, after no preposition, may be the one who spoke: unclear
+    text = text.replace("The Web of Angels was", "In 1990 Rivera was")
+    assert speakers(text)[-1][1] is None
+
+
+def test_role_words_before_a_sentence_subject() -> None:
+    # `Wild defenseman Ryan Suter, who …, could see …`: the role does not hide that the
+    # name opens its sentence, and the man named later inside the clause is an object.
+    text = (
+        "“That is perfect,” Coach Dan Boyd said.\n\n"
+        "A week ago, Kofi Mensah had scored once in ten games. Veteran defenceman Idris "
+        "Kamara, who joked about Mensah’s sticks, could see the frustration.\n\n"
+        "“He is used to scoring goals,” he said."
+    )
+    assert speakers(text)[-1][1] == "Idris Kamara"
+    text = (
+        "“That is perfect,” Coach Dan Boyd said.\n\n"
+        "A week ago, Kofi Mensah had scored once in ten games. Fans cheered Idris "
+        "Kamara, who joked about Mensah’s sticks, and the frustration.\n\n"
+        "“He is used to scoring goals,” he said."
+    )
+    assert speakers(text)[-1][1] != "Idris Kamara"  # an object, after a verb
+
+
+def test_relative_clause_after_a_noun_phrase_subject_is_not_the_subject() -> None:
+    # `The Republican nominee, who spoke in Ohio, called …`: the place at the end of the
+    # relative clause is no speaker; the noun phrase before the clause is.
+    text = ("The Republican nominee, who spoke at a rally in Ohio, called the plan “a "
+            "disaster for the city and its people.”")
+    assert speakers(text)[0][1] == "The Republican nominee"
+    # a name before the clause stays the subject; a set-off name after a role still wins
+    text = ("Ann Lee, who spoke in Ohio on Friday, called the plan “a disaster for the city "
+            "and its people.”")
+    assert speakers(text)[0][1] == "Ann Lee"
+    text = ("The party chairman, Tom Baker, called the plan “a disaster for the city and "
+            "its people.”")
+    assert speakers(text)[0][1] == "Tom Baker"
+
+
+def test_inverted_clause_reports_for_a_later_pronoun() -> None:
+    # `…, says Keri Vance, author of …. “…,” she says.`: the person of the inverted clause
+    # reported the sentence before the quotation.
+    text = (
+        "“People want quality over quantity,” says Tom Hale, a dietitian in Leeds.\n\n"
+        "But it is also important not to neglect other foods, says Idris Vance, author of "
+        "The Small Change Plan. “It is not wise to eat only protein, as many people "
+        "might,” she says."
+    )
+    assert speakers(text)[-1][1] == "Idris Vance"
+    # a name after `said` that opens the reported clause is no reporter
+    text = (
+        "“People want quality over quantity,” says Rita Hale, a dietitian in Leeds.\n\n"
+        "Marco Vell, the company’s chief operating officer, said Kofi Tyvak would "
+        "lead the landers. “We will start with something smaller,” she said."
+    )
+    assert speakers(text)[-1][1] != "Kofi Tyvak"
+
+
+def test_pronoun_chain_leads_back_to_the_sentence_subject() -> None:
+    # Sentences that open with `She` (or `But she`) continue the subject of the sentence
+    # before them; the woman named as an object on the way is not the antecedent.
+    head = "“He was a gifted writer,” said Owen Marsh, his editor.\n\n"
+    quote = " “I cannot believe Ann would not want his books back in print,” she said."
+    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
+            "Indiana. She spoke with pride of her late nephew. But she was surprised when I "
+            "asked about his sister. She gave me an address for his sister, Ann Fry." + quote)
+    assert speakers(text)[-1][1] == "Mary Vale"
+    # no sentence opens with the pronoun, or one opens with another: unclear
+    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
+            "Indiana. Her nephew wrote for Ann Fry." + quote)
+    assert speakers(text)[-1][1] is None
+    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
+            "Indiana. Her nephew wrote often. He gave me an address for his sister, Ann "
+            "Fry." + quote)
+    assert speakers(text)[-1][1] is None
+
+
+def test_pronoun_chain_head_may_be_a_full_name_of_unknown_gender() -> None:
+    text = (
+        "Scott Braun has worked with many stars, and he has denied being unfair to her.\n\n"
+        "Then, last week, Jordan Vale posted on Twitter about the label.\n\n"
+        "She claimed the label wanted to stop the concert. She sent the letter to Ann Fry."
+        "\n\n“I just want to be able to perform my own music,” she said."
+    )
+    assert speakers(text)[-1][1] == "Jordan Vale"
+    # the sentence the chain leads back to names her as an object: unclear
+    text = text.replace("Jordan Vale posted on Twitter about the label",
+                        "the label sued Jordan Vale in Nashville")
+    assert speakers(text)[-1][1] is None
+
+
+def test_word_capitalised_only_where_it_opens_a_sentence_is_no_sentence_subject() -> None:
+    # `Such missions would …, but she said …`: `Such` opens the sentence, it names no one.
+    text = ("Gwen Shaw said lunar missions could begin in 2022. Such missions would be cargo "
+            "only, but she said they could serve as a “nice stepping stone” to crewed flights.")
+    assert speakers(text)[-1][1] == "Gwen Shaw"
+    # a surname the article also writes mid-sentence opens its sentence as a name
+    text = ("Gwen Shaw said lunar missions could begin in 2022. Shaw tweeted early Friday and "
+            "called the plan “a nice stepping stone to later crewed missions.”")
+    assert speakers(text)[-1][1] == "Gwen Shaw"

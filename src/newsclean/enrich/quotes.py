@@ -1694,6 +1694,9 @@ class _Ctx:
                     subj, _ = self.np_forward(toks, c + 1)
                     if subj is not None and subj.kind in ("name", "pronoun"):
                         break
+        if subj is not None and subj.kind == "name" and " " not in subj.text and \
+                not self.mid_sentence(subj.text):
+            return None  # `Such missions …`, `Once the …`: capitalised only where it opens
         return subj if subj is not None and subj.kind in ("name", "pronoun") else None
 
     def np_forward(
@@ -1789,7 +1792,8 @@ class _Ctx:
         off after a noun phrase (`Dunne’s running mate, Ohio Gov. Carl Denning, said`);
         else the earliest noun phrase (`The Republican nominee, speaking in Ohio,
         accused`).  A segment that opens with a preposition, a conjunction or a
-        participle (`Asked about the poll,`, `In Ohio,`) is an adverbial, no subject."""
+        participle (`Asked about the poll,`, `In Ohio,`) is an adverbial, no subject;
+        one that opens with a relative pronoun is about the phrase before it."""
         segs: list[tuple[int, int]] = []  # (start, end) token ranges, nearest first
         end = k
         for _ in range(4):
@@ -1812,6 +1816,8 @@ class _Ctx:
             if first in _PREPOSITIONS or first in SUBORDINATORS or \
                     first.endswith("ing") or first in ("asked", "pressed", "reached"):
                 continue
+            if first in _WH_WORDS and a > 0:
+                continue  # `The senator, who spoke in Ohio, said`: a relative clause
             subj = self._core_backward(toks, b - 1)
             if subj is None or subj.start < toks[a].start:
                 continue

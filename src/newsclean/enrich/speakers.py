@@ -29,10 +29,12 @@ from .speech_lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    IRREGULAR_PAST,
     MALE_NAMES,
     MALE_TITLES,
     NOT_GIVEN,
     ORG_WORDS,
+    OTHER_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_TITLES,
     TITLES,
@@ -310,8 +312,8 @@ class SpeakerResolver:
                 # `Mr. Lund chalks up …`: an honorific names a person of that gender
                 self.gender.setdefault(rest[0], g)
                 return rest[0]
-            if not _acts(text, m.end()):
-                return None
+            if not _acts(text, m.end()) or _after_preposition(text, m.start()):
+                return None  # (`The Web of Angels was …`: the phrase acts, not the word)
             if m.group() == rest[0] and rest[0].endswith("s") and \
                     not _mid_sentence(text, rest[0]):
                 return None  # `Delegates questioned …`: a plural noun opening its sentence
@@ -575,8 +577,10 @@ class SpeakerResolver:
         # ... or the last sentence subject that reports speech, when everyone named after
         # it is named inside the clause it reports (`Baker said Grant’s debate would
         # boost Lund’s numbers. / “…,” he said.`): they are talked about, it talks.
-        reporters = [m for m in fit if not any(m is r for r in recent) and
-                     self._subject_like(m.pos) and self._reports(m.pos)]
+        # (`…, says Keri Vance, author of …`: an inverted clause reports her speech too)
+        reporters = [m for m in fit if not any(m is r for r in recent) and (
+            (self._subject_like(m.pos) and self._reports(m.pos)) or _inverted_report(self.text, m.pos)
+        )]
         if reporters:
             last_r = max(reporters, key=_pos_of)
             end = _sentence_end(self.text, last_r.pos, pos)
@@ -593,6 +597,51 @@ class SpeakerResolver:
             if all(self.gender.get(m.name) is None and _given_gender(m.name.split()[0]) is None
                    and " " in m.name for m in after_s):
                 return self._remember(last_s.name, pos)
+        chained = self._chain_start(gender, lo, pos, fit)
+        if chained is not None:
+            return self._remember(chained, pos)
+        return None
+
+    def _chain_start(
+        self, gender: str | None, lo: int, pos: int, fit: list[Mention]
+    ) -> str | None:
+        """`Jane Starner lives in Ohio. She spoke of … . But she was surprised … . She
+        gave me the address of Martha Fry. “…,” she said.`: sentences that open with the
+        pronoun lead back to the one that opens with a person of its gender (or a full
+        name of unknown gender: `Taylor Swift posted …`), whoever they name as objects on
+        the way."""
+        if gender is None:
+            return None
+        text = self.text
+        he = "He" if gender == "m" else "She"
+        ends = [m.end() for m in _SENT_BREAK.finditer(text, lo, pos)]
+        starts = [lo, *ends]
+        links = 0
+        for a in reversed(starts):
+            while a < pos and text[a].isspace():
+                a += 1
+            if a >= pos:
+                continue
+            word = text[a : a + 12].split(None, 2)
+            if word and word[0] in ("But", "And") and len(word) > 1:
+                word = word[1:]
+            if word and word[0].capitalize() == he:
+                links += 1
+                continue
+            if links == 0:
+                return None
+            first = min((m for m in fit if a <= m.pos < pos), key=_pos_of, default=None)
+            if first is None or _sentence_end(text, a, pos) <= first.pos or (
+                self.gender.get(first.name) != gender and " " not in first.name
+            ):
+                return None  # (a full name of unknown gender may be the chain's head)
+            # it opens the sentence (maybe after a phrase and its comma) and acts
+            lead = text[a : first.pos]
+            after = _AFTER_NAME.match(text, first.pos)
+            if (lead and not lead.endswith(", ")) or after is None or \
+                    not after.group(1).islower():
+                return None
+            return first.name
         return None
 
     def _named_between(self, lo: int, hi: int) -> bool:
@@ -614,10 +663,7 @@ class SpeakerResolver:
     def _subject_like_at(self, pos: int) -> bool:
         """The name at `pos` opens its sentence (maybe after a short introductory phrase)."""
         text = self.text
-        if _SUBJECT_BEFORE.search(text, max(0, pos - 60), pos) is None and not (
-            text.endswith((", ", ",\u00a0"), 0, pos)
-            and _SUBJECT_BEFORE_LONG.search(text, max(0, pos - 130), pos) is not None
-        ):
+        if not _opens_sentence(text, pos) and not _opens_sentence(text, _role_start(text, pos)):
             return False
         after = _AFTER_NAME.match(self.text, pos)  # and a verb follows it: "Moss also noted"
         if after is not None and after.group(1).islower():
@@ -641,16 +687,32 @@ class SpeakerResolver:
         """A reporting verb follows the name at `pos` (`…, Madry said.`): the person spoke,
         even where the sentence quotes no one."""
         after = _AFTER_NAME.match(self.text, pos)
-        if after is None:
+        if after is not None and after.group(1).islower():
+            word = _NEXT_WORD.match(self.text, after.start(1) - 1)
+            return word is not None and word.group(1) in ALL_VERBS
+        run = _NAME_RUN.match(self.text, pos)
+        if run is None or not self.text.startswith(",", run.end()):
             return False
-        word = _NEXT_WORD.match(self.text, after.start(1) - 1)
-        return word is not None and word.group(1) in ALL_VERBS
+        # `Ann Lee, the firm’s lawyer, said`, `Lee, who represents Baker, said`: the verb
+        # after a phrase set off by commas (which may hold commas itself)
+        m = _SET_OFF_VERB.match(self.text, run.end())
+        return m is not None and (m.group(1) in ALL_VERBS or (
+            m.group(1) in AUX and m.group(2) is not None and m.group(2) in ALL_VERBS
+        ))
+
+
+# A phrase set off by commas after a name, and the word(s) after it: at most 150
+# characters, no sentence end nor quotation mark inside, its last comma the one before the
+# verb (the phrase may name a place with a comma: `of California, Davis,`).
+_SET_OFF_VERB = re.compile(
+    r",[ \u00a0]+[^.!?;\n“”\"]{1,150}?,[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
+)
 
 
 # What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
 # (`Okafor, speaking at a rally in Leeds, urged …`: the phrase may name places)
 _ACTS = re.compile(
-    r"(?:,[ \u00a0]+[a-z][^,.;\n“”\"]{0,60},)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
+    r"(?:,[ \u00a0]+([a-z][^,.;\n“”\"]{0,60}),)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
 )
 
 
@@ -662,7 +724,11 @@ def _acts(text: str, end: int) -> bool:
     m = _ACTS.match(text, end)
     if m is None:
         return False
-    first, second = m.group(1), m.group(2)
+    phrase, first, second = m.group(1, 2, 3)
+    if phrase is not None:
+        words = phrase.split()
+        if len(words) == 2 and words[0] in _SUBJECT_PRONOUNS and words[1] in ALL_VERBS:
+            return False  # `Finding water on Europa, he said, is …`: the verb is not hers
     if first in ALL_VERBS or first in _BE_HAVE:
         return True  # `Quillon was blunt`, `Dunne, for his part, has been …`
     return (first in AUX or first.endswith("ly")) and second is not None and (
@@ -672,6 +738,81 @@ def _acts(text: str, end: int) -> bool:
 
 _HONORIFICS = ("Mr. ", "Mrs. ", "Ms. ", "Mr ", "Mrs ", "Ms ")  # not `Miss Universe`
 _BE_HAVE = {"is", "was", "has", "had", "will", "would"}
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+
+
+_OBJECT_PREPOSITIONS = frozenset(
+    {"of", "for", "to", "with", "by", "from", "about", "against", "at", "on", "in", "into"}
+)
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """The word before `pos` is a preposition: what stands at `pos` is its object."""
+    before = text[max(0, pos - 10) : pos].rsplit(None, 1)
+    return bool(before) and text[pos - 1 : pos].isspace() and before[-1] in _OBJECT_PREPOSITIONS
+
+
+def _inverted_report(text: str, pos: int) -> bool:
+    """A reporting verb after a comma stands right before the name at `pos`, and the
+    name ends its clause (`…, says Keri Vance, author of …`): the person reports what the
+    sentence says.  (`Lee, the firm’s chief, said Tyvak would …` names the subject of
+    what she said.)"""
+    before = text[max(0, pos - 14) : pos]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if len(words) < 2 or words[-1] not in ALL_VERBS or not words[-2].endswith(","):
+        return False
+    run = _NAME_RUN.match(text, pos)
+    return run is not None and text[run.end() : run.end() + 1] in (",", ".", ";", "")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Only a sentence start, maybe a short introductory phrase, stands before `pos`."""
+    return _SUBJECT_BEFORE.search(text, max(0, pos - 60), pos) is not None or (
+        text.endswith((", ", ",\u00a0"), 0, pos)
+        and _SUBJECT_BEFORE_LONG.search(text, max(0, pos - 130), pos) is not None
+    )
+
+
+# A role word before a name: `Wild defenseman`, `Palestinian chief negotiator`.
+_ROLE_WORD = re.compile(r"[A-Za-z][a-z]+|[A-Z]+")
+_NOT_ROLE = (
+    ALL_VERBS | AUX | DETERMINERS | _OBJECT_PREPOSITIONS | OTHER_PRONOUNS
+    | set(PRONOUN_GENDER) | {"and", "or", "but", "when", "while", "as", "if", "who", "which",
+                             "whom", "after", "before", "since", "so", "than", "then", "there"}
+)
+
+
+def _role_start(text: str, pos: int) -> int:
+    """Where the role words right before the name at `pos` begin (`Wild defenseman Ryan
+    Suter`, `The veteran negotiator Saeb Erekat`: up to four lower-case nouns, maybe after
+    one capitalised modifier that is no given name; none a verb form, pronoun or function
+    word -- `Tom Becker met Paul Warner` is no role), or `pos` when there are none."""
+    start = pos
+    lower = False
+    for _ in range(4):
+        if start < 2 or text[start - 1] not in " \u00a0":
+            break
+        a = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1),
+                text.rfind("\u00a0", 0, start - 1)) + 1
+        word = text[a : start - 1]
+        if word in ("The", "the"):
+            start = a
+            break
+        low = word.lower()
+        if _ROLE_WORD.fullmatch(word) is None or low in _NOT_ROLE or \
+                low in IRREGULAR_PAST or word.endswith(("ed", "ly")) or \
+                (word.endswith("s") and not word.endswith("ss")):
+            break
+        if not word.islower():
+            # one capitalised modifier opens the role (`Wild`, `Palestinian`)
+            if lower and _given_gender(word) is None:
+                start = a
+            break
+        lower = True
+        start = a
+    return start if lower else pos
 
 
 def _run_before(text: str, i: int) -> re.Match[str] | None:
@@ -732,6 +873,8 @@ def _sentence_end(text: str, lo: int, hi: int) -> int:
 
 # A sentence's end: its mark, maybe a closing quotation mark, and a space or line end.
 _SENT_END = re.compile(r"[.!?][”\"’)]*(?:\s|$)")
+# Where a sentence ends (and a paragraph: a line break).
+_SENT_BREAK = re.compile(r"[.!?][”\"’)]*\s+|\n")
 
 
 def _first(pair: tuple[int, str]) -> int:
