@@ -344,6 +344,61 @@ def confirm_ends(body: list[str], others: list[Opinion], body_words: int) -> lis
     return body
 
 
+# A rule line: one mark drawn three times or more ("* * *", "----------", "~~~~"), the break a
+# page draws between its article and what the site appends to it (a call for readers' tips, a
+# show's credits, a list of other posts).
+_RULE_LINE = re.compile(r"^([^\w\s])(?:\s*\1){2,}$")
+# What follows the rule is cut when it is at most this share of the body's words, in at least
+# MIN_APPENDIX_LINES lines: a line or two under a rule is the article's own sign-off ("Staff
+# writers contributed to this report."), and a long part after one is more of the story.
+MAX_APPENDIX_SHARE = 0.25
+MIN_APPENDIX_LINES = 3
+
+
+def cut_ruled_appendix(body: list[str]) -> list[str]:
+    """Cut the rule line near the end of the body and the appendix under it.  Only a lone
+    rule, drawn after a line that ends a sentence: an article that breaks its sections with
+    rules draws several, and a rule under a line of code or a table row is part of them."""
+    from ..resolve import _ends_sentence
+
+    at = [i for i, ln in enumerate(body) if _RULE_LINE.match(ln)]
+    if len(at) != 1 or at[0] == 0 or not _ends_sentence(body[at[0] - 1]):
+        return body
+    i = at[0]
+    if len(body) - i - 1 < MIN_APPENDIX_LINES:
+        return body
+    words = _word_count(body)
+    if _word_count(body[i + 1 :]) > MAX_APPENDIX_SHARE * words:
+        return body
+    return body[:i]
+
+
+# The credits a page prints over its article are looked for among this many lines at the head
+# of the body, above the first line longer than a credit.
+HEAD_CREDIT_LINES = 8
+
+
+def drop_head_credits(body: list[str]) -> list[str]:
+    """Drop the date lines, dated bylines and pagers among the short lines over the first
+    paragraph ("May 2, 2025", "- Sep 26, 2022", "Updated on 09/10/2025", "2 days ago"): the
+    page's credits, printed over the article as under it (detect.credits, which the record
+    cleaner applies only under the body).  A bare "By Ana Ruiz" stays, as it does there."""
+    from ..detect.credits import MAX_WORDS, is_credit
+
+    k = 0
+    for ln in body[:HEAD_CREDIT_LINES]:
+        if len(ln.split()) > MAX_WORDS:
+            break
+        k += 1
+    head = [ln for ln in body[:k] if not is_credit(_unmarked(ln))]
+    return body if len(head) == k else head + body[k:]
+
+
+def _unmarked(line: str) -> str:
+    """A list item's text without its mark ("- Sep 26, 2022" -> "Sep 26, 2022")."""
+    return line[2:] if line.startswith(_LIST_MARKS) else line
+
+
 def _ends_confirmed(body: list[str], op: Opinion, body_words: int) -> bool:
     """Whether confirm_ends would keep both end lines on this opinion alone."""
     return (
@@ -397,7 +452,9 @@ def extract_page(
     after the last line it confirms; (3) when it does not confirm the first line, trafilatura's
     precision mode on the same tree settles both ends; (4) section headings it holds between
     two of our lines go back in (restore_headings); (5) the ends neither trafilatura's strict
-    mode nor readability keeps are cut (confirm_ends)."""
+    mode nor readability keeps are cut (confirm_ends).  Whichever extractor gave the body, (6)
+    an appendix under a lone rule line at its end and the credits over its first paragraph go
+    (cut_ruled_appendix, drop_head_credits)."""
     meta: dict[str, Any] = {}
     if isinstance(data, bytes):
         html, charset, truncated = decode_html(data, http_charset)
@@ -449,6 +506,7 @@ def extract_page(
         if strict is not None:
             thirds.append(Opinion(drop_title_lines(strict, title)))
         body = confirm_ends(body, thirds, wb)
+    body = drop_head_credits(cut_ruled_appendix(body))
     meta.update(pm)
     return Extraction(title, body, meta)
 
