@@ -58,6 +58,10 @@ def test_date_lines_over_the_first_paragraph_are_dropped():
     assert drop_head_credits(["May 2, 2025", *PARAS]) == PARAS
     assert drop_head_credits(["Jane Doe", "- Sep 26, 2022", *PARAS]) == ["Jane Doe", *PARAS]
     assert drop_head_credits(["Updated on 09/10/2025", "3 days ago", *PARAS]) == PARAS
+    # a label over the date, a clock time or a reading time after it; a short dek between
+    dek = "Dredging starts two years late, the authority says."
+    head = ["Published on: 3 Dec 2025", dek, "Jun 8, 2023 \u2022 11 min read", "20 Dec 2025, 11:59"]
+    assert drop_head_credits([*head, *PARAS]) == [dek, *PARAS]
 
 
 def test_head_lines_that_are_not_credits_stay():
@@ -67,8 +71,18 @@ def test_head_lines_that_are_not_credits_stay():
     # a headline opening on a date says more than the date
     body = ["December 7, 1941: A Date That Lives On", *PARAS]
     assert drop_head_credits(body) == body
-    # a date line below the first paragraph is not the page's head
+    # a label over a list of short items is as often the article's own data there
+    body = ["Location: Leeds, Bradford, York", *PARAS]
+    assert drop_head_credits(body) == body
+    # a dated sentence says more than its date
+    body = ["May 2, 2025 was the wettest day of the spring in the harbour.", *PARAS]
+    assert drop_head_credits(body) == body
+    # a date line below the first paragraph is not the page's head (it may head a timeline's
+    # entry), nor below a long standfirst
     body = [PARAS[0], "May 2, 2025", *PARAS[1:]]
+    assert drop_head_credits(body) == body
+    dek = "Dredging of the eastern channel will start in March, two years later than the plan."
+    body = [dek, "May 2, 2025", *PARAS]
     assert drop_head_credits(body) == body
     assert drop_head_credits([]) == []
 

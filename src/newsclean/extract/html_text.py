@@ -20,6 +20,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser
 
+from ..detect.credits import MAX_WORDS, MONTH
 from ..model import BadRecord, Record
 from .decode import NotHtml, decode_html
 from .metadata import guess_date, page_metadata
@@ -374,23 +375,51 @@ def cut_ruled_appendix(body: list[str]) -> list[str]:
 
 
 # The credits a page prints over its article are looked for among this many lines at the head
-# of the body, above the first line longer than a credit.
+# of the body, above the first line longer than a credit (detect.credits.MAX_WORDS): under a
+# paragraph, a date line may head a timeline's entry.
 HEAD_CREDIT_LINES = 8
+# A date line as pages print it over an article: a full date after a label of a word or two
+# ("Published on:", "Last updated"), then at most DATED_REST words (a time, a reading time, an
+# update's date: "Jun 8, 2023 • 11 min read", "20 Dec 2025, 11:59").
+_DATED = re.compile(
+    rf"^(?:[A-Za-z]+:?\s+){{0,2}}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})\b"
+)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+DATED_REST = 4
+
+
+def _dated(text: str) -> bool:
+    """A date line: a date, with a label over it and a few words after, and no sentence
+    ("December 7, 1941: A Date That Lives On" goes on past its date)."""
+    m = _DATED.match(text)
+    if m is None:
+        return False
+    rest = _CLOCK.sub("", text[m.end() :])
+    return ":" not in rest and len(rest.split()) <= DATED_REST and not rest.rstrip().endswith(
+        (".", "!", "?")
+    )
+
+
+def _head_credit(text: str) -> bool:
+    from ..detect.credits import is_credit
+
+    # (not a "Label: a, b" line: over the article that is as often the article's own data)
+    return _dated(text) or (is_credit(text) and ":" not in text)
 
 
 def drop_head_credits(body: list[str]) -> list[str]:
     """Drop the date lines, dated bylines and pagers among the short lines over the first
-    paragraph ("May 2, 2025", "- Sep 26, 2022", "Updated on 09/10/2025", "2 days ago"): the
-    page's credits, printed over the article as under it (detect.credits, which the record
-    cleaner applies only under the body).  A bare "By Ana Ruiz" stays, as it does there."""
-    from ..detect.credits import MAX_WORDS, is_credit
-
+    paragraph ("May 2, 2025", "- Sep 26, 2022", "Published on: 3 Dec 2025", "2 days ago"):
+    the page's credits, printed over the article as under it (detect.credits, which the
+    record cleaner applies only under the body).  A bare "By Ana Ruiz" stays, as it does
+    there."""
     k = 0
     for ln in body[:HEAD_CREDIT_LINES]:
         if len(ln.split()) > MAX_WORDS:
             break
         k += 1
-    head = [ln for ln in body[:k] if not is_credit(_unmarked(ln))]
+    head = [ln for ln in body[:k] if not _head_credit(_unmarked(ln))]
     return body if len(head) == k else head + body[k:]
 
 
