@@ -1,10 +1,11 @@
-"""HTML extraction: an appendix under a lone rule line at the end of the body, and the credits
-printed over the first paragraph (extract.html_text.cut_ruled_appendix, drop_head_credits)."""
+"""HTML extraction: an appendix under a lone rule line at the end of the body, a headline copy
+under breadcrumbs at its top, and the credits printed over the first paragraph
+(extract.html_text.cut_ruled_appendix, cut_head_crumbs, drop_head_credits)."""
 
 from __future__ import annotations
 
 from newsclean.extract import extract_page
-from newsclean.extract.html_text import cut_ruled_appendix, drop_head_credits
+from newsclean.extract.html_text import cut_head_crumbs, cut_ruled_appendix, drop_head_credits
 
 PARAS = [
     "The harbour authority said on Monday that dredging of the eastern channel would begin in "
@@ -85,6 +86,32 @@ def test_head_lines_that_are_not_credits_stay():
     body = [dek, "May 2, 2025", *PARAS]
     assert drop_head_credits(body) == body
     assert drop_head_credits([]) == []
+
+
+TITLE = "Channel dredging to start in March"
+
+
+def test_headline_copy_under_breadcrumbs_is_cut_with_them():
+    crumbs = ["- News", "- Harbour", f"- {TITLE}"]
+    assert cut_head_crumbs([*crumbs, *PARAS], TITLE) == PARAS
+    assert cut_head_crumbs(["Back to all posts", TITLE.upper(), *PARAS], TITLE) == PARAS
+
+
+def test_head_without_a_headline_copy_under_labels_stays():
+    # a standfirst over the copy: more than labels
+    dek = "The authority says the tender had to be run again."
+    body = [dek, TITLE, *PARAS]
+    assert cut_head_crumbs(body, TITLE) == body
+    # labels over the first paragraph, no headline copy among them
+    body = ["- News", "- Harbour", *PARAS]
+    assert cut_head_crumbs(body, TITLE) == body
+    # a copy of the headline further down is the article's own line
+    body = [*["- a"] * 6, TITLE, *PARAS]
+    assert cut_head_crumbs(body, TITLE) == body
+    # the copy standing first is drop_title_lines' business; no title, nothing to match
+    body = [TITLE, *PARAS]
+    assert cut_head_crumbs(body, TITLE) == body
+    assert cut_head_crumbs(["- News", TITLE, *PARAS], None) == ["- News", TITLE, *PARAS]
 
 
 def test_extract_page_cuts_the_appendix_and_head_credits(monkeypatch):

@@ -97,6 +97,29 @@ def drop_title_lines(body: list[str], title: str | None) -> list[str]:
     return body[i:]
 
 
+# A copy of the headline this far down the body, under nothing but labels of at most
+# CRUMB_WORDS words, ends the page's head (cut_head_crumbs).
+CRUMB_LINES = 6
+CRUMB_WORDS = 4
+
+
+def cut_head_crumbs(body: list[str], title: str | None) -> list[str]:
+    """Cut a copy of the headline at the top of the body with the short lines over it: a
+    breadcrumb trail ("- News", "- Lifestyle"), a section label, a "Back to blog" link.  The
+    copies drop_title_lines takes stand first; these stand under labels.  A line of more words
+    over the copy (a standfirst, a sentence) leaves the head as it is."""
+    t = _tokens(title) if title else []
+    if not t:
+        return body
+    for i, ln in enumerate(body[:CRUMB_LINES]):
+        toks = _tokens(ln)
+        if i > 0 and toks == t:
+            return body[i + 1 :]
+        if len(toks) > CRUMB_WORDS:
+            break
+    return body
+
+
 def cut_before_title(lines: list[str], title: str | None) -> list[str]:
     """Whole-page text dumps start with menus; the article starts after the headline."""
     if not title:
@@ -482,8 +505,9 @@ def extract_page(
     precision mode on the same tree settles both ends; (4) section headings it holds between
     two of our lines go back in (restore_headings); (5) the ends neither trafilatura's strict
     mode nor readability keeps are cut (confirm_ends).  Whichever extractor gave the body, (6)
-    an appendix under a lone rule line at its end and the credits over its first paragraph go
-    (cut_ruled_appendix, drop_head_credits)."""
+    an appendix under a lone rule line at its end, a headline copy under labels at its top and
+    the credits over its first paragraph go (cut_ruled_appendix, cut_head_crumbs,
+    drop_head_credits)."""
     meta: dict[str, Any] = {}
     if isinstance(data, bytes):
         html, charset, truncated = decode_html(data, http_charset)
@@ -535,7 +559,7 @@ def extract_page(
         if strict is not None:
             thirds.append(Opinion(drop_title_lines(strict, title)))
         body = confirm_ends(body, thirds, wb)
-    body = drop_head_credits(cut_ruled_appendix(body))
+    body = drop_head_credits(cut_head_crumbs(cut_ruled_appendix(body), title))
     meta.update(pm)
     return Extraction(title, body, meta)
 
