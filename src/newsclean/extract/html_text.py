@@ -20,6 +20,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser
 
+from ..detect.credits import MAX_WORDS, MONTH
 from ..model import BadRecord, Record
 from .decode import NotHtml, decode_html
 from .metadata import guess_date, page_metadata
@@ -94,6 +95,29 @@ def drop_title_lines(body: list[str], title: str | None) -> list[str]:
     while i < min(len(body), 3) and _tokens(body[i]) == t:
         i += 1
     return body[i:]
+
+
+# A copy of the headline this far down the body, under nothing but labels of at most
+# CRUMB_WORDS words, ends the page's head (cut_head_crumbs).
+CRUMB_LINES = 6
+CRUMB_WORDS = 4
+
+
+def cut_head_crumbs(body: list[str], title: str | None) -> list[str]:
+    """Cut a copy of the headline at the top of the body with the short lines over it: a
+    breadcrumb trail ("- News", "- Lifestyle"), a section label, a "Back to blog" link.  The
+    copies drop_title_lines takes stand first; these stand under labels.  A line of more words
+    over the copy (a standfirst, a sentence) leaves the head as it is."""
+    t = _tokens(title) if title else []
+    if not t:
+        return body
+    for i, ln in enumerate(body[:CRUMB_LINES]):
+        toks = _tokens(ln)
+        if i > 0 and toks == t:
+            return body[i + 1 :]
+        if len(toks) > CRUMB_WORDS:
+            break
+    return body
 
 
 def cut_before_title(lines: list[str], title: str | None) -> list[str]:
@@ -344,6 +368,89 @@ def confirm_ends(body: list[str], others: list[Opinion], body_words: int) -> lis
     return body
 
 
+# A rule line: one mark drawn three times or more ("* * *", "----------", "~~~~"), the break a
+# page draws between its article and what the site appends to it (a call for readers' tips, a
+# show's credits, a list of other posts).
+_RULE_LINE = re.compile(r"^([^\w\s])(?:\s*\1){2,}$")
+# What follows the rule is cut when it is at most this share of the body's words, in at least
+# MIN_APPENDIX_LINES lines: a line or two under a rule is the article's own sign-off ("Staff
+# writers contributed to this report."), and a long part after one is more of the story.
+MAX_APPENDIX_SHARE = 0.25
+MIN_APPENDIX_LINES = 3
+
+
+def cut_ruled_appendix(body: list[str]) -> list[str]:
+    """Cut the rule line near the end of the body and the appendix under it.  Only a lone
+    rule, drawn after a line that ends a sentence: an article that breaks its sections with
+    rules draws several, and a rule under a line of code or a table row is part of them."""
+    from ..resolve import _ends_sentence
+
+    at = [i for i, ln in enumerate(body) if _RULE_LINE.match(ln)]
+    if len(at) != 1 or at[0] == 0 or not _ends_sentence(body[at[0] - 1]):
+        return body
+    i = at[0]
+    if len(body) - i - 1 < MIN_APPENDIX_LINES:
+        return body
+    words = _word_count(body)
+    if _word_count(body[i + 1 :]) > MAX_APPENDIX_SHARE * words:
+        return body
+    return body[:i]
+
+
+# The credits a page prints over its article are looked for among this many lines at the head
+# of the body, above the first line longer than a credit (detect.credits.MAX_WORDS): under a
+# paragraph, a date line may head a timeline's entry.
+HEAD_CREDIT_LINES = 8
+# A date line as pages print it over an article: a full date after a label of a word or two
+# ("Published on:", "Last updated"), then at most DATED_REST words (a time, a reading time, an
+# update's date: "Jun 8, 2023 • 11 min read", "20 Dec 2025, 11:59").
+_DATED = re.compile(
+    rf"^(?:[A-Za-z]+:?\s+){{0,2}}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})\b"
+)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+DATED_REST = 4
+
+
+def _dated(text: str) -> bool:
+    """A date line: a date, with a label over it and a few words after, and no sentence
+    ("December 7, 1941: A Date That Lives On" goes on past its date)."""
+    m = _DATED.match(text)
+    if m is None:
+        return False
+    rest = _CLOCK.sub("", text[m.end() :])
+    return ":" not in rest and len(rest.split()) <= DATED_REST and not rest.rstrip().endswith(
+        (".", "!", "?")
+    )
+
+
+def _head_credit(text: str) -> bool:
+    from ..detect.credits import is_credit
+
+    # (not a "Label: a, b" line: over the article that is as often the article's own data)
+    return _dated(text) or (is_credit(text) and ":" not in text)
+
+
+def drop_head_credits(body: list[str]) -> list[str]:
+    """Drop the date lines, dated bylines and pagers among the short lines over the first
+    paragraph ("May 2, 2025", "- Sep 26, 2022", "Published on: 3 Dec 2025", "2 days ago"):
+    the page's credits, printed over the article as under it (detect.credits, which the
+    record cleaner applies only under the body).  A bare "By Ana Ruiz" stays, as it does
+    there."""
+    k = 0
+    for ln in body[:HEAD_CREDIT_LINES]:
+        if len(ln.split()) > MAX_WORDS:
+            break
+        k += 1
+    head = [ln for ln in body[:k] if not _head_credit(_unmarked(ln))]
+    return body if len(head) == k else head + body[k:]
+
+
+def _unmarked(line: str) -> str:
+    """A list item's text without its mark ("- Sep 26, 2022" -> "Sep 26, 2022")."""
+    return line[2:] if line.startswith(_LIST_MARKS) else line
+
+
 def _ends_confirmed(body: list[str], op: Opinion, body_words: int) -> bool:
     """Whether confirm_ends would keep both end lines on this opinion alone."""
     return (
@@ -397,7 +504,10 @@ def extract_page(
     after the last line it confirms; (3) when it does not confirm the first line, trafilatura's
     precision mode on the same tree settles both ends; (4) section headings it holds between
     two of our lines go back in (restore_headings); (5) the ends neither trafilatura's strict
-    mode nor readability keeps are cut (confirm_ends)."""
+    mode nor readability keeps are cut (confirm_ends).  Whichever extractor gave the body, (6)
+    an appendix under a lone rule line at its end, a headline copy under labels at its top and
+    the credits over its first paragraph go (cut_ruled_appendix, cut_head_crumbs,
+    drop_head_credits)."""
     meta: dict[str, Any] = {}
     if isinstance(data, bytes):
         html, charset, truncated = decode_html(data, http_charset)
@@ -449,6 +559,7 @@ def extract_page(
         if strict is not None:
             thirds.append(Opinion(drop_title_lines(strict, title)))
         body = confirm_ends(body, thirds, wb)
+    body = drop_head_credits(cut_head_crumbs(cut_ruled_appendix(body), title))
     meta.update(pm)
     return Extraction(title, body, meta)
 
