@@ -6,6 +6,7 @@ import py3langid
 
 from newsclean.enrich.language import (
     _NOT_ASCII_LETTER,
+    _lead_bytes,
     _letter_hits,
     _model_classify,
     classify,
@@ -73,6 +74,25 @@ def test_letter_scan_gives_character_offsets_with_and_without_emoji() -> None:
         hits, _cps = _letter_hits(text)
         assert hits.tolist() == [m.start() for m in _NOT_ASCII_LETTER.finditer(text)]
     assert _letter_hits("Plain ASCII text.")[0].tolist() == []
+
+
+def test_lead_bytes_keep_a_byte_for_every_letter_hit_line_by_line() -> None:
+    text = ("Café “Müller” — Ελλάδα, 東京 and Zoë.\n"
+            "“Quoted,” she said — a dash… and\u00a0a no-break space, €5\n"
+            "🎉 × ÷ Straße")
+    lines = [ln.encode("utf-8") for ln in text.split("\n")]
+    per_line = _lead_bytes(text).split(b"\n")
+    assert len(per_line) == len(lines)
+    hits = [len(_NOT_ASCII_LETTER.findall(ln.decode())) for ln in lines]
+    # letters only: one byte each; punctuation outside ASCII leaves nothing; × and ÷ share
+    # their first byte with letters (kept, a bound only), the emoji is dropped
+    assert [len(b) for b in per_line] == [hits[0], 0, 3]
+    assert hits == [11, 0, 1]
+    # every character the pattern matches keeps its byte
+    letters = "".join(chr(c) for c in range(0x80, 0x10000)
+                      if _NOT_ASCII_LETTER.match(chr(c)) is not None)
+    assert len(_lead_bytes(letters)) == len(letters)
+    assert _lead_bytes("Plain ASCII text.\nTwo lines.") == b"\n"
 
 
 def test_english_with_foreign_names_is_not_mixed() -> None:
