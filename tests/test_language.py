@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import py3langid
+import pytest
 
 from newsclean.enrich.language import (
     _NOT_ASCII_LETTER,
@@ -106,6 +107,23 @@ def test_same_answer_as_py3langid() -> None:
         assert got_lang == py3langid.classify(text)[0]
         assert 0.0 < got_conf <= 1.0
     assert _model_classify("Привет, как дела? Сегодня хорошая погода.")[0] == "ru"
+
+
+def test_model_reads_a_recurring_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = py3langid.rank
+
+    def counted(text: str) -> list[tuple[str, float]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(py3langid, "rank", counted)
+    text = "La commune a voté mardi soir la prolongation des lignes de bus jusqu’au port."
+    first = _model_classify(text)
+    assert first[0] == "fr"
+    assert _model_classify(text) == first
+    assert _model_classify(text + " Les travaux commencent en mai.")[0] == "fr"
+    assert calls == [text, text + " Les travaux commencent en mai."]
 
 
 def test_confidence_is_high_for_one_language_and_low_for_a_blend() -> None:

@@ -16,6 +16,7 @@ import bisect
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 import py3langid
@@ -146,6 +147,11 @@ def _letter_hits(text: str) -> tuple[np.ndarray, np.ndarray | None]:
     return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]], cps
 
 
+# The model's answers are kept for texts it has read: a paragraph or a short article that
+# recurs in a corpus (copies of a page, a site's standing notice) is classified once per
+# process.  (A call costs ~0.4 ms; the look-up of its text, a sample or a paragraph start
+# of at most ~600 characters, next to nothing.)
+@lru_cache(maxsize=1024)
 def _model_classify(text: str) -> tuple[str | None, float]:
     """(language, confidence in [0, 1]) from py3langid's public `rank`.
 
