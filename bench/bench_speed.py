@@ -18,6 +18,16 @@ would find: an upper bound on the caches' help), labelled apart.
 The one-time costs of enrichment per process (py3langid's model load, the enrichment
 modules' imports) are measured apart and shown spread over the records.
 
+    .venv/bin/python -m bench.bench_speed --split [--repeats R]
+
+--split times, inside one cold enriched pass per fresh process, each record's clean
+(enrich=False) and its enrichment (pipeline._enrich on the article) apart, record by
+record: enrichment's CPU over clean's in the same pass.  The two share every moment of the
+pass, so drift of a shared machine (which moves the ratio of two processes' medians by
+several points) cancels; clean's own slowdown from running beside enrichment (its caches
+evicted) is not in it.  Before/after: PYTHONPATH=OTHER/src runs the same bench on another
+tree's package.
+
     .venv/bin/python -m bench.bench_speed --io [--peer-src DIR] [--repeats R]
 
 --io times the whole `newsclean clean` command instead (reading records-dev.jsonl.gz, JSON in
@@ -98,6 +108,49 @@ def passes(kind: str, path: Path, limit: int | None, n: int) -> list[float]:
     _warm_line_model()
     return [cpu_rate(lambda r: clean_record(r, enrich=kind == "enrich"), recs)
             for _ in range(n)]
+
+
+def split_pass(path: Path, limit: int | None) -> tuple[float, float]:
+    """CPU ms per record of clean and of enrichment, timed apart record by record inside
+    one cold enriched pass in this (fresh) process (the models loaded before)."""
+    from newsclean import pipeline
+
+    recs = load(path, limit)
+    clean_record(Record("warm", _WARM, "warm"))
+    _warm_line_model()
+    clock = time.process_time
+    cleaning = enriching = 0.0
+    for r in recs:
+        t0 = clock()
+        art = clean_record(r, enrich=False)
+        t1 = clock()
+        if art.verdict == "article":  # as clean_record(enrich=True) does
+            pipeline._enrich(art)
+        enriching += clock() - t1
+        cleaning += t1 - t0
+    return cleaning / len(recs) * 1e3, enriching / len(recs) * 1e3
+
+
+def split_main(path: Path, limit: int | None, repeats: int) -> int:
+    code = ("from pathlib import Path; from bench.bench_speed import split_pass; "
+            f"print(*split_pass(Path({str(path)!r}), {limit!r}))")
+    root = Path(__file__).resolve().parents[1]
+    got = []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", code], cwd=root, check=True,
+                             capture_output=True, text=True).stdout.split()
+        got.append((float(out[-2]), float(out[-1])))
+    ratios = [e / c for c, e in got]
+    print(f"# Enrichment inside the enriched pass on records-dev ({repeats} cold runs)")
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load {os.getloadavg()[0]:.1f}, "
+          f"{_compiled()}\n")
+    print("| run | clean ms/record | enrichment ms/record | enrichment / clean |")
+    print("|---:|---:|---:|---:|")
+    for i, ((c, e), r) in enumerate(zip(got, ratios, strict=True), 1):
+        print(f"| {i} | {c:.3f} | {e:.3f} | {r:+.1%} |")
+    print(f"\nenrichment adds {statistics.median(ratios):+.1%} to clean's CPU time (median; range "
+          f"{min(ratios):+.1%} to {max(ratios):+.1%})")
+    return 0
 
 
 def one_time_costs() -> dict[str, float]:
@@ -272,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--steady", action="store_true",
                     help="also time a second pass per process (steady state, labelled apart)")
+    ap.add_argument("--split", action="store_true",
+                    help="clean and enrichment timed apart inside one enriched pass per run")
     ap.add_argument("--io", action="store_true", help="time the whole clean command (I/O)")
     ap.add_argument("--peer-src", default=None, help="--io: another tree's src/, same run")
     ap.add_argument("--peer-name", default="before")
@@ -282,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.io:
         return io_main(args, path)
+    if args.split:
+        return split_main(path, args.limit, args.repeats)
     n = len(load(path, args.limit))
     systems = list(SYSTEMS) if not args.no_peer else list(SYSTEMS)[:2]
     npass = 2 if args.steady else 1

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import py3langid
+import pytest
 
 from newsclean.enrich.language import (
     _NOT_ASCII_LETTER,
+    _lead_bytes,
     _letter_hits,
     _model_classify,
     classify,
@@ -75,6 +77,25 @@ def test_letter_scan_gives_character_offsets_with_and_without_emoji() -> None:
     assert _letter_hits("Plain ASCII text.")[0].tolist() == []
 
 
+def test_lead_bytes_keep_a_byte_for_every_letter_hit_line_by_line() -> None:
+    text = ("Café “Müller” — Ελλάδα, 東京 and Zoë.\n"
+            "“Quoted,” she said — a dash… and\u00a0a no-break space, €5\n"
+            "🎉 × ÷ Straße")
+    lines = [ln.encode("utf-8") for ln in text.split("\n")]
+    per_line = _lead_bytes(text).split(b"\n")
+    assert len(per_line) == len(lines)
+    hits = [len(_NOT_ASCII_LETTER.findall(ln.decode())) for ln in lines]
+    # letters only: one byte each; punctuation outside ASCII leaves nothing; × and ÷ share
+    # their first byte with letters (kept, a bound only), the emoji is dropped
+    assert [len(b) for b in per_line] == [hits[0], 0, 3]
+    assert hits == [11, 0, 1]
+    # every character the pattern matches keeps its byte
+    letters = "".join(chr(c) for c in range(0x80, 0x10000)
+                      if _NOT_ASCII_LETTER.match(chr(c)) is not None)
+    assert len(_lead_bytes(letters)) == len(letters)
+    assert _lead_bytes("Plain ASCII text.\nTwo lines.") == b"\n"
+
+
 def test_english_with_foreign_names_is_not_mixed() -> None:
     text = EN + "\nThe café owner, José Müller, said the plan was fine for the old town."
     assert detect_language(text) == ("en", [])
@@ -86,6 +107,23 @@ def test_same_answer_as_py3langid() -> None:
         assert got_lang == py3langid.classify(text)[0]
         assert 0.0 < got_conf <= 1.0
     assert _model_classify("Привет, как дела? Сегодня хорошая погода.")[0] == "ru"
+
+
+def test_model_reads_a_recurring_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = py3langid.rank
+
+    def counted(text: str) -> list[tuple[str, float]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(py3langid, "rank", counted)
+    text = "La commune a voté mardi soir la prolongation des lignes de bus jusqu’au port."
+    first = _model_classify(text)
+    assert first[0] == "fr"
+    assert _model_classify(text) == first
+    assert _model_classify(text + " Les travaux commencent en mai.")[0] == "fr"
+    assert calls == [text, text + " Les travaux commencent en mai."]
 
 
 def test_confidence_is_high_for_one_language_and_low_for_a_blend() -> None:

@@ -16,6 +16,7 @@ import bisect
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 import py3langid
@@ -103,6 +104,33 @@ for _a, _b in re.findall(r"(.)-(.)", _NOT_ASCII_LETTER.pattern[1:-1]):
     _NOT_ASCII_TABLE[ord(_a) : ord(_b) + 1] = True
 
 
+def _utf8_lead(cp: int) -> int:
+    """The first byte of the UTF-8 form of code point `cp` (it grows with `cp`)."""
+    return chr(cp).encode("utf-8", "surrogatepass")[0]
+
+
+# Every byte but newline that is not the first UTF-8 byte of some character of
+# _NOT_ASCII_LETTER's ranges: deleted, what is left of a text (_lead_bytes) holds a byte
+# for each of its letters that the pattern matches (and for a few neighbours), line by line.
+# Most English news has characters outside ASCII (curly quotes, dashes, no-break spaces)
+# and no accented letter, or none two to a line; one encode and one translate (C loops)
+# tell it, where _letter_hits' numpy calls (their Python-level dispatch, cold between
+# records) cost several times more.
+_NOT_LEAD_BYTES = bytes(sorted(
+    set(range(256)).difference(b"\n", *(
+        range(_utf8_lead(ord(_a)), _utf8_lead(ord(_b)) + 1)
+        for _a, _b in re.findall(r"(.)-(.)", _NOT_ASCII_LETTER.pattern[1:-1])
+    ))
+))
+
+
+def _lead_bytes(text: str) -> bytes:
+    """The newlines of `text` and a byte for each character that may match
+    _NOT_ASCII_LETTER (every one that does, and a few others with the same first UTF-8
+    byte), in order: a line without two such bytes has fewer than two hits."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _NOT_LEAD_BYTES)
+
+
 def _letter_hits(text: str) -> tuple[np.ndarray, np.ndarray | None]:
     """Offsets of the characters of `text` that _NOT_ASCII_LETTER matches, in order, and
     the code points (None for ASCII text: no hits) for _line_with_accents."""
@@ -119,6 +147,11 @@ def _letter_hits(text: str) -> tuple[np.ndarray, np.ndarray | None]:
     return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]], cps
 
 
+# The model's answers are kept for texts it has read: a paragraph or a short article that
+# recurs in a corpus (copies of a page, a site's standing notice) is classified once per
+# process.  (A call costs ~0.4 ms; the look-up of its text, a sample or a paragraph start
+# of at most ~600 characters, next to nothing.)
+@lru_cache(maxsize=1024)
 def _model_classify(text: str) -> tuple[str | None, float]:
     """(language, confidence in [0, 1]) from py3langid's public `rank`.
 
@@ -222,6 +255,16 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
     others = [lg for lg in _FUNCTION_SETS if lg != lang]
     if own_words is not None:
         # A Latin-script article.
+        if text.isascii():
+            return [], []  # no accents, no other script: no German, French, Russian, ...
+        # (the same answers as below when no letter hits, or none two to a line in English,
+        # found cheaply)
+        leads = _lead_bytes(text)
+        found = len(leads) - leads.count(b"\n")
+        if found == 0 or (lang == "en" and (
+            found < 2 or max(map(len, leads.split(b"\n"))) < 2
+        )):
+            return [], []
         hits, cps = _letter_hits(text)
         if not len(hits):
             return [], []  # no accents, no other script: no German, French, Russian, ...
