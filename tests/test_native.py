@@ -254,7 +254,16 @@ b = Line(index=3, start=10, end=24, cstart=12, cend=24, text="Ferry plan", norm=
 lines = TextView("Harbour news\n\n  Ferry plan").lines
 r1, r2 = Resolution(), Resolution()
 r1.line_marks[0] = ("header", "crawl_header")
+from newsclean.enrich.quotes import Clause, Piece, Quotation, Subject
+from newsclean.enrich.speakers import Mention
+s = Subject("name", "Ada Lind", 40, 48)
+q1, q2 = Quotation([], None), Quotation(parts=[], speaker="Ada Lind", subject=s)
+q1.pieces.append(Piece(1, 9, 0, True, close_at=9))
 print(json.dumps({
+    "enrich": [s == Subject(kind="name", text="Ada Lind", start=40, end=48, qualifier=""),
+               s.qualifier, Clause(s, 50) == Clause(subject=s, verb_start=50, owner=False),
+               repr(Piece(1, 9, 0, False)), q2.pieces, len(q1.pieces),
+               Mention(3, "Ada Lind", "f") == Mention(pos=3, name="Ada Lind", gender="f")],
     "native": newsclean.NATIVE, "equal": a == b, "toks": a._toks, "repr": repr(a),
     "other": a == Line(4, 10, 24, 12, 24, "Ferry plan", "ferry plan", 2),
     "index": lines.index(Line(2, 14, 26, 16, 26, "Ferry plan", "ferry plan", 2)),
@@ -266,7 +275,7 @@ print(json.dumps({
 
 @pytest.mark.parametrize("flag", ["0", "1"])
 def test_written_out_constructors_keep_the_dataclass_contract(flag: str) -> None:
-    """Line and Resolution write their __init__ out (a generated one stays interpreted in the
+    """Line, Resolution and the quotation finder's classes write their __init__ out (a generated one stays interpreted in the
     compiled build): keywords, defaults, a fresh dict per Resolution, and the dataclass's
     field-wise == (which `list.index` of a title pick relies on) hold, pure and compiled."""
     if flag == "1" and native.stale(native.build_dir()) is not None:
@@ -281,3 +290,9 @@ def test_written_out_constructors_keep_the_dataclass_contract(flag: str) -> None
     assert got["index"] == 2
     assert got["marks"] == [True, {}]  # (a dict shared by the instances would hold the mark)
     assert got["defaults"] == ["article", None, None]
+    # quotations' pieces: the same contract, and a fresh list per Quotation
+    assert got["enrich"] == [
+        True, "", True,
+        "Piece(start=1, end=9, open_at=0, closed=False, close_at=-1, label=None, pre=None, "
+        "post=None)", [], 1, True,
+    ]

@@ -152,12 +152,26 @@ class Subject:
     # text identifies the speaker, kept apart so that the name alone is resolved
     qualifier: str = ""
 
+    # Written out, not generated: compiled (native.py), a dataclass's generated __init__
+    # stays interpreted, ~10x a native constructor's cost (see text_view.Line).
+    def __init__(self, kind: str, text: str, start: int, end: int, qualifier: str = "") -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.qualifier = qualifier
+
 
 @dataclass(slots=True)
 class Clause:
     subject: Subject
     verb_start: int  # text offset of the reporting verb: identifies the clause
     owner: bool = False  # the subject owns a speech noun (`Dunne’s claim that “…”`)
+
+    def __init__(self, subject: Subject, verb_start: int, owner: bool = False) -> None:
+        self.subject = subject
+        self.verb_start = verb_start
+        self.owner = owner
 
 
 @dataclass(slots=True)
@@ -172,6 +186,19 @@ class Piece:
     pre: Clause | None = None
     post: Clause | None = None
 
+    def __init__(
+        self, start: int, end: int, open_at: int, closed: bool, close_at: int = -1,
+        label: Subject | None = None, pre: Clause | None = None, post: Clause | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.open_at = open_at
+        self.closed = closed
+        self.close_at = close_at
+        self.label = label
+        self.pre = pre
+        self.post = post
+
 
 @dataclass(slots=True)
 class Quotation:
@@ -181,6 +208,15 @@ class Quotation:
     speaker: str | None
     subject: Subject | None = None
     pieces: list[Piece] = field(default_factory=list)
+
+    def __init__(
+        self, parts: list[Quote], speaker: str | None, subject: Subject | None = None,
+        pieces: list[Piece] | None = None,
+    ) -> None:
+        self.parts = parts
+        self.speaker = speaker
+        self.subject = subject
+        self.pieces = [] if pieces is None else pieces
 
 
 def find_quotes(text: str, language: str | None = None) -> list[Quote]:

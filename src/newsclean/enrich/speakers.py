@@ -103,6 +103,12 @@ class Mention:
     name: str  # canonical full name
     gender: str | None
 
+    # written out: a generated __init__ stays interpreted when compiled (quotes.Subject)
+    def __init__(self, pos: int, name: str, gender: str | None) -> None:
+        self.pos = pos
+        self.name = name
+        self.gender = gender
+
 
 # Surnames looked up with str.find over the whole text before the article's words are
 # indexed once: a find per surname is cheaper for the few of a news article, but an
