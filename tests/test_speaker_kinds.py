@@ -1074,60 +1074,61 @@ def test_name_set_off_by_commas_before_its_reporting_verb_reports() -> None:
     # `Idris Kamara, who represents Baker, said …`: the relative clause stands between the
     # name and its verb; he reported speech, the man named inside the clause did not.
     text = (
-        "Defence lawyers said the pair would fight the charges. “We will be ready,” said "
-        "Tom Ash, who represents Ortiz.\n\n"
-        "Idris Kamara, who represents Carl Baker, said his client refused the plea offer. "
-        "He said Baker is a father of three, and a guilty plea would “ruin his life.”"
+        "Lawyers for the two men said they would contest every count. “We are prepared,” "
+        "said Tom Ash, who represents Ortiz.\n\n"
+        "Idris Kamara, who represents Carl Baker, said his client turned the deal down. "
+        "He said Baker runs a bakery with his brother, and a conviction would “end the "
+        "business.”"
     )
     assert speakers(text)[-1][1] == "Idris Kamara"
     # a verb that reports nothing after the clause: no one to prefer
-    text = text.replace("Carl Baker, said his client refused", "Carl Baker, sat by his client "
-                        "who refused")
+    text = text.replace("Carl Baker, said his client turned", "Carl Baker, sat by his client "
+                        "who turned")
     assert speakers(text)[-1][1] is None
 
 
 def test_place_before_a_parenthetical_reporting_clause_does_not_act() -> None:
-    # `Finding water on Europa, he said, is …`: `Europa` is not the subject of `is`.
+    # `Reaching the cave at Maridor, he said, is …`: `Maridor` is not the subject of `is`.
     text = (
-        "Idris Kamara, an astronomer who led the survey, said two of the three needs of "
-        "life are common. “Water is the hard one,” he said.\n\n"
-        "Finding vapour on Europa, he said, is the “next best thing” to liquid water."
+        "Idris Kamara, a geologist who led the dig, said most of the site had been mapped. "
+        "“The cave is the puzzle,” he said.\n\n"
+        "Reaching the cave at Maridor, he said, is “the last big step” of the project."
     )
     assert speakers(text)[-1][1] == "Idris Kamara"
     # a set-off phrase that is not a reporting clause: the word still acts
-    text = text.replace("Finding vapour on Europa, he said, is",
-                        "Finding vapour, Europa, speaking at a rally, said it is")
+    text = text.replace("Reaching the cave at Maridor, he said, is",
+                        "Reaching the cave, Maridor, speaking at a rally, said it is")
     assert speakers(text)[-1][1] != "Idris Kamara"
 
 
 def test_lone_name_after_a_preposition_is_no_one_who_acts() -> None:
-    # `The Web of Angels was …`: the title acts, not `Angels`.
+    # `The House of Lanterns was …`: the title acts, not `Lanterns`.
     text = (
-        "I reached Rita Vale by phone. Vale still found it hard to talk about the trial. "
-        "The Web of Angels was the first novel she ever sold. The years after left her "
-        "“pretty overwhelmed,” she said."
+        "I met Rita Vale at her studio. Vale rarely talks about the lawsuit. "
+        "The House of Lanterns was the first play she ever staged. The months after it left "
+        "her “quite worn out,” she said."
     )
     assert speakers(text)[-1][1] == "Rita Vale"
     # a lone name that acts, after no preposition, may be the one who spoke: unclear
-    text = text.replace("The Web of Angels was", "In 1990 Rivera was")
+    text = text.replace("The House of Lanterns was", "In 1990 Rivera was")
     assert speakers(text)[-1][1] is None
 
 
 def test_role_words_before_a_sentence_subject() -> None:
-    # `Wild defenseman Ryan Suter, who …, could see …`: the role does not hide that the
-    # name opens its sentence, and the man named later inside the clause is an object.
+    # `Veteran goalkeeper Idris Kamara, who …, could sense …`: the role does not hide that
+    # the name opens its sentence, and the man named later inside the clause is an object.
     text = (
-        "“That is perfect,” Coach Dan Boyd said.\n\n"
-        "A week ago, Kofi Mensah had scored once in ten games. Veteran defenceman Idris "
-        "Kamara, who joked about Mensah’s sticks, could see the frustration.\n\n"
-        "“He is used to scoring goals,” he said."
+        "“That was the plan,” Coach Dan Boyd said.\n\n"
+        "By March, Kofi Mensah had missed four penalties in a row. Veteran goalkeeper Idris "
+        "Kamara, who teased Mensah about his boots, could sense the doubt.\n\n"
+        "“He expects to score every time,” he said."
     )
     assert speakers(text)[-1][1] == "Idris Kamara"
     text = (
-        "“That is perfect,” Coach Dan Boyd said.\n\n"
-        "A week ago, Kofi Mensah had scored once in ten games. Fans cheered Idris "
-        "Kamara, who joked about Mensah’s sticks, and the frustration.\n\n"
-        "“He is used to scoring goals,” he said."
+        "“That was the plan,” Coach Dan Boyd said.\n\n"
+        "By March, Kofi Mensah had missed four penalties in a row. Fans cheered Idris "
+        "Kamara, who teased Mensah about his boots, and the doubt.\n\n"
+        "“He expects to score every time,” he said."
     )
     assert speakers(text)[-1][1] != "Idris Kamara"  # an object, after a verb
 
@@ -1148,20 +1149,20 @@ def test_relative_clause_after_a_noun_phrase_subject_is_not_the_subject() -> Non
 
 
 def test_inverted_clause_reports_for_a_later_pronoun() -> None:
-    # `…, says Keri Vance, author of …. “…,” she says.`: the person of the inverted clause
+    # `…, says Idris Vance, author of …. “…,” she says.`: the person of the inverted clause
     # reported the sentence before the quotation.
     text = (
-        "“People want quality over quantity,” says Tom Hale, a dietitian in Leeds.\n\n"
-        "But it is also important not to neglect other foods, says Idris Vance, author of "
-        "The Small Change Plan. “It is not wise to eat only protein, as many people "
-        "might,” she says."
+        "“Most runners train too hard,” says Tom Hale, a coach in Leeds.\n\n"
+        "Rest days matter just as much as long runs, says Idris Vance, author of "
+        "The Slow Mile. “Skipping them is how most injuries start, in my experience,” "
+        "she says."
     )
     assert speakers(text)[-1][1] == "Idris Vance"
     # a name after `said` that opens the reported clause is no reporter
     text = (
-        "“People want quality over quantity,” says Rita Hale, a dietitian in Leeds.\n\n"
-        "Marco Vell, the company’s chief operating officer, said Kofi Tyvak would "
-        "lead the landers. “We will start with something smaller,” she said."
+        "“Most runners train too hard,” says Rita Hale, a coach in Leeds.\n\n"
+        "Marco Vell, the firm’s head of operations, said Kofi Tyvak would "
+        "run the new plant. “We will begin with one line,” she said."
     )
     assert speakers(text)[-1][1] != "Kofi Tyvak"
 
@@ -1169,42 +1170,41 @@ def test_inverted_clause_reports_for_a_later_pronoun() -> None:
 def test_pronoun_chain_leads_back_to_the_sentence_subject() -> None:
     # Sentences that open with `She` (or `But she`) continue the subject of the sentence
     # before them; the woman named as an object on the way is not the antecedent.
-    head = "“He was a gifted writer,” said Owen Marsh, his editor.\n\n"
-    quote = " “I cannot believe Ann would not want his books back in print,” she said."
-    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
-            "Indiana. She spoke with pride of her late nephew. But she was surprised when I "
-            "asked about his sister. She gave me an address for his sister, Ann Fry." + quote)
+    head = "“He painted every day,” said Owen Marsh, his gallerist.\n\n"
+    quote = " “I doubt Ann would ever sell a single one of his paintings,” she said."
+    lead = "A retired nurse of 79, Mary Vale lives on a farm outside Dayton."
+    text = (head + lead + " She talked warmly about her late cousin. But she went quiet "
+            "when I mentioned his daughter. She wrote down a number for his daughter, Ann "
+            "Fry." + quote)
     assert speakers(text)[-1][1] == "Mary Vale"
     # no sentence opens with the pronoun, or one opens with another: unclear
-    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
-            "Indiana. Her nephew wrote for Ann Fry." + quote)
+    text = head + lead + " Her cousin painted for Ann Fry." + quote
     assert speakers(text)[-1][1] is None
-    text = (head + "A cheerful woman in her 80s, Mary Vale lives in a retirement home in "
-            "Indiana. Her nephew wrote often. He gave me an address for his sister, Ann "
-            "Fry." + quote)
+    text = (head + lead + " Her cousin painted often. He wrote down a number for his "
+            "daughter, Ann Fry." + quote)
     assert speakers(text)[-1][1] is None
 
 
 def test_pronoun_chain_head_may_be_a_full_name_of_unknown_gender() -> None:
     text = (
-        "Scott Braun has worked with many stars, and he has denied being unfair to her.\n\n"
-        "Then, last week, Jordan Vale posted on Twitter about the label.\n\n"
-        "She claimed the label wanted to stop the concert. She sent the letter to Ann Fry."
-        "\n\n“I just want to be able to perform my own music,” she said."
+        "Victor Hayes has managed many bands, and he has denied treating her badly.\n\n"
+        "Then, on Monday, Jordan Vale posted online about the studio.\n\n"
+        "She said the studio wanted to cancel the tour. She forwarded the email to Ann Fry."
+        "\n\n“All I ask is to record the songs I wrote myself,” she said."
     )
     assert speakers(text)[-1][1] == "Jordan Vale"
     # the sentence the chain leads back to names her as an object: unclear
-    text = text.replace("Jordan Vale posted on Twitter about the label",
-                        "the label sued Jordan Vale in Nashville")
+    text = text.replace("Jordan Vale posted online about the studio",
+                        "the studio sued Jordan Vale in Nashville")
     assert speakers(text)[-1][1] is None
 
 
 def test_word_capitalised_only_where_it_opens_a_sentence_is_no_sentence_subject() -> None:
-    # `Such missions would …, but she said …`: `Such` opens the sentence, it names no one.
-    text = ("Gwen Shaw said lunar missions could begin in 2022. Such missions would be cargo "
-            "only, but she said they could serve as a “nice stepping stone” to crewed flights.")
+    # `Such trials would …, but she said …`: `Such` opens the sentence, it names no one.
+    text = ("Gwen Shaw said the ferry trials could start in May. Such trials would carry no "
+            "passengers, but she said they could be “a useful first test” of the route.")
     assert speakers(text)[-1][1] == "Gwen Shaw"
     # a surname the article also writes mid-sentence opens its sentence as a name
-    text = ("Gwen Shaw said lunar missions could begin in 2022. Shaw tweeted early Friday and "
-            "called the plan “a nice stepping stone to later crewed missions.”")
+    text = ("Gwen Shaw said the ferry trials could start in May. Shaw spoke on Friday and "
+            "called the plan “a useful first test of the new island route.”")
     assert speakers(text)[-1][1] == "Gwen Shaw"

@@ -734,7 +734,7 @@ def _acts(text: str, end: int) -> bool:
     if phrase is not None:
         words = phrase.split()
         if len(words) == 2 and words[0] in _SUBJECT_PRONOUNS and words[1] in ALL_VERBS:
-            return False  # `Finding water on Europa, he said, is …`: the verb is not hers
+            return False  # `Reaching the cave at Maridor, he said, is …`: not its verb
     if first in ALL_VERBS or first in _BE_HAVE:
         return True  # `Quillon was blunt`, `Dunne, for his part, has been …`
     return (first in AUX or first.endswith("ly")) and second is not None and (
