@@ -611,10 +611,10 @@ class SpeakerResolver:
     def _chain_start(
         self, gender: str | None, lo: int, pos: int, fit: list[Mention]
     ) -> str | None:
-        """`Jane Starner lives in Ohio. She spoke of … . But she was surprised … . She
-        gave me the address of Martha Fry. “…,” she said.`: sentences that open with the
+        """`Mary Vale lives on a farm. She talked of … . But she went quiet … . She
+        wrote down a number for Ann Fry. “…,” she said.`: sentences that open with the
         pronoun lead back to the one that opens with a person of its gender (or a full
-        name of unknown gender: `Taylor Swift posted …`), whoever they name as objects on
+        name of unknown gender: `Jordan Vale posted …`), whoever they name as objects on
         the way."""
         if gender is None:
             return None
@@ -791,8 +791,8 @@ _NOT_ROLE = (
 
 
 def _role_start(text: str, pos: int) -> int:
-    """Where the role words right before the name at `pos` begin (`Wild defenseman Ryan
-    Suter`, `The veteran negotiator Saeb Erekat`: up to four lower-case nouns, maybe after
+    """Where the role words right before the name at `pos` begin (`Veteran goalkeeper Idris
+    Kamara`, `The chief union negotiator Ann Lee`: up to four lower-case nouns, maybe after
     one capitalised modifier that is no given name; none a verb form, pronoun or function
     word -- `Tom Becker met Paul Warner` is no role), or `pos` when there are none."""
     start = pos
