@@ -29,27 +29,29 @@ from typing import Final
 
 from ..model import Quote
 from . import speakers
-from .speech_lexicon import (
-    ACCORDING,
-    ALL_VERBS,
-    AUX,
-    DE_POST_ONLY,
-    DETERMINERS,
-    EN_NOUN_LIKE_VERBS,
-    EN_POST_VERBS,
-    FEMALE_NAMES,
-    IRREGULAR_PAST,
-    MALE_NAMES,
-    NOT_GIVEN,
-    ORG_WORDS,
-    OTHER_PRONOUNS,
-    POSTPOSITION,
-    PRONOUN_GENDER,
-    SPEECH_NOUNS,
-    SUBORDINATORS,
-    TITLES,
-    VERBS_BY_LANG,
-)
+from . import speech_lexicon as _lex
+
+# The lexicon's sets as this module's Final names: compiled code reads them from C
+# statics, where an imported name is looked up in the module dict at each use.
+ACCORDING: Final = _lex.ACCORDING
+ALL_VERBS: Final = _lex.ALL_VERBS
+AUX: Final = _lex.AUX
+DE_POST_ONLY: Final = _lex.DE_POST_ONLY
+DETERMINERS: Final = _lex.DETERMINERS
+EN_NOUN_LIKE_VERBS: Final = _lex.EN_NOUN_LIKE_VERBS
+EN_POST_VERBS: Final = _lex.EN_POST_VERBS
+FEMALE_NAMES: Final = _lex.FEMALE_NAMES
+IRREGULAR_PAST: Final = _lex.IRREGULAR_PAST
+MALE_NAMES: Final = _lex.MALE_NAMES
+NOT_GIVEN: Final = _lex.NOT_GIVEN
+ORG_WORDS: Final = _lex.ORG_WORDS
+OTHER_PRONOUNS: Final = _lex.OTHER_PRONOUNS
+POSTPOSITION: Final = _lex.POSTPOSITION
+PRONOUN_GENDER: Final = _lex.PRONOUN_GENDER
+SPEECH_NOUNS: Final = _lex.SPEECH_NOUNS
+SUBORDINATORS: Final = _lex.SUBORDINATORS
+TITLES: Final = _lex.TITLES
+VERBS_BY_LANG: Final = _lex.VERBS_BY_LANG
 
 # Opening mark -> the marks that may close it.
 CLOSERS: Final = {

@@ -23,22 +23,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from .speech_lexicon import (
-    ALL_VERBS,
-    AUX,
-    DETERMINERS,
-    FEMALE_NAMES,
-    FEMALE_TITLES,
-    IRREGULAR_PAST,
-    MALE_NAMES,
-    MALE_TITLES,
-    NOT_GIVEN,
-    ORG_WORDS,
-    OTHER_PRONOUNS,
-    PRONOUN_GENDER,
-    ROLE_TITLES,
-    TITLES,
-)
+from . import speech_lexicon as _lex
+
+# The lexicon's sets as this module's Final names: compiled code reads them from C
+# statics, where an imported name is looked up in the module dict at each use.
+ALL_VERBS: Final = _lex.ALL_VERBS
+AUX: Final = _lex.AUX
+DETERMINERS: Final = _lex.DETERMINERS
+FEMALE_NAMES: Final = _lex.FEMALE_NAMES
+FEMALE_TITLES: Final = _lex.FEMALE_TITLES
+IRREGULAR_PAST: Final = _lex.IRREGULAR_PAST
+MALE_NAMES: Final = _lex.MALE_NAMES
+MALE_TITLES: Final = _lex.MALE_TITLES
+NOT_GIVEN: Final = _lex.NOT_GIVEN
+ORG_WORDS: Final = _lex.ORG_WORDS
+OTHER_PRONOUNS: Final = _lex.OTHER_PRONOUNS
+PRONOUN_GENDER: Final = _lex.PRONOUN_GENDER
+ROLE_TITLES: Final = _lex.ROLE_TITLES
+TITLES: Final = _lex.TITLES
 
 if TYPE_CHECKING:
     from .quotes import Subject
@@ -117,13 +119,16 @@ _FIND_SURNAMES: Final = 200
 _CHUNK: Final = re.compile(r"(?<=[ \n\u00a0])\S+")
 
 
-def _finds(text: str, word: str) -> Iterable[int]:
-    """Offsets of `word` in `text`, left to right (str.find)."""
+def _finds(text: str, word: str) -> list[int]:
+    """Offsets of `word` in `text`, left to right (str.find).  A list, not a generator:
+    compiled, a generator's object and resumptions cost more than the list."""
+    out = []
     i = text.find(word)
     n = len(word)
     while i >= 0:
-        yield i
+        out.append(i)
         i = text.find(word, i + n)
+    return out
 
 
 def _word_starts(text: str) -> dict[str, list[int]]:
