@@ -866,7 +866,7 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     lows = " ".join(words).lower().split(" ")
     out = []
     body = win.strip()
-    if "_" not in body and len(body) == len(" ".join(chunks)) and body == " ".join(chunks):
+    if "_" not in body and body == " ".join(chunks):  # (str == compares lengths first)
         # offsets counted: a chunk's tokens follow each other, chunks are one space apart
         pos = a + win.index(chunks[0])
         k = 0
