@@ -17,22 +17,23 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 import py3langid
 
 # Characters read for the language: the lede and a slice of the middle of an article (more
 # changes no answer on English news and costs time); the start of a suspicious paragraph.
-_HEAD_CHARS = 400
-_MID_CHARS = 200
-_PAR_CHARS = 600
-_MIN_LETTERS = 20  # fewer letters than this: too short to tell
-_MIN_PAR_CHARS = 60  # a paragraph shorter than this keeps the article's language
-_CONFIRM = 0.8  # py3langid confidence needed to call a paragraph foreign
+_HEAD_CHARS: Final = 400
+_MID_CHARS: Final = 200
+_PAR_CHARS: Final = 600
+_MIN_LETTERS: Final = 20  # fewer letters than this: too short to tell
+_MIN_PAR_CHARS: Final = 60  # a paragraph shorter than this keeps the article's language
+_CONFIRM: Final = 0.8  # py3langid confidence needed to call a paragraph foreign
 
 # Function words that are rare outside their language (not "de", "la", "die", which occur
 # in English text as parts of names).
-_FUNCTION_WORDS = {
+_FUNCTION_WORDS: Final = {
     "en": "the and of to is was that with for are have has this from by were be which not "
     "they said it its would their will been",
     "de": "und ist nicht mit sich auf für eine dem wird wurde sind bei nach dass auch noch "
@@ -45,12 +46,12 @@ _FUNCTION_WORDS = {
     "pt": "não dos mais foi são pelo uma com também muito pela seu sua",
     "nl": "het een niet voor ook maar wordt naar bij zijn werd heeft deze",
 }
-_FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_FUNCTION_SETS: Final = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
 
 # Fast path: a sample whose function words are overwhelmingly those of one of these
 # languages gets that answer without the model (which then agrees; bench/bench_quotes.py
 # checks it).  Neighbours that share some of their function words count as competitors.
-_QUICK_WORDS = {
+_QUICK_WORDS: Final = {
     "en": "the and of to a in is was that for on with as at by he she it his her they their "
     "from be have has had are were been which who said but not an this will would or its",
     "de": "der die das und ist nicht mit sich auf für eine ein dem den des wird wurde sind bei "
@@ -70,10 +71,10 @@ _QUICK_WORDS = {
     "da": "og ikke af til er det som har med var på",
     "sv": "och inte att det som har med var för på är",
 }
-_QUICK_LANGS = ("en", "de", "fr", "es")
+_QUICK_LANGS: Final = ("en", "de", "fr", "es")
 # A word of several lists ("la", "que", "il") tells nothing: only the others count.
-_WORD_LANGS: dict[str, str] = {}
-_SHARED: set[str] = set()
+_WORD_LANGS: Final[dict[str, str]] = {}
+_SHARED: Final[set[str]] = set()
 for _lang, _words in _QUICK_WORDS.items():
     for _w in set(_words.split()):
         if _w in _WORD_LANGS:
@@ -81,25 +82,25 @@ for _lang, _words in _QUICK_WORDS.items():
         _WORD_LANGS[_w] = _lang
 for _w in _SHARED:
     del _WORD_LANGS[_w]
-_QUICK_MIN_WORDS = 40  # fewer words in the sample: leave it to the model
-_QUICK_MIN_SHARE = 0.15  # the language's function words among all words of the sample
-_QUICK_MIN_HITS = 12  # ... and at least this many of them
-_QUICK_MARGIN = 6  # ... and this many times the hits of any other language
+_QUICK_MIN_WORDS: Final = 40  # fewer words in the sample: leave it to the model
+_QUICK_MIN_SHARE: Final = 0.15  # the language's function words among all words of the sample
+_QUICK_MIN_HITS: Final = 12  # ... and at least this many of them
+_QUICK_MARGIN: Final = 6  # ... and this many times the hits of any other language
 # Letters outside ASCII (diacritics, other scripts): a Latin-script paragraph in German,
 # French, Spanish, Italian or Portuguese almost always has some.
-_NOT_ASCII_LETTER = re.compile(
+_NOT_ASCII_LETTER: Final = re.compile(
     "[À-ÖØ-öø-ɏͰ-ӿ\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff"
     "\uac00-\ud7af]"
 )
 # Scripts that are never written with the Latin alphabet's languages.
-_NON_LATIN = re.compile(
+_NON_LATIN: Final = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
     "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 
 # The same letters as a code-point table: scanning a long article with the regex costs
 # ~15 ns a character, the table a fraction of that.
-_NOT_ASCII_TABLE = np.zeros(0x10000, dtype=bool)
+_NOT_ASCII_TABLE: Final = np.zeros(0x10000, dtype=bool)
 for _a, _b in re.findall(r"(.)-(.)", _NOT_ASCII_LETTER.pattern[1:-1]):
     _NOT_ASCII_TABLE[ord(_a) : ord(_b) + 1] = True
 
@@ -116,7 +117,7 @@ def _utf8_lead(cp: int) -> int:
 # and no accented letter, or none two to a line; one encode and one translate (C loops)
 # tell it, where _letter_hits' numpy calls (their Python-level dispatch, cold between
 # records) cost several times more.
-_NOT_LEAD_BYTES = bytes(sorted(
+_NOT_LEAD_BYTES: Final = bytes(sorted(
     set(range(256)).difference(b"\n", *(
         range(_utf8_lead(ord(_a)), _utf8_lead(ord(_b)) + 1)
         for _a, _b in re.findall(r"(.)-(.)", _NOT_ASCII_LETTER.pattern[1:-1])
@@ -173,7 +174,7 @@ def _model_classify(text: str) -> tuple[str | None, float]:
 
 
 # ASCII bytes that are not letters: deleted, an ASCII head's letters are what is left.
-_NOT_LETTER_BYTES = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_LETTER_BYTES: Final = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def _sample(text: str) -> str | None:

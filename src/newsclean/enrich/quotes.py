@@ -25,33 +25,36 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import filterfalse
+from typing import Final
 
 from ..model import Quote
 from . import speakers
-from .speech_lexicon import (
-    ACCORDING,
-    ALL_VERBS,
-    AUX,
-    DE_POST_ONLY,
-    DETERMINERS,
-    EN_NOUN_LIKE_VERBS,
-    EN_POST_VERBS,
-    FEMALE_NAMES,
-    IRREGULAR_PAST,
-    MALE_NAMES,
-    NOT_GIVEN,
-    ORG_WORDS,
-    OTHER_PRONOUNS,
-    POSTPOSITION,
-    PRONOUN_GENDER,
-    SPEECH_NOUNS,
-    SUBORDINATORS,
-    TITLES,
-    VERBS_BY_LANG,
-)
+from . import speech_lexicon as _lex
+
+# The lexicon's sets as this module's Final names: compiled code reads them from C
+# statics, where an imported name is looked up in the module dict at each use.
+ACCORDING: Final = _lex.ACCORDING
+ALL_VERBS: Final = _lex.ALL_VERBS
+AUX: Final = _lex.AUX
+DE_POST_ONLY: Final = _lex.DE_POST_ONLY
+DETERMINERS: Final = _lex.DETERMINERS
+EN_NOUN_LIKE_VERBS: Final = _lex.EN_NOUN_LIKE_VERBS
+EN_POST_VERBS: Final = _lex.EN_POST_VERBS
+FEMALE_NAMES: Final = _lex.FEMALE_NAMES
+IRREGULAR_PAST: Final = _lex.IRREGULAR_PAST
+MALE_NAMES: Final = _lex.MALE_NAMES
+NOT_GIVEN: Final = _lex.NOT_GIVEN
+ORG_WORDS: Final = _lex.ORG_WORDS
+OTHER_PRONOUNS: Final = _lex.OTHER_PRONOUNS
+POSTPOSITION: Final = _lex.POSTPOSITION
+PRONOUN_GENDER: Final = _lex.PRONOUN_GENDER
+SPEECH_NOUNS: Final = _lex.SPEECH_NOUNS
+SUBORDINATORS: Final = _lex.SUBORDINATORS
+TITLES: Final = _lex.TITLES
+VERBS_BY_LANG: Final = _lex.VERBS_BY_LANG
 
 # Opening mark -> the marks that may close it.
-CLOSERS = {
+CLOSERS: Final = {
     "“": "”",
     "„": "“”",
     "«": "»",
@@ -61,61 +64,61 @@ CLOSERS = {
     "‚": "‘’",
     "”": "”",
 }
-_NON_SPACE = re.compile(r"\S")
-_LABEL = re.compile(r"([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): ")
-_OPENER_CHARS = "“”„\"«»‘‚"  # "’" never opens: skip apostrophes at C speed
-_SPACE_BEFORE_OPEN = set(" \t\u00a0([{—–-/:;,…")
+_NON_SPACE: Final = re.compile(r"\S")
+_LABEL: Final = re.compile(r"([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}): ")
+_OPENER_CHARS: Final = "“”„\"«»‘‚"  # "’" never opens: skip apostrophes at C speed
+_SPACE_BEFORE_OPEN: Final = set(" \t\u00a0([{—–-/:;,…")
 # A single-quoted piece is accepted only when its closing mark is clearly not an
 # apostrophe: not between letters, not a plural possessive ("players’ union").
-_POSSESSIVE = re.compile(r"s’\s+[a-z]")
-_MAX_PIECE = 4000  # characters; a longer "quote" in one paragraph is a stray mark
+_POSSESSIVE: Final = re.compile(r"s’\s+[a-z]")
+_MAX_PIECE: Final = 4000  # characters; a longer "quote" in one paragraph is a stray mark
 
-_ROUGH_BOUNDARY = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"‘(])")
-_ABBR_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev|Jr|Sr|Del))$")
-_TOKEN = re.compile(
+_ROUGH_BOUNDARY: Final = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"‘(])")
+_ABBR_BEFORE: Final = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev|Jr|Sr|Del))$")
+_TOKEN: Final = re.compile(
     r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?|\d+(?:[.,:/]\d+)*\w*|[^\w\s]"
 )
-_FR_INVERTED = re.compile(r"^(\w+?)(?:-t)?-(il|elle|ils|elles|on)$")
-_ABBREV = TITLES | {
+_FR_INVERTED: Final = re.compile(r"^(\w+?)(?:-t)?-(il|elle|ils|elles|on)$")
+_ABBREV: Final = TITLES | {
     "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr",
     "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "u.s", "d.c", "u.k", "e.g", "i.e",
 }
-_STOP_NP = {
+_STOP_NP: Final = {
     "that", "who", "which", "when", "while", "and", "but", "or", "because", "as", "if",
     "after", "before", "during", "since", "where", "whether", "dass", "que", "qui", "wie",
 }
-_GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
-_BE = {"is", "was", "are", "were", "been", "be", "being", "wird", "wurde", "est", "fue"}
+_GIVEN_NAMES: Final = MALE_NAMES | FEMALE_NAMES
+_BE: Final = {"is", "was", "are", "were", "been", "be", "being", "wird", "wurde", "est", "fue"}
 # Capitalised at a sentence start, yet never part of a name.
-_FUNC_CAP = {
+_FUNC_CAP: Final = {
     "when", "if", "but", "and", "in", "on", "at", "as", "after", "before", "while",
     "because", "since", "though", "although", "then", "so", "yet", "for", "with", "by",
     "from", "to", "of", "this", "that", "these", "those", "last", "next", "meanwhile",
     "however", "still", "also", "even", "now", "here", "there", "asked", "during", "under",
 }
-_PREPOSITIONS = {
+_PREPOSITIONS: Final = {
     "of", "for", "in", "at", "on", "from", "with", "to", "by", "about", "during", "after",
     "before", "nach", "vor", "mit", "bei", "von", "zu", "auf", "im", "am", "an", "für", "über",
     "après", "avant", "devant", "pour", "dans", "sur", "avec", "de", "du", "des", "en", "tras",
     "ante", "con", "para", "por", "del", "al", "durante", "während", "pendant", "lors",
 }
-_CALENDAR = {
+_CALENDAR: Final = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "today", "yesterday",
 }
-_TITLE_CUES = {
+_TITLE_CUES: Final = {
     "titled", "entitled", "dubbed", "nicknamed", "headlined", "labeled", "labelled",
     "named", "hashtag", "slogan", "motto", "phrase", "term", "word", "words", "so-called",
     "book", "film", "movie", "show", "song", "album", "series", "program", "programme",
     "headline", "column", "essay", "article", "op-ed", "called",
 }
 # Verbs that also introduce names and labels: they attribute only with a named subject.
-_WEAK_VERBS = {"called", "calling", "described", "describing", "dubbed", "labeled"}
-_TERMINAL = ".!?…"
+_WEAK_VERBS: Final = {"called", "calling", "described", "describing", "dubbed", "labeled"}
+_TERMINAL: Final = ".!?…"
 # Token windows around a quote (characters): an attribution clause is short.
-_POST_WINDOW = 150
-_PRE_WINDOW = 360
+_POST_WINDOW: Final = 150
+_PRE_WINDOW: Final = 360
 
 
 class Tok:
@@ -529,11 +532,11 @@ def _set_off_name(toks: list[Tok], k: int, ctx: _Ctx) -> tuple[Subject | None, i
 
 
 # A second clause with a subject of its own between a sentence's subject and the quotation.
-_SECOND_CLAUSE = re.compile(r",\s+(?:and|but|so|while|yet)\s+(?:he|she|they|we|i|you)\b")
-_MODALS = {"may", "might", "can", "could", "should", "must", "shall", "would", "will"}
-_WH_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "where", "whatever"}
+_SECOND_CLAUSE: Final = re.compile(r",\s+(?:and|but|so|while|yet)\s+(?:he|she|they|we|i|you)\b")
+_MODALS: Final = {"may", "might", "can", "could", "should", "must", "shall", "would", "will"}
+_WH_WORDS: Final = {"what", "who", "whom", "whose", "which", "why", "how", "where", "whatever"}
 # A negated auxiliary, one token: `didn’t`, `wasn't`, `couldn’t`.
-_NEGATED = ("n’t", "n't")
+_NEGATED: Final = ("n’t", "n't")
 
 
 def _verb_like(toks: list[Tok], e: int, ctx: _Ctx) -> bool:
@@ -770,9 +773,9 @@ def _curly_pairs(text: str, p0: int, p1: int) -> dict[int, int]:
 
 
 # Straight and curly double marks mixed by a careless editor; see _Closer.
-_MIXED_CLOSERS = {'"': "”", "“": '"'}
-_OPENER_AFTER = re.compile(r"\w")  # a mark glued to the next word opens, not closes
-_CURLY = re.compile("[“”]")
+_MIXED_CLOSERS: Final = {'"': "”", "“": '"'}
+_OPENER_AFTER: Final = re.compile(r"\w")  # a mark glued to the next word opens, not closes
+_CURLY: Final = re.compile("[“”]")
 
 
 def _pieces(
@@ -863,7 +866,7 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     lows = " ".join(words).lower().split(" ")
     out = []
     body = win.strip()
-    if "_" not in body and len(body) == len(" ".join(chunks)) and body == " ".join(chunks):
+    if "_" not in body and body == " ".join(chunks):  # (str == compares lengths first)
         # offsets counted: a chunk's tokens follow each other, chunks are one space apart
         pos = a + win.index(chunks[0])
         k = 0
@@ -1051,21 +1054,21 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # the regex \w (Unicode)
 
 
-_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
+_LOWER_OR_COMMA: Final = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
-_TRIGGER_CACHE: dict[
+_TRIGGER_CACHE: Final[dict[
     tuple[int, bool],
     tuple[set[str], frozenset[str], frozenset[bytes], frozenset[str]],
-] = {}
+]] = {}
 # A French verb with its subject pronoun (`dit-il`, `a-t-on`), as _FR_INVERTED reads it.
-_INVERTED_END = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
-_FIRST_TOKEN_CHAR = re.compile(r"[^\s_]")  # only whitespace and "_" lie between tokens
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_INVERTED_END: Final = re.compile(r"-(?:il|elle|ils|elles|on)(?!\w)", re.IGNORECASE)
+_FIRST_TOKEN_CHAR: Final = re.compile(r"[^\s_]")  # only whitespace and "_" lie between tokens
+_LETTER_RUN: Final = re.compile(r"[^\W\d_]+")
 # Non-ASCII characters of English news that are neither letters nor digits.
-_PUNCT_NOT_ASCII = "’“”—–‘…\u00a0"
+_PUNCT_NOT_ASCII: Final = "’“”—–‘…\u00a0"
 # Bytes of ASCII text: letters lower-cased, every other byte a space.
-_ASCII_LETTERS = bytes(
+_ASCII_LETTERS: Final = bytes(
     c | 0x20 if chr(c).isalpha() and c < 128 else 0x20 for c in range(256)
 )
 
@@ -1130,7 +1133,7 @@ def _ends_soon(gap: list[Tok], rest: int | None) -> bool:
 
 
 # Words that open a time adverbial after a reporting verb (a preposition or a conjunction).
-_TIME_CONJ = {"before", "after", "while", "when", "as", "since", "until"}
+_TIME_CONJ: Final = {"before", "after", "while", "when", "as", "since", "until"}
 
 
 def _sentence_start(toks: list[Tok], floor: int) -> int:
@@ -1148,7 +1151,7 @@ def _sentence_start(toks: list[Tok], floor: int) -> int:
     return 0 if floor <= 0 else floor
 
 
-_MID_WORDS = 256
+_MID_WORDS: Final = 256
 
 
 class _Ctx:
@@ -1936,7 +1939,7 @@ class _Ctx:
 
 
 # Words after a noun-like verb form that show it is the noun (`claims as`, `calls for`).
-_NOUN_NEXT = {"as", "of", "about", "by", "and", "or", "for", "from", ",", ".", "were", "are"}
+_NOUN_NEXT: Final = {"as", "of", "about", "by", "and", "or", "for", "from", ",", ".", "were", "are"}
 
 
 def _common_np(subj: Subject) -> bool:
@@ -1960,8 +1963,8 @@ def _contracted_pronoun(low: str) -> str | None:
 
 # Words that open a time adverbial between a subject and its verb (`who in 2010 said`,
 # `Dunne on Friday told`), and what such an adverbial ends with.
-_TIME_PREPS = {"in", "on", "at", "last", "this", "earlier", "early", "late", "later"}
-_TIME_WORDS = _CALENDAR | {
+_TIME_PREPS: Final = {"in", "on", "at", "last", "this", "earlier", "early", "late", "later"}
+_TIME_WORDS: Final = _CALENDAR | {
     "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "day",
     "tonight", "interview", "statement", "speech", "rally", "debate", "tweet", "post",
 }
@@ -2084,9 +2087,9 @@ def _name_run_backward(toks: list[Tok], k: int) -> int:
 
 
 # Punctuation that ends a word even when glued to it.
-_NOT_GLUED = frozenset(",.;:!?()[]{}“”\"‘’«»—–/")
+_NOT_GLUED: Final = frozenset(",.;:!?()[]{}“”\"‘’«»—–/")
 # Nouns ending in -ly (`the Quillon family said`): no adverb.
-_LY_NOUNS = {
+_LY_NOUNS: Final = {
     "family", "rally", "assembly", "ally", "supply", "monopoly", "anomaly", "homily", "lily",
     "bully", "belly", "jelly", "tally", "folly", "daily", "weekly", "monthly", "quarterly",
 }
@@ -2226,14 +2229,14 @@ def _group_subject(group: list[Piece]) -> Subject | None:
 
 # Nouns of works before a quoted title (`the show “Nashville”`): whoever the sentence
 # names, the quotation is a title, not speech.
-_WORK_CUES = {
+_WORK_CUES: Final = {
     "titled", "entitled", "headlined", "book", "film", "movie", "show", "song", "album",
     "series", "program", "programme", "headline", "column", "essay", "article", "op-ed",
     "hashtag", "documentary", "play", "musical", "novel", "memoir", "podcast", "episode",
     "exhibition", "sitcom", "single", "track", "report", "study", "paper", "magazine",
 }
-_TITLE_SMALL = {"a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at", "by", "&"}
-_TITLE_BEFORE = {"on", "in", "of", "at", "from", "to", "the", "his", "her", "their", "its", "our"}
+_TITLE_SMALL: Final = {"a", "an", "the", "of", "on", "in", "and", "or", "to", "for", "at", "by", "&"}
+_TITLE_BEFORE: Final = {"on", "in", "of", "at", "from", "to", "the", "his", "her", "their", "its", "our"}
 
 
 def _is_title(text: str, group: list[Piece]) -> bool:

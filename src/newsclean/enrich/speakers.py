@@ -21,80 +21,82 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from .speech_lexicon import (
-    ALL_VERBS,
-    AUX,
-    DETERMINERS,
-    FEMALE_NAMES,
-    FEMALE_TITLES,
-    IRREGULAR_PAST,
-    MALE_NAMES,
-    MALE_TITLES,
-    NOT_GIVEN,
-    ORG_WORDS,
-    OTHER_PRONOUNS,
-    PRONOUN_GENDER,
-    ROLE_TITLES,
-    TITLES,
-)
+from . import speech_lexicon as _lex
+
+# The lexicon's sets as this module's Final names: compiled code reads them from C
+# statics, where an imported name is looked up in the module dict at each use.
+ALL_VERBS: Final = _lex.ALL_VERBS
+AUX: Final = _lex.AUX
+DETERMINERS: Final = _lex.DETERMINERS
+FEMALE_NAMES: Final = _lex.FEMALE_NAMES
+FEMALE_TITLES: Final = _lex.FEMALE_TITLES
+IRREGULAR_PAST: Final = _lex.IRREGULAR_PAST
+MALE_NAMES: Final = _lex.MALE_NAMES
+MALE_TITLES: Final = _lex.MALE_TITLES
+NOT_GIVEN: Final = _lex.NOT_GIVEN
+ORG_WORDS: Final = _lex.ORG_WORDS
+OTHER_PRONOUNS: Final = _lex.OTHER_PRONOUNS
+PRONOUN_GENDER: Final = _lex.PRONOUN_GENDER
+ROLE_TITLES: Final = _lex.ROLE_TITLES
+TITLES: Final = _lex.TITLES
 
 if TYPE_CHECKING:
     from .quotes import Subject
 
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
-_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|Mme|Mlle|Sra|M)\."
+_UP: Final = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
+_ABBR: Final = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|Mme|Mlle|Sra|M)\."
 # A name word.  Every span has one reading, so no pattern built from it backtracks
 # exponentially (issue 13: `M. M. M. … Σ`, a long run of capitals before `Σ`): a one-letter
 # abbreviation is only `[_UP]\.` (not also `M\.` of _ABBR), and a word's letters are taken
 # possessively (`*+`, Python 3.11), never given back to start another word.
-_ABBR_MULTI = _ABBR.replace("|M)", ")")
-_WORD = rf"(?:{_ABBR_MULTI}|[{_UP}]\.|[{_UP}][\w’'\-]*+)"
-_PARTICLE = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
-_ABBR_LIST = _ABBR[3:-3].split("|")
+_ABBR_MULTI: Final = _ABBR.replace("|M)", ")")
+_WORD: Final = rf"(?:{_ABBR_MULTI}|[{_UP}]\.|[{_UP}][\w’'\-]*+)"
+_PARTICLE: Final = r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|al|ibn|dos)"
+_ABBR_LIST: Final = _ABBR[3:-3].split("|")
 # The first name word as a capital followed by the rest of _WORD: the same matches as
 # `(?=[_UP])_WORD`, but a pattern that starts with a character set lets the regex engine
 # skip to the next capital in C instead of trying the pattern at every position.  (Each
 # abbreviation's first letter is re-read by a look-behind; at most one can match.)
-_FIRST_LETTERS = dict.fromkeys(a[0] for a in _ABBR_LIST)
-_ABBR_TAIL = "|".join(
+_FIRST_LETTERS: Final = dict.fromkeys(a[0] for a in _ABBR_LIST)
+_ABBR_TAIL: Final = "|".join(
     rf"(?<={c})(?:{'|'.join(a[1:] for a in _ABBR_LIST if a[0] == c)})\."
     for c in _FIRST_LETTERS
 )
-_NAME_RUN = re.compile(
+_NAME_RUN: Final = re.compile(
     rf"[{_UP}](?:{_ABBR_TAIL}|\.|[\w’'\-]*)(?:[ \u00a0](?:{_PARTICLE} )*{_WORD})*"
 )
-_WORD_FULL = re.compile(_WORD)
-_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_WORD_FULL: Final = re.compile(_WORD)
+_PARTICLES: Final = frozenset(_PARTICLE[3:-1].split("|"))
 # A name word taken whole: "M." is both an abbreviation and an initial, and a capitalised
 # run can be cut into several words where a space is optional; tried every way before a
 # failing `$`, a long such run took exponential time.  Every way matches the same text up
 # to the next space, so taking the first is the same answer.
-_ONE_WORD = rf"(?>{_WORD})"
-_RUN_BEFORE = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
+_ONE_WORD: Final = rf"(?>{_WORD})"
+_RUN_BEFORE: Final = re.compile(rf"(?:{_ONE_WORD}[ \u00a0](?:{_PARTICLE} )*)++$")
 # What may stand before a sentence's subject: the sentence start, maybe a short
 # introductory phrase and its comma ("In recent weeks, Brandt …").  (The look-ahead fails
 # most start positions of a search before the nine look-behinds are tried.)
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE: Final = re.compile(
     r"(?:^|(?=[.!?])(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bSt)[.!?][\"”’]?\s+|\n)(?:[A-Z][^.!?\n,]{0,40},\s+)?$"
 )
 # ... or a longer one (`When selecting the flowers for a spring wedding, Moran says`),
 # looked for only after a comma: a wider window costs every name a longer scan.
-_SUBJECT_BEFORE_LONG = re.compile(_SUBJECT_BEFORE.pattern.replace("{0,40}", "{41,100}"))
+_SUBJECT_BEFORE_LONG: Final = re.compile(_SUBJECT_BEFORE.pattern.replace("{0,40}", "{41,100}"))
 # The first character after a run of capitalised words.  (Written as the last word and its
 # spaces after the others, the run was matched again from each of its words when nothing
 # followed it: quadratic in the run.)
-_AFTER_NAME = re.compile(rf"(?:[{_UP}][\w’'.\-]*+[ \u00a0])++[ \u00a0]*+(\S)")
-_NEXT_WORD = re.compile(r"\s+([a-zäöüéèáíóú]+)")
-_PAR_START = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
-_TRAILING_NAME = re.compile(rf"\s((?:{_ONE_WORD}[ \u00a0]?)++)$")
-_TITLE_ROLE = {w: role for role, words in ROLE_TITLES.items() for w in words}
-_WINDOW_PARAGRAPHS = 3  # how far back a pronoun may look for its antecedent
+_AFTER_NAME: Final = re.compile(rf"(?:[{_UP}][\w’'.\-]*+[ \u00a0])++[ \u00a0]*+(\S)")
+_NEXT_WORD: Final = re.compile(r"\s+([a-zäöüéèáíóú]+)")
+_PAR_START: Final = re.compile(r"(?m)^(?=[ \t]*\S)")  # non-blank lines only
+_TRAILING_NAME: Final = re.compile(rf"\s((?:{_ONE_WORD}[ \u00a0]?)++)$")
+_TITLE_ROLE: Final = {w: role for role, words in ROLE_TITLES.items() for w in words}
+_WINDOW_PARAGRAPHS: Final = 3  # how far back a pronoun may look for its antecedent
 # ... and at most this many characters back: a window of long paragraphs (a whole article
 # on one line) read again for every pronoun made resolution quadratic in the text.
-_WINDOW_CHARS = 4000
+_WINDOW_CHARS: Final = 4000
 
 
 @dataclass(slots=True)
@@ -113,17 +115,20 @@ class Mention:
 # Surnames looked up with str.find over the whole text before the article's words are
 # indexed once: a find per surname is cheaper for the few of a news article, but an
 # article of thousands of quotations by as many people was quadratic.
-_FIND_SURNAMES = 200
-_CHUNK = re.compile(r"(?<=[ \n\u00a0])\S+")
+_FIND_SURNAMES: Final = 200
+_CHUNK: Final = re.compile(r"(?<=[ \n\u00a0])\S+")
 
 
-def _finds(text: str, word: str) -> Iterable[int]:
-    """Offsets of `word` in `text`, left to right (str.find)."""
+def _finds(text: str, word: str) -> list[int]:
+    """Offsets of `word` in `text`, left to right (str.find).  A list, not a generator:
+    compiled, a generator's object and resumptions cost more than the list."""
+    out = []
     i = text.find(word)
     n = len(word)
     while i >= 0:
-        yield i
+        out.append(i)
         i = text.find(word, i + n)
+    return out
 
 
 def _word_starts(text: str) -> dict[str, list[int]]:
@@ -710,14 +715,14 @@ class SpeakerResolver:
 # A phrase set off by commas after a name, and the word(s) after it: at most 150
 # characters, no sentence end nor quotation mark inside, its last comma the one before the
 # verb (the phrase may name a place with a comma: `of California, Davis,`).
-_SET_OFF_VERB = re.compile(
+_SET_OFF_VERB: Final = re.compile(
     r",[ \u00a0]+[^.!?;\n“”\"]{1,150}?,[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
 )
 
 
 # What may follow a lone surname that acts: `, however,` and an auxiliary or adverb.
 # (`Okafor, speaking at a rally in Leeds, urged …`: the phrase may name places)
-_ACTS = re.compile(
+_ACTS: Final = re.compile(
     r"(?:,[ \u00a0]+([a-z][^,.;\n“”\"]{0,60}),)?[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?"
 )
 
@@ -742,12 +747,12 @@ def _acts(text: str, end: int) -> bool:
     )
 
 
-_HONORIFICS = ("Mr. ", "Mrs. ", "Ms. ", "Mr ", "Mrs ", "Ms ")  # not `Miss Universe`
-_BE_HAVE = {"is", "was", "has", "had", "will", "would"}
-_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+_HONORIFICS: Final = ("Mr. ", "Mrs. ", "Ms. ", "Mr ", "Mrs ", "Ms ")  # not `Miss Universe`
+_BE_HAVE: Final = {"is", "was", "has", "had", "will", "would"}
+_SUBJECT_PRONOUNS: Final = {"he", "she", "they", "we", "i", "you", "it"}
 
 
-_OBJECT_PREPOSITIONS = frozenset(
+_OBJECT_PREPOSITIONS: Final = frozenset(
     {"of", "for", "to", "with", "by", "from", "about", "against", "at", "on", "in", "into"}
 )
 
@@ -782,8 +787,8 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 # A role word before a name: `Wild defenseman`, `Palestinian chief negotiator`.
-_ROLE_WORD = re.compile(r"[A-Za-z][a-z]+|[A-Z]+")
-_NOT_ROLE = (
+_ROLE_WORD: Final = re.compile(r"[A-Za-z][a-z]+|[A-Z]+")
+_NOT_ROLE: Final = (
     ALL_VERBS | AUX | DETERMINERS | _OBJECT_PREPOSITIONS | OTHER_PRONOUNS
     | set(PRONOUN_GENDER) | {"and", "or", "but", "when", "while", "as", "if", "who", "which",
                              "whom", "after", "before", "since", "so", "than", "then", "there"}
@@ -878,9 +883,9 @@ def _sentence_end(text: str, lo: int, hi: int) -> int:
 
 
 # A sentence's end: its mark, maybe a closing quotation mark, and a space or line end.
-_SENT_END = re.compile(r"[.!?][”\"’)]*(?:\s|$)")
+_SENT_END: Final = re.compile(r"[.!?][”\"’)]*(?:\s|$)")
 # Where a sentence ends (and a paragraph: a line break).
-_SENT_BREAK = re.compile(r"[.!?][”\"’)]*\s+|\n")
+_SENT_BREAK: Final = re.compile(r"[.!?][”\"’)]*\s+|\n")
 
 
 def _first(pair: tuple[int, str]) -> int:
