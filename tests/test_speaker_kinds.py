@@ -1208,3 +1208,15 @@ def test_word_capitalised_only_where_it_opens_a_sentence_is_no_sentence_subject(
     text = ("Gwen Shaw said the ferry trials could start in May. Shaw spoke on Friday and "
             "called the plan “a useful first test of the new island route.”")
     assert speakers(text)[-1][1] == "Gwen Shaw"
+
+
+def test_role_words_are_read_back_a_few_words_only() -> None:
+    # the role before a name is found in a paragraph of any length without line breaks, and
+    # a run of letters too long for any word is no role
+    from newsclean.enrich.speakers import _role_start
+
+    text = "The club met twice that week. " * 2000 + "Veteran goalkeeper Idris Kamara"
+    pos = text.index("Idris Kamara")
+    assert text[_role_start(text, pos):pos] == "Veteran goalkeeper "
+    text = "x" * 120 + " Idris Kamara"
+    assert _role_start(text, text.index("Idris")) == text.index("Idris")

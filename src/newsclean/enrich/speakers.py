@@ -324,7 +324,7 @@ class SpeakerResolver:
                 self.gender.setdefault(rest[0], g)
                 return rest[0]
             if not _acts(text, m.end()) or _after_preposition(text, m.start()):
-                return None  # (`The Web of Angels was …`: the phrase acts, not the word)
+                return None  # (`The House of Lanterns was …`: the phrase acts, not the word)
             if m.group() == rest[0] and rest[0].endswith("s") and \
                     not _mid_sentence(text, rest[0]):
                 return None  # `Delegates questioned …`: a plural noun opening its sentence
@@ -588,7 +588,7 @@ class SpeakerResolver:
         # ... or the last sentence subject that reports speech, when everyone named after
         # it is named inside the clause it reports (`Baker said Grant’s debate would
         # boost Lund’s numbers. / “…,” he said.`): they are talked about, it talks.
-        # (`…, says Keri Vance, author of …`: an inverted clause reports her speech too)
+        # (`…, says Idris Vance, author of …`: an inverted clause reports her speech too)
         reporters = [m for m in fit if not any(m is r for r in recent) and (
             (self._subject_like(m.pos) and self._reports(m.pos)) or _inverted_report(self.text, m.pos)
         )]
@@ -765,7 +765,7 @@ def _after_preposition(text: str, pos: int) -> bool:
 
 def _inverted_report(text: str, pos: int) -> bool:
     """A reporting verb after a comma stands right before the name at `pos`, and the
-    name ends its clause (`…, says Keri Vance, author of …`): the person reports what the
+    name ends its clause (`…, says Idris Vance, author of …`): the person reports what the
     sentence says.  (`Lee, the firm’s chief, said Tyvak would …` names the subject of
     what she said.)"""
     before = text[max(0, pos - 14) : pos]
@@ -786,13 +786,16 @@ def _opens_sentence(text: str, pos: int) -> bool:
     )
 
 
-# A role word before a name: `Wild defenseman`, `Palestinian chief negotiator`.
+# A role word before a name: `Veteran goalkeeper`, `Senior union negotiator`.
 _ROLE_WORD: Final = re.compile(r"[A-Za-z][a-z]+|[A-Z]+")
 _NOT_ROLE: Final = (
     ALL_VERBS | AUX | DETERMINERS | _OBJECT_PREPOSITIONS | OTHER_PRONOUNS
     | set(PRONOUN_GENDER) | {"and", "or", "but", "when", "while", "as", "if", "who", "which",
                              "whom", "after", "before", "since", "so", "than", "then", "there"}
 )
+
+
+_ROLE_REACH: Final = 40  # characters: a role word is never longer
 
 
 def _role_start(text: str, pos: int) -> int:
@@ -805,8 +808,13 @@ def _role_start(text: str, pos: int) -> int:
     for _ in range(4):
         if start < 2 or text[start - 1] not in " \u00a0":
             break
-        a = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1),
-                text.rfind("\u00a0", 0, start - 1)) + 1
+        # (the word's start looked for within _ROLE_REACH characters: an unbounded rfind for
+        # a separator the text lacks went back to its start at every name)
+        lo = max(0, start - 1 - _ROLE_REACH)
+        a = max(text.rfind(" ", lo, start - 1), text.rfind("\n", lo, start - 1),
+                text.rfind("\u00a0", lo, start - 1)) + 1
+        if a == 0 and lo > 0:
+            break  # longer than any role word
         word = text[a : start - 1]
         if word in ("The", "the"):
             start = a
@@ -817,7 +825,7 @@ def _role_start(text: str, pos: int) -> int:
                 (word.endswith("s") and not word.endswith("ss")):
             break
         if not word.islower():
-            # one capitalised modifier opens the role (`Wild`, `Palestinian`)
+            # one capitalised modifier opens the role (`Veteran`, `Senior`)
             if lower and _given_gender(word) is None:
                 start = a
             break
