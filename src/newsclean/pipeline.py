@@ -9,13 +9,14 @@ from .detect import dateline, glued, markdown
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
-from .line_model.furniture import merge, page_furniture
+from .line_model.furniture import edge_furniture, merge, page_furniture
 from .model import Article, Quote, Record, Repaired, Span
 from .repair import apply_repairs, find_repairs
 from .resolve import named_text, resolve
-from .text_view import TextView
+from .text_view import Line, TextView
 
 _COOKIE_NOTICE = ("boilerplate", "cookie_notice")
+_ABOVE_TAG = ("boilerplate", "above_wire_tag")
 
 
 def clean_record(
@@ -46,6 +47,8 @@ def clean_record(
         layout_title, moved = found.layout_pick
         layout_marks = {i: m for i, m in layout_marks.items() if i not in moved}
     page = page_furniture(view, layout_marks, title_hint, layout_title)
+    if not page and found.verdict == "article":
+        page = edge_furniture(view, layout_marks, title_hint, layout_title)
     if page:
         found = resolve(view, title_line=title_hint, furniture=merge(furniture, page))
     marks.update(found.line_marks)
@@ -60,6 +63,8 @@ def clean_record(
     if verdict == "article":
         tag = dateline.detect(view, marks)
         if tag is not None:
+            if tag.above:
+                title_line = _above_tag(view, marks, tag.above, title_line)
             publisher = tag.publisher
             if tag.span is not None:
                 partials.append(tag.span)
@@ -122,6 +127,44 @@ def clean_record(
     if verdict == "article" and enrich:
         _enrich(art)
     return art
+
+
+STORY_LINES = 8  # a headline is read against this many kept lines of its story
+
+
+def _above_tag(
+    view: TextView, marks: dict, above: tuple[int, ...], title_line: Line | None
+) -> Line | None:
+    """Kept lines over a wire story's tagged first paragraph are the page's, not the story's;
+    the one right over the paragraph is the story's headline when it reads as one (most of
+    its longer words are the story's) and the layout's pick above it is not (which then goes
+    too).  The title line after."""
+    for i in above:
+        marks[i] = _ABOVE_TAG
+    last = view.lines[above[-1]]
+    if title_line is not None and title_line.index > last.index:
+        return title_line
+    story: set[str] = set()
+    seen = 0
+    for ln in view.lines[last.index + 1 :]:
+        if ln.blank or ln.index in marks:
+            continue
+        story.update(ln.toks)
+        seen += 1
+        if seen == STORY_LINES:
+            break
+    if not _speaks_of(last, story) or title_line is not None and _speaks_of(title_line, story):
+        return title_line  # (a byline or date over the lead, under the right headline)
+    if title_line is not None:
+        marks[title_line.index] = _ABOVE_TAG
+    marks[last.index] = ("title", "headline")
+    return last
+
+
+def _speaks_of(line: Line, story: set[str]) -> bool:
+    """A headline's shape: three words or more, most of its longer ones the story's."""
+    content = [t for t in line.toks if len(t) >= 4]
+    return line.words >= 3 and len(content) >= 2 and 2 * sum(t in story for t in content) >= len(content)
 
 
 _GLUED_LINE = ("boilerplate", "glued_widgets")

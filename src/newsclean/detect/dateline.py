@@ -49,24 +49,38 @@ class Dateline:
     publisher: str | None  # the agency of a syndication tag
     span: Span | None  # the tag, to remove (None for a place dateline, which stays)
     place: str | None  # the dateline's place (and date): "WASHINGTON", "BERLIN, Mar. 4"
+    # kept lines over a tagged first paragraph that was found past them (a menu's labels
+    # left above the story): the story starts at its tag, so they are not the article's
+    above: tuple[int, ...] = ()
+
+
+# A tagged paragraph is looked for past the first kept line, through short lines only
+REACH: Final = 10  # ... this many at most
+SHORT: Final = 20  # ... of at most this many words, and no sentence (labels, a menu, teasers' headlines)
+PROSE: Final = 15  # ... and there it must be a paragraph of this many words at least
 
 
 def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> Dateline | None:
-    """Find a tag or a dateline on the first kept paragraph."""
+    """Find a tag or a dateline on the first kept paragraph (a tag also on a paragraph under
+    a few short kept lines: the labels of a menu the rules left above a wire story)."""
+    above: list[int] = []
     for ln in view.lines[view.body_start :]:
         if ln.blank or ln.index in marks:
             continue
         m = _tag_match(ln.text)
-        if m:
+        if m and (not above or ln.words >= PROSE):
             agency = m.group(2).strip()
             place = m.group(1).strip(" ,\u2013\u2014") if m.group(1) else None
             span = Span(ln.cstart, ln.cstart + m.end(), "dateline", "syndication_tag")
-            return Dateline(agency, span, place or None)
-        m = _PLACE_ONLY.match(ln.text)
-        if m:
-            place = ln.text[: m.end()].rstrip(" -\u2013\u2014")
-            return Dateline(None, None, place)
-        return None
+            return Dateline(agency, span, place or None, tuple(above))
+        if not above:
+            m = _PLACE_ONLY.match(ln.text)
+            if m:
+                place = ln.text[: m.end()].rstrip(" -\u2013\u2014")
+                return Dateline(None, None, place)
+        if ln.words > SHORT or ln.text.rstrip()[-1:] in ".!?" or len(above) >= REACH:
+            return None
+        above.append(ln.index)
     return None
 
 

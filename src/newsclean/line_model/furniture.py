@@ -8,6 +8,10 @@ layout (`furniture` of resolve), so the headline and the body's bounds are found
 lines that are left.  A record is a whole page when the model is confident of enough furniture
 in it: a record of an article alone has at most a few doubtful lines (a list, a table, a
 credit), a page has dozens.
+
+Any other record may still end in a run of a site's labels the rules did not name (a footer
+whose first links share the article's words): at its very top and bottom, a run of lines the
+model is sure of is furniture too (`edge_furniture`).
 """
 
 from __future__ import annotations
@@ -161,3 +165,89 @@ def merge(furniture: Mapping[int, tuple[str, str]] | None, page: dict) -> Mappin
     if furniture:
         page.update(furniture)  # (what the corpus knows comes first)
     return page
+
+
+# Any record, not only a whole page: what the rules leave of a page's menus and footer at the
+# record's ends.  The model is asked only where the rules kept labels beyond the prose (most
+# records end on their last paragraph, and asking costs a few milliseconds), and it takes a
+# run from an end inwards, never a line alone nor the whole record.
+EDGE_SURE = 0.2  # a line at an end scored below this is furniture
+EDGE_RUN = 3  # ... when this many stand together at that end (two can be the article's list)
+EDGE_LABELS = 2  # asked when this many label-shaped lines are kept beyond the prose at one end
+EDGE_LABEL_WORDS = 4  # a label: at most this many words and no sentence end
+EDGE_END_WORDS = 8  # ... and the lines at that end are this short
+
+
+def edge_furniture(
+    view: TextView,
+    marks: Mapping[int, tuple[str, str]],
+    title_line: int | None = None,
+    title: int | None = None,
+) -> dict[int, tuple[str, str]]:
+    """Marks for runs of furniture the rules' `marks` leave at a record's top and bottom
+    (a site's menu under the article, its section labels over the headline); {} if none."""
+    body = [ln for ln in view.body() if ln.index != title_line]
+    if len(body) < 3:
+        return {}
+    kept = [k for k, ln in enumerate(body) if ln.index not in marks and ln.index != title]
+    if not _short_end(body, kept) or _edge_labels(body, marks, title) < EDGE_LABELS:
+        return {}
+    p = load().scores(view, body, marks, title)
+    out: dict[int, tuple[str, str]] = {}
+    for order in (kept[::-1], kept):
+        run: list[int] = []
+        for k in order:
+            ln = body[k]
+            if p[k] >= EDGE_SURE or (ln.words >= LONG and _ends_sentence(ln.text)):
+                break
+            if _goes_on(ln.text):  # a sign-off, an address, a table of fields: the article's
+                run = []
+                break
+            run.append(k)
+        if len(run) < EDGE_RUN or len(run) == len(order):
+            continue
+        if order is not kept and _opens_list(body[order[len(run)]].text, body[run[-1]].text):
+            continue
+        for k in run:
+            out[body[k].index] = ("boilerplate", f"line_model {p[k]:.2f}")
+    return out
+
+
+def _short_end(body: list[Line], kept: list[int]) -> bool:
+    """Do the rules keep a run's worth of short lines at the very top or bottom?"""
+    return any(
+        len(end) == EDGE_RUN and all(body[k].words <= EDGE_END_WORDS for k in end)
+        for end in (kept[-EDGE_RUN:], kept[:EDGE_RUN])
+    )
+
+
+def _edge_labels(body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None) -> int:
+    """Label-shaped lines the rules keep beyond the prose, at the end that has more."""
+    best = 0
+    for seq in (body, body[::-1]):
+        n = 0
+        for ln in seq:
+            if ln.index in marks or ln.index == title:
+                continue
+            if ln.words >= LONG and _ends_sentence(ln.text):
+                break
+            if ln.words <= EDGE_LABEL_WORDS and not _ends_sentence(ln.text):
+                n += 1
+        best = max(best, n)
+    return best
+
+
+def _goes_on(text: str) -> bool:
+    """A line that runs on into the next ("Best wishes,") or is a field ("Range: 400 km")."""
+    return text.rstrip()[-1:] in ",:" or ": " in text
+
+
+def _opens_list(above: str, first: str) -> bool:
+    """Is the run under the article's last kept line its own list: announced by a colon, or
+    going on in that line's shape (a reference list of addresses, bullets of one mark)?"""
+    if above.rstrip().endswith(":"):
+        return True
+    if above.startswith(("http://", "https://")) and first.startswith(("http://", "https://")):
+        return True
+    return above[:2] in ("- ", "* ", "• ") and first[:2] == above[:2]
+

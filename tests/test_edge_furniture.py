@@ -1,0 +1,57 @@
+"""The line model at any record's ends: a run of a site's labels that the rules leave under
+the article (or over its headline) goes, while an article's own closing list stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsclean import clean_text, restore
+from newsclean.line_model.furniture import _opens_list
+
+PAGE = (Path(__file__).parent / "fixtures" / "pages" / "harbour-page.txt").read_text("utf-8")
+LINES = PAGE.split("\n")
+TITLE = "Harbour ferry to run through the winter for the first time"
+_START = next(k for k, ln in enumerate(LINES) if ln.startswith("The harbour ferry between"))
+PARAGRAPHS = LINES[_START : LINES.index("Advertisement")]
+# a port authority's footer: its first labels share the article's topic words, so the rules'
+# walk back from the plain labels stops under them
+FOOTER = ["Ferry times", "Winter timetable", "Ferry passes", "Island routes", "Harbour cams", "Parking and transit",
+          "Accessibility", "Privacy notice", "Site index", "Staff portal", "Phone directory"]
+
+
+def _record(body: list[str]) -> str:
+    return "\n".join(["date 2025-02-04 200", TITLE, *body])
+
+
+def test_labels_left_under_the_article_go_with_the_models_reason() -> None:
+    record = _record([*PARAGRAPHS, *FOOTER])
+    art = clean_text(record)
+    assert art.verdict == "article" and art.title == TITLE
+    assert art.text == "\n".join(PARAGRAPHS)
+    by_model = [r for r in art.removed if r.rule.startswith("line_model 0.")]
+    assert by_model and all(r.reason == "boilerplate" for r in by_model)
+    assert "Ferry times" in "".join(r.text for r in by_model)
+    assert restore(art.text, art.removed) == record
+
+
+def test_an_announced_closing_list_stays() -> None:
+    # short lines under a line ending in a colon are the list it announces
+    body = [*PARAGRAPHS, "Winter departures from the old town pier:",
+            "Weekdays 06:00", "Saturdays 08:00", "Sundays 09:00", "Holidays 09:00"]
+    art = clean_text(_record(body))
+    assert art.text == "\n".join(body)
+
+
+def test_a_bullet_list_going_on_stays() -> None:
+    body = [*PARAGRAPHS, "- Passes are sold at both piers and on the boat",
+            "- Pier cafes", "- Bike racks", "- Step-free boarding"]
+    art = clean_text(_record(body))
+    assert art.text == "\n".join(body)
+
+
+def test_opens_list_reads_the_shape_of_the_line_above() -> None:
+    assert _opens_list("The new stops are:", "Market Square")
+    assert _opens_list("https://example.org/report-2024", "https://example.org/data")
+    assert _opens_list("- Monthly passes", "- Day tickets")
+    assert not _opens_list("The council will decide in April.", "Site index")
+    assert not _opens_list("- Monthly passes", "* Site index")
