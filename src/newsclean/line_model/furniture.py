@@ -172,7 +172,8 @@ def merge(furniture: Mapping[int, tuple[str, str]] | None, page: dict) -> Mappin
 # records end on their last paragraph, and asking costs a few milliseconds), and it takes a
 # run from an end inwards, never a line alone nor the whole record.
 EDGE_SURE = 0.2  # a line at an end scored below this is furniture
-EDGE_RUN = 3  # ... when this many stand together at that end (two can be the article's list)
+EDGE_RUN = 3  # ... when this many stand together at that end; two only over furniture the
+# rules removed (two short lines at the very end can be the article's own list)
 EDGE_LABELS = 2  # asked when this many label-shaped lines are kept beyond the prose at one end
 EDGE_LABEL_WORDS = 4  # a label: at most this many words and no sentence end
 EDGE_END_WORDS = 8  # ... and the lines at that end are this short
@@ -204,7 +205,9 @@ def edge_furniture(
                 run = []
                 break
             run.append(k)
-        if len(run) < EDGE_RUN or len(run) == len(order):
+        if len(run) < EDGE_RUN - 1 or len(run) == len(order):
+            continue
+        if len(run) < EDGE_RUN and not _over_furniture(body, marks, run[0], order is kept):
             continue
         if order is not kept and _opens_list(body[order[len(run)]].text, body[run[-1]].text):
             continue
@@ -214,11 +217,20 @@ def edge_furniture(
 
 
 def _short_end(body: list[Line], kept: list[int]) -> bool:
-    """Do the rules keep a run's worth of short lines at the very top or bottom?"""
+    """Do the rules keep two short lines or more at the very top or bottom?"""
     return any(
-        len(end) == EDGE_RUN and all(body[k].words <= EDGE_END_WORDS for k in end)
-        for end in (kept[-EDGE_RUN:], kept[:EDGE_RUN])
+        len(end) == 2 and all(body[k].words <= EDGE_END_WORDS for k in end)
+        for end in (kept[-2:], kept[:2])
     )
+
+
+def _over_furniture(
+    body: list[Line], marks: Mapping[int, tuple[str, str]], end: int, top: bool
+) -> bool:
+    """Does furniture the rules removed stand between the run's outer line and the record's
+    end (the run is then that furniture's first items, not the article's closing list)?"""
+    beyond = body[:end] if top else body[end + 1 :]
+    return any(marks.get(ln.index, ("",))[0] == "boilerplate" for ln in beyond)
 
 
 def _edge_labels(body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None) -> int:
