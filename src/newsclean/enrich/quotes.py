@@ -579,12 +579,12 @@ class _OpenerFinder:
     def next(self, pos: int, end: int) -> int:
         """Offset of the first mark in text[pos:end], -1 if none."""
         best = -1
-        find = self.text.find
+        text = self.text  # (str methods called on it directly: compiled, C calls)
         ahead = self.ahead
         for k, c in enumerate(self.marks):
             start, j = ahead[k]
             if j == -2 or pos < start or 0 <= j < pos:
-                j = find(c, pos)  # to the end of the text: the answer holds until passed
+                j = text.find(c, pos)  # to the end of the text: the answer holds until passed
                 ahead[k] = (pos, j)
             if 0 <= j < end and (best < 0 or j < best):
                 best = j
@@ -687,13 +687,12 @@ class _CloseFinder:
         """(offset of the mark that decided, answer) for a search from j."""
         text, p1 = self.text, self.p1
         closers = CLOSERS[ch]
-        find = text.find
         while True:
             # The next closing mark (other marks are passed over): str.find per closer.
             k = -1
             end = p1
             for c in closers:
-                x = find(c, j, end)
+                x = text.find(c, j, end)
                 if x >= 0:
                     k = end = x
             if k < 0:
@@ -822,6 +821,11 @@ def _pieces(
 def _transcript_labels(text: str, pieces: list[Piece]) -> None:
     """`"PENCE: Well, look, …"`: a capitalised speaker label opening a quoted transcript line."""
     for p in pieces:
+        # (the label's first two characters are capitals or its marks: most quotations
+        # fail here, without the regex)
+        if p.end - p.start < 4 or not 65 <= ord(text[p.start]) <= 90 or \
+                not (65 <= ord(text[p.start + 1]) <= 90 or text[p.start + 1] in "'.-"):
+            continue
         m = _LABEL.match(text, p.start, p.end)
         if m is not None:
             p.label = Subject("name", m.group(1), m.start(1), m.end(1))
@@ -889,10 +893,9 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
                 k += 1
             pos += 1
         return out
-    find = win.find
     pos = 0
     for w, low in zip(words, lows, strict=True):
-        s = find(w, pos)
+        s = win.find(w, pos)
         pos = s + len(w)
         out.append(Tok(w, a + s, a + pos, low, _cap(w)))
     return out
@@ -1042,12 +1045,12 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
     """End of the last _ROUGH_BOUNDARY match in text[lo:hi] that is not an abbreviation's
     period, else lo.  The matches are those of finditer, found from the right: each
     starts at a [.!?] and holds no other, so none hides another."""
-    find = text.rfind
     # The last of each mark before the one tried: only the mark passed over is searched
-    # for again (the others' last occurrences stay where they were).
-    dot = find(".", lo, hi)
-    bang = find("!", lo, hi)
-    ask = find("?", lo, hi)
+    # for again (the others' last occurrences stay where they were).  (text.rfind is
+    # called directly, not through a local name: compiled, that is a C call.)
+    dot = text.rfind(".", lo, hi)
+    bang = text.rfind("!", lo, hi)
+    ask = text.rfind("?", lo, hi)
     while True:
         q = max(dot, bang, ask)
         if q < 0:
@@ -1058,11 +1061,11 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
         ):
             return m.end()
         if q == dot:
-            dot = find(".", lo, q)
+            dot = text.rfind(".", lo, q)
         elif q == bang:
-            bang = find("!", lo, q)
+            bang = text.rfind("!", lo, q)
         else:
-            ask = find("?", lo, q)
+            ask = text.rfind("?", lo, q)
 
 
 def _colon_intro(text: str, par: tuple[int, int], ctx: _Ctx) -> Clause | None:

@@ -850,7 +850,7 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
         return None
     last = text[lo : i - 1].rsplit(None, 1)
     word = last[-1] if last else ""
-    if word not in _PARTICLES and not any(map(str.isupper, word)):
+    if word not in _PARTICLES and not _has_upper(word):
         return None
     # Every space-separated chunk inside a match is a whole name word or particle, but
     # the first may start mid-chunk ("McDonald"): the first chunk back that is neither
@@ -864,6 +864,19 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _has_upper(word: str) -> bool:
+    """any(map(str.isupper, word)), ASCII letters read by code point (compiled, a method
+    call per character cost more than the rest of _run_before's quick answer)."""
+    for ch in word:
+        o = ord(ch)
+        if o < 128:
+            if 65 <= o <= 90:
+                return True
+        elif ch.isupper():
+            return True
+    return False
 
 
 def _mid_sentence(text: str, word: str) -> bool:
