@@ -210,12 +210,15 @@ def quick_language(sample: str) -> str | None:
     words = sample.lower().split()  # "it." and "said," are not counted: no matter
     if len(words) < _QUICK_MIN_WORDS:
         return None
-    found = list(filter(None, map(_WORD_LANGS.get, words)))  # per-word work in C
-    if not found:
+    # counts by language in order of first appearance (compiled, a loop with the dict's own
+    # get is cheaper than map() calling a bound method per word)
+    hits: dict[str, int] = {}
+    for w in words:
+        lg = _WORD_LANGS.get(w)
+        if lg is not None:
+            hits[lg] = hits.get(lg, 0) + 1
+    if not hits:
         return None
-    # counts by language in order of first appearance (as a Counter would hold them, without
-    # its Python-level update)
-    hits = {lg: found.count(lg) for lg in dict.fromkeys(found)}
     best = max(hits, key=hits.__getitem__)
     own = hits[best]
     if best not in _QUICK_LANGS or own < _QUICK_MIN_HITS or own < _QUICK_MIN_SHARE * len(words):

@@ -1052,7 +1052,7 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
     bang = text.rfind("!", lo, hi)
     ask = text.rfind("?", lo, hi)
     while True:
-        q = max(dot, bang, ask)
+        q = max(max(dot, bang), ask)  # (two arguments: compiled, no call)
         if q < 0:
             return lo
         m = _ROUGH_BOUNDARY.match(text, q, hi)
@@ -1241,11 +1241,13 @@ class _Ctx:
             return True  # the window starts mid-word: its first token is a fragment
         win = text[a:b]
         letters = win
-        if not win.isascii():
+        ascii = win.isascii()
+        if not ascii:
             # Typographic punctuation is no letter: blanked, most windows become ASCII.
             for c in _PUNCT_NOT_ASCII:
                 letters = letters.replace(c, " ")
-        if letters.isascii():
+            ascii = letters.isascii()
+        if ascii:
             # ASCII: the letter runs are the chunks of the window with every other
             # character blanked (one translate, one split), lower-cased on the way.
             if post:  # (before a quote a blank window has no letter run: False below)

@@ -460,7 +460,7 @@ class SpeakerResolver:
         organisation that opens the pronoun's own sentence."""
         text = self.text
         floor = max(0, pos - 400)  # (a bounded look back: linear in the text)
-        lo = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos), floor - 1) + 1
+        lo = max(max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos)), floor - 1) + 1
         while lo < pos and text[lo].isspace():
             lo += 1
         if text.startswith(("The ", "the "), lo):
@@ -811,7 +811,7 @@ def _role_start(text: str, pos: int) -> int:
         # (the word's start looked for within _ROLE_REACH characters: an unbounded rfind for
         # a separator the text lacks went back to its start at every name)
         lo = max(0, start - 1 - _ROLE_REACH)
-        a = max(text.rfind(" ", lo, start - 1), text.rfind("\n", lo, start - 1),
+        a = max(max(text.rfind(" ", lo, start - 1), text.rfind("\n", lo, start - 1)),
                 text.rfind("\u00a0", lo, start - 1)) + 1
         if a == 0 and lo > 0:
             break  # longer than any role word
@@ -848,8 +848,15 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
         return _RUN_BEFORE.search(text, lo, i)  # `$` also matches before a final newline
     if before not in " \u00a0":
         return None
-    last = text[lo : i - 1].rsplit(None, 1)
-    word = last[-1] if last else ""
+    # the last word of text[lo : i - 1] (its rsplit(None, 1)[-1], without the slice and
+    # the generic call)
+    e = i - 1
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    s = e
+    while s > lo and not text[s - 1].isspace():
+        s -= 1
+    word = text[s:e]
     if word not in _PARTICLES and not _has_upper(word):
         return None
     # Every space-separated chunk inside a match is a whole name word or particle, but
@@ -857,7 +864,7 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
     # bounds where a match can start, and the regex need not try further back.
     b = i - 1
     while b > lo:
-        a = max(text.rfind(" ", lo, b), text.rfind("\u00a0", lo, b), lo - 1) + 1
+        a = max(max(text.rfind(" ", lo, b), text.rfind("\u00a0", lo, b)), lo - 1) + 1
         chunk = text[a:b]
         if chunk not in _PARTICLES and _WORD_FULL.fullmatch(chunk) is None:
             lo = a
