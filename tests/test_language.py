@@ -8,8 +8,8 @@ import pytest
 from newsclean.enrich.language import (
     _NOT_ASCII_LETTER,
     _lead_bytes,
-    _letter_hits,
     _model_classify,
+    _suspects,
     classify,
     detect_language,
     quick_language,
@@ -69,12 +69,24 @@ def test_mixed_article_gets_paragraph_spans() -> None:
     assert [text[a:b] for a, b, _ in spans] == text.split("\n")
 
 
-def test_letter_scan_gives_character_offsets_with_and_without_emoji() -> None:
-    for text in ("Café “Müller” — Ελλάδα, 東京 and Zoë.",
-                 "🎉 Café “Müller” — 🚋 Ελλάδα, 東京 and 👍 Zoë."):
-        hits, _cps = _letter_hits(text)
-        assert hits.tolist() == [m.start() for m in _NOT_ASCII_LETTER.finditer(text)]
-    assert _letter_hits("Plain ASCII text.")[0].tolist() == []
+def test_english_suspects_only_long_paragraphs_with_two_accented_letters() -> None:
+    french = ("Le ministre a déclaré que les réformes sont prêtes et seront présentées dans "
+              "une semaine avec des détails.")
+    text = "\n".join([
+        "The committee met on Tuesday to review the budget for the coming year in full.",
+        "Café Zoë",  # two accented letters, too short to be another language
+        french,
+        # two bytes kept for the line (× shares é's first byte), one letter: not a candidate
+        "Prices rose 5 × faster, the café said on Tuesday in its report to its members.",
+        "Ünal and Çelik, the two founders, said on Friday that the firm would grow.",
+    ])
+    suspects, pars = _suspects(text, "en")
+    assert [text[pars[i][0] : pars[i][1]] for i in suspects] == [french]
+    lang, spans = detect_language(text)
+    assert lang == "en"
+    assert [text[a:b] for a, b, lg in spans if lg != "en"] == [french]
+    # an English article whose accented letters stand one to a line: no candidate at all
+    assert _suspects("Café owners met.\nThe mayor, José, spoke.\n" * 3, "en") == ([], [])
 
 
 def test_lead_bytes_keep_a_byte_for_every_letter_hit_line_by_line() -> None:

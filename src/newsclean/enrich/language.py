@@ -12,14 +12,12 @@ script; only a paragraph that looks foreign is classified on its own to confirm.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 import unicodedata
 from functools import lru_cache
 from typing import Final
 
-import numpy as np
 import py3langid
 
 # Characters read for the language: the lede and a slice of the middle of an article (more
@@ -98,13 +96,6 @@ _NON_LATIN: Final = re.compile(
     "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 
-# The same letters as a code-point table: scanning a long article with the regex costs
-# ~15 ns a character, the table a fraction of that.
-_NOT_ASCII_TABLE: Final = np.zeros(0x10000, dtype=bool)
-for _a, _b in re.findall(r"(.)-(.)", _NOT_ASCII_LETTER.pattern[1:-1]):
-    _NOT_ASCII_TABLE[ord(_a) : ord(_b) + 1] = True
-
-
 def _utf8_lead(cp: int) -> int:
     """The first byte of the UTF-8 form of code point `cp` (it grows with `cp`)."""
     return chr(cp).encode("utf-8", "surrogatepass")[0]
@@ -115,8 +106,9 @@ def _utf8_lead(cp: int) -> int:
 # for each of its letters that the pattern matches (and for a few neighbours), line by line.
 # Most English news has characters outside ASCII (curly quotes, dashes, no-break spaces)
 # and no accented letter, or none two to a line; one encode and one translate (C loops)
-# tell it, where _letter_hits' numpy calls (their Python-level dispatch, cold between
-# records) cost several times more.
+# tell it, where numpy's calls over the text (their Python-level dispatch, cold between
+# records) cost several times more, and the regex (~15 ns a character) more still; the
+# regex reads only the few lines that keep two such bytes.
 _NOT_LEAD_BYTES: Final = bytes(sorted(
     set(range(256)).difference(b"\n", *(
         range(_utf8_lead(ord(_a)), _utf8_lead(ord(_b)) + 1)
@@ -130,22 +122,6 @@ def _lead_bytes(text: str) -> bytes:
     _NOT_ASCII_LETTER (every one that does, and a few others with the same first UTF-8
     byte), in order: a line without two such bytes has fewer than two hits."""
     return text.encode("utf-8", "surrogatepass").translate(None, _NOT_LEAD_BYTES)
-
-
-def _letter_hits(text: str) -> tuple[np.ndarray, np.ndarray | None]:
-    """Offsets of the characters of `text` that _NOT_ASCII_LETTER matches, in order, and
-    the code points (None for ASCII text: no hits) for _line_with_accents."""
-    if text.isascii():
-        return np.zeros(0, dtype=np.int64), None
-    # UTF-16 code units are the characters when none is outside the BMP (the usual case:
-    # half the bytes of UTF-32 to encode and compare); else the UTF-32 code points.
-    raw = text.encode("utf-16-le", errors="surrogatepass")
-    if len(raw) == 2 * len(text):
-        cps = np.frombuffer(raw, dtype=np.uint16)
-    else:
-        cps = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
-    wide = np.flatnonzero(cps >= 0xC0)  # the table's first letter
-    return wide[_NOT_ASCII_TABLE[np.minimum(cps[wide], 0xFFFF)]], cps
 
 
 # The model's answers are kept for texts it has read: a paragraph or a short article that
@@ -210,12 +186,15 @@ def quick_language(sample: str) -> str | None:
     words = sample.lower().split()  # "it." and "said," are not counted: no matter
     if len(words) < _QUICK_MIN_WORDS:
         return None
-    found = list(filter(None, map(_WORD_LANGS.get, words)))  # per-word work in C
-    if not found:
+    # counts by language in order of first appearance (compiled, a loop with the dict's own
+    # get is cheaper than map() calling a bound method per word)
+    hits: dict[str, int] = {}
+    for w in words:
+        lg = _WORD_LANGS.get(w)
+        if lg is not None:
+            hits[lg] = hits.get(lg, 0) + 1
+    if not hits:
         return None
-    # counts by language in order of first appearance (as a Counter would hold them, without
-    # its Python-level update)
-    hits = {lg: found.count(lg) for lg in dict.fromkeys(found)}
     best = max(hits, key=hits.__getitem__)
     own = hits[best]
     if best not in _QUICK_LANGS or own < _QUICK_MIN_HITS or own < _QUICK_MIN_SHARE * len(words):
@@ -262,14 +241,11 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
         # found cheaply)
         leads = _lead_bytes(text)
         found = len(leads) - leads.count(b"\n")
-        if found == 0 or (lang == "en" and (
-            found < 2 or max(map(len, leads.split(b"\n"))) < 2
-        )):
+        if found == 0:
             return [], []
-        hits, cps = _letter_hits(text)
-        if not len(hits):
-            return [], []  # no accents, no other script: no German, French, Russian, ...
         if lang != "en":
+            if _NOT_ASCII_LETTER.search(text) is None:
+                return [], []  # no accents, no other script: no German, French, Russian, ...
             nonlatin = _NON_LATIN.search(text) is not None
             # Accents are everywhere: compare only with languages whose function words
             # occur in the article at all.
@@ -280,17 +256,32 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
             pars = _paragraphs(text)
             cands = [i for i, (a, b) in enumerate(pars) if b - a >= _MIN_PAR_CHARS]
         else:
-            # English: only a paragraph with at least two letters outside ASCII (few).
-            if len(hits) < 2 or cps is None or not _line_with_accents(text, hits, cps):
+            # English: only a paragraph with at least two letters outside ASCII (few).  A
+            # line's lead bytes bound its letters, so the pattern counts them only in the
+            # lines with two (a regex call on a few lines: numpy's calls over the whole
+            # text cost more, their dispatch cold between records).
+            per_line = leads.split(b"\n")
+            if found < 2 or max(map(len, per_line)) < 2:
                 return [], []
-            pars = _paragraphs(text)
-            starts = [a for a, _b in pars]
-            per_par: dict[int, int] = {}
-            for h in hits.tolist():
-                i = bisect.bisect_right(starts, h) - 1
-                per_par[i] = per_par.get(i, 0) + 1
-            cands = sorted(i for i, c in per_par.items()
-                           if c >= 2 and pars[i][1] - pars[i][0] >= _MIN_PAR_CHARS)
+            wanted = set()  # numbers of the lines that are candidate paragraphs
+            pos = 0
+            for k, kept in enumerate(per_line):
+                end = text.find("\n", pos)
+                if end < 0:
+                    end = len(text)
+                if len(kept) >= 2:
+                    line = text[pos:end]
+                    n = len(line.strip())
+                    if n >= _MIN_PAR_CHARS:
+                        a = pos + len(line) - len(line.lstrip())
+                        if len(_NOT_ASCII_LETTER.findall(text, a, a + n)) >= 2:
+                            wanted.add(k)
+                pos = end + 1
+            if not wanted:
+                return [], []
+            line_of: list[int] = []
+            pars = _paragraphs(text, line_of)
+            cands = [i for i, k in enumerate(line_of) if k in wanted]
         head_script = False
     else:
         pars = _paragraphs(text)
@@ -315,23 +306,12 @@ def _suspects(text: str, lang: str) -> tuple[list[int], list[tuple[int, int]]]:
     return suspects, pars
 
 
-def _line_with_accents(text: str, hits: np.ndarray, cps: np.ndarray) -> bool:
-    """Some line holds two of `hits` and is a candidate paragraph (_MIN_PAR_CHARS long):
-    the test _suspects applies to English articles, without splitting the whole text."""
-    nl = np.flatnonzero(cps == 10)
-    counts = np.bincount(np.searchsorted(nl, hits))
-    for line in np.flatnonzero(counts >= 2).tolist():
-        a = int(nl[line - 1]) + 1 if line > 0 else 0
-        b = int(nl[line]) if line < len(nl) else len(text)
-        if len(text[a:b].strip()) >= _MIN_PAR_CHARS:
-            return True
-    return False
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def _paragraphs(text: str, line_of: list[int] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line without its surrounding whitespace; `line_of`,
+    when given, gets each one's line number."""
     out = []
     pos = 0
-    for line in text.split("\n"):
+    for k, line in enumerate(text.split("\n")):
         a = pos
         b = pos + len(line)
         pos = b + 1
@@ -339,4 +319,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         if stripped:
             a += len(line) - len(line.lstrip())
             out.append((a, a + len(stripped)))
+            if line_of is not None:
+                line_of.append(k)
     return out

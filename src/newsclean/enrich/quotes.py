@@ -579,12 +579,12 @@ class _OpenerFinder:
     def next(self, pos: int, end: int) -> int:
         """Offset of the first mark in text[pos:end], -1 if none."""
         best = -1
-        find = self.text.find
+        text = self.text  # (str methods called on it directly: compiled, C calls)
         ahead = self.ahead
         for k, c in enumerate(self.marks):
             start, j = ahead[k]
             if j == -2 or pos < start or 0 <= j < pos:
-                j = find(c, pos)  # to the end of the text: the answer holds until passed
+                j = text.find(c, pos)  # to the end of the text: the answer holds until passed
                 ahead[k] = (pos, j)
             if 0 <= j < end and (best < 0 or j < best):
                 best = j
@@ -687,13 +687,12 @@ class _CloseFinder:
         """(offset of the mark that decided, answer) for a search from j."""
         text, p1 = self.text, self.p1
         closers = CLOSERS[ch]
-        find = text.find
         while True:
             # The next closing mark (other marks are passed over): str.find per closer.
             k = -1
             end = p1
             for c in closers:
-                x = find(c, j, end)
+                x = text.find(c, j, end)
                 if x >= 0:
                     k = end = x
             if k < 0:
@@ -822,6 +821,11 @@ def _pieces(
 def _transcript_labels(text: str, pieces: list[Piece]) -> None:
     """`"PENCE: Well, look, …"`: a capitalised speaker label opening a quoted transcript line."""
     for p in pieces:
+        # (the label's first two characters are capitals or its marks: most quotations
+        # fail here, without the regex)
+        if p.end - p.start < 4 or not 65 <= ord(text[p.start]) <= 90 or \
+                not (65 <= ord(text[p.start + 1]) <= 90 or text[p.start + 1] in "'.-"):
+            continue
         m = _LABEL.match(text, p.start, p.end)
         if m is not None:
             p.label = Subject("name", m.group(1), m.start(1), m.end(1))
@@ -853,12 +857,11 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
     if not chunks:
         return []
     words: list[str] = []
-    findall = _TOKEN.findall
     for chunk in chunks:
-        if chunk.isalpha():
+        if chunk.isalnum():  # (_TOKEN takes a chunk of letters and digits whole)
             words.append(chunk)
         else:
-            words += findall(chunk)
+            _chunk_words(chunk, words)
     if not words:
         return []  # only "_" between the spaces
     # One lower() for the window: no token holds a space, and a space ends a word for
@@ -876,7 +879,7 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
             while pos < end:
                 w = words[k]
                 if new is None:
-                    out.append(Tok(w, pos, pos + len(w), lows[k], w[0].isupper()))
+                    out.append(Tok(w, pos, pos + len(w), lows[k], _cap(w)))
                     pos += len(w)
                 else:
                     t = new(Tok)  # the attributes set here, without a Python-level __init__
@@ -885,18 +888,59 @@ def _tokens(text: str, a: int, b: int) -> list[Tok]:
                     pos += len(w)
                     t.end = pos
                     t.low = lows[k]
-                    t.cap = w[0].isupper()
+                    t.cap = _cap(w)
                     out.append(t)
                 k += 1
             pos += 1
         return out
-    find = win.find
     pos = 0
     for w, low in zip(words, lows, strict=True):
-        s = find(w, pos)
+        s = win.find(w, pos)
         pos = s + len(w)
-        out.append(Tok(w, a + s, a + pos, low, w[0].isupper()))
+        out.append(Tok(w, a + s, a + pos, low, _cap(w)))
     return out
+
+
+def _cap(w: str) -> bool:
+    """w[0].isupper(), without a method call for an ASCII first letter (compiled, a call
+    costs more than the rest of a token's making)."""
+    c = ord(w[0])
+    if c < 128:
+        return 65 <= c <= 90
+    return w[0].isupper()
+
+
+def _chunk_words(chunk: str, words: list[str]) -> None:
+    r"""_TOKEN's matches in `chunk` (no whitespace, not all letters and digits), added to
+    `words`.  Most such chunks are a word with marks before or after it (`“We`, `said,`,
+    `Dunne’s.”`): a mark (neither a letter, a digit nor "_") is a token of its own
+    ([^\w\s]), and the letters and digits between are one (every branch of _TOKEN that
+    starts on one runs to the last before the marks: none of them can continue into a
+    mark that no letter or digit follows; dotted initials need a dot inside), as is a word
+    starting with a letter that holds apostrophes or hyphens (`Dunne’s`, `well-known`)
+    -- not a number (`90’s` is three).  Other chunks go to the regex, one call each."""
+    n = len(chunk)
+    i = 0
+    while i < n and not chunk[i].isalnum() and chunk[i] != "_":
+        i += 1
+    j = n
+    while j > i and not chunk[j - 1].isalnum() and chunk[j - 1] != "_":
+        j -= 1
+    body = chunk[i:j]
+    if i < j and not body.isalnum():
+        if body[0].isdigit():
+            words += _TOKEN.findall(chunk)
+            return
+        for c in body:
+            if not (c.isalnum() or c in "’'-"):
+                words += _TOKEN.findall(chunk)
+                return
+    for k in range(i):
+        words.append(chunk[k])
+    if i < j:
+        words.append(body)
+    for k in range(j, n):
+        words.append(chunk[k])
 
 
 def _attach_clauses(text: str, p0: int, p1: int, pieces: list[Piece], ctx: _Ctx) -> None:
@@ -1001,10 +1045,14 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
     """End of the last _ROUGH_BOUNDARY match in text[lo:hi] that is not an abbreviation's
     period, else lo.  The matches are those of finditer, found from the right: each
     starts at a [.!?] and holds no other, so none hides another."""
-    find = text.rfind
-    end = hi
+    # The last of each mark before the one tried: only the mark passed over is searched
+    # for again (the others' last occurrences stay where they were).  (text.rfind is
+    # called directly, not through a local name: compiled, that is a C call.)
+    dot = text.rfind(".", lo, hi)
+    bang = text.rfind("!", lo, hi)
+    ask = text.rfind("?", lo, hi)
     while True:
-        q = max(find(".", lo, end), find("!", lo, end), find("?", lo, end))
+        q = max(max(dot, bang), ask)  # (two arguments: compiled, no call)
         if q < 0:
             return lo
         m = _ROUGH_BOUNDARY.match(text, q, hi)
@@ -1012,7 +1060,12 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
             text[q] != "." or not _ABBR_BEFORE.search(text, max(lo, q - 4), q)
         ):
             return m.end()
-        end = q
+        if q == dot:
+            dot = text.rfind(".", lo, q)
+        elif q == bang:
+            bang = text.rfind("!", lo, q)
+        else:
+            ask = text.rfind("?", lo, q)
 
 
 def _colon_intro(text: str, par: tuple[int, int], ctx: _Ctx) -> Clause | None:
@@ -1188,22 +1241,25 @@ class _Ctx:
             return True  # the window starts mid-word: its first token is a fragment
         win = text[a:b]
         letters = win
-        if not win.isascii():
+        ascii = win.isascii()
+        if not ascii:
             # Typographic punctuation is no letter: blanked, most windows become ASCII.
             for c in _PUNCT_NOT_ASCII:
                 letters = letters.replace(c, " ")
-        if letters.isascii():
+            ascii = letters.isascii()
+        if ascii:
             # ASCII: the letter runs are the chunks of the window with every other
             # character blanked (one translate, one split), lower-cased on the way.
-            first = win.lstrip()[:1]
-            if not first:
-                return False
-            if post and first in "―—–-_":
-                if first != "_":
-                    return True
-                m = _FIRST_TOKEN_CHAR.search(text, a, b)
-                if m is not None and m.group() in "―—–-":
-                    return True
+            if post:  # (before a quote a blank window has no letter run: False below)
+                first = win.lstrip()[:1]
+                if not first:
+                    return False
+                if first in "―—–-_":
+                    if first != "_":
+                        return True
+                    m = _FIRST_TOKEN_CHAR.search(text, a, b)
+                    if m is not None and m.group() in "―—–-":
+                        return True
             if not self.ascii_triggers.isdisjoint(
                 letters.encode("ascii").translate(_ASCII_LETTERS).split()
             ):
@@ -2246,10 +2302,12 @@ def _is_title(text: str, group: list[Piece]) -> bool:
     if len(group) != 1:
         return False
     p = group[0]
-    words = text[p.start : p.end].rstrip(",.").split()
+    # (seven words say "more than six": a long quotation is not split whole; only the
+    # last word before the mark is read)
+    words = text[p.start : p.end].rstrip(",.").split(None, 6)
     if not words or len(words) > 6:
         return False
-    before = text[max(0, p.open_at - 30) : p.open_at].split()
+    before = text[max(0, p.open_at - 30) : p.open_at].rsplit(None, 1)
     if not before:
         return False
     prev = before[-1]
@@ -2271,5 +2329,5 @@ def _is_scare(text: str, group: list[Piece]) -> bool:
         words += len(text[p.start : p.end].split(None, 3))  # (four words are enough)
     if words <= 3:
         return True
-    before = text[max(0, group[0].open_at - 30) : group[0].open_at].split()
+    before = text[max(0, group[0].open_at - 30) : group[0].open_at].rsplit(None, 1)
     return bool(before) and before[-1].lower().strip(",:") in _TITLE_CUES

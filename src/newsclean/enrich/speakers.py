@@ -120,14 +120,25 @@ _CHUNK: Final = re.compile(r"(?<=[ \n\u00a0])\S+")
 
 
 def _finds(text: str, word: str) -> list[int]:
-    """Offsets of `word` in `text`, left to right (str.find).  A list, not a generator:
-    compiled, a generator's object and resumptions cost more than the list."""
-    out = []
-    i = text.find(word)
+    """Offsets of `word` in `text`, left to right, not overlapping (str.find).  A list, not
+    a generator: compiled, a generator's object and resumptions cost more than the list.
+
+    Found from the occurrences of its first character (a name's capital: a few dozen in
+    an article), each checked by a find bounded to the word's length (compiled, a C call;
+    startswith with an offset is a generic one): a one-character find is a memchr, several
+    times faster over a long text than str.find's search for the whole word."""
+    out: list[int] = []
+    if not word:
+        return out
+    c = word[0]
     n = len(word)
+    i = text.find(c)
     while i >= 0:
-        out.append(i)
-        i = text.find(word, i + n)
+        if text.find(word, i, i + n) == i:
+            out.append(i)
+            i = text.find(c, i + n)
+        else:
+            i = text.find(c, i + 1)
     return out
 
 
@@ -460,7 +471,7 @@ class SpeakerResolver:
         organisation that opens the pronoun's own sentence."""
         text = self.text
         floor = max(0, pos - 400)  # (a bounded look back: linear in the text)
-        lo = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos), floor - 1) + 1
+        lo = max(max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos)), floor - 1) + 1
         while lo < pos and text[lo].isspace():
             lo += 1
         if text.startswith(("The ", "the "), lo):
@@ -811,7 +822,7 @@ def _role_start(text: str, pos: int) -> int:
         # (the word's start looked for within _ROLE_REACH characters: an unbounded rfind for
         # a separator the text lacks went back to its start at every name)
         lo = max(0, start - 1 - _ROLE_REACH)
-        a = max(text.rfind(" ", lo, start - 1), text.rfind("\n", lo, start - 1),
+        a = max(max(text.rfind(" ", lo, start - 1), text.rfind("\n", lo, start - 1)),
                 text.rfind("\u00a0", lo, start - 1)) + 1
         if a == 0 and lo > 0:
             break  # longer than any role word
@@ -848,22 +859,42 @@ def _run_before(text: str, i: int) -> re.Match[str] | None:
         return _RUN_BEFORE.search(text, lo, i)  # `$` also matches before a final newline
     if before not in " \u00a0":
         return None
-    last = text[lo : i - 1].rsplit(None, 1)
-    word = last[-1] if last else ""
-    if word not in _PARTICLES and not any(map(str.isupper, word)):
+    # the last word of text[lo : i - 1] (its rsplit(None, 1)[-1], without the slice and
+    # the generic call)
+    e = i - 1
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    s = e
+    while s > lo and not text[s - 1].isspace():
+        s -= 1
+    word = text[s:e]
+    if word not in _PARTICLES and not _has_upper(word):
         return None
     # Every space-separated chunk inside a match is a whole name word or particle, but
     # the first may start mid-chunk ("McDonald"): the first chunk back that is neither
     # bounds where a match can start, and the regex need not try further back.
     b = i - 1
     while b > lo:
-        a = max(text.rfind(" ", lo, b), text.rfind("\u00a0", lo, b), lo - 1) + 1
+        a = max(max(text.rfind(" ", lo, b), text.rfind("\u00a0", lo, b)), lo - 1) + 1
         chunk = text[a:b]
         if chunk not in _PARTICLES and _WORD_FULL.fullmatch(chunk) is None:
             lo = a
             break
         b = a - 1
     return _RUN_BEFORE.search(text, lo, i)
+
+
+def _has_upper(word: str) -> bool:
+    """any(map(str.isupper, word)), ASCII letters read by code point (compiled, a method
+    call per character cost more than the rest of _run_before's quick answer)."""
+    for ch in word:
+        o = ord(ch)
+        if o < 128:
+            if 65 <= o <= 90:
+                return True
+        elif ch.isupper():
+            return True
+    return False
 
 
 def _mid_sentence(text: str, word: str) -> bool:
