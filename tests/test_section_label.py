@@ -80,3 +80,11 @@ def test_a_quoted_name_in_a_title_is_no_breadcrumb() -> None:
     title = 'Review: "Harbour Crossings" Is a Slow Boat to Nowhere'
     art = clean_text(_record(title, "Harbour Crossings"))
     assert art.title == title
+
+
+def test_one_word_over_a_sentence_case_headline_is_the_sections_label() -> None:
+    # one word is a section's name, not a headline, even over a line in sentence case
+    headline = "Why harbour crossings are running late this spring"
+    art = clean_text(_record("Ferries", headline))
+    assert art.title == headline
+    assert art.text == "\n".join(BODY)

@@ -1415,7 +1415,9 @@ def _choose_title(
             and cands[1] is found
             and found.index == head.index + 1
             and head_share >= 0.5
+            and (head.words > 1 or found.words < TITLE_WORDS)
         ):
+            # (but one word over a headline-length line is the section's label)
             found = head
     elif words is not None and shaped:
         best = 0
