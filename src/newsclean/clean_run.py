@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
+from . import fastjson
 from .budget import RecordTimeout, budget_for, can_interrupt, time_limit, timeout_error
 from .enrich.language import classify
 from .model import Article, BadRecord, Record
@@ -74,15 +75,19 @@ class RunSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     first_error: str = ""  # the error of the first record set aside (why, when all were)
 
-    def deliver(self, result: Article | BadRecord, writer: Any, aside: SetAsideWriter) -> None:
+    def deliver(
+        self, result: Article | BadRecord | Encoded, writer: Any, aside: SetAsideWriter
+    ) -> None:
         """Send one result where it belongs, output or set-aside file, and count it."""
         if isinstance(result, BadRecord):
             aside.write(result)
+        elif isinstance(result, Encoded):
+            writer.write_line(result.line)
         else:
             writer.write(result)
         self.tally(result)
 
-    def tally(self, result: Article | BadRecord) -> None:
+    def tally(self, result: Article | BadRecord | Encoded) -> None:
         """Count one result as delivered (written, or set aside)."""
         if isinstance(result, BadRecord):
             self.add_set_aside(result)
@@ -141,6 +146,29 @@ class RunSummary:
         self.unreadable.append((path, why))
 
 
+class Encoded:
+    """An article as its JSON line, made in the worker that cleaned it (Steps.encode).
+
+    What a run writing JSON lines needs of an article is its line and its verdict: the
+    worker writes the line (the bytes the JSONL writer would: fastjson.dumps(to_dict())) and
+    sends those, instead of pickling the Article -- its removed spans and quotations one
+    object each -- for the main process to unpickle, turn into a dict and serialize.  The
+    main process, which reads every record and writes every result, is left with the I/O."""
+
+    __slots__ = ("verdict", "line")
+
+    def __init__(self, verdict: str, line: bytes) -> None:
+        self.verdict = verdict
+        self.line = line  # UTF-8 JSON and its line end
+
+    @classmethod
+    def of(cls, article: Article) -> Encoded:
+        return cls(article.verdict, fastjson.dumps(article.to_dict()) + b"\n")
+
+    def __reduce__(self) -> tuple[type[Encoded], tuple[str, bytes]]:
+        return Encoded, (self.verdict, self.line)  # (two fields: no pickled __dict__/state)
+
+
 @dataclass(slots=True, frozen=True)
 class Steps:
     """What a worker does to each record besides cleaning it."""
@@ -148,6 +176,7 @@ class Steps:
     enrich: bool = True
     repair_encoding: bool = False
     record_timeout: float | None = None  # as CleanOptions.record_timeout
+    encode: bool = False  # send articles back as Encoded lines (a JSONL run without --stats)
 
 
 def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
@@ -165,6 +194,8 @@ def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
 
 Item = Page | Record | BadRecord
 Pair = tuple[Record | BadRecord, Article | BadRecord]
+# a pair of a run that writes JSON lines (clean_stream(encode=True)): articles as their lines
+EncodedPair = tuple[Record | BadRecord, Article | BadRecord | Encoded]
 
 
 def _process(item: Item, steps: Steps) -> Pair:
@@ -203,7 +234,26 @@ def clean_stream(
     processes, watched (supervised.py); one process cleans in this one, its budget kept by
     a timer -- or, off the main thread (no signals there), in one watched worker.
     `work` replaces the per-item function in the workers (tests inject failures with it)."""
-    steps = Steps(enrich, repair_encoding, record_timeout)
+    pairs = _stream(items, workers, Steps(enrich, repair_encoding, record_timeout), work)
+    return pairs  # type: ignore[return-value]  # (encode off: no Encoded among the results)
+
+
+def clean_stream_encoded(
+    items: Iterable[Item],
+    workers: int = 1,
+    enrich: bool = True,
+    repair_encoding: bool = False,
+    record_timeout: float | None = None,
+) -> Iterator[EncodedPair]:
+    """clean_stream for a run that writes JSON lines: worker processes send each article
+    back as its Encoded line (one process cleaning here keeps its Articles: no pickling)."""
+    return _stream(items, workers, Steps(enrich, repair_encoding, record_timeout, True), None)
+
+
+def _stream(
+    items: Iterable[Item], workers: int, steps: Steps, work: Callable[[Item, Steps], Any] | None
+) -> Iterator[EncodedPair]:
+    record_timeout = steps.record_timeout
     timed = record_timeout is None or record_timeout > 0
     if workers <= 1 and work is None and (not timed or can_interrupt()):
         yield from _clean_here(items, steps)
@@ -243,10 +293,17 @@ def _clean_here(items: Iterable[Item], steps: Steps) -> Iterator[Pair]:
         yield pair
 
 
-def _work(item: Item, steps: Steps) -> Pair | Article | BadRecord:
+def _work(item: Item, steps: Steps) -> EncodedPair | Article | BadRecord | Encoded:
     """What a worker returns for an item: a page's extracted record travels back with its
-    result; a record is already at home."""
-    return _process(item, steps) if isinstance(item, Page) else _process(item, steps)[1]
+    result; a record is already at home.  An article goes as its line with steps.encode."""
+    rec, result = _process(item, steps)
+    if steps.encode and isinstance(result, Article):
+        try:
+            encoded: Article | BadRecord | Encoded = Encoded.of(result)
+        except (TypeError, ValueError):  # (one json cannot write either: as before, the
+            encoded = result  # main process's writer raises it)
+        return (rec, encoded) if isinstance(item, Page) else encoded
+    return (rec, result) if isinstance(item, Page) else result
 
 
 def _passthrough(item: Item) -> Pair | None:
@@ -349,9 +406,22 @@ class _Guarded:
         self._writer = writer
         self._name = name
 
+    @property
+    def takes_lines(self) -> bool:
+        """Whether the writer writes finished JSON lines (write_line): a JSONL writer."""
+        return hasattr(self._writer, "write_line")
+
     def write(self, article: Article) -> None:
         try:
             self._writer.write(article)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputError(f"cannot write {self._name}: {describe_os_error(e)}") from e
+
+    def write_line(self, line: bytes) -> None:
+        try:
+            self._writer.write_line(line)
         except BrokenPipeError:
             raise
         except OSError as e:
@@ -391,16 +461,22 @@ def run_clean(
         on_unreadable=summary.skip_unreadable,
     )
     with files.open() as (writer, aside):
-        pairs = engine.clean(items, options) if engine is not None else clean_stream(
-            items, options.workers, options.enrich, options.repair_encoding,
-            options.record_timeout,
-        )
+        pairs: Iterable[EncodedPair]
+        if engine is not None:
+            pairs = engine.clean(items, options)
+        elif stats is None and writer.takes_lines:
+            # JSON lines out and no per-record stats: the workers send each article's line
+            pairs = clean_stream_encoded(items, options.workers, options.enrich,
+                                         options.repair_encoding, options.record_timeout)
+        else:
+            pairs = clean_stream(items, options.workers, options.enrich,
+                                 options.repair_encoding, options.record_timeout)
         progress.phase("cleaning")
         for item, result in pairs:
             summary.read += 1
             summary.deliver(result, writer, aside)
             if stats is not None:
-                stats.add(item, result)
+                stats.add(item, result)  # type: ignore[arg-type]  # (no Encoded with stats)
             progress.advance(detail=summary.detail())
             if on_progress is not None:
                 on_progress(summary)
