@@ -94,8 +94,8 @@ def test_workers_give_the_same_bytes_as_one_process(tmp_path):
 
 
 def test_workers_writing_lines_give_the_bytes_and_counts_of_one_process(tmp_path, capsys):
-    # without the corpus pass and --stats the workers send each article as its JSON line
-    # (clean_run.Encoded): the same bytes, counts and set-aside file as articles written here
+    # without the corpus pass the workers send each article as its JSON line (model.Encoded):
+    # the same bytes, counts, set-aside file and --stats as articles written here
     corpus = tmp_path / "corpus.jsonl"
     texts = [p.read_bytes().decode("utf-8") for p in sorted(RECORDS.glob("*.txt"))]
     with corpus.open("w", encoding="utf-8") as f:
@@ -104,7 +104,8 @@ def test_workers_writing_lines_give_the_bytes_and_counts_of_one_process(tmp_path
             if i % 29 == 0:
                 f.write("{broken\n")
     base = ["clean", str(corpus), "--no-dedup", "-o"]
-    assert main([*base, str(tmp_path / "one.jsonl"), "--workers", "1"]) == 0
+    assert main([*base, str(tmp_path / "one.jsonl"), "--workers", "1",
+                 "--stats", str(tmp_path / "s1.json")]) == 0
     one_summary = capsys.readouterr().err.strip().splitlines()[-1]
     for name, extra in (("two.jsonl", []), ("two.jsonl.gz", []),
                         ("stats.jsonl", ["--stats", str(tmp_path / "s.json")])):
@@ -119,6 +120,11 @@ def test_workers_writing_lines_give_the_bytes_and_counts_of_one_process(tmp_path
             tmp_path / "one.jsonl").read_bytes()
         assert (tmp_path / f"{stem}.setaside.jsonl").read_bytes() == (tmp_path / "one.setaside.jsonl").read_bytes()
     assert "set aside 4" in one_summary and "written 90" in one_summary
+    # --stats counts the lines' articles as it counts articles: spans, rules, languages, ...
+    one, two = (json.loads((tmp_path / n).read_text()) for n in ("s1.json", "s.json"))
+    for doc in (one, two):
+        del doc["throughput"]
+    assert one == two and one["removed"]["spans_by_rule"] and one["languages"]
 
 
 def test_text_field_option_and_stdin(tmp_path, capsysbinary, monkeypatch):

@@ -25,7 +25,7 @@ from typing import Any
 from . import fastjson
 from .budget import RecordTimeout, budget_for, can_interrupt, time_limit, timeout_error
 from .enrich.language import classify
-from .model import Article, BadRecord, Record
+from .model import Article, BadRecord, Encoded, Record
 from .outputs import (
     OUTPUT,
     SET_ASIDE,
@@ -146,29 +146,6 @@ class RunSummary:
         self.unreadable.append((path, why))
 
 
-class Encoded:
-    """An article as its JSON line, made in the worker that cleaned it (Steps.encode).
-
-    What a run writing JSON lines needs of an article is its line and its verdict: the
-    worker writes the line (the bytes the JSONL writer would: fastjson.dumps(to_dict())) and
-    sends those, instead of pickling the Article -- its removed spans and quotations one
-    object each -- for the main process to unpickle, turn into a dict and serialize.  The
-    main process, which reads every record and writes every result, is left with the I/O."""
-
-    __slots__ = ("verdict", "line")
-
-    def __init__(self, verdict: str, line: bytes) -> None:
-        self.verdict = verdict
-        self.line = line  # UTF-8 JSON and its line end
-
-    @classmethod
-    def of(cls, article: Article) -> Encoded:
-        return cls(article.verdict, fastjson.dumps(article.to_dict()) + b"\n")
-
-    def __reduce__(self) -> tuple[type[Encoded], tuple[str, bytes]]:
-        return Encoded, (self.verdict, self.line)  # (two fields: no pickled __dict__/state)
-
-
 @dataclass(slots=True, frozen=True)
 class Steps:
     """What a worker does to each record besides cleaning it."""
@@ -176,7 +153,7 @@ class Steps:
     enrich: bool = True
     repair_encoding: bool = False
     record_timeout: float | None = None  # as CleanOptions.record_timeout
-    encode: bool = False  # send articles back as Encoded lines (a JSONL run without --stats)
+    encode: bool = False  # send articles back as their lines (model.Encoded): JSONL output
 
 
 def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
@@ -299,7 +276,9 @@ def _work(item: Item, steps: Steps) -> EncodedPair | Article | BadRecord | Encod
     rec, result = _process(item, steps)
     if steps.encode and isinstance(result, Article):
         try:
-            encoded: Article | BadRecord | Encoded = Encoded.of(result)
+            encoded: Article | BadRecord | Encoded = Encoded.of(
+                result, fastjson.dumps(result.to_dict()) + b"\n"
+            )
         except (TypeError, ValueError):  # (one json cannot write either: as before, the
             encoded = result  # main process's writer raises it)
         return (rec, encoded) if isinstance(item, Page) else encoded
@@ -464,8 +443,7 @@ def run_clean(
         pairs: Iterable[EncodedPair]
         if engine is not None:
             pairs = engine.clean(items, options)
-        elif stats is None and writer.takes_lines:
-            # JSON lines out and no per-record stats: the workers send each article's line
+        elif writer.takes_lines:  # JSON lines out: the workers send each article's line
             pairs = clean_stream_encoded(items, options.workers, options.enrich,
                                          options.repair_encoding, options.record_timeout)
         else:
@@ -476,7 +454,7 @@ def run_clean(
             summary.read += 1
             summary.deliver(result, writer, aside)
             if stats is not None:
-                stats.add(item, result)  # type: ignore[arg-type]  # (no Encoded with stats)
+                stats.add(item, result)
             progress.advance(detail=summary.detail())
             if on_progress is not None:
                 on_progress(summary)
