@@ -94,7 +94,7 @@ def test_workers_give_the_same_bytes_as_one_process(tmp_path):
 
 
 def test_workers_writing_lines_give_the_bytes_and_counts_of_one_process(tmp_path, capsys):
-    # without the corpus pass the workers send each article as its JSON line (model.Encoded):
+    # without the corpus pass the workers send each article as its JSON line (encoded.Encoded):
     # the same bytes, counts, set-aside file and --stats as articles written here
     corpus = tmp_path / "corpus.jsonl"
     texts = [p.read_bytes().decode("utf-8") for p in sorted(RECORDS.glob("*.txt"))]

@@ -24,8 +24,9 @@ from typing import Any
 
 from . import fastjson
 from .budget import RecordTimeout, budget_for, can_interrupt, time_limit, timeout_error
+from .encoded import Encoded
 from .enrich.language import classify
-from .model import Article, BadRecord, Encoded, Record
+from .model import Article, BadRecord, Record
 from .outputs import (
     OUTPUT,
     SET_ASIDE,
@@ -153,7 +154,7 @@ class Steps:
     enrich: bool = True
     repair_encoding: bool = False
     record_timeout: float | None = None  # as CleanOptions.record_timeout
-    encode: bool = False  # send articles back as their lines (model.Encoded): JSONL output
+    encode: bool = False  # send articles back as their lines (encoded.Encoded): JSONL output
 
 
 def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:

@@ -50,7 +50,8 @@ from .clean_run import (
     clean_stream,
     clean_stream_encoded,
 )
-from .model import Article, BadRecord, Encoded
+from .encoded import Encoded
+from .model import Article, BadRecord
 from .outputs import (
     MODEL,
     STORE,
@@ -567,7 +568,7 @@ CLEANED = _Cleaned()
 def _clean_pairs(items: Iterator[Item], options: CleanOptions, engine: Any,
                  lines: bool = False) -> Iterator[EncodedPair]:
     """lines: shards of JSON lines, written as they come -- the workers send each article
-    as its line (model.Encoded)."""
+    as its line (encoded.Encoded)."""
     if engine is not None:
         return engine.clean(items, options)  # type: ignore[no-any-return]
     if lines:

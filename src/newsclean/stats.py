@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from .model import Article, BadRecord, Encoded, Record
+from .encoded import Encoded
+from .model import Article, BadRecord, Record
 
 MAX_KEYS = 5000
 OTHER = "(other)"
