@@ -172,7 +172,7 @@ def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
 
 Item = Page | Record | BadRecord
 Pair = tuple[Record | BadRecord, Article | BadRecord]
-# a pair of a run that writes JSON lines (clean_stream(encode=True)): articles as their lines
+# a pair of a run that writes JSON lines (clean_stream_encoded): articles as their lines
 EncodedPair = tuple[Record | BadRecord, Article | BadRecord | Encoded]
 
 
