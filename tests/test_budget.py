@@ -81,6 +81,19 @@ def test_a_worker_killed_while_cleaning_is_replaced_and_its_record_named():
     assert sum(isinstance(res, Article) for _, res in got) == 40
 
 
+def test_records_cleaned_before_a_death_are_cleaned_again_without_counting_a_failure():
+    # results travel in groups: those a worker finished and had not yet sent when it was
+    # killed are lost with it and cleaned again -- without it counting as a failed attempt,
+    # so a run of poison records close together costs none of the records between them
+    # (three deaths in a row: a record charged each time would be given up as lost)
+    poison = Record("poison", "Harbour news\nThe board met on Tuesday.\n", "feed.jsonl:p")
+    recs = records(2) + [poison] * 3
+    got = list(clean_stream(recs, workers=1, record_timeout=0, work=faults.die_on_poison))
+    assert [item.id for item, _ in got] == [r.id for r in recs]
+    assert [type(res) for _, res in got] == [Article, Article, BadRecord, BadRecord, BadRecord]
+    assert all("worker process cleaning this record died" in res.error for _, res in got[2:])
+
+
 def test_workers_that_cannot_start_end_the_run_with_one_error():
     with pytest.raises(WorkerError, match="die as they start .*exited with code 3"):
         list(supervised_map(

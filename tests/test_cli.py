@@ -93,6 +93,40 @@ def test_workers_give_the_same_bytes_as_one_process(tmp_path):
     assert len(rows(one)) == 150 + len(texts)
 
 
+def test_workers_writing_lines_give_the_bytes_and_counts_of_one_process(tmp_path, capsys):
+    # without the corpus pass the workers send each article as its JSON line (encoded.Encoded):
+    # the same bytes, counts, set-aside file and --stats as articles written here
+    corpus = tmp_path / "corpus.jsonl"
+    texts = [p.read_bytes().decode("utf-8") for p in sorted(RECORDS.glob("*.txt"))]
+    with corpus.open("w", encoding="utf-8") as f:
+        for i in range(90):
+            f.write(json.dumps({"id": f"r{i}", "text": texts[i % len(texts)]}) + "\n")
+            if i % 29 == 0:
+                f.write("{broken\n")
+    base = ["clean", str(corpus), "--no-dedup", "-o"]
+    assert main([*base, str(tmp_path / "one.jsonl"), "--workers", "1",
+                 "--stats", str(tmp_path / "s1.json")]) == 0
+    one_summary = capsys.readouterr().err.strip().splitlines()[-1]
+    for name, extra in (("two.jsonl", []), ("two.jsonl.gz", []),
+                        ("stats.jsonl", ["--stats", str(tmp_path / "s.json")])):
+        assert main([*base, str(tmp_path / name), "--workers", "2", *extra]) == 0
+        summary = capsys.readouterr().err.strip().splitlines()[-1]
+        stem = name.removesuffix(".gz").removesuffix(".jsonl")
+        # "read 94, written 90 (...one.jsonl), set aside 3 (...one.setaside.jsonl) | ..."
+        assert summary.replace(name, "one.jsonl").replace(f"{stem}.setaside", "one.setaside") \
+            == one_summary
+        data = (tmp_path / name).read_bytes()
+        assert (gzip.decompress(data) if name.endswith(".gz") else data) == (
+            tmp_path / "one.jsonl").read_bytes()
+        assert (tmp_path / f"{stem}.setaside.jsonl").read_bytes() == (tmp_path / "one.setaside.jsonl").read_bytes()
+    assert "set aside 4" in one_summary and "written 90" in one_summary
+    # --stats counts the lines' articles as it counts articles: spans, rules, languages, ...
+    one, two = (json.loads((tmp_path / n).read_text()) for n in ("s1.json", "s.json"))
+    for doc in (one, two):
+        del doc["throughput"]
+    assert one == two and one["removed"]["spans_by_rule"] and one["languages"]
+
+
 def test_text_field_option_and_stdin(tmp_path, capsysbinary, monkeypatch):
     import io
 

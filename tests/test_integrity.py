@@ -200,3 +200,25 @@ def test_a_flip_that_makes_a_member_run_to_the_file_end_is_damage_not_a_cut(tmp_
         got = list(read_inputs([f]))
         assert not [x for x in got if isinstance(x, Record)], (at, bit)
         assert len(got) == 1 and "damaged gzip data in member 1" in got[0].error
+
+
+def test_the_fast_inflate_reads_and_judges_as_zlib_does() -> None:
+    # ISA-L checks and decodes an intact stream; anything wrong is checked again by zlib, so
+    # every verdict (where the trusted part ends, what is said) is zlib's
+    from newsclean.readers import integrity
+
+    if integrity._fast_zlib is None:
+        pytest.skip("isal not installed")
+    data = gzip.compress(feed(300), mtime=0) + gzip.compress(feed(200, 300), mtime=0)
+    flipped = bytearray(data)
+    flipped[len(data) // 3] ^= 0x10
+    crc = bytearray(data)
+    crc[-8] ^= 0x01  # the second member's CRC
+    for sample in (data, bytes(flipped), bytes(crc), data[: len(data) * 2 // 3]):
+        fast = integrity.check_stream(io.BytesIO(sample), "gzip")
+        slow = integrity._check_gzip(io.BytesIO(sample), zlib)
+        assert fast == slow
+    assert integrity.check_stream(io.BytesIO(data), "gzip").error is None
+    assert integrity.check_stream(io.BytesIO(bytes(crc)), "gzip").error is not None
+    decoded = integrity.GzipDecoder(io.BytesIO(data), fast=True).readall()
+    assert decoded == feed(300) + feed(200, 300)

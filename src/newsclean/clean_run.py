@@ -22,7 +22,9 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
+from . import fastjson
 from .budget import RecordTimeout, budget_for, can_interrupt, time_limit, timeout_error
+from .encoded import Encoded
 from .enrich.language import classify
 from .model import Article, BadRecord, Record
 from .outputs import (
@@ -74,15 +76,19 @@ class RunSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     first_error: str = ""  # the error of the first record set aside (why, when all were)
 
-    def deliver(self, result: Article | BadRecord, writer: Any, aside: SetAsideWriter) -> None:
+    def deliver(
+        self, result: Article | BadRecord | Encoded, writer: Any, aside: SetAsideWriter
+    ) -> None:
         """Send one result where it belongs, output or set-aside file, and count it."""
         if isinstance(result, BadRecord):
             aside.write(result)
+        elif isinstance(result, Encoded):
+            writer.write_line(result.line)
         else:
             writer.write(result)
         self.tally(result)
 
-    def tally(self, result: Article | BadRecord) -> None:
+    def tally(self, result: Article | BadRecord | Encoded) -> None:
         """Count one result as delivered (written, or set aside)."""
         if isinstance(result, BadRecord):
             self.add_set_aside(result)
@@ -148,6 +154,7 @@ class Steps:
     enrich: bool = True
     repair_encoding: bool = False
     record_timeout: float | None = None  # as CleanOptions.record_timeout
+    encode: bool = False  # send articles back as their lines (encoded.Encoded): JSONL output
 
 
 def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
@@ -165,6 +172,8 @@ def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
 
 Item = Page | Record | BadRecord
 Pair = tuple[Record | BadRecord, Article | BadRecord]
+# a pair of a run that writes JSON lines (clean_stream_encoded): articles as their lines
+EncodedPair = tuple[Record | BadRecord, Article | BadRecord | Encoded]
 
 
 def _process(item: Item, steps: Steps) -> Pair:
@@ -203,7 +212,26 @@ def clean_stream(
     processes, watched (supervised.py); one process cleans in this one, its budget kept by
     a timer -- or, off the main thread (no signals there), in one watched worker.
     `work` replaces the per-item function in the workers (tests inject failures with it)."""
-    steps = Steps(enrich, repair_encoding, record_timeout)
+    pairs = _stream(items, workers, Steps(enrich, repair_encoding, record_timeout), work)
+    return pairs  # type: ignore[return-value]  # (encode off: no Encoded among the results)
+
+
+def clean_stream_encoded(
+    items: Iterable[Item],
+    workers: int = 1,
+    enrich: bool = True,
+    repair_encoding: bool = False,
+    record_timeout: float | None = None,
+) -> Iterator[EncodedPair]:
+    """clean_stream for a run that writes JSON lines: worker processes send each article
+    back as its Encoded line (one process cleaning here keeps its Articles: no pickling)."""
+    return _stream(items, workers, Steps(enrich, repair_encoding, record_timeout, True), None)
+
+
+def _stream(
+    items: Iterable[Item], workers: int, steps: Steps, work: Callable[[Item, Steps], Any] | None
+) -> Iterator[EncodedPair]:
+    record_timeout = steps.record_timeout
     timed = record_timeout is None or record_timeout > 0
     if workers <= 1 and work is None and (not timed or can_interrupt()):
         yield from _clean_here(items, steps)
@@ -243,10 +271,19 @@ def _clean_here(items: Iterable[Item], steps: Steps) -> Iterator[Pair]:
         yield pair
 
 
-def _work(item: Item, steps: Steps) -> Pair | Article | BadRecord:
+def _work(item: Item, steps: Steps) -> EncodedPair | Article | BadRecord | Encoded:
     """What a worker returns for an item: a page's extracted record travels back with its
-    result; a record is already at home."""
-    return _process(item, steps) if isinstance(item, Page) else _process(item, steps)[1]
+    result; a record is already at home.  An article goes as its line with steps.encode."""
+    rec, result = _process(item, steps)
+    if steps.encode and isinstance(result, Article):
+        try:
+            encoded: Article | BadRecord | Encoded = Encoded.of(
+                result, fastjson.dumps(result.to_dict()) + b"\n"
+            )
+        except (TypeError, ValueError):  # (one json cannot write either: as before, the
+            encoded = result  # main process's writer raises it)
+        return (rec, encoded) if isinstance(item, Page) else encoded
+    return (rec, result) if isinstance(item, Page) else result
 
 
 def _passthrough(item: Item) -> Pair | None:
@@ -349,9 +386,22 @@ class _Guarded:
         self._writer = writer
         self._name = name
 
+    @property
+    def takes_lines(self) -> bool:
+        """Whether the writer writes finished JSON lines (write_line): a JSONL writer."""
+        return hasattr(self._writer, "write_line")
+
     def write(self, article: Article) -> None:
         try:
             self._writer.write(article)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputError(f"cannot write {self._name}: {describe_os_error(e)}") from e
+
+    def write_line(self, line: bytes) -> None:
+        try:
+            self._writer.write_line(line)
         except BrokenPipeError:
             raise
         except OSError as e:
@@ -391,10 +441,15 @@ def run_clean(
         on_unreadable=summary.skip_unreadable,
     )
     with files.open() as (writer, aside):
-        pairs = engine.clean(items, options) if engine is not None else clean_stream(
-            items, options.workers, options.enrich, options.repair_encoding,
-            options.record_timeout,
-        )
+        pairs: Iterable[EncodedPair]
+        if engine is not None:
+            pairs = engine.clean(items, options)
+        elif writer.takes_lines:  # JSON lines out: the workers send each article's line
+            pairs = clean_stream_encoded(items, options.workers, options.enrich,
+                                         options.repair_encoding, options.record_timeout)
+        else:
+            pairs = clean_stream(items, options.workers, options.enrich,
+                                 options.repair_encoding, options.record_timeout)
         progress.phase("cleaning")
         for item, result in pairs:
             summary.read += 1

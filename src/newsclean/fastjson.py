@@ -30,6 +30,13 @@ _SEPARATORS = (",", ":")
 def loads(data: str | bytes, encoded: bytes | None = None) -> Any:
     """json.loads(data), faster; see the module doc.  encoded: the same document as UTF-8
     bytes, when the caller has them (orjson reads bytes faster than a str it must encode)."""
+    return parse(data, encoded)[0]
+
+
+def parse(data: str | bytes, encoded: bytes | None = None) -> tuple[Any, bool]:
+    """(loads(data), whether orjson read it).  orjson refuses an escaped lone surrogate
+    (`"\\ud800"`), so when it read the document every string in it is valid Unicode: a
+    reader need not search its strings for one (json.loads lets them through)."""
     if orjson is not None:
         try:
             obj = orjson.loads(encoded if encoded is not None else data)
@@ -37,8 +44,8 @@ def loads(data: str | bytes, encoded: bytes | None = None) -> Any:
             pass  # json.loads decides: it reads more, and its error is the one reported
         else:
             if not _has_float(obj):
-                return obj
-    return json.loads(data)
+                return obj, True
+    return json.loads(data), False
 
 
 def _has_float(obj: Any) -> bool:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from .readers import ReadOptions, iter_sources
+from .readers.sources import decompressed
 
 
 @contextmanager
@@ -215,7 +216,9 @@ def count_records(paths: Iterable[str], options: ReadOptions | None = None,
                 pass
         elif spec.name == "jsonl":
             try:
-                with src.open() as f:
+                # decompressed in one pass, unverified (an estimate: no integrity pass before
+                # it, as the reader makes) -- the count then costs a third of the read's
+                with decompressed(open(src.path, "rb"), intact=True) as f:
                     last = b"\n"
                     while chunk := f.read(1 << 20):
                         total += chunk.count(b"\n")

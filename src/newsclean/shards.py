@@ -40,7 +40,17 @@ from typing import Any
 import zstandard
 
 from . import __version__
-from .clean_run import CleanOptions, Item, Pair, RunSummary, _Guarded, clean_stream
+from .clean_run import (
+    CleanOptions,
+    EncodedPair,
+    Item,
+    Pair,
+    RunSummary,
+    _Guarded,
+    clean_stream,
+    clean_stream_encoded,
+)
+from .encoded import Encoded
 from .model import Article, BadRecord
 from .outputs import (
     MODEL,
@@ -215,7 +225,8 @@ class _ShardOut:
         self.stats = RunStats()
         self.dropped = 0
 
-    def deliver(self, item: Any, result: Article | BadRecord, keep: bool = True) -> None:
+    def deliver(self, item: Any, result: Article | BadRecord | Encoded, keep: bool = True
+                ) -> None:
         self.summary.read += 1
         if keep:
             self.summary.deliver(result, self.writer, self.aside)
@@ -267,7 +278,8 @@ class _Checkpoint:
             self.staged.discard()
             raise
 
-    def deliver(self, item: Any, result: Article | BadRecord, keep: bool = True) -> None:
+    def deliver(self, item: Any, result: Article | BadRecord | Encoded, keep: bool = True
+                ) -> None:
         pickle.dump((item, result), self._f, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
@@ -349,8 +361,8 @@ def shard_items(
     plan["shards"] = max(1, -(-i // size))
 
 
-def by_shard(pairs: Iterable[Pair], entries: list[tuple[int, int]]
-             ) -> Iterator[tuple[int, Pair | None]]:
+def by_shard(pairs: Iterable[EncodedPair], entries: list[tuple[int, int]]
+             ) -> Iterator[tuple[int, EncodedPair | None]]:
     """(shard, pair) for each pair, and (shard, None) when a shard is complete (an empty
     shard too), in order; `entries` is filled by shard_items as the pairs are made."""
     j = 0
@@ -553,9 +565,15 @@ class _Cleaned:
 CLEANED = _Cleaned()
 
 
-def _clean_pairs(items: Iterator[Item], options: CleanOptions, engine: Any) -> Iterator[Pair]:
+def _clean_pairs(items: Iterator[Item], options: CleanOptions, engine: Any,
+                 lines: bool = False) -> Iterator[EncodedPair]:
+    """lines: shards of JSON lines, written as they come -- the workers send each article
+    as its line (encoded.Encoded)."""
     if engine is not None:
-        return engine.clean(items, options)
+        return engine.clean(items, options)  # type: ignore[no-any-return]
+    if lines:
+        return clean_stream_encoded(items, options.workers, options.enrich,
+                                    options.repair_encoding, options.record_timeout)
     return clean_stream(items, options.workers, options.enrich, options.repair_encoding,
                         options.record_timeout)
 
@@ -580,7 +598,7 @@ def _deferred_interrupt() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
-def _write_shards(pairs: Iterator[Pair], entries: list[tuple[int, int]], make: Any,
+def _write_shards(pairs: Iterator[EncodedPair], entries: list[tuple[int, int]], make: Any,
                   on_commit: Any, progress: Progress, summary: RunSummary | None) -> None:
     """Route pairs to their shards (made by `make(k)`), committing each when it is whole;
     a shard being written when something fails (Ctrl-C) is discarded."""
@@ -627,7 +645,8 @@ def _stage_direct(paths: list[str], options: CleanOptions, shards: ShardOptions,
                         progress)
 
     live = RunSummary()
-    _write_shards(_clean_pairs(items, options, engine), entries,
+    lines = shards.format in ("jsonl", "jsonl.gz")
+    _write_shards(_clean_pairs(items, options, engine, lines), entries,
                   lambda k: _ShardOut(where, k), lambda k, m: stats.merge(m["stats"]),
                   progress, live)
     summary.merge(live.counts())

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
+from .encoded import Encoded
 from .model import Article, BadRecord, Record
 
 MAX_KEYS = 5000
@@ -43,7 +45,7 @@ class RunStats:
 
     # ---------------------------------------------------------------- counting
 
-    def add(self, item: Record | BadRecord | Any, result: Article | BadRecord,
+    def add(self, item: Record | BadRecord | Any, result: Article | BadRecord | Encoded,
             written: bool = True) -> None:
         """One record and what became of it (written False: a dropped duplicate)."""
         self.records += 1
@@ -68,12 +70,14 @@ class RunStats:
         else:
             self.dropped += 1
             per["dropped"] += 1
+        if isinstance(result, Encoded):  # (a worker's line: no cluster fields, see clean_run)
+            self.chars_kept += result.kept
+            self._removed(result.removed)
+            if result.language:
+                _bump(self.languages, result.language)
+            return
         self.chars_kept += len(result.text)
-        for r in result.removed:
-            self.removed_spans[r.reason] += 1
-            self.removed_chars[r.reason] += r.end - r.start
-            rule = "learned" if r.reason == "learned_boilerplate" else r.rule
-            _bump(self.rules, f"{r.reason}/{rule}")
+        self._removed((r.reason, r.rule, r.end - r.start) for r in result.removed)
         if result.language:
             _bump(self.languages, result.language)
         size = result.extra.get("cluster_size")
@@ -81,6 +85,12 @@ class RunStats:
             self.records_by_cluster_size[str(size)] += 1
             if result.extra.get("canonical"):
                 self.clusters_by_size[str(size)] += 1
+
+    def _removed(self, spans: Iterable[tuple[str, str, int]]) -> None:
+        for reason, rule, chars in spans:
+            self.removed_spans[reason] += 1
+            self.removed_chars[reason] += chars
+            _bump(self.rules, f"{reason}/{'learned' if reason == 'learned_boilerplate' else rule}")
 
     # ---------------------------------------------------------------- JSON
 
@@ -175,11 +185,11 @@ def _error_kind(bad: BadRecord) -> str:
     return error.split(":")[0].split(" (")[0].strip()[:80] or "other"
 
 
-def _source_of(item: Any, result: Article | BadRecord) -> str:
-    if isinstance(item, Record) and isinstance(result, Article):
+def _source_of(item: Any, result: Article | BadRecord | Encoded) -> str:
+    if isinstance(item, Record) and not isinstance(result, BadRecord):
         from .corpus.learned_boilerplate import source_key
 
-        return source_key(item, result)
+        return source_key(item)  # (of the record alone)
     return _LINE_SUFFIX.sub("", getattr(item, "source", "") or "") or "(unknown)"
 
 

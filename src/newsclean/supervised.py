@@ -11,8 +11,9 @@ result per item, in input order, whatever happens to a worker:
 
 Each worker says which record it is on, and since when, in a small shared array; the
 parent reads it to judge deadlines and, after a death, to know whom to name.  Records are
-sent in batches through one pipe and results come back one by one through another, read
-by a thread in the worker and by the parent's loop, so neither side can block the other.
+sent in batches through one pipe and results come back in small groups through another
+(RESULT_GROUP), read by a thread in the worker and by the parent's loop, so neither side can
+block the other.
 At most `window` records are between the reader and the output: memory stays bounded even
 while one worker spends minutes on one record and the others run ahead.
 """
@@ -35,6 +36,11 @@ from typing import Any
 
 STARTUP_FAILURES = 3  # workers in a row that die before they are ready: give up
 RETRIES = 2  # a record whose worker died before starting it is sent again this often
+# A worker sends its results in groups of this many (fewer, when it runs out of work or a
+# group waited RESULT_WAIT seconds): one message, one wake-up of the parent for several
+# records.  A group not yet sent when its worker dies is cleaned again, elsewhere.
+RESULT_GROUP = 16
+RESULT_WAIT = 0.05
 
 
 WORKER_NAME = "newsclean-worker"
@@ -76,7 +82,7 @@ class _Task:
 class _Worker:
     proc: Any  # multiprocessing.Process
     tasks_out: Connection  # parent -> worker: lists of (seq, item), None to stop
-    results_in: Connection  # worker -> parent: ("ready",) then (seq, result) per item
+    results_in: Connection  # worker -> parent: ("ready",) then lists of (seq, result)
     progress: Any  # shared doubles: [seq being cleaned, monotonic start or 0 when idle]
     tasks: dict[int, _Task] = field(default_factory=dict)  # sent, no result yet
     ready: bool = False
@@ -122,17 +128,30 @@ def _serve(
     if init is not None:
         init()
     results_out.send(("ready",))
+    done: list[tuple[int, Any]] = []  # results not yet sent, in the order cleaned
+    since = 0.0  # when the first of them was done
     while True:
+        if done and inbox.empty():  # no more work in hand: send what is done first
+            results_out.send(done)
+            done = []
         batch = inbox.get()
         if batch is None:
             return
         for seq, item in batch:
             progress[1] = 0.0
             progress[0] = float(seq)
-            progress[1] = time.monotonic()
+            progress[1] = now = time.monotonic()
+            if done and now - since >= RESULT_WAIT:
+                results_out.send(done)
+                done = []
             result = work(item, steps)
             progress[1] = 0.0
-            results_out.send((seq, result))
+            if not done:
+                since = now
+            done.append((seq, result))
+            if len(done) >= RESULT_GROUP:
+                results_out.send(done)
+                done = []
 
 
 def how_it_died(exitcode: int | None) -> str:
@@ -247,14 +266,14 @@ def supervised_map(
         try:
             while w.results_in.poll():
                 msg = w.results_in.recv()
-                if msg[0] == "ready":
+                if isinstance(msg, tuple):  # ("ready",)
                     w.ready = True
                     startup_failures = 0
                     continue
-                seq, result = msg
-                task = w.tasks.pop(seq, None)
-                if task is not None:
-                    results[seq] = (task.item, result)
+                for seq, result in msg:
+                    task = w.tasks.pop(seq, None)
+                    if task is not None:
+                        results[seq] = (task.item, result)
         except (EOFError, OSError, pickle.UnpicklingError):
             pass  # a message cut by the worker's death: its record is judged below
 
@@ -265,6 +284,11 @@ def supervised_map(
         receive(w)
         seq = w.current()
         culprit = w.killed_for if w.killed_for is not None else w.tasks.get(seq)  # type: ignore[arg-type]
+        # a worker cleans its tasks in the order they were sent (w.tasks keeps it): those
+        # before the culprit were cleaned, their results lost unsent -- no failed attempt
+        order = list(w.tasks)
+        cut = order.index(culprit.seq) if culprit is not None and culprit.seq in w.tasks else 0
+        cleaned = set(order[:cut])
         if culprit is not None and culprit.seq in w.tasks:
             del w.tasks[culprit.seq]
             if w.killed_for is not None:
@@ -280,6 +304,9 @@ def supervised_map(
                     "cannot clean" + _guard_hint()
                 )
         for task in w.tasks.values():
+            if task.seq in cleaned:
+                retry.append(task)
+                continue
             task.attempts += 1
             if task.attempts > RETRIES:
                 got = lost(task.item, how_it_died(w.proc.exitcode), False)

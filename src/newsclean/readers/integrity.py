@@ -20,9 +20,14 @@ from __future__ import annotations
 import io
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import zstandard
+
+try:  # ISA-L's inflate: the same bytes as zlib's, in about half the CPU
+    from isal import isal_zlib as _fast_zlib
+except ImportError:  # pragma: no cover - isal is a dependency; a broken install still works
+    _fast_zlib = None  # type: ignore[assignment]
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -53,13 +58,30 @@ def compression_of(head: bytes) -> str | None:
 
 def check_stream(raw: BinaryIO, kind: str) -> StreamCheck:
     """Decompress `raw` (positioned at its start) to its end, checking every checksum."""
-    return _check_gzip(raw) if kind == "gzip" else _check_zstd(raw)
+    if kind != "gzip":
+        return _check_zstd(raw)
+    if _fast_zlib is None or not raw.seekable():
+        return _check_gzip(raw, zlib)
+    start = raw.tell()
+    check = _check_gzip(raw, _fast_zlib)
+    if check.error is None:
+        return check
+    # damaged or cut: zlib checks it again, so what is read and what is said about the
+    # damage (its messages, where it stops) are zlib's, as they always were
+    raw.seek(start)
+    return _check_gzip(raw, zlib)
 
 
-def _check_gzip(raw: BinaryIO) -> StreamCheck:
+def _inflater(lib: Any = zlib) -> Any:
+    """A gzip-member decompressor (zlib's API) from `lib`: zlib or ISA-L's isal_zlib."""
+    return lib.decompressobj(zlib.MAX_WBITS | 16)
+
+
+def _check_gzip(raw: BinaryIO, lib: Any) -> StreamCheck:
     verified = 0  # decompressed bytes of the members whose CRC matched
     member, start, pos = 1, 0, 0  # member number, its first byte, bytes read so far
-    d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    errors = (zlib.error,) if lib is zlib else (zlib.error, lib.error)
+    d = _inflater(lib)
     out = 0  # decompressed bytes of this member so far
     fresh = True  # no byte of this member seen yet
     tail = b""  # the stream's last bytes
@@ -86,7 +108,7 @@ def _check_gzip(raw: BinaryIO) -> StreamCheck:
                 fresh = False
             try:
                 got = d.decompress(data, _CHUNK)
-            except zlib.error as e:
+            except errors as e:
                 return StreamCheck("gzip", verified, (
                     f"damaged gzip data in member {member} (from byte {start}; {_reason(e)}): "
                     "none of it is read, it could hold altered text"
@@ -98,7 +120,7 @@ def _check_gzip(raw: BinaryIO) -> StreamCheck:
                 member += 1
                 out = 0
                 fresh = True
-                d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                d = _inflater(lib)
                 continue
             data = d.unconsumed_tail
     if not fresh:
@@ -130,7 +152,7 @@ def _looks_complete(tail: bytes, out: int) -> bool:
     return out // 2 <= isize <= 2 * out + 64
 
 
-def _reason(e: zlib.error) -> str:
+def _reason(e: Exception) -> str:
     msg = str(e)
     if "incorrect data check" in msg:
         return "CRC check failed"
@@ -221,9 +243,12 @@ class GzipDecoder(_Reader):
     check made before says what is missing (GzipFile's error threw away the data decoded
     just before the cut).  A damaged member is never fed to it (see compressed_prefix)."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BinaryIO, fast: bool = False) -> None:
+        """fast: decode with ISA-L (when installed), for a stream checked intact -- the same
+        bytes, in half the time; a damaged or cut one is decoded by zlib, as it was checked."""
         super().__init__(raw)
-        self._d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        self._lib = _fast_zlib if fast and _fast_zlib is not None else zlib
+        self._d = _inflater(self._lib)
         self._in = b""  # compressed bytes not yet given to the decoder
         self._fresh = True  # at a member's start
 
@@ -241,7 +266,7 @@ class GzipDecoder(_Reader):
             out = self._d.decompress(self._in, len(b))
             if self._d.eof:
                 self._in = self._d.unused_data
-                self._d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                self._d = _inflater(self._lib)
                 self._fresh = True
             else:
                 self._in = self._d.unconsumed_tail

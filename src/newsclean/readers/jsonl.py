@@ -88,7 +88,8 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     if text is None:
         return bad(error or "unreadable")
     try:
-        obj = fastjson.loads(text, encoded=raw)  # (text is raw decoded, nothing else)
+        # (text is raw decoded, nothing else)
+        obj, unicode = fastjson.parse(text, encoded=raw)
     except json.JSONDecodeError as e:
         return bad(f"malformed JSON: {e.msg} at column {e.colno}")
     except RecursionError:
@@ -107,7 +108,7 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
         )
     else:
         rec_id = str(rec_id)
-        if check_text(rec_id):
+        if check_text(rec_id, unicode):
             return bad(f"id field {options.id_field!r}: {check_text(rec_id)}")
 
     if options.text_field not in obj:
@@ -119,7 +120,7 @@ def parse_line(raw: bytes, file: str, line_no: int, options: ReadOptions) -> Rec
     body = obj[options.text_field]
     if not isinstance(body, str):
         return bad(f"text field {options.text_field!r} is {_kind(body)}, expected a string", rec_id)
-    problem = check_text(body)
+    problem = check_text(body, unicode)
     if problem:
         return bad(f"field {options.text_field!r}: {problem}", rec_id)
     meta: dict[str, Any] = {"file": file, "line": line_no}

@@ -39,11 +39,15 @@ def check_bytes(raw: bytes) -> tuple[str | None, str | None]:
         )
 
 
-def check_text(text: str) -> str | None:
-    """What is wrong with a decoded text that cannot be cleaned or written back, if anything."""
+def check_text(text: str, unicode: bool = False) -> str | None:
+    """What is wrong with a decoded text that cannot be cleaned or written back, if anything.
+    unicode: the text is known to hold no lone surrogate (decoded from UTF-8, or read by
+    orjson: see fastjson.parse), so it is not searched for one."""
     nul = text.find("\x00")
     if nul >= 0:
         return f"text contains a NUL character at offset {nul}"
+    if unicode:
+        return None
     m = _SURROGATE.search(text)
     if m:
         return f"text contains an unpaired surrogate at offset {m.start()} (not valid Unicode)"

@@ -121,15 +121,16 @@ def verified(raw: io.BufferedReader, owned: bool = True) -> BinaryIO:
         if owned:
             raw.close()
         raise
-    return trusted(decompressed(compressed_prefix(raw, check)), check)  # type: ignore[arg-type]
+    intact = check.error is None
+    return trusted(decompressed(compressed_prefix(raw, check), intact), check)  # type: ignore[arg-type]
 
 
-def decompressed(raw: io.BufferedReader) -> BinaryIO:
+def decompressed(raw: io.BufferedReader, intact: bool = False) -> BinaryIO:
     """Wrap a buffered byte stream in a gzip / zstd decoder if its magic bytes say so
-    (unverified: see `verified`)."""
+    (unverified: see `verified`; intact: checked whole, see integrity.GzipDecoder)."""
     head = raw.peek(4)[:4]
     if head.startswith(GZIP_MAGIC):
-        return io.BufferedReader(GzipDecoder(raw))  # type: ignore[arg-type]
+        return io.BufferedReader(GzipDecoder(raw, fast=intact))  # type: ignore[arg-type]
     if head.startswith(ZSTD_MAGIC) and _zstd is not None:
         reader = _zstd.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
         return io.BufferedReader(reader)  # type: ignore[arg-type]

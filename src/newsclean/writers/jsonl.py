@@ -57,6 +57,11 @@ class JsonlWriter:
         self._fh.write(fastjson.dumps(obj) + b"\n")
         self.count += 1
 
+    def write_line(self, line: bytes) -> None:
+        """One article already written as its line (clean_run.Encoded: by a worker)."""
+        self._fh.write(line)
+        self.count += 1
+
     def close(self) -> None:
         if self._own:
             try:
