@@ -1107,6 +1107,21 @@ def test_article_lines_with_stops_touching_capitals_stay(last: str) -> None:
     assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3, last]
 
 
+def test_a_glued_tail_the_record_prints_again_as_a_line_is_cut_after_initials() -> None:
+    # after initials a capital is usually the text's own ("U.S.Army"), but a tail that the
+    # page also prints as a line of its own is its label, glued
+    last = P4[:-1] + " across the U.S."
+    lines = [TITLE, P1, P2, P3, last + "Harbour Tours and Tickets", "Harbour Tours and Tickets",
+             "Timetables"]
+    a = clean_text(record(*lines))
+    assert last in a.text.split("\n")
+    assert [r.text for r in a.removed if r.rule == "glued_tail"] == ["Harbour Tours and Tickets"]
+    assert restore(a.text, a.removed) == record(*lines)
+    # the same line without the label printed again: the initials' capital stays
+    kept = P4[:-1] + " across the U.S.Harbour Tours and Tickets"
+    assert kept in clean_text(record(TITLE, P1, P2, P3, kept)).text.split("\n")
+
+
 def test_furniture_glued_before_the_first_sentence_is_cut() -> None:
     a = clean_text(record(TITLE, "Share this article" + P1, P2, P3))
     assert kept_lines(record(TITLE, "Share this article" + P1, P2, P3)) == [P1, P2, P3]

@@ -190,6 +190,13 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
     # stop has no glued tail: the tail would end it, and a statement is none; and a glued
     # tail hangs on a sentence of MIN_BEFORE words or more)
     least = glued.MIN_BEFORE + 1
+    texts: set[str] = set()
+
+    def record_lines() -> set[str]:
+        if not texts:
+            texts.update(x.text.strip() for x in lines[view.body_start :] if not x.blank)
+        return texts
+
     for ln in lines[k:]:
         if (
             ln.words < least
@@ -197,7 +204,7 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
         ):
             continue
-        sp = glued.tail(ln, named_text)
+        sp = glued.tail(ln, named_text, record_lines)
         if sp is not None and (not out or out[0].end <= sp.start):
             out.append(sp)
             marks.pop(ln.index, None)

@@ -10,7 +10,7 @@ stretch cut off is short and reads as no sentence of its own (or a family names 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Final
 
 from ..model import Span
@@ -29,8 +29,12 @@ MAX_CHARS: Final = 80
 MIN_REST: Final = 10  # the article's line left after a head is cut
 
 
-def tail(ln: Line, named: Callable[[str], str | None]) -> Span | None:
-    """The glued furniture at the end of the article's last line, if any."""
+def tail(
+    ln: Line, named: Callable[[str], str | None], lines: Callable[[], Container[str]] | None = None
+) -> Span | None:
+    """The glued furniture at the end of the article's last line, if any.  `lines`: the
+    record's lines (stripped), asked only for a tail after initials or a code -- which is
+    glued when the record also holds it as a line of its own (the page's label printed again)."""
     text = ln.text
     if len(text) < 40 or text[-1:].islower() and "." not in text[-MAX_CHARS:]:
         return None
@@ -39,10 +43,12 @@ def tail(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         # a sentence's last word: letters in lower case after a space ("builder.Services",
         # "U.S.Army", "e.g.The" and "file.Close" are names, initials and abbreviations)
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
-        if len(word) < 2 or not word.isalpha() or not word.islower():
-            continue
         cut = m.end()
         rest = text[cut:]
+        if len(word) < 2 or not word.isalpha() or not word.islower():
+            if lines is not None and len(rest.split()) <= MAX_WORDS and rest.strip() in lines():
+                return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
+            continue
         if not any(c.isalpha() for c in rest) or len(rest.split()) > MAX_WORDS or len(text[:cut].split()) < MIN_BEFORE:
             continue
         if rest.rstrip(_CLOSERS).endswith(".") and not named(rest):
