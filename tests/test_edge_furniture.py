@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsclean import clean_text, restore
@@ -59,3 +60,37 @@ def test_opens_list_reads_the_shape_of_the_line_above() -> None:
     assert _opens_list("- Monthly passes", "- Day tickets")
     assert not _opens_list("The council will decide in April.", "Site index")
     assert not _opens_list("- Monthly passes", "* Site index")
+
+
+def test_the_model_is_asked_once_for_the_same_lines_and_marks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # page_furniture asks and finds no page, then edge_furniture asks about the same lines
+    # with the same marks: the scores are reused; other marks or another record ask again
+    from newsclean.line_model import furniture, score
+    from newsclean.resolve import resolve
+    from newsclean.text_view import TextView
+
+    asked: list[int] = []
+    real = score.LineModel.scores
+
+    def counted(self, view, lines, marks=None, title=None):  # type: ignore[no-untyped-def]
+        asked.append(len(lines))
+        return real(self, view, lines, marks, title)
+
+    monkeypatch.setattr(score.LineModel, "scores", counted)
+    view = TextView(_record([*PARAGRAPHS, *FOOTER]), body_start=1)
+    marks = resolve(view).line_marks
+    body = view.body()
+    first = furniture._scores(view, body, marks, None)
+    again = furniture._scores(view, body, dict(marks), None)
+    assert len(asked) == 1 and np.array_equal(first, again)
+    again[:] = -1.0  # (a caller's copy: the kept scores are not changed through it)
+    assert np.array_equal(furniture._scores(view, body, marks, None), first)
+    fewer = {i: m for i, m in marks.items() if i != min(marks)}
+    other = furniture._scores(view, body, fewer, None)
+    assert len(asked) == 2 and len(other) == len(body)
+    furniture._scores(view, body[1:], fewer, None)
+    twin = TextView(view.text, body_start=1)
+    furniture._scores(twin, twin.body(), fewer, None)
+    assert len(asked) == 4

@@ -217,3 +217,21 @@ def test_a_long_page_is_scored_in_blocks_with_the_same_scores(
     blocks = forest.raw(X)
     assert len(blocks) == len(X)
     assert np.array_equal(whole, blocks)
+
+
+def test_few_rows_add_the_trees_in_one_call_with_the_same_scores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a record of a few dozen lines adds its trees' leaf values in one accumulate, a page
+    # tree by tree: both add them in LightGBM's order, so the scores are the same bits (a
+    # sum in another order, pairwise or from the last tree, differs in the last bits)
+    from newsclean.line_model import trees
+
+    forest = parse(BUNDLE["first"])
+    X = np.concatenate(_feature_matrices())
+    assert len(X) > 40
+    monkeypatch.setattr(trees, "FEW_ROWS", 0)
+    one_by_one = forest.raw(X)
+    monkeypatch.setattr(trees, "FEW_ROWS", len(X))
+    at_once = forest.raw(X)
+    assert np.array_equal(one_by_one, at_once)

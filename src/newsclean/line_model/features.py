@@ -15,7 +15,6 @@ import re
 from collections.abc import Mapping
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from ..text_view import Line, TextView
 from . import shape
@@ -198,11 +197,11 @@ _FLAGGED = [_B[n] for n in BASE if n in _F]
 _FLAGGED_AT = [_F[n] for n in BASE if n in _F]
 
 
-def _base_matrix(text: str, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _base_matrix(text: str, counts: np.ndarray, out: np.ndarray) -> np.ndarray:
     """BASE for every line at once, from the lines' counts (shape.line_counts): character
     classes counted per line from running totals, sentence stops inside a line from one run
-    of the expression over the record, binned into lines.  And the lines' shape.FLAGS (0/1,
-    a column each)."""
+    of the expression over the record, binned into lines, written into the first columns of
+    `out` (float64, a row per line).  Returns the lines' shape.FLAGS (0/1, a column each)."""
     n = len(counts)
     starts = counts[:, _C["cstart"]]
     ends = counts[:, _C["cend"]]
@@ -215,7 +214,6 @@ def _base_matrix(text: str, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     inner = _per_line_matches(_SENT_INSIDE, text, starts, ends)
     flags = ((counts[:, _C["flags"], None] >> _FLAG_BITS) & 1).astype(np.float64)
     # (a few operations over blocks of columns, each the arithmetic of its column alone)
-    out = np.empty((n, len(BASE)))
     out[:, _LOGS] = np.log1p(np.column_stack([
         words, chars, np.where(lens > 20, inner, 0.0), counts[:, _C["links"]],
         counts[:, _C["cells"]],
@@ -232,7 +230,7 @@ def _base_matrix(text: str, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     out[:, _B["symbols"]] = symbols > 0
     out[:, _B["quote_marks"]] = quotes > 0
     out[:, _FLAGGED] = flags[:, _FLAGGED_AT]
-    return out, flags
+    return flags
 
 
 def _per_line_matches(
@@ -242,26 +240,32 @@ def _per_line_matches(
     over the record; a match running from one line into the next counts for none, as it
     would not be found in either line alone)."""
     n = len(starts)
-    pos = [(m.start(), m.end()) for m in pattern.finditer(text, int(starts[0]), int(ends[-1]))]
+    # (the spans flat: a list of pairs costs numpy a sequence each to convert)
+    pos = [x for m in pattern.finditer(text, int(starts[0]), int(ends[-1])) for x in m.span()]
     if not pos:
         return np.zeros(n)
     at = np.array(pos, dtype=np.int64)
-    k = np.searchsorted(starts, at[:, 0], side="right") - 1
-    ok = (k >= 0) & (at[:, 1] <= ends[np.maximum(k, 0)])
+    k = np.searchsorted(starts, at[0::2], side="right") - 1
+    ok = (k >= 0) & (at[1::2] <= ends[np.maximum(k, 0)])
     return np.bincount(k[ok], minlength=n).astype(np.float64)
 
 
 def _rule_columns(
-    lines: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None
-) -> np.ndarray:
+    lines: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None, out: np.ndarray
+) -> None:
+    """RULES, written into `out` (a row per line)."""
     n = len(lines)
     bits, removed = shape.rule_counts(lines, marks, title, LAYOUT_RULES)
     b = np.array(bits, dtype=np.int64)
-    out = np.zeros((n, len(RULES)), dtype=np.float32)
-    for j in range(5):  # named, repeated, layout, title, inside: bit j
-        out[:, j] = (b >> j) & 1
+    out[:, :5] = (b[:, None] >> _RULE_BITS) & 1  # named, repeated, layout, title, inside: bit j
     out[:, 5] = removed / n
-    return out
+
+
+_RULE_BITS = np.arange(5, dtype=np.int64)
+_AT = {n: i for i, n in enumerate(NAMES)}
+_NEIGHBOUR_COLS = [_B[x] for x in NEIGHBOUR]
+_CTX0 = _AT[CONTEXTUAL[0]]  # the first contextual column
+_RULES0 = _AT[RULES[0]]
 
 
 def line_features(
@@ -283,7 +287,11 @@ def line_features(
     counts = np.array(shape.line_counts(lines, view.lines, toks, stop), dtype=np.int64).reshape(
         n, shape.WIDTH
     )
-    base, flags = _base_matrix(view.text, counts)
+    # every column is written into one float64 matrix, made float32 at the end (as the
+    # float64 columns of a stack were: the same values)
+    X = np.empty((n, len(NAMES)))
+    base = X[:, : len(BASE)]
+    flags = _base_matrix(view.text, counts, base)
     words = counts[:, _C["words"]]
     # prose: a long line that ends a sentence, or a very long one
     prose_a = (words >= PROSE_WORDS) & ((flags[:, _F["ends_stop"]] > 0) | (words >= 30))
@@ -296,43 +304,44 @@ def line_features(
     if lo >= 0:
         core_prose[lo : hi + 1] = prose_a[lo : hi + 1]
     used = np.array(shape.core_uses(toks, core_prose.tolist()), dtype=np.float64)
-    overlap = np.zeros(n)
-    np.divide(used, n_content, out=overlap, where=n_content > 0)
-    # (a later copy only: the first of a body the crawler printed twice is the body)
-    earlier = flags[:, _F["earlier"]]
-    blank_before = flags[:, _F["blank_before"]]
-    blank_after = flags[:, _F["blank_after"]]
     md_lines = int(((base[:, _B["md_links"]] > 0) | (base[:, _B["bullet"]] > 0)).sum())
     prose_f = prose_a.astype(np.float64)
     pos = np.arange(n)
     cs = np.concatenate([[0.0], np.cumsum(prose_f)])
-    around = (cs[np.minimum(n, pos + CONTEXT + 1)] - cs[np.maximum(0, pos - CONTEXT)]) / (2 * CONTEXT + 1)
-    inside = (pos >= lo) & (pos <= hi) if lo >= 0 else np.zeros(n, dtype=bool)
-    ctx = np.column_stack(
-        [
-            earlier,
-            pos / (n - 1) if n > 1 else np.zeros(n),
-            inside,
-            np.log1p(np.maximum(lo - pos, 0)) if lo >= 0 else np.zeros(n),
-            np.log1p(np.maximum(pos - hi, 0)) if lo >= 0 else np.zeros(n),
-            overlap,
-            np.log1p(n_content),
-            blank_before,
-            blank_after,
-            around,
-            np.full(n, math.log1p(n)),
-            np.full(n, prose_f.mean()),
-            np.full(n, md_lines / n),
-            np.full(n, base[:, _B["stop_density"]].mean()),
-        ]
+    # the neighbours' columns: a block per offset, 0 beyond the record's ends
+    for j, o in enumerate(OFFSETS):
+        at = len(BASE) + j * len(NEIGHBOUR)
+        block = X[:, at : at + len(NEIGHBOUR)]
+        if o < 0:
+            block[:-o] = 0.0
+            block[-o:] = base[: n + o, _NEIGHBOUR_COLS]
+        else:
+            block[n - o :] = 0.0
+            block[: n - o] = base[o:, _NEIGHBOUR_COLS]
+    c = _CTX0
+    # (a later copy only: the first of a body the crawler printed twice is the body)
+    X[:, c] = flags[:, _F["earlier"]]
+    X[:, c + 1] = pos / (n - 1) if n > 1 else 0.0
+    if lo >= 0:
+        X[:, c + 2] = (pos >= lo) & (pos <= hi)
+        X[:, c + 3] = np.log1p(np.maximum(lo - pos, 0))
+        X[:, c + 4] = np.log1p(np.maximum(pos - hi, 0))
+    else:
+        X[:, c + 2 : c + 5] = 0.0
+    X[:, c + 5] = 0.0
+    np.divide(used, n_content, out=X[:, c + 5], where=n_content > 0)
+    X[:, c + 6] = np.log1p(n_content)
+    X[:, c + 7] = flags[:, _F["blank_before"]]
+    X[:, c + 8] = flags[:, _F["blank_after"]]
+    X[:, c + 9] = (cs[np.minimum(n, pos + CONTEXT + 1)] - cs[np.maximum(0, pos - CONTEXT)]) / (
+        2 * CONTEXT + 1
     )
-    cols = [_B[x] for x in NEIGHBOUR]
-    neigh = base[:, cols]
-    pad = np.zeros((2, len(cols)))
-    padded = np.vstack([pad, neigh, pad])
-    shifted = [padded[2 + o : 2 + o + n] for o in OFFSETS]
-    rules = _rule_columns(lines, marks or {}, title)
-    return np.hstack([base, *shifted, ctx, rules]).astype(np.float32)
+    X[:, c + 10] = math.log1p(n)
+    X[:, c + 11] = prose_f.mean()
+    X[:, c + 12] = md_lines / n
+    X[:, c + 13] = base[:, _B["stop_density"]].mean()
+    _rule_columns(lines, marks or {}, title, X[:, _RULES0:])
+    return X.astype(np.float32)
 
 
 # --- the second stage: a line judged with the first stage's scores of the lines around it
@@ -356,6 +365,7 @@ CONTEXT_NAMES: tuple[str, ...] = (
     *OWN,
 )
 _OWN = [NAMES.index(x) for x in OWN]
+_PAD5 = np.full(5, -1.0)
 
 
 def _running_mean(p: np.ndarray, r: int) -> np.ndarray:
@@ -388,14 +398,16 @@ def context_features(p: np.ndarray, X: np.ndarray, words: np.ndarray) -> np.ndar
     n = len(p)
     if n == 0:
         return np.zeros((0, len(CONTEXT_NAMES)), dtype=np.float32)
-    pad = np.full(3, -1.0)  # (no line there)
-    padded = np.concatenate([pad, p, pad])
-    shifted = [padded[3 + o : 3 + o + n] for o in CONTEXT_OFFSETS]
-    # the highest score among the 5 lines above / below (-1 where there is none): windows
-    # over the scores padded with -1 (a score is never below 0)
-    win = sliding_window_view(np.concatenate([np.full(5, -1.0), p, np.full(5, -1.0)]), 5)
-    above_max = win[:n].max(axis=1)
-    below_max = win[6 : 6 + n].max(axis=1)
+    # the scores padded with -1 (no line there; a score is never below 0)
+    padded = np.concatenate([_PAD5, p, _PAD5])
+    shifted = [padded[5 + o : 5 + o + n] for o in CONTEXT_OFFSETS]
+    # the highest score among the 5 lines above / below (-1 where there is none): a maximum
+    # of 5 shifted copies (exact, as a window's maximum is)
+    above_max = padded[0:n].copy()
+    below_max = padded[6 : 6 + n].copy()
+    for d in range(1, 5):
+        np.maximum(above_max, padded[d : d + n], out=above_max)
+        np.maximum(below_max, padded[6 + d : 6 + d + n], out=below_max)
     body = p >= 0.5
     cum = np.concatenate([[0], np.cumsum(body)])
     k = np.arange(n)
@@ -417,10 +429,12 @@ def context_features(p: np.ndarray, X: np.ndarray, words: np.ndarray) -> np.ndar
     in_main = (k >= lo) & (k <= hi)
     main_above = np.log1p(np.maximum(lo - k, 0))
     main_below = np.log1p(np.maximum(k - hi, 0))
-    main_share = np.full(n, (hi - lo + 1) / n)
-    cols = [
-        p,
-        *shifted,
+    out = np.empty((n, len(CONTEXT_NAMES)))
+    out[:, 0] = p
+    for j, col in enumerate(shifted):
+        out[:, 1 + j] = col
+    c = 1 + len(shifted)
+    for col in (
         _running_mean(p, 3),
         _running_mean(p, 10),
         above_max,
@@ -429,9 +443,12 @@ def context_features(p: np.ndarray, X: np.ndarray, words: np.ndarray) -> np.ndar
         share_below,
         near_above,
         near_below,
-        in_main.astype(float),
+        in_main,
         main_above,
         main_below,
-        main_share,
-    ]
-    return np.hstack([np.column_stack(cols), X[:, _OWN]]).astype(np.float32)
+    ):
+        out[:, c] = col
+        c += 1
+    out[:, c] = (hi - lo + 1) / n
+    out[:, c + 1 :] = X[:, _OWN]  # (float32 to float64 and back: the same values)
+    return out.astype(np.float32)

@@ -45,6 +45,28 @@ KEEP = 0.5  # around the article, below this goes
 MIN_LINES = 20  # fewer lines than this: no whole page
 
 
+# The record's last ask, kept: when page_furniture asks and finds no page, edge_furniture
+# asks again about the same lines with the same marks (one ask in seven on records-dev).
+_last: tuple[TextView, list[int], dict[int, tuple[str, str]], int | None, np.ndarray] | None = None
+
+
+def _scores(
+    view: TextView, body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None
+) -> np.ndarray:
+    """The model's scores of `body` (as LineModel.scores), the last record's reused."""
+    global _last
+    lines = [ln.index for ln in body]
+    last = _last  # (one read: another thread may set it meanwhile)
+    if (
+        last is not None and last[0] is view and last[1] == lines and last[3] == title
+        and last[2] == marks
+    ):
+        return last[4].copy()
+    p = load().scores(view, body, marks, title)
+    _last = (view, lines, dict(marks), title, p.copy())
+    return p
+
+
 def page_furniture(
     view: TextView,
     marks: Mapping[int, tuple[str, str]],
@@ -66,7 +88,7 @@ def page_furniture(
     # ... and a page's leftovers are menus, labels and buttons: many short lines kept
     if sum(1 for ln in body if ln.words <= LABEL_WORDS and ln.index not in marks) < LABELS:
         return {}
-    p = load().scores(view, body, marks, title)
+    p = _scores(view, body, marks, title)
     # The article is where the model is sure of body.  A page has furniture on both sides of
     # it (menus above, a footer below); a record of an article alone has none, or only what
     # the rules name.
@@ -193,7 +215,7 @@ def edge_furniture(
     kept = [k for k, ln in enumerate(body) if ln.index not in marks and ln.index != title]
     if not _short_end(body, kept) or _edge_labels(body, marks, title) < EDGE_LABELS:
         return {}
-    p = load().scores(view, body, marks, title)
+    p = _scores(view, body, marks, title)
     out: dict[int, tuple[str, str]] = {}
     for order in (kept[::-1], kept):
         run: list[int] = []

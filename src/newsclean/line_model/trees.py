@@ -25,6 +25,7 @@ import numpy as np
 
 ROWS_AT_ONCE = 4096  # rows scored in one block (the line model: ~50 MB of temporaries at most)
 
+FEW_ROWS = 256  # up to this many rows, the trees' leaf values are added in one call
 MAX_LEAVES = 64  # a tree's leaves are the bits of a uint64
 _ZERO = np.float64(np.float32(1e-35))  # LightGBM's kZeroThreshold (a float constant)
 _MISSING_ZERO, _MISSING_NAN = 1, 2
@@ -108,8 +109,12 @@ class Forest:
         bit = np.frexp((left & (~left + left.dtype.type(1))).astype(np.float64))[1]
         leaves = take(self.value, bit + (self.leaf_base[:, None] - 1))  # trees x rows
         # LightGBM adds the trees one by one, in its order, to 0.0: so here, into one row
-        # (an accumulate over all trees writes every partial sum: twice the time)
-        total = leaves[0] + 0.0
+        # (an accumulate over all trees writes every partial sum: twice the time on a page,
+        # but one call where a few rows pay a Python step per tree)
+        leaves[0] += 0.0
+        if n <= FEW_ROWS:
+            return np.add.accumulate(leaves, axis=0)[-1]
+        total = leaves[0]
         for row in leaves[1:]:
             total += row
         return total
