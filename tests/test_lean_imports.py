@@ -29,4 +29,14 @@ def test_cleaning_loads_none_of_the_heavy_libraries() -> None:
 
 def test_they_load_when_asked_for() -> None:
     assert _loaded("import newsclean; newsclean.ARROW_SCHEMA") == ["pyarrow"]
-    assert "datasketch" in _loaded("from newsclean.corpus import Signer; Signer()")
+    assert "datasketch" in _loaded("from newsclean.corpus import DedupIndex; DedupIndex()")
+
+
+def test_signing_loads_neither_datasketch_nor_scipy() -> None:
+    # MinHash signatures are computed in numpy (dedup.minhash_values): a process that only
+    # signs does not pay for datasketch and SciPy
+    code = ("from newsclean.corpus import Signer\n"
+            "s = Signer().sign('The harbour board met on Monday to approve the new ferry terminal "
+            "that the city had planned for a decade, after a long debate about its cost.')\n"
+            "assert s.size > 0")
+    assert _loaded(code) == []

@@ -128,10 +128,8 @@ class Signer:
     """Builds Signatures; holds the MinHash permutations so they are made once."""
 
     def __init__(self, params: DedupParams | None = None) -> None:
-        from datasketch import MinHash
-
         self.params = params or DedupParams()
-        self._template = MinHash(num_perm=self.params.num_perm, seed=self.params.seed)
+        self.permutations = minhash_permutations(self.params.num_perm, self.params.seed)
 
     def core_lines(self, text: str) -> list[list[str]]:
         r"""Word lists of the core lines.  \w+ tokens of the case-folded line: quote and dash
@@ -153,16 +151,6 @@ class Signer:
         shingles = shingle_hashes(core, p.shingle_words)
         if not len(shingles):
             return Signature(exact, 0, np.zeros(0, dtype=np.uint32))
-        from datasketch import MinHash
-
-        mh = MinHash(
-            num_perm=p.num_perm,
-            seed=p.seed,
-            hashfunc=int,  # items are already 32-bit shingle hashes
-            permutations=self._template.permutations,
-            scheme=SCHEME,
-        )
-        mh.update_batch(shingles.tolist())
         n = p.anchor_words
         lines = np.array(
             [
@@ -175,7 +163,7 @@ class Signer:
             ][: p.max_anchors],
             dtype=np.int64,
         ).reshape(-1, 2)
-        return Signature(exact, len(shingles), mh.hashvalues.astype(np.uint32), lines)
+        return Signature(exact, len(shingles), minhash_values(shingles, self.permutations), lines)
 
     def minhash(self, hashvalues: np.ndarray) -> MinHash:
         from datasketch import MinHash
@@ -183,9 +171,46 @@ class Signer:
         return MinHash(
             seed=self.params.seed,
             hashvalues=hashvalues,
-            permutations=self._template.permutations,
+            permutations=self.permutations,
             scheme=SCHEME,
         )
+
+
+# MinHash as datasketch computes it (scheme "affine32", its default since 2.0), in numpy
+# without datasketch: importing datasketch loads SciPy (~45 MB per process), and building a
+# datasketch MinHash per document costs more than the arithmetic.  Bit for bit the same values
+# (tests compare the two), so stored signatures and clusters do not change.
+_FMIX_M1 = np.uint32(0x85EBCA6B)  # MurmurHash3's 32-bit finalizer, datasketch's pre-mix
+_FMIX_M2 = np.uint32(0xC2B2AE35)
+_CHUNK = 2048  # shingles per step: bounds the (shingles x num_perm) temporary to ~1 MB
+
+
+def minhash_permutations(num_perm: int, seed: int) -> np.ndarray:
+    """uint32[2, num_perm]: (a, b) of h -> a*h + b mod 2**32, drawn as datasketch draws them
+    from `seed` (a odd, so each permutation is a bijection)."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return np.array([a, b])
+
+
+def minhash_values(hashes: np.ndarray, permutations: np.ndarray) -> np.ndarray:
+    """uint32[num_perm]: the MinHash of a set of 32-bit item hashes (datasketch's
+    MinHash(hashfunc=int, scheme="affine32").update_batch(hashes).hashvalues)."""
+    a, b = permutations
+    out = np.full(len(a), 0xFFFFFFFF, dtype=np.uint32)
+    hv = np.asarray(hashes, dtype=np.uint32)
+    # (uint32 arithmetic wraps: that is the mod 2**32)
+    hv = hv ^ (hv >> np.uint32(16))
+    hv *= _FMIX_M1
+    hv ^= hv >> np.uint32(13)
+    hv *= _FMIX_M2
+    hv ^= hv >> np.uint32(16)
+    for i in range(0, len(hv), _CHUNK):
+        phv = hv[i : i + _CHUNK, None] * a
+        phv += b
+        np.minimum(out, phv.min(axis=0), out=out)
+    return out
 
 
 # Odd 64-bit multipliers combining the k word hashes of a shingle (position-dependent).
@@ -233,7 +258,13 @@ def shingle_hashes(lines: list[list[str]], k: int) -> np.ndarray:
             extra.append(h)
         if extra:
             acc = np.concatenate([acc, np.array(extra, dtype=np.uint64)])
-    return np.unique(((acc >> np.uint64(32)) ^ acc) & np.uint64(0xFFFFFFFF))
+    out = (((acc >> np.uint64(32)) ^ acc) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    # sorted and distinct, as np.unique gives them, at a fraction of its cost on small arrays
+    out.sort()
+    keep = np.empty(len(out), dtype=bool)
+    keep[:1] = True
+    np.not_equal(out[1:], out[:-1], out=keep[1:])
+    return out[keep]
 
 
 def _count_shingles(lines: list[list[str]], k: int) -> int:
