@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from newsclean.corpus.dedup import (
+from newsclean.signature import (
     _MIX,
     SCHEME,
     DedupParams,
