@@ -126,3 +126,24 @@ def test_no_shingle_crosses_a_line_end() -> None:
 def test_empty_text_has_an_empty_signature() -> None:
     sig = Signer(DedupParams()).sign("")
     assert sig.empty and sig.exact == b"" and len(sig.hashvalues) == 0
+
+
+@pytest.mark.parametrize("num_perm", [32, 128, 256])
+def test_lsh_bands_are_datasketchs_choice(num_perm: int) -> None:
+    from datasketch import MinHashLSH
+
+    from newsclean.corpus.dedup import _BANDS, lsh_bands
+
+    for threshold in (0.1, 0.25, 0.4, 0.5, 0.7, 0.9):
+        _BANDS.clear()
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert lsh_bands(DedupParams(num_perm=num_perm, lsh_threshold=threshold)) == (lsh.b, lsh.r)
+
+
+def test_a_higher_threshold_takes_longer_bands() -> None:
+    from newsclean.corpus.dedup import lsh_bands
+
+    b_lo, r_lo = lsh_bands(DedupParams(lsh_threshold=0.3))
+    b_hi, r_hi = lsh_bands(DedupParams(lsh_threshold=0.7))
+    assert r_hi > r_lo and b_hi < b_lo
+    assert b_hi * r_hi <= 128 and b_lo * r_lo <= 128

@@ -160,13 +160,33 @@ _BANDS: dict[tuple[float, int], tuple[int, int]] = {}
 
 
 def lsh_bands(params: DedupParams) -> tuple[int, int]:
+    """(b, r): the bands and rows per band datasketch's MinHashLSH chooses for the threshold
+    (its _optimal_param, equal weights), computed here: importing datasketch loads SciPy,
+    ~50 MB in the process that clusters, for two integrals."""
     key = (params.lsh_threshold, params.num_perm)
     if key not in _BANDS:
-        from datasketch import MinHashLSH
-
-        lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=params.num_perm)
-        _BANDS[key] = (lsh.b, lsh.r)
+        _BANDS[key] = _optimal_bands(params.lsh_threshold, params.num_perm)
     return _BANDS[key]
+
+
+def _optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (b, r) with b * r <= num_perm that minimise the mean of the false-positive area
+    (integral over [0, t] of P(candidate | Jaccard s) = 1 - (1 - s^r)^b) and the
+    false-negative area (integral over [t, 1] of 1 - P), tried in datasketch's order (the
+    first of equal errors wins).  P is a polynomial of degree b*r <= num_perm, which
+    Gauss-Legendre with num_perm // 2 + 1 nodes integrates exactly (up to rounding)."""
+    x, w = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+    lo_s, lo_w = threshold / 2 * (x + 1), w * threshold / 2  # nodes on [0, t]
+    hi_s, hi_w = threshold + (1 - threshold) / 2 * (x + 1), w * (1 - threshold) / 2
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = float(lo_w @ (1 - (1 - lo_s**r) ** b))
+            fn = float(hi_w @ ((1 - hi_s**r) ** b))
+            error = fp * 0.5 + fn * 0.5
+            if error < best:
+                best, opt = error, (b, r)
+    return opt
 
 
 # ---------------------------------------------------------------- clustering
