@@ -7,8 +7,9 @@ Features (why each):
   same set.  Only the *core* is shingled: lines of >= `prose_words` words.  Menu items, widget
   strings and headlines are short, story paragraphs are long, so leftover template weighs
   little.  A story made of short lines (a list) falls back to lines of >= `loose_words` words.
-- Candidates come from datasketch MinHash (`num_perm` permutations) in a datasketch MinHashLSH
-  at `lsh_threshold` (Jaccard), plus *anchors*: keys for the first and the last
+- Candidates come from MinHash (`num_perm` permutations; datasketch's values, computed in
+  numpy by newsclean.signature) in LSH bands at `lsh_threshold` (Jaccard; datasketch
+  MinHashLSH's bands: its index in DedupIndex, band_keys in a run), plus *anchors*: keys for the first and the last
   `anchor_words` words of each of the first `max_anchors` core lines (of >= `anchor_words`
   words).  Anchors find copies cut to their first
   paragraphs or missing the first paragraph, whose Jaccard with the full story is far below
