@@ -40,6 +40,7 @@ from .pipeline import clean_record
 from .progress import Progress
 from .readers import Page, ReadOptions, read_inputs
 from .setaside import SetAsideWriter, default_set_aside_path
+from .signature import Signature, Signer
 from .stats import RunStats
 from .supervised import supervised_map
 from .writers import open_writer
@@ -155,6 +156,26 @@ class Steps:
     repair_encoding: bool = False
     record_timeout: float | None = None  # as CleanOptions.record_timeout
     encode: bool = False  # send articles back as their lines (encoded.Encoded): JSONL output
+    # send articles back with their dedup signature (Signed), made by this Signer: signing
+    # then runs in the workers, not in the main process that clusters.  (The Signer goes to
+    # the workers with its permutations: they need not load numpy.random to draw them.)
+    sign: Signer | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class Signed:
+    """An article and its dedup signature (corpus.dedup.Signature), as a worker sends them
+    back when Steps.sign asks for it; the corpus pass takes the signature as it is."""
+
+    result: Article
+    signature: Signature
+
+
+def sign_article(result: Article, signer: Signer) -> Signature:
+    """The dedup signature of a cleaned record: its text for an article, no text for another
+    verdict (only articles are compared).  The one place both the workers and the corpus
+    pass sign, so a signature does not depend on where it was made."""
+    return signer.sign(result.text if result.verdict == "article" else "")
 
 
 def clean_one(record: Record, steps: Steps = Steps()) -> Article | BadRecord:
@@ -203,6 +224,7 @@ def clean_stream(
     repair_encoding: bool = False,
     record_timeout: float | None = None,
     work: Callable[[Item, Steps], Any] | None = None,
+    sign: Signer | None = None,
 ) -> Iterator[Pair]:
     """(input, result) pairs in input order; BadRecords pass through as their own result.
     A Page (deferred HTML) comes out as the Record extracted from it, or a BadRecord.
@@ -211,8 +233,11 @@ def clean_stream(
     that runs past it is set aside and the stream goes on.  workers > 1 clean in worker
     processes, watched (supervised.py); one process cleans in this one, its budget kept by
     a timer -- or, off the main thread (no signals there), in one watched worker.
-    `work` replaces the per-item function in the workers (tests inject failures with it)."""
-    pairs = _stream(items, workers, Steps(enrich, repair_encoding, record_timeout), work)
+    `work` replaces the per-item function in the workers (tests inject failures with it).
+    sign: worker processes send each article back as Signed (with one
+    process, nothing is gained: articles come as they are and the corpus pass signs them)."""
+    pairs = _stream(items, workers, Steps(enrich, repair_encoding, record_timeout, sign=sign),
+                    work)
     return pairs  # type: ignore[return-value]  # (encode off: no Encoded among the results)
 
 
@@ -271,10 +296,15 @@ def _clean_here(items: Iterable[Item], steps: Steps) -> Iterator[Pair]:
         yield pair
 
 
-def _work(item: Item, steps: Steps) -> EncodedPair | Article | BadRecord | Encoded:
+def _work(item: Item, steps: Steps) -> (EncodedPair | tuple[Record | BadRecord, Signed]
+                                        | Article | BadRecord | Encoded | Signed):
     """What a worker returns for an item: a page's extracted record travels back with its
-    result; a record is already at home.  An article goes as its line with steps.encode."""
+    result; a record is already at home.  An article goes as its line with steps.encode,
+    with its signature with steps.sign."""
     rec, result = _process(item, steps)
+    if steps.sign is not None and isinstance(result, Article):
+        signed = Signed(result, sign_article(result, steps.sign))
+        return (rec, signed) if isinstance(item, Page) else signed
     if steps.encode and isinstance(result, Article):
         try:
             encoded: Article | BadRecord | Encoded = Encoded.of(

@@ -7,8 +7,9 @@ Features (why each):
   same set.  Only the *core* is shingled: lines of >= `prose_words` words.  Menu items, widget
   strings and headlines are short, story paragraphs are long, so leftover template weighs
   little.  A story made of short lines (a list) falls back to lines of >= `loose_words` words.
-- Candidates come from datasketch MinHash (`num_perm` permutations) in a datasketch MinHashLSH
-  at `lsh_threshold` (Jaccard), plus *anchors*: keys for the first and the last
+- Candidates come from MinHash (`num_perm` permutations; datasketch's values, computed in
+  numpy by newsclean.signature) in LSH bands at `lsh_threshold` (Jaccard; datasketch
+  MinHashLSH's bands: its index in DedupIndex, band_keys in a run), plus *anchors*: keys for the first and the last
   `anchor_words` words of each of the first `max_anchors` core lines (of >= `anchor_words`
   words).  Anchors find copies cut to their first
   paragraphs or missing the first paragraph, whose Jaccard with the full story is far below
@@ -48,9 +49,6 @@ the most complete text (longest cleaned text), then input order.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -58,186 +56,20 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # datasketch loads at first use: importing it loads SciPy (45 MB)
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
-from ..text_view import normalise
+# signing lives in newsclean.signature (workers load it alone); re-exported here
+from ..signature import SCHEME as SCHEME
+from ..signature import DedupParams as DedupParams
+from ..signature import Signature as Signature
+from ..signature import Signer as Signer
+from ..signature import minhash_permutations as minhash_permutations
+from ..signature import minhash_values as minhash_values
+from ..signature import same_signature as same_signature
+from ..signature import shingle_hashes as shingle_hashes
 
-_WORD = re.compile(r"\w+")
 # members of a cluster in the LSH band index at most (see the module notes)
 MAX_REPRESENTATIVES = 32
-SCHEME = "affine32"  # datasketch's default MinHash scheme; stored signatures are uint32
-
-
-@dataclass(frozen=True, slots=True)
-class DedupParams:
-    num_perm: int = 128
-    seed: int = 1
-    shingle_words: int = 5
-    prose_words: int = 15  # lines this long make the core
-    loose_words: int = 6  # fallback core for stories made of short lines
-    min_core: int = 20  # shingles; below this the fallback core is used
-    lsh_threshold: float = 0.4
-    anchor_words: int = 10
-    max_anchors: int = 8
-    anchor_cap: int = 64
-    strong_containment: float = 0.8  # MinHash alone decides above this
-    min_line_share: float = 0.66  # anchored-line test: a clear majority, not half
-    weak_containment: float = 0.2  # ... with MinHash not contradicting it
-    min_containment: float = 0.5  # documents without anchored lines
-    min_shared: float = 10.0
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
-
-
-@dataclass(slots=True)
-class Signature:
-    """What dedup keeps of a document: a few hundred bytes, never the text."""
-
-    exact: bytes  # 16-byte hash of the normalised cleaned text (b"" when there is none)
-    size: int  # number of distinct core shingles
-    hashvalues: np.ndarray  # uint32[num_perm]; empty when size == 0
-    # (head, tail) anchor keys of the first max_anchors core lines: int64[n, 2]
-    lines: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
-
-    @property
-    def empty(self) -> bool:
-        return self.size == 0
-
-    @property
-    def anchors(self) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(int(x) for x in self.lines.ravel()))
-
-
-def same_signature(a: Signature, b: Signature) -> bool:
-    """Whether two signatures answer every comparison alike (same core, same anchored lines);
-    the exact-text hash aside, which is matched on its own."""
-    return (
-        a.size == b.size
-        and np.array_equal(a.hashvalues, b.hashvalues)
-        and np.array_equal(a.lines, b.lines)
-    )
-
-
-def _h64(data: bytes) -> int:
-    # signed, so that it fits an SQLite INTEGER
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
-
-
-class Signer:
-    """Builds Signatures; holds the MinHash permutations so they are made once."""
-
-    def __init__(self, params: DedupParams | None = None) -> None:
-        from datasketch import MinHash
-
-        self.params = params or DedupParams()
-        self._template = MinHash(num_perm=self.params.num_perm, seed=self.params.seed)
-
-    def core_lines(self, text: str) -> list[list[str]]:
-        r"""Word lists of the core lines.  \w+ tokens of the case-folded line: quote and dash
-        styles do not change them, so no further folding is needed."""
-        p = self.params
-        lines = [_WORD.findall(ln) for ln in text.casefold().split("\n")]
-        core = [w for w in lines if len(w) >= p.prose_words]
-        if _count_shingles(core, p.shingle_words) < p.min_core:
-            core = [w for w in lines if len(w) >= p.loose_words]
-        return core
-
-    def sign(self, text: str) -> Signature:
-        p = self.params
-        norm = normalise(text)
-        if not norm:
-            return Signature(b"", 0, np.zeros(0, dtype=np.uint32))
-        exact = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
-        core = self.core_lines(text)
-        shingles = shingle_hashes(core, p.shingle_words)
-        if not len(shingles):
-            return Signature(exact, 0, np.zeros(0, dtype=np.uint32))
-        from datasketch import MinHash
-
-        mh = MinHash(
-            num_perm=p.num_perm,
-            seed=p.seed,
-            hashfunc=int,  # items are already 32-bit shingle hashes
-            permutations=self._template.permutations,
-            scheme=SCHEME,
-        )
-        mh.update_batch(shingles.tolist())
-        n = p.anchor_words
-        lines = np.array(
-            [
-                (
-                    _h64(b"a" + " ".join(w[:n]).encode("utf-8")),
-                    _h64(b"z" + " ".join(w[-n:]).encode("utf-8")),
-                )
-                for w in core
-                if len(w) >= n
-            ][: p.max_anchors],
-            dtype=np.int64,
-        ).reshape(-1, 2)
-        return Signature(exact, len(shingles), mh.hashvalues.astype(np.uint32), lines)
-
-    def minhash(self, hashvalues: np.ndarray) -> MinHash:
-        from datasketch import MinHash
-
-        return MinHash(
-            seed=self.params.seed,
-            hashvalues=hashvalues,
-            permutations=self._template.permutations,
-            scheme=SCHEME,
-        )
-
-
-# Odd 64-bit multipliers combining the k word hashes of a shingle (position-dependent).
-_MIX = np.array(
-    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
-    dtype=np.uint64,
-)
-
-
-def shingle_hashes(lines: list[list[str]], k: int) -> np.ndarray:
-    """Distinct 32-bit hashes of the word k-grams inside each line (a line shorter than k
-    words is one shingle).  Word hashes are crc32 (stable across processes, unlike hash()),
-    combined with numpy over the whole document at once; k-grams that would cross a line
-    end are left out, which makes the set blind to paragraph order."""
-    if k > len(_MIX):
-        raise ValueError(f"shingle_words must be at most {len(_MIX)}")
-    words = [w for ws in lines for w in ws]
-    if not words:
-        return np.zeros(0, dtype=np.uint32)
-    crc = zlib.crc32
-    wh = np.fromiter((crc(w.encode("utf-8")) for w in words), np.uint64, len(words))
-    # valid[i]: a k-gram starting at word i stays inside its line
-    valid = np.zeros(len(words), dtype=bool)
-    short: list[tuple[int, int]] = []
-    pos = 0
-    for ws in lines:
-        n = len(ws)
-        if n >= k:
-            valid[pos : pos + n - k + 1] = True
-        elif n:
-            short.append((pos, n))
-        pos += n
-    with np.errstate(over="ignore"):
-        m = max(0, len(wh) - k + 1)
-        acc = np.zeros(m, dtype=np.uint64)
-        for j in range(k):
-            acc += wh[j : j + m] * _MIX[j]
-        acc = acc[valid[:m]]
-        extra = []
-        for start, n in short:  # rare: loose_words < k
-            h = np.uint64(0)
-            for j in range(n):
-                h += wh[start + j] * _MIX[j]
-            extra.append(h)
-        if extra:
-            acc = np.concatenate([acc, np.array(extra, dtype=np.uint64)])
-    return np.unique(((acc >> np.uint64(32)) ^ acc) & np.uint64(0xFFFFFFFF))
-
-
-def _count_shingles(lines: list[list[str]], k: int) -> int:
-    return sum(max(1, len(w) - k + 1) for w in lines)
 
 
 def containment(a: Signature, b: Signature) -> tuple[float, float]:
@@ -329,13 +161,33 @@ _BANDS: dict[tuple[float, int], tuple[int, int]] = {}
 
 
 def lsh_bands(params: DedupParams) -> tuple[int, int]:
+    """(b, r): the bands and rows per band datasketch's MinHashLSH chooses for the threshold
+    (its _optimal_param, equal weights), computed here: importing datasketch loads SciPy,
+    ~50 MB in the process that clusters, for two integrals."""
     key = (params.lsh_threshold, params.num_perm)
     if key not in _BANDS:
-        from datasketch import MinHashLSH
-
-        lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=params.num_perm)
-        _BANDS[key] = (lsh.b, lsh.r)
+        _BANDS[key] = _optimal_bands(params.lsh_threshold, params.num_perm)
     return _BANDS[key]
+
+
+def _optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The (b, r) with b * r <= num_perm that minimise the mean of the false-positive area
+    (integral over [0, t] of P(candidate | Jaccard s) = 1 - (1 - s^r)^b) and the
+    false-negative area (integral over [t, 1] of 1 - P), tried in datasketch's order (the
+    first of equal errors wins).  P is a polynomial of degree b*r <= num_perm, which
+    Gauss-Legendre with num_perm // 2 + 1 nodes integrates exactly (up to rounding)."""
+    x, w = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+    lo_s, lo_w = threshold / 2 * (x + 1), w * threshold / 2  # nodes on [0, t]
+    hi_s, hi_w = threshold + (1 - threshold) / 2 * (x + 1), w * (1 - threshold) / 2
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = float(lo_w @ (1 - (1 - lo_s**r) ** b))
+            fn = float(hi_w @ ((1 - hi_s**r) ** b))
+            error = fp * 0.5 + fn * 0.5
+            if error < best:
+                best, opt = error, (b, r)
+    return opt
 
 
 # ---------------------------------------------------------------- clustering

@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 import zstandard
 
 from ..budget import RecordTimeout, budget_for, time_limit, timeout_error
-from ..clean_run import CleanOptions, RunFiles, RunSummary, clean_stream
+from ..clean_run import CleanOptions, RunFiles, RunSummary, Signed, clean_stream, sign_article
 from ..model import Article, BadRecord, Record
 from ..outputs import MODEL, STORE, Output
 from ..progress import Progress
@@ -304,7 +304,7 @@ class Stage:
 
 def map_learn_keys(pair: Pair, _const: Any) -> LearnKeys | None:
     """Pass 1, map: what the learner counts of one record (None: nothing)."""
-    item, result = pair
+    item, result = _unsigned(pair)
     if isinstance(item, Record) and isinstance(result, Article):
         return learn_keys(item, result)
     return None
@@ -312,23 +312,40 @@ def map_learn_keys(pair: Pair, _const: Any) -> LearnKeys | None:
 
 def map_learned(pair: Pair, const: Stage) -> Article | BadRecord:
     """Pass 2, map: the record cleaned again with the learned lines."""
-    return _learned(pair[0], pair[1], const.model, const.options, const.record_timeout)
+    item, result = _unsigned(pair)
+    return _learned(item, result, const.model, const.options, const.record_timeout)
 
 
-_SIGNERS: dict[DedupParams, Signer] = {}
+def _unsigned(pair: Pair) -> Pair:
+    """The pair without the signature a worker may have sent with the article."""
+    result = pair[1]
+    return (pair[0], result.result) if isinstance(result, Signed) else pair
 
 
 def map_learned_signed(pair: Pair, const: Stage) -> tuple[Article | BadRecord, Any]:
     """Pass 2, map: the record cleaned again with the learned lines, and its signature
     (None for a record set aside).  Only articles are compared: another verdict is signed
-    as no text."""
+    as no text.  A signature made by the worker that cleaned the record (Signed) is taken
+    as it is when there are no learned lines to remove first (the same text: the same
+    signature)."""
+    first = pair[1]
+    if isinstance(first, Signed) and const.model is None and first.signature is not None:
+        return first.result, first.signature
     result = map_learned(pair, const)
     if not isinstance(result, Article):
         return result, None
-    signer = _SIGNERS.get(const.dedup_params)
+    return result, sign_article(result, _signer(const.dedup_params))
+
+
+_SIGNERS: dict[DedupParams, Signer] = {}
+
+
+def _signer(params: DedupParams) -> Signer:
+    """One Signer per parameters in this process (its permutations are drawn once)."""
+    signer = _SIGNERS.get(params)
     if signer is None:
-        signer = _SIGNERS[const.dedup_params] = Signer(const.dedup_params)
-    return result, signer.sign(result.text if result.verdict == "article" else "")
+        signer = _SIGNERS[params] = Signer(params)
+    return signer
 
 
 def _learned(
@@ -433,9 +450,13 @@ def run_corpus_clean(
 
     try:
         with files.open() as (writer, aside):
+            # without learned boilerplate to remove first, the workers sign the articles
+            # (the main process, which clusters and writes, is the busy one)
+            presign = (corpus.dedup and not corpus.store and not corpus.learn_boilerplate
+                       and not corpus.boilerplate_model)
             cleaned = engine.clean(items, options) if engine is not None else clean_stream(
                 items, options.workers, options.enrich, options.repair_encoding,
-                options.record_timeout,
+                options.record_timeout, sign=_signer(corpus.dedup_params) if presign else None,
             )
             for item, result in corpus_stream(
                 counted(cleaned),

@@ -50,6 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..signature import _h64
 from .dedup import (
     KEYS_VERSION,
     MAX_REPRESENTATIVES,
@@ -57,7 +58,6 @@ from .dedup import (
     DedupParams,
     Member,
     Signature,
-    _h64,
     band_keys,
     canonical_order,
     same_signature,
