@@ -175,21 +175,32 @@ LocalPipelineExecutor(
 """
 
 
+def _output(dedup: bool, baseline: bool) -> str:
+    """Each run's own output file, so a run's output can be compared with its baseline's."""
+    return f"newsclean{'-dedup' if dedup else ''}{'-baseline' if baseline else ''}.jsonl"
+
+
 def run_newsclean(src: Path, out: Path, workers: int, code: Path | None = None,
                   dedup: bool = False) -> dict:
     """newsclean from this venv, or from the source tree `code` (put first on the path);
     without the dedup pass unless `dedup`."""
     exe = str(Path(sys.executable).with_name("newsclean"))
     env = None
-    name = "newsclean.jsonl"
+    name = _output(dedup, baseline=code is not None)
     if code is not None:
         env = {**os.environ, "PYTHONPATH": str(code)}
-        name = "newsclean-baseline.jsonl"
     cmd = [exe, "clean", str(src), "--text-field", "record", "--workers", str(workers),
            "-q", "-o", str(out / name)]
     if not dedup:
         cmd.insert(-3, "--no-dedup")
     return measure(cmd, env)
+
+
+def _same(out: Path, n: int, dedup: bool) -> bool:
+    same = filecmp.cmp(out / _output(dedup, False), out / _output(dedup, True), shallow=False)
+    print(f"{n:,} records{' with dedup' if dedup else ''}: output "
+          f"{'identical to' if same else 'DIFFERS from'} the baseline's", flush=True)
+    return same
 
 
 def _each(roles: dict[str, list[float]]) -> str:
@@ -226,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     peer = {int(x) for x in args.peer_sizes.split(",") if x}
     with_dedup = {int(x) for x in args.dedup_sizes.split(",") if x}
     rows = []
-    identical: dict[int, bool] = {}
+    identical: dict[tuple[int, str], bool] = {}
     base_per_record = None
     with tempfile.TemporaryDirectory(prefix="nc-scale-") as tmp:
         for n in sorted(set(sizes) | peer | with_dedup):
@@ -240,11 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             if n in sizes:
                 systems.append(("newsclean", run_newsclean(src, out, args.workers)))
             if n in sizes and args.baseline_src:
-                same = filecmp.cmp(out / "newsclean.jsonl", out / "newsclean-baseline.jsonl",
-                                   shallow=False)
-                identical[n] = same
-                print(f"{n:,} records: output {'identical to' if same else 'DIFFERS from'} the "
-                      "baseline's", flush=True)
+                identical[(n, "")] = _same(out, n, dedup=False)
             if n in peer:
                 systems.append(("datatrove", run_datatrove(src, out, args.workers, args.files)))
             if n in with_dedup and args.baseline_src:
@@ -253,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             if n in with_dedup:
                 systems.append(("newsclean + dedup", run_newsclean(src, out, args.workers,
                                                                     dedup=True)))
+            if n in with_dedup and args.baseline_src:
+                identical[(n, " with dedup")] = _same(out, n, dedup=True)
             for name, m in systems:
                 per_rec = m["cpu"] / n * 1000
                 if name == "newsclean" and base_per_record is None:
@@ -296,9 +305,10 @@ def main(argv: list[str] | None = None) -> int:
             lines += ["", f"At {n:,} records newsclean cleans {a['rps'] / b['rps']:.1f}× the "
                       f"records per second of datatrove's filters ({a['rps']:.0f} vs "
                       f"{b['rps']:.0f}), on the same cores in the same run."]
-    for n, same in identical.items():
-        lines += ["", f"At {n:,} records the output is {'byte-identical to' if same else 'NOT the same as'}"
-                  f" the baseline's ({args.baseline_src})."]
+    for (n, how), same in identical.items():
+        lines += ["", f"At {n:,} records{how} the output is "
+                  f"{'byte-identical to' if same else 'NOT the same as'} the baseline's "
+                  f"({args.baseline_src})."]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.md:
