@@ -16,7 +16,7 @@ model is sure of is furniture too (`edge_furniture`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -140,17 +140,21 @@ HEADLINE_REACH = 8  # the headline stands this close above the article's first p
 
 
 def _left_at_edges(
-    body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None
+    body: list[Line],
+    marks: Mapping[int, tuple[str, str]],
+    title: int | None,
+    counts: Callable[[Line], bool] | None = None,
 ) -> tuple[int, int]:
     """How many lines the rules keep above their first paragraph and below their last
-    (counted from the ends: most records have none or a few)."""
+    (counted from the ends: most records have none or a few); with `counts`, only the lines
+    it accepts."""
     above = below = 0
     for ln in body:
         if ln.index in marks or ln.index == title:
             continue
         if ln.words >= LONG and _ends_sentence(ln.text):
             break
-        above += 1
+        above += counts is None or counts(ln)
     else:
         return above, 0
     for ln in reversed(body):
@@ -158,7 +162,7 @@ def _left_at_edges(
             continue
         if ln.words >= LONG and _ends_sentence(ln.text):
             break
-        below += 1
+        below += counts is None or counts(ln)
     return above, below
 
 
@@ -213,7 +217,7 @@ def edge_furniture(
     if len(body) < 3:
         return {}
     kept = [k for k, ln in enumerate(body) if ln.index not in marks and ln.index != title]
-    if not _short_end(body, kept) or _edge_labels(body, marks, title) < EDGE_LABELS:
+    if not _short_end(body, kept) or max(_left_at_edges(body, marks, title, _label)) < EDGE_LABELS:
         return {}
     p = _scores(view, body, marks, title)
     out: dict[int, tuple[str, str]] = {}
@@ -255,20 +259,8 @@ def _over_furniture(
     return any(marks.get(ln.index, ("",))[0] == "boilerplate" for ln in beyond)
 
 
-def _edge_labels(body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None) -> int:
-    """Label-shaped lines the rules keep beyond the prose, at the end that has more."""
-    best = 0
-    for seq in (body, body[::-1]):
-        n = 0
-        for ln in seq:
-            if ln.index in marks or ln.index == title:
-                continue
-            if ln.words >= LONG and _ends_sentence(ln.text):
-                break
-            if ln.words <= EDGE_LABEL_WORDS and not _ends_sentence(ln.text):
-                n += 1
-        best = max(best, n)
-    return best
+def _label(ln: Line) -> bool:
+    return ln.words <= EDGE_LABEL_WORDS and not _ends_sentence(ln.text)
 
 
 def _goes_on(text: str) -> bool:
