@@ -6,9 +6,10 @@ size ratio: linear work doubles per step, quadratic work quadruples.  To stay ro
 noisy 2-core machine each size is timed several times, in interleaved rounds (a burst of
 load hits all sizes alike), in CPU time of the process (not wall time, which other jobs
 take), with the garbage collector off, keeping the fastest run; a failing verdict is
-measured again once before it counts.  A size whose time is already twice
-past the bound in the first round stops the climb: quadratic or exponential work fails fast
-instead of running for minutes.
+measured again once before it counts.  A size whose time is already twice past the bound in
+the first round stops the climb: quadratic or exponential work fails fast instead of running
+for minutes.  A call too short for the clock (a few milliseconds on the smallest input) is
+timed as a loop of calls, the same count on every size.
 """
 
 from __future__ import annotations
@@ -23,11 +24,27 @@ from typing import Any
 SLACK = 2.0
 
 
-def _once(fn: Callable[[Any], Any], arg: Any) -> float:
-    # CPU time of this process: time other processes take from the machine does not count
+# A timing shorter than this is mostly the clock's grain and the allocator's luck: such calls
+# are timed in loops that take at least this long on the smallest input.
+SHORTEST = 5e-3
+
+
+def _once(fn: Callable[[Any], Any], arg: Any, calls: int = 1) -> float:
+    """CPU time per call of this process (time other processes take does not count)."""
     t0 = time.process_time()
-    fn(arg)
-    return time.process_time() - t0
+    for _ in range(calls):
+        fn(arg)
+    return (time.process_time() - t0) / calls
+
+
+def _calls_for(fn: Callable[[Any], Any], arg: Any) -> int:
+    """How many calls one timing loops over so that the smallest input takes SHORTEST."""
+    calls = 1
+    while calls < 1 << 16:
+        if _once(fn, arg, calls) * calls >= SHORTEST:
+            break
+        calls *= 4
+    return calls
 
 
 def timings(
@@ -36,6 +53,7 @@ def timings(
     """Fastest time per input (inputs in growing size); stops at the first input that is
     already far past the linear bound."""
     fn(inputs[0])  # warm caches and lazy loads
+    calls = _calls_for(fn, inputs[0])
     best = [float("inf")] * len(inputs)
     reached = len(inputs)
     gc_was = gc.isenabled()
@@ -45,11 +63,11 @@ def timings(
             if reached < len(inputs):
                 break  # far past linear in the first round: no need to measure again
             for k in range(reached):
-                best[k] = min(best[k], _once(fn, inputs[k]))
+                best[k] = min(best[k], _once(fn, inputs[k], calls))
                 if r == 0 and k > 0 and far_past(best, sizes, k):
                     for _ in range(2):  # a burst of load? measure both again first
-                        best[0] = min(best[0], _once(fn, inputs[0]))
-                        best[k] = min(best[k], _once(fn, inputs[k]))
+                        best[0] = min(best[0], _once(fn, inputs[0], calls))
+                        best[k] = min(best[k], _once(fn, inputs[k], calls))
                     if far_past(best, sizes, k):
                         reached = k + 1  # far past linear: do not try the bigger ones
                         break
