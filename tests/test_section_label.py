@@ -121,3 +121,17 @@ def test_a_label_under_a_menu_stays_the_title_over_a_sentence_or_its_own_subtitl
         art = clean_text(_record(*MENU, LABEL, under))
         assert art.title == LABEL, under
         assert under in art.text.split("\n"), under
+
+
+def test_a_page_title_with_a_name_in_front_of_the_headline_gives_way_to_it() -> None:
+    for front in ("Harbour Daily:", "Harbour Daily Explains", "Explainer –"):
+        art = clean_text(_record(f"{front} {HEADLINE}", HEADLINE))
+        assert art.title == HEADLINE, front
+        assert art.text == "\n".join(BODY), front
+
+
+def test_a_title_with_a_headline_in_front_of_the_heading_keeps_it() -> None:
+    # what stands in front is a headline's worth of words, not a name: a title of its own
+    front = "Ferry Operator Hires Forty Deckhands Before Summer"
+    art = clean_text(_record(f"{front} {HEADLINE}", HEADLINE))
+    assert art.title == f"{front} {HEADLINE}"

@@ -491,6 +491,17 @@ def _headline_given_twice(body: list[Line], title: Line, marks: dict) -> Line:
         if len(rest.split()) <= 7:  # a site's name, not a second headline
             marks[title.index] = ("boilerplate", "page_title")
             return nxt
+    # the site's or the series' name in front ("Site Guides Headline", "Site: Headline"): the
+    # heading that is the title's whole end, a headline's length, is the plain headline
+    front = title.norm[: len(title.norm) - len(nxt.norm)]
+    if (
+        nxt.words >= TITLE_WORDS
+        and front.endswith(" ")
+        and title.norm.endswith(nxt.norm)
+        and 1 <= len(front.split()) <= 3
+    ):
+        marks[title.index] = ("boilerplate", "page_title")
+        return nxt
     return title
 
 
