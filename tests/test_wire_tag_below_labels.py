@@ -49,3 +49,23 @@ def test_a_short_tagged_line_under_labels_is_no_lead() -> None:
     art = clean_text(record)
     assert art.publisher is None
     assert short in art.text.split("\n")
+
+
+def test_a_short_lead_tagged_with_its_place_and_a_dash_under_labels_is_the_lead() -> None:
+    # a wire opening on a heading-length line ("PLACE (Agency) -- Heading"): the place in
+    # capitals and the dash make it the wire's own opening, however short the line
+    short = "VARKAUS (Norpress) -- The furnace is lit again"
+    record = "\n".join(["date 2025-10-02 200", HEADLINE, "Crafts", "4 min read", short, *BODY])
+    art = clean_text(record)
+    assert art.publisher == "Norpress"
+    assert art.text.split("\n")[0] == "The furnace is lit again"
+    assert restore(art.text, art.removed) == record
+
+
+def test_a_long_question_is_prose_and_a_later_tag_is_no_lead() -> None:
+    question = ("Why would a town of eight thousand people spend two years and all its "
+                "savings rebuilding a glass furnace?")
+    record = "\n".join(["date 2025-10-02 200", HEADLINE, question, LEAD, *BODY])
+    art = clean_text(record)
+    assert art.publisher is None
+    assert art.text.split("\n")[:2] == [question, LEAD]

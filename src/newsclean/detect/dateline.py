@@ -68,7 +68,7 @@ def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> Dateline | None
         if ln.blank or ln.index in marks:
             continue
         m = _tag_match(ln.text)
-        if m and (not above or ln.words >= PROSE):
+        if m and (not above or ln.words >= PROSE or _placed(m)):
             agency = m.group(2).strip()
             place = m.group(1).strip(" ,\u2013\u2014") if m.group(1) else None
             span = Span(ln.cstart, ln.cstart + m.end(), "dateline", "syndication_tag")
@@ -82,6 +82,16 @@ def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> Dateline | None
             return None
         above.append(ln.index)
     return None
+
+
+def _placed(m: re.Match[str]) -> bool:
+    """A tag with its place in capitals and a dash after the bracket ("LAGOS (NAN) -- "): the
+    wire's own opening, whatever the length of the line it opens."""
+    place = m.group(1)
+    if not place or not place.split(",")[0].isupper():
+        return False
+    sep = m.string[m.string.index(")", m.start(2)) + 1 : m.end()].strip()
+    return sep[:1] in ("-", "_", "\u2013", "\u2014")
 
 
 def _tag_match(line: str) -> re.Match[str] | None:
