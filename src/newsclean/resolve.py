@@ -318,7 +318,7 @@ def resolve(
         # the lead
         verbish = [ln for ln in top if marks.get(ln.index) == _SOFT_CTA]
         title = _choose_title(
-            remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish, body[0]
+            remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish
         )
         if title is not None and marks.get(title.index) == _SOFT_CTA:
             del marks[title.index]
@@ -947,17 +947,6 @@ def _title_cased(text: str) -> bool:
     return n >= 4
 
 
-def _headline_cased(text: str) -> bool:
-    """Every longer word capitalised, two at least: a headline's case, however short."""
-    n = 0
-    for w in _WORD.findall(text):
-        if len(w) >= 4 and w.isalpha():
-            if not w[0].isupper():
-                return False
-            n += 1
-    return n >= 2
-
-
 def _headline_like(ln: Line) -> bool:
     return ln.words <= 20 and not _ends_sentence(ln.text)
 
@@ -1370,7 +1359,6 @@ def _choose_title(
     lead_words: Container[str],
     body_words: Callable[[], Container[str]] | None = None,
     verbish: list[Line] | None = None,
-    opening: Line | None = None,
 ) -> Line | None:
     """The headline among the unexplained lines above the body.
 
@@ -1383,8 +1371,7 @@ def _choose_title(
     about; a sentence-shaped candidate that echoes the lead; the candidate nearest the body.
     A long opening line beats a pick too short for a headline (a section heading under it).
     `verbish` lines (headline-shaped but read as a call to action) count only when no other
-    candidate is left, and only if they announce the lead.  `opening`: the record's first
-    line, where a crawler writes the page's title (a short one stays the title there)."""
+    candidate is left, and only if they announce the lead."""
     if not cands and not verbish:
         return None
     # a page's date line, pager or address is never its headline (when a line is
@@ -1429,28 +1416,6 @@ def _choose_title(
             # (a short headline the line under it spells out again heads its own subtitle)
             return nxt
     found = next((ln for ln in shaped if announces(ln)), None)
-    if (
-        found is not None
-        and found.words <= LABEL_WORDS
-        and found is not cands[-1]
-        and found is not opening
-    ):
-        # a label of a few words over a longer line in headline case that announces the lead
-        # too: the label names the section, the line under it the article (but a record's
-        # opening line is the title its crawler wrote, however short)
-        nxt = cands[cands.index(found) + 1]
-        if (
-            nxt.index == found.index + 1
-            and found.words < nxt.words <= 20
-            and _headline_cased(nxt.text)
-            and not _STATEMENT_END.search(nxt.text[-3:])
-            and " | " not in nxt.text
-            and nxt.text.count(": ") < 2  # fields ("Family: … | Origin: …"), not a headline
-            and (announces(nxt) or _overlap(nxt, lead_words) >= 0.5 and len(_content_of(nxt)) >= 2)
-            # (a short headline the line under it spells out again heads its own subtitle)
-            and not set(_content_of(found)) <= set(_content_of(nxt))
-        ):
-            return nxt
     if found is not None:
         # A short headline ("The History of Coffee") that cannot announce the lead on its
         # own, set straight above a dek that does, is the title when it names the body: a
@@ -1462,13 +1427,8 @@ def _choose_title(
             and found.index == head.index + 1
             and head_share >= 0.5
             and (head.words > 1 or found.words < TITLE_WORDS)
-            and (
-                head is opening
-                or not (head.words <= LABEL_WORDS < found.words and _headline_cased(found.text))
-            )
         ):
-            # (but one word over a headline-length line is the section's label, and so is a
-            # label of a few words over a longer line in headline case)
+            # (but one word over a headline-length line is the section's label)
             found = head
     elif words is not None and shaped:
         best = 0
