@@ -430,6 +430,7 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
     keys: dict[str, int] = {}
     seen: set[str] = set()
     out: dict[int, str] = {}
+    origin: dict[int, int] = {}  # body position of an edited copy -> its original's
     for k, ln in enumerate(body):
         if ln.words < EDITED_WORDS or ln.index in known:
             continue
@@ -445,13 +446,75 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
             j = keys.get(tail)
         if j is not None and _edited(body[j], ln):
             out[ln.index] = "edited_copy"
+            origin[k] = j
             continue
         keys.setdefault(head, k)
         keys.setdefault(tail, k)
+    if known or out:
+        _in_copied_stretch(body, known, out, origin)
     return out
 
 
-def _edited(original: Line, copy: Line) -> bool:
+# Inside a copied stretch -- a line next to it removed as a copy -- shorter lines are compared
+# too, and a changed capitalised word is no name: a body printed twice with small edits keeps
+# its short lines and its edited sentence openings in the copy.  The copy keeps the
+# original's order, so a line's original is looked for only where its neighbour's original
+# leads (a heading that restates the headline, next to a copied paragraph, is no copy).
+STRETCH_WORDS: Final = 5  # an exact copy this long
+STRETCH_PROSE: Final = 8  # an edited one: a sentence this long, not a field ("Label: value")
+_ALIGN: Final = 2  # how far from the expected place the original may stand
+
+
+def _in_copied_stretch(
+    body: list[Line], known: dict[int, str], out: dict[int, str], origin: dict[int, int]
+) -> None:
+    first_norm: dict[str, int] = {}
+
+    def source(k: int) -> int | None:
+        """Body position of the original of the copy at position k (None: no copy)."""
+        ln = body[k]
+        if ln.index in out:
+            return origin.get(k)
+        if ln.index in known:
+            j = first_norm.get(ln.norm)
+            return j if j is not None and j < k else None
+        return None
+
+    n = len(body)
+    for k, ln in enumerate(body):
+        if ln.words >= STRETCH_WORDS and ln.index not in known and ln.index not in out:
+            expect: set[int] = set()
+            # (after the line above's original, or before the line below's: in order)
+            if k > 0 and (j0 := source(k - 1)) is not None:
+                expect.update(range(j0 + 1, j0 + 2 + _ALIGN))
+            if k + 1 < n and body[k + 1].index in known:
+                j1 = first_norm.get(body[k + 1].norm)
+                if j1 is not None:
+                    expect.update(range(j1 - 1 - _ALIGN, j1))
+            prose = ln.words >= STRETCH_PROSE and _prose_sentence(ln.text)
+            for j in sorted(x for x in expect if 0 <= x < k and body[x].index not in known):
+                if body[j].norm == ln.norm or prose and _edited(body[j], ln, aligned=True):
+                    # (an exact copy too short to count on its own, inside the copy)
+                    out[ln.index] = "repeated_block" if body[j].norm == ln.norm else "edited_copy"
+                    origin[k] = j
+                    break
+        first_norm.setdefault(ln.norm, k)
+
+
+def _prose_sentence(text: str) -> bool:
+    """Ends as a sentence and opens on no field label: a table's, a spec list's or a contact
+    block's lines vary by a word from entry to entry and are no copies."""
+    if not _SENTENCE_END.search(text[-4:]) or text.rstrip()[-1:] == ":":
+        return False
+    colon = text.find(": ")
+    return colon < 0 or text.count(" ", 0, colon) >= 4
+
+
+def _edited(original: Line, copy: Line, aligned: bool = False) -> bool:
+    """Is `copy` the `original` with a sentence dropped or a few words changed (none of them
+    a name or a figure)?  `aligned`: the copy stands inside a copied stretch where its
+    original's place leads, so any share of the paragraph may be left and a changed word may
+    be capitalised (not a figure)."""
     # (most candidates, templated lines that share an opening, bring words of their own)
     if len(copy.norm) > len(original.norm) + 40 or len(set(copy.toks).difference(original.toks)) > EDITED_WORDS_CHANGED:
         return False
@@ -462,7 +525,7 @@ def _edited(original: Line, copy: Line) -> bool:
         # one sentence dropped, most of the paragraph kept; one that goes on past its
         # original is new text, and a paragraph restating half of an earlier one (a summary,
         # a pull quote) is the article's
-        return len(sa - sb) == 1 and len(copy.norm) >= 0.6 * len(original.norm)
+        return len(sa - sb) == 1 and (aligned or len(copy.norm) >= 0.6 * len(original.norm))
     from difflib import SequenceMatcher
 
     wa = _CASED_WORD.findall(original.text)
@@ -478,6 +541,8 @@ def _edited(original: Line, copy: Line) -> bool:
     if not changed or sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed) > EDITED_WORDS_CHANGED:
         return False
     words = [w for i1, i2, j1, j2 in changed for w in (*wa[i1:i2], *wb[j1:j2])]
+    if aligned:
+        return not any(w[0].isdigit() for w in words)
     return not any(w[0].isupper() or w[0].isdigit() for w in words)
 
 
