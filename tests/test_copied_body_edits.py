@@ -78,3 +78,28 @@ def test_a_heading_restating_the_headline_next_to_a_copied_paragraph_stays() -> 
     body = [BODY[0], BODY[0], heading, *BODY[1:]]
     art = clean_text("\n".join([HEAD, TITLE, *body]))
     assert heading in art.text.split("\n")
+
+
+LONG = BODY[3]  # "The council lent two small diggers and a trailer, and a local builder gave …"
+
+
+def test_a_paragraph_copied_with_other_punctuation_or_a_clause_dropped_is_a_copy() -> None:
+    for copy in (
+        LONG.replace(", and a local", " and a local"),  # the same words, other punctuation
+        LONG.replace(" and a trailer,", ""),  # a clause dropped from inside
+    ):
+        body = [*BODY, copy]  # at the end, under the article's last paragraph
+        art = clean_text("\n".join([HEAD, TITLE, *body]))
+        assert art.text == "\n".join(BODY), copy
+        assert [r.rule for r in art.removed if r.reason == "repeated"] == ["edited_copy"], copy
+
+
+def test_a_summary_bullet_or_a_pull_quote_restating_a_paragraph_stays() -> None:
+    # a key-takeaways bullet with the paragraph's very words, and a pull quote that is a
+    # paragraph's middle (its opening and its close cut): the article's own
+    bullet = "- " + BODY[4]
+    quote = " ".join(LONG.split()[3:-4])
+    for body in ([bullet, *BODY], [*BODY[:5], quote, BODY[5]]):
+        art = clean_text("\n".join([HEAD, TITLE, *body]))
+        assert art.text == "\n".join(body)
+

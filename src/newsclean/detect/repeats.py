@@ -456,11 +456,11 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
 
 
 # Inside a copied stretch -- a line next to it removed as a copy -- shorter lines are compared
-# too, and a changed capitalised word is no name: a body printed twice with small edits keeps
+# too, and a changed first word is an edit: a body printed twice with small edits keeps
 # its short lines and its edited sentence openings in the copy.  The copy keeps the
 # original's order, so a line's original is looked for only where its neighbour's original
 # leads (a heading that restates the headline, next to a copied paragraph, is no copy).
-STRETCH_WORDS: Final = 5  # an exact copy this long
+STRETCH_WORDS: Final = 2  # an exact copy this long
 STRETCH_PROSE: Final = 8  # an edited one: a sentence this long, not a field ("Label: value")
 _ALIGN: Final = 2  # how far from the expected place the original may stand
 
@@ -487,13 +487,22 @@ def _in_copied_stretch(
             # (after the line above's original, or before the line below's: in order)
             if k > 0 and (j0 := source(k - 1)) is not None:
                 expect.update(range(j0 + 1, j0 + 2 + _ALIGN))
-            if k + 1 < n and body[k + 1].index in known:
-                j1 = first_norm.get(body[k + 1].norm)
+            if k + 1 < n:
+                nxt = body[k + 1]
+                j1 = (
+                    first_norm.get(nxt.norm) if nxt.index in known
+                    else origin.get(k + 1) if nxt.index in out  # (found by the first pass)
+                    else None
+                )
                 if j1 is not None:
                     expect.update(range(j1 - 1 - _ALIGN, j1))
-            prose = ln.words >= STRETCH_PROSE and _prose_sentence(ln.text)
+            field = _field(ln.text)
+            prose = ln.words >= STRETCH_PROSE and not field and _SENTENCE_END.search(ln.text[-4:])
             for j in sorted(x for x in expect if 0 <= x < k and body[x].index not in known):
-                if body[j].norm == ln.norm or prose and _edited(body[j], ln, aligned=True):
+                if (
+                    body[j].norm == ln.norm and not field
+                    or prose and _edited(body[j], ln, aligned=True)
+                ):
                     # (an exact copy too short to count on its own, inside the copy)
                     out[ln.index] = "repeated_block" if body[j].norm == ln.norm else "edited_copy"
                     origin[k] = j
@@ -501,20 +510,20 @@ def _in_copied_stretch(
         first_norm.setdefault(ln.norm, k)
 
 
-def _prose_sentence(text: str) -> bool:
-    """Ends as a sentence and opens on no field label: a table's, a spec list's or a contact
-    block's lines vary by a word from entry to entry and are no copies."""
-    if not _SENTENCE_END.search(text[-4:]) or text.rstrip()[-1:] == ":":
-        return False
+def _field(text: str) -> bool:
+    """A field ("Label: value") or a label announcing what follows ("Steps:"): the lines of a
+    table, a spec list or a contact block recur, or vary by a word, from entry to entry."""
+    if text.rstrip()[-1:] == ":":
+        return True
     colon = text.find(": ")
-    return colon < 0 or text.count(" ", 0, colon) >= 4
+    return colon >= 0 and text.count(" ", 0, colon) < 4
 
 
 def _edited(original: Line, copy: Line, aligned: bool = False) -> bool:
     """Is `copy` the `original` with a sentence dropped or a few words changed (none of them
     a name or a figure)?  `aligned`: the copy stands inside a copied stretch where its
-    original's place leads, so any share of the paragraph may be left and a changed word may
-    be capitalised (not a figure)."""
+    original's place leads, so any share of the paragraph may be left and its first word
+    may be the changed one."""
     # (most candidates, templated lines that share an opening, bring words of their own)
     if len(copy.norm) > len(original.norm) + 40 or len(set(copy.toks).difference(original.toks)) > EDITED_WORDS_CHANGED:
         return False
@@ -530,9 +539,15 @@ def _edited(original: Line, copy: Line, aligned: bool = False) -> bool:
 
     wa = _CASED_WORD.findall(original.text)
     wb = _CASED_WORD.findall(copy.text)
+    fa, fb = [w.casefold() for w in wa], [w.casefold() for w in wb]
+    if fa == fb:
+        # the same words, other punctuation -- but a list's entry restated as a paragraph (a
+        # summary's bullets over the text) is the article's
+        return bool(_ENTRY.match(original.text)) == bool(_ENTRY.match(copy.text))
+    if len(wa) - len(wb) > EDITED_WORDS_CHANGED and len(wa) <= _DIFF_WORDS:
+        return _clause_dropped(fa, fb, aligned)
     if abs(len(wa) - len(wb)) > EDITED_WORDS_CHANGED:
         return False  # (so many words added or dropped cannot be a few changed)
-    fa, fb = [w.casefold() for w in wa], [w.casefold() for w in wb]
     if len(wa) <= _DIFF_WORDS:
         ops = SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes()
         changed = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
@@ -540,13 +555,29 @@ def _edited(original: Line, copy: Line, aligned: bool = False) -> bool:
         changed = _few_edits(fa, fb, EDITED_WORDS_CHANGED) or []
     if not changed or sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed) > EDITED_WORDS_CHANGED:
         return False
-    words = [w for i1, i2, j1, j2 in changed for w in (*wa[i1:i2], *wb[j1:j2])]
-    if aligned:
-        return not any(w[0].isdigit() for w in words)
+    # (inside an aligned copy, a line's capitalised first word may be the edited one)
+    words = [
+        w for i1, i2, j1, j2 in changed for w in (*wa[max(i1, aligned) : i2], *wb[max(j1, aligned) : j2])
+    ]
     return not any(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 _DIFF_WORDS: Final = 200  # paragraphs longer than this are compared by _few_edits, not difflib
+
+
+def _clause_dropped(fa: list[str], fb: list[str], aligned: bool) -> bool:
+    """The copy's words are the original's with one run of them left out from inside (a
+    clause dropped), most of the paragraph kept.  A run cut from its start or its end is a
+    pull quote or a summary of it, the article's own -- unless `aligned`."""
+    if len(fb) < 0.6 * len(fa) or not set(fb) <= set(fa):
+        return False
+    from difflib import SequenceMatcher
+
+    ops = [op for op in SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] != "delete":
+        return False
+    _tag, i1, i2, _j1, _j2 = ops[0]
+    return aligned or (i1 > 0 and i2 < len(fa))
 
 
 def _few_edits(a: list[str], b: list[str], limit: int) -> list[tuple[int, int, int, int]] | None:
