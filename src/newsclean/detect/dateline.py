@@ -20,28 +20,44 @@ from typing import Final
 from ..model import Span
 from ..text_view import TextView
 
-_AGENCY: Final = r"[A-Za-z][A-Za-z0-9&.\-]{0,14}(?:\s[A-Z][A-Za-z0-9&.\-]{0,14}){0,2}"
+_AGENCY: Final = r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9&.\-]{0,14}(?:\s[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9&.\-]{0,14}){0,2}"
 # Each word taken whole (possessive): "-" both joins a word and separates two, and a long
 # hyphenated capital run ("AB-CD-EF-…") was tried every way (seconds for 300 characters).
 _PLACE: Final = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]++(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]++){0,3}"
 # a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars")
-_DATE: Final = r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)(?:,?\s*\d{4})?)?"
+_DATE: Final = (
+    r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?[A-Za-zéû]{3,9}\.?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?\s*\d{4})?)?"
+)
+# a place in title case, accents and abbreviations included ("São Paulo", "St. Louis")
+# ("Rio de Janeiro", "Frankfurt am Main": a short joining word between two names)
+_TITLED_PLACE: Final = (
+    r"[A-ZÀ-Þ][a-zß-ÿ]+\.?(?:\s(?:(?:de|do|da|del|di|la|le|el|am|an|on|upon|sur)\s)?[A-ZÀ-Þ][a-zß-ÿ]+\.?){0,2}"
+)
 # a state or country after the city: "NAIROBI, Kenya", "SAN JOSE, Calif."
-_REGION: Final = r"(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?"
+_REGION: Final = r"(?:,\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?|[A-Z]\.[A-Z]\.))?"
 # after the bracket: a dash or underscores (typewriter wires: "(AFP) _ "), a colon, a space, a
 # full stop (".-" in Spanish wires, ". " in Russian ones), or nothing before a capital
 # ("(CNN)The …")
 _DASH: Final = r"(?:\s*[-_\u2013\u2014\u2012\u2015]+\s*|\s*:\s*|\s+|\.-?\s+|(?=[A-Z\"“‘]))"
 
+# The agency in brackets, maybe with its source or its desk after it ("(MENAFN- Jordan News
+# Agency)", "(AFP, Paris)", "(dpa/Berlin)"), or between slashes as press-release wires and
+# Russian agencies write it ("/PRNewswire/ --", "/TASS/."); group 3 is the closing mark.
 _TAG: Final = re.compile(
-    rf"^(?:((?:{_PLACE}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}){_REGION}{_DATE})\s*"
-    rf"(?:[\u2013\u2014]\s*)?)?\(({_AGENCY})(?:-\s+[^()]{{1,60}})?\){_DASH}(?=\S)"
+    rf"^(?:((?:{_PLACE}|{_TITLED_PLACE}){_REGION}{_DATE})\.?\s*"
+    rf"(?:[:\u2013\u2014]\s*)?)?(?:\(({_AGENCY})(?:-\s+[^()]{{1,60}}|[,/]\s*[^()]{{1,30}})?(\))"
+    rf"|/({_AGENCY})(/)\.?){_DASH}(?=\S)"
 )
 # "WASHINGTON — ", "PARIS, May 3 -- " without an agency: a dateline, no publisher
 _PLACE_ONLY: Final = re.compile(
     rf"^({_PLACE}){_REGION}{_DATE}\s*[\u2013\u2014]\s*(?=[A-Z\"“‘'])"
     rf"|^({_PLACE}){_REGION}{_DATE}\s+--?\s+(?=[A-Z])"
 )
+
+
+# the same, where the agency's tag ends (no anchor: matched from that position)
+_PLACE_AFTER: Final = re.compile(_PLACE_ONLY.pattern.replace("^", ""))
 
 
 @dataclass(slots=True, frozen=True)
@@ -69,9 +85,14 @@ def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> Dateline | None
             continue
         m = _tag_match(ln.text)
         if m and (not above or ln.words >= PROSE or _placed(m)):
-            agency = m.group(2).strip()
+            agency = _agency(m).strip()
             place = m.group(1).strip(" ,\u2013\u2014") if m.group(1) else None
-            span = Span(ln.cstart, ln.cstart + m.end(), "dateline", "syndication_tag")
+            end = m.end()
+            if place is None and (after := _PLACE_AFTER.match(ln.text, end)):
+                # the agency first, its place and date after it ("(ANSA) - ROMA, 3 MAR - ")
+                place = ln.text[end : after.end()].rstrip(" -\u2013\u2014")
+                end = after.end()
+            span = Span(ln.cstart, ln.cstart + end, "dateline", "syndication_tag")
             return Dateline(agency, span, place or None, tuple(above))
         if not above:
             m = _PLACE_ONLY.match(ln.text)
@@ -84,13 +105,24 @@ def detect(view: TextView, marks: dict[int, tuple[str, str]]) -> Dateline | None
     return None
 
 
+def _agency(m: re.Match[str]) -> str:
+    """The agency's name, in brackets or between slashes."""
+    name = m.group(2)
+    return name if name is not None else m.group(4)
+
+
+def _closed(m: re.Match[str]) -> int:
+    """Where the agency's closing bracket or slash ends."""
+    return m.end(3) if m.group(3) is not None else m.end(5)
+
+
 def _placed(m: re.Match[str]) -> bool:
     """A tag with its place in capitals and a dash after the bracket ("LAGOS (NAN) -- "): the
     wire's own opening, whatever the length of the line it opens."""
     place = m.group(1)
     if not place or not place.split(",")[0].isupper():
         return False
-    sep = m.string[m.string.index(")", m.start(2)) + 1 : m.end()].strip()
+    sep = m.string[_closed(m) : m.end()].strip()
     return sep[:1] in ("-", "_", "\u2013", "\u2014")
 
 
@@ -98,15 +130,17 @@ def _tag_match(line: str) -> re.Match[str] | None:
     """An agency tag at the start of the line.  With no dash or colon after the bracket, only
     an all-capitals agency counts: "(MENAFN) NATO…" is a tag, "ML (Machine Learning) at…" is
     a headline."""
-    if "(" not in line:  # the tag's bracket: most lines lack one, and need no match
+    if "(" not in line and "/" not in line:  # the tag's bracket or slash: most lines lack both
         return None
     m = _TAG.match(line)
     if m is None:
         return None
-    sep = line[line.index(")", m.start(2)) + 1 : m.end()].strip()
-    caps = m.group(2).replace(" ", "").replace("&", "").replace("-", "").isupper()
+    sep = line[_closed(m) : m.end()].strip()
+    caps = _agency(m).replace(" ", "").replace("&", "").replace("-", "").isupper()
     place = m.group(1)
-    dashed = place is not None and any(d in line[m.end(1) : m.start(2)] for d in "\u2013\u2014")
+    # a dash or a colon between the place and the bracket ("PARIS — (AFP)", "Dubai: (WAM)")
+    opens = m.start(2) if m.group(2) is not None else m.start(4)
+    dashed = place is not None and any(d in line[m.end(1) : opens] for d in "\u2013\u2014:")
     if sep and not sep.startswith(".") or sep.startswith(".-") or dashed:
         return m  # a separator after the bracket (or a dash before it) makes it a tag
     # A full stop or nothing after the bracket, then a capital: "(MENAFN) NATO…", "MOSCOW,

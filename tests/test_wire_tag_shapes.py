@@ -1,0 +1,60 @@
+"""Wire tags known by their shape in more of the forms wires print them: places in title case
+with accents, joining words or abbreviations, dates in other orders, a region after the city,
+a colon after the place, the agency's desk in its bracket, agencies between slashes, and the
+agency first with its place and date after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean_text, restore
+
+TITLE = "Port workers end their strike after a new pay deal"
+LEAD = ("The dock workers' union said its members voted to accept a three-year contract that "
+        "raises pay by eleven percent and limits night shifts to four a week.")
+REST = ("Ships that waited at anchor for nine days began unloading on Tuesday morning, and the "
+        "port authority said the backlog should clear by the end of the month.")
+
+
+@pytest.mark.parametrize(
+    ("tag", "agency", "place"),
+    [
+        ("Rio de Janeiro (Norpress) - ", "Norpress", "Rio de Janeiro"),
+        ("Frankfurt am Main (Norpress) - ", "Norpress", "Frankfurt am Main"),
+        ("São Paulo, 3 mars (Norpress) - ", "Norpress", "São Paulo, 3 mars"),
+        ("St. Louis (KXYZ) -- ", "KXYZ", "St. Louis"),
+        ("Buenos Aires, 3 de marzo (Télex) - ", "Télex", "Buenos Aires, 3 de marzo"),
+        ("WASHINGTON, D.C. (Norpress) — ", "Norpress", "WASHINGTON, D.C."),
+        ("LONDON, 3rd March (Norpress) - ", "Norpress", "LONDON, 3rd March"),
+        ("PARIS, 03/03/2025 (Norpress) - ", "Norpress", "PARIS, 03/03/2025"),
+        ("Dubai: (NPA) ", "NPA", "Dubai"),
+        ("(Norpress, Oslo) — ", "Norpress", None),
+        ("(Norpress/Oslo) - ", "Norpress", None),
+        ("NEW YORK, March 3 /Newswire/ -- ", "Newswire", "NEW YORK, March 3"),
+        ("MOSCOW, March 3 /NPA/. ", "NPA", "MOSCOW, March 3"),
+        ("(NPA) - ROMA, 3 MAR - ", "NPA", "ROMA, 3 MAR"),
+    ],
+)
+def test_a_wire_tag_in_another_form_goes_and_names_the_publisher(tag, agency, place) -> None:
+    record = "\n".join(["date 2025-03-03 200", TITLE, tag + LEAD, REST])
+    art = clean_text(record)
+    assert art.publisher == agency
+    assert art.text == "\n".join([LEAD, REST])
+    assert art.extra.get("dateline") == place
+    assert restore(art.text, art.removed) == record
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a subreddit's path, a bracketed aside and a city's gloss are no tags
+        "/r/sailing is where the crews compared notes on the new contract all week long.",
+        "São Paulo (Brazil) is the largest port city on the continent, and its dockers watched the vote.",
+        "Union members (most of them) voted by text message, a first for the dock workers.",
+    ],
+)
+def test_a_first_paragraph_opening_on_a_slash_or_a_bracket_is_no_tag(first) -> None:
+    record = "\n".join(["date 2025-03-03 200", TITLE, first, REST])
+    art = clean_text(record)
+    assert art.publisher is None
+    assert art.text == "\n".join([first, REST])
