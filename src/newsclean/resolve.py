@@ -695,9 +695,9 @@ def _mark_furniture(
     marks: dict[int, tuple[str, str]],
 ) -> None:
     """Banners and families above the body; strong families and short banners below it.
-    Between the first and last prose lines only repeats and ad markers are removed: there, a
-    line that looks like a menu or a widget is far more often the article's own table, list
-    or aside."""
+    Between the first and last prose lines only repeats, ad markers and embeds' leftovers are
+    removed: there, a line that looks like a menu or a widget is far more often the article's
+    own table, list or aside."""
     for ln in top:
         kind = ban[ln.index]
         if kind:
@@ -710,15 +710,15 @@ def _mark_furniture(
             marks[ln.index] = ("boilerplate", f)
         elif ln.words <= 12 and (kind := ban[ln.index]):
             marks[ln.index] = _banner_mark(kind)
-    # ad slot markers are removed wherever they stand, the middle of the body included
+    # ad slot markers and what embedded posts and players leave are removed wherever they
+    # stand, the middle of the body included
     for ln in body:
-        if (
-            ln.words <= 8
-            and ln.index not in marks
-            and ln.norm[:2] in _AD_STARTS  # (most lines: no call)
-            and boiler_mod.is_ad_marker(ln.norm)
-        ):
+        if ln.words > boiler_mod.EMBED_WORDS or ln.index in marks:
+            continue
+        if ln.words <= 8 and ln.norm[:2] in _AD_STARTS and boiler_mod.is_ad_marker(ln.norm):
             marks[ln.index] = ("boilerplate", "ad_marker")
+        elif boiler_mod.is_embed_leftover(ln.norm):
+            marks[ln.index] = ("boilerplate", "embed")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)

@@ -465,6 +465,37 @@ assert all(len(p) >= 2 for p in AD_PREFIXES), "AD_STARTS holds two-character sta
 AD_STARTS: Final = frozenset(p[:2] for p in AD_PREFIXES)
 
 
+# What an embedded post, video or player leaves in a page's text: a placeholder or a player's
+# label ("[Embedded content]", "Loading video…", "View this post on Instagram"), a bare media
+# link ("pic.twitter.com/…"), or a consent placeholder where the embed was blocked.  Like ad
+# slots they sit anywhere in the body and are never the article's words.  (An embedded post's
+# own text and its signature line, "— Ana Ruiz (@anaruiz) March 3, 2025", are the article's:
+# the story quotes the post.)
+_EMBED: Final = re.compile(
+    r"\[?\s*(?:embedded|embed)\s+(?:content|video|post|tweet|media|audio)\s*\]?"
+    r"|(?:eingebetteter\s+inhalt|contenu\s+intégré|contenido\s+incrustado|contenuto\s+incorporato)"
+    r"|(?:loading|buffering)\s+(?:the\s+)?(?:video|player|media|audio)"
+    r"|(?:video|vidéo|vídeo)\s+(?:wird\s+geladen|en\s+cours\s+de\s+chargement|cargando)"
+    r"|(?:click|tap|press)\s+(?:here\s+)?to\s+(?:play|unmute|watch|load)(?:\s+(?:the\s+)?(?:video|audio|media|content))?"
+    r"|watch\s+(?:it\s+)?on\s+(?:youtube|vimeo|tiktok)"
+    r"|view\s+(?:this\s+)?(?:post|reel|video|photo)\s+on\s+(?:instagram|facebook|x|twitter|tiktok|threads)"
+    r"|(?:recommended|related|featured|trending|more)\s+videos?"
+    r"|listen\s+to\s+(?:this|the)\s+(?:article|story|post)"
+    r"|(?:this\s+)?(?:content|embed|video|post)\s+(?:is\s+)?(?:not\s+available|unavailable|blocked|cannot\s+be\s+(?:shown|displayed))"
+    r"\s+(?:due\s+to|because\s+of)\s+your\s+(?:privacy|cookie|consent)\b.{0,40}"
+    r"|an?\s+(?:post|photo|video|reel)\s+shared\s+by\b[^.]{0,60}"
+    r"|continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)"
+    r"|follow\s+@\w{1,30}\s+on\s+(?:x|twitter|instagram|threads|tiktok|bluesky)"
+    r"|(?:https?://)?(?:pic\.twitter\.com|t\.co|youtu\.be|instagr\.am|vm\.tiktok\.com)/\S+"
+)
+EMBED_WORDS: Final = 14  # a placeholder or a post's signature is this short
+
+
+def is_embed_leftover(norm: str) -> bool:
+    """(norm: lower case, dashes folded)"""
+    return _EMBED.fullmatch(norm.rstrip(" .…!:")) is not None
+
+
 def is_ad_marker(norm: str) -> bool:
     """(norm: dashes folded to "-")"""
     return (

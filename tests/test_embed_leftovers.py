@@ -1,0 +1,55 @@
+"""What embedded posts, videos and players leave in a page's text goes wherever it stands, the
+middle of the body included; an article's own sentences about videos and posts stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean_text, restore
+
+TITLE = "Harbour cafe reopens after the winter floods"
+BODY = [
+    "The cafe on the harbour wall reopened on Saturday, four months after floodwater filled "
+    "its kitchen and ruined the ovens the owners had bought only a year before.",
+    "Regulars queued from seven in the morning, and the owners said they sold more pastries "
+    "by noon than on any day since they opened the business in 2019.",
+    "The town council paid for new flood doors, and the owners hope the doors will keep the "
+    "next storm surge out of the kitchen and the dining room.",
+]
+
+
+@pytest.mark.parametrize(
+    "leftover",
+    [
+        "[Embedded content]",
+        "Loading video…",
+        "Click to play video",
+        "View this post on Instagram",
+        "A post shared by Harbour Cafe (@harbourcafe)",
+        "pic.twitter.com/Ab3dEf9xYz",
+        "This content is not available due to your privacy preferences.",
+        "Continue reading the main story",
+        "Eingebetteter Inhalt",
+    ],
+)
+def test_an_embeds_leftover_in_the_middle_of_the_body_goes(leftover) -> None:
+    record = "\n".join(["date 2025-03-03 200", TITLE, BODY[0], leftover, *BODY[1:]])
+    art = clean_text(record)
+    assert art.text == "\n".join(BODY), leftover
+    assert any(r.rule in ("embed", "ad_marker") for r in art.removed), leftover
+    assert restore(art.text, art.removed) == record
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Watch the video of the reopening on the council's website.",
+        "Video: 4K at 30 frames, Full HD at 120",
+        "The owners posted a video of the queue, and it was shared by thousands of people.",
+        "Related videos from the flood were shown at the council meeting on Monday evening.",
+    ],
+)
+def test_an_articles_own_line_about_videos_and_posts_stays(own) -> None:
+    body = [BODY[0], own, *BODY[1:]]
+    art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *body]))
+    assert art.text == "\n".join(body), own
