@@ -74,11 +74,11 @@ def test_a_stale_or_missing_cache_is_not_used(unpacked: Path, tmp_path: Path) ->
     for f in unpacked.iterdir():
         (other / f.name).write_bytes(f.read_bytes())
     manifest = json.loads((other / "manifest.json").read_text())
-    manifest["py3langid"] = "0.0.1"
+    manifest["modelio.py"] = "0" * 64  # written by another py3langid
     (other / "manifest.json").write_text(json.dumps(manifest))
     assert langid_cache.stale(other) is not None
     assert langid_cache.load(other) is None
-    manifest["py3langid"] = langid_cache._stamp()["py3langid"]
+    manifest["modelio.py"] = langid_cache._stamp()["modelio.py"]
     (other / "manifest.json").write_text(json.dumps(manifest))
     assert langid_cache.load(other) is not None
     (other / "ptc.npy").write_bytes(b"not an array")  # damaged: py3langid's own load instead

@@ -4,7 +4,7 @@ py3langid ships its model as LZMA-compressed npz and inflates it in every proces
 (~0.4 s of CPU: each `clean` worker paid it at start).  `make install` runs
 `python -m newsclean.enrich.langid_cache ensure`, which writes the same arrays uncompressed
 (.npy) into build/langid/ at the repository root (NEWSCLEAN_LANGID_DIR to put it elsewhere),
-with a manifest naming py3langid's version and the SHA-256 of the model file they came from.
+with a manifest holding the SHA-256 of py3langid's code and model file they came from.
 
 `load()` gives a `py3langid.langid.LanguageIdentifier` built from those arrays the way
 py3langid's own `from_model_file` builds it (the same constructor, the same array types), so
@@ -22,7 +22,6 @@ import os
 import shutil
 import sys
 from array import array
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +51,11 @@ def _model_path() -> Path:
 
 
 def _stamp() -> dict[str, str]:
-    """What the cache must have been written from: py3langid's version and its model file."""
-    return {
-        "py3langid": metadata.version("py3langid"),
-        "model_sha256": hashlib.sha256(_model_path().read_bytes()).hexdigest(),
-    }
+    """What the cache must have been written from: py3langid's loader and identifier code and
+    its model file, by SHA-256 (not by version: importlib.metadata costs ~50 ms to import)."""
+    files = {"langid.py": MODEL_DIR / "langid.py", "modelio.py": MODEL_DIR / "modelio.py",
+             "model": _model_path()}
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in files.items()}
 
 
 def _typed(values: np.ndarray) -> array[int]:
