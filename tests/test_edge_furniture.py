@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from newsclean import clean_text, restore
-from newsclean.line_model.furniture import _opens_list
+from newsclean.line_model.furniture import EDGE_END_WORDS, _opens_list, _short_end
+from newsclean.text_view import TextView
 
 PAGE = (Path(__file__).parent / "fixtures" / "pages" / "harbour-page.txt").read_text("utf-8")
 LINES = PAGE.split("\n")
@@ -94,3 +95,28 @@ def test_the_model_is_asked_once_for_the_same_lines_and_marks(
     twin = TextView(view.text, body_start=1)
     furniture._scores(twin, twin.body(), fewer, None)
     assert len(asked) == 4
+
+
+def _short_end_by_list(body: list, marks: dict, title: int | None) -> bool:
+    """The definition: among the kept lines, the last two or the first two are both short."""
+    kept = [k for k, ln in enumerate(body) if ln.index not in marks and ln.index != title]
+    return any(len(end) == 2 and all(body[k].words <= EDGE_END_WORDS for k in end)
+               for end in (kept[-2:], kept[:2]))
+
+
+def test_short_ends_are_found_from_each_end_as_the_list_of_kept_lines_says() -> None:
+    lines = ["Home", "Local news", "Council votes to keep the ferry running all winter long",
+             "The vote on Tuesday was close, and the harbour board welcomed the result.",
+             "Share", "Print", "More from the harbour desk"]
+    view = TextView("\n".join(lines))
+    body = view.body()
+    cases = [({}, None), ({0: ("boilerplate", "menu")}, None), ({0: ("b", "x"), 1: ("b", "x")}, None),
+             ({5: ("b", "x")}, None), ({4: ("b", "x"), 5: ("b", "x")}, None),
+             ({k: ("b", "x") for k in (0, 1, 4, 5)}, None), ({}, 1), ({}, 5),
+             ({k: ("b", "x") for k in range(7) if k != 6}, None), ({k: ("b", "x") for k in range(7)}, None)]
+    got = [_short_end(body, marks, title) for marks, title in cases]
+    assert got == [_short_end_by_list(body, marks, title) for marks, title in cases]
+    assert True in got and False in got  # (the cases hold both answers)
+    # two menu labels at the top alone make a short end; marked away, the headline is first
+    assert _short_end(body, {4: ("b", "x"), 6: ("b", "x")}, None)
+    assert not _short_end(body, {0: ("b", "x"), 4: ("b", "x"), 6: ("b", "x")}, None)

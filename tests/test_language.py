@@ -5,6 +5,7 @@ from __future__ import annotations
 import py3langid
 import pytest
 
+from newsclean.enrich import language
 from newsclean.enrich.language import (
     _NOT_ASCII_LETTER,
     _lead_bytes,
@@ -123,13 +124,13 @@ def test_same_answer_as_py3langid() -> None:
 
 def test_model_reads_a_recurring_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = py3langid.rank
+    real = language._rank  # (py3langid's rank, from the unpacked model when there is one)
 
     def counted(text: str) -> list[tuple[str, float]]:
         calls.append(text)
         return real(text)
 
-    monkeypatch.setattr(py3langid, "rank", counted)
+    monkeypatch.setattr(language, "_rank", counted)
     text = "La commune a voté mardi soir la prolongation des lignes de bus jusqu’au port."
     first = _model_classify(text)
     assert first[0] == "fr"

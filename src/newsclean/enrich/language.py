@@ -1,10 +1,10 @@
 """Language of the cleaned article (ISO 639-1), and paragraph spans when it mixes languages.
 
-py3langid's model (shipped in its wheel) is used through its public functions only
-(`classify`, `rank`; pyproject pins the minor version), loaded by py3langid once, lazily,
-per process.  Most articles never reach it: when the
-function words of the sampled text are overwhelmingly English, German, French or Spanish
-(quick_language), that is the answer; on records-dev it answers 98% of the articles and
+py3langid's model (shipped in its wheel) is used through its public `rank` only (pyproject
+pins the minor version), loaded once, lazily, per process: from the copy `make install`
+unpacks (langid_cache.py, milliseconds), else by py3langid itself (~0.4 s).  Most articles
+never reach it: when the function words of the sampled text are overwhelmingly English,
+German, French or Spanish (quick_language), that is the answer; on records-dev it answers 98% of the articles and
 always agrees with the model (bench/bench_quotes.py).  Mixed-language articles are found cheaply:
 each paragraph's first words are checked against short function-word lists and its
 script; only a paragraph that looks foreign is classified on its own to confirm.
@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final, cast
 
 import py3langid
 
@@ -124,6 +124,23 @@ def _lead_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass").translate(None, _NOT_LEAD_BYTES)
 
 
+_UNLOADED: Final = object()
+_identifier: Any = _UNLOADED  # the unpacked model's identifier, None without one
+
+
+def _rank(text: str) -> list[tuple[str, float]]:
+    """py3langid's `rank` of the text, from the model unpacked at install time when there is
+    one (langid_cache.py: the same identifier, loaded in ms instead of ~0.4 s a process)."""
+    global _identifier
+    if _identifier is _UNLOADED:
+        from .langid_cache import load
+
+        _identifier = load()
+    if _identifier is None:
+        return cast("list[tuple[str, float]]", py3langid.rank(text))
+    return cast("list[tuple[str, float]]", _identifier.rank(text))
+
+
 # The model's answers are kept for texts it has read: a paragraph or a short article that
 # recurs in a corpus (copies of a page, a site's standing notice) is classified once per
 # process.  (A call costs ~0.4 ms; the look-up of its text, a sample or a paragraph start
@@ -135,9 +152,8 @@ def _model_classify(text: str) -> tuple[str | None, float]:
     py3langid's module-level `classify`/`rank` give raw naive-Bayes log scores; the
     confidence is their softmax at temperature sqrt(bytes), as py3langid's own
     `norm_probs` computes it (the model reads the NFC UTF-8 bytes, lower-cased when the
-    text is all capitals).  The model is loaded by py3langid on first use, once per
-    process."""
-    ranked = py3langid.rank(text)
+    text is all capitals).  The model is loaded on first use, once per process (_rank)."""
+    ranked = _rank(text)
     if not ranked or ranked[0][1] == ranked[-1][1]:
         return None, 0.0  # no feature of the model in the text: every score the same
     if text.isupper():

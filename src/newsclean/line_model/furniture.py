@@ -76,7 +76,7 @@ def page_furniture(
     """Marks for the furniture lines of a whole-page record that the rules' `marks` leave
     in; {} for any other record.  The model covers what no rule removes, so every line a
     rule names keeps its reason."""
-    body = [ln for ln in view.body() if ln.index != title_line]
+    body = _body(view, title_line)
     if len(body) < MIN_LINES:
         return {}
     # Most records are an article with noise that the rules removed: what they keep is the
@@ -213,12 +213,12 @@ def edge_furniture(
 ) -> dict[int, tuple[str, str]]:
     """Marks for runs of furniture the rules' `marks` leave at a record's top and bottom
     (a site's menu under the article, its section labels over the headline); {} if none."""
-    body = [ln for ln in view.body() if ln.index != title_line]
+    body = _body(view, title_line)
     if len(body) < 3:
         return {}
-    kept = [k for k, ln in enumerate(body) if ln.index not in marks and ln.index != title]
-    if not _short_end(body, kept) or max(_left_at_edges(body, marks, title, _label)) < EDGE_LABELS:
+    if not _short_end(body, marks, title) or max(_left_at_edges(body, marks, title, _label)) < EDGE_LABELS:
         return {}
+    kept = [k for k, ln in enumerate(body) if ln.index not in marks and ln.index != title]
     p = _scores(view, body, marks, title)
     out: dict[int, tuple[str, str]] = {}
     for order in (kept[::-1], kept):
@@ -242,12 +242,29 @@ def edge_furniture(
     return out
 
 
-def _short_end(body: list[Line], kept: list[int]) -> bool:
-    """Do the rules keep two short lines or more at the very top or bottom?"""
-    return any(
-        len(end) == 2 and all(body[k].words <= EDGE_END_WORDS for k in end)
-        for end in (kept[-2:], kept[:2])
-    )
+def _short_end(body: list[Line], marks: Mapping[int, tuple[str, str]], title: int | None) -> bool:
+    """Do the rules keep two short lines or more at the very top or bottom?  (The two kept
+    lines nearest each end are looked for from that end: most records fail here, so the
+    list of every kept line is made only after.)"""
+    for order in (reversed(body), body):
+        seen = 0
+        for ln in order:
+            if ln.index in marks or ln.index == title:
+                continue
+            if ln.words > EDGE_END_WORDS:
+                break
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
+def _body(view: TextView, title_line: int | None) -> list[Line]:
+    """The record's non-blank body lines but the given title line (the view's own list
+    without one, not a copy: it is never changed here)."""
+    if title_line is None:
+        return view.body()
+    return [ln for ln in view.body() if ln.index != title_line]
 
 
 def _over_furniture(

@@ -125,15 +125,21 @@ def verified(raw: io.BufferedReader, owned: bool = True) -> BinaryIO:
     return trusted(decompressed(compressed_prefix(raw, check), intact), check)  # type: ignore[arg-type]
 
 
+# Decoded bytes asked of the decoder at a time: with io's default (8 KB) a gzip input cost a
+# decompress call per 8 KB, each copying the compressed bytes left of its 256 KB chunk
+# (reading 10k records' 117 MB: 0.27 s of CPU, 0.18 s with this).
+DECODED_BUFFER = 1 << 18
+
+
 def decompressed(raw: io.BufferedReader, intact: bool = False) -> BinaryIO:
     """Wrap a buffered byte stream in a gzip / zstd decoder if its magic bytes say so
     (unverified: see `verified`; intact: checked whole, see integrity.GzipDecoder)."""
     head = raw.peek(4)[:4]
     if head.startswith(GZIP_MAGIC):
-        return io.BufferedReader(GzipDecoder(raw, fast=intact))  # type: ignore[arg-type]
+        return io.BufferedReader(GzipDecoder(raw, fast=intact), DECODED_BUFFER)  # type: ignore[arg-type]
     if head.startswith(ZSTD_MAGIC) and _zstd is not None:
         reader = _zstd.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(reader, DECODED_BUFFER)  # type: ignore[arg-type]
     return raw  # type: ignore[return-value]
 
 
