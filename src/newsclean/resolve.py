@@ -328,6 +328,7 @@ def resolve(
         # a page's menus that echoes the headline is no better pick)
         near = {ln.index for ln in top[-(NEAR_BODY + 1) :]}
         pick = title
+        title = _name_in_front(body, title, marks)
         title = _headline_inside_title(remaining_top, title, near, marks)
         if first_prose is not None:
             opening = title is body[0]
@@ -491,15 +492,18 @@ def _headline_given_twice(body: list[Line], title: Line, marks: dict) -> Line:
         if len(rest.split()) <= 7:  # a site's name, not a second headline
             marks[title.index] = ("boilerplate", "page_title")
             return nxt
-    # the site's or the series' name in front ("Site Guides Headline", "Site: Headline"): the
-    # heading that is the title's whole end, a headline's length, is the plain headline
+    return title
+
+
+def _name_in_front(body: list[Line], title: Line, marks: dict) -> Line:
+    """The site's or the series' name in front of the headline ("Site Guides Headline",
+    "Site: Headline") over the plain heading: the heading that is the title's whole end, a
+    headline's length, is the headline and the page's title line is furniture."""
+    nxt = next((ln for ln in body if ln.index > title.index and ln.index not in marks), None)
+    if nxt is None or nxt.words < TITLE_WORDS or len(nxt.norm) >= len(title.norm):
+        return title
     front = title.norm[: len(title.norm) - len(nxt.norm)]
-    if (
-        nxt.words >= TITLE_WORDS
-        and front.endswith(" ")
-        and title.norm.endswith(nxt.norm)
-        and 1 <= len(front.split()) <= 3
-    ):
+    if front.endswith(" ") and title.norm.endswith(nxt.norm) and 1 <= len(front.split()) <= 3:
         marks[title.index] = ("boilerplate", "page_title")
         return nxt
     return title
