@@ -46,6 +46,8 @@ PARAMS = {
 }
 ROUNDS = 120
 ROUNDS_2 = 80
+DRAWS = 1
+RECORD_WEIGHT = 1.0
 
 
 def _fit(X, y, w, names, rounds):
@@ -62,18 +64,18 @@ def _sub(doc_id: str) -> int:
     return int(hashlib.sha256(f"sub/{page}".encode()).hexdigest()[:8], 16) % 2
 
 
-def fit(docs: list[Doc]):
+def fit(docs: list[Doc], record_weight: float = 1.0):
     """(first stage, second stage) boosters fitted on docs."""
     oof: list[np.ndarray | None] = [None] * len(docs)
     for half in (0, 1):
         train = [d for d in docs if _sub(d.id) != half]
-        booster = _fit(*stack(train), NAMES, ROUNDS)
+        booster = _fit(*stack(train, record_weight=record_weight), NAMES, ROUNDS)
         for k, d in enumerate(docs):
             if _sub(d.id) == half:
                 oof[k] = booster.predict(d.X)
     ctx = [context_features(p, d.X, d.words) for p, d in zip(oof, docs, strict=True)]
-    second = _fit(*stack(docs, ctx), CONTEXT_NAMES, ROUNDS_2)
-    first = _fit(*stack(docs), NAMES, ROUNDS)
+    second = _fit(*stack(docs, ctx, record_weight), CONTEXT_NAMES, ROUNDS_2)
+    first = _fit(*stack(docs, record_weight=record_weight), NAMES, ROUNDS)
     return first, second
 
 
@@ -94,9 +96,14 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=Path("out/train"))
     ap.add_argument("--out", type=Path, default=Path("src/newsclean/line_model/model.json.gz"))
     ap.add_argument("--fold", choices=("a", "b"), help="fit on this half of the train sites")
+    ap.add_argument("--draws", type=int, default=DRAWS, help="noisy records per mode and rendering")
+    ap.add_argument("--no-records", action="store_true",
+                    help="fit on the whole-page renderings alone (no built records)")
+    ap.add_argument("--record-weight", type=float, default=RECORD_WEIGHT,
+                    help="a built record's weight against a page's of its length")
     args = ap.parse_args()
     t = time.time()
-    train_docs = featurise(documents(args.data / "renderings-wcxb-train.jsonl.gz"))
+    train_docs = featurise(documents(args.data / "renderings-wcxb-train.jsonl.gz", draws=args.draws))
     if args.fold:
         held = [d for d in train_docs if fold_of(d.id) != args.fold]
         train_docs = [d for d in train_docs if fold_of(d.id) == args.fold]
@@ -104,9 +111,11 @@ def main() -> int:
     else:
         held = featurise(documents(args.data / "renderings-wcxb-heldout.jsonl.gz"))
         held_name = "wcxb-heldout"
+    if args.no_records:  # (the held-out documents keep theirs: what is measured stays)
+        train_docs = [d for d in train_docs if not d.record]
     print(f"documents: train {len(train_docs)}, {held_name} {len(held)} ({time.time() - t:.0f} s)",
           file=sys.stderr)
-    first, second = fit(train_docs)
+    first, second = fit(train_docs, args.record_weight)
     p1 = [first.predict(d.X) for d in held]
     p2 = [second.predict(context_features(p, d.X, d.words)) for p, d in zip(p1, held, strict=True)]
     _, yh, _ = stack(held)
@@ -117,6 +126,14 @@ def main() -> int:
     acc1, acc2 = ((s1 >= 0.5) == (yh > 0)).mean(), ((s2 >= 0.5) == (yh > 0)).mean()
     print(f"{held_name} lines ({len(yh)}): first stage AUC {auc1:.4f} acc {acc1:.4f}; "
           f"second stage AUC {auc2:.4f} acc {acc2:.4f}", file=sys.stderr)
+    for kind, of in (("pages", False), ("records", True)):
+        ks = [k for k, d in enumerate(held) if d.record == of]
+        if not ks:
+            continue
+        yk = np.concatenate([held[k].y[m[k]] for k in ks])
+        sk = np.concatenate([p2[k][m[k]] for k in ks])
+        print(f"  {kind} ({len(ks)} docs, {len(yk)} lines): AUC {roc_auc_score(yk, sk):.4f} "
+              f"acc {((sk >= 0.5) == (yk > 0)).mean():.4f}", file=sys.stderr)
     stay_body, stay_other = transitions(train_docs)
     _, y, w = stack(train_docs)
     bundle = {
