@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean import clean_text, restore
-from newsclean.detect import banners
+from newsclean.detect import banners, boilerplate
 from newsclean.text_view import normalise
 
 HEADER = " date 2025-06-03 200"
@@ -110,6 +110,72 @@ def test_article_about_a_missing_web_page_stays_whole() -> None:
     a = clean_text(rec)
     assert a.verdict == "article"
     assert a.text == "\n".join(body)
+
+
+# --- legal notices, imprint lines and rights lines at the end -------------------------------
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        ("Impressum", "disclaimer"),
+        ("Mentions légales", "disclaimer"),
+        ("Note legali", "disclaimer"),
+        ("Informações legais", "disclaimer"),
+        ("Terms of Service", "disclaimer"),
+        ("Condiciones de uso", "disclaimer"),
+        ("Directeur de la publication : Jean Martin", "disclaimer"),
+        ("Direttore responsabile: Laura Bianchi", "disclaimer"),
+        ("Verantwortlich i.S.d. § 18 Abs. 2 MStV: Petra Hansen", "disclaimer"),
+        ("Le contenu de cette page est fourni à titre informatif et n'engage pas la responsabilité de la rédaction.", "disclaimer"),
+        ("La redacción no se hace responsable de las opiniones de los lectores.", "disclaimer"),
+        ("L'editore non si assume alcuna responsabilità per i contenuti dei siti collegati.", "disclaimer"),
+        ("Für unverlangt eingesandte Manuskripte übernehmen wir keine Gewähr.", "disclaimer"),
+        ("© Jornal da Serra – todos os direitos reservados", "copyright"),
+        ("Tutti i diritti riservati. Vietata la copia.", "copyright"),
+        ("Droits réservés – Éditions du Lac", "copyright"),
+        ("Derechos reservados 2024", "copyright"),
+        ("Alle rechten voorbehouden", "copyright"),
+        ("Some rights reserved", "copyright"),
+        ("Reproduction of this page in any form is prohibited without consent.", "copyright"),
+        ("É proibida a reprodução deste conteúdo sem autorização prévia.", "copyright"),
+        ("Sie haben ein Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten.", "cookie_notice"),
+        ("Ai sensi del GDPR puoi chiedere la cancellazione dei tuoi dati in qualsiasi momento.", "cookie_notice"),
+    ],
+)
+def test_legal_families(line: str, family: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) == family
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The city reserved the right to cancel the contract.",
+        "Rights groups reserved judgement on the new law.",
+        "The museum's terms of use for the new wing were agreed on Monday by the trustees.",
+        "La direttrice ha detto che il museo riaprirà a settembre.",
+        "A reprodução das tartarugas é acompanhada por biólogos da universidade.",
+        "Der Verlag übernimmt die Zeitung zum ersten Januar.",
+    ],
+)
+def test_legal_words_in_prose_are_no_family(line: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) is None
+
+
+@pytest.mark.parametrize(
+    "bottom",
+    [
+        ["Impressum", "Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung des Verlags."],
+        ["Mentions légales", "Droits de reproduction réservés © Le Journal du Plateau"],
+        ["Todos os direitos reservados. É proibida a reprodução sem autorização."],
+        ["Note legali", "L'editore non si assume alcuna responsabilità per i contenuti dei siti collegati."],
+    ],
+)
+def test_legal_footer_goes_and_the_article_stays(bottom: list[str]) -> None:
+    rec = _record([], bottom)
+    a = clean_text(rec)
+    assert a.verdict == "article"
+    assert a.title == TITLE
+    assert a.text == "\n".join(BODY)
+    _check_restored(rec)
 
 
 def test_clean_article_comes_through_untouched() -> None:

@@ -41,7 +41,14 @@ def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks
 
 
 _DISCLAIMER_HEAD: Final = _rx(
-    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
+    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$",
+    # a site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl)
+    r"^(?:impressum|imprint|legal\s+(?:notices?|information)|mentions\s+légales|informations\s+légales|"
+    r"rechtliche\s+hinweise|note\s+legali|avvis[oi]\s+legal[ei]|nota\s+legal|informações\s+legais|"
+    r"aviso\s+de\s+privacidad|juridische\s+informatie|colofon|"
+    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)|nutzungsbedingungen|"
+    r"conditions\s+(?:générales\s+)?d'utilisation|condiciones\s+(?:generales\s+)?de\s+uso|"
+    r"termini\s+e\s+condizioni|condizioni\s+d'uso|termos\s+(?:de\s+uso|e\s+condições))\s*[:.]?$",
 )
 _DISCLAIMER_BODY: Final = _gated(
     ("warranty", r"\bwithout\s+warranty\b"),
@@ -69,6 +76,12 @@ _DISCLAIMER_BODY: Final = _gated(
     # the same notices in German, French, Spanish and Italian: the writer's own views, no
     # advice, affiliate links
     ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
+    ("engagent engage responsabilité", r"\bn'engagen?t\s+(?:en\s+aucun\s+cas\s+|pas\s+|nullement\s+)?la\s+responsabilité\b|\bdécline\s+toute\s+responsabilité\b"),
+    ("indicatif informatif informativo indicativo", r"\bà\s+titre\s+(?:indicatif|informatif)\b|\ba\s+título\s+(?:informativo|indicativo)\b|\ba\s+titolo\s+(?:informativo|indicativo)\b"),
+    ("responsable responsabilità responsabiliza verantwortung übernehmen übernimmt",
+     r"\bno\s+se\s+(?:hace|hacen)\s+responsables?\b|\bnon\s+si\s+assume\s+(?:alcuna\s+)?responsabilità\b|\bnão\s+se\s+responsabiliza\b|\b(?:übernehmen|übernimmt)\s+(?:wir\s+|der\s+verlag\s+|die\s+redaktion\s+)?keine\s+(?:verantwortung|gewähr|haftung)\b"),
+    ("verantwortlich publication responsabile responsável",
+     r"^(?:verantwortlich\s+(?:für\s+den\s+inhalt|i\.?\s?s\.?\s?d\.?)|v\.?\s?i\.?\s?s\.?\s?d\.?\s+§|directeur\s+de\s+(?:la\s+)?publication|responsable\s+de\s+(?:la\s+)?publication|direttore\s+responsabile|responsável\s+pelo\s+conteúdo)\b"),
     ("opinions opinion engagent reflètent", r"\bopinions?\s+(?:exprimées?|émises)\b|\bn'engagen?t\s+que\b|\bne\s+reflèten?t\s+pas\s+(?:nécessairement\s+)?(?:l'|les?\s+)?(?:avis|opinions?|position)"),
     ("opiniones opinioni reflejan riflettono riflette", r"\b(?:las\s+)?opiniones\s+expresadas\b|\bno\s+reflejan?\s+necesariamente\b|\ble\s+opinioni\s+espresse\b|\bnon\s+riflett(?:e|ono)\s+necessariamente\b"),
     ("beratung anlageberatung rechtsberatung steuerberatung finanzberatung constitue constituye costituisce",
@@ -106,6 +119,11 @@ _COPYRIGHT: Final = _rx(
     r"\btoute\s+reproduction\b|\breproduction\s+(?:(?:même\s+)?partielle\s+|totale\s+ou\s+partielle\s+)?(?:est\s+)?interdite\b|\breproduction\s+[^.]{0,20}\bsans\s+(?:l'\s*)?autorisation\b",
     r"\b(?:queda\s+)?prohibida\s+(?:la\s+)?reproducción\b|\breproducción\s+(?:total\s+o\s+parcial\s+)?prohibida\b",
     r"\briproduzione\s+riservata\b|\bvietata\s+la\s+riproduzione\b",
+    # rights reserved, in the words of each language (en/de/fr/es/it/pt/nl), however qualified
+    r"\brights?\s+reserved\b|\brechte\s+vorbehalten\b|\bdroits\s+(?:de\s+\w+\s+(?:et\s+de\s+\w+\s+)?)?réservés\b|"
+    r"\b(?:derechos|direitos)\s+reservados\b|\bdiritti\s+riservati\b|\brechten\s+voorbehouden\b",
+    # reproduction forbidden without leave (en, pt)
+    r"\breproduction\b[^.]{0,60}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
@@ -123,6 +141,10 @@ _COOKIE: Final = _gated(
     ("personal", r"\bpersonal\s+information\b.{0,30}$"),
     ("cookies data", r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b"),
     ("accept reject decline", r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b"),
+    # a data-protection rights notice: access and rectification (en, de, fr, es, it, pt)
+    ("accès access auskunft acceso accesso acesso",
+     r"\b(?:droits?\s+d'accès|rights?\s+(?:of|to)\s+access|recht\s+auf\s+auskunft|derechos?\s+de\s+acceso|diritt[oi]\s+di\s+accesso|direitos?\s+de\s+acesso)\b[^.]{0,80}\b(?:rectification|rectify|correction|berichtigung|rectificación|rettifica|retificação)\b"),
+    ("libertés rgpd gdpr dsgvo", r"\bloi\s+informatique\s+et\s+libertés\b|\b(?:rgpd|gdpr|dsgvo)\b[^.]{0,60}\b(?:données|data|daten|datos|dati|dados)\b"),
     ("datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad",
      r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b"),
     # a page that will not show without scripts (en, de, fr, es): furniture over an article,
@@ -407,7 +429,10 @@ _DISCLAIMER_WORDS: Final = frozenset(
     sponsored produced published haftung gewähr garantie garantía constitutes meinung opinion
     engagent reflètent opiniones opinioni reflejan riflettono riflette beratung anlageberatung
     rechtsberatung steuerberatung finanzberatung constitue constituye costituisce affiliés
-    affiliation afiliados affiliati provision comisión commissione""".split()
+    affiliation afiliados affiliati provision comisión commissione engagent engage
+    responsabilité indicatif informatif informativo indicativo responsable responsabilità
+    responsabiliza verantwortung verantwortlich publication responsabile responsável übernehmen
+    übernimmt""".split()
 )
 _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
@@ -416,13 +441,15 @@ _SHORT_NOTICE_WORDS: Final = frozenset(
 _COPYRIGHT_WORDS: Final = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
-    wiedergabe reproduction reproducción riproduzione prohibida""".split()
+    wiedergabe reproduction reproducción riproduzione prohibida reserved vorbehalten réservés
+    reservados riservati voorbehouden proibida reprodução""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
     experience personalise personalize privacy consent sell share personal data accept reject
     decline datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad
-    activer aktivieren activa activar""".split()
+    activer aktivieren activa activar accès access auskunft acceso accesso acesso libertés rgpd
+    gdpr dsgvo""".split()
 )
 _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
