@@ -183,3 +183,68 @@ def test_clean_article_comes_through_untouched() -> None:
     a = clean_text(rec)
     assert a.text == "\n".join(BODY)
     assert [r.reason for r in a.removed] == ["header", "title"]
+
+
+# --- navigation at the record's edges: label runs, spaced menus, jump links -----------------
+@pytest.mark.parametrize(
+    "bottom",
+    [
+        ["Inland", "Ausland", "Sport", "Kultur", "Reise"],
+        ["Cronaca", "Politica", "Economia"],
+        ["Opinión", "Deportes", "Gente y Estilo", "Vídeos"],
+        ["Nach oben", "Inland", "Ausland", "Sport"],
+    ],
+)
+def test_run_of_bare_labels_ending_the_record_is_a_menu(bottom: list[str]) -> None:
+    rec = _record([], bottom)
+    a = clean_text(rec)
+    assert a.text == "\n".join(BODY)
+    _check_restored(rec)
+
+
+@pytest.mark.parametrize(
+    "bottom",
+    [
+        # the article's own closing lines: a list with markers, figures, a sign-off
+        ["- Kiel", "- Lübeck", "- Flensburg"],
+        ["Serves 4", "Prep 20 min", "Cook 1 hour"],
+        ["Ana Ruiz", "Madrid"],
+        ["Ana Ruiz", "Madrid", "Additional reporting by Tom Field in Seville"],
+    ],
+)
+def test_articles_own_short_closing_lines_stay(bottom: list[str]) -> None:
+    rec = _record([], bottom)
+    a = clean_text(rec)
+    assert a.text == "\n".join(BODY + bottom)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Startseite   Lokales   Sport   Leute",
+        "Inicio - Mundo - Economía - Cultura",
+        "Home – Sport – Motori – Viaggi",
+        "Zurück nach oben",
+        "Retour en haut de la page",
+        "Volver arriba",
+        "Voltar ao topo",
+        "Ver más noticias",
+        "Altre notizie",
+    ],
+)
+def test_spaced_menus_and_jump_links_are_navigation(line: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) == "navigation"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Brexit - what it means - and what comes next - analysis",
+        "Region   2023   2024   Change",
+        "Arsenal - Chelsea",
+        "Ver más allá del horizonte es difícil.",
+        "En haut de la colline, le vent souffle fort.",
+    ],
+)
+def test_dashes_columns_and_jump_words_in_prose_are_no_menu(line: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) is None

@@ -676,7 +676,27 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "glued_widgets"
     if words <= 8 and toks and toks[0] in _SECTION_WORDS and _section_menu(toks):
         return "navigation"
+    if words <= 6 and toks and toks[0] in _JUMP_WORDS and _JUMP.match(norm):
+        return "navigation"
     return _navigation(text)
+
+
+# A page's jump links: back to the top, more of the section's news (en, de, fr, es, it, pt).
+_JUMP: Final = re.compile(
+    r"(?:back\s+to\s+(?:the\s+)?top|(?:zurück\s+)?nach\s+oben|zum\s+seitenanfang|"
+    r"(?:retour\s+)?en\s+haut(?:\s+de\s+(?:la\s+)?page)?|haut\s+de\s+page|"
+    r"volver\s+arriba|ir\s+arriba|subir|torna\s+(?:su|in\s+alto|all'inizio)|"
+    r"voltar\s+ao\s+topo|ir\s+para\s+o\s+topo|"
+    r"(?:ver|leer)\s+más(?:\s+(?:noticias|artículos|de\s+\w+))?|más\s+noticias|"
+    r"(?:voir|lire)\s+plus(?:\s+d'(?:articles|actualités|infos))?|plus\s+d'(?:articles|actualités|infos)|"
+    r"mehr\s+(?:nachrichten|artikel|meldungen)|weitere\s+(?:nachrichten|meldungen)|"
+    r"altre\s+notizie|leggi\s+(?:di\s+più|tutte\s+le\s+notizie)|"
+    r"ver\s+mais(?:\s+notícias)?|mais\s+notícias|leia\s+mais)\W*$"
+)
+_JUMP_WORDS: Final = frozenset(
+    "back zurück nach zum retour en haut volver ir subir torna voltar ver leer más voir lire"
+    " plus mehr weitere altre leggi mais leia".split()
+)
 
 
 # A news site's sections, which its menus list without separators ("News Sport Weather").
@@ -707,10 +727,26 @@ def _section_menu(toks: list[str]) -> bool:
     return len(words) >= 3 or words[0] in ("about", "contact", "home")
 
 
+# Menus a text dump lays out without a bar: items apart by runs of spaces, or by spaced
+# dashes.  (Three separators or more, each item a bare label of a word or two without a
+# figure: a headline's dashes join clauses, a table's columns carry figures.)
+_SPACED_SEP: Final = re.compile(r" {3,}|\t| [-–—] ")
+_BARE_ITEM: Final = re.compile(r"[^\W\d_][^\s\d]*(?: [^\W\d_][^\s\d]*)?")
+
+
+def _spaced_menu(text: str) -> bool:
+    items = _SPACED_SEP.split(text.strip())
+    return len(items) >= 4 and all(
+        i[:1].isupper() and _BARE_ITEM.fullmatch(i) is not None for i in items
+    )
+
+
 def _navigation(text: str) -> str | None:
     if _has_menu_char(text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
             return "navigation"
+    if ("   " in text or " - " in text or " – " in text or " — " in text) and _spaced_menu(text):
+        return "navigation"
     return None
 
