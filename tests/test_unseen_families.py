@@ -248,3 +248,41 @@ def test_spaced_menus_and_jump_links_are_navigation(line: str) -> None:
 )
 def test_dashes_columns_and_jump_words_in_prose_are_no_menu(line: str) -> None:
     assert boilerplate.classify(line, normalise(line), len(line.split())) is None
+
+
+# --- a paragraph repeated with a sentence dropped -------------------------------------------
+LONG_BODY = [
+    "The ferry operator said on Monday that the new timetable would add two crossings a day from April.",
+    "Passenger numbers rose by a fifth last summer, the busiest season since the route first opened in 1998. The company expects many more visitors to come this year.",
+    "Local businesses welcomed the change, saying the late crossing would let visitors stay for dinner.",
+    "The council will review the timetable after the summer season and publish its findings in the autumn.",
+]
+
+
+@pytest.mark.parametrize("gap", [0, 1, 2])
+def test_copy_that_lost_a_sentence_close_below_is_a_repeat(gap: int) -> None:
+    copy = "The company expects many more visitors to come this year."
+    body = LONG_BODY[: 2 + gap] + [copy] + LONG_BODY[2 + gap :]
+    rec = "\n".join([HEADER, "Ferry adds late crossings to the island", *body])
+    a = clean_text(rec)
+    assert a.text == "\n".join(LONG_BODY)
+    assert any(r.reason == "repeated" and r.text.strip() == copy for r in a.removed)
+    _check_restored(rec)
+
+
+def test_sentence_restated_in_a_later_section_stays() -> None:
+    # a summary at the end restating one sentence of a paragraph far above is the article's
+    filler = [f"Paragraph {k} of the report describes the crossing times and the fares in detail for each season." for k in range(10)]
+    summary = "The company expects many more visitors to come this year."
+    body = [*LONG_BODY, *filler, "In short", summary]
+    rec = "\n".join([HEADER, "Ferry adds late crossings to the island", *body])
+    a = clean_text(rec)
+    assert summary in a.text.split("\n")
+
+
+def test_headline_under_its_site_suffixed_copy_is_not_a_repeat() -> None:
+    title = "Why the ferry timetable is changing: what travellers need to know?"
+    rec = "\n".join([HEADER, title + " | Island Courier", title, *LONG_BODY])
+    a = clean_text(rec)
+    assert a.text == "\n".join(LONG_BODY)
+    assert not any(r.reason == "repeated" for r in a.removed)
