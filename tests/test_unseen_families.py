@@ -286,3 +286,37 @@ def test_headline_under_its_site_suffixed_copy_is_not_a_repeat() -> None:
     a = clean_text(rec)
     assert a.text == "\n".join(LONG_BODY)
     assert not any(r.reason == "repeated" for r in a.removed)
+
+
+# --- boxes under the article: the author's, the most-read list --------------------------------
+@pytest.mark.parametrize(
+    "bottom",
+    [
+        ["About the author", "Priya Nair reports on water and farming. Before joining us she edited a rural weekly."],
+        ["Über den Autor", "Lukas Brandt schreibt seit 2015 über Landwirtschaft und Umwelt."],
+        ["Sobre a autora", "Jornalista de ambiente e clima, em Lisboa."],
+        ["Meistgelesen", "Bahnstreik legt Nahverkehr lahm", "Neue Schule öffnet im Herbst", "Hochwasser am Rhein sinkt"],
+        ["Lo más leído", "1 Cierra la fábrica de conservas del puerto", "2 El alcalde presenta su dimisión", "3 Llega la ola de calor"],
+        ["I più letti", "Chiude il ponte sul fiume per lavori", "Nuove regole per i monopattini"],
+    ],
+)
+def test_author_box_and_most_read_list_go(bottom: list[str]) -> None:
+    rec = _record([], bottom)
+    a = clean_text(rec)
+    assert a.text == "\n".join(BODY)
+    _check_restored(rec)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["About the authority's new powers", "Zum Autor des Buches", "Sobre el autor del crimen, la policía no dijo nada"],
+)
+def test_author_words_in_other_lines_are_no_author_box(line: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) != "author_box"
+
+
+def test_a_section_about_the_author_inside_the_article_stays() -> None:
+    body = [BODY[0], "About the author", BODY[1], BODY[2]]
+    rec = "\n".join([HEADER, TITLE, *body])
+    a = clean_text(rec)
+    assert a.text == "\n".join(body)

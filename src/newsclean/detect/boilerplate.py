@@ -185,7 +185,22 @@ _RELATED_HEAD_LEAD: Final = _rx(
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
+    # the most read / most shared lists, in de, fr, es, it, pt
+    r"^(?:meist(?:gelesen|geklickt|kommentiert|geteilt)e?(?:\s+(?:artikel|nachrichten|beiträge))?|"
+    r"am\s+meisten\s+gelesen|(?:les\s+)?(?:articles\s+)?(?:plus\s+lus|plus\s+partagés|plus\s+commentés|plus\s+populaires)|"
+    r"(?:lo|los|las)\s+más\s+(?:leíd[oa]s?|vist[oa]s?|compartid[oa]s?|popular(?:es)?)|"
+    r"(?:i\s+|le\s+)?(?:notizie\s+|articoli\s+)?più\s+(?:lett[ei]|vist[ei]|condivis[ei]|cliccat[ei]|popolari)|"
+    r"(?:as\s+|os\s+)?(?:notícias\s+)?mais\s+(?:lid[ao]s|vist[ao]s|compartilhad[ao]s|populares))\W*$",
 )
+# An author box's heading (en, de, fr, es, it, pt): the lines under it are the box.
+_AUTHOR_HEAD: Final = re.compile(
+    r"(?:(?:about|meet)\s+the\s+(?:author|authors|writer|reporter|contributor)|author\s+bio(?:graphy)?|"
+    r"über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zu[rm]\s+(?:autorin|autor|person)|"
+    r"à\s+propos\s+de\s+l'(?:auteur|autrice|auteure)|(?:sobre|acerca\s+de)\s+(?:el\s+autor|la\s+autora|del\s+autor|de\s+la\s+autora)|"
+    r"(?:sull'(?:autore|autrice)|chi\s+è\s+l'(?:autore|autrice))|sobre\s+(?:o\s+autor|a\s+autora))"
+    r"\W*$"
+)
+_AUTHOR_LEADS: Final = frozenset("about meet author über zur zum à sobre acerca sull chi".split())
 # "… related articles:" anywhere, which must then end the line with one of its nouns
 _RELATED_HEAD_LIST: Final = _rx(
     r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
@@ -678,6 +693,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "navigation"
     if words <= 6 and toks and toks[0] in _JUMP_WORDS and _JUMP.match(norm):
         return "navigation"
+    if words <= 6 and toks and toks[0] in _AUTHOR_LEADS and _AUTHOR_HEAD.match(norm):
+        return "author_box"
     return _navigation(text)
 
 
