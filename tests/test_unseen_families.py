@@ -320,3 +320,41 @@ def test_a_section_about_the_author_inside_the_article_stays() -> None:
     rec = "\n".join([HEADER, TITLE, *body])
     a = clean_text(rec)
     assert a.text == "\n".join(body)
+
+
+# --- furniture glued onto the article's last line -------------------------------------------
+LAST = "The council said the new crossing would open in the spring, weeks ahead of the original plan"
+
+
+@pytest.mark.parametrize(
+    ("last", "glued"),
+    [
+        (LAST + " agreed with the contractor in Lisbon.", "Partilhe esta notíciaWhatsApp"),
+        (LAST + ", to the relief of traders!", "Compartir en redesCopiar enlace"),
+        (LAST + " in Oslo", "Advertisement"),
+        (LAST + " by 2027", "Copyright 2026 Fjordline Media AS"),
+        (LAST + " and traders", "Tags: transport, harbour, council"),
+    ],
+)
+def test_furniture_glued_onto_the_last_line_is_cut_off(last: str, glued: str) -> None:
+    rec = _record([], []) + "\n" + last + glued
+    a = clean_text(rec)
+    assert a.text == "\n".join([*BODY, last])
+    assert a.removed[-1].text == glued
+    _check_restored(rec)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a brand's humps are no glued furniture
+        LAST + ", according to figures compiled by MarketWatch",
+        LAST + ", and traders can follow the works on the council's DataFeedWatch",
+        LAST + ", as the mayor said in a video posted on YouTube",
+        LAST + ", the minister told the Washington Post",
+    ],
+)
+def test_camel_cased_names_at_the_end_of_the_last_line_stay(last: str) -> None:
+    rec = _record([], []) + "\n" + last
+    a = clean_text(rec)
+    assert a.text == "\n".join([*BODY, last])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from .apply import apply_marks
-from .detect import dateline, glued, markdown
+from .detect import credits, dateline, glued, markdown
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
@@ -228,11 +228,17 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
         ):
             continue
-        sp = glued.tail(ln, named_text, record_lines)
+        sp = glued.tail(ln, _named_or_credit, record_lines, ln.index not in marks)
         if sp is not None and (not out or out[0].end <= sp.start):
             out.append(sp)
             marks.pop(ln.index, None)
     return out
+
+
+def _named_or_credit(text: str) -> str | None:
+    """A family's name for a stretch of text, or "credits" for a tag line or a dated byline
+    (what pages print under the article, glued onto its last line by a crawler)."""
+    return named_text(text) or ("credits" if credits.is_credit(text) else None)
 
 
 def _one_quote(text: str, qt: Quotation) -> Quote:

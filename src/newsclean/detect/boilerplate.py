@@ -367,6 +367,8 @@ _WIDGET_WORDS: Final = frozenset(
     compartir imprimir comentar seguir enviar artículo suscríbete noticia
     condividi commenta commenti stampa iscriviti segui su articolo notizia
     compartilhe compartilhar partilhar comente comentários siga assine em site website
+    comparte compártelo compartí partilhe redes sociales sociais copiar copia copie enlace
+    ligação notícia esta este questa questo
     watch listen pin audio version password l d passwort username forgot forgotten remember anmelden connexion contraseña
     """.split()
 )
@@ -378,7 +380,8 @@ _FILLER_WORDS: Final = frozenset(
     be here now today via new more less first back top main content article articles story
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
-    noticia su articolo notizia em site website l d""".split()
+    noticia su articolo notizia em site website l d redes sociales sociais notícia esta este
+    questa questo""".split()
 )
 
 
@@ -398,7 +401,8 @@ _CAMEL_NAMES: Final = re.compile(r"WhatsApp|LinkedIn|YouTube|TikTok|SoundCloud|G
 
 
 def _unglue_names(line: str) -> str:
-    return _CAMEL_NAMES.sub(lambda m: m.group(0).lower(), line)
+    # (a space before the name: it may itself be glued to the word before, "noticiaWhatsApp")
+    return _CAMEL_NAMES.sub(lambda m: " " + m.group(0).lower(), line)
 
 
 def _widget(line: str, camel: bool) -> bool:
