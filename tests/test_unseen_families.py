@@ -358,3 +358,29 @@ def test_camel_cased_names_at_the_end_of_the_last_line_stay(last: str) -> None:
     rec = _record([], []) + "\n" + last
     a = clean_text(rec)
     assert a.text == "\n".join([*BODY, last])
+
+
+# --- wire tags with a bar after the bracket, or a day with its stop before the month --------
+@pytest.mark.parametrize(
+    ("tag", "agency"),
+    [
+        ("VILNIUS, Oct 2 (ELTA) | ", "ELTA"),
+        ("(KNA) • ", "KNA"),
+        ("LJUBLJANA, 14. oktobra (STA) - ", "STA"),
+        ("WIEN, 3. März (APA) – ", "APA"),
+    ],
+)
+def test_wire_tag_with_other_separators_and_dates_names_the_publisher(tag: str, agency: str) -> None:
+    rec = "\n".join([HEADER, TITLE, tag + BODY[0], *BODY[1:]])
+    a = clean_text(rec)
+    assert a.publisher == agency
+    assert a.text == "\n".join(BODY)
+    _check_restored(rec)
+
+
+@pytest.mark.parametrize("dateline", ["WIEN, 3. März – ", "LJUBLJANA – ", "Graz, 3. März – "])
+def test_bare_dateline_with_a_stopped_day_stays(dateline: str) -> None:
+    rec = "\n".join([HEADER, TITLE, dateline + BODY[0], *BODY[1:]])
+    a = clean_text(rec)
+    assert a.publisher is None
+    assert a.text == "\n".join([dateline + BODY[0], *BODY[1:]])

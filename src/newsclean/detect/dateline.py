@@ -24,14 +24,15 @@ _AGENCY: Final = r"[A-Za-z][A-Za-z0-9&.\-]{0,14}(?:\s[A-Z][A-Za-z0-9&.\-]{0,14})
 # Each word taken whole (possessive): "-" both joins a word and separates two, and a long
 # hyphenated capital run ("AB-CD-EF-…") was tried every way (seconds for 300 characters).
 _PLACE: Final = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]++(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]++){0,3}"
-# a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars")
-_DATE: Final = r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)(?:,?\s*\d{4})?)?"
+# a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars"), the day
+# maybe with its stop before the month ("3. März", "7. svibnja")
+_DATE: Final = r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,9}\.?)(?:,?\s*\d{4})?)?"
 # a state or country after the city: "NAIROBI, Kenya", "SAN JOSE, Calif."
 _REGION: Final = r"(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)?"
-# after the bracket: a dash or underscores (typewriter wires: "(AFP) _ "), a colon, a space, a
-# full stop (".-" in Spanish wires, ". " in Russian ones), or nothing before a capital
-# ("(CNN)The …")
-_DASH: Final = r"(?:\s*[-_\u2013\u2014\u2012\u2015]+\s*|\s*:\s*|\s+|\.-?\s+|(?=[A-Z\"“‘]))"
+# after the bracket: a dash or underscores (typewriter wires: "(AFP) _ "), a bar or a bullet
+# (a site's own separator), a colon, a space, a full stop (".-" in Spanish wires, ". " in
+# Russian ones), or nothing before a capital ("(CNN)The …")
+_DASH: Final = r"(?:\s*[-_\u2013\u2014\u2012\u2015|•]+\s*|\s*:\s*|\s+|\.-?\s+|(?=[A-Z\"“‘]))"
 
 _TAG: Final = re.compile(
     rf"^(?:((?:{_PLACE}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}){_REGION}{_DATE})\s*"
