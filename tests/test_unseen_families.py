@@ -137,6 +137,10 @@ def test_article_about_a_missing_web_page_stays_whole() -> None:
         ("Some rights reserved", "copyright"),
         ("Reproduction of this page in any form is prohibited without consent.", "copyright"),
         ("É proibida a reprodução deste conteúdo sem autorização prévia.", "copyright"),
+        ("® Registered trademark of Alder & Finch Ltd.", "copyright"),
+        ("Northwind® is a trademark owned by Northwind Media Group.", "copyright"),
+        ("Eingetragene Marke der Alpenblick Verlag GmbH", "copyright"),
+        ("Marque déposée – Groupe Rivage", "copyright"),
         ("Sie haben ein Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten.", "cookie_notice"),
         ("Ai sensi del GDPR puoi chiedere la cancellazione dei tuoi dati in qualsiasi momento.", "cookie_notice"),
     ],
@@ -154,6 +158,8 @@ def test_legal_families(line: str, family: str) -> None:
         "La direttrice ha detto che il museo riaprirà a settembre.",
         "A reprodução das tartarugas é acompanhada por biólogos da universidade.",
         "Der Verlag übernimmt die Zeitung zum ersten Januar.",
+        "The trademark dispute went to court in March.",
+        "Registered nurses marched to the town hall.",
     ],
 )
 def test_legal_words_in_prose_are_no_family(line: str) -> None:

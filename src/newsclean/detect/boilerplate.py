@@ -122,6 +122,10 @@ _COPYRIGHT: Final = _rx(
     # rights reserved, in the words of each language (en/de/fr/es/it/pt/nl), however qualified
     r"\brights?\s+reserved\b|\brechte\s+vorbehalten\b|\bdroits\s+(?:de\s+\w+\s+(?:et\s+de\s+\w+\s+)?)?réservés\b|"
     r"\b(?:derechos|direitos)\s+reservados\b|\bdiritti\s+riservati\b|\brechten\s+voorbehouden\b",
+    # trademark notices (en, de, fr, es, pt, it)
+    r"^(?:®|™)|\b(?:registered\s+)?trade\s?marks?\s+(?:of|owned\s+by|belonging\s+to)\b|"
+    r"\beingetragene\s+(?:marke|warenzeichen)\b|\bmarques?\s+déposées?\b|\bmarcas?\s+registradas?\b|"
+    r"\bmarchi?o?\s+registrat[oi]\b",
     # reproduction forbidden without leave (en, pt)
     r"\breproduction\b[^.]{0,60}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
 )
@@ -461,7 +465,8 @@ _COPYRIGHT_WORDS: Final = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
     wiedergabe reproduction reproducción riproduzione prohibida reserved vorbehalten réservés
-    reservados riservati voorbehouden proibida reprodução""".split()
+    reservados riservati voorbehouden proibida reprodução trademark trademarks trade registered
+    eingetragene marque marques marca marcas marchio marchi""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
@@ -632,7 +637,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     if (
         gated
         and words <= 30
-        and ("©" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
+        and ("©" in norm or "®" in norm or "™" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
         and (_COPYRIGHT.search(norm) or ("©" in norm and _COPYRIGHT_MID.match(norm)))
     ):
         return "copyright"
