@@ -142,7 +142,9 @@ def _label_run_at_end(view: TextView, marks: dict) -> None:
     what the rules and the line model already took; LABEL_RUN labels or more, and never
     every kept line."""
     run: list[int] = []
-    for ln in reversed(view.lines[view.body_start :]):
+    lines = view.lines
+    for k in range(len(lines) - 1, view.body_start - 1, -1):  # (no copy of the lines)
+        ln = lines[k]
         if ln.blank or ln.index in marks:
             continue
         if not (label_line(ln) and ln.text[:1].isupper()):

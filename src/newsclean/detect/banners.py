@@ -24,7 +24,7 @@ _ERROR: Final = [
     r"\b(?:page|content|article|post|story|link|url|resource)\b[^.!?]{0,40}\b(?:doesn'?t|does\s+not|did\s+not|didn'?t|no\s+longer|can'?t|cannot|could\s+not|couldn'?t|won'?t)\s+(?:exists?|be\s+found|available|found|work)",
     r"\b(?:no\s+longer|not|isn'?t|is\s+not|currently\s+not)\s+(?:be\s+)?available\b",
     r"\b(?:page|content|article)s?\b[^.!?]{0,30}\b(?:has|have|was|were|may\s+have)\s+been\s+(?:removed|deleted|moved|taken\s+down|archived|renamed|unpublished)",
-    r"\b(?:page|what|the\s+page|content)\s+you\s+(?:are|were|'re)\s+(?:looking|searching)\s+for\b|\bwhat\s+you\s+(?:are|were|'re)\s+after\W*$",
+    r"\b(?:page|what|the\s+page|content)\s+you\s+(?:are|were|'re)\s+(?:looking|searching)\s+for\b",
     r"\bpage\s+you\s+requested\b|\bthe\s+requested\s+(?:url|page|document|resource|file|content|article)\b",
     r"\b(?:we|i)\s+(?:can'?t|cannot|could\s*n'?t|could\s+not|were\s+unable\s+to)\s+(?:find|locate)\b",
     r"^(?:can'?t|cannot|couldn'?t|could\s+not|unable\s+to)\s+(?:find|locate|load)\b",
@@ -89,6 +89,7 @@ _ERROR: Final = [
     r"^(?:volver|regresar|ir)\s+a\s+(?:la\s+)?(?:portada|página\s+(?:de\s+)?inicio|inicio)\b|"
     r"^torna(?:re)?\s+alla\s+(?:home\s?(?:page)?|pagina\s+(?:principale|iniziale))\b|"
     r"^(?:voltar|volte|retornar)\s+(?:para|à|ao)\s+(?:[ao]\s+)?(?:página\s+inicial|home\s?(?:page)?|início)\b",
+    r"\bwhat\s+you\s+(?:are|were|'re)\s+after\W*$",
     r"\b(?:überprüfen|prüfen|vérifiez|comprueba|compruebe|revisa|controlla|verifique|verifica)\b[^.!?]{0,30}\b(?:adresse|url|dirección|indirizzo|endereço)\b",
 ]
 
@@ -143,7 +144,7 @@ _BLOCKED: Final = [
 # fraction of its cost on the prose lines whose common words pass the set test below.
 _ERROR_GATES: Final = [
     "CODE", "error fehler erreur", "found", "found", "exist found available work", "available",
-    "removed deleted moved taken archived renamed unpublished", "looking searching after",
+    "removed deleted moved taken archived renamed unpublished", "looking searching",
     "requested", "find locate", "", "exist", "", "wrong",
     "error unavailable gateway maintenance available", "link", "link", "page", "rejected",
     "found", "", "mistyped misspelled", "moved changed removed deleted expired", "", "lost",
@@ -151,11 +152,15 @@ _ERROR_GATES: Final = [
     "gefunden", "nicht", "nicht", "seite", "seite", "fehler",
     "page", "existe introuvable disponible", "page", "erreur", "trouv",
     "página", "encontra existe disponible", "página", "existe disponible", "error",
-    "pagina", "esiste disponibile trovat", "pagina", "errore",
-    "página", "encontrad existe disponível", "página", "erro",
-    "wurde été sido stat foi",
-    "startseite accueil portada inicio início home pagina página",
-    "adresse url dirección indirizzo endereço",
+    "=pagina", "=esiste disponibile trovata trovato", "=pagina", "=errore",
+    "=página", "=encontrado encontrada existe disponível", "=página", "=erro",
+    "=verschoben gelöscht entfernt supprimée supprimé supprimés supprimées déplacée déplacé retirée"
+    " retiré movida movido eliminada eliminado borrada borrado retirada retirado rimossa rimosso"
+    " spostata spostato cancellata cancellato eliminata eliminato removida removido excluída"
+    " excluído apagada apagado",
+    "=startseite accueil portada inicio início inicial principale iniziale home homepage",
+    "=after",
+    "=überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -165,34 +170,57 @@ _BLOCKED_GATES: Final = [
     "attention", "automated suspicious", "detect protection", "request connection", "ip", "owner",
     "zugriff zugang roboter sicherheitsüberprüfung", "accès bloqué robot humain",
     "acceso robot demasiadas humano",
-    "accesso robot troppe acesso robô muitas trop zu",
-    "blocki gesperrt angehalten bloqu refus denegad bloccat",
-    "ungewöhnlich inhabituel inusual sospechos insolit anomal sospett incomum suspeit anormal",
-    "mensch bloqué verificación",
-    "",
+    "=accesso robot troppe acesso robô muitas trop viele",
+    "=blockiert gesperrt angehalten bloqué bloquée refusé refusée bloqueado bloqueada denegado"
+    " denegada bloccato bloccata",
+    "=ungewöhnliche ungewöhnlicher ungewöhnlichen inhabituel inhabituelle inusual sospechoso"
+    " sospechosa insolito insolita anomalo anomala sospetto sospetta incomum suspeito suspeita anormal",
+    "=mensch bloqué verificación",
+    "=referenz référence referencia riferimento referência",
 ]
 
 
-def _gated(patterns: list[str], gates: list[str]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
-    """(gate, expression) pairs.  The expressions that share a gate are joined into one: only
-    whether any of them matches is asked, and one search costs less than several."""
+# A gate: substrings of the line, or, written "=word word …", words of the line (tested
+# against its tokens: a few dozen inflected forms cost one set test where as many substring
+# scans would cost a pass each).
+
+
+_Alts = tuple[
+    list[tuple[tuple[str, ...], re.Pattern[str]]],
+    list[tuple[frozenset[str], re.Pattern[str]]],
+    frozenset[str],  # the words of all word gates (one pass over a line's words skips them all)
+]
+
+
+def _gated(patterns: list[str], gates: list[str]) -> _Alts:
+    """(gate, expression) pairs, those gated by substrings and those gated by words apart.
+    The expressions that share a gate are joined into one: only whether any of them matches
+    is asked, and one search costs less than several."""
     assert len(patterns) == len(gates), "one gate per expression"
     groups: dict[str, list[str]] = {}
     for p, g in zip(patterns, gates, strict=True):
         groups.setdefault(g, []).append(p)
-    return [
-        (tuple(g.split()), re.compile("|".join(f"(?:{p})" for p in ps)))
-        for g, ps in groups.items()
-    ]
+    joined = {g: re.compile("|".join(f"(?:{p})" for p in ps)) for g, ps in groups.items()}
+    by_words = [(frozenset(g[1:].split()), rx) for g, rx in joined.items() if g.startswith("=")]
+    return (
+        [(tuple(g.split()), rx) for g, rx in joined.items() if not g.startswith("=")],
+        by_words,
+        frozenset().union(*(w for w, _ in by_words)),
+    )
 
 
 _ERROR_ALTS: Final = _gated(_ERROR, _ERROR_GATES)
 _BLOCKED_ALTS: Final = _gated(_BLOCKED, _BLOCKED_GATES)
 
 
-def _search_gated(alts: list[tuple[tuple[str, ...], re.Pattern[str]]], norm: str) -> bool:
+def _search_gated(alts: _Alts, norm: str, toks: list[str]) -> bool:
+    by_text, by_words, any_words = alts
+    if not any_words.isdisjoint(toks):
+        for words, rx in by_words:
+            if not words.isdisjoint(toks) and rx.search(norm):
+                return True
     code: bool | None = None
-    for gate, rx in alts:
+    for gate, rx in by_text:
         if gate:
             if gate[0] == "CODE":
                 if code is None:
@@ -221,11 +249,14 @@ _ERROR_WORDS: Final = frozenset(
     perdón wrong server unavailable gateway maintenance broken dead link homepage home front
     frontpage start startpage main rejected nothing try seite angeforderte gesuchte aufgerufene
     aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non
-    encountered experienced unable expired database after
+    encountered experienced unable expired database
     errore erro pagina trovata trovato esiste disponibile inesistente verificato spiacenti
     dispiace desculpe lamentamos opa encontrada encontrado disponível inexistente ocorreu houve
-    wurde été sido stata stato foi startseite accueil portada inicio início torna voltar volte retornar
-    adresse url dirección indirizzo endereço""".split()
+    verschoben gelöscht entfernt supprimée supprimé supprimés supprimées déplacée déplacé retirée
+    retiré movida movido eliminada eliminado borrada borrado retirada retirado rimossa rimosso
+    spostata spostato cancellata cancellato eliminata eliminato removida removido excluída
+    excluído apagada apagado startseite accueil portada inicio início inicial principale
+    iniziale überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
@@ -234,10 +265,11 @@ _BLOCKED_WORDS: Final = frozenset(
     website pardon hold attention automated suspicious connection request ip owner zugriff
     zugang roboter sicherheitsüberprüfung accès bloqué bloquée refusé interdit humain acceso
     denegado bloqueado restringido humano demasiadas accesso negato bloccato robô acesso negado
-    troppe muitas trop viele anfrage requête demande solicitud petición richiesta solicitação
-    requisição ungewöhnliche ungewöhnlicher ungewöhnlichen activité trafic tráfico actividad traffico
-    attività tráfego atividade bestätigen pourquoi verificación referenz référence referencia
-    riferimento referência""".split()
+    troppe muitas trop viele blockiert gesperrt angehalten bloquée refusé refusée bloqueada
+    denegada bloccata bloqueado ungewöhnliche ungewöhnlicher ungewöhnlichen inhabituel
+    inhabituelle inusual sospechoso sospechosa insolito insolita anomalo anomala sospetto sospetta
+    incomum suspeito suspeita anormal mensch verificación referenz référence referencia riferimento
+    referência""".split()
 )
 
 
@@ -252,12 +284,14 @@ def classify(norm: str, words: int, toks: list[str] | None = None) -> str | None
         return None
     if toks is None:
         toks = tokens(norm)
-    if not _BLOCKED_WORDS.isdisjoint(toks) and _search_gated(_BLOCKED_ALTS, norm):
+    if not _BLOCKED_WORDS.isdisjoint(toks) and _search_gated(_BLOCKED_ALTS, norm, toks):
         return "blocked"
     if (
-        not _ERROR_WORDS.isdisjoint(toks) or ("4" in norm or "5" in norm) and _CODE.search(norm)
+        not _ERROR_WORDS.isdisjoint(toks)
+        or ("4" in norm or "5" in norm) and _CODE.search(norm) is not None
+        or norm.endswith((" after", " after.", " after!"))  # ("… what you were after.")
     ) and _search_gated(
-        _ERROR_ALTS, norm
+        _ERROR_ALTS, norm, toks
     ):
         return "error"
     return None

@@ -41,14 +41,22 @@ def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks
 
 
 _DISCLAIMER_HEAD: Final = _rx(
-    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$",
-    # a site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl)
-    r"^(?:impressum|imprint|legal\s+(?:notices?|information)|mentions\s+légales|informations\s+légales|"
+    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
+)
+# A site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl); tried only on
+# a short line opening with one of _LEGAL_LEADS (not among the _LEADS every short line meets).
+_LEGAL_HEAD: Final = re.compile(
+    r"(?:impressum|imprint|legal\s+(?:notices?|information)|mentions\s+légales|informations\s+légales|"
     r"rechtliche\s+hinweise|note\s+legali|avvis[oi]\s+legal[ei]|nota\s+legal|informações\s+legais|"
     r"aviso\s+de\s+privacidad|juridische\s+informatie|colofon|"
     r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)|nutzungsbedingungen|"
     r"conditions\s+(?:générales\s+)?d'utilisation|condiciones\s+(?:generales\s+)?de\s+uso|"
-    r"termini\s+e\s+condizioni|condizioni\s+d'uso|termos\s+(?:de\s+uso|e\s+condições))\s*[:.]?$",
+    r"termini\s+e\s+condizioni|condizioni\s+d'uso|termos\s+(?:de\s+uso|e\s+condições))\s*[:.]?$"
+)
+_LEGAL_LEADS: Final = frozenset(
+    """impressum imprint legal mentions informations rechtliche note avviso avvisi nota
+    informações aviso juridische colofon terms nutzungsbedingungen conditions condiciones
+    termini condizioni termos""".split()
 )
 _DISCLAIMER_BODY: Final = _gated(
     ("warranty", r"\bwithout\s+warranty\b"),
@@ -76,11 +84,11 @@ _DISCLAIMER_BODY: Final = _gated(
     # the same notices in German, French, Spanish and Italian: the writer's own views, no
     # advice, affiliate links
     ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
-    ("engagent engage responsabilité", r"\bn'engagen?t\s+(?:en\s+aucun\s+cas\s+|pas\s+|nullement\s+)?la\s+responsabilité\b|\bdécline\s+toute\s+responsabilité\b"),
+    ("engagent responsabilité", r"\bn'engagen?t\s+(?:en\s+aucun\s+cas\s+|pas\s+|nullement\s+)?la\s+responsabilité\b|\bdécline\s+toute\s+responsabilité\b"),
     ("indicatif informatif informativo indicativo", r"\bà\s+titre\s+(?:indicatif|informatif)\b|\ba\s+título\s+(?:informativo|indicativo)\b|\ba\s+titolo\s+(?:informativo|indicativo)\b"),
     ("responsable responsabilità responsabiliza verantwortung übernehmen übernimmt",
      r"\bno\s+se\s+(?:hace|hacen)\s+responsables?\b|\bnon\s+si\s+assume\s+(?:alcuna\s+)?responsabilità\b|\bnão\s+se\s+responsabiliza\b|\b(?:übernehmen|übernimmt)\s+(?:wir\s+|der\s+verlag\s+|die\s+redaktion\s+)?keine\s+(?:verantwortung|gewähr|haftung)\b"),
-    ("verantwortlich publication responsabile responsável",
+    ("verantwortlich directeur responsable direttore responsável",
      r"^(?:verantwortlich\s+(?:für\s+den\s+inhalt|i\.?\s?s\.?\s?d\.?)|v\.?\s?i\.?\s?s\.?\s?d\.?\s+§|directeur\s+de\s+(?:la\s+)?publication|responsable\s+de\s+(?:la\s+)?publication|direttore\s+responsabile|responsável\s+pelo\s+conteúdo)\b"),
     ("opinions opinion engagent reflètent", r"\bopinions?\s+(?:exprimées?|émises)\b|\bn'engagen?t\s+que\b|\bne\s+reflèten?t\s+pas\s+(?:nécessairement\s+)?(?:l'|les?\s+)?(?:avis|opinions?|position)"),
     ("opiniones opinioni reflejan riflettono riflette", r"\b(?:las\s+)?opiniones\s+expresadas\b|\bno\s+reflejan?\s+necesariamente\b|\ble\s+opinioni\s+espresse\b|\bnon\s+riflett(?:e|ono)\s+necessariamente\b"),
@@ -123,7 +131,7 @@ _COPYRIGHT: Final = _rx(
     r"\brights?\s+reserved\b|\brechte\s+vorbehalten\b|\bdroits\s+(?:de\s+\w+\s+(?:et\s+de\s+\w+\s+)?)?réservés\b|"
     r"\b(?:derechos|direitos)\s+reservados\b|\bdiritti\s+riservati\b|\brechten\s+voorbehouden\b",
     # trademark notices (en, de, fr, es, pt, it)
-    r"^(?:®|™)|\b(?:registered\s+)?trade\s?marks?\s+(?:of|owned\s+by|belonging\s+to)\b|"
+    r"^(?:®|™)|\b(?:registered\s+)?trademarks?\s+(?:of|owned\s+by|belonging\s+to)\b|"
     r"\beingetragene\s+(?:marke|warenzeichen)\b|\bmarques?\s+déposées?\b|\bmarcas?\s+registradas?\b|"
     r"\bmarchi?o?\s+registrat[oi]\b",
     # reproduction forbidden without leave (en, pt)
@@ -146,7 +154,7 @@ _COOKIE: Final = _gated(
     ("cookies data", r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b"),
     ("accept reject decline", r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b"),
     # a data-protection rights notice: access and rectification (en, de, fr, es, it, pt)
-    ("accès access auskunft acceso accesso acesso",
+    ("rectification rectify berichtigung rectificación rettifica retificação",
      r"\b(?:droits?\s+d'accès|rights?\s+(?:of|to)\s+access|recht\s+auf\s+auskunft|derechos?\s+de\s+acceso|diritt[oi]\s+di\s+accesso|direitos?\s+de\s+acesso)\b[^.]{0,80}\b(?:rectification|rectify|correction|berichtigung|rectificación|rettifica|retificação)\b"),
     ("libertés rgpd gdpr dsgvo", r"\bloi\s+informatique\s+et\s+libertés\b|\b(?:rgpd|gdpr|dsgvo)\b[^.]{0,60}\b(?:données|data|daten|datos|dati|dados)\b"),
     ("datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad",
@@ -189,12 +197,19 @@ _RELATED_HEAD_LEAD: Final = _rx(
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
-    # the most read / most shared lists, in de, fr, es, it, pt
-    r"^(?:meist(?:gelesen|geklickt|kommentiert|geteilt)e?(?:\s+(?:artikel|nachrichten|beiträge))?|"
+)
+# The most read / most shared lists' headings, in de, fr, es, it, pt (tried only on a short
+# line holding one of _MOST_WORDS)
+_MOST_READ: Final = re.compile(
+    r"(?:meist(?:gelesen|geklickt|kommentiert|geteilt)e?(?:\s+(?:artikel|nachrichten|beiträge))?|"
     r"am\s+meisten\s+gelesen|(?:les\s+)?(?:articles\s+)?(?:plus\s+lus|plus\s+partagés|plus\s+commentés|plus\s+populaires)|"
     r"(?:lo|los|las)\s+más\s+(?:leíd[oa]s?|vist[oa]s?|compartid[oa]s?|popular(?:es)?)|"
     r"(?:i\s+|le\s+)?(?:notizie\s+|articoli\s+)?più\s+(?:lett[ei]|vist[ei]|condivis[ei]|cliccat[ei]|popolari)|"
-    r"(?:as\s+|os\s+)?(?:notícias\s+)?mais\s+(?:lid[ao]s|vist[ao]s|compartilhad[ao]s|populares))\W*$",
+    r"(?:as\s+|os\s+)?(?:notícias\s+)?mais\s+(?:lid[ao]s|vist[ao]s|compartilhad[ao]s|populares))\W*$"
+)
+_MOST_WORDS: Final = frozenset(
+    """meistgelesen meistgelesene meistgeklickt meistgeklickte meistkommentiert meistkommentierte
+    meistgeteilt meistgeteilte meisten plus más più mais""".split()
 )
 # An author box's heading (en, de, fr, es, it, pt): the lines under it are the box.
 _AUTHOR_HEAD: Final = re.compile(
@@ -452,10 +467,9 @@ _DISCLAIMER_WORDS: Final = frozenset(
     sponsored produced published haftung gewähr garantie garantía constitutes meinung opinion
     engagent reflètent opiniones opinioni reflejan riflettono riflette beratung anlageberatung
     rechtsberatung steuerberatung finanzberatung constitue constituye costituisce affiliés
-    affiliation afiliados affiliati provision comisión commissione engagent engage
-    responsabilité indicatif informatif informativo indicativo responsable responsabilità
-    responsabiliza verantwortung verantwortlich publication responsabile responsável übernehmen
-    übernimmt""".split()
+    affiliation afiliados affiliati provision comisión commissione engagent responsabilité
+    indicatif informatif informativo indicativo responsable responsabilità responsabiliza
+    verantwortung verantwortlich directeur direttore responsável übernehmen übernimmt""".split()
 )
 _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
@@ -465,15 +479,15 @@ _COPYRIGHT_WORDS: Final = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
     wiedergabe reproduction reproducción riproduzione prohibida reserved vorbehalten réservés
-    reservados riservati voorbehouden proibida reprodução trademark trademarks trade registered
-    eingetragene marque marques marca marcas marchio marchi""".split()
+    reservados riservati voorbehouden proibida reprodução trademark trademarks registered
+    eingetragene déposée déposées registrada registradas registrato registrati""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
     experience personalise personalize privacy consent sell share personal data accept reject
     decline datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad
-    activer aktivieren activa activar accès access auskunft acceso accesso acesso libertés rgpd
-    gdpr dsgvo""".split()
+    activer aktivieren activa activar rectification rectify berichtigung rectificación rettifica
+    retificação libertés rgpd gdpr dsgvo""".split()
 )
 _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
@@ -614,7 +628,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
             # cost half the substring tests of the words' stems that were here.)
             if words <= 60 and _disclaimer_lead(norm):
                 return "disclaimer"
-            return _navigation(text)
+            return _navigation(text, False)
     # (almost every line passes every test below: each is written in its cheapest form)
     # (a short line that none of the expressions anchored at its start matches needs none of
     # them tried; a longer one tries those it is long enough for)
@@ -624,6 +638,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
             return "ad_marker"
         if _DISCLAIMER_HEAD.search(norm):
             return "disclaimer"
+    if words <= 6 and toks and toks[0] in _LEGAL_LEADS and _LEGAL_HEAD.match(norm):
+        return "disclaimer"
     gated = not _GATED_WORDS.isdisjoint(toks)
     if (
         gated
@@ -687,6 +703,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         lead and _RELATED_INLINE.search(norm) or (text[:1] in "PNO" and _POST_NAV.match(text))
     ):
         return "related_link"
+    if words <= 5 and not _MOST_WORDS.isdisjoint(toks) and _MOST_READ.match(norm):
+        return "related_header"
     if (
         words <= 10
         and _related_head(norm, lead)
@@ -704,7 +722,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "navigation"
     if words <= 6 and toks and toks[0] in _AUTHOR_LEADS and _AUTHOR_HEAD.match(norm):
         return "author_box"
-    return _navigation(text)
+    return _navigation(text, words <= SPACED_MENU_WORDS)
 
 
 # A page's jump links: back to the top, more of the section's news (en, de, fr, es, it, pt).
@@ -767,12 +785,16 @@ def _spaced_menu(text: str) -> bool:
     )
 
 
-def _navigation(text: str) -> str | None:
+SPACED_MENU_WORDS: Final = 30  # a menu laid out with spaces or dashes is no longer
+
+
+def _navigation(text: str, spaced: bool = True) -> str | None:
+    """spaced: may the line be a menu laid out with spaces or dashes (short enough)?"""
     if _has_menu_char(text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
             return "navigation"
-    if ("   " in text or " - " in text or " – " in text or " — " in text) and _spaced_menu(text):
+    if spaced and ("   " in text or " - " in text or " – " in text or " — " in text) and _spaced_menu(text):
         return "navigation"
     return None
 

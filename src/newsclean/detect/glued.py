@@ -45,8 +45,10 @@ def tail(
         return None
     window = max(0, len(text) - MAX_CHARS - 2)
     # (a line ending in lower case with no stop near its end has no tail glued after a stop)
-    end = text[-MAX_CHARS:]
-    stops = not text[-1:].islower() or "." in end or "!" in end or "?" in end
+    stops = True
+    if text[-1:].islower():
+        end = text[-MAX_CHARS:]
+        stops = "." in end or "!" in end or "?" in end
     for m in _TAIL_AT.finditer(text, window) if stops else ():
         # a sentence's last word: letters in lower case after a space ("builder.Services",
         # "U.S.Army", "e.g.The" and "file.Close" are names, initials and abbreviations)
@@ -79,7 +81,7 @@ def tail(
     # copyright, a tag line), or widgets after a word in lower case or a figure; and what
     # stands before must be the article's, not a widget string itself.
     for m in _WORD_GLUE.finditer(text, window) if unstopped else ():
-        cut = m.end()
+        cut = m.start()
         rest = text[cut:]
         if len(rest.split()) > MAX_WORDS or len(text[:cut].split()) < MIN_BEFORE:
             continue
@@ -95,8 +97,9 @@ def tail(
     return None
 
 
-# a lower-case letter or a figure touching a capitalised word
-_WORD_GLUE: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+# a lower-case letter or a figure touching a capitalised word (found from the capital: a
+# search that starts on a character class skips ahead to the capitals)
+_WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])")
 # furniture no brand's last hump reads as
 _NOTICES: Final = frozenset(("ad_marker", "copyright", "credits", "disclaimer", "paywall"))
 # families too weak to cut on: a lone section word or a verb ("…SkyNews", "…GoShare") may be
