@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from .apply import apply_marks
-from .detect import dateline, glued, markdown
+from .detect import credits, dateline, glued, markdown
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
 from .line_model.furniture import edge_furniture, merge, page_furniture
 from .model import Article, Quote, Record, Repaired, Span
 from .repair import apply_repairs, find_repairs
+from .resolve import _label as label_line
 from .resolve import named_text, resolve
 from .text_view import Line, TextView
 
@@ -61,6 +62,7 @@ def clean_record(
     if title_line is not None:
         marks[title_line.index] = ("title", "headline")
     if verdict == "article":
+        _label_run_at_end(view, marks)
         tag = dateline.detect(view, marks)
         if tag is not None:
             if tag.above:
@@ -127,6 +129,30 @@ def clean_record(
     if verdict == "article" and enrich:
         _enrich(art)
     return art
+
+
+LABEL_RUN = 3  # bare labels in a row that end an article's record: a menu
+
+
+def _label_run_at_end(view: TextView, marks: dict) -> None:
+    """A run of bare capitalised labels (a line of one to three words, no sentence, no list
+    marker, no figure) that ends the record under the article's last kept line is a site's
+    menu or footer, in any language: an article ends on a sentence, and its own closing
+    lists carry markers, figures, addresses or sentences.  Counted from the end up, past
+    what the rules and the line model already took; LABEL_RUN labels or more, and never
+    every kept line."""
+    run: list[int] = []
+    lines = view.lines
+    for k in range(len(lines) - 1, view.body_start - 1, -1):  # (no copy of the lines)
+        ln = lines[k]
+        if ln.blank or ln.index in marks:
+            continue
+        if not (label_line(ln) and ln.text[:1].isupper()):
+            if len(run) >= LABEL_RUN:
+                for i in run:
+                    marks[i] = ("boilerplate", "navigation")
+            return
+        run.append(ln.index)
 
 
 STORY_LINES = 8  # a headline is read against this many kept lines of its story
@@ -204,11 +230,17 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
         ):
             continue
-        sp = glued.tail(ln, named_text, record_lines)
+        sp = glued.tail(ln, _named_or_credit, record_lines, ln.index not in marks)
         if sp is not None and (not out or out[0].end <= sp.start):
             out.append(sp)
             marks.pop(ln.index, None)
     return out
+
+
+def _named_or_credit(text: str) -> str | None:
+    """A family's name for a stretch of text, or "credits" for a tag line or a dated byline
+    (what pages print under the article, glued onto its last line by a crawler)."""
+    return named_text(text) or ("credits" if credits.is_credit(text) else None)
 
 
 def _one_quote(text: str, qt: Quotation) -> Quote:

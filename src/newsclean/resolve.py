@@ -844,7 +844,9 @@ def _own_dek(ln: Line, mark: tuple[str, str] | None) -> bool:
 
 
 # Families that close an article's body: after its last prose run, the first of these ends it.
-_BODY_CLOSERS: Final = frozenset(("related_header", "disclaimer", "copyright", "widget", "paywall"))
+_BODY_CLOSERS: Final = frozenset(
+    ("related_header", "disclaimer", "copyright", "widget", "paywall", "author_box")
+)
 
 # Families that open the page furniture below an article.  A soft call to action ("Contact
 # a lawyer…", "Learn more about…") does not: articles end with such lines of their own.

@@ -1,4 +1,4 @@
-"""Error, soft-404 and block-page banners (en, de, fr, es).
+"""Error, soft-404 and block-page banners (en, de, fr, es, it, pt).
 
 A banner is a short line whose wording belongs to the family of "this page is not here" or
 "you may not see this page" messages.  Patterns describe the family (status words, the
@@ -17,19 +17,19 @@ MAX_CHARS: Final = 400
 
 _ERROR: Final = [
     # status codes with their words, in any order
-    r"\b(?:4\d\d|5\d\d)\b[\s:.-]*(?:error|fehler|erreur|errores?|not found|forbidden|gone|unavailable|page|seite|página)",
-    r"\b(?:error|fehler|erreur|errores?)\s*(?:code\s*)?[:#]?\s*(?:4\d\d|5\d\d)\b",
+    r"\b(?:4\d\d|5\d\d)\b[\s:.-]*(?:error|fehler|erreur|errores?|errore|erro|not found|forbidden|gone|unavailable|page|seite|página|pagina)",
+    r"\b(?:error|fehler|erreur|errores?|errore|erro)\s*(?:code\s*)?[:#]?\s*(?:4\d\d|5\d\d)\b",
     r"\b(?:page|file|article|content|post|story|resource|url|document|seite|inhalt|artikel)\s+(?:was\s+|is\s+|could\s+)?not\s+(?:be\s+)?found\b",
     r"\bnot\s+found\b\s*$",
     r"\b(?:page|content|article|post|story|link|url|resource)\b[^.!?]{0,40}\b(?:doesn'?t|does\s+not|did\s+not|didn'?t|no\s+longer|can'?t|cannot|could\s+not|couldn'?t|won'?t)\s+(?:exists?|be\s+found|available|found|work)",
     r"\b(?:no\s+longer|not|isn'?t|is\s+not|currently\s+not)\s+(?:be\s+)?available\b",
     r"\b(?:page|content|article)s?\b[^.!?]{0,30}\b(?:has|have|was|were|may\s+have)\s+been\s+(?:removed|deleted|moved|taken\s+down|archived|renamed|unpublished)",
     r"\b(?:page|what|the\s+page|content)\s+you\s+(?:are|were|'re)\s+(?:looking|searching)\s+for\b",
-    r"\bpage\s+you\s+requested\b",
+    r"\bpage\s+you\s+requested\b|\bthe\s+requested\s+(?:url|page|document|resource|file|content|article)\b",
     r"\b(?:we|i)\s+(?:can'?t|cannot|could\s*n'?t|could\s+not|were\s+unable\s+to)\s+(?:find|locate)\b",
     r"^(?:can'?t|cannot|couldn'?t|could\s+not|unable\s+to)\s+(?:find|locate|load)\b",
     r"\b(?:this|that|the)\s+page\s+(?:doesn'?t|does\s+not|no\s+longer)\s+exist",
-    r"^(?:sorry|oops|whoops|uh[\s-]?oh|hmm+|error|hoppla|huch|ups|oups|oh\s+non?|lo\s+siento|lo\s+sentimos|désolé|entschuldigung|es\s+tut\s+uns\s+leid|perdón)\b[\s!.,:…]*",
+    r"^(?:sorry|oops|whoops|uh[\s-]?oh|hmm+|error|hoppla|huch|ups|oups|oh\s+non?|lo\s+siento|lo\s+sentimos|désolé|entschuldigung|es\s+tut\s+uns\s+leid|perdón|spiacenti|siamo\s+spiacenti|ci\s+dispiace|desculpe|lamentamos|opa)\b[\s!.,:…]*",
     r"\bsomething\s+went\s+wrong\b",
     r"\b(?:internal\s+server\s+error|service\s+(?:temporarily\s+)?unavailable|bad\s+gateway|gateway\s+time-?\s?out|server\s+error|page\s+not\s+available|under\s+maintenance)\b",
     r"\b(?:broken|dead)\s+link\b",
@@ -67,6 +67,30 @@ _ERROR: Final = [
     r"\bla\s+página\s+(?:que\s+(?:buscas|busca|estás\s+buscando|solicitaste)|solicitada)\b",
     r"\bya\s+no\s+(?:existe|está\s+disponible)\b",
     r"\bha\s+ocurrido\s+un\s+error\b|\bse\s+produjo\s+un\s+error\b",
+    # Italian
+    r"\bpagina\s+(?:non\s+(?:trovata|esiste|disponibile)|inesistente)\b",
+    r"\b(?:pagina|contenuto|articolo|link|risorsa|notizia)\b[^.!?]{0,40}\b(?:non\s+esiste|non\s+è\s+(?:più\s+)?disponibile|non\s+(?:è\s+stat[oa]\s+)?trovat[oa])\b|\bnon\s+è\s+più\s+disponibile\b",
+    r"\bla\s+pagina\s+(?:che\s+(?:stai\s+cercando|cerchi|hai\s+(?:richiesto|cercato))|richiesta|cercata)\b",
+    r"\b(?:si\s+è\s+verificato|c'è\s+stato)\s+un\s+errore\b",
+    # Portuguese
+    r"\bpágina\s+(?:não\s+(?:encontrada|existe|disponível)|inexistente)\b",
+    r"\b(?:página|conteúdo|artigo|link|notícia)\b[^.!?]{0,40}\b(?:não\s+(?:foi\s+)?encontrad[oa]|(?:já\s+)?não\s+existe|não\s+está\s+(?:mais\s+)?disponível)\b|\bnão\s+está\s+mais\s+disponível\b",
+    r"\ba\s+página\s+(?:que\s+(?:você\s+)?(?:procura|está\s+procurando|buscou|solicitou|tentou\s+acessar)|solicitada|procurada)\b",
+    r"\b(?:ocorreu|houve)\s+um\s+erro\b",
+    # a page or its content removed or moved (de, fr, es, it, pt): the first noun within a
+    # clause of the participle
+    r"\b(?:seite|artikel|inhalt|beitrag|link)\b[^.!?]{0,40}\bwurde\s+(?:\w+\s+)?(?:verschoben|gelöscht|entfernt)\b|"
+    r"\b(?:page|contenu|article|lien)\b[^.!?]{0,40}\b(?:a|ont|aurait|a\s+pu)\s+(?:été|être)\s+(?:supprimée?s?|déplacée?s?|retirée?s?)\b|"
+    r"\b(?:página|contenido|artículo|enlace)\b[^.!?]{0,40}\b(?:ha|han|haya)\s+sido\s+(?:movid[oa]|eliminad[oa]|borrad[oa]|retirad[oa])\b|"
+    r"\b(?:pagina|contenuto|articolo|link)\b[^.!?]{0,40}\b(?:è\s+stat[oa]|potrebbe\s+essere\s+stat[oa])\s+(?:rimoss[oa]|spostat[oa]|cancellat[oa]|eliminat[oa])\b|"
+    r"\b(?:página|conteúdo|link)\b[^.!?]{0,40}\b(?:foi|pode\s+ter\s+sido)\s+(?:removid[oa]|excluíd[oa]|movid[oa]|apagad[oa])\b",
+    # what an error page offers: back to the front page, check the address, search
+    r"^(?:zurück\s+)?zur\s+startseite\b|^(?:retour(?:ner)?|revenir)\s+à\s+l'accueil\b|"
+    r"^(?:volver|regresar|ir)\s+a\s+(?:la\s+)?(?:portada|página\s+(?:de\s+)?inicio|inicio)\b|"
+    r"^torna(?:re)?\s+alla\s+(?:home\s?(?:page)?|pagina\s+(?:principale|iniziale))\b|"
+    r"^(?:voltar|volte|retornar)\s+(?:para|à|ao)\s+(?:[ao]\s+)?(?:página\s+inicial|home\s?(?:page)?|início)\b",
+    r"\bwhat\s+you\s+(?:are|were|'re)\s+after\W*$",
+    r"\b(?:überprüfen|prüfen|vérifiez|comprueba|compruebe|revisa|controlla|verifique|verifica)\b[^.!?]{0,30}\b(?:adresse|url|dirección|indirizzo|endereço)\b",
 ]
 
 _BLOCKED: Final = [
@@ -106,6 +130,12 @@ _BLOCKED: Final = [
     r"\bzugriff\s+verweigert\b|\bzugang\s+gesperrt\b|\bkein\s+roboter\b|\bsicherheitsüberprüfung\b",
     r"\baccès\s+(?:refusé|interdit|bloqué)\b|\bvous\s+(?:avez\s+été|êtes)\s+bloqué|\bpas\s+un\s+robot\b|\bvérifi(?:ez|cation)\b.*\bhumain\b",
     r"\bacceso\s+(?:denegado|bloqueado|restringido)\b|\bno\s+(?:eres|soy)\s+un\s+robot\b|\bdemasiadas\s+(?:solicitudes|peticiones)\b|\bverific(?:a|ar|amos)\b.*\bhumano\b",
+    r"\baccesso\s+(?:negato|bloccato|non\s+consentito)\b|\bnon\s+sono\s+un\s+robot\b|\btroppe\s+richieste\b|\bacesso\s+(?:negado|bloqueado|restrito)\b|\bnão\s+sou\s+um\s+robô\b|\bmuitas\s+(?:solicitações|requisições)\b|\btrop\s+de\s+requêtes\b|\bzu\s+viele\s+anfragen\b",
+    # a request held up, and the traffic that caused it (de, fr, es, it, pt)
+    r"\b(?:anfrage|zugriff|zugang|accès|requête|demande|solicitud|petición|richiesta|solicitação|requisição)\b[^.!?]{0,50}\b(?:blockiert|gesperrt|angehalten|bloquée?|refusée?|bloquead[oa]|denegad[oa]|bloccat[oa])\b",
+    r"\bungewöhnliche[rn]?\s+(?:datenverkehr|aktivität|zugriffe?)\b|\b(?:activité|trafic)\s+inhabituel(?:le)?\b|\b(?:tráfico|actividad)\s+(?:inusual|sospechos[oa])\b|\b(?:traffico|attività)\s+(?:insolit[oa]|anomal[oa]|sospett[oa])\b|\b(?:tráfego|atividade)\s+(?:incomum|suspeit[oa]|anormal)\b",
+    r"\bbestätigen\s+sie,?\s+dass\s+sie\s+(?:ein\s+)?mensch\b|\bpourquoi\s+(?:suis-je|ai-je\s+été)\s+bloqué|\bverificación\b[^.!?]{0,30}\bcontinuar\b",
+    r"^(?:referenz|référence|referencia|riferimento|referência)(?:\s*-?\s*(?:id|nr\.?|n°|#))?\s*:\s*[\w.-]+$",
 ]
 
 # For each expression above, in order: substrings of which it cannot match without one
@@ -122,6 +152,15 @@ _ERROR_GATES: Final = [
     "gefunden", "nicht", "nicht", "seite", "seite", "fehler",
     "page", "existe introuvable disponible", "page", "erreur", "trouv",
     "página", "encontra existe disponible", "página", "existe disponible", "error",
+    "=pagina", "=esiste disponibile trovata trovato", "=pagina", "=errore",
+    "=página", "=encontrado encontrada existe disponível", "=página", "=erro",
+    "=verschoben gelöscht entfernt supprimée supprimé supprimés supprimées déplacée déplacé retirée"
+    " retiré movida movido eliminada eliminado borrada borrado retirada retirado rimossa rimosso"
+    " spostata spostato cancellata cancellato eliminata eliminato removida removido excluída"
+    " excluído apagada apagado",
+    "=startseite accueil portada inicio início inicial principale iniziale home homepage",
+    "=after",
+    "=überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -131,29 +170,57 @@ _BLOCKED_GATES: Final = [
     "attention", "automated suspicious", "detect protection", "request connection", "ip", "owner",
     "zugriff zugang roboter sicherheitsüberprüfung", "accès bloqué robot humain",
     "acceso robot demasiadas humano",
+    "=accesso robot troppe acesso robô muitas trop viele",
+    "=blockiert gesperrt angehalten bloqué bloquée refusé refusée bloqueado bloqueada denegado"
+    " denegada bloccato bloccata",
+    "=ungewöhnliche ungewöhnlicher ungewöhnlichen inhabituel inhabituelle inusual sospechoso"
+    " sospechosa insolito insolita anomalo anomala sospetto sospetta incomum suspeito suspeita anormal",
+    "=mensch bloqué verificación",
+    "=referenz référence referencia riferimento referência",
 ]
 
 
-def _gated(patterns: list[str], gates: list[str]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
-    """(gate, expression) pairs.  The expressions that share a gate are joined into one: only
-    whether any of them matches is asked, and one search costs less than several."""
+# A gate: substrings of the line, or, written "=word word …", words of the line (tested
+# against its tokens: a few dozen inflected forms cost one set test where as many substring
+# scans would cost a pass each).
+
+
+_Alts = tuple[
+    list[tuple[tuple[str, ...], re.Pattern[str]]],
+    list[tuple[frozenset[str], re.Pattern[str]]],
+    frozenset[str],  # the words of all word gates (one pass over a line's words skips them all)
+]
+
+
+def _gated(patterns: list[str], gates: list[str]) -> _Alts:
+    """(gate, expression) pairs, those gated by substrings and those gated by words apart.
+    The expressions that share a gate are joined into one: only whether any of them matches
+    is asked, and one search costs less than several."""
     assert len(patterns) == len(gates), "one gate per expression"
     groups: dict[str, list[str]] = {}
     for p, g in zip(patterns, gates, strict=True):
         groups.setdefault(g, []).append(p)
-    return [
-        (tuple(g.split()), re.compile("|".join(f"(?:{p})" for p in ps)))
-        for g, ps in groups.items()
-    ]
+    joined = {g: re.compile("|".join(f"(?:{p})" for p in ps)) for g, ps in groups.items()}
+    by_words = [(frozenset(g[1:].split()), rx) for g, rx in joined.items() if g.startswith("=")]
+    return (
+        [(tuple(g.split()), rx) for g, rx in joined.items() if not g.startswith("=")],
+        by_words,
+        frozenset().union(*(w for w, _ in by_words)),
+    )
 
 
 _ERROR_ALTS: Final = _gated(_ERROR, _ERROR_GATES)
 _BLOCKED_ALTS: Final = _gated(_BLOCKED, _BLOCKED_GATES)
 
 
-def _search_gated(alts: list[tuple[tuple[str, ...], re.Pattern[str]]], norm: str) -> bool:
+def _search_gated(alts: _Alts, norm: str, toks: list[str]) -> bool:
+    by_text, by_words, any_words = alts
+    if not any_words.isdisjoint(toks):
+        for words, rx in by_words:
+            if not words.isdisjoint(toks) and rx.search(norm):
+                return True
     code: bool | None = None
-    for gate, rx in alts:
+    for gate, rx in by_text:
         if gate:
             if gate[0] == "CODE":
                 if code is None:
@@ -182,7 +249,14 @@ _ERROR_WORDS: Final = frozenset(
     perdón wrong server unavailable gateway maintenance broken dead link homepage home front
     frontpage start startpage main rejected nothing try seite angeforderte gesuchte aufgerufene
     aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non
-    encountered experienced unable expired database""".split()
+    encountered experienced unable expired database
+    errore erro pagina trovata trovato esiste disponibile inesistente verificato spiacenti
+    dispiace desculpe lamentamos opa encontrada encontrado disponível inexistente ocorreu houve
+    verschoben gelöscht entfernt supprimée supprimé supprimés supprimées déplacée déplacé retirée
+    retiré movida movido eliminada eliminado borrada borrado retirada retirado rimossa rimosso
+    spostata spostato cancellata cancellato eliminata eliminato removida removido excluída
+    excluído apagada apagado startseite accueil portada inicio início inicial principale
+    iniziale überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
@@ -190,7 +264,12 @@ _BLOCKED_WORDS: Final = frozenset(
     recaptcha requests rate ratelimit limited forbidden check verification validation resolve
     website pardon hold attention automated suspicious connection request ip owner zugriff
     zugang roboter sicherheitsüberprüfung accès bloqué bloquée refusé interdit humain acceso
-    denegado bloqueado restringido humano demasiadas""".split()
+    denegado bloqueado restringido humano demasiadas accesso negato bloccato robô acesso negado
+    troppe muitas trop viele blockiert gesperrt angehalten bloquée refusé refusée bloqueada
+    denegada bloccata bloqueado ungewöhnliche ungewöhnlicher ungewöhnlichen inhabituel
+    inhabituelle inusual sospechoso sospechosa insolito insolita anomalo anomala sospetto sospetta
+    incomum suspeito suspeita anormal mensch verificación referenz référence referencia riferimento
+    referência""".split()
 )
 
 
@@ -205,12 +284,14 @@ def classify(norm: str, words: int, toks: list[str] | None = None) -> str | None
         return None
     if toks is None:
         toks = tokens(norm)
-    if not _BLOCKED_WORDS.isdisjoint(toks) and _search_gated(_BLOCKED_ALTS, norm):
+    if not _BLOCKED_WORDS.isdisjoint(toks) and _search_gated(_BLOCKED_ALTS, norm, toks):
         return "blocked"
     if (
-        not _ERROR_WORDS.isdisjoint(toks) or ("4" in norm or "5" in norm) and _CODE.search(norm)
+        not _ERROR_WORDS.isdisjoint(toks)
+        or ("4" in norm or "5" in norm) and _CODE.search(norm) is not None
+        or norm.endswith((" after", " after.", " after!"))  # ("… what you were after.")
     ) and _search_gated(
-        _ERROR_ALTS, norm
+        _ERROR_ALTS, norm, toks
     ):
         return "error"
     return None

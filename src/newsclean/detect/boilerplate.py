@@ -43,6 +43,21 @@ def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks
 _DISCLAIMER_HEAD: Final = _rx(
     r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
 )
+# A site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl); tried only on
+# a short line opening with one of _LEGAL_LEADS (not among the _LEADS every short line meets).
+_LEGAL_HEAD: Final = re.compile(
+    r"(?:impressum|imprint|legal\s+(?:notices?|information)|mentions\s+légales|informations\s+légales|"
+    r"rechtliche\s+hinweise|note\s+legali|avvis[oi]\s+legal[ei]|nota\s+legal|informações\s+legais|"
+    r"aviso\s+de\s+privacidad|juridische\s+informatie|colofon|"
+    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)|nutzungsbedingungen|"
+    r"conditions\s+(?:générales\s+)?d'utilisation|condiciones\s+(?:generales\s+)?de\s+uso|"
+    r"termini\s+e\s+condizioni|condizioni\s+d'uso|termos\s+(?:de\s+uso|e\s+condições))\s*[:.]?$"
+)
+_LEGAL_LEADS: Final = frozenset(
+    """impressum imprint legal mentions informations rechtliche note avviso avvisi nota
+    informações aviso juridische colofon terms nutzungsbedingungen conditions condiciones
+    termini condizioni termos""".split()
+)
 _DISCLAIMER_BODY: Final = _gated(
     ("warranty", r"\bwithout\s+warranty\b"),
     ("responsibility liability", r"\b(?:does|do)\s+not\s+(?:accept|assume|take)\s+any\s+(?:responsibility|liability)\b"),
@@ -69,6 +84,12 @@ _DISCLAIMER_BODY: Final = _gated(
     # the same notices in German, French, Spanish and Italian: the writer's own views, no
     # advice, affiliate links
     ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
+    ("engagent responsabilité", r"\bn'engagen?t\s+(?:en\s+aucun\s+cas\s+|pas\s+|nullement\s+)?la\s+responsabilité\b|\bdécline\s+toute\s+responsabilité\b"),
+    ("indicatif informatif informativo indicativo", r"\bà\s+titre\s+(?:indicatif|informatif)\b|\ba\s+título\s+(?:informativo|indicativo)\b|\ba\s+titolo\s+(?:informativo|indicativo)\b"),
+    ("responsable responsabilità responsabiliza verantwortung übernehmen übernimmt",
+     r"\bno\s+se\s+(?:hace|hacen)\s+responsables?\b|\bnon\s+si\s+assume\s+(?:alcuna\s+)?responsabilità\b|\bnão\s+se\s+responsabiliza\b|\b(?:übernehmen|übernimmt)\s+(?:wir\s+|der\s+verlag\s+|die\s+redaktion\s+)?keine\s+(?:verantwortung|gewähr|haftung)\b"),
+    ("verantwortlich directeur responsable direttore responsável",
+     r"^(?:verantwortlich\s+(?:für\s+den\s+inhalt|i\.?\s?s\.?\s?d\.?)|v\.?\s?i\.?\s?s\.?\s?d\.?\s+§|directeur\s+de\s+(?:la\s+)?publication|responsable\s+de\s+(?:la\s+)?publication|direttore\s+responsabile|responsável\s+pelo\s+conteúdo)\b"),
     ("opinions opinion engagent reflètent", r"\bopinions?\s+(?:exprimées?|émises)\b|\bn'engagen?t\s+que\b|\bne\s+reflèten?t\s+pas\s+(?:nécessairement\s+)?(?:l'|les?\s+)?(?:avis|opinions?|position)"),
     ("opiniones opinioni reflejan riflettono riflette", r"\b(?:las\s+)?opiniones\s+expresadas\b|\bno\s+reflejan?\s+necesariamente\b|\ble\s+opinioni\s+espresse\b|\bnon\s+riflett(?:e|ono)\s+necessariamente\b"),
     ("beratung anlageberatung rechtsberatung steuerberatung finanzberatung constitue constituye costituisce",
@@ -106,6 +127,15 @@ _COPYRIGHT: Final = _rx(
     r"\btoute\s+reproduction\b|\breproduction\s+(?:(?:même\s+)?partielle\s+|totale\s+ou\s+partielle\s+)?(?:est\s+)?interdite\b|\breproduction\s+[^.]{0,20}\bsans\s+(?:l'\s*)?autorisation\b",
     r"\b(?:queda\s+)?prohibida\s+(?:la\s+)?reproducción\b|\breproducción\s+(?:total\s+o\s+parcial\s+)?prohibida\b",
     r"\briproduzione\s+riservata\b|\bvietata\s+la\s+riproduzione\b",
+    # rights reserved, in the words of each language (en/de/fr/es/it/pt/nl), however qualified
+    r"\brights?\s+reserved\b|\brechte\s+vorbehalten\b|\bdroits\s+(?:de\s+\w+\s+(?:et\s+de\s+\w+\s+)?)?réservés\b|"
+    r"\b(?:derechos|direitos)\s+reservados\b|\bdiritti\s+riservati\b|\brechten\s+voorbehouden\b",
+    # trademark notices (en, de, fr, es, pt, it)
+    r"^(?:®|™)|\b(?:registered\s+)?trademarks?\s+(?:of|owned\s+by|belonging\s+to)\b|"
+    r"\beingetragene\s+(?:marke|warenzeichen)\b|\bmarques?\s+déposées?\b|\bmarcas?\s+registradas?\b|"
+    r"\bmarchi?o?\s+registrat[oi]\b",
+    # reproduction forbidden without leave (en, pt)
+    r"\breproduction\b[^.]{0,60}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
@@ -123,6 +153,10 @@ _COOKIE: Final = _gated(
     ("personal", r"\bpersonal\s+information\b.{0,30}$"),
     ("cookies data", r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b"),
     ("accept reject decline", r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b"),
+    # a data-protection rights notice: access and rectification (en, de, fr, es, it, pt)
+    ("rectification rectify berichtigung rectificación rettifica retificação",
+     r"\b(?:droits?\s+d'accès|rights?\s+(?:of|to)\s+access|recht\s+auf\s+auskunft|derechos?\s+de\s+acceso|diritt[oi]\s+di\s+accesso|direitos?\s+de\s+acesso)\b[^.]{0,80}\b(?:rectification|rectify|correction|berichtigung|rectificación|rettifica|retificação)\b"),
+    ("libertés rgpd gdpr dsgvo", r"\bloi\s+informatique\s+et\s+libertés\b|\b(?:rgpd|gdpr|dsgvo)\b[^.]{0,60}\b(?:données|data|daten|datos|dati|dados)\b"),
     ("datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad",
      r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b"),
     # a page that will not show without scripts (en, de, fr, es): furniture over an article,
@@ -164,6 +198,28 @@ _RELATED_HEAD_LEAD: Final = _rx(
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
 )
+# The most read / most shared lists' headings, in de, fr, es, it, pt (tried only on a short
+# line holding one of _MOST_WORDS)
+_MOST_READ: Final = re.compile(
+    r"(?:meist(?:gelesen|geklickt|kommentiert|geteilt)e?(?:\s+(?:artikel|nachrichten|beiträge))?|"
+    r"am\s+meisten\s+gelesen|(?:les\s+)?(?:articles\s+)?(?:plus\s+lus|plus\s+partagés|plus\s+commentés|plus\s+populaires)|"
+    r"(?:lo|los|las)\s+más\s+(?:leíd[oa]s?|vist[oa]s?|compartid[oa]s?|popular(?:es)?)|"
+    r"(?:i\s+|le\s+)?(?:notizie\s+|articoli\s+)?più\s+(?:lett[ei]|vist[ei]|condivis[ei]|cliccat[ei]|popolari)|"
+    r"(?:as\s+|os\s+)?(?:notícias\s+)?mais\s+(?:lid[ao]s|vist[ao]s|compartilhad[ao]s|populares))\W*$"
+)
+_MOST_WORDS: Final = frozenset(
+    """meistgelesen meistgelesene meistgeklickt meistgeklickte meistkommentiert meistkommentierte
+    meistgeteilt meistgeteilte meisten plus más più mais""".split()
+)
+# An author box's heading (en, de, fr, es, it, pt): the lines under it are the box.
+_AUTHOR_HEAD: Final = re.compile(
+    r"(?:(?:about|meet)\s+the\s+(?:author|authors|writer|reporter|contributor)|author\s+bio(?:graphy)?|"
+    r"über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zu[rm]\s+(?:autorin|autor|person)|"
+    r"à\s+propos\s+de\s+l'(?:auteur|autrice|auteure)|(?:sobre|acerca\s+de)\s+(?:el\s+autor|la\s+autora|del\s+autor|de\s+la\s+autora)|"
+    r"(?:sull'(?:autore|autrice)|chi\s+è\s+l'(?:autore|autrice))|sobre\s+(?:o\s+autor|a\s+autora))"
+    r"\W*$"
+)
+_AUTHOR_LEADS: Final = frozenset("about meet author über zur zum à sobre acerca sull chi".split())
 # "… related articles:" anywhere, which must then end the line with one of its nouns
 _RELATED_HEAD_LIST: Final = _rx(
     r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
@@ -330,6 +386,8 @@ _WIDGET_WORDS: Final = frozenset(
     compartir imprimir comentar seguir enviar artículo suscríbete noticia
     condividi commenta commenti stampa iscriviti segui su articolo notizia
     compartilhe compartilhar partilhar comente comentários siga assine em site website
+    comparte compártelo compartí partilhe redes sociales sociais copiar copia copie enlace
+    ligação notícia esta este questa questo
     watch listen pin audio version password l d passwort username forgot forgotten remember anmelden connexion contraseña
     """.split()
 )
@@ -341,7 +399,8 @@ _FILLER_WORDS: Final = frozenset(
     be here now today via new more less first back top main content article articles story
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
-    noticia su articolo notizia em site website l d""".split()
+    noticia su articolo notizia em site website l d redes sociales sociais notícia esta este
+    questa questo""".split()
 )
 
 
@@ -361,7 +420,8 @@ _CAMEL_NAMES: Final = re.compile(r"WhatsApp|LinkedIn|YouTube|TikTok|SoundCloud|G
 
 
 def _unglue_names(line: str) -> str:
-    return _CAMEL_NAMES.sub(lambda m: m.group(0).lower(), line)
+    # (a space before the name: it may itself be glued to the word before, "noticiaWhatsApp")
+    return _CAMEL_NAMES.sub(lambda m: " " + m.group(0).lower(), line)
 
 
 def _widget(line: str, camel: bool) -> bool:
@@ -407,7 +467,9 @@ _DISCLAIMER_WORDS: Final = frozenset(
     sponsored produced published haftung gewähr garantie garantía constitutes meinung opinion
     engagent reflètent opiniones opinioni reflejan riflettono riflette beratung anlageberatung
     rechtsberatung steuerberatung finanzberatung constitue constituye costituisce affiliés
-    affiliation afiliados affiliati provision comisión commissione""".split()
+    affiliation afiliados affiliati provision comisión commissione engagent responsabilité
+    indicatif informatif informativo indicativo responsable responsabilità responsabiliza
+    verantwortung verantwortlich directeur direttore responsável übernehmen übernimmt""".split()
 )
 _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
@@ -416,13 +478,16 @@ _SHORT_NOTICE_WORDS: Final = frozenset(
 _COPYRIGHT_WORDS: Final = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
-    wiedergabe reproduction reproducción riproduzione prohibida""".split()
+    wiedergabe reproduction reproducción riproduzione prohibida reserved vorbehalten réservés
+    reservados riservati voorbehouden proibida reprodução trademark trademarks registered
+    eingetragene déposée déposées registrada registradas registrato registrati""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
     experience personalise personalize privacy consent sell share personal data accept reject
     decline datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad
-    activer aktivieren activa activar""".split()
+    activer aktivieren activa activar rectification rectify berichtigung rectificación rettifica
+    retificação libertés rgpd gdpr dsgvo""".split()
 )
 _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
@@ -594,7 +659,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
             # cost half the substring tests of the words' stems that were here.)
             if words <= 60 and _disclaimer_lead(norm):
                 return "disclaimer"
-            return _navigation(text)
+            return _navigation(text, False)
     # (almost every line passes every test below: each is written in its cheapest form)
     # (a short line that none of the expressions anchored at its start matches needs none of
     # them tried; a longer one tries those it is long enough for)
@@ -604,6 +669,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
             return "ad_marker"
         if _DISCLAIMER_HEAD.search(norm):
             return "disclaimer"
+    if words <= 6 and toks and toks[0] in _LEGAL_LEADS and _LEGAL_HEAD.match(norm):
+        return "disclaimer"
     gated = not _GATED_WORDS.isdisjoint(toks)
     if (
         gated
@@ -617,7 +684,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     if (
         gated
         and words <= 30
-        and ("©" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
+        and ("©" in norm or "®" in norm or "™" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
         and (_COPYRIGHT.search(norm) or ("©" in norm and _COPYRIGHT_MID.match(norm)))
     ):
         return "copyright"
@@ -667,6 +734,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         lead and _RELATED_INLINE.search(norm) or (text[:1] in "PNO" and _POST_NAV.match(text))
     ):
         return "related_link"
+    if words <= 5 and not _MOST_WORDS.isdisjoint(toks) and _MOST_READ.match(norm):
+        return "related_header"
     if (
         words <= 10
         and _related_head(norm, lead)
@@ -680,7 +749,29 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "glued_widgets"
     if words <= 8 and toks and toks[0] in _SECTION_WORDS and _section_menu(toks):
         return "navigation"
-    return _navigation(text)
+    if words <= 6 and toks and toks[0] in _JUMP_WORDS and _JUMP.match(norm):
+        return "navigation"
+    if words <= 6 and toks and toks[0] in _AUTHOR_LEADS and _AUTHOR_HEAD.match(norm):
+        return "author_box"
+    return _navigation(text, words <= SPACED_MENU_WORDS)
+
+
+# A page's jump links: back to the top, more of the section's news (en, de, fr, es, it, pt).
+_JUMP: Final = re.compile(
+    r"(?:back\s+to\s+(?:the\s+)?top|(?:zurück\s+)?nach\s+oben|zum\s+seitenanfang|"
+    r"(?:retour\s+)?en\s+haut(?:\s+de\s+(?:la\s+)?page)?|haut\s+de\s+page|"
+    r"volver\s+arriba|ir\s+arriba|subir|torna\s+(?:su|in\s+alto|all'inizio)|"
+    r"voltar\s+ao\s+topo|ir\s+para\s+o\s+topo|"
+    r"(?:ver|leer)\s+más(?:\s+(?:noticias|artículos|de\s+\w+))?|más\s+noticias|"
+    r"(?:voir|lire)\s+plus(?:\s+d'(?:articles|actualités|infos))?|plus\s+d'(?:articles|actualités|infos)|"
+    r"mehr\s+(?:nachrichten|artikel|meldungen)|weitere\s+(?:nachrichten|meldungen)|"
+    r"altre\s+notizie|leggi\s+(?:di\s+più|tutte\s+le\s+notizie)|"
+    r"ver\s+mais(?:\s+notícias)?|mais\s+notícias|leia\s+mais)\W*$"
+)
+_JUMP_WORDS: Final = frozenset(
+    "back zurück nach zum retour en haut volver ir subir torna voltar ver leer más voir lire"
+    " plus mehr weitere altre leggi mais leia".split()
+)
 
 
 # A news site's sections, which its menus list without separators ("News Sport Weather").
@@ -711,10 +802,30 @@ def _section_menu(toks: list[str]) -> bool:
     return len(words) >= 3 or words[0] in ("about", "contact", "home")
 
 
-def _navigation(text: str) -> str | None:
+# Menus a text dump lays out without a bar: items apart by runs of spaces, or by spaced
+# dashes.  (Three separators or more, each item a bare label of a word or two without a
+# figure: a headline's dashes join clauses, a table's columns carry figures.)
+_SPACED_SEP: Final = re.compile(r" {3,}|\t| [-–—] ")
+_BARE_ITEM: Final = re.compile(r"[^\W\d_][^\s\d]*(?: [^\W\d_][^\s\d]*)?")
+
+
+def _spaced_menu(text: str) -> bool:
+    items = _SPACED_SEP.split(text.strip())
+    return len(items) >= 4 and all(
+        i[:1].isupper() and _BARE_ITEM.fullmatch(i) is not None for i in items
+    )
+
+
+SPACED_MENU_WORDS: Final = 30  # a menu laid out with spaces or dashes is no longer
+
+
+def _navigation(text: str, spaced: bool = True) -> str | None:
+    """spaced: may the line be a menu laid out with spaces or dashes (short enough)?"""
     if _has_menu_char(text) and len(_MENU_SEP.findall(text)) >= 2:
         items = _MENU_SEP.split(text)
         if sum(len(i.split()) for i in items) / len(items) <= 6:
             return "navigation"
+    if spaced and ("   " in text or " - " in text or " – " in text or " — " in text) and _spaced_menu(text):
+        return "navigation"
     return None
 

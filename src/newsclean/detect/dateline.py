@@ -24,9 +24,11 @@ _AGENCY: Final = r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9&.\-]{0,14}(?:\s[A-ZÀ-Þ][A-Za-z
 # Each word taken whole (possessive): "-" both joins a word and separates two, and a long
 # hyphenated capital run ("AB-CD-EF-…") was tried every way (seconds for 300 characters).
 _PLACE: Final = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]++(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]++){0,3}"
-# a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars")
+# a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars"), the day
+# maybe with its stop before the month ("3. März", "7. svibnja") or an ordinal ("3rd March"),
+# "3 de marzo", or all in figures ("03/03/2025")
 _DATE: Final = (
-    r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?[A-Za-zéû]{3,9}\.?"
+    r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,9}\.?"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?\s*\d{4})?)?"
 )
 # a place in title case, accents and abbreviations included ("São Paulo", "St. Louis")
@@ -34,12 +36,12 @@ _DATE: Final = (
 _TITLED_PLACE: Final = (
     r"[A-ZÀ-Þ][a-zß-ÿ]+\.?(?:\s(?:(?:de|do|da|del|di|la|le|el|am|an|on|upon|sur)\s)?[A-ZÀ-Þ][a-zß-ÿ]+\.?){0,2}"
 )
-# a state or country after the city: "NAIROBI, Kenya", "SAN JOSE, Calif."
+# a state or country after the city: "NAIROBI, Kenya", "SAN JOSE, Calif.", "WASHINGTON, D.C."
 _REGION: Final = r"(?:,\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?|[A-Z]\.[A-Z]\.))?"
-# after the bracket: a dash or underscores (typewriter wires: "(AFP) _ "), a colon, a space, a
-# full stop (".-" in Spanish wires, ". " in Russian ones), or nothing before a capital
-# ("(CNN)The …")
-_DASH: Final = r"(?:\s*[-_\u2013\u2014\u2012\u2015]+\s*|\s*:\s*|\s+|\.-?\s+|(?=[A-Z\"“‘]))"
+# after the bracket: a dash or underscores (typewriter wires: "(AFP) _ "), a bar or a bullet
+# (a site's own separator), a colon, a space, a full stop (".-" in Spanish wires, ". " in
+# Russian ones), or nothing before a capital ("(CNN)The …")
+_DASH: Final = r"(?:\s*[-_\u2013\u2014\u2012\u2015|•]+\s*|\s*:\s*|\s+|\.-?\s+|(?=[A-Z\"“‘]))"
 
 # The agency in brackets, maybe with its source or its desk after it ("(MENAFN- Jordan News
 # Agency)", "(AFP, Paris)", "(dpa/Berlin)"), or between slashes as press-release wires and

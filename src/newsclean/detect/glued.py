@@ -30,16 +30,26 @@ MIN_REST: Final = 10  # the article's line left after a head is cut
 
 
 def tail(
-    ln: Line, named: Callable[[str], str | None], lines: Callable[[], Container[str]] | None = None
+    ln: Line,
+    named: Callable[[str], str | None],
+    lines: Callable[[], Container[str]] | None = None,
+    unstopped: bool = True,
 ) -> Span | None:
     """The glued furniture at the end of the article's last line, if any.  `lines`: the
     record's lines (stripped), asked only for a tail after initials or a code -- which is
-    glued when the record also holds it as a line of its own (the page's label printed again)."""
+    glued when the record also holds it as a line of its own (the page's label printed again).
+    unstopped: also look for a tail glued onto a line that ends on no stop (not for a line a
+    family took whole: a slogan over a widget is the page's as much as the widget)."""
     text = ln.text
-    if len(text) < 40 or text[-1:].islower() and "." not in text[-MAX_CHARS:]:
+    if len(text) < 40:
         return None
     window = max(0, len(text) - MAX_CHARS - 2)
-    for m in _TAIL_AT.finditer(text, window):
+    # (a line ending in lower case with no stop near its end has no tail glued after a stop)
+    stops = True
+    if text[-1:].islower():
+        end = text[-MAX_CHARS:]
+        stops = "." in end or "!" in end or "?" in end
+    for m in _TAIL_AT.finditer(text, window) if stops else ():
         # a sentence's last word: letters in lower case after a space ("builder.Services",
         # "U.S.Army", "e.g.The" and "file.Close" are names, initials and abbreviations)
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
@@ -47,6 +57,14 @@ def tail(
         rest = text[cut:]
         if len(word) < 2 or not word.isalpha() or not word.islower():
             if lines is not None and len(rest.split()) <= MAX_WORDS and rest.strip() in lines():
+                return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
+            # a sentence ending on a name ("…lives in Toronto.Share this story"): the cut
+            # holds when a family names what follows it
+            if (
+                len(rest.split()) <= MAX_WORDS
+                and len(text[:cut].split()) >= MIN_BEFORE
+                and _strong(named(rest))
+            ):
                 return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
             continue
         if not any(c.isalpha() for c in rest) or len(rest.split()) > MAX_WORDS or len(text[:cut].split()) < MIN_BEFORE:
@@ -56,7 +74,41 @@ def tail(
             # ("Enjoy the post? Pin it!", a related headline) is furniture's
             continue
         return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
+    # a line that ends on no stop (a caption, a list item, a table row) with furniture run
+    # into its last word ("…in New York CityAdvertisement", "…| 38Share on X"): cut where a
+    # capital touches a word or a figure.  A brand's humps ("DataFeedWatch", "MarketWatch")
+    # look the same, so what follows must be a notice no brand ends in (an ad slot, a
+    # copyright, a tag line), or widgets after a word in lower case or a figure; and what
+    # stands before must be the article's, not a widget string itself.
+    for m in _WORD_GLUE.finditer(text, window) if unstopped else ():
+        cut = m.start()
+        rest = text[cut:]
+        if len(rest.split()) > MAX_WORDS or len(text[:cut].split()) < MIN_BEFORE:
+            continue
+        family = named(rest)
+        if family is None:
+            continue
+        word = text[text.rfind(" ", 0, cut) + 1 : cut]
+        if family in _NOTICES or (
+            _strong(family) and (word.islower() or word.isdigit()) and len(rest.split()) >= 2
+        ):
+            if named(text[:cut]) is None:
+                return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
     return None
+
+
+# a lower-case letter or a figure touching a capitalised word (found from the capital: a
+# search that starts on a character class skips ahead to the capitals)
+_WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])")
+# furniture no brand's last hump reads as
+_NOTICES: Final = frozenset(("ad_marker", "copyright", "credits", "disclaimer", "paywall"))
+# families too weak to cut on: a lone section word or a verb ("…SkyNews", "…GoShare") may be
+# a brand's last hump
+_WEAK: Final = frozenset(("navigation", "call_to_action", "soft_call_to_action"))
+
+
+def _strong(family: str | None) -> bool:
+    return family is not None and family not in _WEAK
 
 
 def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:

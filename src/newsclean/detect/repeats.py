@@ -413,6 +413,12 @@ class PassageIndex:
 
 
 EDITED_WORDS: Final = 15  # paragraphs this long and longer are compared for edited copies
+# A copy that lost a sentence may be shorter: this long, of whole sentences of a paragraph
+# NEAR_COPY lines above it at most, it is that paragraph's copy.  (An article restates one
+# of its sentences in a later section -- a summary, an answer -- never within a few
+# paragraphs of it.)
+SUBSET_WORDS: Final = 8
+NEAR_COPY: Final = 8
 _EDGE: Final = 40  # characters of a paragraph's opening or closing that a copy-edit rarely touches
 EDITED_WORDS_CHANGED: Final = 3  # a copy-edit changes at most this many words
 _CASED_WORD: Final = re.compile(r"[^\W_]+")
@@ -432,8 +438,9 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
     out: dict[int, str] = {}
     origin: dict[int, int] = {}  # body position of an edited copy -> its original's
     for k, ln in enumerate(body):
-        if ln.words < EDITED_WORDS or ln.index in known:
+        if ln.words < SUBSET_WORDS or ln.index in known:
             continue
+        short = ln.words < EDITED_WORDS  # (only as a near copy that lost a sentence)
         norm = ln.norm
         if norm in seen:
             continue  # an exact copy the comparison above chose to keep (the article's own)
@@ -444,12 +451,13 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
         j = keys.get(head)
         if j is None:
             j = keys.get(tail)
-        if j is not None and _edited(body[j], ln):
+        if j is not None and _edited(body[j], ln, k - j <= NEAR_COPY, short):
             out[ln.index] = "edited_copy"
             origin[k] = j
             continue
-        keys.setdefault(head, k)
-        keys.setdefault(tail, k)
+        if not short:
+            keys.setdefault(head, k)
+            keys.setdefault(tail, k)
     if known or out:
         _in_copied_stretch(body, known, out, origin)
     return out
@@ -519,11 +527,14 @@ def _field(text: str) -> bool:
     return colon >= 0 and text.count(" ", 0, colon) < 4
 
 
-def _edited(original: Line, copy: Line, aligned: bool = False) -> bool:
+def _edited(
+    original: Line, copy: Line, near: bool = False, short: bool = False, aligned: bool = False
+) -> bool:
     """Is `copy` the `original` with a sentence dropped or a few words changed (none of them
-    a name or a figure)?  `aligned`: the copy stands inside a copied stretch where its
-    original's place leads, so any share of the paragraph may be left and its first word
-    may be the changed one."""
+    a name or a figure)?  near: the copy stands NEAR_COPY lines below the original at most;
+    short: it has fewer than EDITED_WORDS words (then only a near copy of whole sentences is
+    one); aligned: the copy stands inside a copied stretch where its original's place leads,
+    so any share of the paragraph may be left and its first word may be the changed one."""
     # (most candidates, templated lines that share an opening, bring words of their own)
     if len(copy.norm) > len(original.norm) + 40 or len(set(copy.toks).difference(original.toks)) > EDITED_WORDS_CHANGED:
         return False
@@ -531,10 +542,18 @@ def _edited(original: Line, copy: Line, aligned: bool = False) -> bool:
     b = [s for s in _SENTENCES.split(copy.norm) if s]
     sa, sb = set(a), set(b)
     if sb < sa:
-        # one sentence dropped, most of the paragraph kept; one that goes on past its
-        # original is new text, and a paragraph restating half of an earlier one (a summary,
-        # a pull quote) is the article's
-        return len(sa - sb) == 1 and (aligned or len(copy.norm) >= 0.6 * len(original.norm))
+        # one sentence dropped, most of the paragraph kept, or any part of it close below
+        # it (or inside an aligned copy); one that goes on past its original is new text, and
+        # a paragraph restating part of an earlier one further down (a summary, an answer,
+        # a pull quote) is the article's (a paragraph ends as a sentence: a headline with
+        # the site's name after it is no paragraph, and the headline alone under it is no copy)
+        return len(sa - sb) == 1 and (
+            aligned
+            or near and _SENTENCE_END.search(original.text) is not None
+            or not short and len(copy.norm) >= 0.6 * len(original.norm)
+        )
+    if short:
+        return False
     from difflib import SequenceMatcher
 
     wa = _CASED_WORD.findall(original.text)
