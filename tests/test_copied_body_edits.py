@@ -56,12 +56,12 @@ FIELDS = [
     "once before the mother plant slowly fades and sends up new shoots.",
     "Light: Bright, indirect.",
     "Water: Keep the central cup filled.",
-    "Pet safety: Nontoxic to cats and dogs.",
+    "Pets: Safe to keep near cats and dogs.",
     "Calatheas are grown for their patterned leaves, which fold upwards at night, and they "
     "dislike cold draughts, hard tap water and direct afternoon sun.",
     "Light: Medium, indirect.",
     "Water: Keep the soil evenly moist.",
-    "Pet safety: Nontoxic to cats and dogs and birds.",
+    "Pets: Safe to keep near cats and dogs and birds.",
 ]
 
 
