@@ -53,3 +53,37 @@ def test_an_articles_own_line_about_videos_and_posts_stays(own) -> None:
     body = [BODY[0], own, *BODY[1:]]
     art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *body]))
     assert art.text == "\n".join(body), own
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        "Sign in to read the full story.",
+        "Create a free account to keep reading.",
+        "This story is for subscribers only.",
+        "You have reached your limit of free stories this week.",
+        "Melden Sie sich an, um weiterzulesen.",
+        "Abonnez-vous pour lire la suite.",
+        "Regístrate para seguir leyendo.",
+        "Dieser Beitrag ist nur für Abonnenten.",
+    ],
+)
+def test_a_reading_walls_prompt_in_the_middle_of_the_body_goes(wall) -> None:
+    record = "\n".join(["date 2025-03-03 200", TITLE, BODY[0], wall, *BODY[1:]])
+    art = clean_text(record)
+    assert art.text == "\n".join(BODY), wall
+    assert [r.rule for r in art.removed if r.reason == "boilerplate"] == ["paywall"], wall
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Regulars can sign up for a free trial of the cafe's new coffee club this month.",
+        "The owners said they kept reading the flood warnings until the power went out.",
+        "Members of the rowing club, who eat there after training, helped carry the new ovens in.",
+    ],
+)
+def test_an_articles_own_line_about_signing_up_or_reading_stays(own) -> None:
+    body = [BODY[0], own, *BODY[1:]]
+    art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *body]))
+    assert art.text == "\n".join(body), own

@@ -699,9 +699,9 @@ def _mark_furniture(
     marks: dict[int, tuple[str, str]],
 ) -> None:
     """Banners and families above the body; strong families and short banners below it.
-    Between the first and last prose lines only repeats, ad markers and embeds' leftovers are
-    removed: there, a line that looks like a menu or a widget is far more often the article's
-    own table, list or aside."""
+    Between the first and last prose lines only repeats, ad markers, embeds' leftovers and
+    reading walls are removed: there, a line that looks like a menu or a widget is far more
+    often the article's own table, list or aside."""
     for ln in top:
         kind = ban[ln.index]
         if kind:
@@ -714,8 +714,8 @@ def _mark_furniture(
             marks[ln.index] = ("boilerplate", f)
         elif ln.words <= 12 and (kind := ban[ln.index]):
             marks[ln.index] = _banner_mark(kind)
-    # ad slot markers and what embedded posts and players leave are removed wherever they
-    # stand, the middle of the body included
+    # ad slot markers, what embedded posts and players leave, and a wall's prompt to sign in
+    # or pay to read on are removed wherever they stand, the middle of the body included
     for ln in body:
         if ln.words > boiler_mod.EMBED_WORDS or ln.index in marks:
             continue
@@ -723,6 +723,8 @@ def _mark_furniture(
             marks[ln.index] = ("boilerplate", "ad_marker")
         elif boiler_mod.is_embed_leftover(ln.norm):
             marks[ln.index] = ("boilerplate", "embed")
+        elif ln.words <= boiler_mod.WALL_WORDS and boiler_mod.is_reading_wall(ln.norm, ln.toks):
+            marks[ln.index] = ("boilerplate", "paywall")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)

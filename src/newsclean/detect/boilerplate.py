@@ -168,17 +168,40 @@ _COOKIE: Final = _gated(
      r"\bjavascript\s+(?:aktivieren|activer|einschalten)\b|\baktivieren\s+sie\s+(?:bitte\s+)?javascript\b|"
      r"\bactiv(?:ez|er|a|ar)\s+(?:le\s+|el\s+)?javascript\b|\b(?:habilita|habilitar)\s+(?:el\s+)?javascript\b"),
 )
-_PAYWALL: Final = _gated(
-    ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
-    ("reading", r"\bto\s+(?:continue|keep)\s+reading\b"),
+# A wall across the article: the text goes on only for those who sign in or pay ("Sign in to
+# read the full story", "Register to continue reading", "Connectez-vous pour lire la suite").
+# Such a line is never the article's own words, so it goes wherever it stands.
+_READING_WALL: Final = (
+    ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade|create\s+(?:a\s+)?(?:free\s+)?account)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
+    ("read", r"\b(?:log|sign)\s*in\s+to\s+read\s+(?:the\s+)?(?:full|whole|entire|rest)\b"),
     ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
+    ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
+    ("unlock", r"^unlock\s+(?:this|the\s+full|full)\s+(?:article|story|post)\b"),
+    ("abonnenten abonnés suscriptores assinantes abbonati",
+     r"\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b"
+     r"|\bexclusivo\s+para\s+assinantes\b|\briservato\s+agli\s+abbonati\b"),
+    ("weiterzulesen weiterlesen suite leyendo leggere lendo",
+     r"\bum\s+weiterzulesen\b|\bweiterlesen\s+mit\b|\bpour\s+(?:lire|continuer)\s+la\s+suite\b"
+     r"|\bpara\s+(?:seguir|continuar)\s+leyendo\b|\bper\s+continuare\s+a\s+leggere\b|\bpara\s+continuar\s+lendo\b"),
+)
+_WALL: Final = _gated(*_READING_WALL)
+_WALL_WORDS: Final = frozenset(w for words, _rx in _READING_WALL for w in words.split())
+WALL_WORDS: Final = 16  # a wall's prompt is this short
+
+
+def is_reading_wall(norm: str, toks: list[str]) -> bool:
+    """A prompt to sign in or pay to read on (see _READING_WALL)."""
+    return not _WALL_WORDS.isdisjoint(toks) and _search_gated(_WALL, toks, norm)
+
+
+_PAYWALL: Final = _gated(
+    ("reading", r"\bto\s+(?:continue|keep)\s+reading\b"),
     ("subscribers", r"\b(?:for|to)\s+(?:paid\s+|premium\s+)?subscribers\b"),
     # "Already a subscriber? Log in": the prompt that leads to the login (a bare "Already a
     # member?" too); a subscriber's link to what they bought ("… Download your timetables") is not
     ("subscriber subscribed member account",
      r"\balready\s+(?:a\s+)?(?:subscriber|subscribed|member|have\s+an\s+account)\b[?!.:,]*\s*"
      r"(?:$|(?:please\s+|then\s+)?(?:sign|log|login|click|tap|continue|read|access|subscribe|register|go|enter|verify)\b)"),
-    ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
     ("left remaining", r"\bfree\s+articles?\s+(?:left|remaining)\b"),
     ("unlock", r"\bunlock\s+(?:this|full|unlimited)\b"),
     ("subscribe", r"\bsubscribe\s+(?:from|for\s+(?:just\s+|only\s+)?)(?:[$€£]\s*\d|\d)"),
@@ -188,7 +211,9 @@ _PAYWALL: Final = _gated(
     ("trial", r"^(?:get\s+a\s+|your\s+)?free\s+trial\b"),
     ("subscriber subscribers member members", r"\b(?:subscriber|member)s?[-\s](?:only|exclusives?)\b|\bexclusive\s+to\s+(?:subscribers|members)\b"),
     ("premium", r"\bpremium\s+(?:content|article|access)\b"),
-    ("weiterlesen abonnenten abonnés suscriptores", r"\bweiterlesen\s+mit\b|\bnur\s+für\s+abonnenten\b|\bréservé\s+aux\s+abonnés\b|\bexclusivo\s+para\s+suscriptores\b"),
+    *_READING_WALL,
+    # an offer's price ("Get unlimited access for $1 a week", "All our journalism for €4.99")
+    ("access unlimited digital", r"\b(?:get|enjoy|try|start)\s+(?:unlimited|full|digital|all)\s+(?:digital\s+)?access\b"),
 )
 # Anchored at the line start: tried there only (a search would try every position)
 _RELATED_HEAD_LEAD: Final = _rx(
@@ -492,8 +517,8 @@ _COOKIE_WORDS: Final = frozenset(
 _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores
-    journalism""".split()
-)
+    journalism access unlimited digital""".split()
+) | _WALL_WORDS
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
 _GATED_WORDS: Final = _DISCLAIMER_WORDS | _SHORT_NOTICE_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
