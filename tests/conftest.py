@@ -1,4 +1,4 @@
-"""Hypothesis profiles and the fuzz summary.
+"""Hypothesis profiles, the fuzz summary, and Ctrl-C for the processes tests start.
 
 `make test` runs the property tests (test_properties.py) under the "ci" profile: few
 examples, derandomized, so the suite is quick and the same every run.  `make fuzz` sets
@@ -10,6 +10,14 @@ summary of what was run (cases, exceptions, restore mismatches, worst time per M
 from __future__ import annotations
 
 import os
+import signal
+
+# A shell starts a background job with Ctrl-C ignored (SIGINT set to SIG_IGN), and every
+# process it starts inherits that: the tests that press Ctrl-C on a `clean` or `browse` they
+# started would find it deaf.  The suite takes SIGINT back (a child then starts with the
+# default, as from a terminal).
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # The suite tests the .py files (tests patch module attributes, which compiled modules do not
 # allow); test_native.py checks that the compiled build gives their answers.

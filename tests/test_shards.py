@@ -73,6 +73,13 @@ def corpus(tmp_path_factory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("corpus") / "in")
 
 
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory) -> Path:
+    """A run that lasts seconds, not a fraction of one: a Ctrl-C sent once its workers are up
+    (or its first shard is written) must find it still running, however fast they start."""
+    return make_corpus(tmp_path_factory.mktemp("long") / "in", n=1500)
+
+
 def test_directory_outputs_are_told_from_files(tmp_path):
     (tmp_path / "there").mkdir()
     assert is_directory_output(str(tmp_path / "there"))
@@ -215,7 +222,8 @@ def test_a_run_killed_at_a_random_point_and_resumed_is_byte_identical(corpus, tm
     assert files_of(out) == files_of(whole), why
 
 
-def test_ctrl_c_stops_quietly_and_leaves_no_partial_file(corpus, tmp_path):
+def test_ctrl_c_stops_quietly_and_leaves_no_partial_file(long_corpus, tmp_path):
+    corpus = long_corpus
     out = tmp_path / "run"
     args = cli(str(corpus), "-o", str(out), "--shard-records", "10", "--workers", "2",
                "--no-dedup")
@@ -242,8 +250,9 @@ def test_ctrl_c_stops_quietly_and_leaves_no_partial_file(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("delay", [0.1, 0.3])
-def test_ctrl_c_while_workers_start_prints_no_worker_traceback(corpus, tmp_path, delay):
+def test_ctrl_c_while_workers_start_prints_no_worker_traceback(long_corpus, tmp_path, delay):
     """Ctrl-C reaches the whole process group, workers still importing included."""
+    corpus = long_corpus
     args = cli(str(corpus), "-o", str(tmp_path / "o.jsonl"), "--workers", "2", "--no-dedup")
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
