@@ -1082,6 +1082,7 @@ def test_headline_printed_twice_is_given_once() -> None:
         (P4, "* Terms of Service"),
         (P4, "Liked the guide? Pin it to your board!"),
         (P4, "Are State Tax Refunds Taxable?"),
+        (P4, "© 2025 Harbour Daily Media"),  # a copyright notice glued after the stop
     ],
 )
 def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, glue: str) -> None:
@@ -1101,6 +1102,8 @@ def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, 
         P4 + "The council meets again on Thursday to vote on the final timetable for the routes.",
         P4 + "Then it rained.",  # two statements run together: the article's own words
         P4[:-1] + ", as the report showed.2",  # a footnote's number
+        # a sentence about a copyright that starts on the sign after a stop: a statement
+        P4 + "© signs on the old posters were painted over by the new owners of the depot.",
     ],
 )
 def test_article_lines_with_stops_touching_capitals_stay(last: str) -> None:
