@@ -87,3 +87,25 @@ def test_an_articles_own_line_about_signing_up_or_reading_stays(own) -> None:
     body = [BODY[0], own, *BODY[1:]]
     art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *body]))
     assert art.text == "\n".join(body), own
+
+
+@pytest.mark.parametrize(
+    "widget",
+    ["Was this article helpful?", "Report an error", "War dieser Artikel hilfreich?",
+     "Cet article vous a-t-il été utile ?", "¿Te ha resultado útil este artículo?", "Rate this article"],
+)
+def test_a_feedback_widget_under_the_article_goes(widget) -> None:
+    for record in (
+        "\n".join(["date 2025-03-03 200", TITLE, *BODY, widget, "Yes", "No"]),
+        "\n".join(["date 2025-03-03 200", TITLE, *BODY[:-1], BODY[-1] + widget]),  # glued
+    ):
+        art = clean_text(record)
+        assert art.text == "\n".join(BODY), widget
+        assert restore(art.text, art.removed) == record
+
+
+def test_an_articles_own_question_or_sentence_about_errors_stays() -> None:
+    body = [*BODY, "Was this help from the council enough? The owners said it was a start.",
+            "Report an error in the flood maps to the council by Friday, the owners urged."]
+    art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *body]))
+    assert art.text == "\n".join(body)

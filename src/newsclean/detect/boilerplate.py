@@ -586,6 +586,22 @@ def is_embed_leftover(norm: str) -> bool:
     return _EMBED.fullmatch(norm.rstrip(" .…!:")) is not None
 
 
+# A page's feedback widget under the article: "Was this article helpful?", "Report an error",
+# "Rate this article" (and in de/fr/es/it/pt), a question or a call of a few words.
+_FEEDBACK: Final = re.compile(
+    r"(?:was|is)\s+this\s+(?:article|page|post|story|answer|information|guide)\s+(?:helpful|useful)\b"
+    r"|did\s+you\s+find\s+this\s+(?:article|page|post|story|information)\s+(?:helpful|useful)\b"
+    r"|(?:report|flag)\s+(?:an?\s+)?(?:error|issue|problem|inaccuracy|typo|correction)s?(?:\s+in\s+this\s+(?:article|story))?\W*$"
+    r"|rate\s+this\s+(?:article|page|post|story)\b|(?:give|send|leave)\s+(?:us\s+)?(?:your\s+)?feedback\W*$"
+    r"|(?:war|ist)\s+dieser\s+(?:artikel|beitrag)\s+hilfreich\b|(?:fehler|problem)\s+melden\W*$"
+    r"|cet\s+article\s+vous\s+a-t-il\s+été\s+utile\b|signaler\s+une\s+erreur\W*$"
+    r"|¿?(?:te\s+ha\s+resultado\s+|(?:fue|es|ha\s+sido)\s+)útil\s+(?:este|esta)\s+(?:artículo|página|información)\b|reportar\s+un\s+error\W*$"
+    r"|questo\s+articolo\s+(?:ti\s+)?è\s+stato\s+utile\b|segnala\s+un\s+errore\W*$"
+    r"|este\s+artigo\s+(?:foi\s+)?útil\b|(?:reportar|comunicar)\s+(?:um\s+)?erro\W*$"
+)
+_FEEDBACK_FIRST: Final = frozenset("wirdfrgscqe¿")
+
+
 def is_ad_marker(norm: str) -> bool:
     """(norm: dashes folded to "-")"""
     return (
@@ -734,6 +750,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         if classes is not None and not camel and _toks_are_wordish(classes)
         else _widget(text, camel)
     ):
+        return "widget"
+    if words <= 10 and norm[:1] in _FEEDBACK_FIRST and _FEEDBACK.match(norm):
         return "widget"
     if words <= 15 and _newsletter(norm):
         return "widget"
