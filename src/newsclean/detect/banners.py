@@ -91,6 +91,25 @@ _ERROR: Final = [
     r"^(?:voltar|volte|retornar)\s+(?:para|à|ao)\s+(?:[ao]\s+)?(?:página\s+inicial|home\s?(?:page)?|início)\b",
     r"\bwhat\s+you\s+(?:are|were|'re)\s+after\W*$",
     r"\b(?:überprüfen|prüfen|vérifiez|comprueba|compruebe|revisa|controlla|verifique|verifica)\b[^.!?]{0,30}\b(?:adresse|url|dirección|indirizzo|endereço)\b",
+    # a page or a service out of order for a while, or under maintenance (en, de, fr, es, it,
+    # pt); content that failed to load; an error that occurred
+    r"\b(?:temporarily|currently|momentarily)\s+(?:unavailable|offline)\b",
+    r"\b(?:down|offline|closed)\s+for\s+(?:scheduled\s+|planned\s+)?maintenance\b|\bmaintenance\s+mode\b"
+    r"|\b(?:site|website|page|service|server|app)\s+(?:is\s+)?(?:currently\s+)?(?:under|in)\s+maintenance\b",
+    r"\b(?:page|content|story|article|video|comments?|image|feed|this)\b[^.!?]{0,20}\b"
+    r"(?:could\s+not|couldn'?t|failed\s+to|did\s+not|didn'?t)\s+(?:be\s+)?load(?:ed)?\b",
+    r"\ban?\s+(?:unexpected\s+|unknown\s+|internal\s+)?error\s+(?:has\s+)?occurr?ed\b",
+    r"\blink\s+(?:appears|seems)\s+to\s+be\s+broken\b",
+    r"\bwegen\s+wartungsarbeiten\b|^wartungsarbeiten\s*[:!-]|\bwartungsmodus\b"
+    r"|\bvorübergehend\s+nicht\s+(?:verfügbar|erreichbar)\b",
+    r"\b(?:momentanément|temporairement)\s+(?:indisponible|inaccessible)\b"
+    r"|\b(?:site|page|service)\s+(?:est\s+)?(?:actuellement\s+)?en\s+(?:cours\s+de\s+)?maintenance\b",
+    r"\btemporalmente\s+no\s+(?:está\s+)?disponible\b"
+    r"|\b(?:sitio|página|servicio|web)\s+(?:está\s+)?(?:actualmente\s+)?en\s+mantenimiento\b",
+    r"\b(?:pagina|servizio|sito|contenuto)\b[^.!?]{0,30}\bnon\s+(?:è\s+)?disponibile\b"
+    r"|\btemporaneamente\s+non\s+disponibile\b|\b(?:sito|pagina|servizio)\s+(?:è\s+)?(?:attualmente\s+)?in\s+manutenzione\b",
+    r"\b(?:página|serviço|site|conteúdo)\b[^.!?]{0,30}\bindisponível\b|\btemporariamente\s+indisponível\b"
+    r"|\b(?:site|página|serviço)\s+(?:está\s+)?(?:atualmente\s+)?em\s+manutenção\b",
 ]
 
 _BLOCKED: Final = [
@@ -161,6 +180,9 @@ _ERROR_GATES: Final = [
     "=startseite accueil portada inicio início inicial principale iniziale home homepage",
     "=after",
     "=überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica",
+    "=unavailable offline", "=maintenance", "=load loaded", "=occurred occured", "=broken",
+    "=wartungsarbeiten wartungsmodus vorübergehend", "=indisponible inaccessible maintenance",
+    "=disponible mantenimiento", "=disponibile manutenzione", "=indisponível manutenção",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -256,7 +278,9 @@ _ERROR_WORDS: Final = frozenset(
     retiré movida movido eliminada eliminado borrada borrado retirada retirado rimossa rimosso
     spostata spostato cancellata cancellato eliminata eliminato removida removido excluída
     excluído apagada apagado startseite accueil portada inicio início inicial principale
-    iniziale überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica""".split()
+    iniziale überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica
+    offline load loaded occurred occured wartungsarbeiten wartungsmodus vorübergehend
+    inaccessible mantenimiento disponibile manutenzione indisponível manutenção""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
