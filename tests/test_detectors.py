@@ -1132,8 +1132,23 @@ def test_furniture_glued_before_the_first_sentence_is_cut() -> None:
 
 
 @pytest.mark.parametrize(
+    "glue", ["Lesezeit: 4 Min.", "Comments (12)", "Follow us", "Kommentare (3)"]
+)
+def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str) -> None:
+    # the furniture ends on a stop, a bracket or a short word, not on three lower-case letters
+    rec = record(TITLE, glue + P1, P2, P3)
+    a = clean_text(rec)
+    assert kept_lines(rec) == [P1, P2, P3], glue
+    assert [r.text for r in a.removed if r.rule == "glued_head"] == [glue]
+    assert restore(a.text, a.removed) == rec
+
+
+@pytest.mark.parametrize(
     "first",
     [
+        # an acronym's letters, a statement opening with a notice's words: no glued head
+        "Please note that USF offers the night buses as a trial, and the council may end it in May.",
+        "Share prices of the bus operator rose after the council voted to extend the night routes.",
         "PowerPoint slides from the meeting show that the council voted to extend the night bus network.",
         "McDonald's said on Tuesday that it would open three new restaurants near the stations.",
         "YouTube videos of the pilot routes were watched more than a million times last year, it said.",

@@ -124,4 +124,19 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         if n < 2 and not named(lead):
             continue  # "PowerPoint presentations …", "McDonald's said …": one camel-cased word
         return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
+    # a widget string ending on a short word, a bracket, a figure or a stop ("Follow usA …",
+    # "Comments (4)Being …", "Lesezeit: 3 Min.Was …"), or before a one-letter word ("SubscribeI
+    # speak …"): cut there only when a family names what stands before
+    for m in _HEAD_TOUCH.finditer(text, 0, MAX_CHARS):
+        cut = m.end()
+        lead = text[:cut]
+        if len(lead.split()) > MAX_WORDS or len(text[cut:].split()) < MIN_REST:
+            break
+        if _strong(named(lead)):
+            return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
     return None
+
+
+# any character but a space or a capital touching a capital (or an opening quote or Spanish
+# mark): not inside an acronym ("USF", "PERKS")
+_HEAD_TOUCH: Final = re.compile(r"(?<=[^\sA-Z])(?=[A-Z\"“‘¿¡])")
