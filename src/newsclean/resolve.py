@@ -717,7 +717,7 @@ def _mark_furniture(
     # ad slot markers, what embedded posts and players leave, and a wall's prompt to sign in
     # or pay to read on are removed wherever they stand, the middle of the body included
     for ln in body:
-        if ln.words > boiler_mod.EMBED_WORDS or ln.index in marks:
+        if ln.words > _ANYWHERE_WORDS or ln.index in marks:
             continue
         if ln.words <= 8 and ln.norm[:2] in _AD_STARTS and boiler_mod.is_ad_marker(ln.norm):
             marks[ln.index] = ("boilerplate", "ad_marker")
@@ -731,6 +731,8 @@ def _mark_furniture(
 
 
 _AD_STARTS: Final = boiler_mod.AD_STARTS
+# the longest line the families removed anywhere can hold (an embed's leftover, a wall's prompt)
+_ANYWHERE_WORDS: Final = max(boiler_mod.EMBED_WORDS, boiler_mod.WALL_WORDS)
 
 MENU_RUN: Final = 15  # a site menu dumped as text: this many one-to-three-word labels in a row
 

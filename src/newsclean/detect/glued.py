@@ -17,8 +17,8 @@ from ..model import Span
 from ..text_view import Line
 
 # a stop (maybe a closing quote or bracket) touching a capital, a copyright sign or an opening
-# Spanish question or exclamation mark, or a list or menu mark before one: where a glued tail may start; the word before the stop says whether
-# it ends a sentence
+# Spanish question or exclamation mark, or a list or menu mark before one: where a glued tail
+# may start; the word before the stop says whether it ends a sentence
 _TAIL_AT: Final = re.compile(r"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[A-Z“‘©¿¡])")
 MIN_BEFORE: Final = 8  # a glued tail hangs on a sentence of at least this many words
 # a word of three or more lower-case letters touching a capitalised word: a glued head's end
