@@ -63,6 +63,8 @@ SHAPES = {
     "one long line": lambda n: "Title\n" + "word " * (n // 5) + "\n",
     "markup": lambda n: "Title\n" + fill(lambda i: f'<a href="/x/{i}"> “quote {i}” </a> ', n),
     "one paragraph pasted twice, edited": lambda n: pasted_twice(n // 2),
+    # every other paragraph of the copy edited: the copied-stretch walk and its comparisons
+    "a body printed twice, edited": lambda n: body_twice_edited(n // 2),
     # the walk up from a record's end past credits, teasers and author boxes
     "a tail of credits and teasers": lambda n: credits_tail(n),
 }
@@ -78,6 +80,20 @@ def credits_tail(n: int) -> str:
     ]
     return ("Home | News | Sport | Weather\n" + article(4 * KB, seed=5)
             + "\n" + fill(lambda i: units[i % 3](i), n))
+
+
+def body_twice_edited(n: int) -> str:
+    """An article and its copy with a word changed and a comma dropped in every other
+    paragraph (the copy compared line by line with the original's stretch)."""
+    body = article(n, seed=3).split("\n")
+    copy = []
+    for i, p in enumerate(body):
+        words = p.split(" ")
+        if len(words) > 10 and i % 2:
+            words[len(words) // 2] = "several"
+            p = " ".join(words).replace(", ", " ", 1)
+        copy.append(p)
+    return "\n".join(body + copy)
 
 
 def pasted_twice(n: int) -> str:
