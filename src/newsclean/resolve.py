@@ -723,7 +723,11 @@ def _mark_furniture(
             marks[ln.index] = ("boilerplate", "ad_marker")
         elif boiler_mod.is_embed_leftover(ln.norm):
             marks[ln.index] = ("boilerplate", "embed")
-        elif ln.words <= boiler_mod.WALL_WORDS and boiler_mod.is_reading_wall(ln.norm, ln.toks):
+        elif (
+            ln.words <= boiler_mod.WALL_WORDS
+            and boiler_mod.WALL_HINT.search(ln.norm)  # (before the line's words are made)
+            and boiler_mod.is_reading_wall(ln.norm, ln.toks)
+        ):
             marks[ln.index] = ("boilerplate", "paywall")
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))

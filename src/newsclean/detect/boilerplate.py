@@ -187,6 +187,8 @@ _READING_WALL: Final = (
 _WALL: Final = _gated(*_READING_WALL)
 _WALL_WORDS: Final = frozenset(w for words, _rx in _READING_WALL for w in words.split())
 WALL_WORDS: Final = 16  # a wall's prompt is this short
+# a substring every wall's prompt holds: checked on the line before its words are needed
+WALL_HINT: Final = re.compile(r"read|subscri|limit|unlock|weiterzu|weiterles|suite|leyendo|leggere|lendo|abonn|suscript|assinant|abbonat")
 
 
 def is_reading_wall(norm: str, toks: list[str]) -> bool:
@@ -581,8 +583,22 @@ _EMBED: Final = re.compile(
 EMBED_WORDS: Final = 14  # a placeholder or a post's signature is this short
 
 
+# the first words the alternatives above open with (and the media links' hosts): a set test on
+# a line's first word turns away most short lines of a body before the expression runs
+_EMBED_FIRST: Final = frozenset(
+    """[ [embedded embedded embed eingebetteter contenu contenido contenuto loading buffering video
+    vidéo vídeo click tap press watch view recommended related featured trending more listen this
+    content post a an continue follow""".split()
+)
+_EMBED_HOSTS: Final = ("http", "pic.twitter.com/", "t.co/", "youtu.be/", "instagr.am/", "vm.tiktok.com/")
+
+
 def is_embed_leftover(norm: str) -> bool:
     """(norm: lower case, dashes folded)"""
+    space = norm.find(" ")
+    first = norm if space < 0 else norm[:space]
+    if first not in _EMBED_FIRST and not first.startswith(_EMBED_HOSTS):
+        return False
     return _EMBED.fullmatch(norm.rstrip(" .…!:")) is not None
 
 
