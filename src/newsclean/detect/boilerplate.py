@@ -173,7 +173,9 @@ _COOKIE: Final = _gated(
 # Such a line is never the article's own words, so it goes wherever it stands.
 _READING_WALL: Final = (
     ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade|create\s+(?:a\s+)?(?:free\s+)?account)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
-    ("read", r"\b(?:log|sign)\s*in\s+to\s+read\s+(?:the\s+)?(?:full|whole|entire|rest)\b"),
+    # (gated by "sign"/"log", not by "read": a word that common would send many prose lines
+    # through every gated family)
+    ("sign log login signin", r"\b(?:log|sign)\s*in\s+to\s+read\s+(?:the\s+)?(?:full|whole|entire|rest)\b"),
     ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
     ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
     ("unlock", r"^unlock\s+(?:this|the\s+full|full)\s+(?:article|story|post)\b"),
@@ -188,7 +190,9 @@ _WALL: Final = _gated(*_READING_WALL)
 _WALL_WORDS: Final = frozenset(w for words, _rx in _READING_WALL for w in words.split())
 WALL_WORDS: Final = 16  # a wall's prompt is this short
 # a substring every wall's prompt holds: checked on the line before its words are needed
-WALL_HINT: Final = re.compile(r"read|subscri|limit|unlock|weiterzu|weiterles|suite|leyendo|leggere|lendo|abonn|suscript|assinant|abbonat")
+WALL_HINT: Final = re.compile(
+    r"read|subscri|members|limit|unlock|weiterzu|weiterles|suite|leyendo|leggere|lendo|abonn|suscript|assinant|abbonat"
+)
 
 
 def is_reading_wall(norm: str, toks: list[str]) -> bool:
@@ -215,7 +219,7 @@ _PAYWALL: Final = _gated(
     ("premium", r"\bpremium\s+(?:content|article|access)\b"),
     *_READING_WALL,
     # an offer's price ("Get unlimited access for $1 a week", "All our journalism for €4.99")
-    ("access unlimited digital", r"\b(?:get|enjoy|try|start)\s+(?:unlimited|full|digital|all)\s+(?:digital\s+)?access\b"),
+    ("unlimited digital", r"\b(?:get|enjoy|try|start)\s+(?:unlimited|digital)\s+(?:digital\s+)?access\b"),
 )
 # Anchored at the line start: tried there only (a search would try every position)
 _RELATED_HEAD_LEAD: Final = _rx(
@@ -519,7 +523,7 @@ _COOKIE_WORDS: Final = frozenset(
 _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores
-    journalism access unlimited digital""".split()
+    journalism unlimited digital""".split()
 ) | _WALL_WORDS
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
