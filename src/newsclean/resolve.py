@@ -232,13 +232,16 @@ def resolve(
     runs = repeats_mod.copy_runs(view)
     rep = repeats_mod.detect(view, runs=runs)
     if rep:
-        # the body's own prose ends at its last long line that is neither a copy nor page
-        # furniture (a long disclaimer under a copied body must not pull the copy inside)
+        # the body's own prose ends at its last long line that is neither a copy, exact or
+        # edited, nor page furniture (a long disclaimer, or an edited paragraph, under a copied
+        # body must not pull the copy inside)
+        near = repeats_mod.edited_copies(body, rep)
         end = next(
             (
                 ln
                 for ln in reversed(body)
-                if ln.words >= PROSE_WORDS and ln.index not in rep and not fam[ln.index]
+                if ln.words >= PROSE_WORDS and ln.index not in rep and ln.index not in near
+                and not fam[ln.index]
             ),
             None,
         )

@@ -574,9 +574,12 @@ def _edited(
         changed = _few_edits(fa, fb, EDITED_WORDS_CHANGED) or []
     if not changed or sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed) > EDITED_WORDS_CHANGED:
         return False
-    # (inside an aligned copy, a line's capitalised first word may be the edited one)
+    if aligned:
+        # inside an aligned copy the place already says which line it copies: a changed
+        # name or figure is an update or a slip (German capitalises every noun), no template
+        return True
     words = [
-        w for i1, i2, j1, j2 in changed for w in (*wa[max(i1, aligned) : i2], *wb[max(j1, aligned) : j2])
+        w for i1, i2, j1, j2 in changed for w in (*wa[i1:i2], *wb[j1:j2])
     ]
     return not any(w[0].isupper() or w[0].isdigit() for w in words)
 
