@@ -262,6 +262,7 @@ def resolve(
     top, tail = _outside(body, first_prose, last_prose)
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
+    _notices(top, tail, prose, marks)
     if prose:
         _topic_headings(top, prose, marks)
     _related_blocks(tail, fam, marks)
@@ -735,6 +736,29 @@ def _mark_furniture(
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)
+
+
+def _notices(top: list[Line], tail: list[Line], prose: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """A site's notice about its own machinery (a server busy, a player blocked, a browser
+    too old) at the body's edges, in a wording no banner pattern lists: removed when the
+    article's prose uses none of its machinery words -- a story about an outage does.  It
+    bears on no verdict: only the banners' own patterns say that a page is an error."""
+    vocab: _Vocab | None = None
+    if len(prose) <= 2 and all(
+        ln.words <= banners_mod.NOTICE_WORDS and banners_mod.notice(ln.toks) for ln in prose
+    ):
+        # the page's only sentences are notices (a headline over a failed load): no article
+        top, prose = [*top, *prose], []
+    for ln in (*top, *tail):
+        if ln.index in marks or ln.words > banners_mod.NOTICE_WORDS:
+            continue
+        strong = banners_mod.notice(ln.toks)
+        if strong is None:
+            continue
+        if vocab is None:
+            vocab = _words_of(prose)
+        if not any(w in vocab for w in strong):
+            marks[ln.index] = ("error_banner", "site_notice")
 
 
 _AD_STARTS: Final = boiler_mod.AD_STARTS
