@@ -178,3 +178,24 @@ def test_an_edited_paragraph_at_the_copys_end_does_not_pull_the_copy_into_the_bo
     art = clean_text(record)
     assert art.text == "\n".join(RAIL)
     assert restore(art.text, art.removed) == record
+
+
+def test_a_templated_entry_that_differs_in_a_name_stays_next_to_a_copied_paragraph() -> None:
+    # an events page repeats an entry's description under each city: the line over the copy
+    # is the next entry of the template (another city), not an edit of the first
+    blurb = ("Meet the port operators, shipbuilders and regulators who are planning the next "
+             "decade of short-sea shipping, and see the newest electric ferries up close.")
+    lines = [
+        "Every spring the harbour summit travels to two of the busiest ferry ports in Europe.",
+        "June 4, 2026", "Lyon, France", "Join us in Lyon for the Harbour Summit!", blurb,
+        "June 9, 2026", "Porto, Portugal", "Join us in Porto for the Harbour Summit!", blurb,
+        "June 16, 2026", "Gdansk, Poland", "Join us in Gdansk for the Harbour Summit!",
+        "The Baltic edition adds a day of site visits to the shipyards that build the region's "
+        "new hybrid ferries, with places limited to two hundred guests.",
+        "Tickets for all three cities go on sale in March, and members of the ferry association "
+        "pay half the standard price for any of them.",
+    ]
+    record = "\n".join([HEAD, "Harbour Summit 2026: dates and places", *lines])
+    art = clean_text(record)
+    assert "Join us in Porto for the Harbour Summit!" in art.text.split("\n")
+    assert restore(art.text, art.removed) == record
