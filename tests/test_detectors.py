@@ -1083,6 +1083,12 @@ def test_headline_printed_twice_is_given_once() -> None:
         (P4, "Liked the guide? Pin it to your board!"),
         (P4, "Are State Tax Refunds Taxable?"),
         (P4, "© 2025 Harbour Daily Media"),  # a copyright notice glued after the stop
+        # a sentence ending on a name, a figure or an elided word
+        (P4[:-1] + " on Thursday.", "Download our app"),
+        (P4[:-1] + " since the 1960s.", "Back to top"),
+        (P4[:-1] + " près de l'eau.", "Plus d'actualités"),
+        # a notice that ends on a stop itself (the family took the line whole for it)
+        (P4, "Copyright 2025 Harbour Daily Media. All rights reserved."),
     ],
 )
 def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, glue: str) -> None:
@@ -1104,6 +1110,10 @@ def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, 
         P4[:-1] + ", as the report showed.2",  # a footnote's number
         # a sentence about a copyright that starts on the sign after a stop: a statement
         P4 + "© signs on the old posters were painted over by the new owners of the depot.",
+        # an abbreviation's stop touching a name
+        P4[:-1] + ", according to a letter signed by Gen.Hartley",
+        # a statement glued after a sentence that ends on a name: two paragraphs run together
+        P4[:-1] + " in Toronto.The council will vote on the plan in May.",
     ],
 )
 def test_article_lines_with_stops_touching_capitals_stay(last: str) -> None:

@@ -223,17 +223,28 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             texts.update(x.text.strip() for x in lines[view.body_start :] if not x.blank)
         return texts
 
+    kept_above = False  # the line before (not blank) is the article's
     for ln in lines[k:]:
+        if ln.blank:
+            continue
+        mark = marks.get(ln.index)
+        # a line a family took whole for a notice glued onto it ("…signed.Copyright 2025 …
+        # All rights reserved."), right under the article's lines, gets its sentence back
+        taken = mark is not None and mark != _GLUED_LINE
+        was_kept, kept_above = kept_above, mark is None
         if (
             ln.words < least
-            or ln.text[-1] == "."
-            or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
+            or taken and not (was_kept and mark[0] == "boilerplate")  # type: ignore[index]
+            or ln.text[-1] == "." and not glued.stop_touches(ln.text)
         ):
             continue
-        sp = glued.tail(ln, _named_or_credit, record_lines, ln.index not in marks)
-        if sp is not None and (not out or out[0].end <= sp.start):
-            out.append(sp)
-            marks.pop(ln.index, None)
+        sp = glued.tail(ln, _named_or_credit, record_lines, mark is None)
+        if sp is None or out and out[0].end > sp.start:
+            continue
+        if taken and _named_or_credit(view.text[ln.cstart : sp.start]) is not None:
+            continue  # (what stands before the cut is furniture too)
+        out.append(sp)
+        marks.pop(ln.index, None)
     return out
 
 

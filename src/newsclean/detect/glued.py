@@ -30,6 +30,12 @@ MAX_CHARS: Final = 80
 MIN_REST: Final = 10  # the article's line left after a head is cut
 
 
+def stop_touches(text: str) -> bool:
+    """Does a stop touch a capital near the line's end (where a tail may be glued on)?  A
+    line ending on a full stop is asked this first: most are prose with none."""
+    return _TAIL_AT.search(text, max(0, len(text) - MAX_CHARS - 2)) is not None
+
+
 def tail(
     ln: Line,
     named: Callable[[str], str | None],
@@ -56,7 +62,14 @@ def tail(
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
         cut = m.end()
         rest = text[cut:]
-        if len(word) < 2 or not word.isalpha() or not word.islower():
+        # ("l'eau", "well-known": a word in lower case all the same; "Thursday", "Toronto": a
+        # name of four letters or more ends a sentence as a word does -- shorter ones are
+        # abbreviations, "Gen.", "Mrs." -- and so does a figure, "2025", "1960s")
+        bare = word.replace("'", "").replace("\u2019", "").replace("-", "")
+        if len(bare) < 2 or not bare.isalnum() or not (
+            bare.isalpha() and (bare.islower() or len(bare) >= 4 and bare[0].isupper() and bare[1:].islower())
+            or bare[0].isdigit() and bare.rstrip("abcdefghijklmnopqrstuvwxyz").isdigit()  # "1960s"
+        ):
             if lines is not None and len(rest.split()) <= MAX_WORDS and rest.strip() in lines():
                 return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
             # a sentence ending on a name ("…lives in Toronto.Share this story"): the cut
