@@ -209,7 +209,7 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         return []
     out = []
     if tag is None and k + 1 < n:
-        sp = glued.head(lines[k], named_text)
+        sp = glued.head(lines[k], _named_or_credit)
         if sp is not None:
             out.append(sp)
     # (above the first kept line a glued line is the page's, whole; a line ending on a full
