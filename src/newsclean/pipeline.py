@@ -63,6 +63,7 @@ def clean_record(
         marks[title_line.index] = ("title", "headline")
     if verdict == "article":
         _label_run_at_end(view, marks)
+        _dangling_separators(view, marks)
         tag = dateline.detect(view, marks)
         if tag is not None:
             if tag.above:
@@ -155,6 +156,31 @@ def _label_run_at_end(view: TextView, marks: dict) -> None:
         run.append(ln.index)
 
 
+_RULE_MARKS = "*-_=~•·—–#+. "
+
+
+def _dangling_separators(view: TextView, marks: dict) -> None:
+    """A rule of symbols alone ("* * *", "---", "• • •") at either end of what is kept parted
+    the article from the furniture the rules took: with nothing of the article on its far
+    side it parts nothing, and goes with that furniture."""
+    lines = view.lines
+    for span in (range(len(lines) - 1, view.body_start - 1, -1), range(view.body_start, len(lines))):
+        beyond = False  # furniture taken on the far side
+        for k in span:
+            ln = lines[k]
+            if ln.blank:
+                continue
+            if ln.index in marks:
+                beyond = beyond or marks[ln.index][0] not in ("header", "title")
+                continue
+            if not beyond:
+                break
+            rule = ln.text.strip()
+            if len(rule) > 40 or len(rule) < 3 or rule.strip(_RULE_MARKS):
+                break
+            marks[ln.index] = ("boilerplate", "separator")
+
+
 STORY_LINES = 8  # a headline is read against this many kept lines of its story
 
 
@@ -232,13 +258,12 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         # All rights reserved."), right under the article's lines, gets its sentence back
         taken = mark is not None and mark != _GLUED_LINE
         was_kept, kept_above = kept_above, mark is None
-        if (
-            ln.words < least
-            or taken and not (was_kept and mark[0] == "boilerplate")  # type: ignore[index]
-            or ln.text[-1] == "." and not glued.stop_touches(ln.text)
-        ):
+        if ln.words < least or taken and not (was_kept and mark[0] == "boilerplate"):  # type: ignore[index]
             continue
-        sp = glued.tail(ln, _named_or_credit, record_lines, mark is None)
+        sp = (
+            None if ln.text[-1] == "." and not glued.stop_touches(ln.text)
+            else glued.tail(ln, _named_or_credit, record_lines, mark is None)
+        )
         if sp is None or out and out[0].end > sp.start:
             continue
         if taken and _named_or_credit(view.text[ln.cstart : sp.start]) is not None:

@@ -41,7 +41,7 @@ def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks
 
 
 _DISCLAIMER_HEAD: Final = _rx(
-    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
+    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad|rechtlicher\s+hinweis)s?\s*[:.!]?$"
 )
 # A site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl); tried only on
 # a short line opening with one of _LEGAL_LEADS (not among the _LEADS every short line meets).
@@ -85,7 +85,35 @@ _DISCLAIMER_BODY: Final = _gated(
     # advice, affiliate links
     ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
     ("engagent responsabilité", r"\bn'engagen?t\s+(?:en\s+aucun\s+cas\s+|pas\s+|nullement\s+)?la\s+responsabilité\b|\bdécline\s+toute\s+responsabilité\b"),
-    ("indicatif informatif informativo indicativo", r"\bà\s+titre\s+(?:indicatif|informatif)\b|\ba\s+título\s+(?:informativo|indicativo)\b|\ba\s+titolo\s+(?:informativo|indicativo)\b"),
+    ("indicatif informatif informativo indicativo", r"\bà\s+titre\s+(?:\w+\s+)?(?:indicatif|informatif)\b|\ba\s+título\s+(?:informativo|indicativo)\b|\ba\s+titolo\s+(?:informativo|indicativo)\b"),
+    # for information only (it, es, fr, de, pt)
+    ("informativo informativos informatives informationszwecken information informativa informativas",
+     r"\bscopo\s+(?:puramente\s+|esclusivamente\s+|meramente\s+)?informativo\b|\bfin(?:es|s)\s+(?:meramente\s+|puramente\s+|exclusivamente\s+)?informativ[oa]s\b|"
+     r"\bà\s+des\s+fins\s+(?:d'information|informatives)\b|\bdien(?:t|en)\s+(?:nur\s+|lediglich\s+|ausschließlich\s+)?(?:der\s+(?:allgemeinen\s+)?information|(?:allgemeinen\s+)?informationszwecken)\b|"
+     r"\bcaráter\s+(?:meramente\s+)?informativo\b"),
+    # a general-information notice in its longer English form
+    ("general guarantee", r"\bof\s+a\s+general\s+nature\b[^.]{0,60}\bnot\s+intended\b|\bno\s+guarantee\s+that\b[^.]{0,60}\baccurate\b"),
+    # the text about itself: made with an AI's help, or sponsored and made without the
+    # newsroom (en, fr, de, es, it)
+    ("ai intelligence ki intelligenza inteligencia künstlicher",
+     r"\bthis\s+(?:article|story|content|text|summary)\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,3}(?:written|produced|generated|created|translated|drafted)\s+(?:\w+\s+){0,5}(?:ai|artificial\s+intelligence)\b|"
+     r"\b(?:cet\s+article|ce\s+contenu|ce\s+texte)\s+a\s+été\s+(?:\w+\s+){0,3}(?:rédigé|produit|généré|traduit)\s+(?:\w+\s+){0,5}(?:ia|intelligence\s+artificielle)\b|"
+     r"\b(?:dieser\s+(?:artikel|text|beitrag))\s+(?:wurde|ist)\s+(?:\w+\s+){0,5}(?:ki|künstlicher\s+intelligenz)\b|"
+     r"\b(?:este\s+(?:artículo|contenido|texto))\s+(?:ha\s+sido|fue)\s+(?:\w+\s+){0,5}(?:ia|inteligencia\s+artificial)\b|"
+     r"\b(?:questo\s+(?:articolo|contenuto|testo))\s+(?:è\s+stato)\s+(?:\w+\s+){0,5}(?:ia|intelligenza\s+artificiale)\b"),
+    ("partnership partenariat sponsored sponsorisé patrocinado sponsorizzato gesponsert newsroom rédaction redaktion",
+     r"\b(?:produced|created|written)\s+in\s+(?:paid\s+)?partnership\s+with\b|\b(?:produit|réalisé|rédigé)\s+en\s+partenariat\s+avec\b|"
+     r"\b(?:sponsored|paid)\s+(?:content|post|partnership)\b|\bcontenu\s+(?:sponsorisé|partenaire)\b|\bcontenido\s+patrocinado\b|"
+     r"\bcontenuto\s+sponsorizzato\b|\bgesponserte[rn]?\s+(?:beitrag|inhalt)\b|"
+     r"\b(?:newsroom|editorial\s+(?:staff|team))\s+(?:was|were)\s+not\s+involved\b|\bla\s+rédaction\s+n'a\s+pas\s+participé\b|"
+     r"\bdie\s+redaktion\s+(?:war|ist)\s+nicht\s+beteiligt\b"),
+    # a press release's safe-harbour notice (en, de, fr, es)
+    ("forward zukunftsgerichtete prospectives prospectivas",
+     r"\b(?:contains?|includes?|may\s+contain|constitute|are)\s+(?:certain\s+)?forward-looking\s+statements\b|"
+     r"\bforward-looking\s+statements\b[^.]{0,80}\b(?:risks?|uncertaint(?:y|ies)|safe\s+harbou?r)\b|"
+     r"\bzukunftsgerichtete\s+aussagen\b[^.]{0,80}\b(?:risiken|unsicherheiten)\b|"
+     r"\bdéclarations\s+prospectives\b[^.]{0,80}\b(?:risques|incertitudes)\b|"
+     r"\bdeclaraciones\s+(?:a\s+futuro|prospectivas)\b[^.]{0,80}\b(?:riesgos|incertidumbres)\b"),
     ("responsable responsabilità responsabiliza verantwortung übernehmen übernimmt",
      r"\bno\s+se\s+(?:hace|hacen)\s+responsables?\b|\bnon\s+si\s+assume\s+(?:alcuna\s+)?responsabilità\b|\bnão\s+se\s+responsabiliza\b|\b(?:übernehmen|übernimmt)\s+(?:wir\s+|der\s+verlag\s+|die\s+redaktion\s+)?keine\s+(?:verantwortung|gewähr|haftung)\b"),
     ("verantwortlich directeur responsable direttore responsável",
@@ -99,11 +127,11 @@ _DISCLAIMER_BODY: Final = _gated(
 )
 # "Disclosure: …", "Disclaimer - …": a labelled notice, whatever follows the label.
 _DISCLAIMER_LEAD: Final = re.compile(
-    r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal)s?\s*[:\u2013\u2014-]\s*\S"
+    r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+|important\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|notice)s?\s*[:\u2013\u2014-]\s*\S"
 )
 _DISCLAIMER_LEAD_WORDS: Final = (
     "legal", "editorial", "affiliate", "financial", "disclaimer", "disclosure",
-    "haftungsausschluss", "avertissement", "aviso",
+    "haftungsausschluss", "avertissement", "aviso", "important",
 )
 
 
@@ -135,7 +163,15 @@ _COPYRIGHT: Final = _rx(
     r"\beingetragene\s+(?:marke|warenzeichen)\b|\bmarques?\s+déposées?\b|\bmarcas?\s+registradas?\b|"
     r"\bmarchi?o?\s+registrat[oi]\b",
     # reproduction forbidden without leave (en, pt)
-    r"\breproduction\b[^.]{0,60}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
+    r"\breproduction\b[^.]{0,90}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
+    # this text, or all of the site, protected by copyright (en, de, fr, es, it, pt): said of
+    # itself ("This article is …", "All content on this site …"), not of a story's photograph
+    r"\b(?:this|these|all|our|sämtliche|alle|dieser|diese|dieses|ce|cet|cette|ces|tous|tout|todo|todos|"
+    r"este|esta|estos|questo|questa|tutti|tutto)\s+(?:[\w',]+\s+){0,9}?(?:(?:is|are)\s+)?(?:(?:ist|sind)\s+)?"
+    r"(?:(?:est|sont)\s+)?(?:(?:está|están)\s+)?(?:(?:è|sono)\s+)?"
+    r"(?:protected\s+by\s+copyright|urheberrechtlich\s+geschützt|protégée?s?\s+par\s+(?:le\s+)?(?:droit\s+d'auteur|copyright)|"
+    r"protegid[oa]s?\s+(?:por\s+(?:los\s+)?derechos\s+de\s+autor|pelos?\s+direitos\s+autorais)|"
+    r"protett[oa]\s+(?:dal(?:le\s+leggi\s+sul)?\s+)?(?:diritto\s+d'autore|copyright))\b",
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
@@ -487,6 +523,18 @@ def _widget_words(toks: list[str]) -> bool:
     return key and (strong or spare == (1 if n >= 4 else 0))
 
 
+# The site or its publisher named, in a long legal paragraph (en, de, fr, es, it, pt)
+_SITE_WORDS: Final = frozenset(
+    """site website page publisher publication seite website verlag angebot internetseite
+    éditeur site página sitio editor editorial sito editore""".split()
+)
+
+
+def _first_sentence_end(norm: str) -> int:
+    end = norm.find(". ")
+    return len(norm) if end < 0 else end + 1
+
+
 # Lines longer than this are tested for disclaimers and navigation only.
 LONG_WORDS: Final = 40
 
@@ -500,7 +548,11 @@ _DISCLAIMER_WORDS: Final = frozenset(
     rechtsberatung steuerberatung finanzberatung constitue constituye costituisce affiliés
     affiliation afiliados affiliati provision comisión commissione engagent responsabilité
     indicatif informatif informativo indicativo responsable responsabilità responsabiliza
-    verantwortung verantwortlich directeur direttore responsável übernehmen übernimmt""".split()
+    verantwortung verantwortlich directeur direttore responsável übernehmen übernimmt
+    informativos informatives informationszwecken informativa informativas forward
+    general guarantee ai intelligence ki intelligenza inteligencia künstlicher partnership
+    partenariat sponsored sponsorisé patrocinado sponsorizzato gesponsert gesponserter
+    gesponserten newsroom rédaction redaktion zukunftsgerichtete prospectives prospectivas""".split()
 )
 _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
@@ -511,7 +563,9 @@ _COPYRIGHT_WORDS: Final = frozenset(
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
     wiedergabe reproduction reproducción riproduzione prohibida reserved vorbehalten réservés
     reservados riservati voorbehouden proibida reprodução trademark trademarks registered
-    eingetragene déposée déposées registrada registradas registrato registrati""".split()
+    eingetragene déposée déposées registrada registradas registrato registrati protected
+    urheberrechtlich protégé protégée protégés protégées protegido protegida protegidos
+    protegidas protetto protetta""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
@@ -712,7 +766,11 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return None
     if toks is None:
         toks = tokens(norm)
-        if words > LONG_WORDS and _DISCLAIMER_WORDS.isdisjoint(toks):
+        if (
+            words > LONG_WORDS
+            and _DISCLAIMER_WORDS.isdisjoint(toks)
+            and (words > 90 or _SITE_WORDS.isdisjoint(toks) or _COPYRIGHT_WORDS.isdisjoint(toks))
+        ):
             # A long line: only the disclaimer words are looked up (every other family that
             # looks words up has shorter lines; the short notices' words make short notices,
             # and a long line holding one is prose), and most prose has none of them: what is
@@ -748,6 +806,16 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and ("©" in norm or "®" in norm or "™" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
         and (_COPYRIGHT.search(norm) or ("©" in norm and _COPYRIGHT_MID.match(norm)))
     ):
+        return "copyright"
+    if (
+        gated
+        and 30 < words <= 90
+        and not _SITE_WORDS.isdisjoint(toks)
+        and not _COPYRIGHT_WORDS.isdisjoint(toks)
+        and _COPYRIGHT.search(norm, 0, _first_sentence_end(norm))
+    ):
+        # a site's legal paragraph: its first sentence a copyright or reproduction notice,
+        # about the site or its publisher ("All content of this site is protected …")
         return "copyright"
     if (
         gated
