@@ -70,3 +70,40 @@ def test_an_article_that_talks_of_copyright_or_ai_keeps_its_last_paragraph(last:
 def test_a_rule_of_symbols_that_ends_the_article_stays_when_nothing_is_taken_below() -> None:
     record = "\n".join([HEAD, TITLE, *BODY, "* * *"])
     assert clean_text(record).text == "\n".join([*BODY, "* * *"])
+
+
+WALL_TITLE = "Council to vote on a four-day week for its staff"
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        ["To continue, please sign in or create a free account.", "Continue with email",
+         "Continue with Google"],
+        ["Create a free account or sign in with your e-mail address to continue."],
+        # an offer's pitch as the page's only paragraph
+        ["Subscribe to the Town Crier for unlimited access to local news, investigations and "
+         "newsletters, all for less than the price of a coffee a week.",
+         "Already a subscriber? Log in"],
+        ["Lesen Sie weiter mit unserem Digitalabo: unbegrenzter Zugang zu allen Artikeln und "
+         "dem E-Paper, monatlich kündbar.", "Jetzt abonnieren"],
+    ],
+)
+def test_a_sign_in_or_subscription_wall_alone_is_no_article(wall: list[str]) -> None:
+    record = "\n".join([HEAD, WALL_TITLE, *wall])
+    art = clean_text(record)
+    assert art.verdict != "article"
+    assert restore(art.text, art.removed) == record or art.text == ""
+
+
+def test_a_story_about_streaming_subscriptions_stays_an_article() -> None:
+    body = [
+        "The city's libraries will give every card holder unlimited access to a film streaming "
+        "service from January, the council said on Monday.",
+        "Borrowers sign in with their library card number and can watch up to ten films a "
+        "month, a limit the service sets for all public libraries.",
+    ]
+    record = "\n".join([HEAD, "Library cards to include free film streaming", *body])
+    art = clean_text(record)
+    assert art.verdict == "article"
+    assert art.text == "\n".join(body)

@@ -263,6 +263,10 @@ def resolve(
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _notices(top, tail, prose, marks)
+    if 0 < len(prose) <= 3 and all(fam[ln.index] == "paywall" for ln in prose):
+        # the page's only paragraphs are an offer to subscribe: a wall, no article
+        for ln in prose:
+            marks[ln.index] = ("boilerplate", "paywall")
     if prose:
         _topic_headings(top, prose, marks)
     _related_blocks(tail, fam, marks)

@@ -211,7 +211,13 @@ _READING_WALL: Final = (
     ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade|create\s+(?:a\s+)?(?:free\s+)?account)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
     # (gated by "sign"/"log", not by "read": a word that common would send many prose lines
     # through every gated family)
-    ("sign log login signin", r"\b(?:log|sign)\s*in\s+to\s+read\s+(?:the\s+)?(?:full|whole|entire|rest)\b"),
+    ("sign log login signin", r"\b(?:log|sign)\s*in\s+to\s+read\s+(?:the\s+)?(?:full|whole|entire|rest)\b"
+     # signing in (or an account) asked for to go on: "Sign in or create a free account to
+     # continue", "To continue, please log in"
+     r"|\b(?:sign\s+in|log\s*in|create\s+(?:a\s+|an\s+)?(?:free\s+)?account)\b[^.]{0,60}\bto\s+continue\b"
+     r"|\bto\s+continue,?\s+(?:please\s+)?(?:sign|log)\s*in\b"),
+    # a sign-in form's buttons
+    ("continue", r"^continue\s+with\s+(?:e-?mail|google|apple|facebook|microsoft|linkedin|twitter|x|phone)\s*$"),
     ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
     ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
     ("unlock", r"^unlock\s+(?:this|the\s+full|full)\s+(?:article|story|post)\b"),
@@ -228,6 +234,7 @@ WALL_WORDS: Final = 16  # a wall's prompt is this short
 # a substring every wall's prompt holds: checked on the line before its words are needed
 WALL_HINT: Final = re.compile(
     r"read|subscri|members|limit|unlock|weiterzu|weiterles|suite|leyendo|leggere|lendo|abonn|suscript|assinant|abbonat"
+    r"|sign\s+in|log\s?in|continue\s+with"
 )
 
 
@@ -256,6 +263,16 @@ _PAYWALL: Final = _gated(
     *_READING_WALL,
     # an offer's price ("Get unlimited access for $1 a week", "All our journalism for €4.99")
     ("unlimited digital", r"\b(?:get|enjoy|try|start)\s+(?:unlimited|digital)\s+(?:digital\s+)?access\b"),
+    # an offer's pitch: unlimited access, membership, the subscribers' reserve, in six languages
+    ("unlimited illimité illimitado illimitato unbegrenzten unbegrenzter unbegrenzte",
+     # (with the subscription, a price or the site's "our" in the same line: a story about a
+     # service's unlimited access is no offer)
+     r"^(?=.*(?:subscri|member|abonn|digitalabo|suscri|abbon|assin|[$€£]\s?\d|\bour\b|\bnos\b|\bunser|\bnuestr|\bnostr))"
+     r".*?(?:\bunlimited\s+(?:digital\s+)?access\s+to\b|\baccès\s+illimité\b|\bacceso\s+ilimitado\b|\baccesso\s+illimitato\b"
+     r"|\bacesso\s+ilimitado\b|\bunbegrenzte[rn]?\s+(?:zugang|zugriff)\b)"),
+    ("member subscriber supporter", r"\bbecome\s+a\s+(?:paying\s+)?(?:member|subscriber|supporter)\s+(?:today|now)\b"),
+    ("abonnés", r"\bréservée?s?\s+(?:aux|à\s+nos)\s+abonnés\b"),
+    ("sign log login signin", r"\b(?:sign|log)\s*in\b[^.]{0,40}\bto\s+access\s+(?:this|the)\s+(?:full\s+)?(?:article|story|content)\b"),
 )
 # Anchored at the line start: tried there only (a search would try every position)
 _RELATED_HEAD_LEAD: Final = _rx(
@@ -577,7 +594,8 @@ _COOKIE_WORDS: Final = frozenset(
 _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores
-    journalism unlimited digital""".split()
+    journalism unlimited digital illimité illimitado illimitato unbegrenzten unbegrenzter
+    unbegrenzte supporter sign log login signin""".split()
 ) | _WALL_WORDS
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
