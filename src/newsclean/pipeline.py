@@ -249,21 +249,23 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             texts.update(x.text.strip() for x in lines[view.body_start :] if not x.blank)
         return texts
 
-    kept_above = False  # the line before (not blank) is the article's
+    # the article's last kept line: a line ending on a stop is looked at for a glued tail
+    # only there (or under it), where the page's furniture follows the story
+    last = n - 1
+    while last > k and (lines[last].blank or last in marks):
+        last -= 1
     for ln in lines[k:]:
-        if ln.blank:
+        if ln.words < least:
             continue
         mark = marks.get(ln.index)
         # a line a family took whole for a notice glued onto it ("…signed.Copyright 2025 …
         # All rights reserved."), right under the article's lines, gets its sentence back
         taken = mark is not None and mark != _GLUED_LINE
-        was_kept, kept_above = kept_above, mark is None
-        if ln.words < least or taken and not (was_kept and mark[0] == "boilerplate"):  # type: ignore[index]
+        if taken and (mark[0] != "boilerplate" or not _kept_above(lines, ln.index, marks)):  # type: ignore[index]
             continue
-        sp = (
-            None if ln.text[-1] == "." and not glued.stop_touches(ln.text)
-            else glued.tail(ln, _named_or_credit, record_lines, mark is None)
-        )
+        if ln.text[-1] == "." and (ln.index < last or not glued.stop_touches(ln.text)):
+            continue
+        sp = glued.tail(ln, _named_or_credit, record_lines, mark is None)
         if sp is None or out and out[0].end > sp.start:
             continue
         if taken and _named_or_credit(view.text[ln.cstart : sp.start]) is not None:
@@ -271,6 +273,14 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         out.append(sp)
         marks.pop(ln.index, None)
     return out
+
+
+def _kept_above(lines: list[Line], i: int, marks: dict) -> bool:
+    """Is the first non-blank line above line i the article's (kept)?"""
+    i -= 1
+    while i >= 0 and lines[i].blank:
+        i -= 1
+    return i >= 0 and i not in marks
 
 
 def _named_or_credit(text: str) -> str | None:

@@ -231,11 +231,13 @@ def resolve(
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
     runs = repeats_mod.copy_runs(view)
     rep = repeats_mod.detect(view, runs=runs)
+    first_rep: dict[int, str] = {}
+    near: dict[int, str] = {}
     if rep:
         # the body's own prose ends at its last long line that is neither a copy, exact or
         # edited, nor page furniture (a long disclaimer, or an edited paragraph, under a copied
         # body must not pull the copy inside)
-        near = repeats_mod.edited_copies(body, rep)
+        first_rep, near = rep, repeats_mod.edited_copies(body, rep)
         end = next(
             (
                 ln
@@ -247,7 +249,8 @@ def resolve(
         )
         if end is not None:
             rep = repeats_mod.detect(view, body_end=end.index, runs=runs)
-    edited = repeats_mod.edited_copies(body, rep)
+    # (the same copies found twice: the edited ones are those found above)
+    edited = near if rep and rep == first_rep else repeats_mod.edited_copies(body, rep)
     if edited:
         rep = {**rep, **edited}
 

@@ -547,6 +547,14 @@ _SITE_WORDS: Final = frozenset(
 )
 
 
+# the words a long legal paragraph's notice holds (rarer than the copyright family's own)
+_LEGAL_LONG_WORDS: Final = frozenset(
+    """copyright urheberrechtlich protégé protégée protégés protégées protegido protegida
+    protegidos protegidas protetto protetta reproduction vervielfältigung nachdruck
+    reproducción riproduzione reprodução reserved vorbehalten réservés reservados riservati""".split()
+)
+
+
 def _first_sentence_end(norm: str) -> int:
     end = norm.find(". ")
     return len(norm) if end < 0 else end + 1
@@ -566,15 +574,17 @@ _DISCLAIMER_WORDS: Final = frozenset(
     affiliation afiliados affiliati provision comisión commissione engagent responsabilité
     indicatif informatif informativo indicativo responsable responsabilità responsabiliza
     verantwortung verantwortlich directeur direttore responsável übernehmen übernimmt
-    informativos informatives informationszwecken informativa informativas forward
-    general guarantee ai intelligence ki intelligenza inteligencia künstlicher partnership
-    partenariat sponsored sponsorisé patrocinado sponsorizzato gesponsert gesponserter
-    gesponserten newsroom rédaction redaktion zukunftsgerichtete prospectives prospectivas""".split()
+    informativos informatives informationszwecken informativa informativas
+    partenariat sponsorisé patrocinado sponsorizzato gesponsert gesponserter gesponserten
+    zukunftsgerichtete prospectives prospectivas""".split()
 )
 _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
-    performance endorse recommendation offer solicitation""".split()
+    performance endorse recommendation offer solicitation general guarantee ai intelligence ki
+    intelligenza inteligencia künstlicher partnership sponsored newsroom rédaction redaktion
+    forward""".split()
 )
+# (common words: a long line holding one is prose, and is not sent through every family)
 _COPYRIGHT_WORDS: Final = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
@@ -787,7 +797,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         if (
             words > LONG_WORDS
             and _DISCLAIMER_WORDS.isdisjoint(toks)
-            and (words > 90 or _SITE_WORDS.isdisjoint(toks) or _COPYRIGHT_WORDS.isdisjoint(toks))
+            and (words > 90 or _LEGAL_LONG_WORDS.isdisjoint(toks) or _SITE_WORDS.isdisjoint(toks))
         ):
             # A long line: only the disclaimer words are looked up (every other family that
             # looks words up has shorter lines; the short notices' words make short notices,
@@ -828,8 +838,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     if (
         gated
         and 30 < words <= 90
+        and not _LEGAL_LONG_WORDS.isdisjoint(toks)
         and not _SITE_WORDS.isdisjoint(toks)
-        and not _COPYRIGHT_WORDS.isdisjoint(toks)
         and _COPYRIGHT.search(norm, 0, _first_sentence_end(norm))
     ):
         # a site's legal paragraph: its first sentence a copyright or reproduction notice,
