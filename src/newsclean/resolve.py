@@ -29,7 +29,7 @@ from .detect import dateline
 from .detect import repeats as repeats_mod
 from .detect.markdown import image_only
 from .model import Verdict
-from .text_view import Line, TextView
+from .text_view import Line, TextView, normalise
 
 PROSE_WORDS: Final = 15  # a line this long is body prose, whatever its neighbours
 MIN_SENTENCE_WORDS: Final = 8  # anchor for articles too short to have a prose paragraph
@@ -291,6 +291,13 @@ def resolve(
     banners = [k for k in (ban[i] for i in above) if k]
     if banners and not _article_survives(body, marks, above[-1]):
         res.verdict = _page_verdict(banners)
+        return res
+    if prose and len(prose) <= 2 and _error_worded(prose, bool(banners)):
+        # the page's only paragraphs are its error message, written out at length ("The
+        # page you requested could not be found. It may have been moved …"): no article
+        for ln in prose:
+            marks[ln.index] = ("error_page", "error_page_content")
+        res.verdict = "error_page"
         return res
 
     # --- title and top menu
@@ -951,6 +958,32 @@ def _first_run(top: list[Line], marks: dict) -> list[Line]:
         if ln.index not in marks and ln.index > run[-1].index:
             marks[ln.index] = ("boilerplate", "page_furniture")
     return run
+
+
+ERROR_SENTENCES: Final = 2  # sentences worded as an error message, at least, in the prose
+
+
+def _error_worded(prose: list[Line], bannered: bool) -> bool:
+    """Is a page's short prose (a paragraph or two) an error message written out?  Each
+    paragraph holds a sentence a banner pattern names, half its sentences or more are such,
+    and two of them at least (or one under a banner: "Page not found" over the message).  A
+    brief story that mentions a "page not found" message goes on to other things."""
+    worded = 0
+    for ln in prose:
+        if ln.words > 80:
+            return False
+        sentences = [x for x in _SENTENCE_SPLIT.split(ln.text) if x.strip()]
+        hits = sum(
+            1 for x in sentences
+            if banners_mod.classify(normalise(x), len(x.split())) == "error"
+        )
+        if not hits or 2 * hits < len(sentences):
+            return False
+        worded += hits
+    return worded >= (1 if bannered else ERROR_SENTENCES)
+
+
+_SENTENCE_SPLIT: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘¿¡])")
 
 
 def _page_verdict(banners: list[str]) -> Verdict:
