@@ -758,6 +758,8 @@ def _notices(top: list[Line], tail: list[Line], prose: list[Line], marks: dict[i
     article's prose uses none of its machinery words -- a story about an outage does.  It
     bears on no verdict: only the banners' own patterns say that a page is an error."""
     vocab: _Vocab | None = None
+    if not prose:
+        return  # (a page of short lines, a list: a notice there is judged by no article)
     if len(prose) <= 2 and all(
         ln.words <= banners_mod.NOTICE_WORDS and banners_mod.notice(ln.toks) for ln in prose
     ):
