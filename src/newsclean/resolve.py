@@ -266,6 +266,7 @@ def resolve(
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _notices(top, tail, prose, marks)
+    _consent_buttons(top, marks)
     if 0 < len(prose) <= 3 and all(fam[ln.index] == "paywall" for ln in prose):
         # the page's only paragraphs are an offer to subscribe: a wall, no article
         for ln in prose:
@@ -750,6 +751,36 @@ def _mark_furniture(
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)
+
+
+_COOKIE_MARK: Final = ("boilerplate", "cookie_notice")
+BUTTON_WORDS: Final = 4  # a consent form's button or heading: this short
+
+
+def _consent_buttons(top: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """A consent notice above the article brings its buttons and heading ("Accept all",
+    "Reject", "Einstellungen", "We value your privacy"): the short lines right under a line
+    the consent family took (and a sentence of the notice's that runs on), and one right over
+    it that speaks of cookies or privacy."""
+    for k, ln in enumerate(top):
+        if marks.get(ln.index) != _COOKIE_MARK:
+            continue
+        if k > 0:
+            up = top[k - 1]
+            if up.index not in marks and up.words <= 8 and boiler_mod.speaks_of_cookies(up.toks):
+                marks[up.index] = _COOKIE_MARK
+        for down in top[k + 1 :]:
+            if down.index in marks:
+                if marks[down.index] == _COOKIE_MARK:
+                    continue
+                break
+            ends = _ends_sentence(down.text)
+            button = down.words <= BUTTON_WORDS and not ends and boiler_mod.consent_control(down.toks)
+            # (the notice's own sentence run on: "En poursuivant votre navigation, vous …")
+            sentence = ends and down.words <= 16 and boiler_mod.speaks_of_cookies(down.toks)
+            if not (button or sentence):
+                break
+            marks[down.index] = _COOKIE_MARK
 
 
 def _notices(top: list[Line], tail: list[Line], prose: list[Line], marks: dict[int, tuple[str, str]]) -> None:

@@ -607,6 +607,36 @@ _PAYWALL_WORDS: Final = frozenset(
     journalism unlimited digital illimité illimitado illimitato unbegrenzten unbegrenzter
     unbegrenzte supporter sign log login signin""".split()
 ) | _WALL_WORDS
+# The words a consent form's heading or its running sentence holds (en, fr, de, es, it, pt)
+_CONSENT_CUES: Final = frozenset(
+    """cookie cookies privacy privée confidentialité datenschutz privatsphäre privacidad
+    privacidade riservatezza consent consentement einwilligung consentimiento consenso
+    consentimento rgpd gdpr dsgvo acceptez poursuivant zustimmen aceptas acconsenti""".split()
+)
+
+
+# A consent form's controls: accepting, refusing, settings, in six languages
+_CONSENT_CONTROLS: Final = frozenset(
+    """accept accepter accepte akzeptieren aceptar acepto accetta accettare accetto aceitar aceito
+    reject refuser ablehnen rechazar rifiuta rifiutare rejeitar decline deny allow agree ok okay
+    all alle tout tous todas todos tutti settings preferences manage options paramétrer
+    paramètres einstellungen verwalten configurar configuración impostazioni personalizza
+    personalizar customize customise personnaliser anpassen save enregistrer speichern guardar
+    salva salvar close fermer schließen cerrar chiudi fechar necessary nécessaires notwendige
+    statistics statistiques statistiken marketing functional cookie cookies j i""".split()
+)
+
+
+def consent_control(toks: list[str]) -> bool:
+    """A consent form's button or option ("Accept all", "Tout refuser", "Einstellungen")."""
+    return bool(toks) and 2 * sum(1 for t in toks if t in _CONSENT_CONTROLS) > len(toks)
+
+
+def speaks_of_cookies(toks: list[str]) -> bool:
+    """Does the line hold a word of a consent form (cookie, privacy, Datenschutz …)?"""
+    return not _CONSENT_CUES.isdisjoint(toks)
+
+
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
 _GATED_WORDS: Final = _DISCLAIMER_WORDS | _SHORT_NOTICE_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
