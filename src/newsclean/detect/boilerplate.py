@@ -749,7 +749,11 @@ def is_ad_marker(norm: str) -> bool:
 # Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
 _NEWSLETTER: Final = re.compile(
     r"\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:list|updates|alerts)|inbox)\b.*\b(?:sign|subscribe|join|get|enter|receive|delivered)\b|"
-    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail|get|receive)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b|"
+    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail|get|receive|delivered|sent|straight)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox|briefing)\b|"
+    # (the inbox in German, French, Spanish, Italian and Portuguese)
+    r"\b(?:in\s+ihr(?:em)?\s+(?:e-mail-)?postfach|dans\s+votre\s+boîte\s+(?:mail|e-mail|de\s+réception)|"
+    r"en\s+tu\s+(?:bandeja\s+de\s+entrada|correo)|nella\s+tua\s+(?:casella|email|e-mail)|"
+    r"n[oa]\s+seu\s+(?:e-?mail|caixa\s+de\s+entrada))\b|"
     r"\b(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our\s+)?(?:e-?mail\s+|breaking\s+news\s+|news\s+)?alerts\b|"
     r"^(?:please\s+)?enter\s+your\s+e-?mail(?:\s+address)?\W*$|"
     # German, French, Spanish, Italian, Portuguese sign-ups
@@ -766,7 +770,8 @@ def _newsletter(norm: str) -> bool:
     # both alternatives name a newsletter, a mail(ing list), an inbox or updates
     return (
         "mail" in norm or "newsletter" in norm or "inbox" in norm or "updates" in norm
-        or "alerts" in norm
+        or "alerts" in norm or "briefing" in norm or "postfach" in norm or "boîte" in norm
+        or "bandeja" in norm or "correo" in norm or "casella" in norm or "caixa" in norm
         or "bolet" in norm or "bulletin" in norm or "lettre" in norm
     ) and _NEWSLETTER.search(norm) is not None
 
