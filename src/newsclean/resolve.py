@@ -232,17 +232,17 @@ def resolve(
     runs = repeats_mod.copy_runs(view)
     rep = repeats_mod.detect(view, runs=runs)
     first_rep: dict[int, str] = {}
-    near: dict[int, str] = {}
+    first_edited: dict[int, str] = {}
     if rep:
         # the body's own prose ends at its last long line that is neither a copy, exact or
         # edited, nor page furniture (a long disclaimer, or an edited paragraph, under a copied
         # body must not pull the copy inside)
-        first_rep, near = rep, repeats_mod.edited_copies(body, rep)
+        first_rep, first_edited = rep, repeats_mod.edited_copies(body, rep)
         end = next(
             (
                 ln
                 for ln in reversed(body)
-                if ln.words >= PROSE_WORDS and ln.index not in rep and ln.index not in near
+                if ln.words >= PROSE_WORDS and ln.index not in rep and ln.index not in first_edited
                 and not fam[ln.index]
             ),
             None,
@@ -250,7 +250,7 @@ def resolve(
         if end is not None:
             rep = repeats_mod.detect(view, body_end=end.index, runs=runs)
     # (the same copies found twice: the edited ones are those found above)
-    edited = near if rep and rep == first_rep else repeats_mod.edited_copies(body, rep)
+    edited = first_edited if rep and rep == first_rep else repeats_mod.edited_copies(body, rep)
     if edited:
         rep = {**rep, **edited}
 
