@@ -217,12 +217,12 @@ SITES = ["Morning Digest", "Harbour Post", "Valley Wire", "Town Crier", "North S
 
 
 def pooled_record(i: int, site: int, story: int, extra: list[str] = ()) -> Record:
-    """A page of one of six sites -- its masthead above, its sign-up line below -- in one
-    input file with no site field."""
+    """A page of one of six sites -- its masthead above, its slogan below (lines no family
+    rule names, so only the corpus can tell) -- in one input file with no site field."""
     name = SITES[site]
     text = "\n".join(
         ["date 2025-02-01 200", f"The {name}, local news every day", HEADS[story], *STORIES[story],
-         *extra, f"Sign up for the {name} evening briefing and never miss a story"]
+         *extra, f"The {name} has been read along the whole coast since nineteen fifty"]
     )
     return Record(f"r{i}", text, f"crawl.jsonl:{i}")
 
@@ -262,7 +262,7 @@ def test_a_line_shared_by_copies_of_one_story_is_not_learned() -> None:
     model, _ = learn(records)
     assert [r.text.count(credit) for r in records].count(1) == len(pages) >= 4
     assert model.lookup("(corpus)", normalise(credit)) is None
-    assert model.lookup("(corpus)", normalise("Sign up for the Harbour Post evening briefing and never miss a story")) is not None
+    assert model.lookup("(corpus)", normalise("The Harbour Post has been read along the whole coast since nineteen fifty")) is not None
 
 
 def test_a_headline_repeated_as_other_pages_related_link_stays_in_its_own_article() -> None:
