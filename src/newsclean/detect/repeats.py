@@ -504,6 +504,9 @@ def _in_copied_stretch(
                 )
                 if j1 is not None:
                     expect.update(range(j1 - 1 - _ALIGN, j1))
+            if not expect:  # (most lines: no neighbour is a copy, nothing to compare)
+                first_norm.setdefault(ln.norm, k)
+                continue
             field = _field(ln.text)
             prose = ln.words >= STRETCH_PROSE and not field and _SENTENCE_END.search(ln.text[-4:])
             for j in sorted(x for x in expect if 0 <= x < k and body[x].index not in known):
