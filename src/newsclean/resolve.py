@@ -729,8 +729,10 @@ def _mark_furniture(
 # A line's answer above is a pure function of its normalised text and its word count, and
 # a body's short lines recur: within a record (a copied body, list items) and across a
 # source's records (its furniture).  Remembered by the text, bounded like the caches above;
-# the copy detection has already hashed each line's norm, so a lookup costs little.
-_ANYWHERE_CACHE: dict[str, tuple[int, tuple[str, str] | None]] = {}
+# the copy detection has already hashed each line's norm, so a lookup costs little.  The
+# value is the word count alone for a line with no mark (most: no tuple made or kept), else
+# (word count, mark).
+_ANYWHERE_CACHE: dict[str, int | tuple[int, tuple[str, str]]] = {}
 _AD_MARK: Final = ("boilerplate", "ad_marker")
 _EMBED_MARK: Final = ("boilerplate", "embed")
 _WALL_MARK: Final = ("boilerplate", "paywall")
@@ -742,8 +744,12 @@ def _anywhere_mark(ln: Line) -> tuple[str, str] | None:
     norm = ln.norm
     words = ln.words
     got = _ANYWHERE_CACHE.get(norm)
-    if got is not None and got[0] == words:  # (the word count is read from the raw text)
-        return got[1]
+    if got is not None:  # (the word count is read from the raw text: it must match too)
+        if isinstance(got, int):
+            if got == words:
+                return None
+        elif got[0] == words:
+            return got[1]
     mark: tuple[str, str] | None = None
     if words <= 8 and norm[:2] in _AD_STARTS and boiler_mod.is_ad_marker(norm):
         mark = _AD_MARK
@@ -757,7 +763,7 @@ def _anywhere_mark(ln: Line) -> tuple[str, str] | None:
         mark = _WALL_MARK
     if len(_ANYWHERE_CACHE) >= _CACHE_LIMIT:
         _ANYWHERE_CACHE.clear()
-    _ANYWHERE_CACHE[norm] = (words, mark)
+    _ANYWHERE_CACHE[norm] = words if mark is None else (words, mark)
     return mark
 
 
