@@ -193,9 +193,6 @@ def _speaks_of(line: Line, story: set[str]) -> bool:
     return line.words >= 3 and len(content) >= 2 and 2 * sum(t in story for t in content) >= len(content)
 
 
-_GLUED_LINE = ("boilerplate", "glued_widgets")
-
-
 def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[Span]:
     """Furniture glued onto the article's lines: the end of any kept line, the start of the
     first.  A sentence the family rule took whole for its glued widget string gets its
@@ -212,10 +209,6 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         sp = glued.head(lines[k], named_text)
         if sp is not None:
             out.append(sp)
-    # (above the first kept line a glued line is the page's, whole; a line ending on a full
-    # stop has no glued tail: the tail would end it, and a statement is none; and a glued
-    # tail hangs on a sentence of MIN_BEFORE words or more)
-    least = glued.MIN_BEFORE + 1
     texts: set[str] = set()
 
     def record_lines() -> set[str]:
@@ -223,17 +216,7 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             texts.update(x.text.strip() for x in lines[view.body_start :] if not x.blank)
         return texts
 
-    for ln in lines[k:]:
-        if (
-            ln.words < least
-            or ln.text[-1] == "."
-            or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
-        ):
-            continue
-        sp = glued.tail(ln, _named_or_credit, record_lines, ln.index not in marks)
-        if sp is not None and (not out or out[0].end <= sp.start):
-            out.append(sp)
-            marks.pop(ln.index, None)
+    glued.tails(lines, k, marks, _named_or_credit, record_lines, out)
     return out
 
 

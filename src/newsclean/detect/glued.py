@@ -98,6 +98,40 @@ def tail(
     return None
 
 
+_GLUED_LINE: Final = ("boilerplate", "glued_widgets")
+
+
+def tails(
+    lines: list[Line],
+    k: int,
+    marks: dict[int, tuple[str, str]],
+    named: Callable[[str], str | None],
+    record_lines: Callable[[], Container[str]],
+    out: list[Span],
+) -> None:
+    """The glued tails of the kept lines from lines[k] on (k: the first kept line), added to
+    `out` after what it holds (a glued head) and taken off the lines' marks: a sentence a
+    family took whole for its glued widget string gets its sentence back.  (Compiled with
+    the rest of this module: a loop over every line of the body, cheap only in native code.)
+    """
+    # (above the first kept line a glued line is the page's, whole; a line ending on a full
+    # stop has no glued tail: the tail would end it, and a statement is none; and a glued
+    # tail hangs on a sentence of MIN_BEFORE words or more)
+    least = MIN_BEFORE + 1
+    for i in range(k, len(lines)):
+        ln = lines[i]
+        if (
+            ln.words < least
+            or ln.text[-1] == "."
+            or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
+        ):
+            continue
+        sp = tail(ln, named, record_lines, ln.index not in marks)
+        if sp is not None and (not out or out[0].end <= sp.start):
+            out.append(sp)
+            marks.pop(ln.index, None)
+
+
 # a lower-case letter or a figure touching a capitalised word (found from the capital: a
 # search that starts on a character class skips ahead to the capitals)
 _WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])")
