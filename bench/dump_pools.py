@@ -1,11 +1,11 @@
-"""A digest of every `clean_record` output the synthetic pools (A-D) make, to prove a change
+"""A digest of every `clean_record` output the synthetic pools (A-E) make, to prove a change
 output-neutral on them without looking at their records.
 
-Runs each pool's bench as `__main__` (its table goes to stderr-free /dev/null) with
+Runs each pool's bench as `__main__` (what it prints to stdout is discarded) with
 `pipeline.clean_record` wrapped: every call's `Article.to_dict()` is hashed, in call order, one
 line per call (`pool n sha256`) written to OUT.  Compare two dumps with `cmp`/`diff`.
 
-    .venv/bin/python -m bench.dump_pools OUT [--pools a,b,c,d]
+    .venv/bin/python -m bench.dump_pools OUT [--pools a,b,c,d,e]
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 MODULES = {"a": "bench.bench_renoised", "b": "bench.bench_renoised_b",
-           "c": "bench.bench_renoised_c", "d": "bench.bench_renoised_d"}
+           "c": "bench.bench_renoised_c", "d": "bench.bench_renoised_d",
+           "e": "bench.bench_renoised_e"}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--pools", default="a,b,c,d")
+    ap.add_argument("--pools", default="a,b,c,d,e")
     args = ap.parse_args()
     import newsclean
     from newsclean import pipeline

@@ -70,7 +70,8 @@ def test_the_answer_follows_the_word_count_as_well_as_the_text() -> None:
 @pytest.mark.parametrize(
     "hint",
     ["read", "subscri", "members", "limit", "unlock", "weiterzu", "weiterles", "suite",
-     "leyendo", "leggere", "lendo", "abonn", "suscript", "assinant", "abbonat"],
+     "leyendo", "leggere", "lendo", "abonn", "suscript", "assinant", "abbonat", "sign in",
+     "log in", "login", "continue with"],
 )
 def test_the_wall_hint_finds_each_of_its_substrings_anywhere(hint: str) -> None:
     assert boilerplate.WALL_HINT.search(hint)

@@ -103,3 +103,99 @@ def test_a_summary_bullet_or_a_pull_quote_restating_a_paragraph_stays() -> None:
         art = clean_text("\n".join([HEAD, TITLE, *body]))
         assert art.text == "\n".join(body)
 
+
+
+GERMAN_TITLE = "Neue Radwege sollen die Innenstadt entlasten"
+GERMAN = [
+    "Der Stadtrat hat am Donnerstag beschlossen, bis 2028 rund vierzig Kilometer neue Radwege "
+    "zu bauen und mehrere Hauptstraßen für den Durchgangsverkehr zu sperren.",
+    "Die Verwaltung rechnet mit Kosten von etwa sechzig Millionen Euro, von denen das Land "
+    "einen großen Teil übernehmen will.",
+    "Händler in der Fußgängerzone befürchten, dass weniger Kunden mit dem Auto kommen, und "
+    "fordern zusätzliche Parkhäuser am Stadtrand.",
+    "Die ersten Bauarbeiten sollen im Frühjahr am Bahnhofsplatz beginnen, sagte die "
+    "Bürgermeisterin nach der Sitzung.",
+]
+
+
+def test_an_edited_copy_whose_changed_word_is_a_capitalised_noun_goes() -> None:
+    # German capitalises every noun, and an update may change a name or a figure: inside the
+    # copied stretch the place says which line is copied
+    copy = list(GERMAN)
+    copy[1] = GERMAN[1].replace("Millionen Euro", "Millionen Franken")
+    copy[2] = GERMAN[2].replace("am Stadtrand", "am Ortsrand")
+    record = "\n".join([HEAD, GERMAN_TITLE, *GERMAN, *copy])
+    art = clean_text(record)
+    assert art.text == "\n".join(GERMAN)
+    assert restore(art.text, art.removed) == record
+
+
+def test_templated_paragraphs_that_differ_in_a_name_stay_outside_a_copy() -> None:
+    # the same sentence for two products is the article's own, not a copy with a word changed
+    lines = [
+        "The Aster model supports the new charging standard and ships with a two-year warranty "
+        "and a spare battery in the box.",
+        "Reviewers liked its screen but found the speaker weak for calls in a noisy street.",
+        "The Borealis model supports the new charging standard and ships with a two-year warranty "
+        "and a spare battery in the box.",
+        "Its camera was the best of the group in low light, our tester found.",
+    ]
+    record = "\n".join([HEAD, "Four phones for under 300 euros, tested", *lines])
+    art = clean_text(record)
+    assert art.text == "\n".join(lines)
+
+
+RAIL = [
+    "The regional rail operator will switch to its winter timetable on Sunday, the biggest "
+    "change to its services in a decade.",
+    "Timetable",
+    "Trains on the coastal line will run every twenty minutes instead of every half hour "
+    "during the morning and evening peaks.",
+    "- Late trains from the capital will leave at 23:40 and 00:40.",
+    "- Two little-used stops on the valley branch will be served only on request.",
+    "Fares",
+    "Ticket prices stay the same until April, when the annual increase of about three percent "
+    "takes effect.",
+    "Season ticket holders can switch to the new flexible pass, which allows eight journeys a "
+    "month, at no extra cost.",
+    "Works",
+    "Engineering work will close the line between the harbour and the university for four "
+    "weekends in January, with buses replacing trains.",
+    "The operator said the new timetable had been tested for months with the freight companies "
+    "that share the tracks.",
+]
+
+
+def test_an_edited_paragraph_at_the_copys_end_does_not_pull_the_copy_into_the_body() -> None:
+    # the body's own prose ends at its last long line that is no copy, exact or edited: the
+    # copy's edited paragraph near its end is not where the article ends (else the short
+    # run of exact copies above it would count as the article's own structure)
+    copy = list(RAIL)
+    copy[0] = RAIL[0].replace("biggest change", "largest change")
+    copy[4] = RAIL[4].replace("valley branch", "valley line")
+    copy[9] = RAIL[9].replace("four weekends", "five weekends")
+    record = "\n".join([HEAD, "What changes with the new rail timetable", *RAIL, *copy])
+    art = clean_text(record)
+    assert art.text == "\n".join(RAIL)
+    assert restore(art.text, art.removed) == record
+
+
+def test_a_templated_entry_that_differs_in_a_name_stays_next_to_a_copied_paragraph() -> None:
+    # an events page repeats an entry's description under each city: the line over the copy
+    # is the next entry of the template (another city), not an edit of the first
+    blurb = ("Meet the port operators, shipbuilders and regulators who are planning the next "
+             "decade of short-sea shipping, and see the newest electric ferries up close.")
+    lines = [
+        "Every spring the harbour summit travels to two of the busiest ferry ports in Europe.",
+        "June 4, 2026", "Lyon, France", "Join us in Lyon for the Harbour Summit!", blurb,
+        "June 9, 2026", "Porto, Portugal", "Join us in Porto for the Harbour Summit!", blurb,
+        "June 16, 2026", "Gdansk, Poland", "Join us in Gdansk for the Harbour Summit!",
+        "The Baltic edition adds a day of site visits to the shipyards that build the region's "
+        "new hybrid ferries, with places limited to two hundred guests.",
+        "Tickets for all three cities go on sale in March, and members of the ferry association "
+        "pay half the standard price for any of them.",
+    ]
+    record = "\n".join([HEAD, "Harbour Summit 2026: dates and places", *lines])
+    art = clean_text(record)
+    assert "Join us in Porto for the Harbour Summit!" in art.text.split("\n")
+    assert restore(art.text, art.removed) == record

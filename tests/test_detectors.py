@@ -1083,6 +1083,15 @@ def test_headline_printed_twice_is_given_once() -> None:
         (P4, "Liked the guide? Pin it to your board!"),
         (P4, "Are State Tax Refunds Taxable?"),
         (P4, "© 2025 Harbour Daily Media"),  # a copyright notice glued after the stop
+        # a sentence ending on a name, a figure or an elided word
+        (P4[:-1] + " on Thursday.", "Download our app"),
+        (P4[:-1] + " since the 1960s.", "Back to top"),
+        (P4[:-1] + " près de l'eau.", "Plus d'actualités"),
+        # a notice that ends on a stop itself (the family took the line whole for it)
+        (P4, "Copyright 2025 Harbour Daily Media. All rights reserved."),
+        # a longer pitch that speaks to the reader
+        (P4, "Sign up for our free morning briefing and get the day's top local stories in your inbox"),
+        (P4, "Abonnez-vous à notre lettre et recevez chaque matin les informations de votre ville."),
     ],
 )
 def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, glue: str) -> None:
@@ -1104,6 +1113,10 @@ def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, 
         P4[:-1] + ", as the report showed.2",  # a footnote's number
         # a sentence about a copyright that starts on the sign after a stop: a statement
         P4 + "© signs on the old posters were painted over by the new owners of the depot.",
+        # an abbreviation's stop touching a name
+        P4[:-1] + ", according to a letter signed by Gen.Hartley",
+        # a statement glued after a sentence that ends on a name: two paragraphs run together
+        P4[:-1] + " in Toronto.The council will vote on the plan in May.",
     ],
 )
 def test_article_lines_with_stops_touching_capitals_stay(last: str) -> None:
@@ -1132,7 +1145,15 @@ def test_furniture_glued_before_the_first_sentence_is_cut() -> None:
 
 
 @pytest.mark.parametrize(
-    "glue", ["Lesezeit: 4 Min.", "Comments (12)", "Follow us", "Kommentare (3)"]
+    "glue",
+    [
+        "Lesezeit: 4 Min.", "Comments (12)", "Follow us", "Kommentare (3)",
+        # one section word before a sentence's opening word
+        "Politics", "Startseite",
+        # a dated byline; a longer pitch to the reader that ends on a stop
+        "Published March 3, 2025",
+        "Get the morning's headlines delivered to your phone every day with our free app.",
+    ],
 )
 def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str) -> None:
     # the furniture ends on a stop, a bracket or a short word, not on three lower-case letters
@@ -1152,6 +1173,9 @@ def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str
         "PowerPoint slides from the meeting show that the council voted to extend the night bus network.",
         "McDonald's said on Tuesday that it would open three new restaurants near the stations.",
         "YouTube videos of the pilot routes were watched more than a million times last year, it said.",
+        # a sentence to the reader running on through a camel-cased name is no pitch glued on
+        "Are you posting videos of your commute to YouTube? The council wants to see them all.",
+        "If you ride the night bus, TikTok clips of the new routes will look familiar to you.",
     ],
 )
 def test_camel_cased_first_words_are_no_glued_head(first: str) -> None:

@@ -33,6 +33,14 @@ REST = ("Ships that waited at anchor for nine days began unloading on Tuesday mo
         ("NEW YORK, March 3 /Newswire/ -- ", "Newswire", "NEW YORK, March 3"),
         ("MOSCOW, March 3 /NPA/. ", "NPA", "MOSCOW, March 3"),
         ("(NPA) - ROMA, 3 MAR - ", "NPA", "ROMA, 3 MAR"),
+        # a date after the place with no comma, after a slash, in ISO form, in capitals
+        ("LISBON Mar. 3 (Norpress) • ", "Norpress", "LISBON Mar. 3"),
+        ("Hamburg 3. März (Norpress) - ", "Norpress", "Hamburg 3. März"),
+        ("Frankfurt am Main/3. März (npa) -- ", "npa", "Frankfurt am Main/3. März"),
+        ("OSLO, 2025-03-03 (Norpress) - ", "Norpress", "OSLO, 2025-03-03"),
+        ("LIMA, 3 DE MARZO (Norpress): ", "Norpress", "LIMA, 3 DE MARZO"),
+        # the agency in square brackets, after its place
+        ("KRAKOW [Norpress] -- ", "Norpress", "KRAKOW"),
     ],
 )
 def test_a_wire_tag_in_another_form_goes_and_names_the_publisher(tag, agency, place) -> None:
@@ -51,6 +59,10 @@ def test_a_wire_tag_in_another_form_goes_and_names_the_publisher(tag, agency, pl
         "/r/sailing is where the crews compared notes on the new contract all week long.",
         "São Paulo (Brazil) is the largest port city on the continent, and its dockers watched the vote.",
         "Union members (most of them) voted by text message, a first for the dock workers.",
+        # a site's label in square brackets is no agency
+        "[VIDEO] Dockers cheered outside the union hall as the result of the vote was read out.",
+        "[UPDATE] - The port authority now says the backlog will clear within two weeks.",
+        "Harbour [pictured] has been closed to pleasure boats since the strike began last month.",
     ],
 )
 def test_a_first_paragraph_opening_on_a_slash_or_a_bracket_is_no_tag(first) -> None:

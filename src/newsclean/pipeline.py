@@ -63,6 +63,7 @@ def clean_record(
         marks[title_line.index] = ("title", "headline")
     if verdict == "article":
         _label_run_at_end(view, marks)
+        _dangling_separators(view, marks)
         tag = dateline.detect(view, marks)
         if tag is not None:
             if tag.above:
@@ -155,6 +156,31 @@ def _label_run_at_end(view: TextView, marks: dict) -> None:
         run.append(ln.index)
 
 
+_RULE_MARKS = "*-_=~•·—–#+. "
+
+
+def _dangling_separators(view: TextView, marks: dict) -> None:
+    """A rule of symbols alone ("* * *", "---", "• • •") at either end of what is kept parted
+    the article from the furniture the rules took: with nothing of the article on its far
+    side it parts nothing, and goes with that furniture."""
+    lines = view.lines
+    for span in (range(len(lines) - 1, view.body_start - 1, -1), range(view.body_start, len(lines))):
+        beyond = False  # furniture taken on the far side
+        for k in span:
+            ln = lines[k]
+            if ln.blank:
+                continue
+            if ln.index in marks:
+                beyond = beyond or marks[ln.index][0] not in ("header", "title")
+                continue
+            if not beyond:
+                break
+            rule = ln.text.strip()
+            if len(rule) > 40 or len(rule) < 3 or rule.strip(_RULE_MARKS):
+                break
+            marks[ln.index] = ("boilerplate", "separator")
+
+
 STORY_LINES = 8  # a headline is read against this many kept lines of its story
 
 
@@ -193,6 +219,9 @@ def _speaks_of(line: Line, story: set[str]) -> bool:
     return line.words >= 3 and len(content) >= 2 and 2 * sum(t in story for t in content) >= len(content)
 
 
+_GLUED_LINE = ("boilerplate", "glued_widgets")
+
+
 def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[Span]:
     """Furniture glued onto the article's lines: the end of any kept line, the start of the
     first.  A sentence the family rule took whole for its glued widget string gets its
@@ -206,9 +235,13 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         return []
     out = []
     if tag is None and k + 1 < n:
-        sp = glued.head(lines[k], named_text)
+        sp = glued.head(lines[k], _named_or_credit)
         if sp is not None:
             out.append(sp)
+    # (above the first kept line a glued line is the page's, whole; a line ending on a full
+    # stop has no glued tail: the tail would end it, and a statement is none; and a glued
+    # tail hangs on a sentence of MIN_BEFORE words or more)
+    least = glued.MIN_BEFORE + 1
     texts: set[str] = set()
 
     def record_lines() -> set[str]:
@@ -216,8 +249,38 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             texts.update(x.text.strip() for x in lines[view.body_start :] if not x.blank)
         return texts
 
-    glued.tails(lines, k, marks, _named_or_credit, record_lines, out)
+    # the article's last kept line: a line ending on a stop is looked at for a glued tail
+    # only there (or under it), where the page's furniture follows the story
+    last = n - 1
+    while last > k and (lines[last].blank or last in marks):
+        last -= 1
+    for ln in lines[k:]:
+        if ln.words < least:
+            continue
+        mark = marks.get(ln.index)
+        # a line a family took whole for a notice glued onto it ("…signed.Copyright 2025 …
+        # All rights reserved."), right under the article's lines, gets its sentence back
+        taken = mark is not None and mark != _GLUED_LINE
+        if taken and (mark[0] != "boilerplate" or not _kept_above(lines, ln.index, marks)):  # type: ignore[index]
+            continue
+        if ln.text[-1] == "." and (ln.index < last or not glued.stop_touches(ln.text)):
+            continue
+        sp = glued.tail(ln, _named_or_credit, record_lines, mark is None)
+        if sp is None or out and out[0].end > sp.start:
+            continue
+        if taken and _named_or_credit(view.text[ln.cstart : sp.start]) is not None:
+            continue  # (what stands before the cut is furniture too)
+        out.append(sp)
+        marks.pop(ln.index, None)
     return out
+
+
+def _kept_above(lines: list[Line], i: int, marks: dict) -> bool:
+    """Is the first non-blank line above line i the article's (kept)?"""
+    i -= 1
+    while i >= 0 and lines[i].blank:
+        i -= 1
+    return i >= 0 and i not in marks
 
 
 def _named_or_credit(text: str) -> str | None:

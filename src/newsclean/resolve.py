@@ -231,20 +231,26 @@ def resolve(
     # Repeats, twice: first to find where the body's own prose ends, then with that known.
     runs = repeats_mod.copy_runs(view)
     rep = repeats_mod.detect(view, runs=runs)
+    first_rep: dict[int, str] = {}
+    first_edited: dict[int, str] = {}
     if rep:
-        # the body's own prose ends at its last long line that is neither a copy nor page
-        # furniture (a long disclaimer under a copied body must not pull the copy inside)
+        # the body's own prose ends at its last long line that is neither a copy, exact or
+        # edited, nor page furniture (a long disclaimer, or an edited paragraph, under a copied
+        # body must not pull the copy inside)
+        first_rep, first_edited = rep, repeats_mod.edited_copies(body, rep)
         end = next(
             (
                 ln
                 for ln in reversed(body)
-                if ln.words >= PROSE_WORDS and ln.index not in rep and not fam[ln.index]
+                if ln.words >= PROSE_WORDS and ln.index not in rep and ln.index not in first_edited
+                and not fam[ln.index]
             ),
             None,
         )
         if end is not None:
             rep = repeats_mod.detect(view, body_end=end.index, runs=runs)
-    edited = repeats_mod.edited_copies(body, rep)
+    # (the same copies found twice: the edited ones are those found above)
+    edited = first_edited if rep and rep == first_rep else repeats_mod.edited_copies(body, rep)
     if edited:
         rep = {**rep, **edited}
 
@@ -259,6 +265,11 @@ def resolve(
     top, tail = _outside(body, first_prose, last_prose)
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
+    _notices(top, tail, prose, marks)
+    if 0 < len(prose) <= 3 and all(fam[ln.index] == "paywall" for ln in prose):
+        # the page's only paragraphs are an offer to subscribe: a wall, no article
+        for ln in prose:
+            marks[ln.index] = ("boilerplate", "paywall")
     if prose:
         _topic_headings(top, prose, marks)
     _related_blocks(tail, fam, marks)
@@ -765,6 +776,29 @@ def _anywhere_mark(ln: Line) -> tuple[str, str] | None:
         _ANYWHERE_CACHE.clear()
     _ANYWHERE_CACHE[norm] = words if mark is None else (words, mark)
     return mark
+
+
+def _notices(top: list[Line], tail: list[Line], prose: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """A site's notice about its own machinery (a server busy, a player blocked, a browser
+    too old) at the body's edges, in a wording no banner pattern lists: removed when the
+    article's prose uses none of its machinery words -- a story about an outage does.  It
+    bears on no verdict: only the banners' own patterns say that a page is an error."""
+    vocab: _Vocab | None = None
+    if len(prose) <= 2 and all(
+        ln.words <= banners_mod.NOTICE_WORDS and banners_mod.notice(ln.toks) for ln in prose
+    ):
+        # the page's only sentences are notices (a headline over a failed load): no article
+        top, prose = [*top, *prose], []
+    for ln in (*top, *tail):
+        if ln.index in marks or ln.words > banners_mod.NOTICE_WORDS:
+            continue
+        strong = banners_mod.notice(ln.toks)
+        if strong is None:
+            continue
+        if vocab is None:
+            vocab = _words_of(prose)
+        if not any(w in vocab for w in strong):
+            marks[ln.index] = ("error_banner", "site_notice")
 
 
 _AD_STARTS: Final = boiler_mod.AD_STARTS

@@ -320,3 +320,55 @@ def classify(norm: str, words: int, toks: list[str] | None = None) -> str | None
         return "error"
     return None
 
+
+
+# A site's notice about itself -- its server, the reader's browser, a player, loading --
+# rather than about the story: "Our servers are busy, some features may not work", "This
+# video is unavailable in your region", "Es ist ein Fehler aufgetreten, bitte später erneut
+# versuchen".  No list of such sentences can be complete, so the family is read from its
+# vocabulary: a short line made largely of words about the page's machinery, with at least one
+# that a news story almost never uses (resolve then also asks that the article's own prose
+# holds none of those: a story about an outage uses them).
+NOTICE_WORDS: Final = 20
+_SYSTEM_STRONG: Final = frozenset(
+    """browser browsers javascript server servers reload reloading refresh refreshing loading
+    unavailable maintenance outage error errors displayed playback enable enabled disabled
+    outdated offline timeout plugin plug-in cache
+    navigateur serveur serveurs chargement recharger rechargez actualiser actualisez
+    indisponible erreur affiché affichée connexion
+    fehler wartung wartungsarbeiten angezeigt aktivieren deaktiviert verbindung laden geladen
+    navegador servidor servidores cargar cargando recargar recargue mantenimiento desactivado
+    conexión
+    caricamento caricare ricarica ricaricare errore manutenzione visualizzato visualizzare
+    connessione disattivato
+    carregar carregando recarregar erro manutenção exibido desativado conexão""".split()
+)
+_SYSTEM_WEAK: Final = frozenset(
+    """page pages content video videos region country site website app version update
+    features feature try again later currently temporarily technical difficulties problem
+    problems issue issues sorry oops experiencing traffic request requests network support
+    supported working work correctly properly please moment unable available load display
+    seite inhalt inhalte später erneut versuchen bitte vorübergehend technische probleme
+    problem aktuell momentan leider aufgetreten neu
+    contenu vidéo région réessayer réessayez tard veuillez temporairement technique problème
+    actuellement désolé disponible
+    página contenido vídeo región intente intentar intentarlo inténtalo inténtelo tarde temporalmente técnico
+    problema actualmente disculpe disponible
+    pagina contenuto regione riprova riprovare tardi temporaneamente tecnico problema
+    attualmente disponibile
+    conteúdo região tente novamente tarde temporariamente técnico problema atualmente
+    disponível""".split()
+)
+
+
+def notice(toks: list[str]) -> frozenset[str] | None:
+    """The strong words of a short line worded as a notice about the page itself (None: it
+    is no such line): one word or more about the machinery no story uses, and such words
+    three or more and a third of the line at least."""
+    if len(toks) > NOTICE_WORDS or _SYSTEM_STRONG.isdisjoint(toks):
+        return None
+    strong = _SYSTEM_STRONG.intersection(toks)
+    system = sum(1 for t in toks if t in _SYSTEM_STRONG or t in _SYSTEM_WEAK)
+    if system < 3 or system < 0.3 * len(toks):
+        return None
+    return frozenset(strong)

@@ -41,7 +41,7 @@ def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks
 
 
 _DISCLAIMER_HEAD: Final = _rx(
-    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad)s?\s*[:.!]?$"
+    r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad|rechtlicher\s+hinweis)s?\s*[:.!]?$"
 )
 # A site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl); tried only on
 # a short line opening with one of _LEGAL_LEADS (not among the _LEADS every short line meets).
@@ -85,7 +85,35 @@ _DISCLAIMER_BODY: Final = _gated(
     # advice, affiliate links
     ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
     ("engagent responsabilité", r"\bn'engagen?t\s+(?:en\s+aucun\s+cas\s+|pas\s+|nullement\s+)?la\s+responsabilité\b|\bdécline\s+toute\s+responsabilité\b"),
-    ("indicatif informatif informativo indicativo", r"\bà\s+titre\s+(?:indicatif|informatif)\b|\ba\s+título\s+(?:informativo|indicativo)\b|\ba\s+titolo\s+(?:informativo|indicativo)\b"),
+    ("indicatif informatif informativo indicativo", r"\bà\s+titre\s+(?:\w+\s+)?(?:indicatif|informatif)\b|\ba\s+título\s+(?:informativo|indicativo)\b|\ba\s+titolo\s+(?:informativo|indicativo)\b"),
+    # for information only (it, es, fr, de, pt)
+    ("informativo informativos informatives informationszwecken information informativa informativas",
+     r"\bscopo\s+(?:puramente\s+|esclusivamente\s+|meramente\s+)?informativo\b|\bfin(?:es|s)\s+(?:meramente\s+|puramente\s+|exclusivamente\s+)?informativ[oa]s\b|"
+     r"\bà\s+des\s+fins\s+(?:d'information|informatives)\b|\bdien(?:t|en)\s+(?:nur\s+|lediglich\s+|ausschließlich\s+)?(?:der\s+(?:allgemeinen\s+)?information|(?:allgemeinen\s+)?informationszwecken)\b|"
+     r"\bcaráter\s+(?:meramente\s+)?informativo\b"),
+    # a general-information notice in its longer English form
+    ("general guarantee", r"\bof\s+a\s+general\s+nature\b[^.]{0,60}\bnot\s+intended\b|\bno\s+guarantee\s+that\b[^.]{0,60}\baccurate\b"),
+    # the text about itself: made with an AI's help, or sponsored and made without the
+    # newsroom (en, fr, de, es, it)
+    ("ai intelligence ki intelligenza inteligencia künstlicher",
+     r"\bthis\s+(?:article|story|content|text|summary)\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,3}(?:written|produced|generated|created|translated|drafted)\s+(?:\w+\s+){0,5}(?:ai|artificial\s+intelligence)\b|"
+     r"\b(?:cet\s+article|ce\s+contenu|ce\s+texte)\s+a\s+été\s+(?:\w+\s+){0,3}(?:rédigé|produit|généré|traduit)\s+(?:\w+\s+){0,5}(?:ia|intelligence\s+artificielle)\b|"
+     r"\b(?:dieser\s+(?:artikel|text|beitrag))\s+(?:wurde|ist)\s+(?:\w+\s+){0,5}(?:ki|künstlicher\s+intelligenz)\b|"
+     r"\b(?:este\s+(?:artículo|contenido|texto))\s+(?:ha\s+sido|fue)\s+(?:\w+\s+){0,5}(?:ia|inteligencia\s+artificial)\b|"
+     r"\b(?:questo\s+(?:articolo|contenuto|testo))\s+(?:è\s+stato)\s+(?:\w+\s+){0,5}(?:ia|intelligenza\s+artificiale)\b"),
+    ("partnership partenariat sponsored sponsorisé patrocinado sponsorizzato gesponsert newsroom rédaction redaktion",
+     r"\b(?:produced|created|written)\s+in\s+(?:paid\s+)?partnership\s+with\b|\b(?:produit|réalisé|rédigé)\s+en\s+partenariat\s+avec\b|"
+     r"\b(?:sponsored|paid)\s+(?:content|post|partnership)\b|\bcontenu\s+(?:sponsorisé|partenaire)\b|\bcontenido\s+patrocinado\b|"
+     r"\bcontenuto\s+sponsorizzato\b|\bgesponserte[rn]?\s+(?:beitrag|inhalt)\b|"
+     r"\b(?:newsroom|editorial\s+(?:staff|team))\s+(?:was|were)\s+not\s+involved\b|\bla\s+rédaction\s+n'a\s+pas\s+participé\b|"
+     r"\bdie\s+redaktion\s+(?:war|ist)\s+nicht\s+beteiligt\b"),
+    # a press release's safe-harbour notice (en, de, fr, es)
+    ("forward zukunftsgerichtete prospectives prospectivas",
+     r"\b(?:contains?|includes?|may\s+contain|constitute|are)\s+(?:certain\s+)?forward-looking\s+statements\b|"
+     r"\bforward-looking\s+statements\b[^.]{0,80}\b(?:risks?|uncertaint(?:y|ies)|safe\s+harbou?r)\b|"
+     r"\bzukunftsgerichtete\s+aussagen\b[^.]{0,80}\b(?:risiken|unsicherheiten)\b|"
+     r"\bdéclarations\s+prospectives\b[^.]{0,80}\b(?:risques|incertitudes)\b|"
+     r"\bdeclaraciones\s+(?:a\s+futuro|prospectivas)\b[^.]{0,80}\b(?:riesgos|incertidumbres)\b"),
     ("responsable responsabilità responsabiliza verantwortung übernehmen übernimmt",
      r"\bno\s+se\s+(?:hace|hacen)\s+responsables?\b|\bnon\s+si\s+assume\s+(?:alcuna\s+)?responsabilità\b|\bnão\s+se\s+responsabiliza\b|\b(?:übernehmen|übernimmt)\s+(?:wir\s+|der\s+verlag\s+|die\s+redaktion\s+)?keine\s+(?:verantwortung|gewähr|haftung)\b"),
     ("verantwortlich directeur responsable direttore responsável",
@@ -99,11 +127,11 @@ _DISCLAIMER_BODY: Final = _gated(
 )
 # "Disclosure: …", "Disclaimer - …": a labelled notice, whatever follows the label.
 _DISCLAIMER_LEAD: Final = re.compile(
-    r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal)s?\s*[:\u2013\u2014-]\s*\S"
+    r"(?:legal\s+|editorial\s+|affiliate\s+|financial\s+|important\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|notice)s?\s*[:\u2013\u2014-]\s*\S"
 )
 _DISCLAIMER_LEAD_WORDS: Final = (
     "legal", "editorial", "affiliate", "financial", "disclaimer", "disclosure",
-    "haftungsausschluss", "avertissement", "aviso",
+    "haftungsausschluss", "avertissement", "aviso", "important",
 )
 
 
@@ -135,7 +163,15 @@ _COPYRIGHT: Final = _rx(
     r"\beingetragene\s+(?:marke|warenzeichen)\b|\bmarques?\s+déposées?\b|\bmarcas?\s+registradas?\b|"
     r"\bmarchi?o?\s+registrat[oi]\b",
     # reproduction forbidden without leave (en, pt)
-    r"\breproduction\b[^.]{0,60}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
+    r"\breproduction\b[^.]{0,90}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
+    # this text, or all of the site, protected by copyright (en, de, fr, es, it, pt): said of
+    # itself ("This article is …", "All content on this site …"), not of a story's photograph
+    r"\b(?:this|these|all|our|sämtliche|alle|dieser|diese|dieses|ce|cet|cette|ces|tous|tout|todo|todos|"
+    r"este|esta|estos|questo|questa|tutti|tutto)\s+(?:[\w',]+\s+){0,9}?(?:(?:is|are)\s+)?(?:(?:ist|sind)\s+)?"
+    r"(?:(?:est|sont)\s+)?(?:(?:está|están)\s+)?(?:(?:è|sono)\s+)?"
+    r"(?:protected\s+by\s+copyright|urheberrechtlich\s+geschützt|protégée?s?\s+par\s+(?:le\s+)?(?:droit\s+d'auteur|copyright)|"
+    r"protegid[oa]s?\s+(?:por\s+(?:los\s+)?derechos\s+de\s+autor|pelos?\s+direitos\s+autorais)|"
+    r"protett[oa]\s+(?:dal(?:le\s+leggi\s+sul)?\s+)?(?:diritto\s+d'autore|copyright))\b",
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
@@ -175,7 +211,13 @@ _READING_WALL: Final = (
     ("reading", r"\b(?:subscribe|sign\s+up|log\s*in|sign\s+in|register|become\s+a\s+member|upgrade|create\s+(?:a\s+)?(?:free\s+)?account)\b[^.]{0,40}\b(?:to\s+)?(?:continue|keep)\s+reading\b"),
     # (gated by "sign"/"log", not by "read": a word that common would send many prose lines
     # through every gated family)
-    ("sign log login signin", r"\b(?:log|sign)\s*in\s+to\s+read\s+(?:the\s+)?(?:full|whole|entire|rest)\b"),
+    ("sign log login signin", r"\b(?:log|sign)\s*in\s+to\s+read\s+(?:the\s+)?(?:full|whole|entire|rest)\b"
+     # signing in (or an account) asked for to go on: "Sign in or create a free account to
+     # continue", "To continue, please log in"
+     r"|\b(?:sign\s+in|log\s*in|create\s+(?:a\s+|an\s+)?(?:free\s+)?account)\b[^.]{0,60}\bto\s+continue\b"
+     r"|\bto\s+continue,?\s+(?:please\s+)?(?:sign|log)\s*in\b"),
+    # a sign-in form's buttons
+    ("continue", r"^continue\s+with\s+(?:e-?mail|google|apple|facebook|microsoft|linkedin|twitter|x|phone)\s*$"),
     ("subscribers members", r"\b(?:this|the\s+rest\s+of\s+this)\s+(?:article|content|story|post)\s+is\s+(?:only\s+)?(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:paid\s+|premium\s+)?(?:subscribers|members)"),
     ("articles article limit stories", r"\b(?:you'?ve|you\s+have)\s+(?:reached|used)\s+(?:your|all)\b[^.]{0,30}\b(?:articles?|limit|stories)\b"),
     ("unlock", r"^unlock\s+(?:this|the\s+full|full)\s+(?:article|story|post)\b"),
@@ -191,12 +233,12 @@ _WALL_WORDS: Final = frozenset(w for words, _rx in _READING_WALL for w in words.
 WALL_WORDS: Final = 16  # a wall's prompt is this short
 # a substring every wall's prompt holds: checked on the line before its words are needed
 # (read, subscri, members, limit, unlock, weiterzu, weiterles, suite, leyendo, leggere,
-# lendo, abonn, suscript, assinant, abbonat), grouped by their first letters: the engine then
-# tries one or two alternatives where a letter starts one, not all fifteen (~30% faster on
-# a body's short lines, every one of which is checked)
+# lendo, abonn, suscript, assinant, abbonat; sign in, log in, continue with), grouped by their
+# first letters: the engine then tries one or two alternatives where a letter starts one, not
+# all of them (~30% faster on a body's short lines, every one of which is checked)
 WALL_HINT: Final = re.compile(
-    r"r(?:ead)|s(?:u(?:bscri|ite|script))|members|l(?:imit|e(?:yendo|ggere|ndo))|unlock"
-    r"|weiter(?:zu|les)|a(?:b(?:onn|bonat)|ssinant)"
+    r"r(?:ead)|s(?:u(?:bscri|ite|script)|ign\s+in)|members|l(?:imit|e(?:yendo|ggere|ndo)|og\s?in)"
+    r"|unlock|weiter(?:zu|les)|a(?:b(?:onn|bonat)|ssinant)|continue\s+with"
 )
 
 
@@ -225,6 +267,16 @@ _PAYWALL: Final = _gated(
     *_READING_WALL,
     # an offer's price ("Get unlimited access for $1 a week", "All our journalism for €4.99")
     ("unlimited digital", r"\b(?:get|enjoy|try|start)\s+(?:unlimited|digital)\s+(?:digital\s+)?access\b"),
+    # an offer's pitch: unlimited access, membership, the subscribers' reserve, in six languages
+    ("unlimited illimité illimitado illimitato unbegrenzten unbegrenzter unbegrenzte",
+     # (with the subscription, a price or the site's "our" in the same line: a story about a
+     # service's unlimited access is no offer)
+     r"^(?=.*(?:subscri|member|abonn|digitalabo|suscri|abbon|assin|[$€£]\s?\d|\bour\b|\bnos\b|\bunser|\bnuestr|\bnostr))"
+     r".*?(?:\bunlimited\s+(?:digital\s+)?access\s+to\b|\baccès\s+illimité\b|\bacceso\s+ilimitado\b|\baccesso\s+illimitato\b"
+     r"|\bacesso\s+ilimitado\b|\bunbegrenzte[rn]?\s+(?:zugang|zugriff)\b)"),
+    ("member subscriber supporter", r"\bbecome\s+a\s+(?:paying\s+)?(?:member|subscriber|supporter)\s+(?:today|now)\b"),
+    ("abonnés", r"\bréservée?s?\s+(?:aux|à\s+nos)\s+abonnés\b"),
+    ("sign log login signin", r"\b(?:sign|log)\s*in\b[^.]{0,40}\bto\s+access\s+(?:this|the)\s+(?:full\s+)?(?:article|story|content)\b"),
 )
 # Anchored at the line start: tried there only (a search would try every position)
 _RELATED_HEAD_LEAD: Final = _rx(
@@ -492,6 +544,26 @@ def _widget_words(toks: list[str]) -> bool:
     return key and (strong or spare == (1 if n >= 4 else 0))
 
 
+# The site or its publisher named, in a long legal paragraph (en, de, fr, es, it, pt)
+_SITE_WORDS: Final = frozenset(
+    """site website page publisher publication seite website verlag angebot internetseite
+    éditeur site página sitio editor editorial sito editore""".split()
+)
+
+
+# the words a long legal paragraph's notice holds (rarer than the copyright family's own)
+_LEGAL_LONG_WORDS: Final = frozenset(
+    """copyright urheberrechtlich protégé protégée protégés protégées protegido protegida
+    protegidos protegidas protetto protetta reproduction vervielfältigung nachdruck
+    reproducción riproduzione reprodução reserved vorbehalten réservés reservados riservati""".split()
+)
+
+
+def _first_sentence_end(norm: str) -> int:
+    end = norm.find(". ")
+    return len(norm) if end < 0 else end + 1
+
+
 # Lines longer than this are tested for disclaimers and navigation only.
 LONG_WORDS: Final = 40
 
@@ -505,18 +577,26 @@ _DISCLAIMER_WORDS: Final = frozenset(
     rechtsberatung steuerberatung finanzberatung constitue constituye costituisce affiliés
     affiliation afiliados affiliati provision comisión commissione engagent responsabilité
     indicatif informatif informativo indicativo responsable responsabilità responsabiliza
-    verantwortung verantwortlich directeur direttore responsável übernehmen übernimmt""".split()
+    verantwortung verantwortlich directeur direttore responsável übernehmen übernimmt
+    informativos informatives informationszwecken informativa informativas
+    partenariat sponsorisé patrocinado sponsorizzato gesponsert gesponserter gesponserten
+    zukunftsgerichtete prospectives prospectivas""".split()
 )
 _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
-    performance endorse recommendation offer solicitation""".split()
+    performance endorse recommendation offer solicitation general guarantee ai intelligence ki
+    intelligenza inteligencia künstlicher partnership sponsored newsroom rédaction redaktion
+    forward""".split()
 )
+# (common words: a long line holding one is prose, and is not sent through every family)
 _COPYRIGHT_WORDS: Final = frozenset(
     """copyright c rights rechte droits derechos reproduced published broadcast rewritten
     redistributed cc creative licensed part vervielfältigung nachdruck weiterverbreitung
     wiedergabe reproduction reproducción riproduzione prohibida reserved vorbehalten réservés
     reservados riservati voorbehouden proibida reprodução trademark trademarks registered
-    eingetragene déposée déposées registrada registradas registrato registrati""".split()
+    eingetragene déposée déposées registrada registradas registrato registrati protected
+    urheberrechtlich protégé protégée protégés protégées protegido protegida protegidos
+    protegidas protetto protetta""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
@@ -528,7 +608,8 @@ _COOKIE_WORDS: Final = frozenset(
 _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores
-    journalism unlimited digital""".split()
+    journalism unlimited digital illimité illimitado illimitato unbegrenzten unbegrenzter
+    unbegrenzte supporter sign log login signin""".split()
 ) | _WALL_WORDS
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
@@ -717,7 +798,11 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return None
     if toks is None:
         toks = tokens(norm)
-        if words > LONG_WORDS and _DISCLAIMER_WORDS.isdisjoint(toks):
+        if (
+            words > LONG_WORDS
+            and _DISCLAIMER_WORDS.isdisjoint(toks)
+            and (words > 90 or _LEGAL_LONG_WORDS.isdisjoint(toks) or _SITE_WORDS.isdisjoint(toks))
+        ):
             # A long line: only the disclaimer words are looked up (every other family that
             # looks words up has shorter lines; the short notices' words make short notices,
             # and a long line holding one is prose), and most prose has none of them: what is
@@ -756,7 +841,17 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "copyright"
     if (
         gated
-        and words <= 30
+        and 30 < words <= 90
+        and not _LEGAL_LONG_WORDS.isdisjoint(toks)
+        and not _SITE_WORDS.isdisjoint(toks)
+        and _COPYRIGHT.search(norm, 0, _first_sentence_end(norm))
+    ):
+        # a site's legal paragraph: its first sentence a copyright or reproduction notice,
+        # about the site or its publisher ("All content of this site is protected …")
+        return "copyright"
+    if (
+        gated
+        and words <= 40  # (an offer's pitch runs longer than a notice)
         and not _PAYWALL_WORDS.isdisjoint(toks)
         and _search_gated(_PAYWALL, toks, norm)
     ):

@@ -27,9 +27,12 @@ _PLACE: Final = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]++(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]++)
 # a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars"), the day
 # maybe with its stop before the month ("3. März", "7. svibnja") or an ordinal ("3rd March"),
 # "3 de marzo", or all in figures ("03/03/2025")
+# (after a comma, a slash or a space: "MADRID, Mar. 3", "Berlin/3. März", "ROME 3 mars"; or in
+# ISO form, "2025-03-03")
 _DATE: Final = (
-    r"(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,9}\.?"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?\s*\d{4})?)?"
+    r"(?:(?:,\s*|/\s*|\s+)(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:[dD][eE]\s+)?[A-Za-zÀ-ÿ]{3,9}\.?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s*\d{4})?)?"
 )
 # a place in title case, accents and abbreviations included ("São Paulo", "St. Louis")
 # ("Rio de Janeiro", "Frankfurt am Main": a short joining word between two names)
@@ -48,7 +51,7 @@ _DASH: Final = r"(?:\s*[-_\u2013\u2014\u2012\u2015|•]+\s*|\s*:\s*|\s+|\.-?\s+|
 # Russian agencies write it ("/PRNewswire/ --", "/TASS/."); group 3 is the closing mark.
 _TAG: Final = re.compile(
     rf"^(?:((?:{_PLACE}|{_TITLED_PLACE}){_REGION}{_DATE})\.?\s*"
-    rf"(?:[:\u2013\u2014]\s*)?)?(?:\(({_AGENCY})(?:-\s+[^()]{{1,60}}|[,/]\s*[^()]{{1,30}})?(\))"
+    rf"(?:[:\u2013\u2014]\s*)?)?(?:[(\[]({_AGENCY})(?:-\s+[^()\[\]]{{1,60}}|[,/]\s*[^()\[\]]{{1,30}})?([)\]])"
     rf"|/({_AGENCY})(/)\.?){_DASH}(?=\S)"
 )
 # "WASHINGTON — ", "PARIS, May 3 -- " without an agency: a dateline, no publisher
@@ -132,11 +135,15 @@ def _tag_match(line: str) -> re.Match[str] | None:
     """An agency tag at the start of the line.  With no dash or colon after the bracket, only
     an all-capitals agency counts: "(MENAFN) NATO…" is a tag, "ML (Machine Learning) at…" is
     a headline."""
-    if "(" not in line and "/" not in line:  # the tag's bracket or slash: most lines lack both
+    if "(" not in line and "/" not in line and "[" not in line:  # most lines lack all three
         return None
     m = _TAG.match(line)
     if m is None:
         return None
+    if m.group(3) is not None and (line[m.start(2) - 1] == "[") != (m.group(3) == "]"):
+        return None  # brackets of two kinds
+    if m.group(3) == "]" and m.group(1) is None:
+        return None  # "[VIDEO] …", "[UPDATE] …": a site's label; a wire's square tag has its place
     sep = line[_closed(m) : m.end()].strip()
     caps = _agency(m).replace(" ", "").replace("&", "").replace("-", "").isupper()
     place = m.group(1)

@@ -28,6 +28,34 @@ _CLOSERS: Final = "\"”’')]"
 MAX_WORDS: Final = 8  # a glued widget string, a menu's label: never longer than this
 MAX_CHARS: Final = 80
 MIN_REST: Final = 10  # the article's line left after a head is cut
+# A longer glued stretch -- a newsletter pitch, a call to follow, a tip line -- is furniture
+# when it speaks to the reader ("you", "our", "vous", "unser" ...): a story's own sentences
+# rarely do, and never glued onto the next with no space
+MAX_PITCH: Final = 20
+MAX_PITCH_CHARS: Final = 160
+_READER: Final = frozenset(
+    """you your yours our us vous votre vos notre nos euch euer eure unser unsere unseren
+    unserem unserer ihnen usted ustedes nuestro nuestra nuestros nuestras vostro vostra
+    nostro nostra nostri nostre você vocês nosso nossa nossos nossas""".split()
+)
+
+
+def _addresses_reader(text: str) -> bool:
+    return not _READER.isdisjoint(re.findall(r"\w+", text.casefold()))
+
+
+def _pitch(lead: str, rest: str) -> bool:
+    """A glued head that speaks to the reader and ends where a sentence does: on a stop, or
+    before a word sentences open on -- not a camel-cased name cut in two ("…on YouTube" is
+    no "…on You" + "Tube")."""
+    ended = lead.rstrip(_CLOSERS)[-1:] in ".!?…"
+    return (ended or rest.split(" ", 1)[0].casefold() in _OPENERS) and _addresses_reader(lead)
+
+
+def stop_touches(text: str) -> bool:
+    """Does a stop touch a capital near the line's end (where a tail may be glued on)?  A
+    line ending on a full stop is asked this first: most are prose with none."""
+    return _TAIL_AT.search(text, max(0, len(text) - MAX_PITCH_CHARS - 2)) is not None
 
 
 def tail(
@@ -44,11 +72,11 @@ def tail(
     text = ln.text
     if len(text) < 40:
         return None
-    window = max(0, len(text) - MAX_CHARS - 2)
+    window = max(0, len(text) - MAX_PITCH_CHARS - 2)
     # (a line ending in lower case with no stop near its end has no tail glued after a stop)
     stops = True
     if text[-1:].islower():
-        end = text[-MAX_CHARS:]
+        end = text[-MAX_PITCH_CHARS:]
         stops = "." in end or "!" in end or "?" in end
     for m in _TAIL_AT.finditer(text, window) if stops else ():
         # a sentence's last word: letters in lower case after a space ("builder.Services",
@@ -56,7 +84,14 @@ def tail(
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
         cut = m.end()
         rest = text[cut:]
-        if len(word) < 2 or not word.isalpha() or not word.islower():
+        # ("l'eau", "well-known": a word in lower case all the same; "Thursday", "Toronto": a
+        # name of four letters or more ends a sentence as a word does -- shorter ones are
+        # abbreviations, "Gen.", "Mrs." -- and so does a figure, "2025", "1960s")
+        bare = word.replace("'", "").replace("\u2019", "").replace("-", "")
+        if len(bare) < 2 or not bare.isalnum() or not (
+            bare.isalpha() and (bare.islower() or len(bare) >= 4 and bare[0].isupper() and bare[1:].islower())
+            or bare[0].isdigit() and bare.rstrip("abcdefghijklmnopqrstuvwxyz").isdigit()  # "1960s"
+        ):
             if lines is not None and len(rest.split()) <= MAX_WORDS and rest.strip() in lines():
                 return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
             # a sentence ending on a name ("…lives in Toronto.Share this story"): the cut
@@ -68,9 +103,12 @@ def tail(
             ):
                 return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
             continue
-        if not any(c.isalpha() for c in rest) or len(rest.split()) > MAX_WORDS or len(text[:cut].split()) < MIN_BEFORE:
+        size = len(rest.split())
+        if not any(c.isalpha() for c in rest) or len(text[:cut].split()) < MIN_BEFORE:
             continue
-        if rest.rstrip(_CLOSERS).endswith(".") and not named(rest):
+        if size > MAX_WORDS and not (size <= MAX_PITCH and word.isalpha() and word.islower() and _addresses_reader(rest)):
+            continue
+        if rest.rstrip(_CLOSERS).endswith(".") and not named(rest) and not _addresses_reader(rest):
             # a statement of its own (two paragraphs run together); a call or a question
             # ("Enjoy the post? Pin it!", a related headline) is furniture's
             continue
@@ -98,40 +136,6 @@ def tail(
     return None
 
 
-_GLUED_LINE: Final = ("boilerplate", "glued_widgets")
-
-
-def tails(
-    lines: list[Line],
-    k: int,
-    marks: dict[int, tuple[str, str]],
-    named: Callable[[str], str | None],
-    record_lines: Callable[[], Container[str]],
-    out: list[Span],
-) -> None:
-    """The glued tails of the kept lines from lines[k] on (k: the first kept line), added to
-    `out` after what it holds (a glued head) and taken off the lines' marks: a sentence a
-    family took whole for its glued widget string gets its sentence back.  (Compiled with
-    the rest of this module: a loop over every line of the body, cheap only in native code.)
-    """
-    # (above the first kept line a glued line is the page's, whole; a line ending on a full
-    # stop has no glued tail: the tail would end it, and a statement is none; and a glued
-    # tail hangs on a sentence of MIN_BEFORE words or more)
-    least = MIN_BEFORE + 1
-    for i in range(k, len(lines)):
-        ln = lines[i]
-        if (
-            ln.words < least
-            or ln.text[-1] == "."
-            or (ln.index in marks and marks[ln.index] != _GLUED_LINE)
-        ):
-            continue
-        sp = tail(ln, named, record_lines, ln.index not in marks)
-        if sp is not None and (not out or out[0].end <= sp.start):
-            out.append(sp)
-            marks.pop(ln.index, None)
-
-
 # a lower-case letter or a figure touching a capitalised word (found from the capital: a
 # search that starts on a character class skips ahead to the capitals)
 _WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])")
@@ -149,26 +153,50 @@ def _strong(family: str | None) -> bool:
 def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
     """The glued furniture at the start of the article's first line, if any."""
     text = ln.text
-    for m in _HEAD_AT.finditer(text, 0, MAX_CHARS):
+    for m in _HEAD_AT.finditer(text, 0, MAX_PITCH_CHARS):
         cut = m.end()
         lead = text[:cut]
         n = len(lead.split())
-        if n > MAX_WORDS or len(text[cut:].split()) < MIN_REST:
+        if len(text[cut:].split()) < MIN_REST or n > MAX_PITCH:
             break
-        if n < 2 and not named(lead):
+        if n > MAX_WORDS and not _pitch(lead, text[cut:]):
+            continue
+        if n < 2 and not named(lead) and not _opens_sentence(lead, text[cut:]):
             continue  # "PowerPoint presentations …", "McDonald's said …": one camel-cased word
         return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
     # a widget string ending on a short word, a bracket, a figure or a stop ("Follow usA …",
     # "Comments (4)Being …", "Lesezeit: 3 Min.Was …"), or before a one-letter word ("SubscribeI
     # speak …"): cut there only when a family names what stands before
-    for m in _HEAD_TOUCH.finditer(text, 0, MAX_CHARS):
+    for m in _HEAD_TOUCH.finditer(text, 0, MAX_PITCH_CHARS):
         cut = m.end()
         lead = text[:cut]
-        if len(lead.split()) > MAX_WORDS or len(text[cut:].split()) < MIN_REST:
+        n = len(lead.split())
+        if n > MAX_PITCH or len(text[cut:].split()) < MIN_REST:
             break
-        if _strong(named(lead)):
+        if n <= MAX_WORDS and _strong(named(lead)) or _pitch(lead, text[cut:]):
             return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
     return None
+
+
+# Words sentences open on, closed classes (articles, determiners, pronouns, a few
+# prepositions), en/fr/de/es/it/pt: no brand's second hump is one ("PowerPoint", "YouTube";
+# English two-letter words are left out, humps such as "LinkedIn" or "SignUp" end on them)
+_OPENERS: Final = frozenset(
+    """the this that these those after when while for with from our their its his her
+    le la les un une des ce cette ces il elle ils elles au aux dans depuis selon après lors
+    der die das ein eine einer im am nach seit bei mit laut es er sie wir
+    el los las una unos unas tras según desde durante
+    lo gli uno dopo secondo nel nella
+    os um uma após segundo""".split()
+)
+
+
+def _opens_sentence(lead: str, rest: str) -> bool:
+    """One word glued onto the first sentence ("PoliticsThe council …", "AccueilLa ville …"):
+    the word is a word (a capital, then lower case), and what follows opens as sentences do."""
+    if len(lead) < 3 or not lead.isalpha() or not lead[1:].islower():
+        return False
+    return rest.split(" ", 1)[0].strip(",;:").casefold() in _OPENERS
 
 
 # any character but a space or a capital touching a capital (or an opening quote or Spanish

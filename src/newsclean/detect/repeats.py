@@ -8,6 +8,7 @@ a real duplicate; a lone short repeated line (a heading such as "FAQ") is left a
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from operator import itemgetter
 from typing import Final
 
@@ -504,7 +505,7 @@ def _in_copied_stretch(
                 )
                 if j1 is not None:
                     expect.update(range(j1 - 1 - _ALIGN, j1))
-            if not expect:  # (most lines: no neighbour is a copy, nothing to compare)
+            if not expect:
                 first_norm.setdefault(ln.norm, k)
                 continue
             field = _field(ln.text)
@@ -557,8 +558,6 @@ def _edited(
         )
     if short:
         return False
-    from difflib import SequenceMatcher
-
     wa = _CASED_WORD.findall(original.text)
     wb = _CASED_WORD.findall(copy.text)
     fa, fb = [w.casefold() for w in wa], [w.casefold() for w in wb]
@@ -577,11 +576,37 @@ def _edited(
         changed = _few_edits(fa, fb, EDITED_WORDS_CHANGED) or []
     if not changed or sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed) > EDITED_WORDS_CHANGED:
         return False
-    # (inside an aligned copy, a line's capitalised first word may be the edited one)
-    words = [
-        w for i1, i2, j1, j2 in changed for w in (*wa[max(i1, aligned) : i2], *wb[max(j1, aligned) : j2])
-    ]
-    return not any(w[0].isupper() or w[0].isdigit() for w in words)
+    if aligned:
+        return all(_slight(wa, wb, block) for block in changed)
+    words = [w for i1, i2, j1, j2 in changed for w in (*wa[i1:i2], *wb[j1:j2])]
+    return not any(_named(w) for w in words)
+
+
+def _named(w: str) -> bool:
+    return w[0].isupper() or w[0].isdigit()
+
+
+# a few of German's commonest words: its sentences capitalise every noun
+_GERMAN: Final = frozenset("der die das und ist nicht mit von den dem ein eine zu auf für sich".split())
+
+
+def _slight(wa: list[str], wb: list[str], block: tuple[int, int, int, int]) -> bool:
+    """Inside an aligned copy, is this changed block an edit rather than the next entry of a
+    template ("Join us in Lyon for…" / "Join us in Porto for…")?  Common words changed or
+    only dropped, a name or figure respelt (a slip: "Gulf"/"Guls", "3,2"/"32") or replaced
+    by a common word, or, in German, a noun for another."""
+    i1, i2, j1, j2 = block
+    old, new = wa[i1:i2], wb[j1:j2]
+    # (a sentence's first word has its capital whatever it is)
+    if not new or not any(_named(w) for w in (*wa[max(i1, 1) : i2], *wb[max(j1, 1) : j2])):
+        return True
+    if not any(_named(w) for w in new[j1 == 0 :]):
+        return True  # a name for a common word: a template swaps a name for a name
+    if SequenceMatcher(None, " ".join(old).casefold(), " ".join(new).casefold()).ratio() >= 0.6:
+        return True
+    inner = wa[1:]
+    caps = sum(1 for w in inner if w[0].isupper())
+    return 0.2 * len(inner) <= caps <= 0.5 * len(inner) and len(_GERMAN.intersection(wa)) >= 2
 
 
 _DIFF_WORDS: Final = 200  # paragraphs longer than this are compared by _few_edits, not difflib
@@ -593,8 +618,6 @@ def _clause_dropped(fa: list[str], fb: list[str], aligned: bool) -> bool:
     pull quote or a summary of it, the article's own -- unless `aligned`."""
     if len(fb) < 0.6 * len(fa) or not set(fb) <= set(fa):
         return False
-    from difflib import SequenceMatcher
-
     ops = [op for op in SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(ops) != 1 or ops[0][0] != "delete":
         return False

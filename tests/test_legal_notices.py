@@ -1,0 +1,109 @@
+"""Legal notices under the article in more of their forms -- protected-by-copyright and
+reproduction notices, information-only and safe-harbour notices, a text's note that an AI
+helped write it or that it was sponsored, a site's long legal paragraph -- and a rule of
+symbols left dangling between the article and the notices the rules took.  An article that
+talks about copyright, or ends on a rule of its own, keeps its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean_text, restore
+
+HEAD = "date 2025-05-02 200"
+TITLE = "Town hall approves a new market square after years of debate"
+BODY = [
+    "The town council voted on Wednesday to turn the car park behind the town hall into a "
+    "market square with trees, benches and room for forty stalls.",
+    "Work is due to start in the autumn and to take about a year, the council said, with the "
+    "weekly farmers' market moving to the school yard in the meantime.",
+    "Stallholders welcomed the plan but asked for covered pitches so that they could trade "
+    "in the rain.",
+]
+
+NOTICES = [
+    ["Dieser Artikel ist urheberrechtlich geschützt. Eine Weiterverwendung ist nur mit "
+     "Zustimmung des Verlags gestattet."],
+    ["Reproduction of this article in whole or in part without written permission of the "
+     "publisher is prohibited."],
+    ["Le informazioni contenute in questo articolo hanno scopo puramente informativo."],
+    ["This press release contains forward-looking statements that involve risks and "
+     "uncertainties."],
+    ["Important notice: the information in this article is of a general nature and is not "
+     "intended to address the circumstances of any particular person."],
+    ["Ce contenu a été produit en partenariat avec un annonceur. La rédaction n'a pas "
+     "participé à sa réalisation."],
+    ["This article was written with the help of AI tools and checked by an editor."],
+    ["Rechtlicher Hinweis",
+     "Sämtliche Inhalte dieser Seite, insbesondere Texte, Fotografien und Grafiken, sind "
+     "urheberrechtlich geschützt. Das Urheberrecht liegt, soweit nicht anders gekennzeichnet, "
+     "beim Verlag. Bitte fragen Sie uns, falls Sie die Inhalte dieses Angebotes verwenden "
+     "möchten, und nennen Sie dabei stets die Quelle."],
+    # a rule of symbols between the article and the notice
+    ["* * *", "© 2025 Town Crier Media. Tous droits réservés."],
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_a_legal_notice_under_the_article_goes(notice: list[str]) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, *notice])
+    art = clean_text(record)
+    assert art.text == "\n".join(BODY)
+    assert restore(art.text, art.removed) == record
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a story about copyright and about an AI's help: its own words
+        "The court ruled that the photographs were protected by copyright and ordered the "
+        "council to pay the photographer's costs.",
+        "The mayor said a draft of the plan had been written with the help of AI tools, which "
+        "critics called a shortcut.",
+    ],
+)
+def test_an_article_that_talks_of_copyright_or_ai_keeps_its_last_paragraph(last: str) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, last])
+    assert clean_text(record).text == "\n".join([*BODY, last])
+
+
+def test_a_rule_of_symbols_that_ends_the_article_stays_when_nothing_is_taken_below() -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, "* * *"])
+    assert clean_text(record).text == "\n".join([*BODY, "* * *"])
+
+
+WALL_TITLE = "Council to vote on a four-day week for its staff"
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        ["To continue, please sign in or create a free account.", "Continue with email",
+         "Continue with Google"],
+        ["Create a free account or sign in with your e-mail address to continue."],
+        # an offer's pitch as the page's only paragraph
+        ["Subscribe to the Town Crier for unlimited access to local news, investigations and "
+         "newsletters, all for less than the price of a coffee a week.",
+         "Already a subscriber? Log in"],
+        ["Lesen Sie weiter mit unserem Digitalabo: unbegrenzter Zugang zu allen Artikeln und "
+         "dem E-Paper, monatlich kündbar.", "Jetzt abonnieren"],
+    ],
+)
+def test_a_sign_in_or_subscription_wall_alone_is_no_article(wall: list[str]) -> None:
+    record = "\n".join([HEAD, WALL_TITLE, *wall])
+    art = clean_text(record)
+    assert art.verdict != "article"
+    assert restore(art.text, art.removed) == record or art.text == ""
+
+
+def test_a_story_about_streaming_subscriptions_stays_an_article() -> None:
+    body = [
+        "The city's libraries will give every card holder unlimited access to a film streaming "
+        "service from January, the council said on Monday.",
+        "Borrowers sign in with their library card number and can watch up to ten films a "
+        "month, a limit the service sets for all public libraries.",
+    ]
+    record = "\n".join([HEAD, "Library cards to include free film streaming", *body])
+    art = clean_text(record)
+    assert art.verdict == "article"
+    assert art.text == "\n".join(body)
