@@ -61,3 +61,50 @@ def test_an_outage_banner_is_an_error_and_goes_under_the_headline(line: str) -> 
 )
 def test_prose_about_maintenance_or_loading_is_no_banner(line: str) -> None:
     assert _kind(line) is None, line
+
+
+# --- an error message written out at length is the page, not an article ------------------
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        ["Page not found - The Harbour Gazette",
+         "The page you requested could not be found. It may have been moved, renamed or "
+         "deleted. Please check the address for typos, or use the search box above to find what "
+         "you are looking for on our site."],
+        ["Nothing to see here",
+         "We searched high and low but could not find what you were looking for. Perhaps the "
+         "link you followed is out of date, or the story was taken down. Try the search below, or "
+         "go back to the homepage for today's news."],
+        ["Fehler",
+         "Leider ist beim Laden dieser Seite ein Fehler aufgetreten. Unsere Technik arbeitet "
+         "daran. Bitte versuchen Sie es in einigen Minuten erneut oder kehren Sie zur Startseite "
+         "zurück."],
+        ["Page introuvable",
+         "Cette page n'existe pas ou plus. Elle a peut-être été déplacée ou supprimée. Vous "
+         "pouvez revenir à la page d'accueil pour lire nos derniers articles."],
+    ],
+)
+def test_an_error_message_written_out_as_a_paragraph_is_an_error_page(page: list[str]) -> None:
+    art = clean_text("\n".join(["date 2025-06-01 404", *page]))
+    assert art.verdict == "error_page"
+    assert art.text == ""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a brief about an outage: one sentence quotes the message, the rest is news
+        ["Visitors to the tax office's website saw a message that the page could not be found "
+         "for most of Monday. The agency blamed a faulty update and said no data had been lost."],
+        ["For most of Monday, users of the ferry operator's booking site were shown a message "
+         "saying that the page could not be found, the company said.",
+         "The operator said the booking form had been moved during a redesign and apologised for "
+         "the confusion, adding that the old address would work again from Wednesday."],
+    ],
+)
+def test_a_short_story_about_an_error_message_stays_an_article(body: list[str]) -> None:
+    art = clean_text("\n".join(["date 2025-06-01 200", "Council website fault leaves residents stuck",
+                            *body]))
+    assert art.verdict == "article"
+    assert art.text == "\n".join(body)

@@ -21,7 +21,7 @@ BODY = [
     "port authority confirmed on Thursday.",
 ]
 
-NOTICES = [
+NOTICES = [  # (wordings the banner patterns did not list when the notice family was written)
     "Our servers are currently experiencing high traffic. Some features may not work.",
     "Content could not be displayed. Reload",
     "This video is unavailable in your region.",
@@ -41,7 +41,8 @@ def test_a_site_notice_at_the_edge_goes(notice: str, where: str) -> None:
     assert art.verdict == "article"
     assert art.title == TITLE
     assert art.text == "\n".join(BODY)
-    assert any(r.rule == "site_notice" and r.reason == "error_banner" for r in art.removed)
+    # (the banner patterns name some of these wordings themselves: rule error_banner)
+    assert any(r.reason == "error_banner" for r in art.removed)
     assert restore(art.text, art.removed) == record
 
 

@@ -29,7 +29,7 @@ from .detect import dateline
 from .detect import repeats as repeats_mod
 from .detect.markdown import image_only
 from .model import Verdict
-from .text_view import Line, TextView
+from .text_view import Line, TextView, normalise
 
 PROSE_WORDS: Final = 15  # a line this long is body prose, whatever its neighbours
 MIN_SENTENCE_WORDS: Final = 8  # anchor for articles too short to have a prose paragraph
@@ -266,6 +266,7 @@ def resolve(
 
     _mark_furniture(body, top, tail, rep, ban, fam, marks)
     _notices(top, tail, prose, marks)
+    _consent_buttons(top, marks)
     if 0 < len(prose) <= 3 and all(fam[ln.index] == "paywall" for ln in prose):
         # the page's only paragraphs are an offer to subscribe: a wall, no article
         for ln in prose:
@@ -291,6 +292,13 @@ def resolve(
     banners = [k for k in (ban[i] for i in above) if k]
     if banners and not _article_survives(body, marks, above[-1]):
         res.verdict = _page_verdict(banners)
+        return res
+    if prose and len(prose) <= 2 and _error_worded(prose, bool(banners)):
+        # the page's only paragraphs are its error message, written out at length ("The
+        # page you requested could not be found. It may have been moved …"): no article
+        for ln in prose:
+            marks[ln.index] = ("error_page", "error_page_content")
+        res.verdict = "error_page"
         return res
 
     # --- title and top menu
@@ -778,12 +786,44 @@ def _anywhere_mark(ln: Line) -> tuple[str, str] | None:
     return mark
 
 
+_COOKIE_MARK: Final = ("boilerplate", "cookie_notice")
+BUTTON_WORDS: Final = 4  # a consent form's button or heading: this short
+
+
+def _consent_buttons(top: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """A consent notice above the article brings its buttons and heading ("Accept all",
+    "Reject", "Einstellungen", "We value your privacy"): the short lines right under a line
+    the consent family took (and a sentence of the notice's that runs on), and one right over
+    it that speaks of cookies or privacy."""
+    for k, ln in enumerate(top):
+        if marks.get(ln.index) != _COOKIE_MARK:
+            continue
+        if k > 0:
+            up = top[k - 1]
+            if up.index not in marks and up.words <= 8 and boiler_mod.speaks_of_cookies(up.toks):
+                marks[up.index] = _COOKIE_MARK
+        for down in top[k + 1 :]:
+            if down.index in marks:
+                if marks[down.index] == _COOKIE_MARK:
+                    continue
+                break
+            ends = _ends_sentence(down.text)
+            button = down.words <= BUTTON_WORDS and not ends and boiler_mod.consent_control(down.toks)
+            # (the notice's own sentence run on: "En poursuivant votre navigation, vous …")
+            sentence = ends and down.words <= 16 and boiler_mod.speaks_of_cookies(down.toks)
+            if not (button or sentence):
+                break
+            marks[down.index] = _COOKIE_MARK
+
+
 def _notices(top: list[Line], tail: list[Line], prose: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     """A site's notice about its own machinery (a server busy, a player blocked, a browser
     too old) at the body's edges, in a wording no banner pattern lists: removed when the
     article's prose uses none of its machinery words -- a story about an outage does.  It
     bears on no verdict: only the banners' own patterns say that a page is an error."""
     vocab: _Vocab | None = None
+    if not prose:
+        return  # (a page of short lines, a list: a notice there is judged by no article)
     if len(prose) <= 2 and all(
         ln.words <= banners_mod.NOTICE_WORDS and banners_mod.notice(ln.toks) for ln in prose
     ):
@@ -984,6 +1024,32 @@ def _first_run(top: list[Line], marks: dict) -> list[Line]:
         if ln.index not in marks and ln.index > run[-1].index:
             marks[ln.index] = ("boilerplate", "page_furniture")
     return run
+
+
+ERROR_SENTENCES: Final = 2  # sentences worded as an error message, at least, in the prose
+
+
+def _error_worded(prose: list[Line], bannered: bool) -> bool:
+    """Is a page's short prose (a paragraph or two) an error message written out?  Each
+    paragraph holds a sentence a banner pattern names, half its sentences or more are such,
+    and two of them at least (or one under a banner: "Page not found" over the message).  A
+    brief story that mentions a "page not found" message goes on to other things."""
+    worded = 0
+    for ln in prose:
+        if ln.words > 80:
+            return False
+        sentences = [x for x in _SENTENCE_SPLIT.split(ln.text) if x.strip()]
+        hits = sum(
+            1 for x in sentences
+            if banners_mod.classify(normalise(x), len(x.split())) == "error"
+        )
+        if not hits or 2 * hits < len(sentences):
+            return False
+        worded += hits
+    return worded >= (1 if bannered else ERROR_SENTENCES)
+
+
+_SENTENCE_SPLIT: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘¿¡])")
 
 
 def _page_verdict(banners: list[str]) -> Verdict:

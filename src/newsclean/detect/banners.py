@@ -110,6 +110,15 @@ _ERROR: Final = [
     r"|\btemporaneamente\s+non\s+disponibile\b|\b(?:sito|pagina|servizio)\s+(?:è\s+)?(?:attualmente\s+)?in\s+manutenzione\b",
     r"\b(?:página|serviço|site|conteúdo)\b[^.!?]{0,30}\bindisponível\b|\btemporariamente\s+indisponível\b"
     r"|\b(?:site|página|serviço)\s+(?:está\s+)?(?:atualmente\s+)?em\s+manutenção\b",
+    # an error that occurred, trying again, going back to the home page, a page moved or
+    # deleted, in German, French, Spanish, Italian and Portuguese word orders
+    r"\bfehler\s+aufgetreten\b|\bversuchen\s+sie\s+es\b[^.]{0,30}\b(?:erneut|später|noch\s+einmal)\b"
+    r"|\bzur\s+startseite\s+zurück\b|\bzurück\s+zur\s+startseite\b"
+    r"|\b(?:revenir|retourner|retour)\s+à\s+(?:la\s+)?page\s+d'accueil\b|\bréessayez\s+plus\s+tard\b|\bveuillez\s+réessayer\b"
+    r"|\ba\s+(?:peut-être\s+)?été\s+(?:déplacée|supprimée)\b"
+    r"|\b(?:volver|regresar|vuelve)\s+a\s+la\s+(?:página\s+de\s+inicio|portada)\b|\binténtalo\s+(?:de\s+nuevo|más\s+tarde)\b|\bvuelve\s+a\s+intentarlo\b"
+    r"|\btorna(?:re)?\s+alla\s+(?:home\s?page|pagina\s+(?:iniziale|principale))\b|\briprova(?:re)?\s+più\s+tardi\b"
+    r"|\bvoltar\s+(?:para\s+)?(?:a\s+)?página\s+inicial\b|\btente\s+novamente\s+mais\s+tarde\b",
 ]
 
 _BLOCKED: Final = [
@@ -183,6 +192,8 @@ _ERROR_GATES: Final = [
     "=unavailable offline", "=maintenance", "=load loaded", "=occurred occured", "=broken",
     "=wartungsarbeiten wartungsmodus vorübergehend", "=indisponible inaccessible maintenance",
     "=disponible mantenimiento", "=disponibile manutenzione", "=indisponível manutenção",
+    "=aufgetreten versuchen startseite revenir retourner retour réessayez réessayer déplacée"
+    " supprimée volver regresar vuelve inténtalo torna tornare riprova riprovare voltar tente",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -280,7 +291,9 @@ _ERROR_WORDS: Final = frozenset(
     excluído apagada apagado startseite accueil portada inicio início inicial principale
     iniziale überprüfen prüfen vérifiez comprueba compruebe revisa controlla verifique verifica
     offline load loaded occurred occured wartungsarbeiten wartungsmodus vorübergehend
-    inaccessible mantenimiento disponibile manutenzione indisponível manutenção""".split()
+    inaccessible mantenimiento disponibile manutenzione indisponível manutenção versuchen
+    revenir retourner retour réessayez réessayer déplacée supprimée volver regresar vuelve
+    inténtalo torna tornare riprova riprovare voltar tente""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security

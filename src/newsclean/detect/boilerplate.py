@@ -611,6 +611,36 @@ _PAYWALL_WORDS: Final = frozenset(
     journalism unlimited digital illimité illimitado illimitato unbegrenzten unbegrenzter
     unbegrenzte supporter sign log login signin""".split()
 ) | _WALL_WORDS
+# The words a consent form's heading or its running sentence holds (en, fr, de, es, it, pt)
+_CONSENT_CUES: Final = frozenset(
+    """cookie cookies privacy privée confidentialité datenschutz privatsphäre privacidad
+    privacidade riservatezza consent consentement einwilligung consentimiento consenso
+    consentimento rgpd gdpr dsgvo acceptez poursuivant zustimmen aceptas acconsenti""".split()
+)
+
+
+# A consent form's controls: accepting, refusing, settings, in six languages
+_CONSENT_CONTROLS: Final = frozenset(
+    """accept accepter accepte akzeptieren aceptar acepto accetta accettare accetto aceitar aceito
+    reject refuser ablehnen rechazar rifiuta rifiutare rejeitar decline deny allow agree ok okay
+    all alle tout tous todas todos tutti settings preferences manage options paramétrer
+    paramètres einstellungen verwalten configurar configuración impostazioni personalizza
+    personalizar customize customise personnaliser anpassen save enregistrer speichern guardar
+    salva salvar close fermer schließen cerrar chiudi fechar necessary nécessaires notwendige
+    statistics statistiques statistiken marketing functional cookie cookies j i""".split()
+)
+
+
+def consent_control(toks: list[str]) -> bool:
+    """A consent form's button or option ("Accept all", "Tout refuser", "Einstellungen")."""
+    return bool(toks) and 2 * sum(1 for t in toks if t in _CONSENT_CONTROLS) > len(toks)
+
+
+def speaks_of_cookies(toks: list[str]) -> bool:
+    """Does the line hold a word of a consent form (cookie, privacy, Datenschutz …)?"""
+    return not _CONSENT_CUES.isdisjoint(toks)
+
+
 # A line with none of these words (most lines) skips those four families at once ("©" is a
 # token of its own).
 _GATED_WORDS: Final = _DISCLAIMER_WORDS | _SHORT_NOTICE_WORDS | _COPYRIGHT_WORDS | _PAYWALL_WORDS | _COOKIE_WORDS | {"©"}
@@ -723,7 +753,11 @@ def is_ad_marker(norm: str) -> bool:
 # Newsletter and mailing-list sign-up boxes, in any wording around these nouns.
 _NEWSLETTER: Final = re.compile(
     r"\b(?:newsletters?|mailing\s+list|e-?mail\s+(?:list|updates|alerts)|inbox)\b.*\b(?:sign|subscribe|join|get|enter|receive|delivered)\b|"
-    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail|get|receive)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox)\b|"
+    r"\b(?:sign\s+up|subscribe|join|enter\s+your\s+e-?mail|get|receive|delivered|sent|straight)\b.*\b(?:newsletters?|mailing\s+list|updates|inbox|briefing)\b|"
+    # (the inbox in German, French, Spanish, Italian and Portuguese)
+    r"\b(?:in\s+ihr(?:em)?\s+(?:e-mail-)?postfach|dans\s+votre\s+boîte\s+(?:mail|e-mail|de\s+réception)|"
+    r"en\s+tu\s+(?:bandeja\s+de\s+entrada|correo)|nella\s+tua\s+(?:casella|email|e-mail)|"
+    r"n[oa]\s+seu\s+(?:e-?mail|caixa\s+de\s+entrada))\b|"
     r"\b(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our\s+)?(?:e-?mail\s+|breaking\s+news\s+|news\s+)?alerts\b|"
     r"^(?:please\s+)?enter\s+your\s+e-?mail(?:\s+address)?\W*$|"
     # German, French, Spanish, Italian, Portuguese sign-ups
@@ -740,7 +774,8 @@ def _newsletter(norm: str) -> bool:
     # both alternatives name a newsletter, a mail(ing list), an inbox or updates
     return (
         "mail" in norm or "newsletter" in norm or "inbox" in norm or "updates" in norm
-        or "alerts" in norm
+        or "alerts" in norm or "briefing" in norm or "postfach" in norm or "boîte" in norm
+        or "bandeja" in norm or "correo" in norm or "casella" in norm or "caixa" in norm
         or "bolet" in norm or "bulletin" in norm or "lettre" in norm
     ) and _NEWSLETTER.search(norm) is not None
 
