@@ -738,19 +738,52 @@ def _mark_furniture(
     for ln in body:
         if ln.words > _ANYWHERE_WORDS or ln.index in marks:
             continue
-        if ln.words <= 8 and ln.norm[:2] in _AD_STARTS and boiler_mod.is_ad_marker(ln.norm):
-            marks[ln.index] = ("boilerplate", "ad_marker")
-        elif boiler_mod.is_embed_leftover(ln.norm):
-            marks[ln.index] = ("boilerplate", "embed")
-        elif (
-            ln.words <= boiler_mod.WALL_WORDS
-            and boiler_mod.WALL_HINT.search(ln.norm)  # (before the line's words are made)
-            and boiler_mod.is_reading_wall(ln.norm, ln.toks)
-        ):
-            marks[ln.index] = ("boilerplate", "paywall")
+        if (mark := _anywhere_mark(ln)) is not None:
+            marks[ln.index] = mark
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)
+
+
+# A line's answer above is a pure function of its normalised text and its word count, and
+# a body's short lines recur: within a record (a copied body, list items) and across a
+# source's records (its furniture).  Remembered by the text, bounded like the caches above;
+# the copy detection has already hashed each line's norm, so a lookup costs little.  The
+# value is the word count alone for a line with no mark (most: no tuple made or kept), else
+# (word count, mark).
+_ANYWHERE_CACHE: dict[str, int | tuple[int, tuple[str, str]]] = {}
+_AD_MARK: Final = ("boilerplate", "ad_marker")
+_EMBED_MARK: Final = ("boilerplate", "embed")
+_WALL_MARK: Final = ("boilerplate", "paywall")
+
+
+def _anywhere_mark(ln: Line) -> tuple[str, str] | None:
+    """The mark of an ad slot's marker, an embed's leftover or a reading wall's prompt (a
+    line of at most _ANYWHERE_WORDS words), or None."""
+    norm = ln.norm
+    words = ln.words
+    got = _ANYWHERE_CACHE.get(norm)
+    if got is not None:  # (the word count is read from the raw text: it must match too)
+        if isinstance(got, int):
+            if got == words:
+                return None
+        elif got[0] == words:
+            return got[1]
+    mark: tuple[str, str] | None = None
+    if words <= 8 and norm[:2] in _AD_STARTS and boiler_mod.is_ad_marker(norm):
+        mark = _AD_MARK
+    elif boiler_mod.is_embed_leftover(norm):
+        mark = _EMBED_MARK
+    elif (
+        words <= boiler_mod.WALL_WORDS
+        and boiler_mod.WALL_HINT.search(norm)  # (before the line's words are made)
+        and boiler_mod.is_reading_wall(norm, ln.toks)
+    ):
+        mark = _WALL_MARK
+    if len(_ANYWHERE_CACHE) >= _CACHE_LIMIT:
+        _ANYWHERE_CACHE.clear()
+    _ANYWHERE_CACHE[norm] = words if mark is None else (words, mark)
+    return mark
 
 
 _COOKIE_MARK: Final = ("boilerplate", "cookie_notice")
