@@ -40,3 +40,20 @@ def test_a_story_about_an_inbox_keeps_its_last_paragraph() -> None:
             "loan is due, the library said.")
     record = "\n".join([HEAD, TITLE, *BODY, last])
     assert clean_text(record).text == "\n".join([*BODY, last])
+
+
+@pytest.mark.parametrize(
+    "badges",
+    [["Download on the App Store", "Get it on Google Play"],
+     ["Jetzt bei Google Play", "Laden im App Store"],
+     ["Disponible sur l'App Store", "Disponible sur Google Play"]],
+)
+def test_app_store_badges_under_the_article_go(badges: list[str]) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, *badges])
+    assert clean_text(record).text == "\n".join(BODY)
+
+
+def test_a_story_about_an_app_store_keeps_its_words() -> None:
+    last = "The library's own app will be available on the App Store and Google Play in June."
+    record = "\n".join([HEAD, TITLE, *BODY, last])
+    assert clean_text(record).text == "\n".join([*BODY, last])

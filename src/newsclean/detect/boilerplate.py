@@ -770,6 +770,14 @@ _NEWSLETTER: Final = re.compile(
 )
 
 
+# An app store's badge, as a page's footer prints it (en, fr, de, es, it, pt)
+_STORE_BADGE: Final = re.compile(
+    r"^(?:download\s+on\s+the|available\s+on\s+the|get\s+it\s+on|disponible\s+sur|jetzt\s+(?:bei|im)|"
+    r"laden\s+im|consíguelo\s+en|descárgalo\s+en|disponible\s+en|disponibile\s+su|scarica\s+su|"
+    r"disponível\s+no|baixar\s+no)\s+(?:l'|el\s+|the\s+)?(?:app\s+store|google\s+play)\b"
+)
+
+
 def _newsletter(norm: str) -> bool:
     # both alternatives name a newsletter, a mail(ing list), an inbox or updates
     return (
@@ -909,6 +917,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     if words <= 10 and norm[:1] in _FEEDBACK_FIRST and _FEEDBACK.match(norm):
         return "widget"
     if words <= 15 and _newsletter(norm):
+        return "widget"
+    if words <= 8 and ("store" in norm or "play" in norm) and _STORE_BADGE.match(norm):
         return "widget"
     if words <= 8 and lead and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
         words <= 12 and "click here" in norm
