@@ -1153,6 +1153,8 @@ def test_furniture_glued_before_the_first_sentence_is_cut() -> None:
         # a dated byline; a longer pitch to the reader that ends on a stop
         "Published March 3, 2025",
         "Get the morning's headlines delivered to your phone every day with our free app.",
+        # a label in capitals, a time, run into the sentence's opening word
+        "BREAKING", "ANZEIGE", "Updated 10:15 a.m.",
     ],
 )
 def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str) -> None:
@@ -1176,6 +1178,10 @@ def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str
         # a sentence to the reader running on through a camel-cased name is no pitch glued on
         "Are you posting videos of your commute to YouTube? The council wants to see them all.",
         "If you ride the night bus, TikTok clips of the new routes will look familiar to you.",
+        # a sentence opening on a quotation, an aside or a handle is no label glued on
+        '"The buses were full every night," the driver said as the council voted to extend them.',
+        "(The council's vote was unanimous.) The night buses will run until the end of 2026.",
+        "@cityhall <The council voted on Tuesday to extend the night bus network to three districts.",
     ],
 )
 def test_camel_cased_first_words_are_no_glued_head(first: str) -> None:

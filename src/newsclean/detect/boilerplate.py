@@ -894,7 +894,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "copyright"
     if (
         gated
-        and words <= 40  # (an offer's pitch runs longer than a notice)
+        and words <= 30
         and not _PAYWALL_WORDS.isdisjoint(toks)
         and _search_gated(_PAYWALL, toks, norm)
     ):

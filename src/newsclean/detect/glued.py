@@ -175,7 +175,33 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
             break
         if n <= MAX_WORDS and _strong(named(lead)) or _pitch(lead, text[cut:]):
             return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
+        if n <= MAX_WORDS and (lead[-1].isalnum() or lead[-1] in ".:)]") and _opens(text, cut):
+            # a label, a time or a credit run into a sentence's opening word ("Updated 10:15
+            # a.m.The …", "Lesezeit 3 Min.Der …"), ending as labels do (not on a quotation
+            # mark or a bracket that opens the sentence itself)
+            return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
+    # a label in capitals run into the sentence's opening word ("BREAKINGThe …", "LIVEThe …",
+    # "ANZEIGEDer …"): no word of the language runs capitals into a capitalised word
+    for m in _CAPS_TOUCH.finditer(text, 0, MAX_CHARS):
+        cut = m.end()
+        if len(text[:cut].split()) > MAX_WORDS or len(text[cut:].split()) < MIN_REST:
+            break
+        if _opens(text, cut):
+            return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
     return None
+
+
+# a run of two capitals or more touching a capitalised word
+_CAPS_TOUCH: Final = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-zà-ÿ])")
+
+
+def _opens(text: str, cut: int) -> bool:
+    """Does a sentence open at `cut`, on one of the words sentences open on, then a space?"""
+    lead = text[:cut]
+    if not any(c.isalnum() for c in lead):
+        return False
+    first = text[cut : cut + 12].split(" ", 1)
+    return len(first) == 2 and first[0].casefold() in _OPENERS
 
 
 # Words sentences open on, closed classes (articles, determiners, pronouns, a few
