@@ -46,8 +46,8 @@ def test_a_consent_block_under_the_headline_goes_with_its_buttons(block: list[st
 def test_a_short_headline_under_a_consent_notice_is_the_title() -> None:
     record = "\n".join([
         HEAD,
-        "This site uses cookies to improve your experience. By continuing to browse you agree "
-        "to our use of cookies.",
+        "We place cookies on this website so that it runs well for every visitor. If you keep "
+        "browsing, you accept these cookies.",
         "Ferry fares rise",
         *BODY,
     ])

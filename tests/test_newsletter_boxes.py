@@ -54,6 +54,6 @@ def test_app_store_badges_under_the_article_go(badges: list[str]) -> None:
 
 
 def test_a_story_about_an_app_store_keeps_its_words() -> None:
-    last = "The library's own app will be available on the App Store and Google Play in June."
+    last = "The library's own app will reach Apple's App Store and the Google Play shop in June."
     record = "\n".join([HEAD, TITLE, *BODY, last])
     assert clean_text(record).text == "\n".join([*BODY, last])
