@@ -67,6 +67,10 @@ SHAPES = {
     "a body printed twice, edited": lambda n: body_twice_edited(n // 2),
     # the walk up from a record's end past credits, teasers and author boxes
     "a tail of credits and teasers": lambda n: credits_tail(n),
+    # consent notices and their buttons above the article: each line walked once
+    "consent notices with buttons": lambda n: "A headline over consent forms\n" + fill(
+        lambda i: f"We use cookies to measure traffic, notice {i}.\nAccept all\n", n
+    ) + article(4 * KB, seed=7),
 }
 
 

@@ -802,11 +802,10 @@ def _consent_buttons(top: list[Line], marks: dict[int, tuple[str, str]]) -> None
             up = top[k - 1]
             if up.index not in marks and up.words <= 8 and boiler_mod.speaks_of_cookies(up.toks):
                 marks[up.index] = _COOKIE_MARK
-        for down in top[k + 1 :]:
+        for j in range(k + 1, len(top)):  # (no slice: a copy of the rest per notice line)
+            down = top[j]
             if down.index in marks:
-                if marks[down.index] == _COOKIE_MARK:
-                    continue
-                break
+                break  # (a consent line below starts its own walk: each line is walked once)
             ends = _ends_sentence(down.text)
             button = down.words <= BUTTON_WORDS and not ends and boiler_mod.consent_control(down.toks)
             # (the notice's own sentence run on: "En poursuivant votre navigation, vous …")
