@@ -303,6 +303,30 @@ def test_embedded_posts_signed_alike_keep_their_signatures() -> None:
     assert kept_lines(record(TITLE, *body)) == body
 
 
+# a plan printed on a template: each day's own session between the same warm-up and
+# cool-down paragraphs
+WARM = "Warm up for fifteen minutes with easy jogging, then four short strides on the flat."
+COOL = "Cool down with ten minutes of walking and a few gentle stretches for the calves."
+DAYS = [
+    ("Monday", "Six hill repeats of ninety seconds, jogging back down between each one of them."),
+    ("Wednesday", "Forty minutes at a steady pace you could keep talking at, on a flat and quiet route."),
+    ("Friday", "Three blocks of eight minutes at threshold effort with two minutes easy in between."),
+]
+PLAN = [P1] + [x for day, main in DAYS for x in (day, WARM, main, COOL)] + [P4]
+
+
+def test_an_articles_template_lines_are_no_repeats() -> None:
+    assert kept_lines(record(TITLE, *PLAN)) == PLAN
+
+
+def test_noise_copies_are_repeats_beside_a_template() -> None:
+    # one paragraph printed three times is no template; nor is a stutter of the template's
+    # lines
+    assert kept_lines(record(TITLE, P1, P2, P3, P2, P4, P2)) == BODY
+    stutter = PLAN[:3] + [WARM] + PLAN[3:]
+    assert kept_lines(record(TITLE, *stutter)) == PLAN
+
+
 def test_repeated_short_structure_inside_body_is_kept() -> None:
     body = [
         P1,

@@ -8,6 +8,7 @@ a real duplicate; a lone short repeated line (a heading such as "FAQ") is left a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from operator import itemgetter
 from typing import Final
@@ -204,6 +205,7 @@ def detect(
     out: dict[int, str] = {}
     index: PassageIndex | None = None
     parts: list[list[Line]] = []
+    template: set[str] | None = None
     for run in copy_runs(view) if runs is None else runs:
         if (
             len(run) > 2
@@ -260,10 +262,45 @@ def detect(
                 run = last
         if _list_entries(view, run):
             continue
+        if template is None:
+            template = _template(view)
+        if template and all(x.norm in template for x in run) and not _stutter(view, run[0]):
+            continue
         rule = "repeated_block" if len(run) > 1 else "repeated_paragraph"
         for x in run:
             out[x.index] = rule
     return out
+
+
+# An article built on a template -- a plan's "Warm up" under each day, a review's "Last
+# checked" and verdict under each product -- prints the same lines many times with its own
+# text between them.  Noise copies a line or a passage once (twice at most: a body printed
+# twice more carries nothing new between its copies).
+TEMPLATE_COPIES: Final = 3  # a template's line stands this many times at least
+TEMPLATE_LINES: Final = 2  # ... and this many of its lines do
+TEMPLATE_OWN: Final = 0.25  # the lines standing once carry this share of the body's words at least
+
+
+def _template(view: TextView) -> set[str]:
+    """The lines that recur as the article's template (normalised), or an empty set."""
+    body = view.body()
+    counts = Counter(ln.norm for ln in body)
+    recurring = {norm for norm, n in counts.items() if n >= TEMPLATE_COPIES}
+    if len(recurring) < TEMPLATE_LINES:
+        return set()
+    own = sum(ln.words for ln in body if counts[ln.norm] == 1)
+    if own < TEMPLATE_OWN * sum(ln.words for ln in body):
+        return set()
+    return recurring
+
+
+def _stutter(view: TextView, ln: Line) -> bool:
+    """Is `ln` right under a copy of itself (blank lines between at most)?"""
+    lines = view.lines
+    i = ln.index - 1
+    while i >= 0 and lines[i].blank:
+        i -= 1
+    return i >= 0 and lines[i].norm == ln.norm
 
 
 # An entry of a list or a table: a bullet, a number, a table row.
