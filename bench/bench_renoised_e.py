@@ -557,6 +557,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--bases", type=int, default=300, help="how many clean bases to keep")
     ap.add_argument("--per-kind", type=int, default=60, help="records per noise kind")
+    ap.add_argument(
+        "--save-bases", type=Path,
+        help="write the ids of the bases kept (to compare another version on the same bases)",
+    )
+    ap.add_argument(
+        "--load-bases", type=Path,
+        help="take the bases listed in this file (from --save-bases) instead of choosing them: "
+        "a change that alters a clean base then leaves the pool as it was",
+    )
     args = ap.parse_args(argv)
 
     import newsclean
@@ -571,12 +580,18 @@ def main(argv: list[str] | None = None) -> int:
     frng = random.Random(args.seed + 1)
     bases: list[Base] = []
     tried = {"aeb": 0, "wcxb": 0}
+    listed = args.load_bases.read_text("utf-8").split() if args.load_bases else None
     for b in aeb + wcxb:  # AEB first (not in records-dev), WCXB to fill up
         if len(bases) >= args.bases:
             break
         tried[b.src] += 1
-        if base_is_clean(b, frng, newsclean.clean_text):
+        if listed is not None:
+            if f"{b.src}/{b.id}" in listed:
+                bases.append(b)
+        elif base_is_clean(b, frng, newsclean.clean_text):
             bases.append(b)
+    if args.save_bases:
+        args.save_bases.write_text("".join(f"{b.src}/{b.id}\n" for b in bases), "utf-8")
     n_aeb = sum(b.src == "aeb" for b in bases)
     rng.shuffle(bases)
     items = build(bases, args.seed, args.per_kind)
