@@ -319,6 +319,15 @@ def test_an_articles_template_lines_are_no_repeats() -> None:
     assert kept_lines(record(TITLE, *PLAN)) == PLAN
 
 
+def test_a_block_printed_three_times_with_its_own_lines_around_is_a_repeat() -> None:
+    # a page's block printed in its header, sidebar and footer: each copy's neighbours are
+    # the block's other lines, not the article's text
+    block = ["Harbour tours leave from the old town pier every hour between nine and five",
+             "Tickets for the evening cruise are sold at the kiosk next to the ferry gate"]
+    got = kept_lines(record(TITLE, *block, P1, P2, *block, P3, P4, *block))
+    assert [got.count(x) for x in block] == [1, 1]
+
+
 def test_noise_copies_are_repeats_beside_a_template() -> None:
     # one paragraph printed three times is no template; nor is a stutter of the template's
     # lines

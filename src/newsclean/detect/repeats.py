@@ -291,6 +291,13 @@ def _template(view: TextView) -> set[str]:
     own = sum(ln.words for ln in body if counts[ln.norm] == 1)
     if own < TEMPLATE_OWN * sum(ln.words for ln in body):
         return set()
+    # ... each copy beside a line of the article's own (printed once): a page's menus,
+    # forms and notices printed again in its sidebars and footer come with their neighbours
+    for k, ln in enumerate(body):
+        if ln.norm in recurring and not any(
+            0 <= j < len(body) and counts[body[j].norm] == 1 for j in (k - 1, k + 1)
+        ):
+            recurring.discard(ln.norm)
     return recurring
 
 
