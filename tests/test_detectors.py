@@ -1125,6 +1125,12 @@ def test_headline_printed_twice_is_given_once() -> None:
         # a longer pitch that speaks to the reader
         (P4, "Sign up for our free morning briefing and get the day's top local stories in your inbox"),
         (P4, "Abonnez-vous à notre lettre et recevez chaque matin les informations de votre ville."),
+        # a count, a teaser's number, a read time, a date or a pager run into the last stop
+        (P4, "79 shares"),
+        (P4, "10 Best Night Bus Routes in 2026"),
+        (P4, "4 min read"),
+        (P4, "2025-03-07"),
+        (P4, "← Older post"),
     ],
 )
 def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, glue: str) -> None:
@@ -1144,6 +1150,9 @@ def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, 
         P4 + "The council meets again on Thursday to vote on the final timetable for the routes.",
         P4 + "Then it rained.",  # two statements run together: the article's own words
         P4[:-1] + ", as the report showed.2",  # a footnote's number
+        P4[:-1] + ", as the report showed.[12]",
+        P4[:-1] + ", as the report showed.2 These are the routes:",  # ... over a list
+        P4 + "2026 will be the first full year of the service.",  # a statement run on
         # a sentence about a copyright that starts on the sign after a stop: a statement
         P4 + "© signs on the old posters were painted over by the new owners of the depot.",
         # an abbreviation's stop touching a name
@@ -1219,6 +1228,29 @@ def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str
 )
 def test_camel_cased_first_words_are_no_glued_head(first: str) -> None:
     assert kept_lines(record(TITLE, first, P2, P3)) == [first, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "row", ["Share this articleFacebookTwitterEmail", "ShareTweetPinEmail", "Print this pageShare"]
+)
+def test_a_row_of_widget_labels_glued_before_the_first_sentence_goes_whole(row: str) -> None:
+    rec = record(TITLE, row + P1, P2, P3)
+    a = clean_text(rec)
+    assert kept_lines(rec) == [P1, P2, P3]
+    assert [r.text for r in a.removed if r.rule == "glued_head"] == [row]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a name's humps after the row's label are the sentence's
+        "OpenAI said on Monday that it would open an office near the new night bus depot.",
+        "McDonald's said on Tuesday that it would open three new restaurants near the stations.",
+    ],
+)
+def test_a_glued_label_before_a_camel_cased_name_goes_alone(first: str) -> None:
+    rec = record(TITLE, "Share this article" + first, P2, P3)
+    assert kept_lines(rec) == [first, P2, P3]
 
 
 # --- a paragraph repeated with small edits ----------------------------------------------

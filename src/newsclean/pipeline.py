@@ -265,7 +265,7 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             continue
         if ln.text[-1] == "." and (ln.index < last or not glued.stop_touches(ln.text)):
             continue
-        sp = glued.tail(ln, _named_or_credit, record_lines, mark is None)
+        sp = glued.tail(ln, _named_or_credit, record_lines, mark is None, ln.index == last)
         if sp is None or out and out[0].end > sp.start:
             continue
         if taken and _named_or_credit(view.text[ln.cstart : sp.start]) is not None:

@@ -63,12 +63,15 @@ def tail(
     named: Callable[[str], str | None],
     lines: Callable[[], Container[str]] | None = None,
     unstopped: bool = True,
+    last: bool = True,
 ) -> Span | None:
     """The glued furniture at the end of the article's last line, if any.  `lines`: the
     record's lines (stripped), asked only for a tail after initials or a code -- which is
     glued when the record also holds it as a line of its own (the page's label printed again).
     unstopped: also look for a tail glued onto a line that ends on no stop (not for a line a
-    family took whole: a slogan over a widget is the page's as much as the widget)."""
+    family took whole: a slogan over a widget is the page's as much as the widget).
+    last: the line is the article's last kept line (where a count or a pager is glued on;
+    higher up a figure after a stop is as often a footnote's mark)."""
     text = ln.text
     if len(text) < 40:
         return None
@@ -113,6 +116,21 @@ def tail(
             # ("Enjoy the post? Pin it!", a related headline) is furniture's
             continue
         return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
+    # a widget's count, a teaser's number, a read time, a date or an arrow run into a
+    # sentence's end ("…across the state.79 shares", "…this time.10 Best Tools in 2026",
+    # "…next event.1 minute", "…to you.← Previous"): prose puts a space after its stop, and
+    # a figure touching a stop is a decimal's only after a figure
+    for m in _ODD_TAIL_AT.finditer(text, window) if last and text[-1:] != ":" else ():
+        cut = m.end()
+        rest = text[cut:].rstrip()
+        if (
+            len(rest.split()) <= MAX_WORDS
+            and len(rest) <= MAX_CHARS
+            and len(text[:cut].split()) >= MIN_BEFORE
+            and (_DATE_ONLY.fullmatch(rest) or _WORDED.search(rest))
+            and not rest.rstrip(_CLOSERS).endswith(".")  # a statement of its own
+        ):
+            return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
     # a line that ends on no stop (a caption, a list item, a table row) with furniture run
     # into its last word ("…in New York CityAdvertisement", "…| 38Share on X"): cut where a
     # capital touches a word or a figure.  A brand's humps ("DataFeedWatch", "MarketWatch")
@@ -136,6 +154,10 @@ def tail(
     return None
 
 
+# a stop after a word in lower case, touching a figure or an arrow, a pointer or a bullet
+_ODD_TAIL_AT: Final = re.compile(r"(?<=[a-z]{3})[.!?][\"”’')\]]?(?=\d|[←→«»›‹•·▶►] ?\w)")
+_DATE_ONLY: Final = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+_WORDED: Final = re.compile(r"[^\W\d_]{2,}")  # a word of letters, not a footnote's number
 # a lower-case letter or a figure touching a capitalised word (found from the capital: a
 # search that starts on a character class skips ahead to the capitals)
 _WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])")
@@ -163,7 +185,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
             continue
         if n < 2 and not named(lead) and not _opens_sentence(lead, text[cut:]):
             continue  # "PowerPoint presentations …", "McDonald's said …": one camel-cased word
-        return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
+        return Span(ln.cstart, ln.cstart + _through_widgets(text, cut, named), "boilerplate", "glued_head")
     # a widget string ending on a short word, a bracket, a figure or a stop ("Follow usA …",
     # "Comments (4)Being …", "Lesezeit: 3 Min.Was …"), or before a one-letter word ("SubscribeI
     # speak …"): cut there only when a family names what stands before
@@ -174,7 +196,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         if n > MAX_PITCH or len(text[cut:].split()) < MIN_REST:
             break
         if n <= MAX_WORDS and _strong(named(lead)) or _pitch(lead, text[cut:]):
-            return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
+            return Span(ln.cstart, ln.cstart + _through_widgets(text, cut, named), "boilerplate", "glued_head")
         if n <= MAX_WORDS and (lead[-1].isalnum() or lead[-1] in ".:)]") and _opens(text, cut):
             # a label, a time or a credit run into a sentence's opening word ("Updated 10:15
             # a.m.The …", "Lesezeit 3 Min.Der …"), ending as labels do (not on a quotation
@@ -189,6 +211,42 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         if _opens(text, cut):
             return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
     return None
+
+
+WIDGET_PIECE: Final = 3  # a widget's label run on after the first: at most this many words
+# between labels: a lower-case letter or a figure touching a capital ("LinkedInCopy link",
+# "3 minA team")
+_LABEL_TOUCH: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NEXT_PIECE: Final = re.compile(r"[A-Z][^\sA-Z]*")  # a capital and what follows it up to a space or capital
+
+
+def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) -> int:
+    """Where the glued head that ends at `cut` really ends: a row of widgets glues its labels
+    to one another before the sentence ("Share this articleFacebookTwitterEmailThe …"), so
+    the cut moves on past each further piece a family names (a widget's label) when what
+    touches it is another such label or a sentence's opening word -- not past a name's first
+    hump ("McDonald's", "OpenAI")."""
+    while True:
+        m = _LABEL_TOUCH.search(text, cut + 1, cut + MAX_CHARS)
+        if m is None:
+            return cut
+        piece = text[cut : m.end()]
+        if (
+            len(piece.split()) > WIDGET_PIECE
+            or any(c in piece for c in ".,;:!?")
+            or len(text[m.end() :].split()) < MIN_REST
+            or named(piece) is None
+        ):
+            return cut
+        after = _NEXT_PIECE.match(text, m.end())
+        nxt = after.group() if after else ""
+        if not (
+            nxt.casefold() in _OPENERS
+            or len(nxt) == 1 and text[m.end() + 1 : m.end() + 2] == " "  # "A", "I"
+            or named(nxt) is not None
+        ):
+            return cut
+        cut = m.end()
 
 
 # a run of two capitals or more touching a capitalised word
