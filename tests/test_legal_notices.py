@@ -107,3 +107,48 @@ def test_a_story_about_streaming_subscriptions_stays_an_article() -> None:
     art = clean_text(record)
     assert art.verdict == "article"
     assert art.text == "\n".join(body)
+
+
+# Notices worded as no family's expression words them: known by the law's words they are
+# made of, said of the content itself, where the article's prose uses none of those words.
+WORDED = [
+    "La reproduction de ce texte, même partielle, reste interdite sans l'accord de l'éditeur.",
+    "Informations non contractuelles, susceptibles d'évoluer sans préavis.",
+    "Texte und Bilder dieser Seite unterliegen dem Urheberrecht.",
+    "Los contenidos de este sitio están protegidos por la ley de propiedad intelectual.",
+    "I contenuti di questo sito sono protetti dalla legge sul diritto d'autore.",
+    "Material on this site may not be copied or reused without the publisher's consent.",
+    "The information herein may change without notice.",
+]
+
+
+@pytest.mark.parametrize("notice", WORDED)
+def test_a_legal_notice_in_any_wording_under_the_article_goes(notice: str) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, notice])
+    a = clean_text(record)
+    assert (a.verdict, a.text) == ("article", "\n".join(BODY))
+    assert [(r.reason, r.rule) for r in a.removed if r.text.strip() == notice] == [
+        ("boilerplate", "legal_notice")
+    ]
+    assert restore(a.text, a.removed) == record
+
+
+def test_two_legal_notices_in_any_wording_go_together() -> None:
+    a = clean_text("\n".join([HEAD, TITLE, *BODY, WORDED[0], WORDED[3]]))
+    assert a.text == "\n".join(BODY)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a story about the law ends on the law's words, which its prose uses
+        "Traders said the council's permission came with a clause on liability for damage to "
+        "the stalls, and the town's lawyers will publish the contract's terms in June.",
+        # a closing sentence with one such word among many others
+        "The council reserved its decision on parking fees until the square opens next year.",
+    ],
+)
+def test_an_articles_own_last_paragraph_with_the_laws_words_stays(last: str) -> None:
+    body = [*BODY[:2], "The council's permission covers liability for the stalls, the town's "
+            "lawyers said, and the market's operator must hold insurance against damage.", last]
+    assert clean_text("\n".join([HEAD, TITLE, *body])).text == "\n".join(body)

@@ -280,6 +280,7 @@ def resolve(
         _tail(body, first.index, copied, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
         _closing_credits(tail, marks)
+        _legal_end(body, prose, marks)
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
         # (the lines above the body are left to the title choice).
@@ -1275,6 +1276,33 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
             k = up - 1
             continue
         return
+
+
+LEGAL_LINES: Final = 4  # kept lines at the record's end looked at for legal notices
+
+
+def _legal_end(body: list[Line], prose: list[Line], marks: dict) -> None:
+    """Legal notices in wordings no family lists, ending the record (boiler_mod.legal_notice):
+    from the last kept line up, while each is one and the article's prose above them uses
+    none of their words of law (a story about copyright does)."""
+    found: list[tuple[Line, frozenset[str]]] = []
+    for ln in reversed(body):
+        if ln.index in marks:
+            continue
+        strong = boiler_mod.legal_notice(ln.toks) if ln.words <= boiler_mod.LEGAL_WORDS else None
+        if strong is None or len(found) == LEGAL_LINES:
+            break
+        found.append((ln, strong))
+    if not found:
+        return
+    above = [p for p in prose if p.index < found[-1][0].index and p.index not in marks]
+    if not above:
+        return  # (nothing of the article's left above: no notice judged by it)
+    vocab = _words_of(above)
+    for ln, strong in found:
+        if any(w in vocab for w in strong):
+            return
+        marks[ln.index] = ("boilerplate", "legal_notice")
 
 
 def _unmarked_above(tail: list[Line], k: int, marks: dict) -> int:

@@ -1037,3 +1037,67 @@ def _navigation(text: str, spaced: bool = True) -> str | None:
         return "navigation"
     return None
 
+
+
+# --- legal notices in any wording: vocabulary, not phrases --------------------------------
+# A notice about the text's rights, reuse or liability speaks of the content itself ("this
+# article", "ce site", "dieser Inhalt") in the words of law: reproduction, copyright,
+# permission, liability, rights reserved.  A story uses those words when it is about them,
+# and then its own prose holds them (resolve checks that); a notice is short and dense in them.
+_LEGAL_STRONG: Final = frozenset(
+    """copyright copyrighted reproduction reproduce reproduced redistribution redistribute
+    redistributed rebroadcast liability liable warranty warranties
+    contractual herein hereby permission prohibited forbidden reserved infringement proprietary
+    trademarks informational protected relied reliance
+    reproduire rediffusion interdite interdit interdits interdites réservés réservée réservées
+    autorisation responsabilité contractuelles contractuel contractuels préavis propriété
+    intellectuelle hébergeur protégé protégée protégés protégées
+    urheberrecht urheberrechtlich urheberrechtlichen vervielfältigung nachdruck weiterverbreitung
+    weiterverwendung genehmigung zustimmung untersagt verboten vorbehalten gewähr haftung
+    haftungsausschluss presserechts presserecht geschützt
+    reproducción reproducir prohibida prohibido reservados autorización responsabilidad propiedad
+    intelectual asesoramiento protegido protegida protegidos protegidas
+    riproduzione riprodurre vietata vietato riservati riservata autorizzazione responsabilità
+    proprietà intellettuale sollecitazione consulenza protetto protetta protetti protette
+    reprodução proibida proibido autorização responsabilidade propriedade
+    responsibility property consent consentement einwilligung consentimiento consenso
+    consentimento licence license lizenz licencia licenza licença erlaubnis gestattet permiso
+    permesso permissão illegal illégal illégale ilegal illegale copied copying kopiert copiado
+    copiada copiata beratung acceptance""".split()
+)
+# ... and the words such a notice is built around: the content it speaks of, its publisher,
+# the conditions (without prior written permission, for information only)
+_LEGAL_WEAK: Final = frozenset(
+    """this these our all rights content contents site website web page article articles text
+    material information published originally source sources author authors publisher editor
+    editorial without prior written express notice change changes subject only general purposes
+    purpose provided views opinions expressed reflect necessarily whole part partial exclusive
+    informative constitute constitutes purely
+    ce cet cette ces contenu contenus texte informations publié publiée auteur auteurs rédaction
+    éditeur sans accord écrit préalable toute tous droits partielle totale même titre indicatif
+    informatif évoluer modification exclusive exclusif constitue purement
+    dieser diese dieses alle rechte inhalt inhalte seite artikel beitrag angaben informationen
+    veröffentlicht quelle quellen autor redaktion verlag ohne schriftliche schriftlicher
+    ausdrückliche ausdrücklicher
+    este esta estos estas todos derechos contenido contenidos sitio página artículo texto
+    información publicado fuente fuentes redacción sin previa escrita total parcial exclusiva
+    informativo informativa constituye meramente
+    questo questa questi tutti diritti contenuto contenuti sito pagina articolo testo
+    informazioni pubblicato fonte autore redazione editore senza scritta parziale esclusiva
+    costituisce
+    direitos conteúdo conteúdos artigo informações redação sem prévia constitui""".split()
+)
+LEGAL_WORDS: Final = 45  # a legal notice is at most this long
+
+
+def legal_notice(toks: list[str]) -> frozenset[str] | None:
+    """The law's words of a short line worded as a notice about the text's rights, reuse or
+    liability (None: it is no such line): one such word or more, and with the words a notice
+    is built around, three or more and three in ten of the line's words at least."""
+    if len(toks) > LEGAL_WORDS or _LEGAL_STRONG.isdisjoint(toks):
+        return None
+    strong = _LEGAL_STRONG.intersection(toks)
+    n = sum(1 for t in toks if t in _LEGAL_STRONG or t in _LEGAL_WEAK)
+    if n < 3 or n < 0.3 * len(toks):
+        return None
+    return frozenset(strong)
