@@ -74,6 +74,22 @@ def tokens(norm: str) -> list[str]:
     return _TOKEN.findall(norm)
 
 
+def dense_in(
+    toks: list[str], strong: frozenset[str], weak: frozenset[str], most: int
+) -> frozenset[str] | None:
+    """The `strong` words of a short line (at most `most` words) made largely of a family's
+    vocabulary -- one strong word or more, and with the `weak` ones three or more and three in
+    ten of its words at least; None for any other line.  (The notice families read lines so:
+    by the words they are built of, not by phrases.)"""
+    if len(toks) > most or strong.isdisjoint(toks):
+        return None
+    found = strong.intersection(toks)
+    n = sum(1 for t in toks if t in strong or t in weak)
+    if n < 3 or n < 0.3 * len(toks):
+        return None
+    return frozenset(found)
+
+
 @dataclass(slots=True)
 class Line:
     index: int

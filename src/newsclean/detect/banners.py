@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..text_view import tokens
+from ..text_view import dense_in, tokens
 
 MAX_WORDS: Final = 30  # banners are short; a long sentence that mentions a 404 is prose
 MAX_CHARS: Final = 400
@@ -377,11 +377,5 @@ _SYSTEM_WEAK: Final = frozenset(
 def notice(toks: list[str]) -> frozenset[str] | None:
     """The strong words of a short line worded as a notice about the page itself (None: it
     is no such line): one word or more about the machinery no story uses, and such words
-    three or more and a third of the line at least."""
-    if len(toks) > NOTICE_WORDS or _SYSTEM_STRONG.isdisjoint(toks):
-        return None
-    strong = _SYSTEM_STRONG.intersection(toks)
-    system = sum(1 for t in toks if t in _SYSTEM_STRONG or t in _SYSTEM_WEAK)
-    if system < 3 or system < 0.3 * len(toks):
-        return None
-    return frozenset(strong)
+    three or more and three in ten of the line's words at least (text_view.dense_in)."""
+    return dense_in(toks, _SYSTEM_STRONG, _SYSTEM_WEAK, NOTICE_WORDS)

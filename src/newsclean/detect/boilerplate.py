@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..text_view import tokens
+from ..text_view import dense_in, tokens
 
 MAX_WORDS: Final = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS: Final = 2000  # nor more characters: bounds the work on a pathological line
@@ -1094,10 +1094,4 @@ def legal_notice(toks: list[str]) -> frozenset[str] | None:
     """The law's words of a short line worded as a notice about the text's rights, reuse or
     liability (None: it is no such line): one such word or more, and with the words a notice
     is built around, three or more and three in ten of the line's words at least."""
-    if len(toks) > LEGAL_WORDS or _LEGAL_STRONG.isdisjoint(toks):
-        return None
-    strong = _LEGAL_STRONG.intersection(toks)
-    n = sum(1 for t in toks if t in _LEGAL_STRONG or t in _LEGAL_WEAK)
-    if n < 3 or n < 0.3 * len(toks):
-        return None
-    return frozenset(strong)
+    return dense_in(toks, _LEGAL_STRONG, _LEGAL_WEAK, LEGAL_WORDS)
