@@ -117,7 +117,7 @@ WORDED = [
     "Texte und Bilder dieser Seite unterliegen dem Urheberrecht.",
     "Los contenidos de este sitio están protegidos por la ley de propiedad intelectual.",
     "I contenuti di questo sito sono protetti dalla legge sul diritto d'autore.",
-    "Material on this site may not be copied or reused without the publisher's consent.",
+    "Nothing published on these pages may be copied or reused without the publisher's consent.",
     "The information herein may change without notice.",
 ]
 
