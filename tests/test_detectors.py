@@ -1240,6 +1240,27 @@ def test_a_row_of_widget_labels_glued_before_the_first_sentence_goes_whole(row: 
     assert [r.text for r in a.removed if r.rule == "glued_head"] == [row]
 
 
+@pytest.mark.parametrize("glue", ["Share", "ShareTweetPinEmail", "Print this pageShare"])
+def test_a_widget_glued_before_a_short_first_sentence_is_cut(glue: str) -> None:
+    # a one-sentence lead shorter than a paragraph, under a widget's label a family names
+    lead = "The council approved the night buses on Tuesday."
+    rec = record(TITLE, glue + lead, P2, P3)
+    a = clean_text(rec)
+    assert kept_lines(rec) == [lead, P2, P3]
+    assert [r.text for r in a.removed if r.rule == "glued_head"] == [glue]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "PowerPoint slides of the new routes were shown.",  # a name's humps, not a label
+        "YouTube clips of the new routes were shared widely.",  # a brand's humps
+    ],
+)
+def test_a_short_first_line_without_a_named_label_and_a_sentence_stays(first: str) -> None:
+    assert kept_lines(record(TITLE, first, P2, P3)) == [first, P2, P3]
+
+
 @pytest.mark.parametrize(
     "first",
     [

@@ -179,7 +179,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         cut = m.end()
         lead = text[:cut]
         n = len(lead.split())
-        if len(text[cut:].split()) < MIN_REST or n > MAX_PITCH:
+        if n > MAX_PITCH or not _rest_holds(text, cut, lead, named):
             break
         if n > MAX_WORDS and not _pitch(lead, text[cut:]):
             continue
@@ -193,7 +193,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         cut = m.end()
         lead = text[:cut]
         n = len(lead.split())
-        if n > MAX_PITCH or len(text[cut:].split()) < MIN_REST:
+        if n > MAX_PITCH or not _rest_holds(text, cut, lead, named):
             break
         if n <= MAX_WORDS and _strong(named(lead)) or _pitch(lead, text[cut:]):
             return Span(ln.cstart, ln.cstart + _through_widgets(text, cut, named), "boilerplate", "glued_head")
@@ -211,6 +211,23 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         if _opens(text, cut):
             return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
     return None
+
+
+MIN_SHORT_REST: Final = 5  # ... or this many, a sentence, after a label a family names
+
+
+def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | None]) -> bool:
+    """Is what a head cut at `cut` leaves the article's line: MIN_REST words, or a short
+    first sentence ("The council approved the plan on Tuesday.") under a widget's label."""
+    rest = text[cut:].split()
+    if len(rest) >= MIN_REST:
+        return True
+    return (
+        len(rest) >= MIN_SHORT_REST
+        and rest[-1].rstrip(_CLOSERS)[-1:] in ".!?"
+        and len(lead.split()) <= MAX_WORDS
+        and _strong(named(lead))
+    )
 
 
 WIDGET_PIECE: Final = 3  # a widget's label run on after the first: at most this many words
@@ -234,8 +251,8 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
         if (
             len(piece.split()) > WIDGET_PIECE
             or any(c in piece for c in ".,;:!?")
-            or len(text[m.end() :].split()) < MIN_REST
             or named(piece) is None
+            or not _rest_holds(text, m.end(), piece, named)
         ):
             return cut
         after = _NEXT_PIECE.match(text, m.end())
