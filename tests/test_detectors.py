@@ -1141,6 +1141,22 @@ def test_furniture_glued_to_the_last_sentence_is_cut_where_it_begins(last: str, 
     assert restore(a.text, a.removed) == record(TITLE, P1, P2, P3, last + glue)
 
 
+@pytest.mark.parametrize("glue", ["Share", "ShareTweetPinEmail"])
+def test_a_widget_glued_after_a_short_closing_sentence_is_cut(glue: str) -> None:
+    last = "The night buses start in May."
+    a = clean_text(record(TITLE, P1, P2, P3, last + glue))
+    assert a.text.split("\n")[-1] == last
+    assert [r.text for r in a.removed if r.rule == "glued_tail"] == [glue]
+
+
+@pytest.mark.parametrize(
+    "last", ["Have a question about the routes?Post a comment", "Sign up for alerts today.Share"]
+)
+def test_a_short_call_with_a_widget_glued_on_goes_whole(last: str) -> None:
+    # a question or a call to the reader is the widget's own line, not the article's close
+    assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3]
+
+
 @pytest.mark.parametrize(
     "last",
     [

@@ -240,8 +240,9 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             out.append(sp)
     # (above the first kept line a glued line is the page's, whole; a line ending on a full
     # stop has no glued tail: the tail would end it, and a statement is none; and a glued
-    # tail hangs on a sentence of MIN_BEFORE words or more)
-    least = glued.MIN_BEFORE + 1
+    # tail hangs on a sentence of MIN_BEFORE words or more -- MIN_SHORT_REST under a label a
+    # family names)
+    least = glued.MIN_SHORT_REST
     texts: set[str] = set()
 
     def record_lines() -> set[str]:

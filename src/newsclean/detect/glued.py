@@ -73,7 +73,7 @@ def tail(
     last: the line is the article's last kept line (where a count or a pager is glued on;
     higher up a figure after a stop is as often a footnote's mark)."""
     text = ln.text
-    if len(text) < 40:
+    if len(text) < 30:
         return None
     window = max(0, len(text) - MAX_PITCH_CHARS - 2)
     # (a line ending in lower case with no stop near its end has no tail glued after a stop)
@@ -101,13 +101,17 @@ def tail(
             # holds when a family names what follows it
             if (
                 len(rest.split()) <= MAX_WORDS
-                and len(text[:cut].split()) >= MIN_BEFORE
+                and (len(text[:cut].split()) >= MIN_BEFORE or _short_closing(text[:cut]))
                 and _strong(named(rest))
             ):
                 return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
             continue
         size = len(rest.split())
-        if not any(c.isalpha() for c in rest) or len(text[:cut].split()) < MIN_BEFORE:
+        if not any(c.isalpha() for c in rest):
+            continue
+        if len(text[:cut].split()) < MIN_BEFORE and not (
+            size <= MAX_WORDS and _short_closing(text[:cut]) and _strong(named(rest))
+        ):
             continue
         if size > MAX_WORDS and not (size <= MAX_PITCH and word.isalpha() and word.islower() and _addresses_reader(rest)):
             continue
@@ -214,6 +218,17 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
 
 
 MIN_SHORT_REST: Final = 5  # ... or this many, a sentence, after a label a family names
+
+
+def _short_closing(before: str) -> bool:
+    """A short statement that may close an article ("The route opens in May."): five words
+    or more, ending on a full stop, not speaking to the reader (a call -- "Have a project in
+    mind?", "Sign up today." -- is the widget's own)."""
+    return (
+        len(before.split()) >= MIN_SHORT_REST
+        and before.rstrip(_CLOSERS).endswith(".")
+        and not _addresses_reader(before)
+    )
 
 
 def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | None]) -> bool:
