@@ -1256,6 +1256,26 @@ def test_a_row_of_widget_labels_glued_before_the_first_sentence_goes_whole(row: 
     assert [r.text for r in a.removed if r.rule == "glued_head"] == [row]
 
 
+@pytest.mark.parametrize(
+    "glue,first",
+    [
+        ("Partager", "À Lyon, le conseil municipal a approuvé mardi soir le prolongement des lignes de bus de nuit."),
+        ("Teilen", "Über dreihundert Menschen kamen am Dienstag zur Sitzung des Stadtrats über die Nachtbusse."),
+        ("Share", "Éric Martin, the mayor, said on Tuesday that the night buses would run until three in the morning."),
+    ],
+)
+def test_a_widget_glued_before_a_sentence_opening_on_an_accented_capital_is_cut(glue: str, first: str) -> None:
+    rec = record(TITLE, glue + first, P2, P3)
+    assert kept_lines(rec) == [first, P2, P3]
+    assert [r.text for r in clean_text(rec).removed if r.rule == "glued_head"] == [glue]
+
+
+def test_a_stray_mojibake_capital_after_the_last_stop_is_no_glued_tail() -> None:
+    # "Â" is what a UTF-8 no-break space reads as in Latin-1: the text's own bytes, no widget
+    last = P4 + "\u00c2"
+    assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3, last]
+
+
 @pytest.mark.parametrize("glue", ["Share", "ShareTweetPinEmail", "Print this pageShare"])
 def test_a_widget_glued_before_a_short_first_sentence_is_cut(glue: str) -> None:
     # a one-sentence lead shorter than a paragraph, under a widget's label a family names

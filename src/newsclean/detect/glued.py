@@ -16,13 +16,15 @@ from typing import Final
 from ..model import Span
 from ..text_view import Line
 
+# (capitals: ASCII and Latin-1's, but "Â" and "Ã", which open no word and are what a UTF-8
+# no-break space or accent read as Latin-1 starts with: "foundation.Â")
 # a stop (maybe a closing quote or bracket) touching a capital, a copyright sign or an opening
 # Spanish question or exclamation mark, or a list or menu mark before one: where a glued tail
 # may start; the word before the stop says whether it ends a sentence
-_TAIL_AT: Final = re.compile(r"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[A-Z“‘©¿¡])")
+_TAIL_AT: Final = re.compile(r"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[A-ZÀÁÄ-ÖØ-Þ“‘©¿¡])")
 MIN_BEFORE: Final = 8  # a glued tail hangs on a sentence of at least this many words
 # a word of three or more lower-case letters touching a capitalised word: a glued head's end
-_HEAD_AT: Final = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_HEAD_AT: Final = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(?=[A-ZÀÁÄ-ÖØ-Þ][a-zß-öø-ÿ])")
 _CLOSERS: Final = "\"”’')]"
 
 MAX_WORDS: Final = 8  # a glued widget string, a menu's label: never longer than this
@@ -248,8 +250,8 @@ def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | Non
 WIDGET_PIECE: Final = 3  # a widget's label run on after the first: at most this many words
 # between labels: a lower-case letter or a figure touching a capital ("LinkedInCopy link",
 # "3 minA team")
-_LABEL_TOUCH: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_NEXT_PIECE: Final = re.compile(r"[A-Z][^\sA-Z]*")  # a capital and what follows it up to a space or capital
+_LABEL_TOUCH: Final = re.compile(r"(?<=[a-zß-öø-ÿ0-9])(?=[A-ZÀÁÄ-ÖØ-Þ])")
+_NEXT_PIECE: Final = re.compile(r"[A-ZÀÁÄ-ÖØ-Þ][^\sA-ZÀÁÄ-ÖØ-Þ]*")  # a capital and what follows it up to a space or capital
 
 
 def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) -> int:
@@ -282,7 +284,7 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
 
 
 # a run of two capitals or more touching a capitalised word
-_CAPS_TOUCH: Final = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-zà-ÿ])")
+_CAPS_TOUCH: Final = re.compile(r"(?<=[A-Z]{2})(?=[A-ZÀÁÄ-ÖØ-Þ][a-zß-öø-ÿ])")
 
 
 def _opens(text: str, cut: int) -> bool:
@@ -317,4 +319,4 @@ def _opens_sentence(lead: str, rest: str) -> bool:
 
 # any character but a space or a capital touching a capital (or an opening quote or Spanish
 # mark): not inside an acronym ("USF", "PERKS")
-_HEAD_TOUCH: Final = re.compile(r"(?<=[^\sA-Z])(?=[A-Z\"“‘¿¡])")
+_HEAD_TOUCH: Final = re.compile(r"(?<=[^\sA-ZÀÁÄ-ÖØ-Þ])(?=[A-ZÀÁÄ-ÖØ-Þ\"“‘¿¡])")
