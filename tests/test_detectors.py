@@ -1246,13 +1246,20 @@ def test_camel_cased_first_words_are_no_glued_head(first: str) -> None:
     assert kept_lines(record(TITLE, first, P2, P3)) == [first, P2, P3]
 
 
+# a one-sentence lead shorter than a paragraph
+SHORT_LEAD = "The council approved the night buses on Tuesday."
+
+
+@pytest.mark.parametrize("first", [P1, SHORT_LEAD])
 @pytest.mark.parametrize(
-    "row", ["Share this articleFacebookTwitterEmail", "ShareTweetPinEmail", "Print this pageShare"]
+    "row", ["Share", "Share this articleFacebookTwitterEmail", "ShareTweetPinEmail", "Print this pageShare"]
 )
-def test_a_row_of_widget_labels_glued_before_the_first_sentence_goes_whole(row: str) -> None:
-    rec = record(TITLE, row + P1, P2, P3)
+def test_a_row_of_widget_labels_glued_before_the_first_sentence_goes_whole(row: str, first: str) -> None:
+    # a widget's label (or a row of them) a family names, glued before a paragraph or before
+    # a lead of one short sentence
+    rec = record(TITLE, row + first, P2, P3)
     a = clean_text(rec)
-    assert kept_lines(rec) == [P1, P2, P3]
+    assert kept_lines(rec) == [first, P2, P3]
     assert [r.text for r in a.removed if r.rule == "glued_head"] == [row]
 
 
@@ -1274,16 +1281,6 @@ def test_a_stray_mojibake_capital_after_the_last_stop_is_no_glued_tail() -> None
     # "Â" is what a UTF-8 no-break space reads as in Latin-1: the text's own bytes, no widget
     last = P4 + "\u00c2"
     assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3, last]
-
-
-@pytest.mark.parametrize("glue", ["Share", "ShareTweetPinEmail", "Print this pageShare"])
-def test_a_widget_glued_before_a_short_first_sentence_is_cut(glue: str) -> None:
-    # a one-sentence lead shorter than a paragraph, under a widget's label a family names
-    lead = "The council approved the night buses on Tuesday."
-    rec = record(TITLE, glue + lead, P2, P3)
-    a = clean_text(rec)
-    assert kept_lines(rec) == [lead, P2, P3]
-    assert [r.text for r in a.removed if r.rule == "glued_head"] == [glue]
 
 
 @pytest.mark.parametrize(
