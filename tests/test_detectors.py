@@ -1252,7 +1252,12 @@ SHORT_LEAD = "The council approved the night buses on Tuesday."
 
 @pytest.mark.parametrize("first", [P1, SHORT_LEAD])
 @pytest.mark.parametrize(
-    "row", ["Share", "Share this articleFacebookTwitterEmail", "ShareTweetPinEmail", "Print this pageShare"]
+    "row",
+    [
+        "Share", "Share this articleFacebookTwitterEmail", "ShareTweetPinEmail", "Print this pageShare",
+        "FacebookTwitterLinkedIn",  # a label of two humps
+        "ShareEmailBookmark",  # a last label no family needs to name, before the sentence's "The"
+    ],
 )
 def test_a_row_of_widget_labels_glued_before_the_first_sentence_goes_whole(row: str, first: str) -> None:
     # a widget's label (or a row of them) a family names, glued before a paragraph or before
@@ -1298,6 +1303,7 @@ def test_a_short_first_line_without_a_named_label_and_a_sentence_stays(first: st
     "first",
     [
         # a name's humps after the row's label are the sentence's
+        "PowerPoint slides from the meeting show that the council voted to extend the night bus network.",
         "OpenAI said on Monday that it would open an office near the new night bus depot.",
         "McDonald's said on Tuesday that it would open three new restaurants near the stations.",
     ],

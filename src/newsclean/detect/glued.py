@@ -259,28 +259,59 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
     to one another before the sentence ("Share this articleFacebookTwitterEmailThe …"), so
     the cut moves on past each further piece a family names (a widget's label) when what
     touches it is another such label or a sentence's opening word -- not past a name's first
-    hump ("McDonald's", "OpenAI")."""
+    hump ("McDonald's", "OpenAI").  A label of two humps ("LinkedIn") is read whole; the
+    row's last label may be one no family names when a sentence's opening word touches it
+    ("TeilenDruckenMerkenDer Stadtrat …")."""
     while True:
-        m = _LABEL_TOUCH.search(text, cut + 1, cut + MAX_CHARS)
-        if m is None:
-            return cut
-        piece = text[cut : m.end()]
+        end = _label_end(text, cut, named)
+        if end is None:
+            # an unnamed last label: one hump, a sentence's opening word after it
+            m = _LABEL_TOUCH.search(text, cut + 1, cut + MAX_CHARS)
+            if m is None or " " in text[cut : m.end()] or not _opens_at(text, m.end()):
+                return cut
+            end = m.end()
+            return end if _rest_holds(text, end, text[cut:end], named) else cut
+        piece = text[cut:end]
         if (
             len(piece.split()) > WIDGET_PIECE
             or any(c in piece for c in ".,;:!?")
-            or named(piece) is None
-            or not _rest_holds(text, m.end(), piece, named)
+            or not _rest_holds(text, end, piece, named)
         ):
             return cut
-        after = _NEXT_PIECE.match(text, m.end())
-        nxt = after.group() if after else ""
+        nxt = _NEXT_PIECE.match(text, end)
+        touch = _LABEL_TOUCH.search(text, end + 1, end + MAX_CHARS)
         if not (
-            nxt.casefold() in _OPENERS
-            or len(nxt) == 1 and text[m.end() + 1 : m.end() + 2] == " "  # "A", "I"
-            or named(nxt) is not None
+            _opens_at(text, end)
+            or nxt is not None and len(nxt.group()) == 1 and text[end + 1 : end + 2] == " "  # "A", "I"
+            or _label_end(text, end, named) is not None
+            # (an unnamed last label, then the sentence)
+            or touch is not None and " " not in text[end : touch.end()] and _opens_at(text, touch.end())
         ):
             return cut
-        cut = m.end()
+        cut = end
+
+
+def _label_end(text: str, at: int, named: Callable[[str], str | None]) -> int | None:
+    """The end of the widget label a family names that starts at `at`: up to the next touch of
+    a capital, or the one after ("Linked" + "In"); None if there is none."""
+    m = _LABEL_TOUCH.search(text, at + 1, at + MAX_CHARS)
+    if m is None:
+        return None
+    if named(text[at : m.end()]) is not None:
+        return m.end()
+    m2 = _LABEL_TOUCH.search(text, m.end() + 1, at + MAX_CHARS)
+    if m2 is not None and " " not in text[at : m2.end()] and named(text[at : m2.end()]) is not None:
+        return m2.end()
+    return None
+
+
+def _opens_at(text: str, at: int) -> bool:
+    """Does a sentence's opening word (then a space) start at `at`?"""
+    word = _NEXT_PIECE.match(text, at)
+    if word is None:
+        return False
+    w = word.group()
+    return w.casefold() in _OPENERS and text[at + len(w) : at + len(w) + 1] == " "
 
 
 # a run of two capitals or more touching a capitalised word
