@@ -67,6 +67,11 @@ SHAPES = {
     "a body printed twice, edited": lambda n: body_twice_edited(n // 2),
     # the walk up from a record's end past credits, teasers and author boxes
     "a tail of credits and teasers": lambda n: credits_tail(n),
+    # a first line of widget labels glued together before the sentence: the walk through
+    # the row stops within a glued pitch's length
+    "a row of glued widget labels": lambda n: "Harbour ferry to run all winter\n" + "Share" * (n // 5)
+    + "The ferry between the old town and the island will run through the winter.\n"
+    + "The council will review the passenger numbers in April, the port authority said.\n",
     # consent notices and their buttons above the article: each line walked once
     "consent notices with buttons": lambda n: "A headline over consent forms\n" + fill(
         lambda i: f"We use cookies to measure traffic, notice {i}.\nAccept all\n", n

@@ -262,7 +262,7 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
     hump ("McDonald's", "OpenAI").  A label of two humps ("LinkedIn") is read whole; the
     row's last label may be one no family names when a sentence's opening word touches it
     ("TeilenDruckenMerkenDer Stadtrat …")."""
-    while True:
+    while cut < MAX_PITCH_CHARS:  # (a row of widgets is no longer than a glued pitch)
         end = _label_end(text, cut, named)
         if end is None:
             # an unnamed last label: one hump, a sentence's opening word after it
@@ -289,6 +289,7 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
         ):
             return cut
         cut = end
+    return cut
 
 
 def _label_end(text: str, at: int, named: Callable[[str], str | None]) -> int | None:
