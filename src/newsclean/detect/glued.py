@@ -236,7 +236,7 @@ def _short_closing(before: str) -> bool:
 def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | None]) -> bool:
     """Is what a head cut at `cut` leaves the article's line: MIN_REST words, or a short
     first sentence ("The council approved the plan on Tuesday.") under a widget's label."""
-    rest = text[cut:].split()
+    rest = text[cut:].split(None, MIN_REST)  # (enough words to tell; not the whole line's)
     if len(rest) >= MIN_REST:
         return True
     return (
@@ -267,7 +267,7 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
         if end is None:
             # an unnamed last label: one hump, a sentence's opening word after it
             m = _LABEL_TOUCH.search(text, cut + 1, cut + MAX_CHARS)
-            if m is None or " " in text[cut : m.end()] or not _opens_at(text, m.end()):
+            if m is None or " " in text[cut : m.end()] or not _opens(text, m.end()):
                 return cut
             end = m.end()
             return end if _rest_holds(text, end, text[cut:end], named) else cut
@@ -281,11 +281,11 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
         nxt = _NEXT_PIECE.match(text, end)
         touch = _LABEL_TOUCH.search(text, end + 1, end + MAX_CHARS)
         if not (
-            _opens_at(text, end)
+            _opens(text, end)
             or nxt is not None and len(nxt.group()) == 1 and text[end + 1 : end + 2] == " "  # "A", "I"
             or _label_end(text, end, named) is not None
             # (an unnamed last label, then the sentence)
-            or touch is not None and " " not in text[end : touch.end()] and _opens_at(text, touch.end())
+            or touch is not None and " " not in text[end : touch.end()] and _opens(text, touch.end())
         ):
             return cut
         cut = end
@@ -304,15 +304,6 @@ def _label_end(text: str, at: int, named: Callable[[str], str | None]) -> int | 
     if m2 is not None and " " not in text[at : m2.end()] and named(text[at : m2.end()]) is not None:
         return m2.end()
     return None
-
-
-def _opens_at(text: str, at: int) -> bool:
-    """Does a sentence's opening word (then a space) start at `at`?"""
-    word = _NEXT_PIECE.match(text, at)
-    if word is None:
-        return False
-    w = word.group()
-    return w.casefold() in _OPENERS and text[at + len(w) : at + len(w) + 1] == " "
 
 
 # a run of two capitals or more touching a capitalised word

@@ -346,13 +346,7 @@ def _loose(ln: Line) -> bool:
 
 
 def _structural(view: TextView, ln: Line) -> bool:
-    if not _loose(ln):
-        return False
-    lines = view.lines
-    i = ln.index - 1
-    while i >= 0 and lines[i].blank:
-        i -= 1
-    return i < 0 or lines[i].norm != ln.norm
+    return _loose(ln) and not _stutter(view, ln)
 
 
 # Earlier occurrences of a line tried as the start of a copied passage: enough for any real
