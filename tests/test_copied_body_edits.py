@@ -199,3 +199,93 @@ def test_a_templated_entry_that_differs_in_a_name_stays_next_to_a_copied_paragra
     art = clean_text(record)
     assert "Join us in Porto for the Harbour Summit!" in art.text.split("\n")
     assert restore(art.text, art.removed) == record
+
+
+
+RULING_TITLE = "Regulator warns clinics over copied weight-loss drugs"
+RULING = [
+    "The medicines regulator has warned clinics and online sellers that copied versions of "
+    "popular weight-loss injections are not approved and may be unsafe.",
+    "Officials said they had received dozens of reports of patients taking the wrong dose after "
+    "misreading syringes sold with the copied products.",
+    "Dosing errors with copied injections",
+    "Some patients gave themselves five to twenty times the intended amount, and several were "
+    "treated in hospital for severe nausea and dehydration.",
+    "Doctors were told to explain the units on the syringe to each patient and to write the "
+    "dose in millilitres as well as in units.",
+    "New ingredients cannot be used in copied products",
+    "The regulator said two experimental ingredients sold online have never been approved and "
+    "cannot legally be mixed into any injection.",
+    "It has written to the companies selling them and asked payment firms to stop processing "
+    "their orders.",
+]
+
+
+def _ruling_copy(heading: str) -> list[str]:
+    copy = list(RULING)
+    copy[1] = RULING[1].replace("dozens of", "many")
+    copy[5] = heading
+    return copy
+
+
+def test_a_short_edited_heading_between_found_copies_goes_with_the_copy() -> None:
+    # alone, a short heading with a word changed is no copy (it ends no sentence); between
+    # two found copies it stands where its original stands between theirs
+    record = "\n".join([HEAD, RULING_TITLE, *RULING, *_ruling_copy(
+        "New ingredients cannot the used in copied products")])
+    art = clean_text(record)
+    assert art.text == "\n".join(RULING)
+    assert "edited_copy" in {r.rule for r in art.removed if r.text.startswith("New ingredients")}
+    assert restore(art.text, art.removed) == record
+
+
+def test_a_line_naming_another_thing_between_found_copies_is_no_copy() -> None:
+    # the same place in the copy, but another name: a template's next entry, not an edit
+    from newsclean.detect import repeats
+    from newsclean.text_view import TextView
+
+    for heading, copied in (
+        ("New ingredients cannot the used in copied products", True),
+        ("New ingredients cannot be used in Swiss products", False),
+    ):
+        view = TextView("\n".join([RULING_TITLE, *RULING, *_ruling_copy(heading)]))
+        body = view.body()
+        known = repeats.detect(view)
+        found = repeats.edited_copies(body, known)
+        at = next(ln.index for ln in body if ln.text == heading)
+        assert (at in found) is copied
+
+
+GUIDE_TITLE = "How to set up a rain barrel in one afternoon"
+GUIDE = [
+    "A rain barrel catches the water that runs off a roof and keeps it for dry weeks, and "
+    "most gardens can fill one after a single heavy shower in spring.",
+    "What you need",
+    "- A food-grade barrel with a lid",
+    "- A diverter kit for the downpipe",
+    "- Four concrete blocks",
+    "1. Level the ground beside the downpipe",
+    "Rake the soil flat and set the blocks in a square, checking them with a spirit level so "
+    "the full barrel, which weighs over two hundred kilos, cannot tip over.",
+    "2. Fit the diverter",
+    "Cut the downpipe at the height of the barrel's inlet and push the diverter into the gap; "
+    "the kit's hose then runs from the diverter into the top of the barrel.",
+    "3. Add an overflow",
+    "A second hose near the rim takes the water back to the drain once the barrel is full, so "
+    "it never floods the wall of the house during a long storm.",
+    "Empty the barrel before the first frost and leave the diverter open over winter.",
+]
+
+
+def test_short_lines_between_found_copies_go_when_their_originals_stand_there_too() -> None:
+    # the copy's heading lost a word and its list entries recur as entries do: alone, none
+    # of them is a copy, but each stands where its original stands between found copies
+    copy = list(GUIDE)
+    copy[1] = "What need"  # a word dropped
+    copy[5] = "1. Level ground beside the downpipe"
+    copy[6] = GUIDE[6].replace("cannot tip over", "can not tip over")
+    copy[7] = "2. Fit diverter"
+    record = "\n".join([HEAD, GUIDE_TITLE, *GUIDE, *copy])
+    art = clean_text(record)
+    assert art.text == "\n".join(GUIDE)
+    assert restore(art.text, art.removed) == record

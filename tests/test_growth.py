@@ -65,6 +65,9 @@ SHAPES = {
     "one paragraph pasted twice, edited": lambda n: pasted_twice(n // 2),
     # every other paragraph of the copy edited: the copied-stretch walk and its comparisons
     "a body printed twice, edited": lambda n: body_twice_edited(n // 2),
+    # a list of entries printed twice, short lines of the copy edited: each gap between found
+    # copies matched against its original's (a template's recurring field has many places)
+    "a list printed twice, edited": lambda n: list_twice_edited(n // 2),
     # the walk up from a record's end past credits, teasers and author boxes
     "a tail of credits and teasers": lambda n: credits_tail(n),
     # a first line of widget labels glued together before the sentence: the walk through
@@ -103,6 +106,16 @@ def body_twice_edited(n: int) -> str:
             p = " ".join(words).replace(", ", " ", 1)
         copy.append(p)
     return "\n".join(body + copy)
+
+
+def list_twice_edited(n: int) -> str:
+    """A guide's entries (a numbered heading, a recurring field, a sentence) and their copy
+    with every other heading's first word dropped."""
+    entries = fill(lambda i: f"{i}. Check the valve number {i} on the pump\nPlan to spend: $10\n"
+                   f"Turn the valve {i} a quarter to the left and wait for the gauge to settle.\n", n)
+    lines = entries.rstrip("\n").split("\n")
+    copy = [ln.replace(" Check the", " the") if k % 6 == 0 else ln for k, ln in enumerate(lines)]
+    return "A guide to the pump\n" + "\n".join(lines + copy) + "\n"
 
 
 def pasted_twice(n: int) -> str:

@@ -8,7 +8,9 @@ a real duplicate; a lone short repeated line (a heading such as "FAQ") is left a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from operator import itemgetter
 from typing import Final
@@ -558,6 +560,134 @@ def _in_copied_stretch(
                     origin[k] = j
                     break
         first_norm.setdefault(ln.norm, k)
+    _fill_gaps(body, known, out, origin)
+
+
+# A copy's lines between two of its lines already found stand where their originals stand
+# between those lines' originals: a short edited heading, a list entry or a field that no
+# test above takes alone is the copy's when it matches, in order, a line of that gap.
+GAP_LINES: Final = 6  # the longest run of unfound lines looked at inside a copy
+_GAP_SLACK: Final = 2  # the original's gap may hold this many more lines (dropped in the copy)
+
+
+def _fill_gaps(
+    body: list[Line], known: dict[int, str], out: dict[int, str], origin: dict[int, int]
+) -> None:
+    places: dict[str, list[int]] = {}  # each line -> where it stands in the body
+    for k, ln in enumerate(body):
+        places.setdefault(ln.norm, []).append(k)
+
+    def sources(k: int) -> list[int]:
+        """Where the original of the copy at k may stand (a template's line, several places)."""
+        ln = body[k]
+        if ln.index in out:
+            j = origin.get(k)
+            return [] if j is None else [j]
+        if ln.index in known:
+            at = places[ln.norm]
+            i = bisect_left(at, k)
+            return at[max(0, i - MAX_STARTS) : i]
+        return []
+
+    def placed(k: int) -> bool:
+        """Does the copy at k place its neighbours?  An edited paragraph or a long line does;
+        a short one (a menu's link, an image's placeholder, printed in the header and again in
+        the footer) alone does not."""
+        ln = body[k]
+        return ln.index in out or ln.words >= STRETCH_PROSE
+
+    def found(k: int) -> bool:
+        return body[k].index in known or body[k].index in out
+
+    def templated(a: int, b: int) -> bool:
+        """Does the gap hold a line the article prints as its structure, three times or more
+        ("Meal 2" over each day's meals)?  Such a line is no copy's."""
+        return any(len(places[body[c].norm]) >= TEMPLATE_COPIES for c in range(a, b))
+
+    n = len(body)
+    k = 1
+    while k < n:
+        if found(k):
+            k += 1
+            continue
+        a = k
+        while k < n and not found(k):
+            k += 1
+        b = k  # body[a:b] is a run of unfound lines, body[b] found (or the end)
+        lefts = sources(a - 1)
+        if b - a > GAP_LINES:
+            continue
+        if not lefts:
+            if b < n and placed(b) and not templated(a, b):
+                _fill_before(body, a, b, sources(b), found, out, origin)
+            continue
+        if not placed(a - 1) and (b == n or not placed(b)):
+            continue
+        if b < n:
+            # the pair of originals whose gap is most like this one (the latest, if equal)
+            pairs = [(j0, j1) for j0 in lefts for j1 in sources(b) if j0 < j1]
+            if not pairs:
+                continue
+            j0, j1 = min(pairs, key=lambda p: (abs(p[1] - p[0] - 1 - (b - a)), -p[0]))
+            # (an edited copy's original is found by its opening words, which a heading over
+            # the paragraph may share: then the gap's original ends a line late)
+            j1 = max(j1, j0 + 1 + (b - a))
+        else:
+            # the copy's last lines: its original's lines that follow
+            j0 = lefts[-1]
+            j1 = j0 + 1 + (b - a) + _GAP_SLACK
+        originals = [x for x in range(j0 + 1, min(j1, a)) if not found(x)]
+        if not originals or len(originals) > b - a + _GAP_SLACK:
+            continue
+        if templated(a, b):
+            continue
+        t = 0
+        for c in range(a, b):
+            s = t
+            while s < len(originals) and not _alike(body[originals[s]], body[c]):
+                s += 1
+            if s == len(originals):
+                if b == n:
+                    break  # the copy ended: what follows it is not the copy's
+                continue
+            out[body[c].index] = (
+                "repeated_block" if body[originals[s]].norm == body[c].norm else "edited_copy"
+            )
+            origin[c] = originals[s]
+            t = s + 1
+
+
+def _fill_before(
+    body: list[Line], a: int, b: int, rights: list[int], found: Callable[[int], bool],
+    out: dict[int, str], origin: dict[int, int],
+) -> None:
+    """The copy's first lines, over its first found line: matched from the bottom up with
+    the lines over that line's original, as far as they match."""
+    if not rights:
+        return
+    j1 = rights[-1]
+    originals = [x for x in range(max(0, j1 - (b - a) - _GAP_SLACK), min(j1, a)) if not found(x)]
+    s = len(originals)
+    for c in range(b - 1, a - 1, -1):
+        s -= 1
+        while s >= 0 and not _alike(body[originals[s]], body[c]):
+            s -= 1
+        if s < 0:
+            return
+        out[body[c].index] = (
+            "repeated_block" if body[originals[s]].norm == body[c].norm else "edited_copy"
+        )
+        origin[c] = originals[s]
+
+
+def _alike(original: Line, copy: Line) -> bool:
+    """The same line, or the same with a slight edit (most of its words kept)."""
+    if original.norm == copy.norm:
+        return True
+    mine = set(copy.toks)
+    if len(mine & set(original.toks)) < max(2, len(mine) / 2):
+        return False
+    return _edited(original, copy, aligned=True)
 
 
 def _field(text: str) -> bool:
