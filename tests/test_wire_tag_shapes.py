@@ -41,6 +41,21 @@ REST = ("Ships that waited at anchor for nine days began unloading on Tuesday mo
         ("LIMA, 3 DE MARZO (Norpress): ", "Norpress", "LIMA, 3 DE MARZO"),
         # the agency in square brackets, after its place
         ("KRAKOW [Norpress] -- ", "Norpress", "KRAKOW"),
+        # a date alone before the agency, in figures or words, with an article before the day
+        ("2025-03-03 (Agencia Sur) - ", "Agencia Sur", "2025-03-03"),
+        ("03-03-2025 (NPA) ", "NPA", "03-03-2025"),
+        ("el 3 de marzo (Norpress) — ", "Norpress", "el 3 de marzo"),
+        ("MADRID, el 3 de marzo de 2025 (Norpress) - ", "Norpress", "MADRID, el 3 de marzo de 2025"),
+        ("Lyon, le 3 mars (npa) | ", "npa", "Lyon, le 3 mars"),
+        ("Mar. 3 [Norpress] — ", "Norpress", "Mar. 3"),
+        # letters past Latin-1 in the agency and the place
+        ("Łódź, 3. března (ČPA) – ", "ČPA", "Łódź, 3. března"),
+        ("(ŽPR) — ", "ŽPR", None),
+        # a square tag alone with a dash after it; a capitalised agency alone over a sentence
+        ("[NPA] – ", "NPA", None),
+        ("(Norpress) ", "Norpress", None),
+        # a capitalised agency under a date, no separator
+        ("3 March 2025 (Agencia Sur) ", "Agencia Sur", "3 March 2025"),
     ],
 )
 def test_a_wire_tag_in_another_form_goes_and_names_the_publisher(tag, agency, place) -> None:
@@ -63,6 +78,10 @@ def test_a_wire_tag_in_another_form_goes_and_names_the_publisher(tag, agency, pl
         "[VIDEO] Dockers cheered outside the union hall as the result of the vote was read out.",
         "[UPDATE] - The port authority now says the backlog will clear within two weeks.",
         "Harbour [pictured] has been closed to pleasure boats since the strike began last month.",
+        "[Video] – Dockers cheered outside the union hall as the result of the vote was read out.",
+        # a bracketed word over a short line; a capitalised aside after a number and a word
+        "(Updated) The port authority now says the backlog will clear within two weeks.",
+        "The 10 Best (and Cheapest) Ways to Reach the Island While the Ferries Are Stopped",
     ],
 )
 def test_a_first_paragraph_opening_on_a_slash_or_a_bracket_is_no_tag(first) -> None:

@@ -20,24 +20,29 @@ from typing import Final
 from ..model import Span
 from ..text_view import TextView
 
-_AGENCY: Final = r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9&.\-]{0,14}(?:\s[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9&.\-]{0,14}){0,2}"
+# (Latin Extended-A and -B hold both cases mixed: "ČTK", "Łódź"; the case is read in code)
+_AGENCY: Final = (
+    r"[A-Za-zÀ-ÿĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9&.\-]{0,14}(?:\s[A-ZÀ-ÞĀ-ɏ][A-Za-zÀ-ÿĀ-ɏ0-9&.\-]{0,14}){0,2}"
+)
 # Each word taken whole (possessive): "-" both joins a word and separates two, and a long
 # hyphenated capital run ("AB-CD-EF-…") was tried every way (seconds for 300 characters).
-_PLACE: Final = r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]++(?:[\s\-][A-ZÀ-Þ][A-ZÀ-Þ.'\-]++){0,3}"
+_PLACE: Final = r"[A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ.'\-]++(?:[\s\-][A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ.'\-]++){0,3}"
 # a month in any case, abbreviated or not ("May 3", "MAR 3", "Sept. 12", "4 mars"), the day
 # maybe with its stop before the month ("3. März", "7. svibnja") or an ordinal ("3rd March"),
-# "3 de marzo", or all in figures ("03/03/2025")
+# "3 de marzo (de 2025)", "el 3 de marzo", "le 3 mars", or all in figures ("03/03/2025")
 # (after a comma, a slash or a space: "MADRID, Mar. 3", "Berlin/3. März", "ROME 3 mars"; or in
 # ISO form, "2025-03-03")
-_DATE: Final = (
-    r"(?:(?:,\s*|/\s*|\s+)(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}"
-    r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:[dD][eE]\s+)?[A-Za-zÀ-ÿ]{3,9}\.?"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s*\d{4})?)?"
+_DAY: Final = (
+    r"(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}"
+    r"|(?:(?:el|le|il|am|den|on|the)\s+)?\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:[dD][eE]\s+)?[A-Za-zÀ-ÿĀ-ɏ]{3,9}\.?"
+    r"|\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:de\s+)?\d{4})?"
 )
+_DATE: Final = rf"(?:(?:,\s*|/\s*|\s+){_DAY})?"
 # a place in title case, accents and abbreviations included ("São Paulo", "St. Louis")
 # ("Rio de Janeiro", "Frankfurt am Main": a short joining word between two names)
 _TITLED_PLACE: Final = (
-    r"[A-ZÀ-Þ][a-zß-ÿ]+\.?(?:\s(?:(?:de|do|da|del|di|la|le|el|am|an|on|upon|sur)\s)?[A-ZÀ-Þ][a-zß-ÿ]+\.?){0,2}"
+    r"[A-ZÀ-ÞĀ-ɏ][a-zß-ÿĀ-ɏ]+\.?(?:\s(?:(?:de|do|da|del|di|la|le|el|am|an|on|upon|sur)\s)?"
+    r"[A-ZÀ-ÞĀ-ɏ][a-zß-ÿĀ-ɏ]+\.?){0,2}"
 )
 # a state or country after the city: "NAIROBI, Kenya", "SAN JOSE, Calif.", "WASHINGTON, D.C."
 _REGION: Final = r"(?:,\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?|[A-Z]\.[A-Z]\.))?"
@@ -50,7 +55,7 @@ _DASH: Final = r"(?:\s*[-_\u2013\u2014\u2012\u2015|•]+\s*|\s*:\s*|\s+|\.-?\s+|
 # Agency)", "(AFP, Paris)", "(dpa/Berlin)"), or between slashes as press-release wires and
 # Russian agencies write it ("/PRNewswire/ --", "/TASS/."); group 3 is the closing mark.
 _TAG: Final = re.compile(
-    rf"^(?:((?:{_PLACE}|{_TITLED_PLACE}){_REGION}{_DATE})\.?\s*"
+    rf"^(?:((?:{_PLACE}|{_TITLED_PLACE}){_REGION}{_DATE}|{_DAY})\.?\s*"
     rf"(?:[:\u2013\u2014]\s*)?)?(?:[(\[]({_AGENCY})(?:-\s+[^()\[\]]{{1,60}}|[,/]\s*[^()\[\]]{{1,30}})?([)\]])"
     rf"|/({_AGENCY})(/)\.?){_DASH}(?=\S)"
 )
@@ -131,6 +136,16 @@ def _placed(m: re.Match[str]) -> bool:
     return sep[:1] in ("-", "_", "\u2013", "\u2014")
 
 
+# the separators that make a square-bracketed name with nothing before it a wire's tag
+_SQUARE_SEPS: Final = frozenset("-_|•:\u2013\u2014")
+# ... unless the name is one of the labels sites put in brackets over a story
+_PAGE_LABELS: Final = frozenset(
+    """video videos photo photos pictures gallery audio podcast live update updated updates
+    breaking exclusive opinion analysis watch listen read sponsored advertisement ad ads new
+    editorial review interview explainer""".split()
+)
+
+
 def _tag_match(line: str) -> re.Match[str] | None:
     """An agency tag at the start of the line.  With no dash or colon after the bracket, only
     an all-capitals agency counts: "(MENAFN) NATO…" is a tag, "ML (Machine Learning) at…" is
@@ -142,9 +157,13 @@ def _tag_match(line: str) -> re.Match[str] | None:
         return None
     if m.group(3) is not None and (line[m.start(2) - 1] == "[") != (m.group(3) == "]"):
         return None  # brackets of two kinds
-    if m.group(3) == "]" and m.group(1) is None:
-        return None  # "[VIDEO] …", "[UPDATE] …": a site's label; a wire's square tag has its place
     sep = line[_closed(m) : m.end()].strip()
+    if m.group(3) == "]" and m.group(1) is None and (
+        sep[:1] not in _SQUARE_SEPS or _agency(m).casefold() in _PAGE_LABELS
+    ):
+        # "[VIDEO] …", "[UPDATE] …": a site's label; a wire's square tag has its place, its
+        # date or a dash after it ("[ABC] – ")
+        return None
     caps = _agency(m).replace(" ", "").replace("&", "").replace("-", "").isupper()
     place = m.group(1)
     # a dash or a colon between the place and the bracket ("PARIS — (AFP)", "Dubai: (WAM)")
@@ -158,7 +177,17 @@ def _tag_match(line: str) -> re.Match[str] | None:
     # capitalised name only under a place in capitals ("HARBOUR (Xyz) The …"), as wires write
     # their place (or date it).
     if place is None:
-        return m if caps else None  # ("(MENAFN) eCommerce …": any word after it)
+        if caps:
+            return m  # ("(MENAFN) eCommerce …": any word after it)
+        # one capitalised name opening a paragraph, a sentence after it: "(Xyzpress) The …"
+        # (not a label a site brackets over its stories)
+        name = _agency(m)
+        rest = line[m.end() :]
+        return m if (
+            m.start() == 0 and " " not in name and name[:1].isupper()
+            and name.casefold() not in _PAGE_LABELS and rest[:1].isupper()
+            and rest.count(" ") + 1 >= PROSE
+        ) else None
     rest = line[m.end() :]
     if not rest[:1].isupper() and rest[:1] not in "\"“‘":
         return None
@@ -166,7 +195,13 @@ def _tag_match(line: str) -> re.Match[str] | None:
     dated = any(ch.isdigit() for ch in place)
     if caps:
         return m if upper or dated else None
-    return m if upper and not sep else None
+    # (a capitalised or lower-case agency under a place in capitals or a date: "HARBOUR (Xyz)
+    # The …", "3 March 2025 (Agencia Sur) The …")
+    # (a bracket opening on a lower-case word and going on is an aside: "The 10 Best (and
+    # Cheapest) Sites")
+    name = _agency(m)
+    aside = name[:1].islower() and " " in name
+    return m if (upper or dated and not aside) and not sep else None
 
 
 def has_tag(line: str) -> bool:
