@@ -1282,27 +1282,31 @@ LEGAL_LINES: Final = 4  # kept lines at the record's end looked at for legal not
 
 
 def _legal_end(body: list[Line], prose: list[Line], marks: dict) -> None:
-    """Legal notices in wordings no family lists, ending the record (boiler_mod.legal_notice):
-    from the last kept line up, while each is one and the article's prose above them uses
-    none of their words of law (a story about copyright does)."""
-    found: list[tuple[Line, frozenset[str]]] = []
+    """Legal notices and a wall's offers or sign-in prompts in wordings no family lists, ending
+    the record (boiler_mod.legal_notice, offer_prompt): from the last kept line up, while each
+    is one and the article's prose above them uses none of their strong words (a story about
+    copyright, or about a service's subscribers, does)."""
+    found: list[tuple[Line, frozenset[str], str]] = []
     for ln in reversed(body):
         if ln.index in marks:
             continue
         strong = boiler_mod.legal_notice(ln.toks) if ln.words <= boiler_mod.LEGAL_WORDS else None
+        rule = "legal_notice"
+        if strong is None and ln.words <= boiler_mod.OFFER_WORDS:
+            strong, rule = boiler_mod.offer_prompt(ln.toks, ln.text), "offer_prompt"
         if strong is None or len(found) == LEGAL_LINES:
             break
-        found.append((ln, strong))
+        found.append((ln, strong, rule))
     if not found:
         return
     above = [p for p in prose if p.index < found[-1][0].index and p.index not in marks]
     if not above:
         return  # (nothing of the article's left above: no notice judged by it)
     vocab = _words_of(above)
-    for ln, strong in found:
+    for ln, strong, rule in found:
         if any(w in vocab for w in strong):
             return
-        marks[ln.index] = ("boilerplate", "legal_notice")
+        marks[ln.index] = ("boilerplate", rule)
 
 
 def _unmarked_above(tail: list[Line], k: int, marks: dict) -> int:

@@ -1095,3 +1095,58 @@ def legal_notice(toks: list[str]) -> frozenset[str] | None:
     liability (None: it is no such line): one such word or more, and with the words a notice
     is built around, three or more and three in ten of the line's words at least."""
     return dense_in(toks, _LEGAL_STRONG, _LEGAL_WEAK, LEGAL_WORDS)
+
+
+# --- offers and sign-in prompts in any language: vocabulary, not phrases -------------------
+# The prompt a wall leaves under a story ("Schon Abonnent? Hier anmelden", "Abonnez-vous dès
+# 1 € le premier mois", "Ya tienes una cuenta? Inicia sesión") is a short line built of the
+# subscription's and the account's words, a price or a trial's length beside them.
+_OFFER_STRONG: Final = frozenset(
+    """subscribe subscriber subscribers subscription subscriptions subscribed login signin
+    paywall abonnieren abonniere abonnent abonnenten abonnentin abo abos abonnement digitalabo
+    testabo probeabo anmelden einloggen registrieren abonnez abonner abonné abonnés abonnée
+    abonnées abonnements connectez connecter identifiez inscrivez suscríbete suscribete
+    suscribirse suscríbase suscriptor suscriptores suscripción suscripcion regístrate registrate
+    sesión abbonati abbonato abbonata abbonamento abbonarti abbonarsi accedi registrati
+    iscriviti assine assinante assinantes assinatura assinaturas cadastre""".split()
+)
+_OFFER_WEAK: Final = frozenset(
+    """already schon bereits déjà ya già já free gratis kostenlos kostenlose kostenlosen gratuit
+    gratuits gratuite gratuites gratuito gratuitos gratuiti grátis trial test testen essai
+    prueba prova teste month months monat monate monats mois mes meses mese mesi mês week weeks
+    woche wochen semaine semaines semana semanas settimana settimane year jahr an año anno ano
+    articles artikel artículos articoli artigos article artículo articolo artigo read gelesen lu
+    lus leído letto lido account konto compte cuenta conto conta unlimited unbegrenzt
+    unbegrenzten illimité ilimitado illimitato access zugang zugriff accès acceso accesso
+    acesso now jetzt maintenant ahora ora agora only nur seulement solo sólo apenas sign log in
+    here hier ici aquí qui aqui first ersten premier primer primo primeiro digital numérique
+    offer angebot offre oferta offerta member members mitglied membre miembro membro continue
+    weiter reading lesen lire leer leggere ler limit you sie vous usted tienes have haben avez
+    hai tem inicia dès ab desde da por per pour für for cancel kündbar jederzeit anytime
+    vous""".split()
+)
+# ... and what it asks or offers: to sign in, to subscribe, a free read or a trial (a line for
+# those who already subscribed, "Already a subscriber? View your reports here", asks none)
+_OFFER_ACTS: Final = frozenset(
+    """subscribe login signin sign log abonnieren abonniere anmelden einloggen registrieren
+    abonnez abonner connectez connecter identifiez inscrivez suscríbete suscribete suscribirse
+    suscríbase sesión regístrate registrate abbonati abbonarti abbonarsi accedi registrati
+    iscriviti assine cadastre free gratis kostenlos kostenlose kostenlosen gratuit gratuits
+    gratuite gratuites gratuito gratuitos gratuiti grátis trial testen essai prueba prova
+    teste testabo probeabo""".split()
+)
+_PRICE: Final = re.compile(r"[$€£]\s?\d|\d\s?(?:[$€£]|eur\b|euros?\b)|\br\$\s?\d", re.IGNORECASE)
+_PRICED: Final = "\x00price"  # a price in the line: one more word of the offer's
+OFFER_WORDS: Final = 20  # an offer or a sign-in prompt is this short
+
+
+def offer_prompt(toks: list[str], text: str) -> frozenset[str] | None:
+    """The subscription's and the account's words of a short line worded as a wall's offer or
+    its sign-in prompt (None: it is no such line), read as legal_notice reads notices."""
+    if len(toks) > OFFER_WORDS or _OFFER_STRONG.isdisjoint(toks):
+        return None
+    if _PRICE.search(text):
+        toks = [*toks, _PRICED]
+    elif _OFFER_ACTS.isdisjoint(toks):
+        return None
+    return dense_in(toks, _OFFER_STRONG, _OFFER_WEAK | {_PRICED}, OFFER_WORDS + 1)

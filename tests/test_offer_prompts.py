@@ -1,0 +1,63 @@
+"""A wall's offer or sign-in prompt under the article, in any of six languages, read by its
+words (the subscription's, the account's, a price or a free trial's) rather than by phrases:
+it goes.  A line for those who already subscribed, and an article about a service's
+subscribers ending on their prices, keep their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean_text, restore
+from newsclean.detect.boilerplate import offer_prompt
+from newsclean.text_view import TextView
+
+HEAD = "date 2025-05-02 200"
+TITLE = "Town hall approves a new market square after years of debate"
+BODY = [
+    "The town council voted on Wednesday to turn the car park behind the town hall into a "
+    "market square with trees, benches and room for forty stalls.",
+    "Work is due to start in the autumn and to take about a year, the council said, with the "
+    "weekly farmers' market moving to the school yard in the meantime.",
+    "Stallholders welcomed the plan but asked for covered pitches so that they could trade "
+    "in the rain.",
+]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Schon Abonnent? Hier anmelden",
+        "Déjà abonné ? Connectez-vous",
+        "¿Ya tienes una cuenta? Inicia sesión",
+        "Già abbonato? Accedi",
+        "Abonnez-vous dès 1 € le premier mois",
+        "Assine agora por R$ 1,90 no primeiro mês",
+        "Sie haben 3 von 5 kostenlosen Artikeln gelesen. Jetzt abonnieren.",
+    ],
+)
+def test_an_offer_or_a_sign_in_prompt_under_the_article_goes(prompt: str) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, prompt])
+    art = clean_text(record)
+    assert art.text == "\n".join(BODY)
+    assert [r.rule for r in art.removed if r.text.strip() == prompt] == ["offer_prompt"]
+    assert restore(art.text, art.removed) == record
+
+
+def test_a_subscribers_own_link_and_an_article_about_subscriptions_stay() -> None:
+    # a line for those who already subscribed asks no sign-in, price or trial
+    own = "Already a subscriber? View your reports here →"
+    assert offer_prompt(TextView("x\n" + own).lines[1].toks, own) is None
+    art = clean_text("\n".join([HEAD, TITLE, *BODY, own]))
+    assert own in art.text.split("\n")
+    # the article itself speaks of subscribers and prices: its last line is its own
+    story = [
+        "The streaming service said on Tuesday that it had lost subscribers in Europe for the "
+        "first time, after raising its prices in the spring.",
+        "Analysts said the service had underestimated how many households share one account "
+        "and how quickly they cancel when prices rise.",
+        "Subscribers pay 2 € more a month from June.",
+    ]
+    last = story[-1]
+    assert offer_prompt(TextView("x\n" + last).lines[1].toks, last) is not None  # worded so
+    art = clean_text("\n".join([HEAD, "Streaming service loses subscribers in Europe", *story]))
+    assert art.text == "\n".join(story)
