@@ -289,3 +289,47 @@ def test_short_lines_between_found_copies_go_when_their_originals_stand_there_to
     art = clean_text(record)
     assert art.text == "\n".join(GUIDE)
     assert restore(art.text, art.removed) == record
+
+
+def test_a_pair_of_lines_printed_twice_in_a_row_keeps_its_first_print() -> None:
+    # the copy's first line is no copy of a line further up that shares its words: the pair's
+    # first print stays whole
+    lines = [
+        "If you are looking for help with a housing problem, enter your town below to find the "
+        "advice centre that serves it.",
+        "You can also call the national helpline, which is open on weekdays and answers in "
+        "twelve languages.",
+        "Advice in the shaded area on the map is given by:",
+        "For housing help, call",
+        "Advice in the shaded area on the map is given by:",
+        "For housing help, call",
+    ]
+    art = clean_text("\n".join([HEAD, "I need housing help", *lines]))
+    assert art.text.split("\n") == lines[:4]
+
+
+def test_the_copys_edited_first_line_goes_as_a_copy() -> None:
+    # the copy opens on its heading with a word changed, over a found copy of the paragraph
+    # under the original's heading: matched from that copy up, it is the copy's
+    body = ["What the ruling means for patients", *RULING]
+    copy = ["What the ruling means to patients", *RULING]
+    record = "\n".join([HEAD, RULING_TITLE, *body, *copy])
+    art = clean_text(record)
+    assert art.text == "\n".join(body)
+    assert [r.rule for r in art.removed if r.text.strip() == copy[0]] == ["edited_copy"]
+    assert restore(art.text, art.removed) == record
+
+
+def test_the_originals_last_line_is_no_copy_of_the_headline_over_it() -> None:
+    # the body printed again with other spacing, without its headline: the original's last
+    # short line stands where a copy of the headline would, and shares two of its words
+    lines = [
+        "If you are looking for help with a housing problem, enter your town below to find the "
+        "advice centre that serves it.",
+        "You can also call the national helpline, which is open on weekdays and answers in "
+        "twelve languages.",
+        "For housing help, call",
+    ]
+    copy = ["  " + x.replace(" ", "  ") for x in lines]
+    art = clean_text("\n".join([HEAD, "I Need Housing Help", *lines, *copy]))
+    assert art.text.split("\n") == lines

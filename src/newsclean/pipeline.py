@@ -235,7 +235,7 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         return []
     out = []
     if tag is None and k + 1 < n:
-        sp = glued.head(lines[k], _named_or_credit)
+        sp = glued.head(lines[k], _named_over)
         if sp is not None:
             out.append(sp)
     # (above the first kept line a glued line is the page's, whole; a line ending on a full
@@ -288,6 +288,12 @@ def _named_or_credit(text: str) -> str | None:
     """A family's name for a stretch of text, or "credits" for a tag line or a dated byline
     (what pages print under the article, glued onto its last line by a crawler)."""
     return named_text(text) or ("credits" if credits.is_credit(text) else None)
+
+
+def _named_over(text: str) -> str | None:
+    """_named_or_credit, and a dated label in any of six languages: what a page prints over
+    the article's first line."""
+    return _named_or_credit(text) or ("credits" if credits.dated_label(text) else None)
 
 
 def _one_quote(text: str, qt: Quotation) -> Quote:

@@ -29,6 +29,55 @@ _DATE_LINE: Final = re.compile(
     rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
     r"(?:\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?(?:\s+[A-Z]{2,4})?$"
 )
+# ... and, over the article (dated_label), in the six languages' words, any lead-in of up to
+# three words, a colon after them ("Mis à jour : 4 mars 2025", "Veröffentlicht am 3. März 2025
+# um 10:15 Uhr", "Publicado el 4 de marzo de 2025"); the month is checked against _MONTHS (a
+# closed class, not a phrase)
+_DATE_ANY: Final = re.compile(
+    r"^(?:[^\W\d_]+\.?\s*:?\s+){0,3}"
+    r"(?:([^\W\d_]{3,10})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?\d{4}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+(?:à|um|a\s+las|alle|às|at|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|Uhr|h))?)?"
+    r"(?:\s+[A-Z]{2,4})?$"
+)
+_MONTHS: Final = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december janv janvier févr fév février mars avr
+    avril mai juin juil juillet août aout septembre octobre novembre déc décembre januar
+    februar märz mär april juni juli oktober okt dezember dez enero ene febrero marzo abr
+    abril mayo junio julio agosto ago septiembre setiembre set octubre noviembre diciembre dic
+    gennaio gen febbraio aprile maggio mag giugno giu luglio lug settembre ottobre ott
+    dicembre janeiro fevereiro fev março abril maio junho julho setembro outubro dezembro
+    dez""".split()
+)
+
+
+# a reading time in the six languages ("Lesedauer 4 Minuten", "Lectura de 3 min", "Tempo di
+# lettura: 3 minuti"), as a page prints it over the article
+_READING_TIME: Final = re.compile(
+    r"^(?:lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|tempo\s+di\s+lettura"
+    r"|tempo\s+de\s+leitura|lecture|lectura|leitura|lettura|reading\s+time|read)\s*(?:de\s+|:\s*)?"
+    r"(?:ca\.\s*)?\d+\s*(?:min(?:\.|utes?|uten|utos|uti)?|minute)\b\.?$",
+    re.IGNORECASE,
+)
+
+
+def dated_label(text: str) -> bool:
+    """A date with its lead-in, in any of six languages ("Mis à jour : 4 mars 2025"), or a
+    reading time: over the article, where a page prints when it was published and how long
+    it reads.  (Under it, an article may close on its own "Last updated: May 2, 2025", so
+    is_credit does not take these.)"""
+    text = text.strip()
+    if _READING_TIME.match(text):
+        return True
+    m = _DATE_ANY.match(text)
+    if m is None:
+        return False
+    month = m.group(1) or m.group(2)
+    return month is None or month.casefold() in _MONTHS
+
+
 _AGO: Final = re.compile(r"^\d{1,2}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 # "Tags: rail, budget, Leeds" -- a label of a word or two over a list of short items (an
 # article's own "Format: lesson plans" states one thing, "Last updated: May 2, 2025" a date)

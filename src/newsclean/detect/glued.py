@@ -220,6 +220,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
 
 
 MIN_SHORT_REST: Final = 5  # ... or this many, a sentence, after a label a family names
+MIN_HEADING: Final = 2  # ... or a heading of this many words, after a label a family names
 
 
 def _short_closing(before: str) -> bool:
@@ -239,10 +240,17 @@ def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | Non
     rest = text[cut:].split(None, MIN_REST)  # (enough words to tell; not the whole line's)
     if len(rest) >= MIN_REST:
         return True
+    if len(rest) < MIN_HEADING or len(lead.split()) > MAX_WORDS:
+        return False
+    if len(rest) >= MIN_SHORT_REST and rest[-1].rstrip(_CLOSERS)[-1:] in ".!?":
+        return _strong(named(lead))
+    # a heading opening the article under a date, a reading time or a share row run into it
+    # ("Publié le 03.03.2025Ce qui change", "5 min readWhat changes for residents"): a label
+    # a family names, ending on a figure or on a word of its own, touching a capitalised word
     return (
-        len(rest) >= MIN_SHORT_REST
-        and rest[-1].rstrip(_CLOSERS)[-1:] in ".!?"
-        and len(lead.split()) <= MAX_WORDS
+        text[cut : cut + 1].isupper()
+        and text[cut + 1 : cut + 2].islower()
+        and (lead[-1].isdigit() or lead[-1] in ".)" or len(lead.split()) > 1)
         and _strong(named(lead))
     )
 

@@ -599,6 +599,10 @@ def _fill_gaps(
     def found(k: int) -> bool:
         return body[k].index in known or body[k].index in out
 
+    def again(k: int) -> bool:
+        """Is the line at k printed again further down?"""
+        return places[body[k].norm][-1] > k
+
     def templated(a: int, b: int) -> bool:
         """Does the gap hold a line the article prints as its structure, three times or more
         ("Meal 2" over each day's meals)?  Such a line is no copy's."""
@@ -615,11 +619,14 @@ def _fill_gaps(
             k += 1
         b = k  # body[a:b] is a run of unfound lines, body[b] found (or the end)
         lefts = sources(a - 1)
-        if b - a > GAP_LINES:
-            continue
         if not lefts:
-            if b < n and placed(b) and not templated(a, b):
-                _fill_before(body, a, b, sources(b), found, out, origin)
+            # (the run may hold the original's own lines too: the copy's first lines are
+            # matched from its first found line up, as far as they match)
+            lo = max(a, b - GAP_LINES)
+            if b < n and placed(b) and not templated(lo, b):
+                _fill_before(body, lo, b, sources(b), found, again, out, origin)
+            continue
+        if b - a > GAP_LINES:
             continue
         if not placed(a - 1) and (b == n or not placed(b)):
             continue
@@ -643,6 +650,8 @@ def _fill_gaps(
             continue
         t = 0
         for c in range(a, b):
+            if again(c):
+                continue  # (printed again further down: an original itself)
             s = t
             while s < len(originals) and not _alike(body[originals[s]], body[c]):
                 s += 1
@@ -659,16 +668,18 @@ def _fill_gaps(
 
 def _fill_before(
     body: list[Line], a: int, b: int, rights: list[int], found: Callable[[int], bool],
-    out: dict[int, str], origin: dict[int, int],
+    again: Callable[[int], bool], out: dict[int, str], origin: dict[int, int],
 ) -> None:
     """The copy's first lines, over its first found line: matched from the bottom up with
     the lines over that line's original, as far as they match."""
-    if not rights:
-        return
+    if not rights or rights[-1] > a:
+        return  # (the original stands inside the run: a line printed twice over, no copy's start)
     j1 = rights[-1]
-    originals = [x for x in range(max(0, j1 - (b - a) - _GAP_SLACK), min(j1, a)) if not found(x)]
+    originals = [x for x in range(max(0, j1 - (b - a) - _GAP_SLACK), j1) if not found(x)]
     s = len(originals)
     for c in range(b - 1, a - 1, -1):
+        if again(c):
+            return  # (a line printed again further down is an original, the copy began below it)
         s -= 1
         while s >= 0 and not _alike(body[originals[s]], body[c]):
             s -= 1
@@ -680,12 +691,15 @@ def _fill_before(
         origin[c] = originals[s]
 
 
+ALIKE_SHARE: Final = 0.5  # the words two lines share, of the copy's, for a slight edit
+
+
 def _alike(original: Line, copy: Line) -> bool:
     """The same line, or the same with a slight edit (most of its words kept)."""
     if original.norm == copy.norm:
         return True
     mine = set(copy.toks)
-    if len(mine & set(original.toks)) < max(2, len(mine) / 2):
+    if len(mine & set(original.toks)) < max(2, ALIKE_SHARE * len(mine)):
         return False
     return _edited(original, copy, aligned=True)
 
@@ -746,8 +760,30 @@ def _edited(
         return False
     if aligned:
         return all(_slight(wa, wb, block) for block in changed)
-    words = [w for i1, i2, j1, j2 in changed for w in (*wa[i1:i2], *wb[j1:j2])]
-    return not any(_named(w) for w in words)
+    # (a paragraph is one that ends as a sentence: a headline and the page title over it,
+    # the site's name dropped, are the title's to choose between)
+    prose = _SENTENCE_END.search(original.text[-4:]) is not None
+    return all(_slip(wa, wb, block, prose) for block in changed)
+
+
+SLIP_WORDS: Final = 15  # a paragraph this long may lose a name or a figure in its copy
+
+
+def _slip(wa: list[str], wb: list[str], block: tuple[int, int, int, int], prose: bool) -> bool:
+    """Away from a copied stretch, is this changed block a copy-edit?  Common words changed;
+    a name or a figure respelt ("Students"/"Student", "2024"/"2042" is no respelling: a
+    figure for another is a template's); or, in a long paragraph (`prose`: it ends as a
+    sentence), one name or figure dropped or given as a common word.  A name for another name is a template's next entry ("Lyon
+    supports …" / "Porto supports …")."""
+    i1, i2, j1, j2 = block
+    old, new = wa[i1:i2], wb[j1:j2]
+    if not any(_named(w) for w in (*old, *new)):
+        return True
+    if old and new and not any(w[0].isdigit() for w in (*old, *new)):
+        a, b = " ".join(old).casefold(), " ".join(new).casefold()
+        if SequenceMatcher(None, a, b).ratio() >= 0.8:
+            return True
+    return prose and len(old) == 1 and len(wa) >= SLIP_WORDS and not any(_named(w) for w in new)
 
 
 def _named(w: str) -> bool:
