@@ -37,6 +37,11 @@ def _kind(line: str) -> str | None:
         "El sitio está en mantenimiento.",
         "Pagina temporaneamente non disponibile.",
         "Página indisponível no momento.",
+        # interjections with their "!" and error words before a colon, in other languages
+        "¡Vaya! Algo salió mal.",
+        "Zut ! Le chargement a échoué.",
+        "Fehler: 7f3a9c-2b",
+        "Erreur : 7f3a9c-2b",
     ],
 )
 def test_an_outage_banner_is_an_error_and_goes_under_the_headline(line: str) -> None:
@@ -57,6 +62,9 @@ def test_an_outage_banner_is_an_error_and_goes_under_the_headline(line: str) -> 
         "Le pont est en maintenance depuis mars.",
         "Wartungsarbeiten an der Brücke dauern bis Mai.",
         "Il traghetto non è disponibile nei giorni festivi.",
+        # the same words without an exclamation or a colon: a sentence's
+        "Ops teams moved the ferry schedule online last year.",
+        "Fehler im Fahrplan wurden nach Beschwerden korrigiert.",
     ],
 )
 def test_prose_about_maintenance_or_loading_is_no_banner(line: str) -> None:

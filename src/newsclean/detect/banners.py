@@ -29,7 +29,11 @@ _ERROR: Final = [
     r"\b(?:we|i)\s+(?:can'?t|cannot|could\s*n'?t|could\s+not|were\s+unable\s+to)\s+(?:find|locate)\b",
     r"^(?:can'?t|cannot|couldn'?t|could\s+not|unable\s+to)\s+(?:find|locate|load)\b",
     r"\b(?:this|that|the)\s+page\s+(?:doesn'?t|does\s+not|no\s+longer)\s+exist",
-    r"^(?:sorry|oops|whoops|uh[\s-]?oh|hmm+|error|hoppla|huch|ups|oups|oh\s+non?|lo\s+siento|lo\s+sentimos|désolé|entschuldigung|es\s+tut\s+uns\s+leid|perdón|spiacenti|siamo\s+spiacenti|ci\s+dispiace|desculpe|lamentamos|opa)\b[\s!.,:…]*",
+    # (a Spanish exclamation opens on "¡"; more interjections, with their "!", and error words
+    # before a colon, in the six languages)
+    r"^¡?\s*(?:sorry|oops|whoops|uh[\s-]?oh|hmm+|error|hoppla|huch|ups|oups|oh\s+non?|lo\s+siento|lo\s+sentimos|désolé|entschuldigung|es\s+tut\s+uns\s+leid|perdón|spiacenti|siamo\s+spiacenti|ci\s+dispiace|desculpe|lamentamos|opa"
+    r")\b[\s!.,:…]*"
+    r"|^¡?\s*(?:vaya|zut|mince|aïe|ay|uy|ops|oh\s+no)\s*!|^(?:erreur|fehler|errore|erro)\s*:",
     r"\bsomething\s+went\s+wrong\b",
     r"\b(?:internal\s+server\s+error|service\s+(?:temporarily\s+)?unavailable|bad\s+gateway|gateway\s+time-?\s?out|server\s+error|page\s+not\s+available|under\s+maintenance)\b",
     r"\b(?:broken|dead)\s+link\b",
@@ -282,7 +286,7 @@ _ERROR_WORDS: Final = frozenset(
     perdón wrong server unavailable gateway maintenance broken dead link homepage home front
     frontpage start startpage main rejected nothing try seite angeforderte gesuchte aufgerufene
     aufgetreten introuvable inexistante página ocurrido produjo trouvons trouver gibt non
-    encountered experienced unable expired database
+    encountered experienced unable expired database vaya zut mince aïe ay uy ops
     errore erro pagina trovata trovato esiste disponibile inesistente verificato spiacenti
     dispiace desculpe lamentamos opa encontrada encontrado disponível inexistente ocorreu houve
     verschoben gelöscht entfernt supprimée supprimé supprimés supprimées déplacée déplacé retirée
