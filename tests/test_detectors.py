@@ -1312,6 +1312,29 @@ def test_a_short_heading_without_a_named_label_before_its_glue_stays(heading: st
     assert kept_lines(record(TITLE, heading, P1, P2, P3)) == [heading, P1, P2, P3]
 
 
+@pytest.mark.parametrize(
+    "row,first",
+    [
+        # a first line the glued-widget family took whole gets its sentence back
+        ("Share this storyFollow us", "“We listened, and we changed the schedule,” the chair of the board said."),
+        ("Print this articleEmail", "“We listened, and we changed the schedule,” the chair of the board said."),
+        # ... and one with no full stop, which the family had taken whole
+        ("Share this storyFollow us", "The council approved the night bus plan on Tuesday after a long debate!"),
+    ],
+)
+def test_a_widget_row_glued_before_a_quotation_or_a_line_taken_whole_is_cut(row: str, first: str) -> None:
+    rec = record(TITLE, row + first, P2, P3)
+    assert kept_lines(rec) == [first, P2, P3]
+    assert [r.text for r in clean_text(rec).removed if r.rule == "glued_head"] == [row]
+
+
+def test_a_glued_widget_line_over_the_headline_stays_the_pages() -> None:
+    # the row of glued labels stands above the headline: no first line of the article's
+    row = "en-usYour Privacy ChoicesThemeLightDarkHigh contrast"
+    rec = record(row, TITLE, P1, P2, P3)
+    assert kept_lines(rec) == [P1, P2, P3]
+
+
 def test_a_stray_mojibake_capital_after_the_last_stop_is_no_glued_tail() -> None:
     # "Â" is what a UTF-8 no-break space reads as in Latin-1: the text's own bytes, no widget
     last = P4 + "\u00c2"

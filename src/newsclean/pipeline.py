@@ -229,12 +229,23 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
     lines = view.lines
     k = view.body_start
     n = len(lines)
+    taken = None  # the line right over the first kept one, if the family took it whole as glued
     while k < n and (lines[k].blank or k in marks):
+        if not lines[k].blank:
+            taken = k if marks.get(k) == _GLUED_LINE else None
         k += 1
     if k >= n:
         return []
     out = []
-    if tag is None and k + 1 < n:
+    if tag is None and taken is not None and k + 1 < n:
+        # the article's first line with widget labels glued before it, taken whole by the
+        # family: it gets its line back and loses only the labels (as a glued tail does)
+        sp = glued.head(lines[taken], _named_over)
+        if sp is not None and _named_or_credit(view.text[sp.end : lines[taken].cend]) is None:
+            del marks[taken]
+            out.append(sp)
+            k = taken
+    if tag is None and not out and k + 1 < n:
         sp = glued.head(lines[k], _named_over)
         if sp is not None:
             out.append(sp)

@@ -258,7 +258,7 @@ def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | Non
 WIDGET_PIECE: Final = 3  # a widget's label run on after the first: at most this many words
 # between labels: a lower-case letter or a figure touching a capital ("LinkedInCopy link",
 # "3 minA team")
-_LABEL_TOUCH: Final = re.compile(r"(?<=[a-zß-öø-ÿ0-9])(?=[A-ZÀÁÄ-ÖØ-Þ])")
+_LABEL_TOUCH: Final = re.compile(r"(?<=[a-zß-öø-ÿ0-9])(?=[A-ZÀÁÄ-ÖØ-Þ]|[\"“‘«„¿¡][A-ZÀÁÄ-ÖØ-Þ])")
 _NEXT_PIECE: Final = re.compile(r"[A-ZÀÁÄ-ÖØ-Þ][^\sA-ZÀÁÄ-ÖØ-Þ]*")  # a capital and what follows it up to a space or capital
 
 
@@ -318,11 +318,16 @@ def _label_end(text: str, at: int, named: Callable[[str], str | None]) -> int | 
 _CAPS_TOUCH: Final = re.compile(r"(?<=[A-Z]{2})(?=[A-ZÀÁÄ-ÖØ-Þ][a-zß-öø-ÿ])")
 
 
+_QUOTE_OPENERS: Final = frozenset("\"“‘«„¿¡")
+
+
 def _opens(text: str, cut: int) -> bool:
     """Does a sentence open at `cut`, on one of the words sentences open on, then a space?"""
     lead = text[:cut]
     if not any(c.isalnum() for c in lead):
         return False
+    if text[cut : cut + 1] in _QUOTE_OPENERS and text[cut + 1 : cut + 2].isupper():
+        return True  # a quotation opening the sentence ("Email“We listened,” the chair said")
     first = text[cut : cut + 12].split(" ", 1)
     return len(first) == 2 and first[0].casefold() in _OPENERS
 
