@@ -295,16 +295,15 @@ def test_a_pair_of_lines_printed_twice_in_a_row_keeps_its_first_print() -> None:
     # the copy's first line is no copy of a line further up that shares its words: the pair's
     # first print stays whole
     lines = [
-        "If you are looking for help with a housing problem, enter your town below to find the "
-        "advice centre that serves it.",
-        "You can also call the national helpline, which is open on weekdays and answers in "
-        "twelve languages.",
-        "Advice in the shaded area on the map is given by:",
-        "For housing help, call",
-        "Advice in the shaded area on the map is given by:",
-        "For housing help, call",
+        "Tenants in a dispute with their landlord can search the map below for the nearest "
+        "advice office in their county.",
+        "Most offices open on weekday mornings and give the first consultation free of charge.",
+        "Offices in the marked county are run by:",
+        "To get advice, call",
+        "Offices in the marked county are run by:",
+        "To get advice, call",
     ]
-    art = clean_text("\n".join([HEAD, "I need housing help", *lines]))
+    art = clean_text("\n".join([HEAD, "Where to get tenancy advice", *lines]))
     assert art.text.split("\n") == lines[:4]
 
 
@@ -324,12 +323,11 @@ def test_the_originals_last_line_is_no_copy_of_the_headline_over_it() -> None:
     # the body printed again with other spacing, without its headline: the original's last
     # short line stands where a copy of the headline would, and shares two of its words
     lines = [
-        "If you are looking for help with a housing problem, enter your town below to find the "
-        "advice centre that serves it.",
-        "You can also call the national helpline, which is open on weekdays and answers in "
-        "twelve languages.",
-        "For housing help, call",
+        "Tenants in a dispute with their landlord can search the map below for the nearest "
+        "advice office in their county.",
+        "Most offices open on weekday mornings and give the first consultation free of charge.",
+        "To get advice, call",
     ]
     copy = ["  " + x.replace(" ", "  ") for x in lines]
-    art = clean_text("\n".join([HEAD, "I Need Housing Help", *lines, *copy]))
+    art = clean_text("\n".join([HEAD, "Where to get tenancy advice", *lines, *copy]))
     assert art.text.split("\n") == lines

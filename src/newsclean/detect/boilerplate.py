@@ -1126,7 +1126,7 @@ _OFFER_WEAK: Final = frozenset(
     vous""".split()
 )
 # ... and what it asks or offers: to sign in, to subscribe, a free read or a trial (a line for
-# those who already subscribed, "Already a subscriber? View your reports here", asks none)
+# those who already subscribed, "Already a member? Download your timetables here", asks none)
 _OFFER_ACTS: Final = frozenset(
     """subscribe login signin sign log abonnieren abonniere anmelden einloggen registrieren
     abonnez abonner connectez connecter identifiez inscrivez suscríbete suscribete suscribirse
