@@ -331,3 +331,15 @@ def test_the_originals_last_line_is_no_copy_of_the_headline_over_it() -> None:
     copy = ["  " + x.replace(" ", "  ") for x in lines]
     art = clean_text("\n".join([HEAD, "Where to get tenancy advice", *lines, *copy]))
     assert art.text.split("\n") == lines
+
+
+def test_a_copied_paragraph_left_with_one_of_its_sentences_goes_with_the_copy() -> None:
+    # at its place in the copy, a paragraph that lost two of its three sentences is the copy's
+    three = ("The regulator has written to eleven online sellers this year. Two of them have "
+             "stopped trading. The others were told to remove the products within a month.")
+    body = [*RULING[:6], three, *RULING[6:]]
+    copy = [*RULING[:6], "The others were told to remove the products within a month.", *RULING[6:]]
+    record = "\n".join([HEAD, RULING_TITLE, *body, *copy])
+    art = clean_text(record)
+    assert art.text == "\n".join(body)
+    assert restore(art.text, art.removed) == record

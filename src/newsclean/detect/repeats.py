@@ -733,9 +733,10 @@ def _edited(
         # a paragraph restating part of an earlier one further down (a summary, an answer,
         # a pull quote) is the article's (a paragraph ends as a sentence: a headline with
         # the site's name after it is no paragraph, and the headline alone under it is no copy)
-        return len(sa - sb) == 1 and (
-            aligned
-            or near and _SENTENCE_END.search(original.text) is not None
+        # (where the original's place leads, any of its sentences may be left: the copy
+        # stands where the paragraph would)
+        return aligned or len(sa - sb) == 1 and (
+            near and _SENTENCE_END.search(original.text) is not None
             or not short and len(copy.norm) >= 0.6 * len(original.norm)
         )
     if short:
