@@ -54,7 +54,9 @@ _MONTHS: Final = frozenset(
 
 
 # a reading time in the six languages ("Lesedauer 4 Minuten", "Lectura de 3 min", "Tempo di
-# lettura: 3 minuti"), as a page prints it over the article
+# lettura: 3 minuti"), as a page prints it over the article.  (Not boilerplate's reading_aid
+# family, which reads fewer languages: a line that family names under the headline is the
+# article's own header by the records' convention, and widening it there changed real pages.)
 _READING_TIME: Final = re.compile(
     r"^(?:lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|tempo\s+di\s+lettura"
     r"|tempo\s+de\s+leitura|lecture|lectura|leitura|lettura|reading\s+time|read)\s*(?:de\s+|:\s*)?"

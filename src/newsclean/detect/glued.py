@@ -16,15 +16,18 @@ from typing import Final
 from ..model import Span
 from ..text_view import Line
 
-# (capitals: ASCII and Latin-1's, but "Â" and "Ã", which open no word and are what a UTF-8
-# no-break space or accent read as Latin-1 starts with: "foundation.Â")
+# Capitals: ASCII and Latin-1's, but "Â" and "Ã", which open no word and are what a UTF-8
+# no-break space or accent read as Latin-1 starts with ("foundation.Â"); lower case: ASCII and
+# Latin-1's.  (Character-class bodies, shared by the expressions below.)
+_CAP: Final = "A-ZÀÁÄ-ÖØ-Þ"
+_LOW: Final = "a-zß-öø-ÿ"
 # a stop (maybe a closing quote or bracket) touching a capital, a copyright sign or an opening
 # Spanish question or exclamation mark, or a list or menu mark before one: where a glued tail
 # may start; the word before the stop says whether it ends a sentence
-_TAIL_AT: Final = re.compile(r"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[A-ZÀÁÄ-ÖØ-Þ“‘©¿¡])")
+_TAIL_AT: Final = re.compile(rf"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[{_CAP}“‘©¿¡])")
 MIN_BEFORE: Final = 8  # a glued tail hangs on a sentence of at least this many words
 # a word of three or more lower-case letters touching a capitalised word: a glued head's end
-_HEAD_AT: Final = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(?=[A-ZÀÁÄ-ÖØ-Þ][a-zß-öø-ÿ])")
+_HEAD_AT: Final = re.compile(rf"(?<=[{_LOW}]{{3}})(?=[{_CAP}][{_LOW}])")
 _CLOSERS: Final = "\"”’')]"
 
 MAX_WORDS: Final = 8  # a glued widget string, a menu's label: never longer than this
@@ -246,7 +249,9 @@ def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | Non
         return _strong(named(lead))
     # a heading opening the article under a date, a reading time or a share row run into it
     # ("Publié le 03.03.2025Ce qui change", "5 min readWhat changes for residents"): a label
-    # a family names, ending on a figure or on a word of its own, touching a capitalised word
+    # a family names, ending on a figure, a stop or a bracket, or of two words or more (one
+    # word run into a capitalised one may be a name's first hump: "LinkNaija"), touching a
+    # capitalised word
     return (
         text[cut : cut + 1].isupper()
         and text[cut + 1 : cut + 2].islower()
@@ -256,10 +261,10 @@ def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | Non
 
 
 WIDGET_PIECE: Final = 3  # a widget's label run on after the first: at most this many words
-# between labels: a lower-case letter or a figure touching a capital ("LinkedInCopy link",
-# "3 minA team")
-_LABEL_TOUCH: Final = re.compile(r"(?<=[a-zß-öø-ÿ0-9])(?=[A-ZÀÁÄ-ÖØ-Þ]|[\"“‘«„¿¡][A-ZÀÁÄ-ÖØ-Þ])")
-_NEXT_PIECE: Final = re.compile(r"[A-ZÀÁÄ-ÖØ-Þ][^\sA-ZÀÁÄ-ÖØ-Þ]*")  # a capital and what follows it up to a space or capital
+# between labels: a lower-case letter or a figure touching a capital, or an opening quotation
+# mark before one ("LinkedInCopy link", "3 minA team", "Email“We …")
+_LABEL_TOUCH: Final = re.compile(rf"(?<=[{_LOW}0-9])(?=[{_CAP}]|[\"“‘«„¿¡][{_CAP}])")
+_NEXT_PIECE: Final = re.compile(rf"[{_CAP}][^\s{_CAP}]*")  # a capital and what follows it up to a space or capital
 
 
 def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) -> int:
@@ -315,7 +320,7 @@ def _label_end(text: str, at: int, named: Callable[[str], str | None]) -> int | 
 
 
 # a run of two capitals or more touching a capitalised word
-_CAPS_TOUCH: Final = re.compile(r"(?<=[A-Z]{2})(?=[A-ZÀÁÄ-ÖØ-Þ][a-zß-öø-ÿ])")
+_CAPS_TOUCH: Final = re.compile(rf"(?<=[A-Z]{{2}})(?=[{_CAP}][{_LOW}])")
 
 
 _QUOTE_OPENERS: Final = frozenset("\"“‘«„¿¡")
@@ -355,4 +360,4 @@ def _opens_sentence(lead: str, rest: str) -> bool:
 
 # any character but a space or a capital touching a capital (or an opening quote or Spanish
 # mark): not inside an acronym ("USF", "PERKS")
-_HEAD_TOUCH: Final = re.compile(r"(?<=[^\sA-ZÀÁÄ-ÖØ-Þ])(?=[A-ZÀÁÄ-ÖØ-Þ\"“‘¿¡])")
+_HEAD_TOUCH: Final = re.compile(rf"(?<=[^\s{_CAP}])(?=[{_CAP}\"“‘¿¡])")
