@@ -1532,6 +1532,9 @@ def test_page_state_line_in_german_under_the_headline_goes() -> None:
         "Sorry, residents: the extension will cost more in parking fees.",
         # a short line of state words with nothing said of a page
         "Gone, but not forgotten.",
+        # an address in an author block: its house number is no status code
+        "503 Commerce Street",
+        "Suite 404, Harbour Building",
     ],
 )
 def test_dek_under_the_headline_is_kept(dek: str) -> None:
@@ -1547,6 +1550,74 @@ def test_long_line_of_state_words_under_the_headline_is_kept() -> None:
             "the link found an error instead of the night routes they needed to plan shifts.")
     a = clean_text(record(TITLE, lead, *BODY))
     assert lead in a.text
+
+
+# --- a banner of the page's machinery under the headline, in wordings no pattern lists ---------
+
+
+@pytest.mark.parametrize(
+    ("title", "banner", "body"),
+    [
+        # what failed (loading, the video, the connection) and that it failed
+        (TITLE, ["We couldn't load this article."], BODY),
+        (TITLE, ["This video cannot be played."], BODY),
+        (TITLE, ["Please check your connection and try again."], BODY),
+        # a banner and the line under it that goes on about failing, or gives its reference
+        (TITLE, ["Loading failed.", "Tap to retry."], BODY),
+        (TITLE, ["The live blog could not be loaded.", "Ref: 9c2e-71ab"], BODY),
+        # an interjection of a mishap, and what it befell
+        (TITLE, ["Yikes! The slideshow stalled."], BODY),
+        # the article's language, negated machinery
+        ("Wasserpreise steigen zum Jahreswechsel", ["Dieser Artikel konnte nicht geladen werden."], BODY_DE),
+        ("Les tarifs de l'eau augmentent", ["Impossible de charger cet article."], BODY_FR),
+    ],
+)
+def test_machinery_banner_under_the_headline_goes(title: str, banner: list[str], body: list[str]) -> None:
+    rec = record(title, *banner, *body)
+    a = clean_text(rec)
+    assert (a.verdict, a.title, a.text) == ("article", title, "\n".join(body))
+    # (adjacent lines of one banner are one removed span)
+    for line in banner:
+        assert [(r.reason, r.rule) for r in a.removed if line in r.text] == [
+            ("error_banner", "page_state")
+        ]
+    assert restore(a.text, a.removed) == rec
+
+
+@pytest.mark.parametrize(
+    "dek",
+    [
+        # machinery without a failure: the article's own video
+        "Video: the council's vote on the new routes",
+        # a dek that says something is unavailable, in the article's own words
+        "The night network is not available to the outer districts until March.",
+        # failing words under the headline that the article takes up
+        "Why the first night bus pilot failed to reach the outer districts",
+    ],
+)
+def test_dek_with_machinery_words_is_kept(dek: str) -> None:
+    a = clean_text(record(TITLE, dek, *BODY))
+    assert a.verdict == "article"
+    assert dek in a.text.split("\n")
+    assert not any(r.reason == "error_banner" for r in a.removed)
+
+
+def test_heading_under_a_banner_is_kept() -> None:
+    # a one-word heading of failing under the banner opens the article: only a call to
+    # retry goes on with a banner
+    banner = "The page could not be loaded."
+    a = clean_text(record(TITLE, banner, "Problems", *BODY))
+    assert a.text == "\n".join(["Problems", *BODY])
+    assert [r.reason for r in a.removed if banner in r.text] == ["error_banner"]
+
+
+def test_banner_using_words_the_article_uses_still_goes() -> None:
+    # "content" and "available" are in the body too, but they are a banner's words: no dek
+    banner = "Error 410 - This content is no longer available"
+    body = [*BODY, "The council said more content on the new routes will be available online."]
+    a = clean_text(record(TITLE, banner, *body))
+    assert a.text == "\n".join(body)
+    assert [r.reason for r in a.removed if r.text.strip() == banner] == ["error_banner"]
 
 
 # --- a widget's error message is no error page ------------------------------------------------

@@ -379,7 +379,9 @@ def resolve(
                 call = marks.get(ln.index, ("", ""))[1] in _CALLS
                 if call and up.index not in marks and down.index not in marks:
                     marks.pop(ln.index, None)
+            _deks_worded_like_banners(below, prose, title, marks)
             _state_lines(below, prose, marks)
+            _machinery_lines(below, prose, title, marks)
 
     if not any(ln.index not in marks and ln is not title for ln in body):
         if banners:  # a banner and one stray line: still an error / block page
@@ -603,10 +605,183 @@ def _state_lines(below: list[Line], prose: list[Line], marks: dict) -> None:
             or _PAGE_WORDS.isdisjoint(ln.toks)
         ):
             continue
+        if ln.words > 1 and _code_only(ln.toks):
+            continue  # a number among other words is a house number or a count, not a status
         if words is None:
             words = _words_of(prose)
         if _hits(ln, words)[0] == 0:
             marks[ln.index] = ("error_banner", "page_state")
+
+
+# A page's own words for its machinery -- what it failed to do, and that it failed (maintenance
+# counts as failing) -- in the languages the banner families read: matched as a token's
+# beginning, so that inflections count ("load", "loaded", "loading").  A dek or a heading
+# under a headline has none of them and shares the article's words besides.
+_MACHINE_STEMS: Final = (
+    "load", "connect", "connexion", "conexi", "conness", "verbindung", "server", "serveur",
+    "servidor", "request", "requête", "anfrage", "solicitud", "video", "vidéo", "vídeo",
+    "player", "playback", "lecteur", "comment", "kommentar", "comentario", "commentaire",
+    "content", "contenu", "inhalt", "contenido", "contenuto", "seite", "página", "pagina",
+    "link", "lien", "enlace", "artikel", "artículo", "articolo", "website", "feature",
+    "funktion", "fonction", "función", "chargement", "geladen", "manutenzione", "stream",
+    "browser", "navigateur", "network", "réseau", "netzwerk",
+    # the page's media and widgets
+    "galler", "galerie", "galería", "slideshow", "diaporama", "embed", "photo", "foto",
+    "bilder", "audio", "podcast", "chart", "graphic", "grafik", "gráfico", "widget", "poll",
+)
+_MACHINE_WORDS: Final = frozenset(
+    """page pages article story site app apps map feed image images bild charger cargar carga
+    cargando caricare carregar laden""".split()
+)
+_FAILURE_STEMS: Final = (
+    "error", "erreur", "fehler", "errore", "fail", "échec", "échoué", "fehlgeschlagen",
+    "fallo", "falló", "unable", "impossib", "unavailab", "indisponib", "cannot", "couldn",
+    "retry", "réessay", "erneut", "reintent", "inténtalo", "intentar", "riprova", "refresh",
+    "reload", "actualiser", "aktualisier", "timed", "timeout", "délai", "zeitüberschreitung",
+    "agotó", "dépassé", "expire", "expiré", "périmé", "veraltet", "abgelaufen", "caducad", "scadut",
+    "outdated", "retired", "trouble", "problem", "sorry", "désolé", "leider", "sentimos",
+    "apolog", "excuse", "disculp", "spiacent", "oops", "whoops", "oups", "hoppla", "broken",
+    "kaputt", "cassé", "restrict", "blocked", "bloqué", "gesperrt", "denied", "verweigert",
+    "denegad", "wartung", "maintenance", "mantenimiento",
+)
+_FAILURE_WORDS: Final = frozenset("ups uy ops erro".split())
+_AVAILABLE_STEMS: Final = ("availab", "disponib", "verfügbar", "accessib", "erreichbar", "zugänglich")
+_NEGATIONS: Final = frozenset("not no nicht kein keine keinen pas non nem".split())
+# ... and a verb of being able, negated, says that something failed ("could not be shown")
+_ABLE: Final = frozenset(
+    "can could konnte konnten kann können pu peut pouvons pudo pudimos puede potuto".split()
+)
+_EXCLAIMS: Final = re.compile(r"[^\W\d_]+!")
+MACHINERY_REACH: Final = 2  # the banner stands this close under the headline
+MACHINERY_NEXT: Final = 10  # ... and a line this short right under it may go on with it
+
+
+def _machinery_words(toks: list[str], norm: str) -> tuple[set[str], set[str]]:
+    """The line's words of a page's machinery, and of its failing (a word of being available
+    or able counts as a failure when the line negates it)."""
+    negated = "n't" in norm or "n’t" in norm or not _NEGATIONS.isdisjoint(toks)
+    machine: set[str] = set()
+    failure: set[str] = set()
+    for t in toks:
+        if t in _FAILURE_WORDS or t.startswith(_FAILURE_STEMS):
+            failure.add(t)
+        elif negated and (t in _ABLE or t.startswith(_AVAILABLE_STEMS)):
+            failure.add(t)
+        elif t in _MACHINE_WORDS or t.startswith(_MACHINE_STEMS):
+            machine.add(t)
+    if "try" in toks and "again" in toks:
+        failure.add("again")
+    if _EXCLAIMS.match(norm):
+        failure.add("!")  # an interjection opening the line ("Yikes! …"): a mishap, told
+    if negated and len(machine) >= 2:
+        failure.add("not")  # "could not load the article": what failed, negated
+    return machine, failure
+
+
+def _machinery_lines(below: list[Line], prose: list[Line], title: Line, marks: dict) -> None:
+    """Right under the headline, a short line that says the page's machinery failed -- a word
+    of what (loading, the connection, the video, the link) and a word of failing (an error,
+    unable, timed out, expired, try again), or two of failing -- and shares no word with the
+    headline or the article is the page's banner, in whatever wording; so is a short sentence
+    of failing or of retrying right under such a banner ("Tap to retry."), or a reference
+    code."""
+    words: _Vocab | None = None
+    stop: frozenset[str] = frozenset()
+    banner = False
+    for k, ln in enumerate(below):
+        if k >= MACHINERY_REACH and not banner:
+            return
+        if ln.index in marks:
+            banner = marks[ln.index][0] == "error_banner"
+            continue
+        if ln.words > (MACHINERY_NEXT if banner else STATE_WORDS):
+            return
+        machine, failure = _machinery_words(ln.toks, ln.norm)
+        # under a banner, a sentence of failing or a call to retry goes on with it ("Tap to
+        # retry."), and so does the incident's reference ("Ref: 7c1e-02"); a heading does not
+        goes_on = banner and (
+            (bool(failure or machine) and ln.text[-1] in ".!?…") or _reference(ln)
+        )
+        if not goes_on and not (failure and (machine or len(failure) >= 2)):
+            banner = False
+            continue
+        if words is None:
+            words = _words_of([title, *prose])
+            stop = _stop_words(prose)
+        if _shared_words(ln, words, stop):
+            return
+        marks[ln.index] = ("error_banner", "page_state")
+        banner = True
+
+
+REFERENCE_WORDS: Final = 4  # a reference line under a banner: this short, with a code
+_CODE: Final = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{5,}")  # letters and digits
+
+
+def _reference(ln: Line) -> bool:
+    """A short line holding a code of letters and digits ("Ref: 7c1e-02", "ID 4f9a2b")."""
+    return ln.words <= REFERENCE_WORDS and any(_CODE.fullmatch(t) for t in ln.norm.split())
+
+
+DEK_WORDS: Final = 8  # a line under the headline this long can be its dek
+DEK_SHARED: Final = 2  # ... when it takes up this many of the article's words
+
+
+def _deks_worded_like_banners(below: list[Line], prose: list[Line], title: Line, marks: dict) -> None:
+    """A sentence under the headline that a banner family took ("The line is not available to
+    freight trains until 2027.") is the article's dek when it takes up the article's own
+    words (two, or one of the headline's): a page's banner speaks of the page, in words no
+    story shares."""
+    words: _Vocab | None = None
+    stop: frozenset[str] = frozenset()
+    headline: set[str] = set()
+    for ln in below:
+        if ln.words < DEK_WORDS or marks.get(ln.index, ("",))[0] != "error_banner":
+            continue
+        if words is None:
+            words = _words_of([title, *prose])
+            stop = _stop_words(prose)
+            headline = set(_content_of(title))
+        shared = _shared_words(ln, words, stop)
+        if len(shared) >= DEK_SHARED or not headline.isdisjoint(shared):
+            del marks[ln.index]
+
+
+def _shared_words(ln: Line, words: _Vocab, stop: frozenset[str]) -> set[str]:
+    """The line's content words that the article uses, but for stop words, numbers and the
+    words banners are made of."""
+    return {
+        w for w in _content_of(ln)
+        if w in words and w not in stop and not w.isdigit() and not _banner_word(w)
+    }
+
+
+def _banner_word(w: str) -> bool:
+    """A word banners are made of (of a page, its state, its machinery): no sign of a dek."""
+    return (
+        w in _STATE_WORDS or w in _PAGE_WORDS or w in _MACHINE_WORDS or w in _FAILURE_WORDS
+        or w.startswith(_MACHINE_STEMS) or w.startswith(_FAILURE_STEMS)
+        or w.startswith(_AVAILABLE_STEMS)
+    )
+
+
+def _stop_words(prose: list[Line]) -> frozenset[str]:
+    """The stop list of the article's language (jusText's lists, as the line model reads them)."""
+    from .line_model.stopwords import stoplist_for  # (the line model's package imports this one)
+
+    return stoplist_for([t for ln in prose[:20] for t in ln.toks])
+
+
+_PROTOCOL: Final = frozenset("http https status code".split())
+
+
+def _code_only(toks: list[str]) -> bool:
+    """Is a status code the line's only word of state and of a page, among words that are not
+    a protocol's ("500 Market Street", not "HTTP 404")?"""
+    hits = {t for t in toks if t in _STATE_WORDS or t in _PAGE_WORDS}
+    if len(hits) != 1 or not next(iter(hits)).isdigit():
+        return False
+    return any(t not in hits and t not in _PROTOCOL for t in toks)
 
 
 def _topic_headings(top: list[Line], prose: list[Line], marks: dict) -> None:
