@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Final
 
 from .apply import apply_marks
-from .detect import credits, dateline, glued, markdown
+from .detect import credits, dateline, glued, markdown, walls
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
@@ -55,6 +56,8 @@ def clean_record(
     marks.update(found.line_marks)
     verdict = found.verdict
     title_line = found.title
+    if verdict in ("article", "empty") and _behind_login_wall(view, marks, title_line):
+        verdict, title_line = "blocked", None  # (a refused page has no headline of its own)
     publisher = None
     partials = []
     tag = None
@@ -285,6 +288,29 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         out.append(sp)
         marks.pop(ln.index, None)
     return out
+
+
+# the families a wall's prompts and form fields are also named by (the first two: prompts)
+_WALL_PROMPTS: Final = frozenset(("paywall", "offer_prompt"))
+_WALL_RULES: Final = _WALL_PROMPTS | {
+    "call_to_action", "soft_call_to_action", "widget", "page_furniture"
+}
+
+
+def _behind_login_wall(view: TextView, marks: dict, title: Line | None) -> bool:
+    """Is the record a login wall (walls.login_wall): its lines but the headline and what other
+    families explained are a prompt to sign in to read and the form's fields?  They are marked
+    so (`blocked`/`login_wall`)."""
+    lines = [
+        ln for ln in view.body()
+        if ln is not title and (ln.index not in marks or marks[ln.index][1] in _WALL_RULES)
+    ]
+    prompts = {ln.index for ln in lines if marks.get(ln.index, ("", ""))[1] in _WALL_PROMPTS}
+    if not walls.login_wall(lines, prompts):
+        return False
+    for ln in lines:
+        marks[ln.index] = ("blocked", "login_wall")
+    return True
 
 
 def _kept_above(lines: list[Line], i: int, marks: dict) -> bool:

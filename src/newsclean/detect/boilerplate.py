@@ -1138,15 +1138,35 @@ _OFFER_ACTS: Final = frozenset(
 _PRICE: Final = re.compile(r"[$€£]\s?\d|\d\s?(?:[$€£]|eur\b|euros?\b)|\br\$\s?\d", re.IGNORECASE)
 _PRICED: Final = "\x00price"  # a price in the line: one more word of the offer's
 OFFER_WORDS: Final = 20  # an offer or a sign-in prompt is this short
+_OFFER_WEAK_PRICED: Final = _OFFER_WEAK | {_PRICED}
+
+
+# ... and the account's acts written as two words ("sign in", "log in", "sign up")
+_ACT_PAIRS: Final = frozenset(
+    (("sign", "in"), ("sign", "up"), ("log", "in"), ("log", "on"), ("logged", "in"), ("signed", "in"))
+)
+_SIGN_IN: Final = "\x00signin"  # such a pair in the line: one more strong word of the offer's
+_OFFER_STRONG_PAIRED: Final = _OFFER_STRONG | {_SIGN_IN}
+
+
+def _signs_in(toks: list[str]) -> bool:
+    return any((a, b) in _ACT_PAIRS for a, b in zip(toks, toks[1:], strict=False))
 
 
 def offer_prompt(toks: list[str], text: str) -> frozenset[str] | None:
     """The subscription's and the account's words of a short line worded as a wall's offer or
     its sign-in prompt (None: it is no such line), read as legal_notice reads notices."""
-    if len(toks) > OFFER_WORDS or _OFFER_STRONG.isdisjoint(toks):
+    if len(toks) > OFFER_WORDS:
         return None
+    strong = _OFFER_STRONG
+    signs_in = _signs_in(toks)  # (an act, and a strong word where the line has none)
+    if strong.isdisjoint(toks):
+        if not signs_in:
+            return None
+        strong = _OFFER_STRONG_PAIRED
+        toks = [*toks, _SIGN_IN]
     if _PRICE.search(text):
         toks = [*toks, _PRICED]
-    elif _OFFER_ACTS.isdisjoint(toks):
+    elif not signs_in and _OFFER_ACTS.isdisjoint(toks):
         return None
-    return dense_in(toks, _OFFER_STRONG, _OFFER_WEAK | {_PRICED}, OFFER_WORDS + 1)
+    return dense_in(toks, strong, _OFFER_WEAK_PRICED, OFFER_WORDS + 2)
