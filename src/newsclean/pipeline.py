@@ -301,10 +301,12 @@ def _behind_login_wall(view: TextView, marks: dict, title: Line | None) -> bool:
     """Is the record a login wall (walls.login_wall): its lines but the headline and what other
     families explained are a prompt to sign in to read and the form's fields?  They are marked
     so (`blocked`/`login_wall`)."""
-    lines = [
-        ln for ln in view.body()
-        if ln is not title and (ln.index not in marks or marks[ln.index][1] in _WALL_RULES)
-    ]
+    lines = []
+    for ln in view.body():
+        if ln is not title and (ln.index not in marks or marks[ln.index][1] in _WALL_RULES):
+            lines.append(ln)
+            if len(lines) > walls.WALL_LINES:
+                return False  # (most records: an article's lines, found in a few steps)
     prompts = {ln.index for ln in lines if marks.get(ln.index, ("", ""))[1] in _WALL_PROMPTS}
     if not walls.login_wall(lines, prompts):
         return False
