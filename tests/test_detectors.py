@@ -126,6 +126,26 @@ def test_error_page_listing_other_headlines_is_not_an_article() -> None:
     assert clean_text(rec).verdict == "error_page"
 
 
+def test_error_page_listing_headlines_that_ask_is_not_an_article() -> None:
+    # other stories' headlines may ask or exclaim, in headline case: still a list of them
+    rec = record(
+        "Error 404",
+        "We can't find that page",
+        "Is the Night Bus Worth the Late Fare?",
+        "Can the Old Harbour Cranes Still Be Saved?",
+        "The Budget Tents We Would Actually Buy Again!",
+        header="date 2025-03-01 404",
+    )
+    assert clean_text(rec).verdict == "error_page"
+
+
+def test_headline_that_asks_over_an_article_under_a_banner_is_kept() -> None:
+    # a banner over the page, then an article whose headline asks: paragraphs follow it
+    title = "Is the Night Bus Worth the Late Fare?"
+    a = clean_text(record("Error 404", "We can't find that page", title, *BODY))
+    assert (a.verdict, a.title, a.text) == ("article", title, "\n".join(BODY))
+
+
 def test_menu_labels_above_an_error_banner_are_no_article() -> None:
     rec = record("Reach Our Team:", "Dog Insurance", "Book a Demo", "Rolex(212)",
                  "This page has been removed", "We couldn't find that page",

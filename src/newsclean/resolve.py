@@ -1270,7 +1270,8 @@ def _title_cased(text: str) -> bool:
 
 
 def _headline_like(ln: Line) -> bool:
-    return ln.words <= 20 and not _ends_sentence(ln.text)
+    # (a headline may ask or exclaim, in headline case: "Is the Night Bus Worth It?")
+    return ln.words <= 20 and (not _ends_sentence(ln.text) or _cried(ln.text))
 
 
 def _weak_header(body: list[Line], i: int) -> bool:
