@@ -1178,6 +1178,36 @@ def test_a_short_call_with_a_widget_glued_on_goes_whole(last: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("last", "glue"),
+    [
+        # the article's own short last line, a list item or a label, with widgets run into it
+        ("- Later buses on Saturday nights", "Comments (4)"),
+        ("Fares: 2.40 euros (children 1.20)", "TweetShare"),
+        ("Timetables at the depot and online", "Print this page"),
+    ],
+)
+def test_widgets_glued_onto_a_short_last_line_go_and_the_line_stays(last: str, glue: str) -> None:
+    rec = record(TITLE, *BODY, last + glue)
+    a = clean_text(rec)
+    assert a.text.split("\n") == [*BODY, last]
+    assert [r.text for r in a.removed if r.rule == "glued_tail"] == [glue]
+    assert restore(a.text, a.removed) == rec
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a menu's label of capitalised words, a pitch to the reader: the page's, like the
+        # widgets glued onto them
+        "Community Guidelines PolicyFacebookInstagram",
+        "This newsroom is paid for by members like youDonate",
+    ],
+)
+def test_page_lines_with_widgets_glued_on_go_whole(line: str) -> None:
+    assert kept_lines(record(TITLE, *BODY, line)) == BODY
+
+
+@pytest.mark.parametrize(
     "last",
     [
         P4[:-1] + " at $49.20 a month.",  # a decimal

@@ -270,9 +270,17 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
     while last > k and (lines[last].blank or last in marks):
         last -= 1
     for ln in lines[k:]:
+        mark = marks.get(ln.index)
+        if mark == _GLUED_LINE and ln.index > last and _kept_above(lines, ln.index, marks):
+            # right under the article, a line taken whole for the widgets glued onto it: the
+            # article's own short last line gets its words back
+            sp = glued.widget_tail(ln, _named_or_credit, named_text)
+            if sp is not None and not (out and out[0].end > sp.start):
+                out.append(sp)
+                marks.pop(ln.index, None)
+                continue
         if ln.words < least:
             continue
-        mark = marks.get(ln.index)
         # a line a family took whole for a notice glued onto it ("…signed.Copyright 2025 …
         # All rights reserved."), right under the article's lines, gets its sentence back
         taken = mark is not None and mark != _GLUED_LINE

@@ -163,6 +163,40 @@ def tail(
     return None
 
 
+# a capital touching what ends a word, a figure, a bracket or a stop ("nightsComments (4)",
+# "3)Share", "website.Print")
+_WIDGET_TOUCH: Final = re.compile(rf"(?<=[{_LOW}0-9)\].!?])(?=[{_CAP}])")
+
+
+def widget_tail(
+    ln: Line, named: Callable[[str], str | None], head_named: Callable[[str], str | None]
+) -> Span | None:
+    """Where the widgets begin on a line a family took whole for the widget strings glued at
+    its end ("Extra buses on Friday nightsComments (4)"), standing right under the article:
+    at the first touch of a capital after which a family names all that is left, when what
+    stands before is no family's (`head_named`) -- the article's own short last line, a list
+    item or a label, gets its words back."""
+    text = ln.text
+    for m in _WIDGET_TOUCH.finditer(text):
+        cut = m.end()
+        rest = text[cut:]
+        if len(rest.split()) > MAX_WORDS or len(rest) > MAX_CHARS or not _strong(named(rest)):
+            continue
+        head = text[:cut]
+        # (a head that speaks to the reader is a pitch, one of capitalised words a menu's
+        # label: the page's, like the widgets)
+        if head_named(head) is None and not _addresses_reader(head) and not _label_cased(head):
+            return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
+        return None
+    return None
+
+
+def _label_cased(text: str) -> bool:
+    """Every word capitalised, two words or more ("Social Media Policy")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 # a stop after a word in lower case, touching a figure or an arrow, a pointer or a bullet
 _ODD_TAIL_AT: Final = re.compile(r"(?<=[a-z]{3})[.!?][\"”’')\]]?(?=\d|[←→«»›‹•·▶►] ?\w)")
 _DATE_ONLY: Final = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
