@@ -1663,7 +1663,7 @@ def test_heading_under_a_banner_is_kept() -> None:
 
 def test_banner_using_words_the_article_uses_still_goes() -> None:
     # "content" and "available" are in the body too, but they are a banner's words: no dek
-    banner = "Error 410 - This content is no longer available"
+    banner = "Error 410: the content you asked for is not available any more"
     body = [*BODY, "The council said more content on the new routes will be available online."]
     a = clean_text(record(TITLE, banner, *body))
     assert a.text == "\n".join(body)

@@ -63,7 +63,7 @@ def test_article_with_a_sign_in_form_under_it_stays_an_article() -> None:
 
 def test_prompt_to_comment_is_no_wall() -> None:
     # a headline and a call to sign in to comment: no article, but nothing was refused
-    rec = record("Harbour board backs dredging plan", "Create an account or sign in to comment")
+    rec = record("Harbour board backs dredging plan", "Register or log in to join the discussion")
     a = clean_text(rec)
     assert a.verdict == "empty"
 

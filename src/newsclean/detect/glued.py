@@ -183,9 +183,14 @@ def widget_tail(
         if len(rest.split()) > MAX_WORDS or len(rest) > MAX_CHARS or not _strong(named(rest)):
             continue
         head = text[:cut]
-        # (a head that speaks to the reader is a pitch, one of capitalised words a menu's
-        # label: the page's, like the widgets)
-        if head_named(head) is None and not _addresses_reader(head) and not _label_cased(head):
+        # (a head that speaks to the reader or asks is a pitch, one of capitalised words a
+        # menu's label: the page's, like the widgets)
+        if (
+            head_named(head) is None
+            and head.rstrip(_CLOSERS)[-1:] not in "?!"
+            and not _addresses_reader(head)
+            and not _label_cased(head)
+        ):
             return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
         return None
     return None
