@@ -177,10 +177,11 @@ def widget_tail(
     stands before is no family's (`head_named`) -- the article's own short last line, a list
     item or a label, gets its words back."""
     text = ln.text
-    for m in _WIDGET_TOUCH.finditer(text):
+    # (only the line's last MAX_CHARS can be widgets: the touches before are not looked at)
+    for m in _WIDGET_TOUCH.finditer(text, max(0, len(text) - MAX_CHARS)):
         cut = m.end()
         rest = text[cut:]
-        if len(rest.split()) > MAX_WORDS or len(rest) > MAX_CHARS or not _strong(named(rest)):
+        if len(rest.split()) > MAX_WORDS or not _strong(named(rest)):
             continue
         head = text[:cut]
         # (a head that speaks to the reader or asks is a pitch, one of capitalised words a
