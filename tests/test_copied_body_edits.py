@@ -343,3 +343,57 @@ def test_a_copied_paragraph_left_with_one_of_its_sentences_goes_with_the_copy() 
     art = clean_text(record)
     assert art.text == "\n".join(body)
     assert restore(art.text, art.removed) == record
+
+
+# --- a figure corrected, a long clause dropped, a short sentence printed twice in a row ---
+
+def test_a_paragraph_printed_again_with_one_figure_corrected_goes() -> None:
+    # away from a copied stretch: a long paragraph printed again, one figure changed
+    figures = ("The pond covers about 120 square metres and is barely a metre deep at its "
+               "centre, so the volunteers could wade across it in boots to reach the reeds.")
+    body = [*BODY[:2], figures, *BODY[2:5], figures.replace("120", "130"), BODY[5]]
+    art = clean_text("\n".join([HEAD, TITLE, *body]))
+    assert art.text == "\n".join([*BODY[:2], figures, *BODY[2:]])
+    assert [r.rule for r in art.removed if r.reason == "repeated"] == ["edited_copy"]
+
+
+def test_paragraphs_of_one_template_with_other_figures_stay() -> None:
+    # two entries of a list whose figures differ (more than one of them): no copy
+    entries = [
+        "The northern route is 14 kilometres long, climbs 420 metres and takes about four "
+        "hours at an easy pace, with a cafe at the halfway point and a bus back to town.",
+        "The southern route is 14 kilometres long, climbs 610 metres and takes about five "
+        "hours at an easy pace, with a cafe at the halfway point and a bus back to town.",
+    ]
+    record = "\n".join([HEAD, "Two walks around the reservoir", BODY[0], *entries, BODY[1]])
+    art = clean_text(record)
+    assert all(e in art.text.split("\n") for e in entries)
+
+
+def test_a_short_sentence_printed_twice_a_word_apart_goes() -> None:
+    line = "Forty people turned up on the first Saturday."
+    twice = "Forty people turned up on the very first Saturday."
+    body = [*BODY[:3], twice, *BODY[3:]]
+    art = clean_text("\n".join([HEAD, TITLE, *body]))
+    assert art.text == "\n".join(BODY)
+    assert line in art.text and twice not in art.text
+
+
+def test_two_headings_a_word_apart_stay() -> None:
+    headings = ["Contact the parish office about the pond", "Contact the parish office about pond"]
+    body = [*BODY[:2], *headings, *BODY[2:]]
+    art = clean_text("\n".join([HEAD, TITLE, *body]))
+    assert all(h in art.text.split("\n") for h in headings)
+
+
+def test_a_long_paragraph_that_lost_a_clause_in_its_copy_goes() -> None:
+    # over two hundred words: compared by its common opening and closing, not difflib
+    long = " ".join(
+        f"In week {w} the volunteers cleared another stretch of the bank, carted the silt to "
+        f"the allotments and counted the frogs, newts and dragonflies they found there."
+        for w in ("one", "two", "three", "four", "five", "six", "seven", "eight")
+    )
+    assert len(long.split()) > 200
+    cut = long.replace(", carted the silt to the allotments", "", 1)
+    art = clean_text("\n".join([HEAD, TITLE, *BODY[:3], long, cut, *BODY[3:]]))
+    assert art.text == "\n".join([*BODY[:3], long, *BODY[3:]])

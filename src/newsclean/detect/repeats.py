@@ -488,6 +488,11 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
         seen.add(norm)
         # (a dropped first sentence leaves the closing, a dropped last one the opening, a
         # changed word one or the other)
+        if short and k > 0 and _one_word_apart(body[k - 1], ln):
+            # (a short line printed twice in a row, a word added or dropped: its copy)
+            out[ln.index] = "edited_copy"
+            origin[k] = k - 1
+            continue
         head, tail = norm[:_EDGE], norm[-_EDGE:]
         j = keys.get(head)
         if j is None:
@@ -704,6 +709,35 @@ def _alike(original: Line, copy: Line) -> bool:
     return _edited(original, copy, aligned=True)
 
 
+def _one_word_apart(above: Line, ln: Line) -> bool:
+    """Is `ln` the sentence right above it with one common word added or dropped?  A list's
+    entries and a table's fields vary by a word from entry to entry: neither is compared."""
+    if above.words < SUBSET_WORDS or abs(above.words - ln.words) != 1 or above.norm == ln.norm:
+        return False
+    if _ENTRY.match(above.text) or _ENTRY.match(ln.text) or _field(above.text) or _field(ln.text):
+        return False
+    # (sentences: two headings a word apart are a section's and its first entry's)
+    if not (_SENTENCE_END.search(above.text[-4:]) and _SENTENCE_END.search(ln.text[-4:])):
+        return False
+    wa = _CASED_WORD.findall(above.text)
+    wb = _CASED_WORD.findall(ln.text)
+    longer, shorter = (wa, wb) if len(wa) > len(wb) else (wb, wa)
+    if len(longer) != len(shorter) + 1:
+        return False
+    p = _common_prefix(longer, shorter)
+    if longer[p + 1 :] != shorter[p:]:
+        return False
+    return not _named(longer[p]) or p == 0 and not _named(longer[1])
+
+
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    n = min(len(a), len(b))
+    p = 0
+    while p < n and a[p] == b[p]:
+        p += 1
+    return p
+
+
 def _field(text: str) -> bool:
     """A field ("Label: value") or a label announcing what follows ("Steps:"): the lines of a
     table, a spec list or a contact block recur, or vary by a word, from entry to entry."""
@@ -748,7 +782,7 @@ def _edited(
         # the same words, other punctuation -- but a list's entry restated as a paragraph (a
         # summary's bullets over the text) is the article's
         return bool(_ENTRY.match(original.text)) == bool(_ENTRY.match(copy.text))
-    if len(wa) - len(wb) > EDITED_WORDS_CHANGED and len(wa) <= _DIFF_WORDS:
+    if len(wa) - len(wb) > EDITED_WORDS_CHANGED:
         return _clause_dropped(fa, fb, aligned)
     if abs(len(wa) - len(wb)) > EDITED_WORDS_CHANGED:
         return False  # (so many words added or dropped cannot be a few changed)
@@ -759,15 +793,24 @@ def _edited(
         changed = _few_edits(fa, fb, EDITED_WORDS_CHANGED) or []
     if not changed or sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed) > EDITED_WORDS_CHANGED:
         return False
-    if aligned:
-        return all(_slight(wa, wb, block) for block in changed)
     # (a paragraph is one that ends as a sentence: a headline and the page title over it,
     # the site's name dropped, are the title's to choose between)
     prose = _SENTENCE_END.search(original.text[-4:]) is not None
+    # One figure for another in a long paragraph is a correction printed in the copy (a
+    # template's next entry changes more: its name, another figure, a word); away from a
+    # copied stretch, only when nothing else changed.
+    swaps = [b for b in changed if _figure_swap(wa, wb, b)]
+    if len(swaps) == 1 and (
+        aligned and len(wa) >= SLIP_WORDS or prose and len(changed) == 1 and len(wa) >= FIGURE_WORDS
+    ):
+        changed = [b for b in changed if b is not swaps[0]]
+    if aligned:
+        return all(_slight(wa, wb, block) for block in changed)
     return all(_slip(wa, wb, block, prose) for block in changed)
 
 
 SLIP_WORDS: Final = 15  # a paragraph this long may lose a name or a figure in its copy
+FIGURE_WORDS: Final = 25  # ... and one this long, away from a copied stretch, change one figure
 
 
 def _slip(wa: list[str], wb: list[str], block: tuple[int, int, int, int], prose: bool) -> bool:
@@ -785,6 +828,12 @@ def _slip(wa: list[str], wb: list[str], block: tuple[int, int, int, int], prose:
         if SequenceMatcher(None, a, b).ratio() >= 0.8:
             return True
     return prose and len(old) == 1 and len(wa) >= SLIP_WORDS and not any(_named(w) for w in new)
+
+
+def _figure_swap(wa: list[str], wb: list[str], block: tuple[int, int, int, int]) -> bool:
+    """Is this changed block one figure given as another ("12" for "14")?"""
+    i1, i2, j1, j2 = block
+    return i2 - i1 == 1 and j2 - j1 == 1 and wa[i1].isdigit() and wb[j1].isdigit()
 
 
 def _named(w: str) -> bool:
@@ -821,12 +870,13 @@ def _clause_dropped(fa: list[str], fb: list[str], aligned: bool) -> bool:
     """The copy's words are the original's with one run of them left out from inside (a
     clause dropped), most of the paragraph kept.  A run cut from its start or its end is a
     pull quote or a summary of it, the article's own -- unless `aligned`."""
-    if len(fb) < 0.6 * len(fa) or not set(fb) <= set(fa):
+    if len(fb) < 0.6 * len(fa) or len(fb) >= len(fa):
         return False
-    ops = [op for op in SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes() if op[0] != "equal"]
-    if len(ops) != 1 or ops[0][0] != "delete":
+    # (one run left out: the copy is a common opening and a common closing of the original)
+    i1 = _common_prefix(fa, fb)
+    i2 = len(fa) - (len(fb) - i1)
+    if fa[i2:] != fb[i1:]:
         return False
-    _tag, i1, i2, _j1, _j2 = ops[0]
     return aligned or (i1 > 0 and i2 < len(fa))
 
 
