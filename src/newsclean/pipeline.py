@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 from .apply import apply_marks
-from .detect import credits, dateline, glued, markdown, walls
+from .detect import credits, dateline, foreign, glued, markdown, walls
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
@@ -67,6 +67,7 @@ def clean_record(
     if verdict == "article":
         _label_run_at_end(view, marks)
         _dangling_separators(view, marks)
+        marks.update(foreign.foreign_tail(view, marks, title_line))
         tag = dateline.detect(view, marks)
         if tag is not None:
             if tag.above:

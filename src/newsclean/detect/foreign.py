@@ -1,0 +1,122 @@
+"""Lines in another language under the article: the site's notices, not the story.
+
+A publisher's legal notice, disclaimer or imprint is written once for the site, often in the
+site's own language or a group's, and printed under every article whatever the article's
+language ("Tous droits réservés. Reproduction interdite sans autorisation" under an English
+story).  No list of wordings can hold them all; the language can tell them: the article's
+body votes its language by its stop words (jusText's lists, line_model.stopwords), and a line
+at the end of what is kept that holds few of that language's stop words and many of another
+language's is not the story's -- when py3langid, reading its letters, agrees.
+
+Only the article's last kept lines are read, from the end up, and the walk stops at the first
+line in the body's language or longer than a notice: a foreign quotation or a translated
+passage inside the story, and a long one at its end, stay.  A line too short to be told (fewer than FOREIGN_WORDS words) goes only with a foreign
+line over it, and only when it holds none of the body's stop words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from ..enrich.language import classify
+from ..line_model.stopwords import english_stops, stoplist_for
+from ..text_view import Line, TextView
+
+FOREIGN_WORDS: Final = 6  # a line this long is told by its stop words
+NOTICE_WORDS: Final = 35  # a site's notice is no longer (a longer one is a passage, translated)
+TAIL_LINES: Final = 4  # at most this many of the last kept lines are read
+BODY_WORDS: Final = 60  # a body this long (less its last line) has a language to speak of
+BODY_SAMPLE: Final = 400  # its words read for the vote
+BODY_SHARE: Final = 0.2  # ... when its stop words are this share of them at least
+OTHER_SHARE: Final = 0.3  # a foreign line: this share of its words in another language's list
+OTHER_HITS: Final = 2  # ... and this many at least
+CONFIRM: Final = 0.9  # py3langid's confidence in the line's other language, at least
+RULE: Final = ("boilerplate", "foreign_language")
+
+
+def _share(toks: list[str], stops: frozenset[str]) -> float:
+    return sum(map(stops.__contains__, toks)) / len(toks) if toks else 0.0
+
+
+def foreign_tail(
+    view: TextView, marks: Mapping[int, tuple[str, str]], title: Line | None
+) -> dict[int, tuple[str, str]]:
+    """Marks for the kept lines at the article's end written in another language than its
+    body ({} if none)."""
+    lines = view.lines
+    tail: list[Line] = []  # the last kept lines, from the end up
+    for k in range(len(lines) - 1, view.body_start - 1, -1):
+        ln = lines[k]
+        if not ln.blank and ln.index not in marks and ln is not title:
+            tail.append(ln)
+            if len(tail) == TAIL_LINES:
+                break
+    last = next((ln for ln in tail if ln.words >= FOREIGN_WORDS), None)
+    if last is None:
+        return {}  # (short lines go only with a foreign line over them)
+    # Most records are English and end in English: that is told from two lines, the last
+    # long one and the lede, before the body is read.
+    english = english_stops()
+    if _share(last.toks, english) >= BODY_SHARE:
+        lede = next(
+            (ln for ln in lines[view.body_start :]
+             if ln.words >= FOREIGN_WORDS and ln.index not in marks and ln is not title),
+            None,
+        )
+        if lede is None or _share(lede.toks, english) >= BODY_SHARE:
+            return {}
+    kept = [
+        ln for ln in lines[view.body_start :]
+        if not ln.blank and ln.index not in marks and ln is not title
+    ]
+    if len(kept) < 3:
+        return {}
+    # (the body read from its start: a notice of a line or two at the end barely counts)
+    sample: list[str] = []
+    for ln in kept[:-1]:
+        sample.extend(ln.toks)
+        if len(sample) >= BODY_SAMPLE:
+            break
+    if len(sample) < BODY_WORDS:
+        return {}
+    body_stops = stoplist_for(sample)
+    body_share = _share(sample[:BODY_SAMPLE], body_stops)
+    if body_share < BODY_SHARE:
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    pending: list[Line] = []
+    body_code: list[str | None] = []  # the body's language by py3langid, read when first needed
+    for ln in tail:
+        toks = ln.toks
+        own = _share(toks, body_stops)
+        if len(toks) < FOREIGN_WORDS:
+            if own > 0:
+                break
+            pending.append(ln)
+            continue
+        if len(toks) > NOTICE_WORDS or not _foreign(toks, own, body_stops, body_share):
+            break
+        # (stop lists share words, and some hold a few of English's content words: the
+        # language model, which reads letters, has the last word)
+        if not body_code:
+            body_code.append(classify(" ".join(x.text for x in kept[:-1]))[0])
+        code, confidence = classify(ln.text)
+        if code is None or code == body_code[0] or confidence < CONFIRM:
+            break
+        for x in (*pending, ln):
+            out[x.index] = RULE
+        pending = []
+    return out
+
+
+def _foreign(toks: list[str], own: float, body_stops: frozenset[str], body_share: float) -> bool:
+    """Are these words another language's than the body's?  Few of the body's stop words
+    (half its share at most), and many of another list's (twice the body's list at least)."""
+    if own >= 0.5 * body_share:
+        return False
+    other = stoplist_for(toks, OTHER_HITS)
+    if other is body_stops:
+        return False
+    theirs = _share(toks, other)
+    return theirs >= OTHER_SHARE and own <= 0.5 * theirs
