@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -199,8 +201,6 @@ print(json.dumps(out, default=repr))
 def _texts() -> list[str]:
     """The records of the tests and examples, and records made of their lines shuffled and
     recombined (a fixed seed): headers, banners, repeats, quotations in new places."""
-    import random
-
     files = sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
     files += sorted((ROOT / "examples").rglob("*.txt"))
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
@@ -216,8 +216,21 @@ def _texts() -> list[str]:
         body = rnd.sample(lines, rnd.randint(3, 40))
         if rnd.random() < 0.3:  # a paragraph repeated
             body.insert(rnd.randrange(len(body)), rnd.choice(body))
+        elif rnd.random() < 0.3:  # the body printed again, lightly edited
+            body = body + [_edited(ln, rnd) for ln in body]
         texts.append("\n".join([rnd.choice(heads), *body]))
     return texts
+
+
+def _edited(line: str, rnd: random.Random) -> str:
+    """A copy-edit: a figure corrected, or a word dropped."""
+    figure = re.search(r"\d+", line)
+    if figure and rnd.random() < 0.6:
+        return line[: figure.start()] + str(int(figure.group()) + 1) + line[figure.end() :]
+    words = line.split(" ")
+    if len(words) > 8 and rnd.random() < 0.5:
+        del words[rnd.randrange(1, len(words))]
+    return " ".join(words)
 
 
 def test_the_compiled_build_gives_the_answers_of_the_py_files() -> None:

@@ -799,11 +799,12 @@ def _edited(
     # One figure for another in a long paragraph is a correction printed in the copy (a
     # template's next entry changes more: its name, another figure, a word); away from a
     # copied stretch, only when nothing else changed.
-    swaps = [b for b in changed if _figure_swap(wa, wb, b)]
+    # (by position, not identity: compiled, a tuple is copied where it is passed)
+    swaps = [i for i, b in enumerate(changed) if _figure_swap(wa, wb, b)]
     if len(swaps) == 1 and (
         aligned and len(wa) >= SLIP_WORDS or prose and len(changed) == 1 and len(wa) >= FIGURE_WORDS
     ):
-        changed = [b for b in changed if b is not swaps[0]]
+        del changed[swaps[0]]
     if aligned:
         return all(_slight(wa, wb, block) for block in changed)
     return all(_slip(wa, wb, block, prose) for block in changed)
