@@ -100,3 +100,10 @@ def test_a_long_foreign_paragraph_at_the_end_is_a_passage_and_stays() -> None:
     assert len(passage.split()) > 35
     art = _clean([*BODY, passage])
     assert art.text == "\n".join([*BODY, passage])
+
+
+def test_a_notice_holding_a_few_of_englishs_stop_words_goes() -> None:
+    # ("a" and "de" are in English's list too: a fifth of this line's words)
+    notice = "La rédaction a choisi de ne pas publier les commentaires sur cet article de presse."
+    art = _clean([*BODY, notice])
+    assert art.text == "\n".join(BODY)

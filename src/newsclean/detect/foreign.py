@@ -31,6 +31,7 @@ BODY_SAMPLE: Final = 400  # its words read for the vote
 BODY_SHARE: Final = 0.2  # ... when its stop words are this share of them at least
 OTHER_SHARE: Final = 0.3  # a foreign line: this share of its words in another language's list
 OTHER_HITS: Final = 2  # ... and this many at least
+SURELY_ENGLISH: Final = 0.35  # a line this rich in English's stop words is English
 CONFIRM: Final = 0.9  # py3langid's confidence in the line's other language, at least
 RULE: Final = ("boilerplate", "foreign_language")
 
@@ -57,8 +58,10 @@ def foreign_tail(
         return {}  # (short lines go only with a foreign line over them)
     # Most records are English and end in English: that is told from two lines, the last
     # long one and the lede, before the body is read.
+    # (a line this rich in English's stop words would hold half an English body's share of
+    # them, whatever the body: the walk below would stop at it)
     english = english_stops()
-    if _share(last.toks, english) >= BODY_SHARE:
+    if _share(last.toks, english) >= SURELY_ENGLISH:
         lede = next(
             (ln for ln in lines[view.body_start :]
              if ln.words >= FOREIGN_WORDS and ln.index not in marks and ln is not title),
