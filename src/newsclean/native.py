@@ -35,7 +35,7 @@ COMPILED = (
     "text_view.py", "resolve.py", "apply.py", "header.py",
     "detect/banners.py", "detect/boilerplate.py", "detect/comments.py", "detect/credits.py",
     "detect/dateline.py", "detect/foreign.py", "detect/glued.py", "detect/markdown.py",
-    "detect/repeats.py",
+    "detect/repeats.py", "detect/scripts.py",
     "enrich/quotes.py", "enrich/speakers.py", "enrich/language.py",
     "line_model/shape.py",
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 from .apply import apply_marks
-from .detect import credits, dateline, foreign, glued, markdown, walls
+from .detect import credits, dateline, foreign, glued, markdown, scripts, walls
 from .enrich.language import detect_language
 from .enrich.quotes import Quotation, find_quotations
 from .header import parse_header
@@ -76,6 +76,7 @@ def clean_record(
             if tag.span is not None:
                 partials.append(tag.span)
         partials += _glued(view, marks, tag)
+        partials += _page_scripts(view, marks, partials)
         if md := markdown.is_markdown(text):
             kept = (ln for ln in view.lines[view.body_start :] if not ln.blank and ln.index not in marks)
             cut = partials[0] if partials else None
@@ -297,6 +298,21 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         out.append(sp)
         marks.pop(ln.index, None)
     return out
+
+
+def _page_scripts(view: TextView, marks: dict, partials: list[Span]) -> list[Span]:
+    """The page's script snippets among the kept lines (scripts.py): whole lines go, and a
+    snippet glued onto a sentence is cut from it (a line cut already keeps that cut)."""
+    out = []
+    for ln, at in scripts.snippets(view.text, view.lines[view.body_start :], marks, glued.MIN_BEFORE):
+        if at == 0:
+            marks[ln.index] = _PAGE_SCRIPT
+        elif not any(ln.start <= sp.start <= ln.end for sp in partials):
+            out.append(Span(ln.cstart + at, ln.cend, *_PAGE_SCRIPT))
+    return out
+
+
+_PAGE_SCRIPT: Final = ("boilerplate", "page_script")
 
 
 # the families a wall's prompts and form fields are also named by (the first two: prompts)
