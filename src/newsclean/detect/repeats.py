@@ -796,14 +796,12 @@ def _edited(
     # (a paragraph is one that ends as a sentence: a headline and the page title over it,
     # the site's name dropped, are the title's to choose between)
     prose = _SENTENCE_END.search(original.text[-4:]) is not None
-    # One figure for another in a long paragraph is a correction printed in the copy (a
-    # template's next entry changes more: its name, another figure, a word); away from a
-    # copied stretch, only when nothing else changed.
+    # Inside a copied stretch, one figure for another in a long paragraph is a correction
+    # printed in the copy.  (Away from one, two paragraphs told alike that differ in a
+    # figure -- two years' results, two models' specs -- are the article's own.)
     # (by position, not identity: compiled, a tuple is copied where it is passed)
     swaps = [i for i, b in enumerate(changed) if _figure_swap(wa, wb, b)]
-    if len(swaps) == 1 and (
-        aligned and len(wa) >= SLIP_WORDS or prose and len(changed) == 1 and len(wa) >= FIGURE_WORDS
-    ):
+    if aligned and len(swaps) == 1 and len(wa) >= SLIP_WORDS:
         del changed[swaps[0]]
     if aligned:
         return all(_slight(wa, wb, block) for block in changed)
@@ -811,7 +809,6 @@ def _edited(
 
 
 SLIP_WORDS: Final = 15  # a paragraph this long may lose a name or a figure in its copy
-FIGURE_WORDS: Final = 25  # ... and one this long, away from a copied stretch, change one figure
 
 
 def _slip(wa: list[str], wb: list[str], block: tuple[int, int, int, int], prose: bool) -> bool:
