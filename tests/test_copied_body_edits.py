@@ -359,6 +359,15 @@ def test_a_body_printed_again_with_a_figure_corrected_comes_back_once() -> None:
     assert art.text == "\n".join(body)
 
 
+def test_a_paragraph_printed_again_right_under_itself_with_a_figure_changed_goes() -> None:
+    figures = ("The pond is barely a metre deep at its centre, and 8 volunteers waded across "
+               "it in boots on the first morning to reach the reeds along the far bank.")
+    again = figures.replace("8 volunteers", "9 volunteers")
+    art = clean_text("\n".join([HEAD, TITLE, *BODY[:2], figures, again, *BODY[2:]]))
+    assert art.text == "\n".join([*BODY[:2], figures, *BODY[2:]])
+    # (apart, two paragraphs told alike in two figures are the article's: test_detectors)
+
+
 def test_paragraphs_of_one_template_with_other_figures_stay() -> None:
     # two entries of a list whose figures differ (more than one of them): no copy
     entries = [

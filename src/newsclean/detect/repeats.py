@@ -497,7 +497,7 @@ def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:
         j = keys.get(head)
         if j is None:
             j = keys.get(tail)
-        if j is not None and _edited(body[j], ln, k - j <= NEAR_COPY, short):
+        if j is not None and _edited(body[j], ln, k - j <= NEAR_COPY, short, next_to=k - j == 1):
             out[ln.index] = "edited_copy"
             origin[k] = j
             continue
@@ -748,13 +748,15 @@ def _field(text: str) -> bool:
 
 
 def _edited(
-    original: Line, copy: Line, near: bool = False, short: bool = False, aligned: bool = False
+    original: Line, copy: Line, near: bool = False, short: bool = False, aligned: bool = False,
+    next_to: bool = False,
 ) -> bool:
     """Is `copy` the `original` with a sentence dropped or a few words changed (none of them
     a name or a figure)?  near: the copy stands NEAR_COPY lines below the original at most;
     short: it has fewer than EDITED_WORDS words (then only a near copy of whole sentences is
     one); aligned: the copy stands inside a copied stretch where its original's place leads,
-    so any share of the paragraph may be left and its first word may be the changed one."""
+    so any share of the paragraph may be left and its first word may be the changed one;
+    next_to: the copy stands right under the original."""
     # (most candidates, templated lines that share an opening, bring words of their own)
     if len(copy.norm) > len(original.norm) + 40 or len(set(copy.toks).difference(original.toks)) > EDITED_WORDS_CHANGED:
         return False
@@ -797,11 +799,15 @@ def _edited(
     # the site's name dropped, are the title's to choose between)
     prose = _SENTENCE_END.search(original.text[-4:]) is not None
     # Inside a copied stretch, one figure for another in a long paragraph is a correction
-    # printed in the copy.  (Away from one, two paragraphs told alike that differ in a
-    # figure -- two years' results, two models' specs -- are the article's own.)
+    # printed in the copy, and so it is in a long paragraph printed again right under itself
+    # with nothing else changed.  (Apart, two paragraphs told alike that differ in a figure
+    # -- two years' results, two models' specs -- are the article's own.)
     # (by position, not identity: compiled, a tuple is copied where it is passed)
     swaps = [i for i, b in enumerate(changed) if _figure_swap(wa, wb, b)]
-    if aligned and len(swaps) == 1 and len(wa) >= SLIP_WORDS:
+    if len(swaps) == 1 and (
+        aligned and len(wa) >= SLIP_WORDS
+        or next_to and prose and len(changed) == 1 and len(wa) >= FIGURE_WORDS
+    ):
         del changed[swaps[0]]
     if aligned:
         return all(_slight(wa, wb, block) for block in changed)
@@ -809,6 +815,7 @@ def _edited(
 
 
 SLIP_WORDS: Final = 15  # a paragraph this long may lose a name or a figure in its copy
+FIGURE_WORDS: Final = 25  # ... and one this long, printed again under itself, change one figure
 
 
 def _slip(wa: list[str], wb: list[str], block: tuple[int, int, int, int], prose: bool) -> bool:
