@@ -93,3 +93,12 @@ def test_english_records_never_build_the_vote_index() -> None:
     got = [subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True,
                           check=True).stdout.strip() for text in (english, german)]
     assert got == ["True", "False"]
+
+
+def test_a_stop_list_by_its_language_code_and_none_without_one() -> None:
+    from newsclean.line_model.stopwords import english_stops, stoplist_of
+
+    assert stoplist_of("en") is english_stops()
+    french = stoplist_of("fr")
+    assert french is not None and {"le", "la", "les", "et"} <= french and french != english_stops()
+    assert stoplist_of("zz") is None and stoplist_of(None) is None

@@ -3,16 +3,16 @@
 A publisher's legal notice, disclaimer or imprint is written once for the site, often in the
 site's own language or a group's, and printed under every article whatever the article's
 language ("Tous droits réservés. Reproduction interdite sans autorisation" under an English
-story).  No list of wordings can hold them all; the language can tell them: the article's
-body votes its language by its stop words (jusText's lists, line_model.stopwords), and a line
-at the end of what is kept that holds few of that language's stop words and many of another
-language's is not the story's -- when py3langid, reading its letters, agrees.
+story).  No list of wordings can hold them all; the language can tell them.  py3langid, which
+reads letters, names the body's language and a line's; jusText's stop lists (line_model.
+stopwords) check both by their words: a line at the end of what is kept that holds few of the
+body's language's stop words and many of its own language's is not the story's.
 
 Only the article's last kept lines are read, from the end up, and the walk stops at the first
 line in the body's language or longer than a notice: a foreign quotation or a translated
-passage inside the story, and a long one at its end, stay.  A line too short to be told (fewer than FOREIGN_WORDS words) goes only with a foreign
-line over it, and only when it holds none of the body's stop words.
-"""
+passage inside the story, and a long one at its end, stay.  A line too short to be told
+(fewer than FOREIGN_WORDS words) goes only with a foreign line over it, and only when it
+holds none of the body's stop words."""
 
 from __future__ import annotations
 
@@ -20,17 +20,17 @@ from collections.abc import Mapping
 from typing import Final
 
 from ..enrich.language import classify
-from ..line_model.stopwords import english_stops, stoplist_for
+from ..line_model.stopwords import english_stops, stoplist_of
 from ..text_view import Line, TextView
 
 FOREIGN_WORDS: Final = 6  # a line this long is told by its stop words
 NOTICE_WORDS: Final = 35  # a site's notice is no longer (a longer one is a passage, translated)
 TAIL_LINES: Final = 4  # at most this many of the last kept lines are read
 BODY_WORDS: Final = 60  # a body this long (less its last line) has a language to speak of
-BODY_SAMPLE: Final = 400  # its words read for the vote
+BODY_SAMPLE: Final = 400  # its words read for its stop words' share
 BODY_SHARE: Final = 0.2  # ... when its stop words are this share of them at least
+ENGLISH_BODY: Final = 0.3  # a body whose words are this share English stop words is English
 OTHER_SHARE: Final = 0.3  # a foreign line: this share of its words in another language's list
-OTHER_HITS: Final = 2  # ... and this many at least
 SURELY_ENGLISH: Final = 0.35  # a line this rich in English's stop words is English
 CONFIRM: Final = 0.9  # py3langid's confidence in the line's other language, at least
 RULE: Final = ("boilerplate", "foreign_language")
@@ -83,13 +83,22 @@ def foreign_tail(
             break
     if len(sample) < BODY_WORDS:
         return {}
-    body_stops = stoplist_for(sample)
-    body_share = _share(sample[:BODY_SAMPLE], body_stops)
+    # The languages are py3langid's (it reads letters), their stop lists jusText's; a body
+    # rich in English's stop words is English, without asking.
+    sample = sample[:BODY_SAMPLE]
+    body_code: str | None = "en"
+    body_stops = english
+    body_share = _share(sample, english)
+    if body_share < ENGLISH_BODY:
+        body_code = classify(" ".join(x.text for x in kept[:-1]))[0]
+        stops = stoplist_of(body_code)
+        if stops is None:
+            return {}
+        body_stops, body_share = stops, _share(sample, stops)
     if body_share < BODY_SHARE:
         return {}
     out: dict[int, tuple[str, str]] = {}
     pending: list[Line] = []
-    body_code: list[str | None] = []  # the body's language by py3langid, read when first needed
     for ln in tail:
         toks = ln.toks
         own = _share(toks, body_stops)
@@ -98,14 +107,10 @@ def foreign_tail(
                 break
             pending.append(ln)
             continue
-        if len(toks) > NOTICE_WORDS or not _foreign(toks, own, body_stops, body_share):
+        if len(toks) > NOTICE_WORDS or own >= 0.5 * body_share:
             break
-        # (stop lists share words, and some hold a few of English's content words: the
-        # language model, which reads letters, has the last word)
-        if not body_code:
-            body_code.append(classify(" ".join(x.text for x in kept[:-1]))[0])
         code, confidence = classify(ln.text)
-        if code is None or code == body_code[0] or confidence < CONFIRM:
+        if code == body_code or confidence < CONFIRM or not _foreign(toks, own, stoplist_of(code)):
             break
         for x in (*pending, ln):
             out[x.index] = RULE
@@ -113,13 +118,10 @@ def foreign_tail(
     return out
 
 
-def _foreign(toks: list[str], own: float, body_stops: frozenset[str], body_share: float) -> bool:
-    """Are these words another language's than the body's?  Few of the body's stop words
-    (half its share at most), and many of another list's (twice the body's list at least)."""
-    if own >= 0.5 * body_share:
-        return False
-    other = stoplist_for(toks, OTHER_HITS)
-    if other is body_stops:
+def _foreign(toks: list[str], own: float, other: frozenset[str] | None) -> bool:
+    """Are these words the other language's, as py3langid says, by its stop words too: many
+    of them (twice the body's language's share at least)?"""
+    if other is None:
         return False
     theirs = _share(toks, other)
     return theirs >= OTHER_SHARE and own <= 0.5 * theirs
