@@ -37,7 +37,13 @@ RULE: Final = ("boilerplate", "foreign_language")
 
 
 def _share(toks: list[str], stops: frozenset[str]) -> float:
-    return sum(map(stops.__contains__, toks)) / len(toks) if toks else 0.0
+    if not toks:
+        return 0.0
+    n = 0
+    for t in toks:
+        if t in stops:
+            n += 1
+    return n / len(toks)
 
 
 def foreign_tail(

@@ -133,13 +133,15 @@ def snippets(
     if not cand:
         return []  # (most records)
     whole = [ln for ln in cand if code_shaped(ln.text)]
-    if not isolated(sum(1 for ln in cand if code_like(ln.text)), len(whole)):
-        return []
-    out = [(ln, 0) for ln in whole]
     taken = {ln.index for ln in whole}
+    tails: list[tuple[Line, int]] = []
     for ln in cand:
         if ln.index not in taken:
             cut = code_tail(ln.text, min_before)
             if cut is not None:
-                out.append((ln, cut))
-    return out
+                tails.append((ln, cut))
+    if not whole and not tails:
+        return []
+    if not isolated(sum(1 for ln in cand if code_like(ln.text)), len(whole)):
+        return []
+    return [(ln, 0) for ln in whole] + tails
