@@ -30,7 +30,9 @@ BODY_WORDS: Final = 60  # a body this long (less its last line) has a language t
 BODY_SAMPLE: Final = 400  # its words read for its stop words' share
 BODY_SHARE: Final = 0.2  # ... when its stop words are this share of them at least
 ENGLISH_BODY: Final = 0.3  # a body whose words are this share English stop words is English
-OTHER_SHARE: Final = 0.3  # a foreign line: this share of its words in another language's list
+# a foreign line: this share of its words in its language's list at least (one list: the
+# vote over all of them found a fifth more, as a neighbouring language's list holds some)
+OTHER_SHARE: Final = 0.2
 SURELY_ENGLISH: Final = 0.35  # a line this rich in English's stop words is English
 CONFIRM: Final = 0.9  # py3langid's confidence in the line's other language, at least
 RULE: Final = ("boilerplate", "foreign_language")
