@@ -5,7 +5,10 @@ the story, an English reference line, and an article in another language keep th
 
 from __future__ import annotations
 
-from newsclean import clean_text, restore
+from restorable import clean_restorable
+
+from newsclean import clean_text
+from newsclean.model import Article
 
 HEAD = "date 2025-06-11 200"
 TITLE = "Ferry company adds a night crossing for the summer season"
@@ -22,11 +25,8 @@ BODY = [
 ]
 
 
-def _clean(lines: list[str]):
-    record = "\n".join([HEAD, TITLE, *lines])
-    art = clean_text(record)
-    assert restore(art.text, art.removed) == record
-    return art
+def _clean(lines: list[str]) -> Article:
+    return clean_restorable(HEAD, TITLE, *lines)
 
 
 def test_a_french_notice_under_an_english_story_goes() -> None:

@@ -5,8 +5,10 @@ and semicolons stay."""
 
 from __future__ import annotations
 
-from newsclean import clean_text, restore
+from restorable import clean_restorable
+
 from newsclean.detect.scripts import code_shaped, code_tail
+from newsclean.model import Article
 
 HEAD = "date 2025-06-11 200"
 TITLE = "Ferry company adds a night crossing for the summer season"
@@ -26,11 +28,8 @@ SNIPPETS = [
 ]
 
 
-def _clean(lines: list[str]):
-    record = "\n".join([HEAD, TITLE, *lines])
-    art = clean_text(record)
-    assert restore(art.text, art.removed) == record
-    return art
+def _clean(lines: list[str]) -> Article:
+    return clean_restorable(HEAD, TITLE, *lines)
 
 
 def test_a_snippet_on_a_line_of_its_own_goes() -> None:
