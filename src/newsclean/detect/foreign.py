@@ -2,7 +2,7 @@
 
 A publisher's legal notice, disclaimer or imprint is written once for the site, often in the
 site's own language or a group's, and printed under every article whatever the article's
-language ("Tous droits réservés. Reproduction interdite sans autorisation" under an English
+language ("Cette page est mise à jour chaque semaine par notre équipe" under an English
 story).  No list of wordings can hold them all; the language can tell them.  py3langid, which
 reads letters, names the body's language and a line's; jusText's stop lists (line_model.
 stopwords) check both by their words: a line at the end of what is kept that holds few of the
