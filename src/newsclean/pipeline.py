@@ -305,9 +305,11 @@ def _page_scripts(view: TextView, marks: dict, partials: list[Span]) -> list[Spa
     snippet glued onto a sentence is cut from it (a line cut already keeps that cut)."""
     out = []
     for ln, at in scripts.snippets(view.text, view.lines[view.body_start :], marks, glued.MIN_BEFORE):
+        if any(ln.start <= sp.start <= ln.end for sp in partials):
+            continue
         if at == 0:
             marks[ln.index] = _PAGE_SCRIPT
-        elif not any(ln.start <= sp.start <= ln.end for sp in partials):
+        else:
             out.append(Span(ln.cstart + at, ln.cend, *_PAGE_SCRIPT))
     return out
 

@@ -727,7 +727,7 @@ def _one_word_apart(above: Line, ln: Line) -> bool:
     p = _common_prefix(longer, shorter)
     if longer[p + 1 :] != shorter[p:]:
         return False
-    return not _named(longer[p]) or p == 0 and not _named(longer[1])
+    return not _named(longer[p])  # (a name or a figure added is another sentence's)
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:

@@ -151,9 +151,8 @@ def english_stops() -> frozenset[str]:
     return _index().english
 
 
-def stoplist_for(tokens: list[str], min_hits: int = MIN_HITS) -> frozenset[str]:
-    """The stop list of the language the tokens (lower-cased words) are most likely in
-    (English when fewer than `min_hits` of them are in any list)."""
+def stoplist_for(tokens: list[str]) -> frozenset[str]:
+    """The stop list of the language the tokens (lower-cased words) are most likely in."""
     index = _index()
     # (most records are English: when English stop words abound in a sample, no vote)
     en = index.english
@@ -172,6 +171,6 @@ def stoplist_for(tokens: list[str], min_hits: int = MIN_HITS) -> frozenset[str]:
     bits = np.unpackbits(member[rows[found]], axis=1)[:, : len(index.names)]
     hits = weights @ bits.astype(np.float32)
     best = int(np.argmax(hits))
-    if hits[best] < min_hits:
+    if hits[best] < MIN_HITS:
         return en
     return _list(index, best)
