@@ -345,8 +345,9 @@ _SAMPLE = (
 def _warm_up(enrich: bool = True) -> None:
     """Clean a small sample: models that load on first use load now (the language model
     too, which an English sample alone would not need; only when enriching: a run without
-    enrichment never reads it; loading it costs ~0.05 s of CPU per process from the copy
-    `make install` unpacks, ~0.4 s without)."""
+    enrichment reads it only for a record whose last lines may be in another language
+    (detect/foreign.py), and then on that record; loading it costs ~0.05 s of CPU per process
+    from the copy `make install` unpacks, ~0.4 s without)."""
     clean_record(Record("warm-up", _SAMPLE, "warm-up"), enrich=enrich)
     if enrich:
         classify("Το λιμάνι θα ανοίξει τον Μάιο, είπε η πρόεδρος του συμβουλίου.")
