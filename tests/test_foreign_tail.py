@@ -107,3 +107,9 @@ def test_a_notice_holding_a_few_of_englishs_stop_words_goes() -> None:
     notice = "La rédaction a choisi de ne pas publier les commentaires sur cet article de presse."
     art = _clean([*BODY, notice])
     assert art.text == "\n".join(BODY)
+
+
+def test_a_story_closing_on_words_quoted_in_their_language_keeps_them() -> None:
+    quote = "„Wir haben so lange auf diese Fähre gewartet“, sagte eine Anwohnerin am Hafen."
+    art = _clean([*BODY, quote])
+    assert art.text == "\n".join([*BODY, quote])

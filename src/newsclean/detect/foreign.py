@@ -9,8 +9,8 @@ stopwords) check both by their words: a line at the end of what is kept that hol
 body's language's stop words and many of its own language's is not the story's.
 
 Only the article's last kept lines are read, from the end up, and the walk stops at the first
-line in the body's language or longer than a notice: a foreign quotation or a translated
-passage inside the story, and a long one at its end, stay.  A line too short to be told
+line in the body's language, longer than a notice or quoting someone: a foreign quotation or
+a translated passage inside the story, and a long one or a quotation at its end, stay.  A line too short to be told
 (fewer than FOREIGN_WORDS words) goes only with a foreign line over it, and only when it
 holds none of the body's stop words."""
 
@@ -115,7 +115,7 @@ def foreign_tail(
                 break
             pending.append(ln)
             continue
-        if len(toks) > NOTICE_WORDS or own >= 0.5 * body_share:
+        if len(toks) > NOTICE_WORDS or own >= 0.5 * body_share or _quotes(ln.text):
             break
         code, confidence = classify(ln.text)
         if code == body_code or confidence < CONFIRM or not _foreign(toks, own, stoplist_of(code)):
@@ -124,6 +124,18 @@ def foreign_tail(
             out[x.index] = RULE
         pending = []
     return out
+
+
+_QUOTE_MARKS: Final = "\"“”«»„"
+
+
+def _quotes(text: str) -> bool:
+    """Does the line quote someone?  (A story may close on words quoted in their language; a
+    site's notice quotes no one.)"""
+    for c in _QUOTE_MARKS:
+        if c in text:
+            return True
+    return False
 
 
 def _foreign(toks: list[str], own: float, other: frozenset[str] | None) -> bool:
