@@ -27,3 +27,8 @@ def hang_on_slow(item, steps):
 
 def exit_at_start() -> None:
     os._exit(3)
+
+
+def bulky(item, steps):
+    """A result far larger than a pipe holds (64 KB on Linux): `steps` copies of the item."""
+    return item * steps

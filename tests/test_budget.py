@@ -137,3 +137,40 @@ def test_a_run_without_enrichment_does_not_load_the_language_model(monkeypatch):
     got = list(clean_stream(records(2), enrich=False))
     assert calls == []
     assert all(isinstance(a, Article) and a.language is None for _r, a in got)
+
+
+def test_a_worker_goes_on_cleaning_while_its_results_wait_in_a_full_pipe():
+    # the parent reads results between its own work (reading input, writing output); a worker
+    # that waited on each send would stand idle as long -- it hands them to a sending thread
+    import multiprocessing
+    import time
+
+    from newsclean.supervised import _serve
+
+    ctx = multiprocessing.get_context("spawn")
+    tasks_in, tasks_out = ctx.Pipe(duplex=False)
+    results_in, results_out = ctx.Pipe(duplex=False)
+    progress = ctx.RawArray("d", 2)
+    proc = ctx.Process(target=_serve, args=(tasks_in, results_out, progress, faults.bulky,
+                                            20_000, None), daemon=True)
+    proc.start()
+    try:
+        assert results_in.recv() == ("ready",)
+        # 40 results of 200 KB each: the first group alone overfills the pipe, and nothing
+        # is read until the worker has started on the last record
+        tasks_out.send([(seq, "0123456789") for seq in range(40)])
+        deadline = time.monotonic() + 60
+        while progress[0] < 39 and time.monotonic() < deadline and proc.is_alive():
+            time.sleep(0.02)
+        assert progress[0] == 39
+        got: list[tuple[int, str]] = []
+        while len(got) < 40:
+            got.extend(results_in.recv())
+        assert [seq for seq, _ in got] == list(range(40))  # in the order cleaned
+        assert all(len(res) == 200_000 for _, res in got)
+        tasks_out.send(None)
+        proc.join(10)
+        assert proc.exitcode == 0
+    finally:
+        if proc.is_alive():
+            proc.kill()

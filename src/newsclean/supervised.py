@@ -11,9 +11,9 @@ result per item, in input order, whatever happens to a worker:
 
 Each worker says which record it is on, and since when, in a small shared array; the
 parent reads it to judge deadlines and, after a death, to know whom to name.  Records are
-sent in batches through one pipe and results come back in small groups through another
-(RESULT_GROUP), read by a thread in the worker and by the parent's loop, so neither side can
-block the other.
+sent in batches through one pipe, read by a thread in the worker, and results come back in
+small groups through another (RESULT_GROUP), sent by a second thread and read by the parent's
+loop: neither side waits on the other, and a worker cleans on while its results wait.
 At most `window` records are between the reader and the output: memory stays bounded even
 while one worker spends minutes on one record and the others run ahead.
 """
@@ -125,33 +125,54 @@ def _serve(
             inbox.put(None)
 
     threading.Thread(target=receive, daemon=True).start()
+    # Results leave through a thread too: while the parent is busy (reading, writing) and a
+    # group waits in a full pipe, the worker goes on cleaning instead of waiting with it.
+    # One thread sends them all, so they arrive in the order they were cleaned.
+    outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def send() -> None:
+        try:
+            while (msg := outbox.get()) is not None:
+                results_out.send(msg)
+        except OSError:  # the parent is gone: take what is put, unsent, to the end
+            while outbox.get() is not None:
+                pass
+
+    sender = threading.Thread(target=send, daemon=True)
     if init is not None:
         init()
     results_out.send(("ready",))
+    sender.start()
     done: list[tuple[int, Any]] = []  # results not yet sent, in the order cleaned
     since = 0.0  # when the first of them was done
-    while True:
-        if done and inbox.empty():  # no more work in hand: send what is done first
-            results_out.send(done)
-            done = []
-        batch = inbox.get()
-        if batch is None:
-            return
-        for seq, item in batch:
-            progress[1] = 0.0
-            progress[0] = float(seq)
-            progress[1] = now = time.monotonic()
-            if done and now - since >= RESULT_WAIT:
-                results_out.send(done)
+    try:
+        while True:
+            if done and inbox.empty():  # no more work in hand: send what is done first
+                outbox.put(done)
                 done = []
-            result = work(item, steps)
-            progress[1] = 0.0
-            if not done:
-                since = now
-            done.append((seq, result))
-            if len(done) >= RESULT_GROUP:
-                results_out.send(done)
-                done = []
+            batch = inbox.get()
+            if batch is None:
+                return
+            for seq, item in batch:
+                progress[1] = 0.0
+                progress[0] = float(seq)
+                progress[1] = now = time.monotonic()
+                if done and now - since >= RESULT_WAIT:
+                    outbox.put(done)
+                    done = []
+                result = work(item, steps)
+                progress[1] = 0.0
+                if not done:
+                    since = now
+                done.append((seq, result))
+                if len(done) >= RESULT_GROUP:
+                    outbox.put(done)
+                    done = []
+    finally:
+        if done:
+            outbox.put(done)
+        outbox.put(None)
+        sender.join()
 
 
 def how_it_died(exitcode: int | None) -> str:
