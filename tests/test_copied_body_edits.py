@@ -6,6 +6,7 @@ an article's own field lines and a heading restating the headline next to a copy
 from __future__ import annotations
 
 from newsclean import clean_text, restore
+from newsclean.detect.repeats import NEAR_COPY
 
 HEAD = "date 2025-03-02 200"
 TITLE = "Volunteers restore the old mill pond before spring"
@@ -408,3 +409,58 @@ def test_a_long_paragraph_that_lost_a_clause_in_its_copy_goes() -> None:
     cut = long.replace(", carted the silt to the allotments", "", 1)
     art = clean_text("\n".join([HEAD, TITLE, *BODY[:3], long, cut, *BODY[3:]]))
     assert art.text == "\n".join([*BODY[:3], long, *BODY[3:]])
+
+
+# --- one paragraph printed again further down, lightly edited ---------------------------------
+
+REPORT = (
+    "The survey found 43 ponds in the district that had silted up since the last count, most "
+    "of them on farmland where drainage ditches now carry the spring floods past them, and the "
+    "trust says half could be brought back with a few weekends of digging and new sluices."
+)
+THREE = (
+    "The group, which started three years ago with a handful of neighbours and now counts more "
+    "than two hundred members from the villages around the pond, meets on the first Saturday "
+    "of every month at the village hall. New members "
+    "are asked to bring boots and gloves, and tools are lent out at the gate. Children are "
+    "welcome if an adult comes with them."
+)
+
+
+def test_a_long_paragraph_printed_again_further_down_with_a_figure_changed_goes() -> None:
+    assert len(REPORT.split()) >= 40
+    again = REPORT.replace("43 ponds", "45 ponds")
+    body = [*BODY[:2], REPORT, *BODY[2:]]
+    record = "\n".join([HEAD, TITLE, *body[:5], again, *body[5:]])
+    art = clean_text(record)
+    assert art.text == "\n".join(body)
+    assert [r.rule for r in art.removed if r.reason == "repeated"] == ["edited_copy"]
+    assert restore(art.text, art.removed) == record
+
+
+def test_a_long_paragraph_told_again_with_two_figures_changed_stays() -> None:
+    # two figures changed: a second year's or a second district's report, told alike
+    again = REPORT.replace("43 ponds", "45 ponds").replace("half could", "2 in 3 could")
+    body = [*BODY[:2], REPORT, *BODY[2:5], again, *BODY[5:]]
+    art = clean_text("\n".join([HEAD, TITLE, *body]))
+    assert art.text == "\n".join(body)
+
+
+def test_a_paragraph_printed_again_further_down_without_one_sentence_goes() -> None:
+    # two of its three sentences, in their order: the copy, however far below and however
+    # much of the paragraph the dropped sentence was
+    copy = THREE.split(". ", 1)[1]
+    body = [BODY[0], THREE, *BODY[1:], REPORT, *RULING[:2]]
+    assert len(body) - 1 > NEAR_COPY
+    record = "\n".join([HEAD, TITLE, *body, copy])
+    art = clean_text(record)
+    assert art.text == "\n".join(body)
+    assert [r.rule for r in art.removed if r.reason == "repeated"] == ["edited_copy"]
+
+
+def test_one_sentence_of_a_paragraph_restated_further_down_stays() -> None:
+    # one sentence again, far below: a pull quote or a summary's, the article's own
+    one = "New members are asked to bring boots and gloves, and tools are lent out at the gate."
+    body = [BODY[0], THREE, *BODY[1:], REPORT, one]
+    art = clean_text("\n".join([HEAD, TITLE, *body]))
+    assert art.text == "\n".join(body)

@@ -771,9 +771,11 @@ def _edited(
         # the site's name after it is no paragraph, and the headline alone under it is no copy)
         # (where the original's place leads, any of its sentences may be left: the copy
         # stands where the paragraph would)
+        # (a pull quote or a summary restates one sentence; two or more of a paragraph's
+        # sentences again, in its order, far from it, are its copy)
         return aligned or len(sa - sb) == 1 and (
             near and _SENTENCE_END.search(original.text) is not None
-            or not short and len(copy.norm) >= 0.6 * len(original.norm)
+            or not short and (len(copy.norm) >= 0.6 * len(original.norm) or _in_order(b, a))
         )
     if short:
         return False
@@ -807,6 +809,7 @@ def _edited(
     if len(swaps) == 1 and (
         aligned and len(wa) >= SLIP_WORDS
         or next_to and prose and len(changed) == 1 and len(wa) >= FIGURE_WORDS
+        or prose and len(changed) == 1 and len(wa) >= FAR_FIGURE_WORDS
     ):
         del changed[swaps[0]]
     if aligned:
@@ -816,6 +819,18 @@ def _edited(
 
 SLIP_WORDS: Final = 15  # a paragraph this long may lose a name or a figure in its copy
 FIGURE_WORDS: Final = 25  # ... and one this long, printed again under itself, change one figure
+# Anywhere below, a paragraph this long with one figure changed and every other word kept is
+# a copy: parallel paragraphs (two years' results, two models' specs) are short sentences
+# told alike, and a long paragraph told twice over differs in more than one figure.
+FAR_FIGURE_WORDS: Final = 40
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    """Two or more sentences of `whole`, in its order (the copy of a paragraph that lost one)."""
+    if len(part) < 2:
+        return False
+    at = iter(whole)
+    return all(any(s == t for t in at) for s in part)
 
 
 def _slip(wa: list[str], wb: list[str], block: tuple[int, int, int, int], prose: bool) -> bool:
