@@ -1385,6 +1385,56 @@ def test_a_glued_widget_line_over_the_headline_stays_the_pages() -> None:
     assert kept_lines(rec) == [P1, P2, P3]
 
 
+@pytest.mark.parametrize(
+    "glue", ["© 2025 Harbour Press Ltd", "Copyright 2024 Harbour Media Group", "Home / News / Local"]
+)
+def test_a_notice_or_breadcrumb_glued_before_the_first_line_leaves_the_line(glue: str) -> None:
+    # the copyright or navigation family takes such a line whole; the article's first
+    # paragraph comes back, only what a family names is cut
+    rec = record(TITLE, glue + P1, P2, P3)
+    a = clean_text(rec)
+    assert kept_lines(rec) == [P1, P2, P3]
+    assert [r.text for r in a.removed if r.rule == "glued_head"] == [glue]
+    assert restore(a.text, a.removed) == rec
+
+
+def test_a_notice_glued_onto_a_notice_over_the_article_goes_whole() -> None:
+    # what is left after the cut is a notice too: the whole line is the page's
+    rec = record(TITLE, "© 2025 Harbour Press LtdAll rights reserved.", P1, P2, P3)
+    assert kept_lines(rec) == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("row", ["Share on FacebookShare on X", "ADVERTISEMENT"])
+def test_a_named_label_glued_before_any_capitalised_opening_word_is_cut(row: str) -> None:
+    # a label ending in a one-letter name ("X"), or one in capitals, that a family names:
+    # cut before a sentence whatever word opens it
+    first = "If you ride the night bus after midnight, the council wants to hear how the new routes work."
+    rec = record(TITLE, row + first, P2, P3)
+    assert kept_lines(rec) == [first, P2, P3]
+    assert [r.text for r in clean_text(rec).removed if r.rule == "glued_head"] == [row]
+
+
+@pytest.mark.parametrize(
+    "last,glue",
+    [
+        (P4, "(c) 2025 Harbour Press Ltd"),  # the copyright sign in letters, after a stop
+        ("Tickets for the night buses are sold at every stop along the new routes", "© Harbour Press 2025"),
+        ("Tickets for the night buses are sold at every stop along the new routes", "(c) 2025 Harbour Press"),
+    ],
+)
+def test_a_copyright_notice_glued_onto_the_last_line_is_cut(last: str, glue: str) -> None:
+    rec = record(TITLE, P1, P2, P3, last + glue)
+    a = clean_text(rec)
+    assert kept_lines(rec) == [P1, P2, P3, last]
+    assert [r.text for r in a.removed if r.rule == "glued_tail"] == [glue]
+
+
+def test_a_lettered_clause_run_onto_a_sentence_is_no_copyright_notice() -> None:
+    # a statute's clauses run together: "(c)" opens the next clause, a statement of its own
+    last = P4 + "(c) The council may extend the pilot by one year."
+    assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3, last]
+
+
 def test_a_stray_mojibake_capital_after_the_last_stop_is_no_glued_tail() -> None:
     # "Â" is what a UTF-8 no-break space reads as in Latin-1: the text's own bytes, no widget
     last = P4 + "\u00c2"

@@ -234,19 +234,25 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
     lines = view.lines
     k = view.body_start
     n = len(lines)
-    taken = None  # the line right over the first kept one, if the family took it whole as glued
+    taken = None  # the line right over the first kept one, if a family took it whole
     while k < n and (lines[k].blank or k in marks):
         if not lines[k].blank:
-            taken = k if marks.get(k) == _GLUED_LINE else None
+            mark = marks.get(k)
+            taken = k if mark is not None and mark[0] == "boilerplate" else None
         k += 1
     if k >= n:
         return []
     out = []
     if tag is None and taken is not None and k + 1 < n:
-        # the article's first line with widget labels glued before it, taken whole by the
-        # family: it gets its line back and loses only the labels (as a glued tail does)
+        # the article's first line with widget labels, a notice or a breadcrumb glued before
+        # it, taken whole by a family: it gets its line back and loses only what was glued
+        # (as a glued tail does) -- when a family names what is cut and nothing it leaves
         sp = glued.head(lines[taken], _named_over)
-        if sp is not None and _named_or_credit(view.text[sp.end : lines[taken].cend]) is None:
+        if (
+            sp is not None
+            and (marks[taken] == _GLUED_LINE or _named_over(view.text[sp.start : sp.end]) is not None)
+            and _named_or_credit(view.text[sp.end : lines[taken].cend]) is None
+        ):
             del marks[taken]
             out.append(sp)
             k = taken

@@ -24,7 +24,11 @@ _LOW: Final = "a-zß-öø-ÿ"
 # a stop (maybe a closing quote or bracket) touching a capital, a copyright sign or an opening
 # Spanish question or exclamation mark, or a list or menu mark before one: where a glued tail
 # may start; the word before the stop says whether it ends a sentence
-_TAIL_AT: Final = re.compile(rf"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?[{_CAP}“‘©¿¡])")
+# (or the copyright sign written "(c)", before a year or a name: "(c) the applicant" is a
+# list's entry)
+_TAIL_AT: Final = re.compile(
+    rf"[.!?][\"”’')\]]?(?=(?:[*•·»›|]\s?)?(?:[{_CAP}“‘©¿¡]|\([cC]\) ?[0-9{_CAP}]))"
+)
 MIN_BEFORE: Final = 8  # a glued tail hangs on a sentence of at least this many words
 # a word of three or more lower-case letters touching a capitalised word: a glued head's end
 _HEAD_AT: Final = re.compile(rf"(?<=[{_LOW}]{{3}})(?=[{_CAP}][{_LOW}])")
@@ -209,7 +213,8 @@ _DATE_ONLY: Final = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 _WORDED: Final = re.compile(r"[^\W\d_]{2,}")  # a word of letters, not a footnote's number
 # a lower-case letter or a figure touching a capitalised word (found from the capital: a
 # search that starts on a character class skips ahead to the capitals)
-_WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])")
+# (or a copyright sign, "©" or "(c)" before a year or a name, touching a word)
+_WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])|(?<=\w)(?:©|\([cC]\)(?= ?[0-9A-Z]))")
 # furniture no brand's last hump reads as
 _NOTICES: Final = frozenset(("ad_marker", "copyright", "credits", "disclaimer", "paywall"))
 # families too weak to cut on: a lone section word or a verb ("…SkyNews", "…GoShare") may be
@@ -257,7 +262,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
         cut = m.end()
         if len(text[:cut].split()) > MAX_WORDS or len(text[cut:].split()) < MIN_REST:
             break
-        if _opens(text, cut):
+        if _opens(text, cut) or _strong(named(text[:cut])):
             return Span(ln.cstart, ln.cstart + cut, "boilerplate", "glued_head")
     return None
 
@@ -303,7 +308,10 @@ def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | Non
 WIDGET_PIECE: Final = 3  # a widget's label run on after the first: at most this many words
 # between labels: a lower-case letter or a figure touching a capital, or an opening quotation
 # mark before one ("LinkedInCopy link", "3 minA team", "Email“We …")
-_LABEL_TOUCH: Final = re.compile(rf"(?<=[{_LOW}0-9])(?=[{_CAP}]|[\"“‘«„¿¡][{_CAP}])")
+# (or a label's last word of one capital, "Share on X", touching a capitalised word)
+_LABEL_TOUCH: Final = re.compile(
+    rf"(?<=[{_LOW}0-9])(?=[{_CAP}]|[\"“‘«„¿¡][{_CAP}])|(?<=\s[A-Z])(?=[{_CAP}][{_LOW}])"
+)
 _NEXT_PIECE: Final = re.compile(rf"[{_CAP}][^\s{_CAP}]*")  # a capital and what follows it up to a space or capital
 
 
@@ -335,6 +343,8 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
         touch = _LABEL_TOUCH.search(text, end + 1, end + MAX_CHARS)
         if not (
             _opens(text, end)
+            # (after a label a strong family names, in a row already cut, any capitalised word)
+            or _strong(named(piece)) and text[end : end + 1].isupper() and text[end + 1 : end + 2].islower()
             or nxt is not None and len(nxt.group()) == 1 and text[end + 1 : end + 2] == " "  # "A", "I"
             or _label_end(text, end, named) is not None
             # (an unnamed last label, then the sentence)
