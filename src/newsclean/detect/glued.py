@@ -31,7 +31,7 @@ _TAIL_AT: Final = re.compile(
 )
 MIN_BEFORE: Final = 8  # a glued tail hangs on a sentence of at least this many words
 # a word of three or more lower-case letters touching a capitalised word: a glued head's end
-_HEAD_AT: Final = re.compile(rf"(?<=[{_LOW}]{{3}})(?=[{_CAP}][{_LOW}])")
+_HEAD_AT: Final = re.compile(rf"[{_CAP}](?<=[{_LOW}]{{3}}.)(?=[{_LOW}])")
 _CLOSERS: Final = "\"”’')]"
 
 MAX_WORDS: Final = 8  # a glued widget string, a menu's label: never longer than this
@@ -169,7 +169,7 @@ def tail(
 
 # a capital touching what ends a word, a figure, a bracket or a stop ("nightsComments (4)",
 # "3)Share", "website.Print")
-_WIDGET_TOUCH: Final = re.compile(rf"(?<=[{_LOW}0-9)\].!?])(?=[{_CAP}])")
+_WIDGET_TOUCH: Final = re.compile(rf"[{_CAP}](?<=[{_LOW}0-9)\].!?].)")
 
 
 def widget_tail(
@@ -183,7 +183,7 @@ def widget_tail(
     text = ln.text
     # (only the line's last MAX_CHARS can be widgets: the touches before are not looked at)
     for m in _WIDGET_TOUCH.finditer(text, max(0, len(text) - MAX_CHARS)):
-        cut = m.end()
+        cut = m.start()
         rest = text[cut:]
         if len(rest.split()) > MAX_WORDS or not _strong(named(rest)):
             continue
@@ -208,13 +208,13 @@ def _label_cased(text: str) -> bool:
 
 
 # a stop after a word in lower case, touching a figure or an arrow, a pointer or a bullet
-_ODD_TAIL_AT: Final = re.compile(r"(?<=[a-z]{3})[.!?][\"”’')\]]?(?=\d|[←→«»›‹•·▶►] ?\w)")
+_ODD_TAIL_AT: Final = re.compile(r"[.!?](?<=[a-z]{3}.)[\"”’')\]]?(?=\d|[←→«»›‹•·▶►] ?\w)")
 _DATE_ONLY: Final = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 _WORDED: Final = re.compile(r"[^\W\d_]{2,}")  # a word of letters, not a footnote's number
 # a lower-case letter or a figure touching a capitalised word (found from the capital: a
 # search that starts on a character class skips ahead to the capitals)
 # (or a copyright sign, "©" or "(c)" before a year or a name, touching a word)
-_WORD_GLUE: Final = re.compile(r"[A-Z](?<=[a-z0-9][A-Z])(?=[a-z])|(?<=\w)(?:©|\([cC]\)(?= ?[0-9A-Z]))")
+_WORD_GLUE: Final = re.compile(r"[A-Z©(](?:(?<=[a-z0-9][A-Z])(?=[a-z])|(?<=\w©)|(?<=\w\()(?=[cC]\) ?[0-9A-Z]))")
 # furniture no brand's last hump reads as
 _NOTICES: Final = frozenset(("ad_marker", "copyright", "credits", "disclaimer", "paywall"))
 # families too weak to cut on: a lone section word or a verb ("…SkyNews", "…GoShare") may be
@@ -230,7 +230,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
     """The glued furniture at the start of the article's first line, if any."""
     text = ln.text
     for m in _HEAD_AT.finditer(text, 0, MAX_PITCH_CHARS):
-        cut = m.end()
+        cut = m.start()
         lead = text[:cut]
         n = len(lead.split())
         if n > MAX_PITCH or not _rest_holds(text, cut, lead, named):
@@ -244,7 +244,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
     # "Comments (4)Being …", "Lesezeit: 3 Min.Was …"), or before a one-letter word ("SubscribeI
     # speak …"): cut there only when a family names what stands before
     for m in _HEAD_TOUCH.finditer(text, 0, MAX_PITCH_CHARS):
-        cut = m.end()
+        cut = m.start()
         lead = text[:cut]
         n = len(lead.split())
         if n > MAX_PITCH or not _rest_holds(text, cut, lead, named):
@@ -259,7 +259,7 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
     # a label in capitals run into the sentence's opening word ("BREAKINGThe …", "LIVEThe …",
     # "ANZEIGEDer …"): no word of the language runs capitals into a capitalised word
     for m in _CAPS_TOUCH.finditer(text, 0, MAX_CHARS):
-        cut = m.end()
+        cut = m.start()
         if len(text[:cut].split()) > MAX_WORDS or len(text[cut:].split()) < MIN_REST:
             break
         if _opens(text, cut) or _strong(named(text[:cut])):
@@ -310,7 +310,7 @@ WIDGET_PIECE: Final = 3  # a widget's label run on after the first: at most this
 # mark before one ("LinkedInCopy link", "3 minA team", "Email“We …")
 # (or a label's last word of one capital, "Share on X", touching a capitalised word)
 _LABEL_TOUCH: Final = re.compile(
-    rf"(?<=[{_LOW}0-9])(?=[{_CAP}]|[\"“‘«„¿¡][{_CAP}])|(?<=\s[A-Z])(?=[{_CAP}][{_LOW}])"
+    rf"[{_CAP}\"“‘«„¿¡](?:(?<=[{_LOW}0-9].)(?:(?<=[{_CAP}])|(?=[{_CAP}]))|(?<=\s[A-Z][{_CAP}])(?=[{_LOW}]))"
 )
 _NEXT_PIECE: Final = re.compile(rf"[{_CAP}][^\s{_CAP}]*")  # a capital and what follows it up to a space or capital
 
@@ -328,9 +328,9 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
         if end is None:
             # an unnamed last label: one hump, a sentence's opening word after it
             m = _LABEL_TOUCH.search(text, cut + 1, cut + MAX_CHARS)
-            if m is None or " " in text[cut : m.end()] or not _opens(text, m.end()):
+            if m is None or " " in text[cut : m.start()] or not _opens(text, m.start()):
                 return cut
-            end = m.end()
+            end = m.start()
             return end if _rest_holds(text, end, text[cut:end], named) else cut
         piece = text[cut:end]
         if (
@@ -348,7 +348,7 @@ def _through_widgets(text: str, cut: int, named: Callable[[str], str | None]) ->
             or nxt is not None and len(nxt.group()) == 1 and text[end + 1 : end + 2] == " "  # "A", "I"
             or _label_end(text, end, named) is not None
             # (an unnamed last label, then the sentence)
-            or touch is not None and " " not in text[end : touch.end()] and _opens(text, touch.end())
+            or touch is not None and " " not in text[end : touch.start()] and _opens(text, touch.start())
         ):
             return cut
         cut = end
@@ -361,16 +361,16 @@ def _label_end(text: str, at: int, named: Callable[[str], str | None]) -> int | 
     m = _LABEL_TOUCH.search(text, at + 1, at + MAX_CHARS)
     if m is None:
         return None
-    if named(text[at : m.end()]) is not None:
-        return m.end()
-    m2 = _LABEL_TOUCH.search(text, m.end() + 1, at + MAX_CHARS)
-    if m2 is not None and " " not in text[at : m2.end()] and named(text[at : m2.end()]) is not None:
-        return m2.end()
+    if named(text[at : m.start()]) is not None:
+        return m.start()
+    m2 = _LABEL_TOUCH.search(text, m.start() + 1, at + MAX_CHARS)
+    if m2 is not None and " " not in text[at : m2.start()] and named(text[at : m2.start()]) is not None:
+        return m2.start()
     return None
 
 
 # a run of two capitals or more touching a capitalised word
-_CAPS_TOUCH: Final = re.compile(rf"(?<=[A-Z]{{2}})(?=[{_CAP}][{_LOW}])")
+_CAPS_TOUCH: Final = re.compile(rf"[{_CAP}](?<=[A-Z]{{2}}.)(?=[{_LOW}])")
 
 
 _QUOTE_OPENERS: Final = frozenset("\"“‘«„¿¡")
@@ -410,4 +410,4 @@ def _opens_sentence(lead: str, rest: str) -> bool:
 
 # any character but a space or a capital touching a capital (or an opening quote or Spanish
 # mark): not inside an acronym ("USF", "PERKS")
-_HEAD_TOUCH: Final = re.compile(rf"(?<=[^\s{_CAP}])(?=[{_CAP}\"“‘¿¡])")
+_HEAD_TOUCH: Final = re.compile(rf"[{_CAP}\"“‘¿¡](?<=[^\s{_CAP}].)")

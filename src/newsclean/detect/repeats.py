@@ -463,7 +463,9 @@ NEAR_COPY: Final = 8
 _EDGE: Final = 40  # characters of a paragraph's opening or closing that a copy-edit rarely touches
 EDITED_WORDS_CHANGED: Final = 3  # a copy-edit changes at most this many words
 _CASED_WORD: Final = re.compile(r"[^\W_]+")
-_SENTENCES: Final = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
+# (after a stop: closing marks then spaces, or spaces; each branch opens on its first
+# character, so a search skips to it)
+_SENTENCES: Final = re.compile(r"[\"”’')\]](?<=[.!?].)[\"”’')\]]*\s+|\s(?<=[.!?]\s)\s*")
 
 
 def edited_copies(body: list[Line], known: dict[int, str]) -> dict[int, str]:

@@ -116,7 +116,7 @@ class Mention:
 # indexed once: a find per surname is cheaper for the few of a news article, but an
 # article of thousands of quotations by as many people was quadratic.
 _FIND_SURNAMES: Final = 200
-_CHUNK: Final = re.compile(r"(?<=[ \n\u00a0])\S+")
+_CHUNK: Final = re.compile(r"[ \n\u00a0](\S+)")  # (the space first: a search skips to it)
 
 
 def _finds(text: str, word: str) -> list[int]:
@@ -149,8 +149,8 @@ def _word_starts(text: str) -> dict[str, list[int]]:
     reads (after " ", "\\n" or a no-break space; at the end of a word)."""
     out: dict[str, list[int]] = {}
     for m in _CHUNK.finditer(text):
-        chunk = m.group()
-        s = m.start()
+        chunk = m.group(1)
+        s = m.start(1)
         for j, c in enumerate(chunk):
             if j and not (c.isalnum() or c == "-"):
                 out.setdefault(chunk[:j], []).append(s)
