@@ -152,3 +152,38 @@ def test_an_articles_own_last_paragraph_with_the_laws_words_stays(last: str) -> 
     body = [*BODY[:2], "The council's permission covers liability for the stalls, the town's "
             "lawyers said, and the market's operator must hold insurance against damage.", last]
     assert clean_text("\n".join([HEAD, TITLE, *body])).text == "\n".join(body)
+
+
+# --- the publisher's registration and the site's credit line in its footer --------------------
+
+FOOTERS = [
+    ["Registered in England and Wales. Company number 04417252."],
+    ["Registered office: 1 Harbour Road, Portview"],
+    ["Town Crier Media GmbH", "Amtsgericht Hamburg, HRB 123456"],
+    ["Town Crier SAS, RCS Lyon B 123 456 789"],
+    ["Town Crier Srl – Partita IVA 01234567890"],
+    ["Powered by WordPress", "Theme by Hillside Studio"],
+    ["Proudly powered by Ghost"],
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_the_publishers_registration_or_the_sites_credit_under_the_article_goes(footer: list[str]) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, *footer])
+    art = clean_text(record)
+    assert art.text == "\n".join(BODY), footer
+    assert restore(art.text, art.removed) == record
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a story about a company's registration, or powered by something, in its own words
+        "The company, registered in England and Wales, employs about 300 people at two sites.",
+        "Its company number, 04417252, appears on every invoice the firm has sent since 2019.",
+        "Powered by the sun, the ferry crossed the lake in three days without a single stop.",
+    ],
+)
+def test_an_article_that_mentions_registration_or_power_keeps_its_last_paragraph(last: str) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, last])
+    assert clean_text(record).text == "\n".join([*BODY, last])

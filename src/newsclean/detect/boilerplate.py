@@ -162,6 +162,14 @@ _COPYRIGHT: Final = _rx(
     r"^(?:®|™)|\b(?:registered\s+)?trademarks?\s+(?:of|owned\s+by|belonging\s+to)\b|"
     r"\beingetragene\s+(?:marke|warenzeichen)\b|\bmarques?\s+déposées?\b|\bmarcas?\s+registradas?\b|"
     r"\bmarchi?o?\s+registrat[oi]\b",
+    # the publisher's registration as a company (en, de, fr, it, es): a number or a register
+    # court names it, or the line opens on where it is registered
+    r"^registered\s+(?:office|address|in\s+(?:england|scotland|wales|northern\s+ireland|ireland))\b|"
+    r"\bcompany\s+(?:registration\s+)?(?:number|no\.?)\s*:?\s*[a-z]{0,2}\s?\d{6,}|"
+    r"\bvat\s+(?:registration\s+)?(?:number|no\.?|reg\.?)\s*:?\s*[a-z]{0,2}\s?\d[\d ]{6,}|"
+    r"\b(?:amtsgericht|registergericht|handelsregister)\b[^.]{0,40}\bhr[ab]\s*\d+|"
+    r"\brcs\s+[a-zé-]+(?:\s+[a-zé-]+)?\s+(?:[a-z]\s+)?\d{3}\s?\d{3}\s?\d{3}\b|\bsiret\s*:?\s*\d{3}\s?\d{3}\s?\d{3}|"
+    r"\b(?:partita\s+iva|p\.\s?iva)\s*:?\s*(?:it)?\d{11}\b|\binscrita\s+en\s+el\s+registro\s+mercantil\b",
     # reproduction forbidden without leave (en, pt)
     r"\breproduction\b[^.]{0,90}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
     # this text, or all of the site, protected by copyright (en, de, fr, es, it, pt): said of
@@ -175,6 +183,12 @@ _COPYRIGHT: Final = _rx(
 )
 # "All content © 2025 Example Inc", "Site design / logo © 2024 Example": a few words, then
 # the notice
+# The site's own credit line in its footer ("Powered by …", "Theme by …"): a name after it.
+_SITE_CREDIT_LEADS: Final = ("powered by", "proudly powered by", "theme by", "website by", "site by",
+                             "web design by", "hosted by")
+_SITE_CREDIT: Final = re.compile(
+    r"(?:proudly\s+)?(?:powered|theme|website|site|web\s+design|hosted)\s+by\s+[\w.&' -]{2,40}$"
+)
 _COPYRIGHT_MID: Final = re.compile(
     r"(?:[\w/&.,'-]+\s+){1,4}©\s*(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s+\S+){1,5}\s*$"
 )
@@ -596,7 +610,8 @@ _COPYRIGHT_WORDS: Final = frozenset(
     reservados riservati voorbehouden proibida reprodução trademark trademarks registered
     eingetragene déposée déposées registrada registradas registrato registrati protected
     urheberrechtlich protégé protégée protégés protégées protegido protegida protegidos
-    protegidas protetto protetta""".split()
+    protegidas protetto protetta vat amtsgericht registergericht handelsregister rcs siret iva
+    mercantil""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
@@ -881,6 +896,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and ("©" in norm or "®" in norm or "™" in norm or not _COPYRIGHT_WORDS.isdisjoint(toks))
         and (_COPYRIGHT.search(norm) or ("©" in norm and _COPYRIGHT_MID.match(norm)))
     ):
+        return "copyright"
+    if words <= 8 and norm.startswith(_SITE_CREDIT_LEADS) and _SITE_CREDIT.match(norm):
         return "copyright"
     if (
         gated
