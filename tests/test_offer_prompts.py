@@ -60,3 +60,15 @@ def test_a_subscribers_own_link_and_an_article_about_subscriptions_stay() -> Non
     assert offer_prompt(TextView("x\n" + last).lines[1].toks, last) is not None  # worded so
     art = clean_text("\n".join([HEAD, "Streaming service loses subscribers in Europe", *story]))
     assert art.text == "\n".join(story)
+
+
+def test_a_sections_heading_cut_off_by_a_reading_wall_stays_and_menu_labels_over_it_go() -> None:
+    # a wall cuts the article wherever it stands: after a section's heading, the heading is
+    # the article's; two menu labels over the wall (no prose right over them) are the page's
+    wall = ["Subscribe to continue reading.", "Already a subscriber? Sign in"]
+    heading = "Repairs planned for next winter"
+    art = clean_text("\n".join([HEAD, TITLE, *BODY, heading, *wall]))
+    assert art.text == "\n".join([*BODY, heading])
+    labels = ["Sort and Filter", "Browse the Directory"]
+    art = clean_text("\n".join([HEAD, TITLE, *BODY, *labels, *wall]))
+    assert art.text == "\n".join(BODY)

@@ -1339,6 +1339,9 @@ def _tail(
     words: Container[str] | None = None
     own: dict[str, int] | None = None  # each line of the article -> where it first stands
     opener = marks.get(tail[start].index) or ("boilerplate", fam[tail[start].index])
+    if opener[1] == "paywall" and _heading_cut_off(body, tail, start):
+        _mark_from(tail, start, fam, marks)  # (the heading above the wall stays)
+        return
     while start > 0 and opener[1] != "disclaimer":
         ln = tail[start - 1]
         if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
@@ -1365,9 +1368,30 @@ def _tail(
         if share >= 0.5 and (hits >= 2 or share == 1.0):
             break
         start -= 1
+    _mark_from(tail, start, fam, marks)
+
+
+def _mark_from(tail: list[Line], start: int, fam: _Lazy, marks: dict) -> None:
     for ln in tail[start:]:
         if ln.index not in marks:
             marks[ln.index] = ("boilerplate", fam[ln.index] or "tail_links")
+
+
+PROSE_ABOVE: Final = 10  # the line over a heading cut off by a wall: a sentence this long
+
+
+def _heading_cut_off(body: list[Line], tail: list[Line], start: int) -> bool:
+    """Is the one line right above a reading wall a section's heading the wall cut off from
+    its text: a heading's shape, standing right under the article's prose?  (A wall cuts the
+    article wherever it stands; menus and teasers above it come as runs of labels.)"""
+    if start < 1:
+        return False
+    ln = tail[start - 1]
+    if not _headline_like(ln) or ln.words > SHORT_WORDS or _LIST_ITEM.match(ln.text):
+        return False
+    k = body.index(ln)
+    above = body[k - 1] if k > 0 else None
+    return above is not None and above.words >= PROSE_ABOVE and _ends_sentence(above.text)
 
 
 LIST_ENTRIES: Final = 10  # entries of a long list below the opener ...
