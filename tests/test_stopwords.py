@@ -102,3 +102,12 @@ def test_a_stop_list_by_its_language_code_and_none_without_one() -> None:
     french = stoplist_of("fr")
     assert french is not None and {"le", "la", "les", "et"} <= french and french != english_stops()
     assert stoplist_of("zz") is None and stoplist_of(None) is None
+
+
+def test_every_language_code_names_one_of_justexts_lists() -> None:
+    # a list renamed or dropped by a jusText release would raise at a record's end, not here
+    from newsclean.line_model.stopwords import _NAMES, stoplist_of
+
+    for code in _NAMES:
+        got = stoplist_of(code)
+        assert got is not None and len(got) >= 10, code

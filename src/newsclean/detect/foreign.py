@@ -10,9 +10,9 @@ body's language's stop words and many of its own language's is not the story's.
 
 Only the article's last kept lines are read, from the end up, and the walk stops at the first
 line in the body's language, longer than a notice or quoting someone: a foreign quotation or
-a translated passage inside the story, and a long one or a quotation at its end, stay.  A line too short to be told
-(fewer than FOREIGN_WORDS words) goes only with a foreign line over it, and only when it
-holds none of the body's stop words."""
+a translated passage inside the story, and a long one or a quotation at its end, stay.  A
+line too short to be told (fewer than FOREIGN_WORDS words) goes only with a foreign line over
+it, and only when it holds none of the body's stop words."""
 
 from __future__ import annotations
 
