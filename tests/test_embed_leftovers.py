@@ -109,3 +109,63 @@ def test_an_articles_own_question_or_sentence_about_errors_stays() -> None:
             "Report an error in the flood maps to the council by Friday, the owners urged."]
     art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *body]))
     assert art.text == "\n".join(body)
+
+
+@pytest.mark.parametrize(
+    "player",
+    [
+        ["Play video"],
+        ["Toggle caption"],
+        ["Enlarge this image"],
+        ["Open gallery", "14 photos"],
+        ["Image 2 of 9"],
+        ["0:00 / 3:12"],
+        ["Duration: 1:47"],
+        ["Skip ad"],
+        ["Your browser does not support the audio element."],
+        ["Listen to this article", "6 min"],
+        ["Bild 3 von 8"],
+    ],
+)
+def test_a_players_or_a_gallerys_text_in_the_body_goes(player) -> None:
+    record = "\n".join(["date 2025-03-03 200", TITLE, BODY[0], *player, *BODY[1:]])
+    art = clean_text(record)
+    assert art.text == "\n".join(BODY), player
+    assert {r.rule for r in art.removed if r.reason == "boilerplate"} == {"embed"}, player
+    assert restore(art.text, art.removed) == record
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        # a word alone may be the article's heading or list item
+        "Audio", "Images", "Play", "Up next",
+        "Watch the video of the reopening on the council's website.",
+        "9/11",
+        "14:30",
+        "3 photos were taken by the harbour master before the water came in.",
+        "Open the gallery doors at nine, the owners told their staff.",
+    ],
+)
+def test_a_line_that_only_looks_like_a_players_stays(own) -> None:
+    body = [BODY[0], own, *BODY[1:]]
+    art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *body]))
+    assert art.text == "\n".join(body), own
+
+
+@pytest.mark.parametrize("slot", ["Advertisement", "Watch on YouTube", "Skip ad"])
+def test_an_ad_or_embed_above_the_articles_closing_line_does_not_cut_it(slot) -> None:
+    # a short closing line under an ad slot is the article's; the slot alone goes
+    body = [*BODY, "See you at the harbour!"]
+    record = "\n".join(["date 2025-03-03 200", TITLE, *BODY, slot, body[-1]])
+    art = clean_text(record)
+    assert art.text == "\n".join(body), slot
+    assert restore(art.text, art.removed) == record
+
+
+def test_an_ad_slot_over_the_pages_furniture_still_opens_it() -> None:
+    # under the slot a menu, then the publisher's notice: the page's furniture from the slot on
+    tail = ["Advertisement", "Newsletters", "Careers", "Contact us",
+            "© 2025 Harbour Media Ltd. All rights reserved."]
+    art = clean_text("\n".join(["date 2025-03-03 200", TITLE, *BODY, *tail]))
+    assert art.text == "\n".join(BODY)

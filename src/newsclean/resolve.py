@@ -904,6 +904,11 @@ def _mark_furniture(
         elif family := fam[ln.index]:
             marks[ln.index] = ("boilerplate", family)
     for ln in tail:
+        if ln.words <= _ANYWHERE_WORDS and (mark := _anywhere_mark(ln)) in _ANYWHERE_MARKS:
+            # an embed's leftover or an ad slot, whatever family its words also fit ("Watch
+            # on YouTube" is a player's label, not the page's links)
+            marks[ln.index] = mark
+            continue
         f = fam[ln.index]
         if f and f in _TAIL_OPENERS:
             marks[ln.index] = ("boilerplate", f)
@@ -911,11 +916,16 @@ def _mark_furniture(
             marks[ln.index] = _banner_mark(kind)
     # ad slot markers, what embedded posts and players leave, and a wall's prompt to sign in
     # or pay to read on are removed wherever they stand, the middle of the body included
-    for ln in body:
+    for k, ln in enumerate(body):
         if ln.words > _ANYWHERE_WORDS or ln.index in marks:
             continue
         if (mark := _anywhere_mark(ln)) is not None:
             marks[ln.index] = mark
+            if mark == _EMBED_MARK:
+                # the player's length printed next to it ("Listen to this article" / "4 min")
+                for j in (k - 1, k + 1):
+                    if 0 <= j < len(body) and body[j].words <= 3 and boiler_mod.is_duration(body[j].norm):
+                        marks.setdefault(body[j].index, _EMBED_MARK)
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)
@@ -931,6 +941,9 @@ _ANYWHERE_CACHE: dict[str, int | tuple[int, tuple[str, str]]] = {}
 _AD_MARK: Final = ("boilerplate", "ad_marker")
 _EMBED_MARK: Final = ("boilerplate", "embed")
 _WALL_MARK: Final = ("boilerplate", "paywall")
+_ANYWHERE_KINDS: Final = frozenset(("ad_marker", "embed"))
+_ANYWHERE_MARKS: Final = (_AD_MARK, _EMBED_MARK)
+_NO_MARK: Final = ("", "")
 
 
 def _anywhere_mark(ln: Line) -> tuple[str, str] | None:
@@ -1333,6 +1346,12 @@ def _tail(
     )
     if start is None or _article_continues(body, first, tail, start):
         return
+    if marks.get(tail[start].index, _NO_MARK)[1] in _ANYWHERE_KINDS and not any(
+        _furniture_below(ln, marks) for ln in tail[start + 1 :]
+    ):
+        # an ad slot's marker or an embed's leftover is removed wherever it stands, between
+        # an article's closing lines too: it opens the page's furniture only over more of it
+        return
     # menu items just above the first explained line: short, and foreign to the article
     # (not above a disclaimer: what stands between the body and its disclaimer is the
     # article's sign-off, byline or note)
@@ -1369,6 +1388,15 @@ def _tail(
             break
         start -= 1
     _mark_from(tail, start, fam, marks)
+
+
+def _furniture_below(ln: Line, marks: dict) -> bool:
+    """Under an ad slot or an embed, is this line the page's: explained by another family, or
+    a teaser, a button or a name in headline case?"""
+    m = marks.get(ln.index)
+    if m is not None:
+        return m[1] not in _ANYWHERE_KINDS
+    return credits_mod.is_teaser(ln.text)
 
 
 def _mark_from(tail: list[Line], start: int, fam: _Lazy, marks: dict) -> None:

@@ -728,13 +728,75 @@ _EMBED_FIRST: Final = frozenset(
 _EMBED_HOSTS: Final = ("http", "pic.twitter.com/", "t.co/", "youtu.be/", "instagr.am/", "vm.tiktok.com/")
 
 
+# What a media player or a gallery prints as text, in the six languages: its controls and
+# states ("Play video", "Now playing", "Toggle caption", "Open gallery"), a position or a
+# length ("0:00 / 2:35", "Duration: 2:14", "Image 3 of 12", "8 photos") and the fallback a
+# browser without the player shows ("Your browser does not support the video tag.").  Only
+# the controls' verbs, the media's nouns and figures: a line with any other word (a caption,
+# an article's "Watch the debate tonight") is not one.
+_MEDIA_NOUN: Final = (
+    r"(?:video|vid[ée]o|audio|podcast|player|lecteur|gallery|galerie|galer[ií]a|galleria|slideshow|"
+    r"diaporama|image|photo|picture|foto|bild|imagen|immagine|imagem|caption|légende|media|clip)s?"
+)
+_MEDIA_COUNT: Final = (
+    r"(?:photos?|images?|pictures?|slides?|bilder|fotos?|im[áa]genes|immagini|imagens|vid[ée]os?|"
+    r"clips?)"
+)
+_TIME: Final = r"\d{1,2}:\d{2}(?::\d{2})?"
+_MEDIA: Final = re.compile(
+    # a control over its medium ("Play video", "Toggle caption", "Open gallery"); a word alone
+    # ("Audio", "Play", "Up next") may be the article's heading or list item
+    r"(?:play|pause|replay|stop|mute|unmute|close|open|view|show|hide|toggle|enlarge|"
+    r"expand|launch|watch|start|abspielen|lire|reproducir|riproduci|reproduzir)\s+"
+    r"(?:the\s+|this\s+|all\s+|more\s+|full\s+)?" + _MEDIA_NOUN + r"(?:\s+(?:player|gallery))?"
+    r"|(?:video\s+|photo\s+|image\s+)?(?:player|gallery)\s+(?:is\s+)?loading"
+    r"|skip\s+(?:ad|intro)|exit\s+full\s*screen"
+    # a position or a length
+    rf"|{_TIME}\s*/\s*{_TIME}"
+    rf"|(?:duration|length|runtime|dauer|durée|duración|durata|duração)\s*:?\s*{_TIME}(?:\s*min\w*)?"
+    r"|(?:image|photo|picture|slide|bild|foto|imagen|immagine|imagem)\s+\d{1,3}\s*(?:of|/|von|sur|de|di)\s*\d{1,3}"
+    r"|\d{1,3}\s+of\s+\d{1,3}"  # ("9/11" alone is a heading)
+    rf"|\d{{1,3}}\s+{_MEDIA_COUNT}"
+    # the fallback of a browser without the player
+    r"|(?:sorry,?\s+)?your\s+browser\s+(?:does\s+not|doesn't|doesn’t|cannot|can't|can’t)\s+"
+    r"(?:support|play)\s+(?:the\s+|this\s+|html5\s+|embedded\s+)*(?:video|audio|media|iframes?)"
+    r"(?:\s+(?:tag|element|playback|format|file))?"
+)
+_MEDIA_FIRST: Final = frozenset(
+    """play pause replay stop mute unmute skip close open view show hide toggle enlarge expand
+    launch watch start abspielen lire reproducir riproduci reproduzir exit video photo image
+    player gallery duration length runtime dauer durée duración durata duração picture slide
+    bild foto imagen immagine imagem sorry your""".split()
+)
+
+
+def is_media_control(norm: str) -> bool:
+    """A media player's or a gallery's own text (_MEDIA).  (norm: lower case, dashes folded)"""
+    space = norm.find(" ")
+    first = (norm if space < 0 else norm[:space]).rstrip(":")
+    if not (first[:1].isdigit() or first in _MEDIA_FIRST):
+        return False
+    return _MEDIA.fullmatch(norm.rstrip(" .…!:")) is not None
+
+
+_DURATION: Final = re.compile(
+    rf"{_TIME}|\d{{1,3}}\s*(?:min|mins|minutes?|minuten|minutos|minuti|sec|secs|seconds?)\.?"
+    r"(?:\s+(?:listen|read|watch|video|audio))?"
+)
+
+
+def is_duration(norm: str) -> bool:
+    """A bare length ("4 min", "3:45", "12 minutes listen"): a player's, next to one."""
+    return norm[:1].isdigit() and _DURATION.fullmatch(norm.rstrip(" .")) is not None
+
+
 def is_embed_leftover(norm: str) -> bool:
     """(norm: lower case, dashes folded)"""
     space = norm.find(" ")
     first = norm if space < 0 else norm[:space]
     if first not in _EMBED_FIRST and not first.startswith(_EMBED_HOSTS):
-        return False
-    return _EMBED.fullmatch(norm.rstrip(" .…!:")) is not None
+        return is_media_control(norm)
+    return _EMBED.fullmatch(norm.rstrip(" .…!:")) is not None or is_media_control(norm)
 
 
 # A page's feedback widget under the article: "Was this article helpful?", "Report an error",
