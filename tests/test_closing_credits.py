@@ -111,3 +111,29 @@ def test_teaser_shapes() -> None:
     assert not credits.is_teaser("By Ana Ruiz")
     assert not credits.is_teaser("Last Updated: June 2025")
     assert not credits.is_teaser("* Seven Shrubs That Thrive in a Windy Garden")  # a list item
+
+
+BIO = ("Marta Lindqvist is a reporter on the town desk who has covered libraries, parks and "
+       "the allotments since 2019. Before that she wrote about farming for a regional weekly, "
+       "and she still keeps bees on her balcony in the old town.")
+
+
+@pytest.mark.parametrize("menu", [True, False])
+@pytest.mark.parametrize("label", [[], ["Written by"]])
+def test_an_author_box_whose_sentence_is_the_last_prose_goes(menu: bool, label: list[str]) -> None:
+    # the box's long sentence reads as prose, so the tail stops short of it; the box still goes
+    assert _clean(*label, "Marta Lindqvist", BIO, menu=menu) == "\n".join(BODY)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a section's heading over its text, sharing a first word with it
+        ["The Borrowing Shed", "The borrowing shed opens at nine on weekdays and at ten on "
+         "Saturdays, and volunteers from the allotments staff it in the summer months."],
+        # a profile's closing paragraph on its subject, under prose, not under a lone name
+        [BIO],
+    ],
+)
+def test_a_closing_paragraph_that_opens_on_a_name_stays(tail: list[str]) -> None:
+    assert _clean(*tail) == "\n".join([*BODY, *tail])

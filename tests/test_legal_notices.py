@@ -165,6 +165,7 @@ FOOTERS = [
     ["Town Crier Srl – Partita IVA 01234567890"],
     ["Powered by WordPress", "Theme by Hillside Studio"],
     ["Proudly powered by Ghost"],
+    ["Powered by Bramble ✿‿✿"],  # a brand's mark after the name
 ]
 
 

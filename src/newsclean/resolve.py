@@ -280,6 +280,7 @@ def resolve(
         _tail(body, first.index, copied, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
         _closing_credits(tail, marks)
+        _closing_author_box(body, first.index, marks)
         _legal_end(body, prose, marks)
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
@@ -1504,6 +1505,26 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
             k = up - 1
             continue
         return
+
+
+def _closing_author_box(body: list[Line], first: int, marks: dict) -> None:
+    """An author box whose sentence is the record's last kept line ("Ana Ruiz" / "Ana Ruiz is
+    a rail reporter based in Leeds."): the sentence reads as prose, so the tail stops short
+    of it; a label over the name ("Written by", "About the author") goes with them."""
+    kept: list[Line] = []
+    for ln in reversed(body):
+        if ln.index < first or len(kept) == 3:
+            break
+        if ln.index not in marks:
+            kept.append(ln)
+    # (three: an article is more than the box; the sentence opens on the whole name, as a
+    # box writes it -- a section's heading over its text may share a first word)
+    name = kept[1].text.strip() if len(kept) == 3 else ""
+    if not name or not kept[0].text.lstrip().startswith(name) or not credits_mod.author_box(name, kept[0].text):
+        return
+    marks[kept[0].index] = marks[kept[1].index] = ("boilerplate", "author_box")
+    if credits_mod.author_box(kept[2].text, kept[1].text):
+        marks[kept[2].index] = ("boilerplate", "author_box")
 
 
 LEGAL_LINES: Final = 4  # kept lines at the record's end looked at for legal notices

@@ -187,7 +187,8 @@ _COPYRIGHT: Final = _rx(
 _SITE_CREDIT_LEADS: Final = ("powered by", "proudly powered by", "theme by", "website by", "site by",
                              "web design by", "hosted by")
 _SITE_CREDIT: Final = re.compile(
-    r"(?:proudly\s+)?(?:powered|theme|website|site|web\s+design|hosted)\s+by\s+[\w.&' -]{2,40}$"
+    r"(?:proudly\s+)?(?:powered|theme|website|site|web\s+design|hosted)\s+by\s+[\w.&' -]{2,40}"
+    r"(?:\s\S{0,6}[^\w\s]\S{0,6})?$"  # (a brand's mark or emoticon after the name)
 )
 _COPYRIGHT_MID: Final = re.compile(
     r"(?:[\w/&.,'-]+\s+){1,4}©\s*(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s+\S+){1,5}\s*$"
