@@ -42,6 +42,15 @@ NOTICES = [
      "möchten, und nennen Sie dabei stets die Quelle."],
     # a rule of symbols between the article and the notice
     ["* * *", "© 2025 Town Crier Media. Tous droits réservés."],
+    ["The content of this page is for general information only and should not be relied "
+     "on as legal, planning or financial advice."],
+    ["Opinions expressed by our guest writers are their own."],
+    ["Town Crier is a member of several affiliate programmes with online shops."],
+    ["Distributed by Riverside Features Syndicate, Inc."],
+    # the site's policy pages, as its footer lists them
+    ["Accessibility Statement", "Contact Us"],
+    ["AdChoices", "Terms of Sale"],
+    ["Site Map", "Editorial Standards"],
 ]
 
 
@@ -166,6 +175,7 @@ FOOTERS = [
     ["Powered by WordPress", "Theme by Hillside Studio"],
     ["Proudly powered by Ghost"],
     ["Powered by Bramble ✿‿✿"],  # a brand's mark after the name
+    ["Town Crier is a trading name of Crier Media Ltd, 4 Quay Street, Portview"],
 ]
 
 
@@ -174,6 +184,8 @@ OWN_WORDS = [
     "The company, registered in England and Wales, employs about 300 people at two sites.",
     "Its company number, 04417252, appears on every invoice the firm has sent since 2019.",
     "Powered by the sun, the ferry crossed the lake in three days without a single stop.",
+    "The views expressed at the meeting were mixed, and the mayor said the decision was hers.",
+    "Distributed by volunteers, the leaflets reached every house in the old town by Friday.",
 ]
 
 

@@ -53,6 +53,16 @@ _LEGAL_HEAD: Final = re.compile(
     r"conditions\s+(?:générales\s+)?d'utilisation|condiciones\s+(?:generales\s+)?de\s+uso|"
     r"termini\s+e\s+condizioni|condizioni\s+d'uso|termos\s+(?:de\s+uso|e\s+condições))\s*[:.]?$"
 )
+# The site's other policy pages, as its footer lists them among its links: navigation (a
+# menu's items around them go with them)
+_FOOTER_PAGE: Final = re.compile(
+    r"(?:terms\s+(?:of\s+sale|&\s+conditions)|accessibility\s+(?:statement|policy|help)|ad\s*choices|"
+    r"site\s*map|(?:subscriber|user)\s+agreement|code\s+of\s+(?:ethics|conduct)|"
+    r"editorial\s+(?:standards|guidelines|policy)|(?:corrections|ethics)\s+policy)\s*[:.]?$"
+)
+_FOOTER_PAGE_LEADS: Final = frozenset(
+    "terms accessibility ad adchoices site sitemap subscriber user code editorial corrections ethics".split()
+)
 _LEGAL_LEADS: Final = frozenset(
     """impressum imprint legal mentions informations rechtliche note avviso avvisi nota
     informações aviso juridische colofon terms nutzungsbedingungen conditions condiciones
@@ -62,25 +72,32 @@ _DISCLAIMER_BODY: Final = _gated(
     ("warranty", r"\bwithout\s+warranty\b"),
     ("responsibility liability", r"\b(?:does|do)\s+not\s+(?:accept|assume|take)\s+any\s+(?:responsibility|liability)\b"),
     ("responsible liable", r"\bnot\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\s+for\b"),
-    ("views", r"\bviews\s+(?:and\s+opinions\s+)?expressed\b"),
+    # (said of a text: "The views expressed in this column are …", not "the views expressed
+    # at the meeting were mixed")
+    ("views", r"\bviews\s+(?:and\s+opinions\s+)?expressed\s+(?:(?:in|on|by|within|through)\s+(?:[\w'’-]+\s+){1,4})?"
+              r"(?:here(?:in|on)?\s+)?(?:are|is|do|does|belong|reflect|remain)\b"),
     ("reflect", r"\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views|opinions|position)"),
-    ("purposes", r"\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b"),
+    ("purposes information", r"\bfor\s+(?:general\s+)?information(?:al)?\s+(?:purposes\s+)?only\b"),
     ("constitute", r"\b(?:does\s+not|nor\s+does\s+it|not\s+intended\s+to)\s+constitute\s+(?:financial|investment|legal|medical|professional)\b"),
     ("advice", r"\b(?:is\s+not|not)\s+(?:intended\s+as\s+)?(?:financial|investment|legal|medical)\s+advice\b"),
     ("provided", r"\bprovided\s+(?:by\s+\S+\s+)?(?:on\s+an\s+)?[\"']?as\s+is[\"']?"),
     ("provides", r"\bprovides\s+the\s+information\b"),
     ("commission compensation", r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation)\b"),
     ("agree agreeing", r"\byou\s+(?:are\s+)?agree(?:ing)?\s+to\s+(?:the|our)\s+(?:terms|conditions|privacy)\b"),
-    ("affiliate", r"\baffiliate\s+links?\b"),
+    ("affiliate", r"\baffiliate\s+(?:links?|programs?|programmes?|partnerships?|marketing\s+programs?)\b"),
+    ("qualifying", r"\bearns?\s+from\s+qualifying\s+purchases\b"),
     ("provided produced sponsored published", r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b"),
     ("haftung gewähr garantie garantía", r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b"),
     ("constitutes", r"\bconstitutes\s+(?:\w+\s+){0,2}(?:financial|investment|legal|medical|tax|professional)\s+advice\b"),
-    ("advice recommendation offer solicitation", r"\b(?:should|must|may)\s+not\s+be\s+(?:taken|construed|relied\s+(?:up)?on)\s+as\s+(?:\w+\s+){0,3}(?:advice|recommendation|offer|solicitation)\b"),
+    ("advice recommendation offer solicitation", r"\b(?:should|must|may)\s+not\s+be\s+(?:taken|construed|relied\s+(?:up)?on)\s+as\s+(?:[\w,]+\s+){0,4}(?:advice|recommendation|offer|solicitation)\b"),
     ("substitute", r"\bnot\s+(?:intended\s+(?:to\s+be\s+|as\s+)?)?a\s+substitute\s+for\s+(?:\w+\s+){0,2}(?:advice|diagnosis|treatment|care)\b"),
     ("guidance educational entertainment illustrative", r"\bfor\s+(?:general\s+)?(?:guidance|educational|entertainment|illustrative)\s+(?:purposes\s+)?only\b"),
     ("author writer contributor", r"\b(?:are|is)\s+(?:solely\s+)?(?:the|those\s+of\s+the)\s+(?:author|writer|contributor)(?:'s|s'|s)?\s+own\b"),
     ("performance", r"\bpast\s+performance\s+is\s+not\s+(?:necessarily\s+)?(?:indicative|a\s+guarantee)\s+of\s+future\b"),
-    ("endorse", r"\b(?:we|this\s+(?:site|website|publication|newspaper))\s+(?:does|do)\s+not\s+(?:necessarily\s+)?endorse\b"),
+    ("endorse endorsed", r"\b(?:we|this\s+(?:site|website|publication|newspaper))\s+(?:does|do)\s+not\s+(?:necessarily\s+)?endorse\b|"
+     r"\b(?:are|is)\s+not\s+(?:necessarily\s+)?endorsed\s+by\s+(?:the\s+|this\s+|our\s+)?(?:publication|publisher|site|website|newspaper|magazine|editors?)\b"),
+    # the contributors' opinions are their own (the English of the French and Spanish below)
+    ("opinions views", r"\b(?:opinions|views)\s+expressed\s+(?:here(?:in)?\s+|by\s+(?:\w+\s+){1,3})?(?:are|is)\s+(?:solely\s+)?(?:their|his|her|the\s+author's|the\s+writer's)\s+own\b"),
     # the same notices in German, French, Spanish and Italian: the writer's own views, no
     # advice, affiliate links
     ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
@@ -169,7 +186,10 @@ _COPYRIGHT: Final = _rx(
     r"\bvat\s+(?:registration\s+)?(?:number|no\.?|reg\.?)\s*:?\s*[a-z]{0,2}\s?\d[\d ]{6,}|"
     r"\b(?:amtsgericht|registergericht|handelsregister)\b[^.]{0,40}\bhr[ab]\s*\d+|"
     r"\brcs\s+[a-zé-]+(?:\s+[a-zé-]+)?\s+(?:[a-z]\s+)?\d{3}\s?\d{3}\s?\d{3}\b|\bsiret\s*:?\s*\d{3}\s?\d{3}\s?\d{3}|"
-    r"\b(?:partita\s+iva|p\.\s?iva)\s*:?\s*(?:it)?\d{11}\b|\binscrita\s+en\s+el\s+registro\s+mercantil\b",
+    r"\b(?:partita\s+iva|p\.\s?iva)\s*:?\s*(?:it)?\d{11}\b|\binscrita\s+en\s+el\s+registro\s+mercantil\b|"
+    r"\bis\s+a\s+trading\s+(?:name|style)\s+of\b",
+    # a syndicate's distribution credit under a column ("Distributed by … Agency, LLC.")
+    r"^distributed\s+by\s+(?:[\w&.'-]+\s+){1,5}(?:agency|syndicate|services?|features|media)\b(?:,?\s+(?:llc|inc|ltd)\.?)?\.?$",
     # reproduction forbidden without leave (en, pt)
     r"\breproduction\b[^.]{0,90}\b(?:prohibited|forbidden|not\s+permitted)\b|\b(?:é\s+)?proibida\s+a\s+reprodução\b|\breprodução\s+(?:total\s+ou\s+parcial\s+)?proibida\b",
     # this text, or all of the site, protected by copyright (en, de, fr, es, it, pt): said of
@@ -601,7 +621,7 @@ _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
     performance endorse recommendation offer solicitation general guarantee ai intelligence ki
     intelligenza inteligencia künstlicher partnership sponsored newsroom rédaction redaktion
-    forward""".split()
+    forward endorsed qualifying""".split()
 )
 # (common words: a long line holding one is prose, and is not sent through every family)
 _COPYRIGHT_WORDS: Final = frozenset(
@@ -612,7 +632,7 @@ _COPYRIGHT_WORDS: Final = frozenset(
     eingetragene déposée déposées registrada registradas registrato registrati protected
     urheberrechtlich protégé protégée protégés protégées protegido protegida protegidos
     protegidas protetto protetta vat amtsgericht registergericht handelsregister rcs siret iva
-    mercantil""".split()
+    mercantil trading distributed""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
@@ -943,6 +963,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
             return "disclaimer"
     if words <= 6 and toks and toks[0] in _LEGAL_LEADS and _LEGAL_HEAD.match(norm):
         return "disclaimer"
+    if words <= 4 and toks and toks[0] in _FOOTER_PAGE_LEADS and _FOOTER_PAGE.match(norm):
+        return "navigation"
     gated = not _GATED_WORDS.isdisjoint(toks)
     if (
         gated
