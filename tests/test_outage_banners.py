@@ -42,6 +42,11 @@ def _kind(line: str) -> str | None:
         "Zut ! Le chargement a échoué.",
         "Fehler: 7f3a9c-2b",
         "Erreur : 7f3a9c-2b",
+        # the page gone offline, a bare HTTP status, a cached copy shown instead
+        "This article is no longer online.",
+        "HTTP 502 - please come back in a minute",
+        "You are looking at a cached copy of this page.",
+        "Da ist etwas schiefgegangen.",
     ],
 )
 def test_an_outage_banner_is_an_error_and_goes_under_the_headline(line: str) -> None:
@@ -65,6 +70,9 @@ def test_an_outage_banner_is_an_error_and_goes_under_the_headline(line: str) -> 
         # the same words without an exclamation or a colon: a sentence's
         "Ops teams moved the ferry schedule online last year.",
         "Fehler im Fahrplan wurden nach Beschwerden korrigiert.",
+        "The ferry is no longer accessible to cars after the ramp collapsed.",
+        "Tickets are online from Monday.",
+        "The council's plan went wrong from the start, critics say.",
     ],
 )
 def test_prose_about_maintenance_or_loading_is_no_banner(line: str) -> None:

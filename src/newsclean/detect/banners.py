@@ -123,6 +123,13 @@ _ERROR: Final = [
     r"|\b(?:volver|regresar|vuelve)\s+a\s+la\s+(?:página\s+de\s+inicio|portada)\b|\binténtalo\s+(?:de\s+nuevo|más\s+tarde)\b|\bvuelve\s+a\s+intentarlo\b"
     r"|\btorna(?:re)?\s+alla\s+(?:home\s?page|pagina\s+(?:iniziale|principale))\b|\briprova(?:re)?\s+più\s+tardi\b"
     r"|\bvoltar\s+(?:para\s+)?(?:a\s+)?página\s+inicial\b|\btente\s+novamente\s+mais\s+tarde\b",
+    # the page gone offline, a bare HTTP status, a cached copy shown instead, and "something
+    # went wrong" in German
+    r"\b(?:page|story|article|content|post|video|link|site|website|seite|artikel|beitrag)\b[^.!?]{0,20}"
+    r"\b(?:no\s+longer|isn'?t|is\s+not|currently\s+not|nicht\s+mehr)\s+(?:online|accessible|erreichbar)\b",
+    r"^http\s*(?:error\s*|status\s*)?[45]\d\d\b",
+    r"\b(?:showing|viewing|displaying|this\s+is)\s+an?\s+cached\s+(?:copy|version)\b|\bcached\s+(?:copy|version)\s+of\s+(?:this|the)\s+(?:page|article|story)\b",
+    r"\betwas\s+(?:ist\s+)?schief\s?(?:ge)?(?:gangen|laufen)\b|\bschiefgelaufen\b|\bschiefgegangen\b",
 ]
 
 _BLOCKED: Final = [
@@ -198,6 +205,7 @@ _ERROR_GATES: Final = [
     "=disponible mantenimiento", "=disponibile manutenzione", "=indisponível manutenção",
     "=aufgetreten versuchen startseite revenir retourner retour réessayez réessayer déplacée"
     " supprimée volver regresar vuelve inténtalo torna tornare riprova riprovare voltar tente",
+    "=online accessible erreichbar", "=http", "=cached", "=schief schiefgelaufen schiefgegangen",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -297,7 +305,8 @@ _ERROR_WORDS: Final = frozenset(
     offline load loaded occurred occured wartungsarbeiten wartungsmodus vorübergehend
     inaccessible mantenimiento disponibile manutenzione indisponível manutenção versuchen
     revenir retourner retour réessayez réessayer déplacée supprimée volver regresar vuelve
-    inténtalo torna tornare riprova riprovare voltar tente""".split()
+    inténtalo torna tornare riprova riprovare voltar tente online accessible http cached schief
+    schiefgelaufen schiefgegangen""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
@@ -350,7 +359,7 @@ NOTICE_WORDS: Final = 20
 _SYSTEM_STRONG: Final = frozenset(
     """browser browsers javascript server servers reload reloading refresh refreshing loading
     unavailable maintenance outage error errors displayed playback enable enabled disabled
-    outdated offline timeout plugin plug-in cache
+    outdated offline timeout plugin plug-in cache cached interruption
     navigateur serveur serveurs chargement recharger rechargez actualiser actualisez
     indisponible erreur affiché affichée connexion
     fehler wartung wartungsarbeiten angezeigt aktivieren deaktiviert verbindung laden geladen
@@ -364,6 +373,7 @@ _SYSTEM_WEAK: Final = frozenset(
     """page pages content video videos region country site website app version update
     features feature try again later currently temporarily technical difficulties problem
     problems issue issues sorry oops experiencing traffic request requests network support
+    service unexpected response returned down shortly
     supported working work correctly properly please moment unable available load display
     seite inhalt inhalte später erneut versuchen bitte vorübergehend technische probleme
     problem aktuell momentan leider aufgetreten neu
