@@ -274,6 +274,8 @@ def resolve(
     if prose:
         _topic_headings(top, prose, marks)
     _related_blocks(tail, fam, marks)
+    if first_prose is not None and last_prose is not None:
+        _related_to_end(body, first_prose, last_prose, fam, marks)
     if first is not None and last_prose is not None:
         # the article's vocabulary, from its lead and its last paragraphs
         copied = {ln.norm for run in runs for ln in run}  # lines that recur in the body
@@ -1327,6 +1329,44 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
             for b in block:
                 marks.setdefault(b.index, ("boilerplate", "related_links"))
         i = j
+
+
+RELATED_ENTRIES: Final = 2  # a block of related stories lists this many headlines at least
+
+
+def _related_to_end(body: list[Line], first: int, last: int, fam: _Lazy, marks: dict) -> None:
+    """A related-links header between the article's prose lines whose block of headlines and
+    one-line teasers runs to the record's end: the teasers read as prose, so the article's
+    last prose line was taken below them.  The block goes, with the share buttons and other
+    furniture right above its header."""
+    n = len(body)
+    for i, ln in enumerate(body):
+        if ln.index <= first or ln.index >= last or fam[ln.index] != "related_header":
+            continue
+        heads = 0
+        j = i + 1
+        while j < n:
+            cur = body[j]
+            if _LIST_ITEM.match(cur.text):
+                return  # a list under a heading is the article's own
+            if cur.index in marks or fam[cur.index]:
+                pass
+            elif _headline_like(cur):
+                heads += 1
+            elif not (cur.words <= 45 and _headline_like(body[j - 1]) and j - 1 > i):
+                break  # prose resumes: the article goes on under the header
+            j += 1
+        if j < n or heads < RELATED_ENTRIES:
+            continue
+        k = i
+        while k - 1 >= 0 and body[k - 1].index > first and (
+            (m := marks.get(body[k - 1].index)) is not None and m[0] == "boilerplate"
+            or (fam[body[k - 1].index] or "") in _TAIL_OPENERS
+        ):
+            k -= 1  # the share buttons over the header
+        for b in body[k:]:
+            marks.setdefault(b.index, ("boilerplate", fam[b.index] or "related_links"))
+        return
 
 
 def _tail(
