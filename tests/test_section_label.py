@@ -118,3 +118,12 @@ def test_a_title_with_a_headline_in_front_of_the_heading_keeps_it() -> None:
     front = "Ferry Operator Hires Forty Deckhands Before Summer"
     art = clean_text(_record(f"{front} {HEADLINE}", HEADLINE))
     assert art.title == f"{front} {HEADLINE}"
+
+
+def test_a_section_label_under_the_menu_over_the_headline_is_not_the_title() -> None:
+    # the label sits lower down, under menu items and a date line, not at the page's top
+    for headline in (HEADLINE, "Why eFerry Crossings Are Running Late This Spring"):
+        art = clean_text(_record("Timetables", "Fares", "Published", "May 2, 2025", "in",
+                                 "Harbour Ferries", headline))
+        assert art.title == headline, headline
+        assert art.text == "\n".join(BODY), headline

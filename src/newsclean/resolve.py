@@ -1279,7 +1279,7 @@ def _title_cased(text: str) -> bool:
     n = 0
     for w in _WORD.findall(text):  # (stops at the first one in lower case: most lines)
         if len(w) >= 4 and w.isalpha():
-            if not w[0].isupper():
+            if not w[0].isupper() and w.islower():  # ("eLearning", "iPhone": a name's case)
                 return False
             n += 1
     return n >= 4
@@ -1866,24 +1866,40 @@ def _choose_title(
     head_hits, head_share = _hits(head, words) if head is not None and words is not None else (0, 0.0)
     if head is not None and head.words >= 3 and head_hits >= 2 and head_share >= 0.5:
         return head
-    if head is not None and head.words <= LABEL_WORDS and len(cands) > 1:
-        # a section's label ("Diet & Fitness") straight over a headline in title case that
-        # announces the lead: the label names the section, the line under it the article (a
-        # dek under a short headline reads as a sentence, in sentence case)
-        nxt = cands[1]
+    def under_label(label: Line) -> Line | None:
+        """A section's label ("Diet & Fitness") straight over a headline in title case that
+        announces the lead: the label names the section, the line under it the article (a
+        dek under a short headline reads as a sentence, in sentence case)."""
+        if label.words > LABEL_WORDS:
+            return None
+        k = cands.index(label) + 1
+        nxt = cands[k] if k < len(cands) else None
         if (
-            nxt.index == head.index + 1
+            nxt is not None
+            and nxt.index == label.index + 1
             and TITLE_WORDS <= nxt.words <= 20
-            and nxt.words >= head.words + 3
+            and nxt.words >= label.words + 3
             and _title_cased(nxt.text)
             and not _STATEMENT_END.search(nxt.text[-3:])
             and announces(nxt)
-            and not set(_content_of(head)) <= set(_content_of(nxt))
+            and not set(_content_of(label)) <= set(_content_of(nxt))
         ):
             # (a short headline the line under it spells out again heads its own subtitle)
             return nxt
+        return None
+
+    if head is not None and (nxt := under_label(head)) is not None:
+        return nxt
     found = next((ln for ln in shaped if announces(ln)), None)
-    if found is not None:
+    if (
+        found is not None
+        and head is not None
+        and found.index > head.index + 1
+        and (nxt := under_label(found)) is not None
+    ):
+        found = nxt  # (a label further down, under the menu; right under the page's opening
+        # line it is that headline's subtitle)
+    elif found is not None:
         # A short headline ("The History of Coffee") that cannot announce the lead on its
         # own, set straight above a dek that does, is the title when it names the body: a
         # menu item above a headline comes in a run of other items.
