@@ -914,6 +914,12 @@ def test_headline_that_opens_with_a_verb_is_still_the_title() -> None:
         ("Forgot your password?", "widget"),
         ("Why You Should Never Reuse a Password", None),
         ("Remember the Flood of 1927", None),
+        # a search box's prompt; a heading that shares a word with one is not
+        ("Type in your search and press enter", "widget"),
+        ("Enter keywords", "widget"),
+        ("Press", None),
+        ("What are the results?", None),
+        ("Hit the Road: Ferry Trips for a Weekend", None),
     ],
 )
 def test_widget_counters_but_not_years(line: str, family: str | None) -> None:

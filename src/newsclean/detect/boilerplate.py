@@ -512,6 +512,7 @@ _WIDGET_WORDS: Final = frozenset(
     comparte compártelo compartí partilhe redes sociales sociais copiar copia copie enlace
     ligação notícia esta este questa questo
     watch listen pin audio version password l d passwort username forgot forgotten remember anmelden connexion contraseña
+    type press hit enter keyword keywords modal looking what are
     """.split()
 )
 
@@ -523,7 +524,7 @@ _FILLER_WORDS: Final = frozenset(
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
     noticia su articolo notizia em site website l d redes sociales sociais notícia esta este
-    questa questo""".split()
+    questa questo what are type press hit looking""".split()
 )
 
 
@@ -531,7 +532,7 @@ _FILLER_WORDS: Final = frozenset(
 _TOPIC_WORDS: Final = frozenset(
     """social media community conversation discussion rating rate vote votes report message
     messages account link links feed icons buttons button menu search open close flag remember
-    forgot forgotten watch listen audio version""".split()
+    forgot forgotten watch listen audio version enter""".split()
 )
 
 
