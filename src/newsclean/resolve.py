@@ -1332,41 +1332,46 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
 
 
 RELATED_ENTRIES: Final = 2  # a block of related stories lists this many headlines at least
+RELATED_HEADER_WORDS: Final = 10  # a related-links header is no longer (boilerplate.classify)
 
 
 def _related_to_end(body: list[Line], first: int, last: int, fam: _Lazy, marks: dict) -> None:
     """A related-links header between the article's prose lines whose block of headlines and
     one-line teasers runs to the record's end: the teasers read as prose, so the article's
     last prose line was taken below them.  The block goes, with the share buttons and other
-    furniture right above its header."""
-    n = len(body)
-    for i, ln in enumerate(body):
-        if ln.index <= first or ln.index >= last or fam[ln.index] != "related_header":
+    furniture right above its header.  Read from the end up, so that a record ending on its
+    prose (most) costs a line or two."""
+    heads = 0
+    k = len(body) - 1
+    while k > 0:
+        cur = body[k]
+        if cur.index <= first or _LIST_ITEM.match(cur.text):
+            return  # (a list under a heading is the article's own)
+        if cur.index in marks:
+            k -= 1
             continue
-        heads = 0
-        j = i + 1
-        while j < n:
-            cur = body[j]
-            if _LIST_ITEM.match(cur.text):
-                return  # a list under a heading is the article's own
-            if cur.index in marks or fam[cur.index]:
-                pass
-            elif _headline_like(cur):
-                heads += 1
-            elif not (cur.words <= 45 and _headline_like(body[j - 1]) and j - 1 > i):
-                break  # prose resumes: the article goes on under the header
-            j += 1
-        if j < n or heads < RELATED_ENTRIES:
-            continue
-        k = i
-        while k - 1 >= 0 and body[k - 1].index > first and (
-            (m := marks.get(body[k - 1].index)) is not None and m[0] == "boilerplate"
-            or (fam[body[k - 1].index] or "") in _TAIL_OPENERS
-        ):
-            k -= 1  # the share buttons over the header
-        for b in body[k:]:
-            marks.setdefault(b.index, ("boilerplate", fam[b.index] or "related_links"))
+        if _headline_like(cur):
+            if (
+                cur.index < last
+                and heads >= RELATED_ENTRIES
+                and cur.words <= RELATED_HEADER_WORDS
+                and fam[cur.index] == "related_header"
+            ):
+                break
+            heads += 1
+        elif not (cur.words <= 45 and _headline_like(body[k - 1])):
+            return  # prose: the article goes on to here
+        k -= 1
+    else:
         return
+    j = k
+    while j - 1 >= 0 and body[j - 1].index > first and (
+        (m := marks.get(body[j - 1].index)) is not None and m[0] == "boilerplate"
+        or (fam[body[j - 1].index] or "") in _TAIL_OPENERS
+    ):
+        j -= 1  # the share buttons over the header
+    for b in body[j:]:
+        marks.setdefault(b.index, ("boilerplate", fam[b.index] or "related_links"))
 
 
 def _tail(
