@@ -274,15 +274,17 @@ def resolve(
     if prose:
         _topic_headings(top, prose, marks)
     _related_blocks(tail, fam, marks)
-    if first_prose is not None and last_prose is not None:
-        _related_to_end(body, first_prose, last_prose, fam, marks)
+    if first_prose is not None and last is not None and last.words <= TEASER_WORDS:
+        # (the last prose line a teaser's length: the only case a block can run past it)
+        _related_to_end(body, first_prose, last.index, fam, marks)
     if first is not None and last_prose is not None:
         # the article's vocabulary, from its lead and its last paragraphs
         copied = {ln.norm for run in runs for ln in run}  # lines that recur in the body
         _tail(body, first.index, copied, tail, fam, marks, lambda: _words_of(prose[:6] + prose[-10:]))
         _own_tail_blocks(tail, rep, marks, lambda: _words_of(prose))
-        _closing_credits(tail, marks)
-        _closing_author_box(body, first.index, marks)
+        stop = _closing_credits(tail, marks)
+        start = tail[stop].index if stop >= 0 else tail[0].index - 1 if tail else body[-1].index
+        _closing_author_box(body, first.index, start, marks)
         _legal_end(body, prose, marks)
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
@@ -919,19 +921,28 @@ def _mark_furniture(
             marks[ln.index] = _banner_mark(kind)
     # ad slot markers, what embedded posts and players leave, and a wall's prompt to sign in
     # or pay to read on are removed wherever they stand, the middle of the body included
-    for k, ln in enumerate(body):
+    embeds = False
+    for ln in body:
         if ln.words > _ANYWHERE_WORDS or ln.index in marks:
             continue
         if (mark := _anywhere_mark(ln)) is not None:
             marks[ln.index] = mark
-            if mark == _EMBED_MARK:
-                # the player's length printed next to it ("Listen to this article" / "4 min")
-                for j in (k - 1, k + 1):
-                    if 0 <= j < len(body) and body[j].words <= 3 and boiler_mod.is_duration(body[j].norm):
-                        marks.setdefault(body[j].index, _EMBED_MARK)
+            embeds = embeds or mark == _EMBED_MARK
+    if embeds:
+        _player_lengths(body, marks)
     for i, rule in rep.items():
         marks.setdefault(i, ("repeated", rule))
     _menu_runs(body, marks)
+
+
+def _player_lengths(body: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """The player's length printed next to its embed ("Listen to this article" / "4 min")."""
+    for k, ln in enumerate(body):
+        if marks.get(ln.index) != _EMBED_MARK:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(body) and body[j].words <= 3 and boiler_mod.is_duration(body[j].norm):
+                marks.setdefault(body[j].index, _EMBED_MARK)
 
 
 # A line's answer above is a pure function of its normalised text and its word count, and
@@ -1333,6 +1344,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
 
 RELATED_ENTRIES: Final = 2  # a block of related stories lists this many headlines at least
 RELATED_HEADER_WORDS: Final = 10  # a related-links header is no longer (boilerplate.classify)
+TEASER_WORDS: Final = 45  # a teaser under a related headline is one line of at most this many
 
 
 def _related_to_end(body: list[Line], first: int, last: int, fam: _Lazy, marks: dict) -> None:
@@ -1504,12 +1516,13 @@ def _article_continues(body: list[Line], first: int, tail: list[Line], start: in
 _NOT_A_LABEL: Final = re.compile(r"[,!]|^[^\w\"'“‘]|:\s.*\d|\d{5}")
 
 
-def _closing_credits(tail: list[Line], marks: dict) -> None:
+def _closing_credits(tail: list[Line], marks: dict) -> int:
     """The unexplained lines that end the record, below the last prose line, when they are
     the page's credits: a byline, a date, a tag line, a pager, an author box, a line in
     headline case (a teaser, a button, a lone name) (detect.credits).
     From the end up, past what is already explained; the first other line stops it, so an
-    article's own closing lines are never reached."""
+    article's own closing lines are never reached.  Returns where it stopped (a position in
+    `tail`; -1: every line of it is explained)."""
     # lines in headline case are taken for teasers only in a record where the page's
     # furniture was found: an article alone may end on a line of its own in headline case (a
     # closing subheading, its author's name)
@@ -1537,7 +1550,7 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
                 run.append(j)
                 j = _unmarked_above(tail, j, marks)
             if len(run) > credits_mod.MAX_TEASERS:
-                return
+                return k
             for j in run:
                 marks[tail[j].index] = ("boilerplate", "teaser")
             k = run[-1] - 1
@@ -1549,19 +1562,27 @@ def _closing_credits(tail: list[Line], marks: dict) -> None:
             marks[ln.index] = marks[tail[up].index] = ("boilerplate", "author_box")
             k = up - 1
             continue
-        return
+        return k
+    return -1
 
 
-def _closing_author_box(body: list[Line], first: int, marks: dict) -> None:
+def _closing_author_box(body: list[Line], first: int, start: int, marks: dict) -> None:
     """An author box whose sentence is the record's last kept line ("Ana Ruiz" / "Ana Ruiz is
     a rail reporter based in Leeds."): the sentence reads as prose, so the tail stops short
-    of it; a label over the name ("Written by", "About the author") goes with them."""
+    of it; a label over the name ("Written by", "About the author") goes with them.  From
+    line `start` up (what is below it is explained)."""
     kept: list[Line] = []
-    for ln in reversed(body):
+    for p in range(bisect_right(body, start, key=_INDEX) - 1, -1, -1):
+        ln = body[p]
         if ln.index < first or len(kept) == 3:
             break
-        if ln.index not in marks:
-            kept.append(ln)
+        if ln.index in marks:
+            continue
+        if not kept and (ln.words < 6 or not ln.text[:1].isupper()):
+            return  # (the sentence opens on a name, and says something of it)
+        if len(kept) == 1 and ln.words > 4:
+            return  # (a name is a few words)
+        kept.append(ln)
     # (three: an article is more than the box; the sentence opens on the whole name, as a
     # box writes it -- a section's heading over its text may share a first word)
     name = kept[1].text.strip() if len(kept) == 3 else ""

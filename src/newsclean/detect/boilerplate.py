@@ -792,11 +792,13 @@ _MEDIA_FIRST: Final = frozenset(
 )
 
 
-def is_media_control(norm: str) -> bool:
-    """A media player's or a gallery's own text (_MEDIA).  (norm: lower case, dashes folded)"""
-    space = norm.find(" ")
-    first = (norm if space < 0 else norm[:space]).rstrip(":")
-    if not (first[:1].isdigit() or first in _MEDIA_FIRST):
+def is_media_control(norm: str, first: str | None = None) -> bool:
+    """A media player's or a gallery's own text (_MEDIA).  (norm: lower case, dashes folded;
+    first: its first word, when the caller has it)"""
+    if first is None:
+        space = norm.find(" ")
+        first = norm if space < 0 else norm[:space]
+    if not (first in _MEDIA_FIRST or first[:1].isdigit() or (first[-1:] == ":" and first[:-1] in _MEDIA_FIRST)):
         return False
     return _MEDIA.fullmatch(norm.rstrip(" .…!:")) is not None
 
@@ -817,8 +819,11 @@ def is_embed_leftover(norm: str) -> bool:
     space = norm.find(" ")
     first = norm if space < 0 else norm[:space]
     if first not in _EMBED_FIRST and not first.startswith(_EMBED_HOSTS):
-        return is_media_control(norm)
-    return _EMBED.fullmatch(norm.rstrip(" .…!:")) is not None or is_media_control(norm)
+        # (the media gate inline: most lines fail it, and a call costs more than the test)
+        if first in _MEDIA_FIRST or first[:1].isdigit() or first[-1:] == ":":
+            return is_media_control(norm, first)
+        return False
+    return _EMBED.fullmatch(norm.rstrip(" .…!:")) is not None or is_media_control(norm, first)
 
 
 # A page's feedback widget under the article: "Was this article helpful?", "Report an error",
