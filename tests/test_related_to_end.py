@@ -49,7 +49,7 @@ def test_an_article_that_goes_on_under_a_related_heading_keeps_it() -> None:
         "Stallholders who sold at the harbour say the depot is warmer and drier, and that "
         "the trams' old waiting room now holds the market's tables.",
         "Some said the rent was higher than at the car park, but that the crowds made up "
-        "for it within the first two weeks, according to a survey by the organisers.",
+        "for it within the first two weeks, a survey the organisers ran found.",
         BODY[2],
     ]
     assert clean_restorable(HEAD, TITLE, *body).text == "\n".join(body)
