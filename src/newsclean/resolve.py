@@ -1310,6 +1310,11 @@ def _weak_header(body: list[Line], i: int) -> bool:
     return len(nxt) == 2 and all(_headline_like(x) and x.words >= 3 for x in nxt)
 
 
+RELATED_ENTRIES: Final = 2  # a block of related stories lists this many headlines at least
+RELATED_HEADER_WORDS: Final = 10  # a related-links header is no longer (boilerplate.classify)
+TEASER_WORDS: Final = 45  # a teaser under a related headline is one line of at most this many
+
+
 def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
     """A related-links header, then headlines, each maybe with a one-line teaser.
 
@@ -1331,7 +1336,7 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
                 break  # a bulleted or numbered list under a heading is the article's own
             if cur.index in marks or fam[cur.index] or _headline_like(cur):
                 block.append(cur)
-            elif cur.words <= 45 and _headline_like(block[-1]) and block[-1] is not ln:
+            elif cur.words <= TEASER_WORDS and _headline_like(block[-1]) and block[-1] is not ln:
                 block.append(cur)  # a teaser under a headline
             else:
                 break
@@ -1340,11 +1345,6 @@ def _related_blocks(body: list[Line], fam: _Lazy, marks: dict) -> None:
             for b in block:
                 marks.setdefault(b.index, ("boilerplate", "related_links"))
         i = j
-
-
-RELATED_ENTRIES: Final = 2  # a block of related stories lists this many headlines at least
-RELATED_HEADER_WORDS: Final = 10  # a related-links header is no longer (boilerplate.classify)
-TEASER_WORDS: Final = 45  # a teaser under a related headline is one line of at most this many
 
 
 def _related_to_end(body: list[Line], first: int, last: int, fam: _Lazy, marks: dict) -> None:
@@ -1371,7 +1371,7 @@ def _related_to_end(body: list[Line], first: int, last: int, fam: _Lazy, marks: 
             ):
                 break
             heads += 1
-        elif not (cur.words <= 45 and _headline_like(body[k - 1])):
+        elif not (cur.words <= TEASER_WORDS and _headline_like(body[k - 1])):
             return  # prose: the article goes on to here
         k -= 1
     else:

@@ -72,9 +72,9 @@ _DISCLAIMER_BODY: Final = _gated(
     ("warranty", r"\bwithout\s+warranty\b"),
     ("responsibility liability", r"\b(?:does|do)\s+not\s+(?:accept|assume|take)\s+any\s+(?:responsibility|liability)\b"),
     ("responsible liable", r"\bnot\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\s+for\b"),
-    # (said of a text: "The views expressed in this column are …", not "the views expressed
-    # at the meeting were mixed")
-    ("views", r"\bviews\s+(?:and\s+opinions\s+)?expressed\s+(?:(?:in|on|by|within|through)\s+(?:[\w'’-]+\s+){1,4})?"
+    # (said of a text: "The views expressed in this column are …", "Opinions expressed by
+    # contributors are their own", not "the views expressed at the meeting were mixed")
+    ("views opinions", r"\b(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s+(?:(?:in|on|by|within|through)\s+(?:[\w'’-]+\s+){1,4})?"
               r"(?:here(?:in|on)?\s+)?(?:are|is|do|does|belong|reflect|remain)\b"),
     ("reflect", r"\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views|opinions|position)"),
     ("purposes information", r"\bfor\s+(?:general\s+)?information(?:al)?\s+(?:purposes\s+)?only\b"),
@@ -96,8 +96,6 @@ _DISCLAIMER_BODY: Final = _gated(
     ("performance", r"\bpast\s+performance\s+is\s+not\s+(?:necessarily\s+)?(?:indicative|a\s+guarantee)\s+of\s+future\b"),
     ("endorse endorsed", r"\b(?:we|this\s+(?:site|website|publication|newspaper))\s+(?:does|do)\s+not\s+(?:necessarily\s+)?endorse\b|"
      r"\b(?:are|is)\s+not\s+(?:necessarily\s+)?endorsed\s+by\s+(?:the\s+|this\s+|our\s+)?(?:publication|publisher|site|website|newspaper|magazine|editors?)\b"),
-    # the contributors' opinions are their own (the English of the French and Spanish below)
-    ("opinions views", r"\b(?:opinions|views)\s+expressed\s+(?:here(?:in)?\s+|by\s+(?:\w+\s+){1,3})?(?:are|is)\s+(?:solely\s+)?(?:their|his|her|the\s+author's|the\s+writer's)\s+own\b"),
     # the same notices in German, French, Spanish and Italian: the writer's own views, no
     # advice, affiliate links
     ("meinung", r"\b(?:geben|gibt|spiegeln|spiegelt)\b[^.]{0,60}\bmeinung\b[^.]{0,60}\b(?:autors?|autorin|autoren|verfassers?|redaktion|verlags?)\b|\bmeinung\s+(?:des|der)\s+(?:autors?|autorin|autoren|verfassers?|gastautors?)\b"),
@@ -751,7 +749,7 @@ _EMBED_HOSTS: Final = ("http", "pic.twitter.com/", "t.co/", "youtu.be/", "instag
 
 
 # What a media player or a gallery prints as text, in the six languages: its controls and
-# states ("Play video", "Now playing", "Toggle caption", "Open gallery"), a position or a
+# states ("Play video", "Toggle caption", "Open gallery", "Player is loading"), a position or a
 # length ("0:00 / 2:35", "Duration: 2:14", "Image 3 of 12", "8 photos") and the fallback a
 # browser without the player shows ("Your browser does not support the video tag.").  Only
 # the controls' verbs, the media's nouns and figures: a line with any other word (a caption,
