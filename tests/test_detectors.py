@@ -1151,6 +1151,9 @@ def test_headline_printed_twice_is_given_once() -> None:
         # a longer pitch that speaks to the reader
         (P4, "Sign up for our free morning briefing and get the day's top local stories in your inbox"),
         (P4, "Abonnez-vous à notre lettre et recevez chaque matin les informations de votre ville."),
+        # ... after a sentence that ends on a name or a figure
+        (P4[:-1] + " on Thursday.", "Download our free guide to riding the night buses safely after midnight"),
+        (P4[:-1] + " since the 1960s.", "Click here to get the new timetables sent to your inbox every week"),
         # a count, a teaser's number, a read time, a date or a pager run into the last stop
         (P4, "79 shares"),
         (P4, "10 Best Night Bus Routes in 2026"),
@@ -1237,6 +1240,25 @@ def test_article_lines_with_stops_touching_capitals_stay(last: str) -> None:
     assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3, last]
 
 
+@pytest.mark.parametrize("end", [" in the city.", " in Toronto."])
+def test_a_quotation_run_onto_the_last_sentence_is_no_glued_pitch(end: str) -> None:
+    # a quotation speaks to "you" as a pitch does, but it is the article's
+    last = P4[:-1] + end + '"You can ride home at any hour now," a driver said.'
+    assert kept_lines(record(TITLE, P1, P2, P3, last)) == [P1, P2, P3, last]
+
+
+def test_a_sentence_with_a_long_call_glued_on_keeps_its_sentence() -> None:
+    # a line of one sentence and a call run together is no row of widget strings: the line
+    # stays and loses only the call
+    last = "A reading of poems about the night routes is planned for next Thursday."
+    call = "Click here to get the timetables sent to your inbox"
+    rec = record(TITLE, P1, P2, P3, last + call)
+    a = clean_text(rec)
+    assert a.text.split("\n") == [P1, P2, P3, last]
+    assert [r.text for r in a.removed if r.rule == "glued_tail"] == [call]
+    assert restore(a.text, a.removed) == rec
+
+
 def test_a_glued_tail_the_record_prints_again_as_a_line_is_cut_after_initials() -> None:
     # after initials a capital is usually the text's own ("U.S.Army"), but a tail that the
     # page also prints as a line of its own is its label, glued
@@ -1281,6 +1303,24 @@ def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str
 
 
 @pytest.mark.parametrize(
+    "glue,first",
+    [
+        # a sentence opening on a one-letter word, or on a title's abbreviation before a name
+        ("Breaking news", "A new night bus network will reach three outer districts from March, the council said."),
+        ("Opinion", "I have ridden the night bus home from the hospital every week for eleven years."),
+        ("Exclusive", "St. Anne's Hospital will run a shuttle to the new night bus stops from March."),
+        ("Local news", "Dr. Okafor, who chairs the transport committee, said the routes would start in March."),
+    ],
+)
+def test_a_label_glued_before_a_sentence_opening_on_a_short_word_is_cut(glue: str, first: str) -> None:
+    rec = record(TITLE, glue + first, P2, P3)
+    a = clean_text(rec)
+    assert kept_lines(rec) == [first, P2, P3]
+    assert [r.text for r in a.removed if r.rule == "glued_head"] == [glue]
+    assert restore(a.text, a.removed) == rec
+
+
+@pytest.mark.parametrize(
     "first",
     [
         # an acronym's letters, a statement opening with a notice's words: no glued head
@@ -1289,6 +1329,9 @@ def test_furniture_glued_before_the_first_sentence_at_any_touch_is_cut(glue: str
         "PowerPoint slides from the meeting show that the council voted to extend the night bus network.",
         "McDonald's said on Tuesday that it would open three new restaurants near the stations.",
         "YouTube videos of the pilot routes were watched more than a million times last year, it said.",
+        # a one-letter word or an abbreviation after a hump, not after a word: still a name
+        "WW I veterans rode the first night bus free of charge, the council said on Tuesday.",
+        "PhD. students at the university asked the council for a stop near the campus library.",
         # a sentence to the reader running on through a camel-cased name is no pitch glued on
         "Are you posting videos of your commute to YouTube? The council wants to see them all.",
         "If you ride the night bus, TikTok clips of the new routes will look familiar to you.",

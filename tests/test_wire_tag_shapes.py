@@ -38,6 +38,9 @@ REST = ("Ships that waited at anchor for nine days began unloading on Tuesday mo
         ("Hamburg 3. März (Norpress) - ", "Norpress", "Hamburg 3. März"),
         ("Frankfurt am Main/3. März (npa) -- ", "npa", "Frankfurt am Main/3. März"),
         ("OSLO, 2025-03-03 (Norpress) - ", "Norpress", "OSLO, 2025-03-03"),
+        # day and month alone in figures
+        ("Athens, 3/3 (NPA-Hellas) - ", "NPA-Hellas", "Athens, 3/3"),
+        ("BERLIN, 3.3. (npa) - ", "npa", "BERLIN, 3.3."),
         ("LIMA, 3 DE MARZO (Norpress): ", "Norpress", "LIMA, 3 DE MARZO"),
         # the agency in square brackets, after its place
         ("KRAKOW [Norpress] -- ", "Norpress", "KRAKOW"),

@@ -438,6 +438,9 @@ def _glue_at(text: str, classes: str | None) -> bool:
     ) or "aAA" in classes
 
 
+_SENTENCE_PIECE: Final = 8  # a piece this long ending on a stop is a sentence (glued.MIN_BEFORE)
+
+
 def _glued_widgets(text: str) -> bool:
     """Widget strings run together ("Follow us on TwitterThis page is supported by members",
     "Share this:Print this:Sign in to comment"): cut where they touch, at least half of the
@@ -450,13 +453,19 @@ def _glued_widgets(text: str) -> bool:
     parts = [p for p in (text[a:b].strip() for a, b in pieces) if p]
     if len(parts) < 2:
         return False
-    hits = sum(
-        1
-        for p in parts
+    hits = 0
+    for k, p in enumerate(parts):
         # (a lone topic word is a hump of a brand as often: "RouteFeedWatch")
-        if p.casefold() not in _TOPIC_WORDS
-        and (_widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold()))
-    )
+        if p.casefold() not in _TOPIC_WORDS and (
+            _widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold())
+        ):
+            hits += 1
+        elif k > 0 and len(p.split()) >= _SENTENCE_PIECE and p[-1] in ".!?":
+            # widgets glued before a sentence ("Share this articleThe council voted …"): the
+            # line is the sentence with a glued head, cut from it as the first line's (pipeline).
+            # (A sentence with widgets glued after it stays a widget line: it may open the
+            # page's furniture, and the pipeline gives the sentence back.)
+            return False
     # a sentence with a brand in it ("Try PlanPal today for 30 days free!") cuts into a
     # call and the rest: a sentence needs two widget pieces (one ending in a full stop is
     # not looked at: widget strings end in a label, a "!" or a "?")

@@ -31,11 +31,12 @@ _PLACE: Final = r"[A-ZÀ-ÞĀ-ɏ][A-ZÀ-ÞĀ-ɏ.'\-]++(?:[\s\-][A-ZÀ-ÞĀ-ɏ][A
 # maybe with its stop before the month ("3. März", "7. svibnja") or an ordinal ("3rd March"),
 # "3 de marzo (de 2025)", "el 3 de marzo", "le 3 mars", or all in figures ("03/03/2025")
 # (after a comma, a slash or a space: "MADRID, Mar. 3", "Berlin/3. März", "ROME 3 mars"; or in
-# ISO form, "2025-03-03")
+# ISO form, "2025-03-03"; or day and month alone, "3/3", "3.3.")
 _DAY: Final = (
     r"(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}"
     r"|(?:(?:el|le|il|am|den|on|the)\s+)?\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:[dD][eE]\s+)?[A-Za-zÀ-ÿĀ-ɏ]{3,9}\.?"
-    r"|\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:de\s+)?\d{4})?"
+    r"|\d{1,2}(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}(?![/\d])|\d{1,2}\.\d{1,2}\.(?!\d))(?:,?\s*(?:de\s+)?\d{4})?"
 )
 _DATE: Final = rf"(?:(?:,\s*|/\s*|\s+){_DAY})?"
 # a place in title case, accents and abbreviations included ("São Paulo", "St. Louis")

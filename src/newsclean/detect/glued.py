@@ -118,11 +118,13 @@ def tail(
         size = len(rest.split())
         if not any(c.isalpha() for c in rest):
             continue
+        if _QUOTING.search(rest) is not None and not _strong(named(rest)):
+            continue  # a quotation run on ('…in the city."You can ride all night," she said.')
         if len(text[:cut].split()) < MIN_BEFORE and not (
             size <= MAX_WORDS and _short_closing(text[:cut]) and _strong(named(rest))
         ):
             continue
-        if size > MAX_WORDS and not (size <= MAX_PITCH and word.isalpha() and word.islower() and _addresses_reader(rest)):
+        if size > MAX_WORDS and not (size <= MAX_PITCH and _addresses_reader(rest)):
             continue
         if rest.rstrip(_CLOSERS).endswith(".") and not named(rest) and not _addresses_reader(rest):
             # a statement of its own (two paragraphs run together); a call or a question
@@ -181,11 +183,16 @@ def widget_tail(
     stands before is no family's (`head_named`) -- the article's own short last line, a list
     item or a label, gets its words back."""
     text = ln.text
-    # (only the line's last MAX_CHARS can be widgets: the touches before are not looked at)
-    for m in _WIDGET_TOUCH.finditer(text, max(0, len(text) - MAX_CHARS)):
+    # (only the line's last MAX_CHARS can be widgets: the touches before are not looked at;
+    # a pitch to the reader may be longer)
+    for m in _WIDGET_TOUCH.finditer(text, max(0, len(text) - MAX_PITCH_CHARS)):
         cut = m.start()
         rest = text[cut:]
         if len(rest.split()) > MAX_WORDS or not _strong(named(rest)):
+            if _pitch_after_sentence(text[:cut], rest):
+                return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
+            continue
+        if len(text) - cut > MAX_CHARS:
             continue
         head = text[:cut]
         # (a head that speaks to the reader or asks is a pitch, one of capitalised words a
@@ -199,6 +206,20 @@ def widget_tail(
             return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
         return None
     return None
+
+
+def _pitch_after_sentence(head: str, rest: str) -> bool:
+    """A call to the reader ("Click here to get …", "Download our …") run onto a sentence
+    of the article's own (MIN_BEFORE words or more, ending on a full stop, not itself
+    speaking to the reader): the line is the sentence, the call the widget's."""
+    return (
+        len(head.split()) >= MIN_BEFORE
+        and head.rstrip(_CLOSERS).endswith(".")
+        and not _addresses_reader(head)
+        and len(rest.split()) <= MAX_PITCH
+        and _QUOTING.search(rest) is None
+        and _addresses_reader(rest)
+    )
 
 
 def _label_cased(text: str) -> bool:
@@ -373,6 +394,7 @@ def _label_end(text: str, at: int, named: Callable[[str], str | None]) -> int | 
 _CAPS_TOUCH: Final = re.compile(rf"[{_CAP}](?<=[A-Z]{{2}}.)(?=[{_LOW}])")
 
 
+_QUOTING: Final = re.compile(r'["“”„«»]')  # a quotation's marks: prose's, a widget rarely has them
 _QUOTE_OPENERS: Final = frozenset("\"“‘«„¿¡")
 
 
@@ -384,7 +406,19 @@ def _opens(text: str, cut: int) -> bool:
     if text[cut : cut + 1] in _QUOTE_OPENERS and text[cut + 1 : cut + 2].isupper():
         return True  # a quotation opening the sentence ("Email“We listened,” the chair said")
     first = text[cut : cut + 12].split(" ", 1)
-    return len(first) == 2 and first[0].casefold() in _OPENERS
+    return len(first) == 2 and (first[0].casefold() in _OPENERS or _opening_shape(first[0], first[1]))
+
+
+# "A" or "I" before a word in lower case; a title's abbreviation before a name ("St. Anne's",
+# "Dr. Okafor", "Gov. Reyes"): a sentence's opening, and no brand's second hump ends on a
+# one-letter word or on a stop
+_ABBREV: Final = re.compile(rf"[{_CAP}][{_LOW}]{{1,3}}\.")
+
+
+def _opening_shape(word: str, after: str) -> bool:
+    if word in ("A", "I"):
+        return after[:1].islower()
+    return _ABBREV.fullmatch(word) is not None and after[:1].isupper()
 
 
 # Words sentences open on, closed classes (articles, determiners, pronouns, a few
@@ -405,7 +439,10 @@ def _opens_sentence(lead: str, rest: str) -> bool:
     the word is a word (a capital, then lower case), and what follows opens as sentences do."""
     if len(lead) < 3 or not lead.isalpha() or not lead[1:].islower():
         return False
-    return rest.split(" ", 1)[0].strip(",;:").casefold() in _OPENERS
+    first = rest.split(" ", 2)
+    return first[0].strip(",;:").casefold() in _OPENERS or (
+        len(first) > 1 and _opening_shape(first[0], first[1])
+    )
 
 
 # any character but a space or a capital touching a capital (or an opening quote or Spanish
