@@ -847,6 +847,14 @@ def test_copy_cut_short_and_entity_variants_are_repeats() -> None:
         ("Already subscribed? Continue reading", "paywall"),
         ("Already have an account? Sign in here.", "paywall"),
         ("Already a subscriber? Download your timetables here →", None),
+        # registering or a subscription as the way to read on; an introductory offer
+        ("Register for free to read this and other stories from the council.", "paywall"),
+        ("Continue reading with a digital subscription.", "paywall"),
+        ("Only $1 for your first month. Cancel anytime.", "paywall"),
+        # ... and the same words in a story's own sentences
+        ("The plan costs $15 a month and users can cancel anytime, the company said.", None),
+        ("Voters must register to vote by Friday, the electoral office said.", None),
+        ("She will continue reading with her pupils every week until the summer.", None),
     ],
 )
 def test_paywall_and_newsletter_boxes(line: str, family: str) -> None:

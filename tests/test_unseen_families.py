@@ -236,10 +236,71 @@ def test_articles_own_short_closing_lines_stay(bottom: list[str]) -> None:
         "Voltar ao topo",
         "Ver más noticias",
         "Altre notizie",
+        "Back to top",  # (a jump link, though it opens on a call's verb)
+        "Newer »",
     ],
 )
 def test_spaced_menus_and_jump_links_are_navigation(line: str) -> None:
     assert boilerplate.classify(line, normalise(line), len(line.split())) == "navigation"
+
+
+@pytest.mark.parametrize(
+    "bottom",
+    [
+        # a jump link or a pager's buttons alone under the article, arrows or not
+        ["Back to top"], ["↑ Back to top"], ["« Older", "Newer »"], ["Previous", "Next"],
+        ["Older posts"], ["← Previous article"],
+    ],
+)
+def test_jump_links_and_pager_buttons_under_the_article_go(bottom: list[str]) -> None:
+    rec = _record([], bottom)
+    a = clean_text(rec)
+    assert a.text == "\n".join(BODY)
+    assert all(r.reason == "boilerplate" for r in a.removed if r.reason not in ("header", "title"))
+    _check_restored(rec)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: advent of code computing rust", "Tagged: college essay tips", "Filed under Local news",
+        "Topics: Politics, Europe", "Schlagworte: Politik, Verkehr", "Mots-clés : transports, mairie",
+        "Etiquetas: agua, embalses",
+    ],
+)
+def test_a_story_s_tags_under_a_label_go_at_either_edge(line: str) -> None:
+    for top, bottom in (([line], []), ([], [line])):
+        rec = _record(top, bottom)
+        a = clean_text(rec)
+        assert a.text == "\n".join(BODY), line
+        assert [r.rule for r in a.removed if r.text.strip() == line] == ["tag_list"]
+        _check_restored(rec)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence, a table's header, a heading: no list of tags
+        "Topics: the council discussed three of them at length.",
+        "Keywords bringing in traffic",
+        "Category | Last Month | This Month | Delta",
+        "Themen: Wie geht es weiter?",
+    ],
+)
+def test_label_words_in_other_lines_are_no_tag_list(line: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) != "tag_list"
+
+
+@pytest.mark.parametrize(
+    "bottom",
+    [
+        # the article's own last lines that open on a pager's word
+        ["Next steps", "The authority will publish new figures in July."],
+        ["Next week, the authority will publish new figures for each reservoir."],
+    ],
+)
+def test_closing_lines_opening_on_a_pager_word_stay(bottom: list[str]) -> None:
+    assert clean_text(_record([], bottom)).text == "\n".join(BODY + bottom)
 
 
 @pytest.mark.parametrize(

@@ -1168,6 +1168,7 @@ _BODY_CLOSERS: Final = frozenset(
 # Families that open the page furniture below an article.  A soft call to action ("Contact
 # a lawyer…", "Learn more about…") does not: articles end with such lines of their own.
 _TAIL_OPENERS: Final = _BODY_CLOSERS | {
+    "tag_list",
     "cookie_notice",
     "glued_widgets",
     "related_link",

@@ -310,10 +310,19 @@ _PAYWALL: Final = _gated(
     ("member subscriber supporter", r"\bbecome\s+a\s+(?:paying\s+)?(?:member|subscriber|supporter)\s+(?:today|now)\b"),
     ("abonnés", r"\bréservée?s?\s+(?:aux|à\s+nos)\s+abonnés\b"),
     ("sign log login signin", r"\b(?:sign|log)\s*in\b[^.]{0,40}\bto\s+access\s+(?:this|the)\s+(?:full\s+)?(?:article|story|content)\b"),
+    # registering, or a subscription, as the way to read on ("Register for free to read
+    # this", "Continue reading with a digital subscription")
+    ("register", r"\bregister\s+(?:(?:for\s+)?free\s+|now\s+|today\s+)?to\s+(?:read|access|continue|unlock|view)\b"),
+    ("reading", r"\b(?:continue|keep)\s+reading\s+(?:with|by\s+(?:subscribing|registering|signing\s+up))\b"
+     r"(?:\s+(?:a|an|your|our))?(?:\s+[\w-]+){0,2}?\s*(?:subscription|account|membership|pass|$)"),
+    # an introductory offer: the price of a first period, the promise to cancel at any time
+    # (a sentence of its own, to the reader) beside a price, a trial or a subscription
+    ("your", r"\bfor\s+your\s+first\s+(?:\d+\s+)?(?:month|week|year|months|weeks|years)\b"),
+    ("cancel", r"^(?=.*(?:[$€£]\s?\d|\btrial\b|\bsubscri|\bfirst\s+(?:month|week|year)\b))(?:.*[.!?]\s+)?(?:you\s+(?:can|may)\s+)?cancel\s+(?:at\s+)?any\s*time\b"),
 )
 # Anchored at the line start: tried there only (a search would try every position)
 _RELATED_HEAD_LEAD: Final = _rx(
-    r"^(?:previous|next|prev|older|newer)\s*(?:post|article|story|entry|page)\b",
+    r"^(?:previous|next|prev|older|newer)\s*(?:posts?|articles?|story|stories|entry|entries|page)\b",
     r"^(?:what'?s|now|currently)\s+(?:trending|hot|popular)\b.{0,30}$",
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
@@ -653,7 +662,7 @@ _PAYWALL_WORDS: Final = frozenset(
     """reading subscribers subscriber member members account limit articles article stories left
     remaining unlock trial subscribe premium only exclusive exclusives free weiterlesen abonnenten abonnés suscriptores
     journalism unlimited digital illimité illimitado illimitato unbegrenzten unbegrenzter
-    unbegrenzte supporter sign log login signin""".split()
+    unbegrenzte supporter sign log login signin register your cancel""".split()
 ) | _WALL_WORDS
 # The words a consent form's heading or its running sentence holds (en, fr, de, es, it, pt)
 _CONSENT_CUES: Final = frozenset(
@@ -1045,7 +1054,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and _SOFT_ACTION_LEAD.search(norm)
         and not norm.endswith((".", "?", ":"))
     ):
-        return "soft_call_to_action"
+        # ("Back to top" is the page's jump link, not a call)
+        return "navigation" if toks[0] in _JUMP_WORDS and _JUMP.match(norm) else "soft_call_to_action"
     if (
         gated
         and words <= 40
@@ -1074,6 +1084,8 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "navigation"
     if words <= 6 and toks and toks[0] in _JUMP_WORDS and _JUMP.match(norm):
         return "navigation"
+    if words <= TAG_LIST_WORDS and toks and toks[0] in _TAG_LEADS and _TAG_LIST.match(norm):
+        return "tag_list"
     if words <= 6 and toks and toks[0] in _AUTHOR_LEADS and _AUTHOR_HEAD.match(norm):
         return "author_box"
     return _navigation(text, words <= SPACED_MENU_WORDS)
@@ -1081,7 +1093,9 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
 
 # A page's jump links: back to the top, more of the section's news (en, de, fr, es, it, pt).
 _JUMP: Final = re.compile(
-    r"(?:back\s+to\s+(?:the\s+)?top|(?:zurück\s+)?nach\s+oben|zum\s+seitenanfang|"
+    # (a pager's buttons too: "« Older", "Newer »", "Next →"; an arrow before any: "↑ Back to top")
+    r"[^\w\s]{0,2}\s*(?:older|newer|previous|prev|next)\W*$|"
+    r"[^\w\s]{0,2}\s*(?:back\s+to\s+(?:the\s+)?top|(?:zurück\s+)?nach\s+oben|zum\s+seitenanfang|"
     r"(?:retour\s+)?en\s+haut(?:\s+de\s+(?:la\s+)?page)?|haut\s+de\s+page|"
     r"volver\s+arriba|ir\s+arriba|subir|torna\s+(?:su|in\s+alto|all'inizio)|"
     r"voltar\s+ao\s+topo|ir\s+para\s+o\s+topo|"
@@ -1091,9 +1105,23 @@ _JUMP: Final = re.compile(
     r"altre\s+notizie|leggi\s+(?:di\s+più|tutte\s+le\s+notizie)|"
     r"ver\s+mais(?:\s+notícias)?|mais\s+notícias|leia\s+mais)\W*$"
 )
+# A story's tags or topics under a label ("Tags: city council, buses", "Filed under Local
+# news", "Schlagworte: Politik"): a short list, no sentence (en, de, fr, es, it, pt).
+TAG_LIST_WORDS: Final = 14
+_TAG_LIST: Final = re.compile(
+    r"(?:(?:tags?|tagged|topics?|categor(?:y|ies)|keywords|schlagw[öo]rter?|stichw[öo]rter|themen|"
+    r"mots[- ]cl[ée]s|[ée]tiquettes?|sujets|etiquetas|temas|palabras\s+clave|argomenti|"
+    r"parole\s+chiave|assuntos)\s*:|filed\s+under\b:?|tagged\s+(?:with|in|as)\b:?)"
+    r"\s*[^\s.!?:][^.!?]{0,120}$"
+)
+_TAG_LEADS: Final = frozenset(
+    "tag tags tagged topic topics category categories keywords schlagworte schlagwort schlagwörter"
+    " schlagwörte stichwörter themen mots étiquette étiquettes etiquette etiquettes sujets"
+    " etiquetas temas palabras argomenti parole assuntos filed".split()
+)
 _JUMP_WORDS: Final = frozenset(
     "back zurück nach zum retour en haut volver ir subir torna voltar ver leer más voir lire"
-    " plus mehr weitere altre leggi mais leia".split()
+    " plus mehr weitere altre leggi mais leia older newer previous prev next".split()
 )
 
 
