@@ -143,6 +143,35 @@ def test_a_legal_notice_in_any_wording_under_the_article_goes(notice: str) -> No
     assert restore(a.text, a.removed) == record
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "The author holds no position in any of the companies mentioned.",
+        "Opinions in this column are the writer's and not necessarily those of the newspaper.",
+        "Past performance is no guarantee of future results.",
+    ],
+)
+def test_a_writers_disclosure_or_an_investment_notice_under_the_article_goes(notice: str) -> None:
+    record = "\n".join([HEAD, TITLE, *BODY, notice])
+    a = clean_text(record)
+    assert (a.verdict, a.text) == ("article", "\n".join(BODY))
+    assert [r.rule for r in a.removed if r.text.strip() == notice] == ["disclaimer"]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a story's own closing sentence about positions and views
+        "The market's operator has no positions in the companies bidding for the stalls, its "
+        "manager said.",
+        "Her views on the square were not necessarily those of her party, the councillor said.",
+    ],
+)
+def test_a_closing_sentence_about_positions_or_views_stays(last: str) -> None:
+    body = [*BODY, last]
+    assert clean_text("\n".join([HEAD, TITLE, *body])).text == "\n".join(body)
+
+
 def test_two_legal_notices_in_any_wording_go_together() -> None:
     a = clean_text("\n".join([HEAD, TITLE, *BODY, WORDED[0], WORDED[3]]))
     assert a.text == "\n".join(BODY)

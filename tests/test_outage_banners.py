@@ -47,6 +47,10 @@ def _kind(line: str) -> str | None:
         "HTTP 502 - please come back in a minute",
         "You are looking at a cached copy of this page.",
         "Da ist etwas schiefgegangen.",
+        # a time-out, a lost connection with a saved copy, a fault on the site's end
+        "The page took too long to respond.",
+        "Connection reset. Displaying saved copy.",
+        "Something unexpected happened on our end.",
     ],
 )
 def test_an_outage_banner_is_an_error_and_goes_under_the_headline(line: str) -> None:
@@ -73,6 +77,9 @@ def test_an_outage_banner_is_an_error_and_goes_under_the_headline(line: str) -> 
         "The ferry is no longer accessible to cars after the ramp collapsed.",
         "Tickets are online from Monday.",
         "The council's plan went wrong from the start, critics say.",
+        "The ferry operator took too long to respond to the complaints, riders said.",
+        "The connection was lost when the storm hit the cable, the operator said.",
+        "Something unexpected happened on our side of the bay, the skipper said.",
     ],
 )
 def test_prose_about_maintenance_or_loading_is_no_banner(line: str) -> None:

@@ -130,6 +130,11 @@ _ERROR: Final = [
     r"^http\s*(?:error\s*|status\s*)?[45]\d\d\b",
     r"\b(?:showing|viewing|displaying|this\s+is)\s+an?\s+cached\s+(?:copy|version)\b|\bcached\s+(?:copy|version)\s+of\s+(?:this|the)\s+(?:page|article|story)\b",
     r"\betwas\s+(?:ist\s+)?schief\s?(?:ge)?(?:gangen|laufen)\b|\bschiefgelaufen\b|\bschiefgegangen\b",
+    # a time-out, a lost connection and a saved copy shown instead, a fault "on our end"
+    r"\b(?:page|server|site|website|request|app|service)\s+(?:took|is\s+taking|takes)\s+too\s+long\s+to\s+(?:respond|load|answer)\b",
+    r"\bconnection\s+(?:was\s+|has\s+been\s+)?(?:reset|lost|interrupted|timed\s+out)\b[^.!?]{0,40}[.!]?\s*(?:$|(?:displaying|showing|please|try|retry|reload)\b)"
+    r"|\b(?:displaying|showing|viewing)\s+(?:an?\s+)?saved\s+(?:copy|version)\b",
+    r"\b(?:something|an?\s+(?:\w+\s+)?(?:error|problem|issue))\s+(?:unexpected\s+)?(?:happened|occurred)\s+on\s+our\s+(?:end|side)\s*(?:[.!]|$)",
 ]
 
 _BLOCKED: Final = [
@@ -206,6 +211,7 @@ _ERROR_GATES: Final = [
     "=aufgetreten versuchen startseite revenir retourner retour réessayez réessayer déplacée"
     " supprimée volver regresar vuelve inténtalo torna tornare riprova riprovare voltar tente",
     "=online accessible erreichbar", "=http", "=cached", "=schief schiefgelaufen schiefgegangen",
+    "=long", "=connection saved", "=end side",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -306,7 +312,7 @@ _ERROR_WORDS: Final = frozenset(
     inaccessible mantenimiento disponibile manutenzione indisponível manutenção versuchen
     revenir retourner retour réessayez réessayer déplacée supprimée volver regresar vuelve
     inténtalo torna tornare riprova riprovare voltar tente online accessible http cached schief
-    schiefgelaufen schiefgegangen""".split()
+    schiefgelaufen schiefgegangen long connection saved end side""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security

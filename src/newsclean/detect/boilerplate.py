@@ -93,7 +93,14 @@ _DISCLAIMER_BODY: Final = _gated(
     ("substitute", r"\bnot\s+(?:intended\s+(?:to\s+be\s+|as\s+)?)?a\s+substitute\s+for\s+(?:\w+\s+){0,2}(?:advice|diagnosis|treatment|care)\b"),
     ("guidance educational entertainment illustrative", r"\bfor\s+(?:general\s+)?(?:guidance|educational|entertainment|illustrative)\s+(?:purposes\s+)?only\b"),
     ("author writer contributor", r"\b(?:are|is)\s+(?:solely\s+)?(?:the|those\s+of\s+the)\s+(?:author|writer|contributor)(?:'s|s'|s)?\s+own\b"),
-    ("performance", r"\bpast\s+performance\s+is\s+not\s+(?:necessarily\s+)?(?:indicative|a\s+guarantee)\s+of\s+future\b"),
+    ("performance", r"\bpast\s+performance\s+is\s+(?:not|no)\s+(?:necessarily\s+)?(?:indicative|an?\s+guarantee|guarantee)\s+(?:of|for)\s+future\b"),
+    # a financial writer's disclosure of holdings ("The author holds no position in any of the
+    # companies mentioned")
+    ("position positions", r"\bno\s+(?:\w+\s+)?positions?\s+in\s+(?:any\s+of\s+)?(?:the\s+)?(?:stocks?|companies|securities|shares|assets|funds|cryptocurrencies)\s+(?:\w+\s+)?(?:mentioned|named|discussed|covered|referred)\b"),
+    # the views of a column or a post are its writer's, not the paper's
+    ("views opinions", r"\b(?:views|opinions)\s+(?:in|of|on)\s+this\s+(?:column|article|piece|post|op-ed|commentary|blog|page|site)\s+(?:are|is|belong)\b"
+     r"|\b(?:views|opinions)\b[^.]{0,80}\bnot\s+necessarily\s+(?:those|the\s+views)\s+of\s+(?:the|this|our|its)\s+(?:\w+\s+)?"
+     r"(?:newspaper|paper|publication|publisher|site|website|editors?|editorial\s+board|station|network|magazine|outlet|blog)\b"),
     ("endorse endorsed", r"\b(?:we|this\s+(?:site|website|publication|newspaper))\s+(?:does|do)\s+not\s+(?:necessarily\s+)?endorse\b|"
      r"\b(?:are|is)\s+not\s+(?:necessarily\s+)?endorsed\s+by\s+(?:the\s+|this\s+|our\s+)?(?:publication|publisher|site|website|newspaper|magazine|editors?)\b"),
     # the same notices in German, French, Spanish and Italian: the writer's own views, no
@@ -622,7 +629,7 @@ LONG_WORDS: Final = 40
 
 # Words one of which every expression of a family needs: a cheap set test first.
 _DISCLAIMER_WORDS: Final = frozenset(
-    """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational
+    """agree agreeing warranty responsibility liability responsible liable views opinions reflect informational position positions
     information purposes constitute advice provided provides commission compensation affiliate
     sponsored produced published haftung gewähr garantie garantía constitutes meinung opinion
     engagent reflètent opiniones opinioni reflejan riflettono riflette beratung anlageberatung
