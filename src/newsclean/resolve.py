@@ -156,7 +156,13 @@ def _banner_in_place(body: list[Line]) -> Callable[[Line], str | None]:
             at = {x.index: p for p, x in enumerate(body)}
         p = at.get(ln.index)
         nxt = body[p + 1] if p is not None and p + 1 < len(body) else None
-        if nxt is not None and nxt.words >= PROSE_WORDS and not _banner_of(nxt):
+        if nxt is not None and nxt.words >= PROSE_WORDS and (
+            not _banner_of(nxt)
+            # (a story about an outage tells of errors paragraph after paragraph: a
+            # sentence after it is its prose too; an error page written out in prose is
+            # still told by its verdict, _error_worded)
+            or _ends_sentence(nxt.text)
+        ):
             return None
         return k
 
@@ -338,14 +344,14 @@ def resolve(
         title: Line | None = known_title
     else:
         lead = list(islice((ln for ln in prose if ln.index not in marks), 6))
-        # a headline can open with a verb ("Learn web development", "Book Beat: …") and so
-        # read as a soft call to action: such a line may still be the title if it announces
-        # the lead
-        verbish = [ln for ln in top if marks.get(ln.index) == _SOFT_CTA]
+        # a headline can open with a verb ("Learn web development", "Book Beat: …") or a
+        # kicker ("Watch: divers free a whale …") and so read as a soft call to action or a
+        # related link: such a line may still be the title if it announces the lead
+        verbish = [ln for ln in top if marks.get(ln.index) in _HEADLINE_LIKE_MARKS]
         title = _choose_title(
             remaining_top, _words_of(lead), lambda: _words_of(prose[:40]), verbish
         )
-        if title is not None and marks.get(title.index) == _SOFT_CTA:
+        if title is not None and marks.get(title.index) in _HEADLINE_LIKE_MARKS:
             del marks[title.index]
     if title is not None and known_title is None:
         title = _headline_given_twice(body, title, marks)
@@ -1031,6 +1037,7 @@ def _notices(top: list[Line], tail: list[Line], prose: list[Line], marks: dict[i
     ):
         # the page's only sentences are notices (a headline over a failed load): no article
         top, prose = [*top, *prose], []
+    stop: frozenset[str] | None = None
     for ln in (*top, *tail):
         if ln.index in marks or ln.words > banners_mod.NOTICE_WORDS:
             continue
@@ -1039,8 +1046,17 @@ def _notices(top: list[Line], tail: list[Line], prose: list[Line], marks: dict[i
             continue
         if vocab is None:
             vocab = _words_of(prose)
-        if not any(w in vocab for w in strong):
-            marks[ln.index] = ("error_banner", "site_notice")
+            stop = _stop_words(prose)
+        if any(w in vocab for w in strong):
+            continue
+        # (a headline over a story about an outage is worded like a notice, but it names
+        # what the story tells of: "Bank app outage leaves customers unable to pay")
+        if len(_shared_words(ln, vocab, stop or frozenset())) >= STORY_WORDS:
+            continue
+        marks[ln.index] = ("error_banner", "site_notice")
+
+
+STORY_WORDS: Final = 2  # a notice-worded line sharing this many content words with the story is its own
 
 
 _AD_STARTS: Final = boiler_mod.AD_STARTS
@@ -1147,6 +1163,8 @@ def _article_survives(
 
 
 _SOFT_CTA: Final = ("boilerplate", "soft_call_to_action")
+# the marks a headline with a verb or a kicker in front may get (see resolve's title choice)
+_HEADLINE_LIKE_MARKS: Final = frozenset((_SOFT_CTA, ("boilerplate", "related_link")))
 _CALLS: Final = frozenset({"call_to_action", "soft_call_to_action"})
 
 

@@ -218,14 +218,38 @@ _SITE_CREDIT: Final = re.compile(
 _COPYRIGHT_MID: Final = re.compile(
     r"(?:[\w/&.,'-]+\s+){1,4}©\s*(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s+\S+){1,5}\s*$"
 )
+# The words a news story reports with (en, de, fr, es, it, pt): a notice speaks for itself.
+_REPORTING: Final = frozenset(
+    """said says told tells according reported reports ruled fined sagte sagt
+    erklärte erklärt laut déclaré selon affirmé dijo dice según afirmó detto secondo disse
+    segundo""".split()
+)
 _COOKIE: Final = _gated(
-    ("cookie cookies", r"\bcookies?\b"),
+    # cookies as a site sets them: a line with a word of consent, of the site or of its use
+    # (en, de, fr, es, it, pt), or a heading of a few words; not the cookies a recipe bakes
+    # or a headline names ("Regulator fines retailer over cookie banners")
+    ("cookie cookies",
+     r"^(?=.*\b(?:site|sites|website|web|browser|browsing|experience|consent|accept|accepting|agree|"
+     r"settings|preferences|privacy|policy|personali[sz]e|personali[sz]ed|analytics|partners|track|"
+     r"tracking|device|continue|continuing|use|uses|using|manage|necessary|essential|third|allow|"
+     r"enable|disable|reject|decline|opt|verwendet|verwenden|nutzen|nutzt|akzeptieren|zustimmen|"
+     r"einstellungen|webseite|utilisons|utilise|utilisation|accepter|acceptez|paramètres|"
+     r"navigation|utilizamos|utiliza|aceptar|acepta|configuración|sitio|navegación|utilizziamo|"
+     r"utilizza|accetta|accetto|impostazioni|sito|navigazione|aceitar|aceito|configurações|"
+     r"navegação|we|us|services|improve|ads|advertising|data|information|visitors?|users?|"
+     r"gdpr|plugin|duration|metrics|collect\w*|categor\w*|uncategori[sz]ed|classified|"
+     r"analy[sz]e|analy[sz]ed|functionalit\w*|consent\w*)\b).*\bcookies?\b"
+     r"|^\W*cookies?\W*(?:[\w-]+\W*){0,2}$"),
     ("browser", r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support"),
-    ("privacy consent", r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b"),
+    ("privacy consent", r"\b(?:privacy|consent)\s+(?:choices|preferences|settings|policy|notice|manager|center|centre)\b"
+     # a consent form's heading: managing consent, the site valuing the reader's privacy
+     r"|^(?:manage|update|review)\s+(?:your\s+)?consent\W*$"
+     r"|^(?:we|this\s+site)\s+(?:value|values|respect|respects|care\s+about|cares\s+about)\s+your\s+privacy\b"
+     r"|^your\s+privacy\s+(?:matters|is\s+important)\b"),
     ("sell share", r"\bdo\s+not\s+(?:sell|share)(?:\s+(?:or|and|/)\s+(?:sell|share))?\s+my\b"),
     ("viewed", r"\bbest\s+viewed\s+(?:with|in|using)\b"),
     ("experience", r"^(?:to|we)\s+(?:enhance|improve|personali[sz]e)\s+your\s+(?:browsing\s+)?experience\b"),
-    ("continuing using browsing", r"^by\s+(?:continuing|using|browsing)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our|the)\s+(?:site|website)\b"),
+    ("continuing using browsing", r"^by\s+(?:continuing|using|browsing)\s+(?:to\s+(?:use|browse)\s+|on\s+|with\s+)?(?:this|our|the)\s+(?:site|website)\b"),
     ("personal", r"\bpersonal\s+information\b.{0,30}$"),
     ("cookies data", r"\bwe\s+(?:and\s+our\s+partners\s+)?(?:use|store|process)\s+(?:cookies|data|your\s+data|personal\s+data)\b"),
     ("accept reject decline", r"\b(?:accept|reject|decline)\s+(?:all|cookies|optional)\b"),
@@ -234,7 +258,8 @@ _COOKIE: Final = _gated(
      r"\b(?:droits?\s+d'accès|rights?\s+(?:of|to)\s+access|recht\s+auf\s+auskunft|derechos?\s+de\s+acceso|diritt[oi]\s+di\s+accesso|direitos?\s+de\s+acesso)\b[^.]{0,80}\b(?:rectification|rectify|correction|berichtigung|rectificación|rettifica|retificação)\b"),
     ("libertés rgpd gdpr dsgvo", r"\bloi\s+informatique\s+et\s+libertés\b|\b(?:rgpd|gdpr|dsgvo)\b[^.]{0,60}\b(?:données|data|daten|datos|dati|dados)\b"),
     ("datenschutz datenschutzerklärung datenschutzeinstellungen confidentialité privacidad",
-     r"\bdatenschutz(?:erklärung|einstellungen)?\b|\bconfidentialité\b|\bprivacidad\b"),
+     # (a footer's link or heading, no sentence: a story's sentence about data protection is none)
+     r"^[^.!?]{0,40}\b(?:datenschutz(?:erklärung|einstellungen)?|confidentialité|privacidad)\b[^.!?]{0,40}$"),
     # a page that will not show without scripts (en, de, fr, es): furniture over an article,
     # a block page when nothing else is there (see pipeline)
     ("javascript",
@@ -576,6 +601,14 @@ def _widget(line: str, camel: bool) -> bool:
     if camel:
         line = _CAMEL.sub(" ", _unglue_names(line))
     return _widget_words(_WORDISH.findall(line.casefold()))
+
+
+# A review's own score ("Rating: 4/5", "Our score: 4.5 out of 5", "Rating: ★★★★☆"): the
+# article's verdict, not a widget asking readers to rate (which counts votes or asks)
+_SCORE: Final = re.compile(
+    r"(?:(?:our|my|overall|average|editor'?s?|the|final)\s+)?(?:rating|score|verdict)\s*:?\s*"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:/|out\s+of)\s*\d+(?:[.,]\d+)?|[★☆✩✪⭐½]+|\d+(?:[.,]\d+)?\s+stars?)\W*$"
+)
 
 
 def _widget_words(toks: list[str]) -> bool:
@@ -1043,7 +1076,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         _widget_words(toks)
         if classes is not None and not camel and _toks_are_wordish(classes)
         else _widget(text, camel)
-    ):
+    ) and not (words <= 6 and _SCORE.match(norm)):
         return "widget"
     if words <= 10 and norm[:1] in _FEEDBACK_FIRST and _FEEDBACK.match(norm):
         return "widget"
@@ -1068,6 +1101,10 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and words <= 40
         and not _COOKIE_WORDS.isdisjoint(toks)
         and _search_gated(_COOKIE, toks, norm)
+        # (a story's sentence reports on cookies or privacy settings: "The retailer said it
+        # had changed its privacy settings"; a consent notice speaks as the site)
+        and _REPORTING.isdisjoint(toks)
+        and " found that " not in norm
     ):
         return "cookie_notice"
     if words <= 30 and (
