@@ -451,3 +451,31 @@ def test_bare_dateline_with_a_stopped_day_stays(dateline: str) -> None:
     a = clean_text(rec)
     assert a.publisher is None
     assert a.text == "\n".join([dateline + BODY[0], *BODY[1:]])
+
+
+# --- a comment section's heading, call and house rules under the article -------------------
+@pytest.mark.parametrize(
+    "bottom",
+    [
+        ["What do you think? Share your thoughts in the comments below."],
+        ["Comments are moderated and may take some time to appear."],
+        ["Reader comments", "Anonymous wrote: About time.", "Posted 04/03/2025 11:02"],
+        ["Commenting is closed for this article."],
+    ],
+)
+def test_a_comment_sections_own_lines_under_the_article_go(bottom: list[str]) -> None:
+    rec = _record([], bottom)
+    assert clean_text(rec).text == "\n".join(BODY)
+    _check_restored(rec)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The authority did not comment on the forecast.",
+        "Comments are closed, the authority said after the meeting.",
+        "Residents can share their views with the council below the town hall.",
+    ],
+)
+def test_a_storys_sentence_about_comments_is_no_comment_prompt(line: str) -> None:
+    assert boilerplate.classify(line, normalise(line), len(line.split())) is None

@@ -896,6 +896,22 @@ _FEEDBACK: Final = re.compile(
     r"|este\s+artigo\s+(?:foi\s+)?útil\b|(?:reportar|comunicar)\s+(?:um\s+)?erro\W*$"
 )
 _FEEDBACK_FIRST: Final = frozenset("wirdfrgscqe¿")
+# A comment section's own lines: its heading, its call to the reader, its house rules (en, de,
+# fr, es): "Reader comments", "Share your thoughts in the comments below", "Comments are
+# moderated", "Commenting is closed".
+COMMENT_PROMPT_WORDS: Final = 20
+_COMMENT_WORDS: Final = frozenset(
+    "comment comments commenting kommentar kommentare commentaire commentaires comentario comentarios".split()
+)
+_COMMENT_PROMPT: Final = re.compile(
+    r"^(?:reader|readers'?|user|your|latest|top)\s+comments?\W*$"
+    r"|\b(?:share|leave|post|add|tell\s+us)\s+(?:us\s+)?(?:your\s+)?(?:thoughts|comments?|views|opinions?)\b"
+    r"[^.!?]{0,30}\b(?:below|comments?(?:\s+section)?)\W*$"
+    r"|^comments?\s+(?:are|will\s+be)\s+(?:moderated|reviewed|pre-moderated|closed|disabled|turned\s+off)\b"
+    r"|^comment(?:ing|s)?\s+(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:closed|disabled)\b"
+    r"|^(?:die\s+)?kommentarfunktion\s+(?:ist|wurde)\s+(?:\w+\s+)?(?:geschlossen|deaktiviert)\b"
+    r"|^les\s+commentaires\s+sont\s+(?:fermés|modérés)\b|^los\s+comentarios\s+(?:están\s+cerrados|son\s+moderados)\b"
+)
 
 
 def is_ad_marker(norm: str) -> bool:
@@ -1079,6 +1095,13 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     ) and not (words <= 6 and _SCORE.match(norm)):
         return "widget"
     if words <= 10 and norm[:1] in _FEEDBACK_FIRST and _FEEDBACK.match(norm):
+        return "widget"
+    if (
+        words <= COMMENT_PROMPT_WORDS
+        and not _COMMENT_WORDS.isdisjoint(toks)
+        and _COMMENT_PROMPT.search(norm)
+        and _REPORTING.isdisjoint(toks)  # ("Comments are closed, the council said")
+    ):
         return "widget"
     if words <= 15 and _newsletter(norm):
         return "widget"
