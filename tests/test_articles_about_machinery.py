@@ -60,9 +60,9 @@ def test_a_story_worded_like_the_pages_machinery_comes_through_whole(story) -> N
 @pytest.mark.parametrize(
     ("top", "bottom"),
     [
-        (["This site uses cookies to improve your experience.", "Accept all cookies"], []),
-        ([], ["We use cookies and similar tools to understand how you use our site. By "
-              "continuing to browse, you agree to our use of cookies.", "Manage cookies"]),
+        (["This site sets cookies so that its pages load faster for you.", "Accept all cookies"], []),
+        ([], ["We and our partners place cookies to learn which pages readers open. Carry on "
+              "browsing and you accept them.", "Manage cookies"]),
     ],
 )
 def test_a_consent_notice_around_such_a_story_still_goes(top: list[str], bottom: list[str]) -> None:

@@ -287,7 +287,7 @@ def test_a_story_s_tags_under_a_label_go_at_either_edge(line: str) -> None:
         # a sentence, a table's header, a heading: no list of tags
         "Topics: the council discussed three of them at length.",
         "Keywords bringing in traffic",
-        "Category | Last Month | This Month | Delta",
+        "Category | Last Year | This Year | Change",
         "Themen: Wie geht es weiter?",
     ],
 )
