@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from ..text_view import dense_in, tokens
+from . import glued as glued_mod
 
 MAX_WORDS: Final = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS: Final = 2000  # nor more characters: bounds the work on a pathological line
@@ -229,7 +230,7 @@ _COOKIE: Final = _gated(
     # (en, de, fr, es, it, pt), or a heading of a few words; not the cookies a recipe bakes
     # or a headline names ("Regulator fines retailer over cookie banners")
     ("cookie cookies",
-     r"^(?=.*\b(?:site|sites|website|web|browser|browsing|experience|consent|accept|accepting|agree|"
+     r"^(?=.*\b(?:site|sites|website|web|browser|browsing|experience|accept|accepting|agree|"
      r"settings|preferences|privacy|policy|personali[sz]e|personali[sz]ed|analytics|partners|track|"
      r"tracking|device|continue|continuing|use|uses|using|manage|necessary|essential|third|allow|"
      r"enable|disable|reject|decline|opt|verwendet|verwenden|nutzen|nutzt|akzeptieren|zustimmen|"
@@ -479,9 +480,6 @@ def _glue_at(text: str, classes: str | None) -> bool:
     ) or "aAA" in classes
 
 
-_SENTENCE_PIECE: Final = 8  # a piece this long ending on a stop is a sentence (glued.MIN_BEFORE)
-
-
 def _glued_widgets(text: str) -> bool:
     """Widget strings run together ("Follow us on TwitterThis page is supported by members",
     "Share this:Print this:Sign in to comment"): cut where they touch, at least half of the
@@ -501,7 +499,7 @@ def _glued_widgets(text: str) -> bool:
             _widget(p, _CAMEL_PAIR.search(p) is not None) or _ACTION_LEAD.search(p.casefold())
         ):
             hits += 1
-        elif k > 0 and len(p.split()) >= _SENTENCE_PIECE and p[-1] in ".!?":
+        elif k > 0 and len(p.split()) >= glued_mod.MIN_BEFORE and p[-1] in ".!?":
             # widgets glued before a sentence ("Share this articleThe council voted …"): the
             # line is the sentence with a glued head, cut from it as the first line's (pipeline).
             # (A sentence with widgets glued after it stays a widget line: it may open the
@@ -1107,6 +1105,10 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         return "widget"
     if words <= 8 and ("store" in norm or "play" in norm) and _STORE_BADGE.match(norm):
         return "widget"
+    # a page's jump links ("Back to top", "« Older"): asked before the calls, whose verbs
+    # some of them open on
+    if words <= 6 and toks and toks[0] in _JUMP_WORDS and _JUMP.match(norm):
+        return "navigation"
     if words <= 8 and lead and _ACTION_LEAD.search(norm) and not norm.endswith((".", "?", ":")) or (
         words <= 12 and "click here" in norm
     ):
@@ -1117,8 +1119,7 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and _SOFT_ACTION_LEAD.search(norm)
         and not norm.endswith((".", "?", ":"))
     ):
-        # ("Back to top" is the page's jump link, not a call)
-        return "navigation" if toks[0] in _JUMP_WORDS and _JUMP.match(norm) else "soft_call_to_action"
+        return "soft_call_to_action"
     if (
         gated
         and words <= 40
@@ -1148,8 +1149,6 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
     if words <= 25 and text[-1:] != "." and _glue_at(text, classes) and _glued_widgets(text):
         return "glued_widgets"
     if words <= 8 and toks and toks[0] in _SECTION_WORDS and _section_menu(toks):
-        return "navigation"
-    if words <= 6 and toks and toks[0] in _JUMP_WORDS and _JUMP.match(norm):
         return "navigation"
     if words <= TAG_LIST_WORDS and toks and toks[0] in _TAG_LEADS and _TAG_LIST.match(norm):
         return "tag_list"

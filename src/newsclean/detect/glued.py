@@ -188,11 +188,10 @@ def widget_tail(
     for m in _WIDGET_TOUCH.finditer(text, max(0, len(text) - MAX_PITCH_CHARS)):
         cut = m.start()
         rest = text[cut:]
-        if len(rest.split()) > MAX_WORDS or not _strong(named(rest)):
+        # (past the last MAX_CHARS only a pitch is looked for: no family is asked there)
+        if len(text) - cut > MAX_CHARS or len(rest.split()) > MAX_WORDS or not _strong(named(rest)):
             if _pitch_after_sentence(text[:cut], rest):
                 return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
-            continue
-        if len(text) - cut > MAX_CHARS:
             continue
         head = text[:cut]
         # (a head that speaks to the reader or asks is a pitch, one of capitalised words a
