@@ -37,7 +37,7 @@ COMPILED = (
     "detect/dateline.py", "detect/foreign.py", "detect/glued.py", "detect/markdown.py",
     "detect/repeats.py", "detect/scripts.py",
     "enrich/quotes.py", "enrich/speakers.py", "enrich/language.py",
-    "line_model/shape.py",
+    "line_model/shape.py", "pipeline.py",
 )
 SUBPACKAGES = ("detect", "enrich", "line_model")  # those holding compiled modules (their __init__ calls extend)
 _PACKAGE = Path(__file__).resolve().parent  # .../newsclean
