@@ -49,7 +49,8 @@ _DISCLAIMER_HEAD: Final = _rx(
 _LEGAL_HEAD: Final = re.compile(
     r"(?:impressum|imprint|legal\s+(?:notices?|information)|mentions\s+légales|informations\s+légales|"
     r"rechtliche\s+hinweise|note\s+legali|avvis[oi]\s+legal[ei]|nota\s+legal|informações\s+legais|"
-    r"aviso\s+de\s+privacidad|juridische\s+informatie|colofon|"
+    r"aviso\s+de\s+privacidad|juridische\s+informatie|colofon|privacyverklaring|cookieverklaring|"
+    r"algemene\s+voorwaarden|"
     r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)|nutzungsbedingungen|"
     r"conditions\s+(?:générales\s+)?d'utilisation|condiciones\s+(?:generales\s+)?de\s+uso|"
     r"termini\s+e\s+condizioni|condizioni\s+d'uso|termos\s+(?:de\s+uso|e\s+condições))\s*[:.]?$"
@@ -66,7 +67,8 @@ _FOOTER_PAGE_LEADS: Final = frozenset(
 )
 _LEGAL_LEADS: Final = frozenset(
     """impressum imprint legal mentions informations rechtliche note avviso avvisi nota
-    informações aviso juridische colofon terms nutzungsbedingungen conditions condiciones
+    informações aviso juridische colofon privacyverklaring cookieverklaring algemene terms
+    nutzungsbedingungen conditions condiciones
     termini condizioni termos""".split()
 )
 _DISCLAIMER_BODY: Final = _gated(
@@ -359,7 +361,8 @@ _RELATED_HEAD_LEAD: Final = _rx(
     r"^(?:what'?s|now|currently)\s+(?:trending|hot|popular)\b.{0,30}$",
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
-    r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s)\b.{0,30}$",
+    r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s|"
+    r"lees\s+(?:ook|meer|verder)|meer\s+over\s+(?:dit|het)\s+onderwerp|gerelateerde\s+(?:artikelen|berichten)|bekijk\s+ook)\b.{0,30}$",
 )
 # The most read / most shared lists' headings, in de, fr, es, it, pt (tried only on a short
 # line holding one of _MOST_WORDS)
@@ -368,21 +371,23 @@ _MOST_READ: Final = re.compile(
     r"am\s+meisten\s+gelesen|(?:les\s+)?(?:articles\s+)?(?:plus\s+lus|plus\s+partagés|plus\s+commentés|plus\s+populaires)|"
     r"(?:lo|los|las)\s+más\s+(?:leíd[oa]s?|vist[oa]s?|compartid[oa]s?|popular(?:es)?)|"
     r"(?:i\s+|le\s+)?(?:notizie\s+|articoli\s+)?più\s+(?:lett[ei]|vist[ei]|condivis[ei]|cliccat[ei]|popolari)|"
-    r"(?:as\s+|os\s+)?(?:notícias\s+)?mais\s+(?:lid[ao]s|vist[ao]s|compartilhad[ao]s|populares))\W*$"
+    r"(?:as\s+|os\s+)?(?:notícias\s+)?mais\s+(?:lid[ao]s|vist[ao]s|compartilhad[ao]s|populares)|"
+    r"(?:het\s+)?meest\s+(?:gelezen|bekeken|gedeeld)(?:\s+(?:artikelen|nieuws|berichten))?)\W*$"
 )
 _MOST_WORDS: Final = frozenset(
     """meistgelesen meistgelesene meistgeklickt meistgeklickte meistkommentiert meistkommentierte
-    meistgeteilt meistgeteilte meisten plus más più mais""".split()
+    meistgeteilt meistgeteilte meisten plus más più mais meest""".split()
 )
 # An author box's heading (en, de, fr, es, it, pt): the lines under it are the box.
 _AUTHOR_HEAD: Final = re.compile(
     r"(?:(?:about|meet)\s+the\s+(?:author|authors|writer|reporter|contributor)|author\s+bio(?:graphy)?|"
     r"über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zu[rm]\s+(?:autorin|autor|person)|"
     r"à\s+propos\s+de\s+l'(?:auteur|autrice|auteure)|(?:sobre|acerca\s+de)\s+(?:el\s+autor|la\s+autora|del\s+autor|de\s+la\s+autora)|"
-    r"(?:sull'(?:autore|autrice)|chi\s+è\s+l'(?:autore|autrice))|sobre\s+(?:o\s+autor|a\s+autora))"
+    r"(?:sull'(?:autore|autrice)|chi\s+è\s+l'(?:autore|autrice))|sobre\s+(?:o\s+autor|a\s+autora)|"
+    r"over\s+de\s+(?:auteur|auteurs|schrijver))"
     r"\W*$"
 )
-_AUTHOR_LEADS: Final = frozenset("about meet author über zur zum à sobre acerca sull chi".split())
+_AUTHOR_LEADS: Final = frozenset("about meet author über zur zum à sobre acerca sull chi over".split())
 # "… related articles:" anywhere, which must then end the line with one of its nouns
 _RELATED_HEAD_LIST: Final = _rx(
     r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
@@ -557,6 +562,8 @@ _WIDGET_WORDS: Final = frozenset(
     compartilhe compartilhar partilhar comente comentários siga assine em site website
     comparte compártelo compartí partilhe redes sociales sociais copiar copia copie enlace
     ligação notícia esta este questa questo
+    delen deel dit reageer reageren reactie reacties volg ons op printen afdrukken doorsturen
+    bewaar bewaren opslaan stuur
     watch listen pin audio version password l d passwort username forgot forgotten remember anmelden connexion contraseña
     type press hit enter keyword keywords modal looking what are
     """.split()
@@ -570,7 +577,7 @@ _FILLER_WORDS: Final = frozenset(
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
     noticia su articolo notizia em site website l d redes sociales sociais notícia esta este
-    questa questo what are type press hit looking""".split()
+    questa questo what are type press hit looking dit ons op""".split()
 )
 
 
@@ -940,7 +947,10 @@ _NEWSLETTER: Final = re.compile(
     r"recib\w*|iscriviti|ricevi|inscreva\w*|assine|receba)\b|"
     r"\b(?:abonnieren|melden\s+sie\s+sich|inscri\w*|abonnez|s'abonner|suscr[ií]b\w*|"
     r"iscriviti|inscreva\w*|assine|recevez|recibe|ricevi|receba)\b.*\b(?:newsletter|infolettre|lettre\s+d'information|"
-    r"bolet[ií]n|boletim|bulletin)\b"
+    r"bolet[ií]n|boletim|bulletin)\b|"
+    # Dutch
+    r"\bnieuwsbrie(?:f|ven)\b.*\b(?:aanmelden|inschrijven|abonneren|ontvangen|ontvang|meld|schrijf)\b|"
+    r"\b(?:meld\s+(?:je|u)\s+aan|schrijf\s+(?:je|u)\s+in|abonneer|ontvang)\b.*\bnieuwsbrie(?:f|ven)\b"
 )
 
 
@@ -958,7 +968,7 @@ def _newsletter(norm: str) -> bool:
         "mail" in norm or "newsletter" in norm or "inbox" in norm or "updates" in norm
         or "alerts" in norm or "briefing" in norm or "postfach" in norm or "boîte" in norm
         or "bandeja" in norm or "correo" in norm or "casella" in norm or "caixa" in norm
-        or "bolet" in norm or "bulletin" in norm or "lettre" in norm
+        or "bolet" in norm or "bulletin" in norm or "lettre" in norm or "nieuwsbrie" in norm
     ) and _NEWSLETTER.search(norm) is not None
 
 
