@@ -15,7 +15,8 @@ from . import glued as glued_mod
 
 MAX_WORDS: Final = 120  # no family has longer lines (disclaimers are the longest)
 MAX_CHARS: Final = 2000  # nor more characters: bounds the work on a pathological line
-_WORDISH: Final = re.compile(r"[a-zà-ÿ]+|\d+")
+# (letters of Latin-1 and Latin Extended-A: Polish, Czech, Turkish, Romanian words whole)
+_WORDISH: Final = re.compile(r"[a-zà-ÿ\u0100-\u017f]+|\d+")
 _CAMEL: Final = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-Þ])")
 # where _CAMEL splits: r"[a-zà-ÿ0-9][A-ZÀ-Þ]" written capital first, so that a search skips
 # straight to the capitals (the lookbehind then checks the character before)
@@ -50,7 +51,8 @@ _LEGAL_HEAD: Final = re.compile(
     r"(?:impressum|imprint|legal\s+(?:notices?|information)|mentions\s+légales|informations\s+légales|"
     r"rechtliche\s+hinweise|note\s+legali|avvis[oi]\s+legal[ei]|nota\s+legal|informações\s+legais|"
     r"aviso\s+de\s+privacidad|juridische\s+informatie|colofon|privacyverklaring|cookieverklaring|"
-    r"algemene\s+voorwaarden|"
+    r"algemene\s+voorwaarden|integritetspolicy|privatlivspolitik|personvern(?:erklæring)?|"
+    r"polityka\s+prywatności|regulamin|"
     r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)|nutzungsbedingungen|"
     r"conditions\s+(?:générales\s+)?d'utilisation|condiciones\s+(?:generales\s+)?de\s+uso|"
     r"termini\s+e\s+condizioni|condizioni\s+d'uso|termos\s+(?:de\s+uso|e\s+condições))\s*[:.]?$"
@@ -68,6 +70,7 @@ _FOOTER_PAGE_LEADS: Final = frozenset(
 _LEGAL_LEADS: Final = frozenset(
     """impressum imprint legal mentions informations rechtliche note avviso avvisi nota
     informações aviso juridische colofon privacyverklaring cookieverklaring algemene terms
+    integritetspolicy privatlivspolitik personvern personvernerklæring polityka regulamin
     nutzungsbedingungen conditions condiciones
     termini condizioni termos""".split()
 )
@@ -241,6 +244,8 @@ _COOKIE: Final = _gated(
      r"utilizza|accetta|accetto|impostazioni|sito|navigazione|aceitar|aceito|configurações|"
      r"navegação|we|us|services|improve|ads|advertising|data|information|visitors?|users?|"
      r"gdpr|plugin|duration|metrics|collect\w*|categor\w*|uncategori[sz]ed|classified|"
+     r"gebruikt|gebruik|akkoord|använder|godkänner|webbplats\w*|upplevelse|bruger|bruker|accepterer|"
+     r"godtar|hjemmeside\w*|nettsted\w*|oplevelse|opplevelse|używa|używamy|zgod[ęa]|stron[aiey]|"
      r"analy[sz]e|analy[sz]ed|functionalit\w*|consent\w*)\b).*\bcookies?\b"
      r"|^\W*cookies?\W*(?:[\w-]+\W*){0,2}$"),
     ("browser", r"\byour\s+browser\s+(?:does\s+not|doesn'?t|is\s+not)\s+support"),
@@ -295,18 +300,28 @@ _READING_WALL: Final = (
     ("weiterzulesen weiterlesen suite leyendo leggere lendo",
      r"\bum\s+weiterzulesen\b|\bweiterlesen\s+mit\b|\bpour\s+(?:lire|continuer)\s+la\s+suite\b"
      r"|\bpara\s+(?:seguir|continuar)\s+leyendo\b|\bper\s+continuare\s+a\s+leggere\b|\bpara\s+continuar\s+lendo\b"),
+    # (nl, sv, da, no, pl) for subscribers only; signing in to read it all
+    ("abonnees prenumeranter abonnenter subskrybentów prenumeratorów",
+     r"\b(?:alleen|uitsluitend)\s+(?:beschikbaar\s+)?voor\s+abonnees\b|\b(?:endast|bara)\s+för\s+prenumeranter\b"
+     r"|\bkun\s+for\s+abonnenter\b|\b(?:tylko|wyłącznie)\s+dla\s+(?:subskrybentów|prenumeratorów)\b"),
+    ("logga log logg zaloguj",
+     r"\blogga\s+in\s+för\s+att\s+läsa\b|\blog\s+ind\s+for\s+at\s+læse\b|\blogg\s+inn\s+for\s+å\s+lese\b"
+     r"|\blog\s+in\s+om\s+(?:verder\s+te\s+lezen|(?:het\s+)?(?:hele\s+)?artikel\s+te\s+lezen)\b"
+     r"|\bzaloguj\s+się,?\s+(?:aby|żeby)\s+(?:przeczytać|czytać)\b"),
 )
 _WALL: Final = _gated(*_READING_WALL)
 _WALL_WORDS: Final = frozenset(w for words, _rx in _READING_WALL for w in words.split())
 WALL_WORDS: Final = 16  # a wall's prompt is this short
 # a substring every wall's prompt holds: checked on the line before its words are needed
 # (read, subscri, members, limit, unlock, weiterzu, weiterles, suite, leyendo, leggere,
-# lendo, abonn, suscript, assinant, abbonat; sign in, log in, continue with), grouped by their
+# lendo, abonn, suscript, assinant, abbonat, prenumerant, subskryb, zaloguj; sign in, log in,
+# logga in, logg inn, continue with), grouped by their
 # first letters: the engine then tries one or two alternatives where a letter starts one, not
 # all of them (~30% faster on a body's short lines, every one of which is checked)
 WALL_HINT: Final = re.compile(
     r"r(?:ead)|s(?:u(?:bscri|ite|script)|ign\s+in)|members|l(?:imit|e(?:yendo|ggere|ndo)|og\s?in)"
-    r"|unlock|weiter(?:zu|les)|a(?:b(?:onn|bonat)|ssinant)|continue\s+with"
+    r"|unlock|weiter(?:zu|les)|a(?:b(?:onn|bonat)|ssinant)|continue\s+with|prenumerant|subskryb|zaloguj"
+    r"|logg(?:a)?\s+in"
 )
 
 
@@ -362,7 +377,10 @@ _RELATED_HEAD_LEAD: Final = _rx(
     r"^(?:related|recommended|trending|popular|latest|featured|editor'?s'?\s+(?:picks?|choice)|top\s+picks|most\s+(?:popular|read|viewed|shared|commented|recent)|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested)|don'?t\s+miss|see\s+also|read\s+(?:more|also|next|this\s+next)|also\s+read|keep\s+reading|what\s+to\s+read(?:\s+next)?|further\s+reading|more\s+to\s+explore|up\s+next|in\s+case\s+you\s+missed\s+it|people\s+also|readers\s+also)\b\W*(?:[\w'-]+\W*){0,4}$",
     r"^more\s+(?:from|on|in|by|at|about|like\s+this)\s+\S+(?:\s\S+){0,2}$|^more\s+\S+$",
     r"^(?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|lee\s+también|noticias\s+relacionadas|artículos\s+relacionados|relacionad[oa]s|"
-    r"lees\s+(?:ook|meer|verder)|meer\s+over\s+(?:dit|het)\s+onderwerp|gerelateerde\s+(?:artikelen|berichten)|bekijk\s+ook)\b.{0,30}$",
+    r"lees\s+(?:ook|meer|verder)|meer\s+over\s+(?:dit|het)\s+onderwerp|gerelateerde\s+(?:artikelen|berichten)|bekijk\s+ook|"
+    # Swedish, Danish, Norwegian, Polish
+    r"läs\s+(?:också|även|mer)|læs\s+(?:også|mere)|les\s+(?:også|mer)|relater(?:ade\s+artiklar|ede\s+artikler|te\s+artikler)|"
+    r"czytaj\s+(?:także|też|również|więcej)|zobacz\s+(?:także|też|również)|powiązane\s+artykuły)\b.{0,30}$",
 )
 # The most read / most shared lists' headings, in de, fr, es, it, pt (tried only on a short
 # line holding one of _MOST_WORDS)
@@ -372,11 +390,13 @@ _MOST_READ: Final = re.compile(
     r"(?:lo|los|las)\s+más\s+(?:leíd[oa]s?|vist[oa]s?|compartid[oa]s?|popular(?:es)?)|"
     r"(?:i\s+|le\s+)?(?:notizie\s+|articoli\s+)?più\s+(?:lett[ei]|vist[ei]|condivis[ei]|cliccat[ei]|popolari)|"
     r"(?:as\s+|os\s+)?(?:notícias\s+)?mais\s+(?:lid[ao]s|vist[ao]s|compartilhad[ao]s|populares)|"
-    r"(?:het\s+)?meest\s+(?:gelezen|bekeken|gedeeld)(?:\s+(?:artikelen|nieuws|berichten))?)\W*$"
+    r"(?:het\s+)?meest\s+(?:gelezen|bekeken|gedeeld)(?:\s+(?:artikelen|nieuws|berichten))?|"
+    r"mest\s+(?:lästa?|læste|lest|leste|delade|delte)(?:\s+(?:artiklar|artikler|nyheter|nyheder))?|"
+    r"najczęściej\s+(?:czytane|komentowane|udostępniane))\W*$"
 )
 _MOST_WORDS: Final = frozenset(
     """meistgelesen meistgelesene meistgeklickt meistgeklickte meistkommentiert meistkommentierte
-    meistgeteilt meistgeteilte meisten plus más più mais meest""".split()
+    meistgeteilt meistgeteilte meisten plus más più mais meest mest najczęściej""".split()
 )
 # An author box's heading (en, de, fr, es, it, pt): the lines under it are the box.
 _AUTHOR_HEAD: Final = re.compile(
@@ -384,10 +404,10 @@ _AUTHOR_HEAD: Final = re.compile(
     r"über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zu[rm]\s+(?:autorin|autor|person)|"
     r"à\s+propos\s+de\s+l'(?:auteur|autrice|auteure)|(?:sobre|acerca\s+de)\s+(?:el\s+autor|la\s+autora|del\s+autor|de\s+la\s+autora)|"
     r"(?:sull'(?:autore|autrice)|chi\s+è\s+l'(?:autore|autrice))|sobre\s+(?:o\s+autor|a\s+autora)|"
-    r"over\s+de\s+(?:auteur|auteurs|schrijver))"
+    r"over\s+de\s+(?:auteur|auteurs|schrijver)|om\s+(?:skribenten|författaren|forfatteren|skribenten)|o\s+autorze)"
     r"\W*$"
 )
-_AUTHOR_LEADS: Final = frozenset("about meet author über zur zum à sobre acerca sull chi over".split())
+_AUTHOR_LEADS: Final = frozenset("about meet author über zur zum à sobre acerca sull chi over om o".split())
 # "… related articles:" anywhere, which must then end the line with one of its nouns
 _RELATED_HEAD_LIST: Final = _rx(
     r"\b(?:related|recommended|popular|trending|latest|similar|suggested|more|top|other|recent|featured)\s+(?:articles|stories|posts|news|content|reads|reading|links|coverage|resources|videos|podcasts|topics|headlines|picks|products|guides|searches)\s*:?$",
@@ -564,6 +584,9 @@ _WIDGET_WORDS: Final = frozenset(
     ligação notícia esta este questa questo
     delen deel dit reageer reageren reactie reacties volg ons op printen afdrukken doorsturen
     bewaar bewaren opslaan stuur
+    dela artikeln artiklen artikkelen följ følg oss os på skriv ut kommentarer kommentera spara
+    skicka udskriv gem lagre del udostępnij artykuł obserwuj nas na komentarze komentarz drukuj
+    wyślij
     watch listen pin audio version password l d passwort username forgot forgotten remember anmelden connexion contraseña
     type press hit enter keyword keywords modal looking what are
     """.split()
@@ -577,7 +600,7 @@ _FILLER_WORDS: Final = frozenset(
     stories page pages post posts section entire see read view show auf mit und per par sur et
     le la les du des en el los con y por del diesen cet ce cette artikel beitrag artículo
     noticia su articolo notizia em site website l d redes sociales sociais notícia esta este
-    questa questo what are type press hit looking dit ons op""".split()
+    questa questo what are type press hit looking dit ons op oss os på nas na ut""".split()
 )
 
 
@@ -713,7 +736,8 @@ _PAYWALL_WORDS: Final = frozenset(
 _CONSENT_CUES: Final = frozenset(
     """cookie cookies privacy privée confidentialité datenschutz privatsphäre privacidad
     privacidade riservatezza consent consentement einwilligung consentimiento consenso
-    consentimento rgpd gdpr dsgvo acceptez poursuivant zustimmen aceptas acconsenti""".split()
+    consentimento rgpd gdpr dsgvo acceptez poursuivant zustimmen aceptas acconsenti
+    toestemming samtycke samtykke zgoda zgodę""".split()
 )
 
 
@@ -725,7 +749,10 @@ _CONSENT_CONTROLS: Final = frozenset(
     paramètres einstellungen verwalten configurar configuración impostazioni personalizza
     personalizar customize customise personnaliser anpassen save enregistrer speichern guardar
     salva salvar close fermer schließen cerrar chiudi fechar necessary nécessaires notwendige
-    statistics statistiques statistiken marketing functional cookie cookies j i""".split()
+    statistics statistiques statistiken marketing functional cookie cookies j i
+    accepteren weigeren instellingen godkänn acceptera avvisa tillåt inställningar alla
+    accepter afvis indstillinger godta innstillinger akceptuję akceptuj odrzuć ustawienia
+    wszystkie""".split()
 )
 
 
@@ -950,7 +977,11 @@ _NEWSLETTER: Final = re.compile(
     r"bolet[ií]n|boletim|bulletin)\b|"
     # Dutch
     r"\bnieuwsbrie(?:f|ven)\b.*\b(?:aanmelden|inschrijven|abonneren|ontvangen|ontvang|meld|schrijf)\b|"
-    r"\b(?:meld\s+(?:je|u)\s+aan|schrijf\s+(?:je|u)\s+in|abonneer|ontvang)\b.*\bnieuwsbrie(?:f|ven)\b"
+    r"\b(?:meld\s+(?:je|u)\s+aan|schrijf\s+(?:je|u)\s+in|abonneer|ontvang)\b.*\bnieuwsbrie(?:f|ven)\b|"
+    # Swedish, Danish, Norwegian, Polish
+    r"\b(?:prenumerera|anmäl\s+dig|registrera\s+dig|tilmeld\s+dig|meld\s+deg\s+på|abonner\w*|zapisz\s+się|subskrybuj)\b"
+    r".*\b(?:nyhetsbrev\w*|nyhedsbrev\w*|newslettera?)\b|"
+    r"\b(?:nyhetsbrev\w*|nyhedsbrev\w*|newslettera)\b.*\b(?:prenumerera|anmäl|tilmeld|meld|zapisz|subskrybuj)\b"
 )
 
 
@@ -969,6 +1000,7 @@ def _newsletter(norm: str) -> bool:
         or "alerts" in norm or "briefing" in norm or "postfach" in norm or "boîte" in norm
         or "bandeja" in norm or "correo" in norm or "casella" in norm or "caixa" in norm
         or "bolet" in norm or "bulletin" in norm or "lettre" in norm or "nieuwsbrie" in norm
+        or "nyhetsbrev" in norm or "nyhedsbrev" in norm
     ) and _NEWSLETTER.search(norm) is not None
 
 

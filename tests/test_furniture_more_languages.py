@@ -1,0 +1,205 @@
+"""A Dutch, Swedish, Danish, Norwegian or Polish site's furniture is named as a German, French
+or Spanish site's is: its share and follow buttons, its related and most-read headings, its
+newsletter box, its author box and its legal pages -- while prose that uses the same words
+stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean_text, restore
+from newsclean.detect import boilerplate
+from newsclean.text_view import normalise
+
+
+def _family(line: str) -> str | None:
+    return boilerplate.classify(line, normalise(line), len(line.split()))
+
+
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        ("Deel dit artikel", "widget"),
+        ("Delen via WhatsApp", "widget"),
+        ("Volg ons op Instagram", "widget"),
+        ("Reageer op dit artikel", "widget"),
+        ("Lees ook", "related_header"),
+        ("Lees meer over dit onderwerp", "related_header"),
+        ("Meer over dit onderwerp", "related_header"),
+        ("Gerelateerde artikelen", "related_header"),
+        ("Meest gelezen", "related_header"),
+        ("Het meest gelezen nieuws", "related_header"),
+        # a newsletter's sign-up box is a widget, as in every other language
+        ("Meld je aan voor onze nieuwsbrief", "widget"),
+        ("Schrijf u in voor de nieuwsbrief van de redactie", "widget"),
+        ("Onze nieuwsbrief: elke ochtend het belangrijkste nieuws, meld je nu aan", "widget"),
+        ("Over de auteur", "author_box"),
+        ("Privacyverklaring", "legal"),
+        ("Algemene voorwaarden", "legal"),
+        # Swedish, Danish, Norwegian, Polish
+        ("Dela artikeln", "widget"),
+        ("Följ oss på Instagram", "widget"),
+        ("Del artiklen", "widget"),
+        ("Følg os på Facebook", "widget"),
+        ("Del artikkelen", "widget"),
+        ("Udostępnij artykuł", "widget"),
+        ("Obserwuj nas na Facebooku", "widget"),
+        ("Läs också", "related_header"),
+        ("Læs også", "related_header"),
+        ("Les også", "related_header"),
+        ("Czytaj także", "related_header"),
+        ("Zobacz również", "related_header"),
+        ("Mest lästa", "related_header"),
+        ("Mest læste", "related_header"),
+        ("Najczęściej czytane", "related_header"),
+        ("Prenumerera på vårt nyhetsbrev", "widget"),
+        ("Tilmeld dig vores nyhedsbrev", "widget"),
+        ("Meld deg på vårt nyhetsbrev", "widget"),
+        ("Zapisz się do naszego newslettera", "widget"),
+        ("Om skribenten", "author_box"),
+        ("O autorze", "author_box"),
+        ("Integritetspolicy", "legal"),
+        ("Privatlivspolitik", "legal"),
+        ("Polityka prywatności", "legal"),
+        # a site's cookie notice and the form's buttons
+        ("Deze website maakt gebruik van cookies om uw ervaring te verbeteren.", "cookie_notice"),
+        ("Vi använder cookies för att ge dig en bättre upplevelse.", "cookie_notice"),
+        ("Vi bruger cookies til at forbedre din oplevelse.", "cookie_notice"),
+        ("Vi bruker cookies for å gi deg en bedre opplevelse på nettstedet.", "cookie_notice"),
+        ("Ta strona używa plików cookies.", "cookie_notice"),
+        # a wall: for subscribers only, sign in to read on
+        ("Dit artikel is alleen beschikbaar voor abonnees.", "paywall"),
+        ("Den här artikeln är endast för prenumeranter.", "paywall"),
+        ("Denne artikel er kun for abonnenter.", "paywall"),
+        ("Logg inn for å lese hele saken", "paywall"),
+        ("Zaloguj się, aby przeczytać cały artykuł", "paywall"),
+    ],
+)
+def test_furniture_is_named(line: str, family: str) -> None:
+    got = _family(line)
+    if family == "author_box":  # (the author box's heading is read by resolve, not classify)
+        assert boilerplate._AUTHOR_HEAD.match(normalise(line))
+        return
+    if family == "legal":
+        assert boilerplate._LEGAL_HEAD.match(normalise(line))
+        return
+    assert got == family
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # prose and headings that hold the same words
+        "Het kabinet wil dat gemeenten een deel van de kosten delen met de provincie.",
+        "Deel 2: de bouw van de sluis",
+        "Lees ook het advies van de Raad van State over de nieuwe wet, die vorige week verscheen.",
+        "De nieuwsbrief die bewoners elke maand ontvangen, vermeldt voortaan ook de afvaldagen en de werkzaamheden in de wijk.",
+        "Over de auteur van het rapport is weinig bekend.",
+        "De volgende stap is een onderzoek naar de kosten.",
+        "Reacties van omwonenden waren overwegend positief.",
+        "Kommunen vill dela kostnaden med regionen, enligt förslaget som presenterades i går.",
+        "Läs också rapporten från revisorerna, uppmanade oppositionen under tisdagens debatt i fullmäktige.",
+        "Mest av allt vill de boende ha en säker väg till skolan.",
+        "Les også vilkårene nøye før du skriver under, råder forbrukerrådet i en ny veileder.",
+        "Czytaj także: to hasło widniało na plakatach kampanii bibliotek przez cały rok szkolny.",
+        "Om skribentens tidigare artiklar vet vi lite.",
+        "Tidningen har i dag omkring 40 000 prenumeranter i regionen.",
+        "Abonnenter på fjernvarme får en lavere regning i år, oplyser forsyningen.",
+        "Bageriet säljer kakor och bullar varje lördag på torget.",
+    ],
+)
+def test_prose_with_the_same_words_is_not_furniture(line: str) -> None:
+    assert _family(line) is None
+
+
+RECORDS = {
+    "nl": (
+        "Gemeente plant extra fietsenstalling bij het station",
+        [
+            "De gemeente wil volgend jaar een fietsenstalling voor tweeduizend fietsen bouwen aan de "
+            "achterkant van het station.",
+            "De huidige stalling is op werkdagen al voor negen uur vol, waardoor veel reizigers hun "
+            "fiets op de stoep zetten. Lees ook hoe andere steden dat oplossen, zei de wethouder.",
+            "De bouw kost naar schatting 3,5 miljoen euro. De provincie betaalt de helft, zo bleek "
+            "dinsdag in de gemeenteraad.",
+            "Als de plannen doorgaan, kan de stalling in de zomer van 2027 open.",
+        ],
+        ["Home", "Nieuws", "Regio", "Sport"],
+        ["Deel dit artikel", "Lees ook", "Nieuwe busbaan langs de ringweg",
+         "Markt verhuist tijdelijk naar het plein",
+         "Meld je aan voor onze nieuwsbrief en blijf op de hoogte",
+         "© 2025 Dagblad Noord. Alle rechten voorbehouden.", "Privacyverklaring", "Contact"],
+    ),
+    "sv": (
+        "Kommunen bygger ny cykelbana längs ån",
+        [
+            "Kommunen ska bygga en två kilometer lång cykelbana längs ån, från centrum till det nya "
+            "bostadsområdet i norr.",
+            "Arbetet börjar i april och beräknas vara klart till hösten. Under byggtiden stängs "
+            "gångvägen vid bron av.",
+            "Boende i området har länge klagat på att cyklister och bilar delar samma smala väg.",
+        ],
+        ["Start", "Nyheter", "Sport", "Kultur"],
+        ["Dela artikeln", "Läs också", "Ny busslinje till sjukhuset",
+         "Biblioteket får längre öppettider",
+         "Prenumerera på vårt nyhetsbrev och få nyheterna varje morgon",
+         "© 2025 Lokaltidningen AB. Alla rättigheter förbehållna.", "Integritetspolicy"],
+    ),
+    "pl": (
+        "Miasto otworzy nowy park nad rzeką",
+        [
+            "Władze miasta ogłosiły, że nowy park nad rzeką zostanie otwarty dla mieszkańców w "
+            "połowie czerwca.",
+            "Na terenie parku powstały ścieżki rowerowe, plac zabaw oraz ogrody społeczne.",
+            "Mieszkańcy mogą zgłaszać propozycje nazwy parku do końca maja.",
+        ],
+        ["Strona główna", "Wiadomości", "Sport", "Kultura"],
+        ["Udostępnij artykuł", "Czytaj także", "Nowa linia tramwajowa do szpitala",
+         "Zapisz się do naszego newslettera i otrzymuj najważniejsze wiadomości",
+         "© 2025 Gazeta Lokalna. Wszelkie prawa zastrzeżone.", "Polityka prywatności"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RECORDS))
+@pytest.mark.parametrize("edges", ["top", "bottom", "both"])
+def test_a_record_comes_out_as_its_article(lang: str, edges: str) -> None:
+    title, body, top, bottom = RECORDS[lang]
+    above = top if edges in ("top", "both") else []
+    below = bottom if edges in ("bottom", "both") else []
+    record = "\n".join(["date 2025-10-01 200", *above, title, *body, *below])
+    art = clean_text(record)
+    assert art.verdict == "article" and art.title == title
+    assert art.text == "\n".join(body)
+    assert restore(art.text, art.removed) == record
+
+
+@pytest.mark.parametrize("lang", sorted(RECORDS))
+def test_an_article_alone_is_unchanged(lang: str) -> None:
+    title, body, _, _ = RECORDS[lang]
+    art = clean_text("\n".join(["date 2025-10-01 200", title, *body]))
+    assert art.text == "\n".join(body) and art.title == title
+
+
+NOTICES = {
+    "nl": (["Deze website maakt gebruik van cookies. Door verder te gaan gaat u akkoord met ons "
+            "cookiebeleid.", "Accepteren"],
+           ["Dit artikel is alleen beschikbaar voor abonnees.", "Word abonnee"]),
+    "sv": (["Vi använder cookies för att ge dig en bättre upplevelse. Genom att fortsätta "
+            "godkänner du vår användning av cookies.", "Godkänn alla"],
+           ["Den här artikeln är endast för prenumeranter.", "Logga in för att läsa hela artikeln"]),
+    "pl": (["Ta strona używa plików cookies. Kontynuując, wyrażasz zgodę na ich użycie.", "Akceptuję"],
+           ["Ten artykuł jest dostępny tylko dla subskrybentów.",
+            "Zaloguj się, aby przeczytać cały artykuł"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICES))
+def test_a_consent_form_above_and_a_wall_below_go(lang: str) -> None:
+    title, body, _, _ = RECORDS[lang]
+    consent, wall = NOTICES[lang]
+    record = "\n".join(["date 2025-10-01 200", *consent, title, *body, *wall])
+    art = clean_text(record)
+    assert art.verdict == "article" and art.title == title
+    assert art.text == "\n".join(body)
+    assert restore(art.text, art.removed) == record
