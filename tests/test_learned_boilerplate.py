@@ -25,9 +25,10 @@ TOWNS = ["Ashford", "Belmont", "Carver", "Dunmore", "Elton", "Fairview", "Glenro
          "Ivybridge", "Jasper", "Kingsley", "Linwood"]
 NAMES = ["Ann Lee", "Bo Kim", "Cy Hart", "Di Moss", "Ed Ruiz", "Flo Park", "Gus Ward", "Hal Cruz",
          "Ida Nash", "Jo Diaz", "Kai Roth", "Liv Shaw"]
-# A site's template: a teaser line above every article, a sign-off line below it.
+# A site's template: a teaser line above every article, a sign-off line below it (worded so
+# that no family rule names them: what is learned here is what the rules leave).
 SITE_TOP = "Read today's edition of the Valley Courier, updated every morning at six"
-SITE_BOTTOM = "Valley Courier reporting is supported by readers like you, thank you"
+SITE_BOTTOM = "The Valley Courier has served the towns of the valley since 1921, thank you"
 
 
 def site_record(i: int, heading: str | None = None) -> Record:

@@ -93,6 +93,13 @@ _DISCLAIMER_BODY: Final = _gated(
     ("affiliate", r"\baffiliate\s+(?:links?|programs?|programmes?|partnerships?|marketing\s+programs?)\b"),
     ("qualifying", r"\bearns?\s+from\s+qualifying\s+purchases\b"),
     ("provided produced sponsored published", r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b"),
+    # a nonprofit newsroom's line about itself under its stories ("The Ledger is a nonprofit,
+    # nonpartisan newsroom covering …")
+    ("nonprofit non-profit nonpartisan non-partisan independent",
+     r"^(?!.*\b(?:said|says|told|according\s+to)\b)"  # (a story quoting someone on the newsroom)
+     r"(?:[\w.&'’-]+\s+){1,6}is\s+an?\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}(?:independent|nonprofit|non-profit|nonpartisan|non-partisan)"
+     r",?\s+(?:(?:and\s+)?[\w-]+,?\s+){0,3}(?:newsroom|news\s+(?:organi[sz]ation|site|outlet|service|publication|website)|"
+     r"media\s+(?:organi[sz]ation|outlet|company)|journalism\s+(?:organi[sz]ation|nonprofit))\b"),
     ("haftung gewähr garantie garantía", r"\bkeine\s+haftung\b|\bohne\s+gewähr\b|\bsans\s+garantie\b|\bsin\s+garantía\b"),
     ("constitutes", r"\bconstitutes\s+(?:\w+\s+){0,2}(?:financial|investment|legal|medical|tax|professional)\s+advice\b"),
     ("advice recommendation offer solicitation", r"\b(?:should|must|may)\s+not\s+be\s+(?:taken|construed|relied\s+(?:up)?on)\s+as\s+(?:[\w,]+\s+){0,4}(?:advice|recommendation|offer|solicitation)\b"),
@@ -176,6 +183,8 @@ _COPYRIGHT: Final = _rx(
     r"\btodos\s+los\s+derechos\s+reservados\b",
     r"\bthis\s+(?:site|website|page)\s+is\s+©",
     r"^(?:cc|creative\s+commons)\s+(?:by|0|zero)\b|\blicensed\s+under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc\s+by)",
+    r"\b(?:you\s+(?:may|can|are\s+free\s+to)\s+)republish\s+(?:this|our)\s+(?:article|story|stories|articles|work|content|reporting)\b|"
+    r"^republish\s+(?:this|our)\s+(?:article|story)\W*$",
     r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b",
     r"\bno\s+part\s+of\s+this\s+(?:publication|website|site|article|page|material)\s+may\s+be\b",
     # reproduction notices in German, French, Spanish and Italian
@@ -323,6 +332,30 @@ WALL_HINT: Final = re.compile(
     r"|unlock|weiter(?:zu|les)|a(?:b(?:onn|bonat)|ssinant)|continue\s+with|prenumerant|subskryb|zaloguj"
     r"|logg(?:a)?\s+in"
 )
+
+
+# A newsroom's appeal to its readers under (or over) its stories: to give, to become a member,
+# to send a tip.  Each wording speaks to the reader or as the newsroom ("please consider a
+# donation", "your gift will be matched", "we rely on readers like you", "Got a tip?"); a story
+# reports on giving in the third person ("the foundation donated …").
+_APPEAL: Final = _gated(
+    ("donation donations gift contribution",
+     r"(?:^|[.!?,]\s+|\bplease\s+|\byou\s+(?:can|could|might|may|should)\s+|\bwould\s+you\s+)"
+     r"consider\s+(?:making\s+|giving\s+)?(?:a\s+|an\s+)?(?:(?:small|monthly|one-time|recurring|tax-deductible|year-end)\s+)*"
+     r"(?:donation|gift|contribution)\b"),
+    ("donate give", r"(?:^|[.!?]\s+|\bplease\s+)(?:donate|give)\s+(?:now|today|monthly|once|what\s+you\s+can)\b"),
+    ("gift donation", r"\byour\s+(?:(?:tax-deductible|year-end|monthly|one-time)\s+)?(?:gift|donation)\s+(?:will\s+be\s+|is\s+|gets\s+)?"
+     r"(?:matched|doubled|tripled|tax-deductible)\b"),
+    ("rely depend", r"\bwe\s+(?:rely|depend)\s+(?:entirely\s+|solely\s+)?on\s+(?:our\s+)?(?:readers|members|listeners|donors|donations|you)\b"),
+    ("powered funded supported", r"\b(?:powered|funded|supported|made\s+possible)\s+by\s+(?:readers|members|listeners|donors|people)\s+like\s+you\b"),
+    ("support", r"^(?:please\s+)?support\s+(?:our|independent|local|nonprofit|quality|public-interest)\s+(?:[\w-]+\s+){0,2}"
+     r"(?:journalism|reporting|newsroom|news)\W*$"),
+    ("tip tips", r"\b(?:got|have)\s+a\s+(?:news\s+|story\s+)tip\b|"
+     r"\b(?:got|have)\s+a\s+tip\b[^?.]{0,60}\?\s*(?:e-?mail|contact|send|call|text|reach|tell|let\s+us|drop\s+us|message)\b|"
+     r"\bsend\s+(?:us\s+)?(?:a\s+|your\s+)?(?:news\s+|story\s+)?tips?\s+(?:to|at|via)\b"),
+)
+_APPEAL_WORDS: Final = frozenset().union(*(words for words, _rx in _APPEAL))
+APPEAL_WORDS: Final = 40  # an appeal is no longer
 
 
 def is_reading_wall(norm: str, toks: list[str]) -> bool:
@@ -706,7 +739,7 @@ _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
     performance endorse recommendation offer solicitation general guarantee ai intelligence ki
     intelligenza inteligencia künstlicher partnership sponsored newsroom rédaction redaktion
-    forward endorsed qualifying""".split()
+    forward endorsed qualifying nonprofit non-profit nonpartisan non-partisan""".split()
 )
 # (common words: a long line holding one is prose, and is not sent through every family)
 _COPYRIGHT_WORDS: Final = frozenset(
@@ -717,7 +750,7 @@ _COPYRIGHT_WORDS: Final = frozenset(
     eingetragene déposée déposées registrada registradas registrato registrati protected
     urheberrechtlich protégé protégée protégés protégées protegido protegida protegidos
     protegidas protetto protetta vat amtsgericht registergericht handelsregister rcs siret iva
-    mercantil trading distributed""".split()
+    mercantil trading distributed republish""".split()
 )
 _COOKIE_WORDS: Final = frozenset(
     """cookie cookies javascript browser continuing using browsing viewed enhance improve
@@ -1027,6 +1060,7 @@ _READING_AID_FIRST: Final = frozenset(p[0] for p in _READING_AID_LEADS)
 # Calls to action that open a short line: "Share this recipe", "Start a free trial".
 _ACTION_LEAD: Final = _rx(
     r"^(?:please\s+)?(?:share|print|save|subscribe|follow|comment|email|e-mail|tweet|pin|bookmark|donate|sign\s+(?:up|in)|log\s*in|register|join|buy|shop|order|try|click|tap|start|create|upgrade|unlock|claim|skip\s+to|jump\s+to|open|close|toggle|load|show|hide)\b",
+    r"^(?:please\s+)?(?:become\s+a\s+(?:member|subscriber|supporter|donor|patron|sustainer)|give\s+(?:now|today|monthly|once))\b",
 )
 # Softer verbs: articles end with "Contact a lawyer…", "Learn more about…" lines of their own.
 _SOFT_ACTION_LEAD: Final = _rx(
@@ -1119,6 +1153,13 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and _search_gated(_PAYWALL, toks, norm)
     ):
         return "paywall"
+    if (
+        words <= APPEAL_WORDS
+        and not _APPEAL_WORDS.isdisjoint(toks)
+        and _search_gated(_APPEAL, toks, norm)
+        and _REPORTING.isdisjoint(toks)
+    ):
+        return "call_to_action"
     if words <= 10 and norm[:1] in _READING_AID_FIRST and norm.startswith(_READING_AID_LEADS):
         if _READING_AID.match(norm):
             return "reading_aid"
