@@ -203,3 +203,49 @@ def test_a_consent_form_above_and_a_wall_below_go(lang: str) -> None:
     assert art.verdict == "article" and art.title == title
     assert art.text == "\n".join(body)
     assert restore(art.text, art.removed) == record
+
+
+ERROR_PAGES = {
+    "nl": ["Pagina niet gevonden", "De pagina die u zoekt bestaat niet (meer) of is verplaatst.",
+           "Ga naar de homepage"],
+    "sv": ["Sidan kunde inte hittas", "Sidan du letar efter finns inte längre eller har flyttats.",
+           "Till startsidan"],
+    "da": ["Siden blev ikke fundet", "Siden, du leder efter, findes ikke eller er blevet flyttet.",
+           "Gå til forsiden"],
+    "no": ["Fant ikke siden", "Siden du leter etter finnes ikke eller er flyttet.", "Gå til forsiden"],
+    "pl": ["Nie znaleziono strony", "Strona, której szukasz, nie istnieje lub została przeniesiona.",
+           "Wróć na stronę główną"],
+}
+HUMAN_CHECKS = {
+    "nl": ["Even controleren of u een mens bent", "Dit duurt maar een paar seconden."],
+    "pl": ["Potwierdź, że jesteś człowiekiem", "Zaznacz pole poniżej, aby kontynuować."],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ERROR_PAGES))
+def test_a_missing_page_is_an_error_page(lang: str) -> None:
+    record = "\n".join(["date 2025-10-01 404", *ERROR_PAGES[lang]])
+    art = clean_text(record)
+    assert art.verdict == "error_page" and art.text == ""
+    assert restore(art.text, art.removed) == record
+
+
+@pytest.mark.parametrize("lang", sorted(HUMAN_CHECKS))
+def test_a_human_check_is_no_article(lang: str) -> None:
+    art = clean_text("\n".join(["date 2025-10-01 403", *HUMAN_CHECKS[lang]]))
+    assert art.verdict == "blocked" and art.text == ""
+
+
+def test_a_story_that_says_something_went_wrong_stays() -> None:
+    title = "Aanbesteding nieuwe brug moet over"
+    body = [
+        "De gemeente moet de aanbesteding voor de nieuwe brug over de rivier opnieuw doen, zo "
+        "besloot de rechter dinsdag.",
+        "Er is iets misgegaan bij de beoordeling van de inschrijvingen, erkende de wethouder.",
+        "Probeer het later opnieuw, kreeg een van de aannemers te horen toen hij om uitleg vroeg.",
+        "De bouw van de brug loopt daardoor minstens een half jaar vertraging op.",
+    ]
+    record = "\n".join(["date 2025-10-01 200", title, *body])
+    art = clean_text(record)
+    assert art.verdict == "article" and art.title == title
+    assert art.text == "\n".join(body)

@@ -135,6 +135,21 @@ _ERROR: Final = [
     r"\bconnection\s+(?:was\s+|has\s+been\s+)?(?:reset|lost|interrupted|timed\s+out)\b[^.!?]{0,40}[.!]?\s*(?:$|(?:displaying|showing|please|try|retry|reload)\b)"
     r"|\b(?:displaying|showing|viewing)\s+(?:an?\s+)?saved\s+(?:copy|version)\b",
     r"\b(?:something|an?\s+(?:\w+\s+)?(?:error|problem|issue))\s+(?:unexpected\s+)?(?:happened|occurred)\s+on\s+our\s+(?:end|side)\s*(?:[.!]|$)",
+    # a missing page, an error, trying again and the way home in Dutch, Swedish, Danish,
+    # Norwegian and Polish (a page's noun beside "does not exist" or "moved": a story's office
+    # moves too)
+    r"\bpagina\s+(?:is\s+)?niet\s+(?:gevonden|beschikbaar)\b|\b(?:pagina|artikel)\b[^.!?]{0,40}\b(?:bestaat\s+niet|is\s+verplaatst|is\s+verwijderd)\b"
+    r"|\ber\s+is\s+iets\s+(?:mis|fout)\s*gegaan\b|\bprobeer\s+het\s+(?:later\s+)?(?:opnieuw|nogmaals)\b"
+    r"|^ga\s+(?:terug\s+)?naar\s+de\s+(?:home\s?page|voorpagina|startpagina)\b",
+    r"\bsidan\s+(?:kunde\s+inte\s+hittas|hittades\s+inte)\b|\bsidan\b[^.!?]{0,40}\b(?:finns\s+inte|har\s+flyttats|har\s+tagits\s+bort)\b"
+    r"|\bnågot\s+gick\s+fel\b|\bförsök\s+igen\s+senare\b|^(?:gå\s+)?till\s+startsidan\b",
+    r"\bsiden\s+(?:blev\s+ikke\s+fundet|kunne\s+ikke\s+findes|ble\s+ikke\s+funnet)\b|\bfant\s+ikke\s+siden\b"
+    r"|\bsiden\b[^.!?]{0,40}\b(?:findes\s+ikke|finnes\s+ikke|er\s+(?:blevet\s+)?flyttet|er\s+(?:blevet\s+)?slettet)\b"
+    r"|\bder\s+(?:opstod|skete)\s+en\s+fejl\b|\bnoe\s+gikk\s+galt\b|\bprøv\s+igjen\s+senere\b|\bprøv\s+igen\s+senere\b"
+    r"|^gå\s+til\s+forsiden\b",
+    r"\bnie\s+znaleziono\s+strony\b|\bstrona\b[^.!?]{0,40}\b(?:nie\s+istnieje|nie\s+została\s+znaleziona|została\s+(?:przeniesiona|usunięta))\b"
+    r"|\bwystąpił\s+(?:nieoczekiwany\s+)?błąd\b|\bcoś\s+poszło\s+nie\s+tak\b|\bspróbuj\s+(?:ponownie|jeszcze\s+raz)\b"
+    r"|^wróć\s+na\s+stronę\s+główną\b",
 ]
 
 _BLOCKED: Final = [
@@ -180,6 +195,11 @@ _BLOCKED: Final = [
     r"\bungewöhnliche[rn]?\s+(?:datenverkehr|aktivität|zugriffe?)\b|\b(?:activité|trafic)\s+inhabituel(?:le)?\b|\b(?:tráfico|actividad)\s+(?:inusual|sospechos[oa])\b|\b(?:traffico|attività)\s+(?:insolit[oa]|anomal[oa]|sospett[oa])\b|\b(?:tráfego|atividade)\s+(?:incomum|suspeit[oa]|anormal)\b",
     r"\bbestätigen\s+sie,?\s+dass\s+sie\s+(?:ein\s+)?mensch\b|\bpourquoi\s+(?:suis-je|ai-je\s+été)\s+bloqué|\bverificación\b[^.!?]{0,30}\bcontinuar\b",
     r"^(?:referenz|référence|referencia|riferimento|referência)(?:\s*-?\s*(?:id|nr\.?|n°|#))?\s*:\s*[\w.-]+$",
+    # a human check or refused access in Dutch, Swedish, Danish, Norwegian and Polish
+    r"\b(?:controleren|bevestig|bevestigen)\b[^.!?]{0,40}\bmens\b|\bgeen\s+robot\b|\btoegang\s+geweigerd\b"
+    r"|\binte\s+en\s+robot\b|\bverifiera\b[^.!?]{0,30}\bmänniska\b|\båtkomst\s+nekad\b"
+    r"|\bikke\s+en\s+robot\b|\badgang\s+nægtet\b|\btilgang\s+nektet\b|\bbekr(?:æ|e)ft\b[^.!?]{0,30}\bmenneske\b"
+    r"|\bnie\s+jestem\s+robotem\b|\bjesteś\s+człowiekiem\b|\bdostęp\s+(?:zabroniony|zablokowany|odmówiony)\b",
 ]
 
 # For each expression above, in order: substrings of which it cannot match without one
@@ -212,6 +232,8 @@ _ERROR_GATES: Final = [
     " supprimée volver regresar vuelve inténtalo torna tornare riprova riprovare voltar tente",
     "=online accessible erreichbar", "=http", "=cached", "=schief schiefgelaufen schiefgegangen",
     "=long", "=connection saved", "=end side",
+    "=pagina artikel iets probeer ga", "=sidan något försök till", "=siden fant fejl noe prøv gå",
+    "=strony strona wystąpił coś spróbuj wróć",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -228,6 +250,8 @@ _BLOCKED_GATES: Final = [
     " sospechosa insolito insolita anomalo anomala sospetto sospetta incomum suspeito suspeita anormal",
     "=mensch bloqué verificación",
     "=referenz référence referencia riferimento referência",
+    "=controleren bevestig bevestigen robot toegang verifiera åtkomst adgang tilgang bekræft"
+    " bekreft robotem jesteś dostęp",
 ]
 
 
@@ -312,7 +336,9 @@ _ERROR_WORDS: Final = frozenset(
     inaccessible mantenimiento disponibile manutenzione indisponível manutenção versuchen
     revenir retourner retour réessayez réessayer déplacée supprimée volver regresar vuelve
     inténtalo torna tornare riprova riprovare voltar tente online accessible http cached schief
-    schiefgelaufen schiefgegangen long connection saved end side""".split()
+    schiefgelaufen schiefgegangen long connection saved end side pagina artikel iets probeer ga
+    sidan något försök till siden fant fejl noe prøv gå strony strona wystąpił coś spróbuj
+    wróć""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
@@ -325,7 +351,8 @@ _BLOCKED_WORDS: Final = frozenset(
     denegada bloccata bloqueado ungewöhnliche ungewöhnlicher ungewöhnlichen inhabituel
     inhabituelle inusual sospechoso sospechosa insolito insolita anomalo anomala sospetto sospetta
     incomum suspeito suspeita anormal mensch verificación referenz référence referencia riferimento
-    referência""".split()
+    referência controleren bevestig bevestigen toegang verifiera åtkomst adgang tilgang bekræft
+    bekreft robotem jesteś dostęp""".split()
 )
 
 
