@@ -215,7 +215,46 @@ ERROR_PAGES = {
     "no": ["Fant ikke siden", "Siden du leter etter finnes ikke eller er flyttet.", "Gå til forsiden"],
     "pl": ["Nie znaleziono strony", "Strona, której szukasz, nie istnieje lub została przeniesiona.",
            "Wróć na stronę główną"],
+    "cs": ["Stránka nebyla nalezena", "Omlouváme se, ale požadovaná stránka neexistuje.",
+           "Zpět na úvodní stránku"],
+    "ro": ["Pagina nu a fost găsită", "Ne pare rău, pagina pe care o căutați nu există."],
+    "tr": ["Sayfa bulunamadı", "Aradığınız sayfa mevcut değil veya taşınmış olabilir.", "Ana sayfaya dön"],
+    "fi": ["Sivua ei löytynyt", "Etsimääsi sivua ei ole olemassa tai se on siirretty.", "Palaa etusivulle"],
+    "hu": ["Az oldal nem található", "Sajnáljuk, a keresett oldal nem létezik.", "Vissza a főoldalra"],
+    "id": ["Halaman tidak ditemukan", "Maaf, halaman yang Anda cari tidak tersedia.", "Kembali ke beranda"],
 }
+BANNERS = {
+    "cs": "Něco se pokazilo. Zkuste to prosím později.",
+    "ro": "A apărut o eroare. Vă rugăm să încercați din nou mai târziu.",
+    "tr": "Bir hata oluştu. Lütfen daha sonra tekrar deneyin.",
+    "fi": "Jokin meni vikaan. Yritä myöhemmin uudelleen.",
+    "hu": "Hiba történt. Kérjük, próbálja újra később.",
+    "id": "Terjadi kesalahan. Silakan coba lagi nanti.",
+    "nl": "Er is iets misgegaan. Probeer het later opnieuw.",
+    "sv": "Något gick fel. Försök igen senare.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BANNERS))
+def test_an_error_banner_under_the_headline_goes(lang: str) -> None:
+    title, body, _, _ = RECORDS["nl"]
+    record = "\n".join(["date 2025-10-01 200", title, BANNERS[lang], *body])
+    art = clean_text(record)
+    assert art.verdict == "article" and art.title == title
+    assert art.text == "\n".join(body)
+
+
+def test_an_indonesian_story_about_an_error_stays() -> None:
+    title = "Polisi selidiki tabrakan kereta di Bandung"
+    body = [
+        "Polisi sedang menyelidiki tabrakan dua kereta di dekat stasiun Bandung pada Selasa pagi "
+        "yang melukai belasan penumpang.",
+        "Menurut polisi, terjadi kesalahan komunikasi antara petugas sinyal dan masinis sebelum "
+        "kecelakaan itu.",
+        "Perusahaan kereta api mengatakan jadwal perjalanan akan kembali normal pada Rabu.",
+    ]
+    art = clean_text("\n".join(["date 2025-10-01 200", title, *body]))
+    assert art.verdict == "article" and art.text == "\n".join(body)
 HUMAN_CHECKS = {
     "nl": ["Even controleren of u een mens bent", "Dit duurt maar een paar seconden."],
     "pl": ["Potwierdź, że jesteś człowiekiem", "Zaznacz pole poniżej, aby kontynuować."],

@@ -150,6 +150,21 @@ _ERROR: Final = [
     r"\bnie\s+znaleziono\s+strony\b|\bstrona\b[^.!?]{0,40}\b(?:nie\s+istnieje|nie\s+została\s+znaleziona|została\s+(?:przeniesiona|usunięta))\b"
     r"|\bwystąpił\s+(?:nieoczekiwany\s+)?błąd\b|\bcoś\s+poszło\s+nie\s+tak\b|\bspróbuj\s+(?:ponownie|jeszcze\s+raz)\b"
     r"|^wróć\s+na\s+stronę\s+główną\b",
+    # ... and in Czech, Romanian, Turkish, Finnish, Hungarian and Indonesian, with each
+    # language's "sorry" opening a line
+    r"\bstránka\s+(?:nebyla\s+nalezena|neexistuje)\b|\b(?:stránka|článek)\b[^.!?]{0,40}\b(?:neexistuje|byla\s+(?:přesunuta|odstraněna))\b"
+    r"|\bněco\s+se\s+pokazilo\b|\bdošlo\s+k\s+(?:neočekávané\s+)?chybě\b|\bzkuste\s+to\s+(?:prosím\s+)?(?:později|znovu)\b"
+    r"|^zpět\s+na\s+(?:úvodní|hlavní)\s+stránk\w*|^omlouváme\s+se\b",
+    r"\bpagina\s+nu\s+a\s+fost\s+găsită\b|\bpagina\b[^.!?]{0,40}\bnu\s+(?:mai\s+)?există\b|\ba\s+apărut\s+o\s+eroare\b"
+    r"|\b(?:încercați|încearcă)\s+(?:din\s+nou|mai\s+târziu)\b|^înapoi\s+la\s+pagina\s+principală\b|^ne\s+pare\s+rău\b",
+    r"\bsayfa\s+bulunamadı\b|\bsayfa\b[^.!?]{0,40}\b(?:mevcut\s+değil|bulunamadı|taşınmış|kaldırılmış)\b|\bbir\s+hata\s+oluştu\b"
+    r"|\b(?:daha\s+sonra\s+)?tekrar\s+deneyin\b|^ana\s+sayfaya\s+dön\b|^üzgünüz\b",
+    r"\bsivua\s+ei\s+löytynyt\b|\bsivua?\b[^.!?]{0,40}\b(?:ei\s+ole\s+olemassa|on\s+siirretty|on\s+poistettu)\b"
+    r"|\bjokin\s+meni\s+vikaan\b|\btapahtui\s+virhe\b|\byritä\s+(?:myöhemmin\s+)?uudelleen\b|^palaa\s+etusivulle\b|^pahoittelemme\b",
+    r"\baz\s+oldal\s+nem\s+található\b|\boldal\b[^.!?]{0,40}\bnem\s+(?:létezik|található)\b|\bhiba\s+történt\b"
+    r"|\bpróbálja\s+(?:meg\s+)?újra\b|^vissza\s+a\s+főoldalra\b|^sajnáljuk\b",
+    r"\bhalaman\s+tidak\s+ditemukan\b|\bhalaman\b[^.!?]{0,40}\btidak\s+(?:tersedia|ditemukan|ada)\b|\bterjadi\s+kesalahan\b"
+    r"|\bsilakan\s+coba\s+lagi\b|\bcoba\s+lagi\s+nanti\b|^kembali\s+ke\s+beranda\b|^maaf\b",
 ]
 
 _BLOCKED: Final = [
@@ -234,6 +249,9 @@ _ERROR_GATES: Final = [
     "=long", "=connection saved", "=end side",
     "=pagina artikel iets probeer ga", "=sidan något försök till", "=siden fant fejl noe prøv gå",
     "=strony strona wystąpił coś spróbuj wróć",
+    "=stránka článek něco došlo zkuste zpět omlouváme", "=pagina apărut încercați încearcă înapoi rău",
+    "=sayfa sayfaya hata deneyin üzgünüz", "=sivua sivu jokin tapahtui yritä palaa pahoittelemme",
+    "=oldal hiba próbálja vissza sajnáljuk", "=halaman terjadi silakan coba kembali maaf",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -338,7 +356,9 @@ _ERROR_WORDS: Final = frozenset(
     inténtalo torna tornare riprova riprovare voltar tente online accessible http cached schief
     schiefgelaufen schiefgegangen long connection saved end side pagina artikel iets probeer ga
     sidan något försök till siden fant fejl noe prøv gå strony strona wystąpił coś spróbuj
-    wróć""".split()
+    wróć stránka článek něco došlo zkuste zpět omlouváme apărut încercați încearcă înapoi rău
+    sayfa sayfaya hata deneyin üzgünüz sivua sivu jokin tapahtui yritä palaa pahoittelemme oldal
+    hiba próbálja vissza sajnáljuk halaman terjadi silakan coba kembali maaf""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
