@@ -222,6 +222,14 @@ ERROR_PAGES = {
     "fi": ["Sivua ei löytynyt", "Etsimääsi sivua ei ole olemassa tai se on siirretty.", "Palaa etusivulle"],
     "hu": ["Az oldal nem található", "Sajnáljuk, a keresett oldal nem létezik.", "Vissza a főoldalra"],
     "id": ["Halaman tidak ditemukan", "Maaf, halaman yang Anda cari tidak tersedia.", "Kembali ke beranda"],
+    "ru": ["Страница не найдена", "Запрашиваемая страница не существует или была перемещена.",
+           "Вернуться на главную"],
+    "uk": ["Сторінку не знайдено", "Сторінка, яку ви шукаєте, не існує.", "Повернутися на головну"],
+    "el": ["Η σελίδα δεν βρέθηκε", "Η σελίδα που αναζητάτε δεν υπάρχει.", "Επιστροφή στην αρχική"],
+    "ar": ["الصفحة غير موجودة", "الصفحة التي تبحث عنها غير موجودة.", "العودة إلى الصفحة الرئيسية"],
+    "zh": ["页面未找到", "抱歉，您访问的页面不存在。", "返回首页"],
+    "ja": ["ページが見つかりません", "お探しのページは存在しないか、移動した可能性があります。", "トップページへ戻る"],
+    "ko": ["페이지를 찾을 수 없습니다", "요청하신 페이지가 존재하지 않습니다.", "홈으로 돌아가기"],
 }
 BANNERS = {
     "cs": "Něco se pokazilo. Zkuste to prosím později.",
@@ -232,6 +240,12 @@ BANNERS = {
     "id": "Terjadi kesalahan. Silakan coba lagi nanti.",
     "nl": "Er is iets misgegaan. Probeer het later opnieuw.",
     "sv": "Något gick fel. Försök igen senare.",
+    "ru": "Что-то пошло не так. Попробуйте позже.",
+    "el": "Κάτι πήγε στραβά. Δοκιμάστε ξανά αργότερα.",
+    "ar": "حدث خطأ ما. يرجى المحاولة لاحقاً.",
+    "zh": "出错了，请稍后再试。",
+    "ja": "エラーが発生しました。しばらくしてから再度お試しください。",
+    "ko": "오류가 발생했습니다. 잠시 후 다시 시도해 주세요.",
 }
 
 
@@ -286,5 +300,17 @@ def test_a_story_that_says_something_went_wrong_stays() -> None:
     ]
     record = "\n".join(["date 2025-10-01 200", title, *body])
     art = clean_text(record)
+    assert art.verdict == "article" and art.title == title
+    assert art.text == "\n".join(body)
+
+
+def test_a_chinese_story_about_an_error_stays() -> None:
+    title = "铁路售票系统故障已修复"
+    body = [
+        "铁路部门周二表示，周末影响全国售票的系统故障已经修复，所有线路恢复正常售票。",
+        "记者了解到，系统升级期间发生错误，导致部分乘客在两个小时内无法在网上购票。",
+        "铁路部门表示，受影响的乘客可以在三十天内申请退还手续费。",
+    ]
+    art = clean_text("\n".join(["date 2025-10-01 200", title, *body]))
     assert art.verdict == "article" and art.title == title
     assert art.text == "\n".join(body)

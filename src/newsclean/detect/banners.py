@@ -165,6 +165,20 @@ _ERROR: Final = [
     r"|\bpróbálja\s+(?:meg\s+)?újra\b|^vissza\s+a\s+főoldalra\b|^sajnáljuk\b",
     r"\bhalaman\s+tidak\s+ditemukan\b|\bhalaman\b[^.!?]{0,40}\btidak\s+(?:tersedia|ditemukan|ada)\b|\bterjadi\s+kesalahan\b"
     r"|\bsilakan\s+coba\s+lagi\b|\bcoba\s+lagi\s+nanti\b|^kembali\s+ke\s+beranda\b|^maaf\b",
+    # ... in Russian, Ukrainian, Greek and Arabic
+    r"\bстраниц[аы]\s+не\s+найден[аы]\b|\bсторінк[уа]\s+не\s+знайдено\b"
+    r"|\b(?:страница|сторінка)\b[^.!?]{0,40}\b(?:не\s+существует|не\s+існує|была\s+(?:перемещена|удалена)|була\s+(?:переміщена|видалена))\b"
+    r"|\bчто-то\s+пошло\s+не\s+так\b|\bщось\s+пішло\s+не\s+так\b|\bпопробуйте\s+(?:ещё\s+раз\s+)?позже\b|\bспробуйте\s+(?:ще\s+раз\s+)?пізніше\b"
+    r"|\bпроизошла\s+ошибка\b|\bсталася\s+помилка\b|^вернуться\s+на\s+главную\b|^повернутися\s+на\s+головну\b",
+    r"\bη\s+σελίδα\s+δεν\s+βρέθηκε\b|\bσελίδα\b[^.!?;]{0,40}\bδεν\s+υπάρχει\b|\bκάτι\s+πήγε\s+στραβά\b|\bδοκιμάστε\s+ξανά\b"
+    r"|\bπαρουσιάστηκε\s+(?:ένα\s+)?σφάλμα\b|^επιστροφή\s+στην\s+αρχική\b",
+    r"\bالصفحة\b[^.!?؟]{0,40}\bغير\s+موجودة\b|\bحدث\s+خطأ\b|\b(?:يرجى|الرجاء)\s+المحاولة\s+(?:مرة\s+أخرى|لاحقا)"
+    r"|^العودة\s+إلى\s+الصفحة\s+الرئيسية\b",
+    # ... and in Chinese, Japanese and Korean (read by substrings: their words are not spaced)
+    r"(?:页面|頁面|网页|網頁)(?:未找到|不存在|找不到|无法找到)|出错了|(?:发生|出现)错误|请稍后(?:再试|重试)|^返回首页|^抱歉",
+    r"ページが見つかりません|ページ(?:は|が)存在しません|存在しないか|エラーが発生しました"
+    r"|(?:しばらくしてから|後ほど)(?:再度|もう一度)お試しください|^トップページ(?:へ|に)戻る|^申し訳(?:ありません|ございません)",
+    r"페이지를\s*찾을\s*수\s*없습니다|페이지가\s*존재하지\s*않습니다|오류가\s*발생했습니다|잠시\s*후\s*다시\s*시도|^홈으로\s*돌아가기|^죄송합니다",
 ]
 
 _BLOCKED: Final = [
@@ -252,6 +266,10 @@ _ERROR_GATES: Final = [
     "=stránka článek něco došlo zkuste zpět omlouváme", "=pagina apărut încercați încearcă înapoi rău",
     "=sayfa sayfaya hata deneyin üzgünüz", "=sivua sivu jokin tapahtui yritä palaa pahoittelemme",
     "=oldal hiba próbálja vissza sajnáljuk", "=halaman terjadi silakan coba kembali maaf",
+    "=страница страницы сторінку сторінка что щось попробуйте спробуйте произошла сталася вернуться"
+    " повернутися",
+    "=σελίδα κάτι δοκιμάστε παρουσιάστηκε επιστροφή", "=الصفحة حدث يرجى الرجاء العودة",
+    "页面 頁面 网页 網頁 出错 错误 稍后 返回首页 抱歉", "ページ 存在 エラー お試し 申し訳", "페이지 오류 시도 홈으로 죄송",
 ]
 _BLOCKED_GATES: Final = [
     "denied", "blocked", "robot human bot", "human robot", "robot", "checking", "", "checking",
@@ -358,7 +376,9 @@ _ERROR_WORDS: Final = frozenset(
     sidan något försök till siden fant fejl noe prøv gå strony strona wystąpił coś spróbuj
     wróć stránka článek něco došlo zkuste zpět omlouváme apărut încercați încearcă înapoi rău
     sayfa sayfaya hata deneyin üzgünüz sivua sivu jokin tapahtui yritä palaa pahoittelemme oldal
-    hiba próbálja vissza sajnáljuk halaman terjadi silakan coba kembali maaf""".split()
+    hiba próbálja vissza sajnáljuk halaman terjadi silakan coba kembali maaf страница страницы
+    сторінку сторінка что щось попробуйте спробуйте произошла сталася вернуться повернутися
+    σελίδα κάτι δοκιμάστε παρουσιάστηκε επιστροφή الصفحة حدث يرجى الرجاء العودة""".split()
 )
 _BLOCKED_WORDS: Final = frozenset(
     """permission authorization authorisation allowed rights lack reference access denied blocked robot human bot verify verifying checking moment javascript security
@@ -393,6 +413,8 @@ def classify(norm: str, words: int, toks: list[str] | None = None) -> str | None
         not _ERROR_WORDS.isdisjoint(toks)
         or ("4" in norm or "5" in norm) and _CODE.search(norm) is not None
         or norm.endswith((" after", " after.", " after!"))  # ("… what you were after.")
+        # (Chinese, Japanese, Korean: no spaced words to look up, their substrings are read)
+        or not norm.isascii() and max(norm) >= "\u3000"
     ) and _search_gated(
         _ERROR_ALTS, norm, toks
     ):
