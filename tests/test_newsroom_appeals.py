@@ -32,6 +32,7 @@ def _family(line: str) -> str | None:
         ("Please send your news tips to desk@example.org", "call_to_action"),
         ("The Harbour Courier is an independent, nonprofit newsroom covering the coast.", "disclaimer"),
         ("Riverside Report is a nonpartisan news organization serving the county.", "disclaimer"),
+        ("Coastline Voice is a non-profit, non-partisan newsroom.", "disclaimer"),
         ("You can republish this article for free under our licence.", "copyright"),
         ("Republish this story", "copyright"),
     ],

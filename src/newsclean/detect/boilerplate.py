@@ -45,8 +45,9 @@ def _search_gated(alts: tuple[tuple[frozenset[str], re.Pattern[str]], ...], toks
 _DISCLAIMER_HEAD: Final = _rx(
     r"^(?:legal\s+|important\s+|editorial\s+|affiliate\s+|financial\s+)?(?:disclaimer|disclosure|haftungsausschluss|avertissement|aviso\s+legal|descargo\s+de\s+responsabilidad|rechtlicher\s+hinweis)s?\s*[:.!]?$"
 )
-# A site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl); tried only on
-# a short line opening with one of _LEGAL_LEADS (not among the _LEADS every short line meets).
+# A site's legal pages named as a footer's heading (en, de, fr, es, it, pt, nl, sv, da, no, pl);
+# tried only on a short line opening with one of _LEGAL_LEADS (not among the _LEADS every short
+# line meets).
 _LEGAL_HEAD: Final = re.compile(
     r"(?:impressum|imprint|legal\s+(?:notices?|information)|mentions\s+légales|informations\s+légales|"
     r"rechtliche\s+hinweise|note\s+legali|avvis[oi]\s+legal[ei]|nota\s+legal|informações\s+legais|"
@@ -95,7 +96,7 @@ _DISCLAIMER_BODY: Final = _gated(
     ("provided produced sponsored published", r"\bthis\s+(?:article|content|post|press\s+release)\s+(?:was|is|has\s+been)\s+(?:provided|produced|sponsored|published)\s+by\b"),
     # a nonprofit newsroom's line about itself under its stories ("The Ledger is a nonprofit,
     # nonpartisan newsroom covering …")
-    ("nonprofit non-profit nonpartisan non-partisan independent",
+    ("nonprofit profit nonpartisan partisan independent",  # ("non-profit": two tokens)
      r"^(?!.*\b(?:said|says|told|according\s+to)\b)"  # (a story quoting someone on the newsroom)
      r"(?:[\w.&'’-]+\s+){1,6}is\s+an?\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}(?:independent|nonprofit|non-profit|nonpartisan|non-partisan)"
      r",?\s+(?:(?:and\s+)?[\w-]+,?\s+){0,3}(?:newsroom|news\s+(?:organi[sz]ation|site|outlet|service|publication|website)|"
@@ -241,8 +242,8 @@ _REPORTING: Final = frozenset(
 )
 _COOKIE: Final = _gated(
     # cookies as a site sets them: a line with a word of consent, of the site or of its use
-    # (en, de, fr, es, it, pt), or a heading of a few words; not the cookies a recipe bakes
-    # or a headline names ("Regulator fines retailer over cookie banners")
+    # (en, de, fr, es, it, pt, nl, sv, da, no, pl), or a heading of a few words; not the cookies
+    # a recipe bakes or a headline names ("Regulator fines retailer over cookie banners")
     ("cookie cookies",
      r"^(?=.*\b(?:site|sites|website|web|browser|browsing|experience|accept|accepting|agree|"
      r"settings|preferences|privacy|policy|personali[sz]e|personali[sz]ed|analytics|partners|track|"
@@ -415,8 +416,8 @@ _RELATED_HEAD_LEAD: Final = _rx(
     r"läs\s+(?:också|även|mer)|læs\s+(?:også|mere)|les\s+(?:også|mer)|relater(?:ade\s+artiklar|ede\s+artikler|te\s+artikler)|"
     r"czytaj\s+(?:także|też|również|więcej)|zobacz\s+(?:także|też|również)|powiązane\s+artykuły)\b.{0,30}$",
 )
-# The most read / most shared lists' headings, in de, fr, es, it, pt (tried only on a short
-# line holding one of _MOST_WORDS)
+# The most read / most shared lists' headings, in de, fr, es, it, pt, nl, sv, da, no, pl (tried
+# only on a short line holding one of _MOST_WORDS)
 _MOST_READ: Final = re.compile(
     r"(?:meist(?:gelesen|geklickt|kommentiert|geteilt)e?(?:\s+(?:artikel|nachrichten|beiträge))?|"
     r"am\s+meisten\s+gelesen|(?:les\s+)?(?:articles\s+)?(?:plus\s+lus|plus\s+partagés|plus\s+commentés|plus\s+populaires)|"
@@ -431,13 +432,14 @@ _MOST_WORDS: Final = frozenset(
     """meistgelesen meistgelesene meistgeklickt meistgeklickte meistkommentiert meistkommentierte
     meistgeteilt meistgeteilte meisten plus más più mais meest mest najczęściej""".split()
 )
-# An author box's heading (en, de, fr, es, it, pt): the lines under it are the box.
+# An author box's heading (en, de, fr, es, it, pt, nl, sv, da, no, pl): the lines under it are
+# the box.
 _AUTHOR_HEAD: Final = re.compile(
     r"(?:(?:about|meet)\s+the\s+(?:author|authors|writer|reporter|contributor)|author\s+bio(?:graphy)?|"
     r"über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zu[rm]\s+(?:autorin|autor|person)|"
     r"à\s+propos\s+de\s+l'(?:auteur|autrice|auteure)|(?:sobre|acerca\s+de)\s+(?:el\s+autor|la\s+autora|del\s+autor|de\s+la\s+autora)|"
     r"(?:sull'(?:autore|autrice)|chi\s+è\s+l'(?:autore|autrice))|sobre\s+(?:o\s+autor|a\s+autora)|"
-    r"over\s+de\s+(?:auteur|auteurs|schrijver)|om\s+(?:skribenten|författaren|forfatteren|skribenten)|o\s+autorze)"
+    r"over\s+de\s+(?:auteur|auteurs|schrijver)|om\s+(?:skribenten|författaren|forfatteren)|o\s+autorze)"
     r"\W*$"
 )
 _AUTHOR_LEADS: Final = frozenset("about meet author über zur zum à sobre acerca sull chi over om o".split())
@@ -739,7 +741,7 @@ _SHORT_NOTICE_WORDS: Final = frozenset(
     """substitute guidance educational entertainment illustrative author writer contributor
     performance endorse recommendation offer solicitation general guarantee ai intelligence ki
     intelligenza inteligencia künstlicher partnership sponsored newsroom rédaction redaktion
-    forward endorsed qualifying nonprofit non-profit nonpartisan non-partisan""".split()
+    forward endorsed qualifying nonprofit profit nonpartisan partisan""".split()
 )
 # (common words: a long line holding one is prose, and is not sent through every family)
 _COPYRIGHT_WORDS: Final = frozenset(
