@@ -34,13 +34,43 @@ _HEAD_OF: Final = itemgetter(slice(None, _HEAD))  # a line's first _HEAD charact
 _TAIL_OF: Final = itemgetter(slice(-_HEAD, None))  # and its last
 
 
+def _cut_at(norm: str) -> str:
+    """A line without the ellipsis a page puts where it cut the line short ("… the council
+    said it would..."): what is left is the start of the line it was cut from."""
+    return norm[:-3].rstrip() if norm.endswith("...") else norm
+
+
 def _truncated_copy(norm: str, heads: dict[str, int], norms: list[str]) -> bool:
-    """A line that is the start of an earlier, longer line: a copy the crawler cut short."""
+    """A line that is the start of an earlier, longer line: a copy the crawler cut short
+    (with or without an ellipsis where it was cut)."""
     k = heads.get(norm[:_HEAD])
     if k is None:
         return False
-    original = norms[k]
-    return len(original) > len(norm) and original.startswith(norm)
+    original, stem = norms[k], _cut_at(norm)
+    return len(original) > len(stem) and original.startswith(stem)
+
+
+AHEAD_GAP: Final = 3  # a line copying those under it stands this close above them
+
+
+def _copy_ahead(norms: list[str], j: int, k: int) -> bool:
+    """Is norms[j] a copy of what follows it from norms[k] on (j < k, both long lines that
+    start alike)?  Either the lines from k joined by spaces -- a page's whole text in one
+    line (a summary field, a JSON-LD body) above its paragraphs -- or, right above its line, the
+    line cut short with an ellipsis: a teaser of the paragraph under it.  (An ellipsis that
+    marks an elision inside a paragraph goes on with more text, not with the ellipsis.)"""
+    earlier = norms[j]
+    if len(earlier) > len(norms[k]):
+        # (right above them, a heading between at most: a paragraph of a body printed twice
+        # is the join of its split copy's sentences, and it is the copy that goes)
+        return k - j <= AHEAD_GAP and _joined_from(earlier, k, norms) and all(
+            len(x) < _HEAD for x in norms[j + 1 : k]
+        )
+    stem = _cut_at(earlier)
+    if k != j + 1 or stem == earlier or not norms[k].startswith(stem):
+        return False
+    rest = norms[k][len(stem):].lstrip()
+    return bool(rest) and not rest.startswith(("...", "[...]", "(...)"))
 
 
 def _joined_from(norm: str, k: int, norms: list[str], most: int | None = None) -> bool:
@@ -156,6 +186,8 @@ def _copy_runs(body: list[Line]) -> list[list[Line]]:
     joined_run = False  # the run holds lines joined from earlier ones: look for short joins too
     tries = [_SHORT_TRIES]
     fresh: Line | None = None  # the line before, when it was no copy
+    ahead: list[tuple[int, int]] = []  # (j, k): norms[j] may copy the lines from norms[k] on
+    cut: list[tuple[int, int]] = []  # (j, k): norms[k] taken as norms[j] cut short
     for ln in body:
         norm = ln.norm
         at = len(norms)
@@ -172,8 +204,12 @@ def _copy_runs(body: list[Line]) -> list[list[Line]]:
                 head, tail = norm[:_HEAD], norm[-_HEAD:]
                 # a line cut short counts as a copy only where it ends a run of whole copies
                 copy = bool(run and head in heads and _truncated_copy(norm, heads, norms))
+                if copy:
+                    cut.append((heads[head], at))  # (unless the longer line joins this and more)
                 if not copy and (head in heads or tail in tails):
                     copy = joined = _joined_copy(norm, heads, tails, norms)
+                if not copy and head in heads:
+                    ahead.append((heads[head], at))  # (checked once all lines are in norms)
                 if not copy:
                     heads.setdefault(head, at)
                     tails[tail] = at  # the latest: a joined copy's last piece is walked back
@@ -194,7 +230,27 @@ def _copy_runs(body: list[Line]) -> list[list[Line]]:
             joined_run = False
     if run:
         runs.append(run)
+    for j, k in cut:
+        if _copy_ahead(norms, j, k):
+            # not a line cut short: the first of the lines that the earlier one joins, which
+            # is the copy (a page's whole text in one line, then its paragraphs)
+            runs = [part for r in runs for part in _without(r, body[k].index)]
+            ahead.append((j, k))
+    if ahead:
+        # (lines that copy what follows them: their own runs, in the body's order)
+        taken = {ln.index for r in runs for ln in r}
+        extra = [[body[j]] for j, k in ahead if body[j].index not in taken and _copy_ahead(norms, j, k)]
+        if extra:
+            runs = sorted(runs + extra, key=lambda r: r[0].index)
     return runs
+
+
+def _without(run: list[Line], index: int) -> list[list[Line]]:
+    """The run split where the line `index` stood, that line left out (no empty parts)."""
+    at = next((i for i, ln in enumerate(run) if ln.index == index), None)
+    if at is None:
+        return [run]
+    return [part for part in (run[:at], run[at + 1 :]) if part]
 
 
 def detect(
