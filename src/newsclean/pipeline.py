@@ -257,7 +257,7 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
             out.append(sp)
             k = taken
     if tag is None and not out and k + 1 < n:
-        sp = glued.head(lines[k], _named_over)
+        sp = glued.head(lines[k], _named_over) or glued.spaced_head(lines[k], _named_over)
         if sp is not None:
             out.append(sp)
     # (above the first kept line a glued line is the page's, whole; a line ending on a full
@@ -294,9 +294,13 @@ def _glued(view: TextView, marks: dict, tag: dateline.Dateline | None) -> list[S
         taken = mark is not None and mark != _GLUED_LINE
         if taken and (mark[0] != "boilerplate" or not _kept_above(lines, ln.index, marks)):  # type: ignore[index]
             continue
-        if ln.text[-1] == "." and (ln.index < last or not glued.stop_touches(ln.text)):
-            continue
-        sp = glued.tail(ln, _named_or_credit, record_lines, mark is None, ln.index == last)
+        sp = None
+        if not (ln.text[-1] == "." and (ln.index < last or not glued.stop_touches(ln.text))):
+            sp = glued.tail(ln, _named_or_credit, record_lines, mark is None, ln.index == last)
+        if sp is None and (ln.index == last or taken and ln.index > last):
+            # (the last line, or a line right under it taken whole: furniture may follow a
+            # sentence's stop and a space there)
+            sp = glued.spaced_tail(ln, _named_or_credit)
         if sp is None or out and out[0].end > sp.start:
             continue
         if taken and _named_or_credit(view.text[ln.cstart : sp.start]) is not None:

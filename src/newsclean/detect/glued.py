@@ -169,6 +169,79 @@ def tail(
     return None
 
 
+# A sentence's stop, a space, then a capital or a figure: where furniture run onto the
+# article's last line with one space may start ("…by the end of the month. Share this article")
+_SPACED_TAIL_AT: Final = re.compile(rf"[.!?][\"”’')\]]?(?= [{_CAP}0-9©])")
+# what is cut where a space stands between: the families no story's own words are taken for
+# (a call, a paywall's offer, a notice or a credit may be the article's own sentence, a
+# menu's label its word: "See how it works. Get a free trial.", "Disclaimer: This blog …")
+_SPACED_TAIL: Final = frozenset(
+    ("widget", "ad_marker", "related_header", "tag_list", "copyright", "glued_widgets")
+)
+_SPACED_HEAD: Final = frozenset(("widget", "ad_marker"))
+# a label does not end on these: what ends on them runs on into the sentence ("Thanks to the …")
+_RUNS_ON: Final = frozenset(
+    "a an the to of for in on at by with from and or but as our your my his her their its this that".split()
+)
+
+
+def spaced_tail(ln: Line, named: Callable[[str], str | None]) -> Span | None:
+    """Furniture run onto the article's last line after a space ("…end of the month. Share
+    this article", "…said on Friday. Advertisement"): prose puts a space there too, so only
+    a short stretch a strong family names (a widget's label, an ad slot, a notice), after a
+    sentence of MIN_BEFORE words that ends on a word in lower case or a figure, is cut; the
+    line keeps its stop."""
+    text = ln.text
+    if len(text) < 30:
+        return None
+    for m in _SPACED_TAIL_AT.finditer(text, max(0, len(text) - MAX_CHARS - 2)):
+        cut = m.end()
+        rest = text[cut + 1 :]
+        if len(rest.split()) > MAX_WORDS or _QUOTING.search(rest) is not None:
+            continue
+        if _TAIL_AT.search(rest) is not None or _WORD_GLUE.search(rest) is not None:
+            continue  # (pieces glued with no space: where the furniture starts is theirs to say)
+        if rest.rstrip(_CLOSERS)[-1:] in ".!?" and not rest.rstrip(".").endswith(("reserved", "Reserved")):
+            continue  # a statement of its own (a rights notice ends on a stop too)
+        before = text[:cut]
+        word = before.rstrip(_CLOSERS)[:-1].rsplit(" ", 1)[-1]
+        if len(before.split()) < MIN_BEFORE or not (word.isalpha() and word.islower() or word.isdigit()):
+            continue
+        if named(rest) in _SPACED_TAIL:
+            return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
+    return None
+
+
+def spaced_head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
+    """A widget's label or a notice run onto the article's first line before a space
+    ("Advertisement The council voted …", "Share this article The council …"): cut after
+    the first MAX_WORDS words at most, where a strong family names all that stands before and
+    what follows reads as prose (MIN_REST words, most of them in lower case: not a heading
+    in title case, whose first word may be a widget's)."""
+    text = ln.text
+    words = text.split(" ", MAX_WORDS + 1)
+    at = 0
+    for n in range(1, min(MAX_WORDS, len(words) - 1) + 1):
+        at += len(words[n - 1]) + (1 if n > 1 else 0)
+        after, last = words[n], words[n - 1]
+        if not after[:1].isupper() and after[:1] not in _QUOTE_OPENERS:
+            continue
+        if not last[-1:].isalnum() or last.casefold() in _RUNS_ON:
+            continue  # (a label's colon or a sentence's stop: the line's own words follow)
+        rest = text[at + 1 :].split(None, MIN_REST * 2)[: MIN_REST * 2]
+        # (prose: its first sentence MIN_REST words long, most of them in lower case)
+        ended = next((i for i, w in enumerate(rest) if w.rstrip(_CLOSERS)[-1:] in ".!?"), len(rest))
+        if (
+            ended < MIN_REST - 1
+            or not rest[1][:1].islower()  # (a name's words run on: "… Tiny House Movement")
+            or 2 * sum(w[:1].islower() for w in rest[1:]) < len(rest) - 1
+        ):
+            continue
+        if named(text[:at]) in _SPACED_HEAD:
+            return Span(ln.cstart, ln.cstart + at + 1, "boilerplate", "glued_head")
+    return None
+
+
 # a capital touching what ends a word, a figure, a bracket or a stop ("nightsComments (4)",
 # "3)Share", "website.Print")
 _WIDGET_TOUCH: Final = re.compile(rf"[{_CAP}](?<=[{_LOW}0-9)\].!?].)")
