@@ -139,6 +139,7 @@ def test_article_about_a_missing_web_page_stays_whole() -> None:
         ("É proibida a reprodução deste conteúdo sem autorização prévia.", "copyright"),
         ("® Registered trademark of Alder & Finch Ltd.", "copyright"),
         ("Northwind® is a trademark owned by Northwind Media Group.", "copyright"),
+        ("All trademarks shown are the property of their respective owners.", "copyright"),
         ("Eingetragene Marke der Alpenblick Verlag GmbH", "copyright"),
         ("Marque déposée – Groupe Rivage", "copyright"),
         ("Sie haben ein Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten.", "cookie_notice"),
@@ -159,6 +160,7 @@ def test_legal_families(line: str, family: str) -> None:
         "A reprodução das tartarugas é acompanhada por biólogos da universidade.",
         "Der Verlag übernimmt die Zeitung zum ersten Januar.",
         "The trademark dispute went to court in March.",
+        "After the ruling the trademarks went back to their respective owners, the judge said.",
         "Registered nurses marched to the town hall.",
         # a story's sentences about comments
         "The authority did not comment on the forecast.",

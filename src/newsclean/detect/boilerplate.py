@@ -198,6 +198,7 @@ _COPYRIGHT: Final = _rx(
     r"\b(?:derechos|direitos)\s+reservados\b|\bdiritti\s+riservati\b|\brechten\s+voorbehouden\b",
     # trademark notices (en, de, fr, es, pt, it)
     r"^(?:®|™)|\b(?:registered\s+)?trademarks?\s+(?:of|owned\s+by|belonging\s+to)\b|"
+    r"\btrademarks?\b[^.]{0,60}\b(?:property\s+of|belongs?\s+to|owned\s+by)\s+their\s+respective\s+(?:owners|holders)\b|"
     r"\beingetragene\s+(?:marke|warenzeichen)\b|\bmarques?\s+déposées?\b|\bmarcas?\s+registradas?\b|"
     r"\bmarchi?o?\s+registrat[oi]\b",
     # the publisher's registration as a company (en, de, fr, it, es): a number or a register
@@ -318,6 +319,13 @@ _READING_WALL: Final = (
      r"\blogga\s+in\s+för\s+att\s+läsa\b|\blog\s+ind\s+for\s+at\s+læse\b|\blogg\s+inn\s+for\s+å\s+lese\b"
      r"|\blog\s+in\s+om\s+(?:verder\s+te\s+lezen|(?:het\s+)?(?:hele\s+)?artikel\s+te\s+lezen)\b"
      r"|\bzaloguj\s+się,?\s+(?:aby|żeby)\s+(?:przeczytać|czytać)\b"),
+    # the wall's question over its offer ("Want to read more?"), a line of its own; reading on
+    # with a subscription opening the line (es, it, pt, fr)
+    ("want", r"^(?:do\s+you\s+)?want\s+to\s+(?:read|keep\s+reading|continue\s+reading)"
+     r"(?:\s+(?:more|on|the\s+(?:rest|full\s+(?:article|story))))?\s*\?$"),
+    ("leyendo leggere lendo lecture",
+     r"^(?:continúa|sigue|continua)\s+(?:leyendo|a\s+leggere)\b|^continue\s+lendo\b"
+     r"|^continuez\s+(?:votre\s+|la\s+)?lecture\b"),
 )
 _WALL: Final = _gated(*_READING_WALL)
 _WALL_WORDS: Final = frozenset(w for words, _rx in _READING_WALL for w in words.split())
@@ -329,7 +337,7 @@ WALL_WORDS: Final = 16  # a wall's prompt is this short
 # first letters: the engine then tries one or two alternatives where a letter starts one, not
 # all of them (~30% faster on a body's short lines, every one of which is checked)
 WALL_HINT: Final = re.compile(
-    r"r(?:ead)|s(?:u(?:bscri|ite|script)|ign\s+in)|members|l(?:imit|e(?:yendo|ggere|ndo)|og\s?in)"
+    r"r(?:ead)|s(?:u(?:bscri|ite|script)|ign\s+in)|members|l(?:imit|e(?:yendo|ggere|ndo|cture)|og\s?in)"
     r"|unlock|weiter(?:zu|les)|a(?:b(?:onn|bonat)|ssinant)|continue\s+with|prenumerant|subskryb|zaloguj"
     r"|logg(?:a)?\s+in"
 )
@@ -354,6 +362,11 @@ _APPEAL: Final = _gated(
     ("tip tips", r"\b(?:got|have)\s+a\s+(?:news\s+|story\s+)tip\b|"
      r"\b(?:got|have)\s+a\s+tip\b[^?.]{0,60}\?\s*(?:e-?mail|contact|send|call|text|reach|tell|let\s+us|drop\s+us|message)\b|"
      r"\bsend\s+(?:us\s+)?(?:a\s+|your\s+)?(?:news\s+|story\s+)?tips?\s+(?:to|at|via)\b"),
+    # the newsroom asks the reader to report its errors ("If you spot an error in this
+    # article, …", "Spotted a mistake?"): spoken to the reader, as a tip line is
+    ("error errors mistake mistakes typo inaccuracy",
+     r"\bif\s+you\s+(?:spot|see|find|notice)\s+(?:an?\s+|any\s+)?(?:error|errors|mistake|mistakes|typo|inaccuracy)\b"
+     r"|^(?:spotted|found|see|noticed|spot)\s+(?:an?\s+)?(?:error|mistake|typo)\s*\?"),
 )
 _APPEAL_WORDS: Final = frozenset().union(*(words for words, _rx in _APPEAL))
 APPEAL_WORDS: Final = 40  # an appeal is no longer
