@@ -30,6 +30,12 @@ BODY = [
         "This content is not available due to your privacy preferences.",
         "Continue reading the main story",
         "Eingebetteter Inhalt",
+        # a placeholder and a picture's controls, an embedded picture's label, the way to a
+        # post the consent form hid
+        "Loading...",
+        "Click to expand",
+        "Embed from Getty Images",
+        "Update your settings here to see it.",
     ],
 )
 def test_an_embeds_leftover_in_the_middle_of_the_body_goes(leftover) -> None:
@@ -52,6 +58,11 @@ def test_an_embeds_leftover_in_the_middle_of_the_body_goes(leftover) -> None:
         "Audio", "Images", "Play", "Up next", "9/11", "14:30",
         "3 photos were taken by the harbour master before the water came in.",
         "Open the gallery doors at nine, the owners told their staff.",
+        "Loading the new ovens took most of the morning.",
+        "Update your settings to see the new menu, the owners told regulars on Saturday.",
+        # an embedded post's signature is the post's, which the article quotes
+        "\u2014 Harbour Cafe (@harbourcafe) March 1, 2025",
+        "Click here, a regular joked, and the flood is gone.",
     ],
 )
 def test_an_articles_own_line_about_videos_and_posts_stays(own) -> None:

@@ -872,6 +872,12 @@ _EMBED: Final = re.compile(
     r"|continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)"
     r"|follow\s+@\w{1,30}\s+on\s+(?:x|twitter|instagram|threads|tiktok|bluesky)"
     r"|(?:https?://)?(?:pic\.twitter\.com|t\.co|youtu\.be|instagr\.am|vm\.tiktok\.com)/\S+"
+    # a player's or a picture's placeholder and its controls ("Loading...", "Click to
+    # expand"), an embedded picture's label, the way to a post consent hid
+    r"|loading|buffering|(?:click|tap)\s+to\s+(?:expand|enlarge|zoom)"
+    r"|embed\s+from\s+[\w ]{1,30}"
+    r"|(?:update|change|manage)\s+your\s+(?:privacy\s+|cookie\s+|consent\s+)?(?:settings|preferences)"
+    r"\s+(?:here\s+)?to\s+(?:see|view|watch|load|show)\s+(?:it|this(?:\s+\w+)?|the\s+\w+)"
 )
 EMBED_WORDS: Final = 14  # a placeholder or a post's signature is this short
 
@@ -881,7 +887,7 @@ EMBED_WORDS: Final = 14  # a placeholder or a post's signature is this short
 _EMBED_FIRST: Final = frozenset(
     """[ [embedded embedded embed eingebetteter contenu contenido contenuto loading buffering video
     vidéo vídeo click tap press watch view recommended related featured trending more listen this
-    content post a an continue follow""".split()
+    content post a an continue follow update change manage""".split()
 )
 _EMBED_HOSTS: Final = ("http", "pic.twitter.com/", "t.co/", "youtu.be/", "instagr.am/", "vm.tiktok.com/")
 
@@ -953,7 +959,7 @@ def is_duration(norm: str) -> bool:
 def is_embed_leftover(norm: str) -> bool:
     """(norm: lower case, dashes folded)"""
     space = norm.find(" ")
-    first = norm if space < 0 else norm[:space]
+    first = norm.rstrip(" .…!:") if space < 0 else norm[:space]  # ("Loading...": one word)
     if first not in _EMBED_FIRST and not first.startswith(_EMBED_HOSTS):
         # (the media gate inline: most lines fail it, and a call costs more than the test)
         if first in _MEDIA_FIRST or first[:1].isdigit() or first[-1:] == ":":
