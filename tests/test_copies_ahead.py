@@ -1,10 +1,14 @@
-"""Copies of a body that stand before it or were cut short with an ellipsis: the page's whole
-text in one line above its paragraphs (a summary field, a JSON-LD body), a teaser of the lead
-cut off with "..." right above it, and a second copy whose last line was cut off with an
-ellipsis.  The article comes back once, in its paragraphs; an article whose own lines end
+"""Copies of a body that stand before it, were cut short with an ellipsis or were wrapped
+anew: the page's whole text in one line above its paragraphs (a summary field, a JSON-LD
+body), a teaser of the lead cut off with "..." right above it, a second copy whose last line
+was cut off with an ellipsis, and a second copy wrapped at a fixed width.  The article comes back once, in its paragraphs; an article whose own lines end
 with an ellipsis or restate another line's start stays whole."""
 
 from __future__ import annotations
+
+import textwrap
+
+import pytest
 
 from newsclean import clean_text, restore
 
@@ -87,3 +91,49 @@ def test_an_elided_paragraph_and_its_joined_copy() -> None:
     record = [par, *BODY[1:], par + " " + BODY[1]]
     text, _ = _clean(record)
     assert text.startswith(par + "\n")
+
+
+def _wrapped(lines: list[str], width: int) -> list[str]:
+    return [piece for line in lines for piece in textwrap.wrap(line, width)]
+
+
+@pytest.mark.parametrize("width", [38, 72])
+def test_a_copy_wrapped_at_a_fixed_width_goes(width: int) -> None:
+    text, rules = _clean([*BODY, *_wrapped(BODY, width)])
+    assert text == "\n".join(BODY)
+    assert "rewrapped_copy" in rules
+
+
+def test_a_copy_run_together_and_wrapped_anew_goes() -> None:
+    text, rules = _clean([*BODY, *textwrap.wrap(" ".join(BODY), 64)])
+    assert text == "\n".join(BODY)
+    assert "rewrapped_copy" in rules
+
+
+def test_a_table_printed_again_in_another_layout_stays() -> None:
+    # a comparison table flattened into rows, then its cells again one under another (as a
+    # page's narrow layout prints it): labels and cells, not wrapped prose
+    rows = [
+        "Day crossing Night crossing",
+        "Leaves at Every hour from six in the morning. Half past eleven on Friday and Saturday.",
+        "Fare The standard single fare of the day. The same single fare as by day. Resident card",
+        "Travels free of charge on every crossing of the year.",
+    ]
+    cells = [
+        "The same single fare as by day.",
+        "Resident card",
+        "Travels free",
+    ]
+    lines = [*BODY, *rows, *cells]
+    text, _ = _clean(lines)
+    assert text == "\n".join(lines)
+
+
+def test_a_pull_quote_from_the_body_stays() -> None:
+    # one sentence of a paragraph printed again as a line of its own (a pull quote) is no
+    # rewrapped copy: a copy runs on over two lines or more
+    quote = "The extra sailing leaves the mainland pier at half past eleven and reaches the island"
+    lines = [BODY[0], BODY[1], quote, *BODY[2:]]
+    text, rules = _clean(lines)
+    assert quote in text
+    assert "rewrapped_copy" not in rules

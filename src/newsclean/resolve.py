@@ -259,6 +259,9 @@ def resolve(
     edited = first_edited if rep and rep == first_rep else repeats_mod.edited_copies(body, rep)
     if edited:
         rep = {**rep, **edited}
+    rewrapped = repeats_mod.rewrapped_copies(body, rep)
+    if rewrapped:
+        rep = {**rewrapped, **rep}
 
     first, last, shaped = _anchors(body, rep, ban, fam, tables)
     first_prose = first.index if first is not None else None

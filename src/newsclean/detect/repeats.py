@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from difflib import SequenceMatcher
 from operator import itemgetter
 from typing import Final
@@ -1027,3 +1027,83 @@ def _blocks(trace: list[dict[int, int]], n: int, m: int) -> list[tuple[int, int,
         else:
             blocks.append((i1, i2, j1, j2))
     return blocks
+
+
+# A copy whose line breaks are not the original's: the body printed again wrapped at a fixed
+# width, or with its paragraphs run together and cut anew ("…raise ferry fares across the" /
+# "harbour by an average of six percent…").  No line of such a copy equals a line above it, but
+# the run of its lines, joined by spaces, is a stretch of the text above, joined the same way.
+REWRAP_FRAGMENTS: Final = 3  # lines of four words or more that end no sentence: a copy may be wrapped
+REWRAP_WORDS: Final = 24  # a run of lines copying a stretch of the text above carries this many words
+REWRAP_PIECE: Final = 5  # ... and each of its lines but the last this many
+REWRAP_LINES: Final = 2  # ... in this many lines at least
+_KEY_WORDS: Final = 3  # a line is looked up by its first three words
+
+
+def rewrapped_copies(body: list[Line], known: Mapping[int, str]) -> dict[int, str]:
+    """Line index -> "rewrapped_copy" for runs of lines that copy, with other line breaks, a
+    stretch of the body's text above them (as in `known`, exact copies found already stay
+    theirs).  Asked only of a body with a few long lines that end no sentence, as wrapped
+    lines do; a line is looked up by its first words in an index of the body's word
+    triples, so the cost is linear in the body."""
+    if sum(
+        1 for ln in body if ln.words >= 4 and ln.index not in known and not _SENTENCE_END.search(ln.text[-4:])
+    ) < REWRAP_FRAGMENTS:
+        return {}
+    norms = [ln.norm for ln in body]
+    starts: list[int] = []
+    at = 0
+    for norm in norms:
+        starts.append(at)
+        at += len(norm) + 1
+    stream = " ".join(norms)
+    # where each triple of words first stands in the stream (a word: a run of non-spaces)
+    first: dict[str, int] = {}
+    spans = [m.span() for m in re.finditer(r"\S+", stream)]
+    for i in range(len(spans) - _KEY_WORDS + 1):
+        first.setdefault(stream[spans[i][0] : spans[i + _KEY_WORDS - 1][1]], spans[i][0])
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(body):
+        norm = norms[k]
+        key = " ".join(norm.split(" ", _KEY_WORDS)[:_KEY_WORDS])
+        p = first.get(key) if body[k].words >= _KEY_WORDS and body[k].index not in known else None
+        if p is None or p + len(norm) > starts[k] or not stream.startswith(norm, p):
+            k += 1
+            continue
+        # the run: the lines that go on from where this one ends in the text above
+        end, j, words = p + len(norm), k + 1, body[k].words
+        while (
+            j < len(body)
+            and stream.startswith(" " + norms[j], end)
+            and end + 1 + len(norms[j]) <= starts[k]
+        ):
+            end += 1 + len(norms[j])
+            words += body[j].words
+            j += 1
+        if (
+            j - k >= REWRAP_LINES
+            and words >= REWRAP_WORDS
+            # (wrapped prose: every line but the last a piece of a sentence or a sentence's
+            # end, not a table's cells or labels printed again in another layout)
+            and all(
+                x.words >= REWRAP_PIECE or _SENTENCE_END.search(x.text[-4:]) for x in body[k : j - 1]
+            )
+            and _breaks_differ(norms, starts, k, j, p, end)
+        ):
+            for x in body[k:j]:
+                out[x.index] = "rewrapped_copy"
+        k = j
+    return out
+
+
+def _breaks_differ(norms: list[str], starts: list[int], k: int, j: int, p: int, end: int) -> bool:
+    """Do the copy's lines k..j-1 break the copied stretch [p, end) elsewhere than the lines
+    it was copied from (else it is an exact copy, the comparison above's to judge)?"""
+    copy: set[int] = set()
+    at = 0
+    for x in norms[k : j - 1]:
+        at += len(x) + 1
+        copy.add(at)
+    lo, hi = bisect_left(starts, p + 1), bisect_left(starts, end)
+    return copy != {b - p for b in starts[lo:hi]}
