@@ -989,6 +989,25 @@ COMMENT_PROMPT_WORDS: Final = 20
 _COMMENT_WORDS: Final = frozenset(
     "comment comments commenting kommentar kommentare commentaire commentaires comentario comentarios".split()
 )
+# A comment form's own lines, in seven languages: its heading, the notes under it (the address
+# will not be published, required fields, the browser may keep the name, a spam filter's note)
+# and its button.  Each speaks to the commenter about the form; gated by their words.
+_COMMENT_FORM: Final = _gated(
+    ("laisser laissez deja deixe lascia schreibe schreiben kommentar",
+     r"^(?:laisse[rz]\s+un\s+commentaire|deja\s+(?:una\s+respuesta|un\s+comentario)|deixe\s+(?:uma\s+resposta|um\s+comentário)"
+     r"|lascia\s+(?:un\s+commento|una\s+risposta)|(?:schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+(?:schreiben|verfassen|abschicken|absenden))\W*$"),
+    ("published veröffentlicht publiée publicada pubblicato publicado",
+     r"^(?:your|ihre|deine|votre|tu|su|il\s+tuo|o\s+seu|seu)\s+(?:e-?mail\s+address|e-?mail-adresse|adresse\s+(?:e-?mail|de\s+messagerie)"
+     r"|dirección\s+de\s+correo(?:\s+electrónico)?|indirizzo\s+e-?mail|endereço\s+de\s+e-?mail)\s+"
+     r"(?:will\s+not|wird\s+nicht|ne\s+sera\s+pas|no\s+será|non\s+sarà|não\s+será)\s+(?:be\s+)?"
+     r"(?:published|veröffentlicht|publiée|publicada|pubblicato|publicado)\b"),
+    ("required", r"^required\s+fields\s+are\s+marked\b"),
+    ("save", r"^save\s+my\s+name,?\s+e-?mail,?\s+(?:and\s+)?website\s+in\s+this\s+browser\b"),
+    ("spam", r"^this\s+site\s+uses\s+[\w-]{2,20}\s+to\s+reduce\s+spam\b"),
+    ("publicar pubblica envoyer",
+     r"^(?:publicar\s+(?:el\s+)?comentario|publicar\s+comentário|pubblica\s+(?:il\s+)?commento|envoyer\s+(?:le\s+)?commentaire)\W*$"),
+)
+_COMMENT_FORM_WORDS: Final = frozenset().union(*(words for words, _rx in _COMMENT_FORM))
 _COMMENT_PROMPT: Final = re.compile(
     r"^(?:reader|readers'?|user|your|latest|top)\s+comments?\W*$"
     r"|\b(?:share|leave|post|add|tell\s+us)\s+(?:us\s+)?(?:your\s+)?(?:thoughts|comments?|views|opinions?)\b"
@@ -1203,6 +1222,12 @@ def classify(text: str, norm: str, words: int, toks: list[str] | None = None) ->
         and not _COMMENT_WORDS.isdisjoint(toks)
         and _COMMENT_PROMPT.search(norm)
         and _REPORTING.isdisjoint(toks)  # ("Comments are closed, the council said")
+    ):
+        return "widget"
+    if (
+        words <= COMMENT_PROMPT_WORDS
+        and not _COMMENT_FORM_WORDS.isdisjoint(toks)
+        and _search_gated(_COMMENT_FORM, toks, norm)
     ):
         return "widget"
     if words <= 15 and _newsletter(norm):
