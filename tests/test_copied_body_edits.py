@@ -464,3 +464,24 @@ def test_one_sentence_of_a_paragraph_restated_further_down_stays() -> None:
     body = [BODY[0], THREE, *BODY[1:], REPORT, one]
     art = clean_text("\n".join([HEAD, TITLE, *body]))
     assert art.text == "\n".join(body)
+
+
+def test_a_copy_whose_paragraphs_lost_their_closing_clauses_comes_back_once() -> None:
+    # every paragraph of the copy cut after a comma, however much of it is left: inside the
+    # copied stretch, where each paragraph's original leads
+    copy = [p.split(", ")[0].rstrip(".") + "." if ", " in p else p for p in BODY]
+    assert sum(c != p for c, p in zip(copy, BODY, strict=True)) >= 3
+    record = "\n".join([HEAD, TITLE, *BODY, *copy])
+    art = clean_text(record)
+    assert art.text == "\n".join(BODY)
+    assert restore(art.text, art.removed) == record
+
+
+def test_a_paragraphs_opening_restated_far_below_stays() -> None:
+    # the opening of a paragraph restated as a summary, alone, away from any copy: the
+    # article's own
+    summary = BODY[3].split(", ")[0] + "."
+    body = [*BODY, "Residents said they would hold a small party at the pond in May.", summary]
+    record = "\n".join([HEAD, TITLE, *body])
+    art = clean_text(record)
+    assert art.text == "\n".join(body)

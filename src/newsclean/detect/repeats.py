@@ -944,11 +944,16 @@ def _slight(wa: list[str], wb: list[str], block: tuple[int, int, int, int]) -> b
 _DIFF_WORDS: Final = 200  # paragraphs longer than this are compared by _few_edits, not difflib
 
 
+ALIGNED_CLAUSE_WORDS: Final = 5  # inside a copied stretch, what is left of a paragraph: this many words
+
+
 def _clause_dropped(fa: list[str], fb: list[str], aligned: bool) -> bool:
     """The copy's words are the original's with one run of them left out from inside (a
     clause dropped), most of the paragraph kept.  A run cut from its start or its end is a
     pull quote or a summary of it, the article's own -- unless `aligned`."""
-    if len(fb) < 0.6 * len(fa) or len(fb) >= len(fa):
+    if len(fb) >= len(fa) or len(fb) < (ALIGNED_CLAUSE_WORDS if aligned else 0.6 * len(fa)):
+        # (where the original's place leads, any part of the paragraph may be left, as any of
+        # its sentences may: the copy stands where the paragraph would)
         return False
     # (one run left out: the copy is a common opening and a common closing of the original)
     i1 = _common_prefix(fa, fb)
@@ -1033,23 +1038,31 @@ def _blocks(trace: list[dict[int, int]], n: int, m: int) -> list[tuple[int, int,
 # width, or with its paragraphs run together and cut anew ("…raise ferry fares across the" /
 # "harbour by an average of six percent…").  No line of such a copy equals a line above it, but
 # the run of its lines, joined by spaces, is a stretch of the text above, joined the same way.
-REWRAP_FRAGMENTS: Final = 3  # lines of four words or more that end no sentence: a copy may be wrapped
+REWRAP_FRAGMENTS: Final = 3  # lines that end no sentence, REWRAP_PIECE words or more: a copy may be wrapped
 REWRAP_WORDS: Final = 24  # a run of lines copying a stretch of the text above carries this many words
-REWRAP_PIECE: Final = 5  # ... and each of its lines but the last this many
+REWRAP_PIECE: Final = 5  # ... and each of its lines but the last this many (or ends a sentence)
 REWRAP_LINES: Final = 2  # ... in this many lines at least
-_KEY_WORDS: Final = 3  # a line is looked up by its first three words
+REWRAP_MISSES: Final = 4  # pieces searched for in vain before a record is given up (bounded time)
+_STOPS: Final = ".!?…:;。！？\"”’'»)]"
+
+
+def _fragment(ln: Line) -> bool:
+    """A wrapped line's shape: a piece of a sentence, cut where no sentence ends."""
+    return ln.words >= REWRAP_PIECE and ln.text.rstrip()[-1:] not in _STOPS
 
 
 def rewrapped_copies(body: list[Line], known: Mapping[int, str]) -> dict[int, str]:
     """Line index -> "rewrapped_copy" for runs of lines that copy, with other line breaks, a
-    stretch of the body's text above them (as in `known`, exact copies found already stay
-    theirs).  Asked only of a body with a few long lines that end no sentence, as wrapped
-    lines do; a line is looked up by its first words in an index of the body's word
-    triples, so the cost is linear in the body."""
-    if sum(
-        1 for ln in body if ln.words >= 4 and ln.index not in known and not _SENTENCE_END.search(ln.text[-4:])
-    ) < REWRAP_FRAGMENTS:
+    stretch of the body's text above them (exact copies in `known` stay theirs).  Asked only
+    of a body with a few pieces of sentences in lines of their own in its second half, as
+    wrapped lines are; such a piece is searched for in the text above it (a substring search,
+    REWRAP_MISSES in vain at most per record), and a piece found there is grown into the run
+    of lines around it that goes on as the text above does."""
+    if sum(1 for ln in body if _fragment(ln) and ln.index not in known) < REWRAP_FRAGMENTS:
         return {}
+    # (a copy stands below its original and has as many lines or more: its lines are in the
+    # body's second half, where they are looked for)
+    pieces = [k for k in range(len(body) // 2, len(body)) if body[k].words >= REWRAP_PIECE and body[k].index not in known]
     norms = [ln.norm for ln in body]
     starts: list[int] = []
     at = 0
@@ -1057,43 +1070,42 @@ def rewrapped_copies(body: list[Line], known: Mapping[int, str]) -> dict[int, st
         starts.append(at)
         at += len(norm) + 1
     stream = " ".join(norms)
-    # where each triple of words first stands in the stream (a word: a run of non-spaces)
-    first: dict[str, int] = {}
-    spans = [m.span() for m in re.finditer(r"\S+", stream)]
-    for i in range(len(spans) - _KEY_WORDS + 1):
-        first.setdefault(stream[spans[i][0] : spans[i + _KEY_WORDS - 1][1]], spans[i][0])
     out: dict[int, str] = {}
-    k = 0
-    while k < len(body):
-        norm = norms[k]
-        key = " ".join(norm.split(" ", _KEY_WORDS)[:_KEY_WORDS])
-        p = first.get(key) if body[k].words >= _KEY_WORDS and body[k].index not in known else None
-        if p is None or p + len(norm) > starts[k] or not stream.startswith(norm, p):
-            k += 1
+    misses = REWRAP_MISSES
+    done = -1  # the last line of the last run looked at
+    for k in pieces:
+        if k <= done:
             continue
-        # the run: the lines that go on from where this one ends in the text above
-        end, j, words = p + len(norm), k + 1, body[k].words
-        while (
-            j < len(body)
-            and stream.startswith(" " + norms[j], end)
-            and end + 1 + len(norms[j]) <= starts[k]
-        ):
-            end += 1 + len(norms[j])
-            words += body[j].words
+        p = stream.find(norms[k], 0, starts[k])
+        if p < 0:
+            misses -= 1
+            if misses == 0:
+                break  # (a wrapped copy's pieces are found at once; most bodies have none)
+            continue
+        # the run: back over the lines that end where this one's copy starts in the text
+        # above, then on over those that go on from where it ends
+        i, lo = k, p
+        while i - 1 > done and lo > 0 and stream.endswith(norms[i - 1] + " ", 0, lo):
+            lo -= len(norms[i - 1]) + 1
+            i -= 1
+        j, hi = k + 1, p + len(norms[k])
+        while j < len(body) and stream.startswith(" " + norms[j], hi) and hi + 1 + len(norms[j]) <= starts[i]:
+            hi += 1 + len(norms[j])
             j += 1
+        done = j - 1
         if (
-            j - k >= REWRAP_LINES
-            and words >= REWRAP_WORDS
+            j - i >= REWRAP_LINES
+            and sum(x.words for x in body[i:j]) >= REWRAP_WORDS
+            and hi <= starts[i]
             # (wrapped prose: every line but the last a piece of a sentence or a sentence's
             # end, not a table's cells or labels printed again in another layout)
             and all(
-                x.words >= REWRAP_PIECE or _SENTENCE_END.search(x.text[-4:]) for x in body[k : j - 1]
+                x.words >= REWRAP_PIECE or _SENTENCE_END.search(x.text[-4:]) for x in body[i : j - 1]
             )
-            and _breaks_differ(norms, starts, k, j, p, end)
+            and _breaks_differ(norms, starts, i, j, lo, hi)
         ):
-            for x in body[k:j]:
+            for x in body[i:j]:
                 out[x.index] = "rewrapped_copy"
-        k = j
     return out
 
 
