@@ -1,6 +1,7 @@
 """A comment form under the article, in seven languages: its heading, the notes under it (the
-address will not be published, required fields, the browser keeping the name, a spam filter's
-note) and its button go; a story's sentences about comments, addresses and spam stay."""
+commenter's address kept private, the fields to fill in, the browser keeping the name, a spam
+filter's note) and its button go; a story's sentences about comments, addresses and spam
+stay."""
 
 from __future__ import annotations
 
@@ -34,13 +35,13 @@ def _family(line: str) -> str | None:
         "Lascia un commento",
         "Deixe um comentário",
         "Schreiben Sie einen Kommentar",
-        "Your email address will not be published.",
+        "Your e-mail address will not be published here.",
         "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
         "Tu dirección de correo electrónico no será publicada.",
         "Il tuo indirizzo email non sarà pubblicato.",
         "Required fields are marked *",
-        "Save my name, email, and website in this browser for the next time I comment.",
-        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Save my name, e-mail and website in this browser for my next comment.",
+        "This site uses Spamguard to reduce spam. Comments are checked before they appear.",
         "Publicar el comentario",
         "Pubblica il commento",
         "Kommentar abschicken",
@@ -69,9 +70,9 @@ def test_a_storys_sentences_about_comments_are_not_widgets(line: str) -> None:
     [
         ["Deja una respuesta", "Tu dirección de correo electrónico no será publicada.",
          "Comentario", "Nombre", "Correo electrónico", "Publicar el comentario"],
-        ["Leave a Reply", "Your email address will not be published. Required fields are marked *",
-         "Save my name, email, and website in this browser for the next time I comment.",
-         "This site uses Akismet to reduce spam. Learn how your comment data is processed."],
+        ["Leave a Reply", "Your e-mail address will not be published here. Required fields are marked *",
+         "Save my name, e-mail and website in this browser for my next comment.",
+         "This site uses Spamguard to reduce spam. Comments are checked before they appear."],
     ],
 )
 def test_a_comment_form_under_the_article_goes(form: list[str]) -> None:

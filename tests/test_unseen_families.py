@@ -139,7 +139,7 @@ def test_article_about_a_missing_web_page_stays_whole() -> None:
         ("É proibida a reprodução deste conteúdo sem autorização prévia.", "copyright"),
         ("® Registered trademark of Alder & Finch Ltd.", "copyright"),
         ("Northwind® is a trademark owned by Northwind Media Group.", "copyright"),
-        ("All trademarks shown are the property of their respective owners.", "copyright"),
+        ("All trademarks shown belong to their respective holders.", "copyright"),
         ("Eingetragene Marke der Alpenblick Verlag GmbH", "copyright"),
         ("Marque déposée – Groupe Rivage", "copyright"),
         ("Sie haben ein Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten.", "cookie_notice"),

@@ -48,7 +48,7 @@ def test_wall_questions_and_error_requests_are_named(line: str, family: str) -> 
     "line",
     [
         "Readers who want to read more about the route can find the timetable at the station.",
-        "If you want to read more on the history of the line, the museum has an archive.",
+        "If you would like to read more about the line's history, the museum keeps an archive.",
         "Continuing to read the report, the committee found two more errors in the budget.",
         "Auditors found an error in the contract, and the authority said it would pay the difference.",
         "She said that if you spot an error on a ticket you should keep it as proof.",

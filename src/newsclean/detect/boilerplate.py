@@ -989,9 +989,9 @@ COMMENT_PROMPT_WORDS: Final = 20
 _COMMENT_WORDS: Final = frozenset(
     "comment comments commenting kommentar kommentare commentaire commentaires comentario comentarios".split()
 )
-# A comment form's own lines, in seven languages: its heading, the notes under it (the address
-# will not be published, required fields, the browser may keep the name, a spam filter's note)
-# and its button.  Each speaks to the commenter about the form; gated by their words.
+# A comment form's own lines, in seven languages: its heading, the notes under it (the
+# commenter's address kept private, the fields to fill in, the browser keeping the name, a spam
+# filter's note) and its button.  Each speaks to the commenter about the form; gated by their words.
 _COMMENT_FORM: Final = _gated(
     ("laisser laissez deja deixe lascia schreibe schreiben kommentar",
      r"^(?:laisse[rz]\s+un\s+commentaire|deja\s+(?:una\s+respuesta|un\s+comentario)|deixe\s+(?:uma\s+resposta|um\s+comentário)"
