@@ -40,7 +40,7 @@ def _family(line: str) -> str | None:
         "Tu dirección de correo electrónico no será publicada.",
         "Il tuo indirizzo email non sarà pubblicato.",
         "Required fields are marked *",
-        "Save my name, e-mail and website in this browser for my next comment.",
+        "Save my name, e-mail and website in this browser until I comment again.",
         "This site uses Spamguard to reduce spam. Comments are checked before they appear.",
         "Publicar el comentario",
         "Pubblica il commento",
@@ -71,7 +71,7 @@ def test_a_storys_sentences_about_comments_are_not_widgets(line: str) -> None:
         ["Deja una respuesta", "Tu dirección de correo electrónico no será publicada.",
          "Comentario", "Nombre", "Correo electrónico", "Publicar el comentario"],
         ["Leave a Reply", "Your e-mail address will not be published here. Required fields are marked *",
-         "Save my name, e-mail and website in this browser for my next comment.",
+         "Save my name, e-mail and website in this browser until I comment again.",
          "This site uses Spamguard to reduce spam. Comments are checked before they appear."],
     ],
 )
