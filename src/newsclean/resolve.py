@@ -867,6 +867,10 @@ def _anchors(
             or ln.index in tables
         )
     ]
+    wrapped = _wrapped_prose(body, rep)
+    if wrapped:
+        have = {ln.index for ln in shaped}
+        shaped = sorted(shaped + [ln for ln in wrapped if ln.index not in have], key=_INDEX)
     first = next((ln for ln in shaped if not explained(ln)), None)
     # an agency tag opens the first paragraph: the body starts there, whatever its length
     limit = first.index if first is not None else body[-1].index
@@ -896,6 +900,69 @@ def _anchors(
     if last is None or (first is not None and last.index < first.index):
         last = first  # a tagged first paragraph may be the only anchor
     return first, last, shaped
+
+
+# Text wrapped at a fixed width (a plain-text rendering, a press release, a mailing list): a
+# paragraph runs over several lines of 8-15 words, none but its last ending a sentence, the
+# next often opening in lower case.  Each such line is prose, though no line alone has a
+# prose line's length.
+WRAPPED_PAIRS: Final = 3  # lines running on into a next line opening in lower case: the text is wrapped
+WRAP_MIN_WORDS: Final = 6  # a wrapped line (not a paragraph's last) has this many words
+
+
+def _runs_on(ln: Line, nxt: Line) -> bool:
+    """Does `ln` run on into `nxt` as a wrapped paragraph's line does?"""
+    return (
+        ln.words >= WRAP_MIN_WORDS
+        and nxt.index == ln.index + 1
+        and not _ends_sentence(ln.text)
+        and nxt.text[:1].islower()
+    )
+
+
+WRAP_WIDTH: Final = 110  # wrapped text: its lines are no longer than this (a terminal's width or so)
+WRAP_LONGER: Final = 0.1  # ... but for this share of them
+WRAP_FULL: Final = 0.7  # a wrapped paragraph's line (not its last) fills this share of the width
+
+
+def _wrapped_prose(body: list[Line], rep: Mapping[int, str]) -> list[Line]:
+    """The lines of wrapped paragraphs (PROSE_WORDS words or more in all, the last line
+    ending a sentence), when the body is wrapped text; else none.  Wrapped text: lines that
+    run on into a next line in lower case, and its lines of words no longer than a width (a
+    writer who opens sentences in lower case writes paragraphs longer than any width)."""
+    if sum(1 for a, b in zip(body, body[1:], strict=False) if _runs_on(a, b)) < WRAPPED_PAIRS:
+        return []
+    lines = [ln for ln in body if ln.words >= WRAP_MIN_WORDS]
+    if sum(1 for ln in lines if len(ln.text) > WRAP_WIDTH) > WRAP_LONGER * len(lines):
+        return []
+    # a paragraph's lines but its last fill the width: a heading or a banner above is shorter
+    width = max((len(ln.text) for ln in lines if len(ln.text) <= WRAP_WIDTH), default=0)
+    full = WRAP_FULL * width
+    out: list[Line] = []
+    run: list[Line] = []
+    for k, ln in enumerate(body):
+        if ln.index in rep:
+            run = []
+            continue
+        if run and not (
+            run[-1].index + 1 == ln.index
+            and not _ends_sentence(run[-1].text)
+            and run[-1].words >= WRAP_MIN_WORDS
+            and len(run[-1].text) >= full
+        ):
+            run = []
+        if not run and not (k + 1 < len(body) and _runs_on(ln, body[k + 1]) and len(ln.text) >= full):
+            continue  # (a paragraph's first line runs on into a line in lower case: not a heading)
+        run.append(ln)
+        if (
+            len(run) >= 2
+            and _ends_sentence(ln.text)
+            and sum(x.words for x in run) >= PROSE_WORDS
+            and any(b.text[:1].islower() for b in run[1:])
+        ):
+            out.extend(run)
+            run = []
+    return out
 
 
 def _mark_furniture(
