@@ -263,7 +263,7 @@ def resolve(
     if rewrapped:
         rep = {**rewrapped, **rep}
 
-    first, last, shaped = _anchors(body, rep, ban, fam, tables)
+    first, last, shaped = _anchors(body, rep, ban, fam, tables, _runs_on_thrice(view.text))
     first_prose = first.index if first is not None else None
     last_prose = last.index if last is not None else None
     # the prose-shaped lines from the first prose line to the last (shaped is in line order)
@@ -840,9 +840,11 @@ def _table_rows(body: list[Line]) -> set[int]:
 
 
 def _anchors(
-    body: list[Line], rep: dict[int, str], ban: _Lazy, fam: _Lazy, tables: set[int]
+    body: list[Line], rep: dict[int, str], ban: _Lazy, fam: _Lazy, tables: set[int],
+    run_ons: bool = False,
 ) -> tuple[Line | None, Line | None, list[Line]]:
-    """The body's first and last prose lines, and the prose-shaped lines between."""
+    """The body's first and last prose lines, and the prose-shaped lines between.  run_ons:
+    the record has lines running on into lines in lower case (it may be wrapped text)."""
 
     def explained(ln: Line) -> bool:
         return bool(ban[ln.index] or fam[ln.index])
@@ -867,7 +869,7 @@ def _anchors(
             or ln.index in tables
         )
     ]
-    wrapped = _wrapped_prose(body, rep)
+    wrapped = _wrapped_prose(body, rep) if run_ons else []
     if wrapped:
         have = {ln.index for ln in shaped}
         shaped = sorted(shaped + [ln for ln in wrapped if ln.index not in have], key=_INDEX)
@@ -908,6 +910,29 @@ def _anchors(
 # prose line's length.
 WRAPPED_PAIRS: Final = 3  # lines running on into a next line opening in lower case: the text is wrapped
 WRAP_MIN_WORDS: Final = 6  # a wrapped line (not a paragraph's last) has this many words
+
+
+# a line's break, then the next line opening in lower case (ASCII: most wrapped text's
+# continuations); found from the newline, which the engine looks for as a literal
+_RUN_ON: Final = re.compile(r"\n[a-z]")
+_NO_RUN_ON: Final = frozenset(" \t\r\n.!?:;\"”’')]")  # what a line running on does not end on
+RUN_ON_LOOKS: Final = 64  # line starts in lower case looked at in one record at most
+
+
+def _runs_on_thrice(text: str) -> bool:
+    """Does the text hold WRAPPED_PAIRS places where a line runs on into one in lower case?
+    (one scan of the record's text before any line is asked)"""
+    n = looks = 0
+    for m in _RUN_ON.finditer(text):
+        at = m.start() - (1 if text[m.start() - 1 : m.start()] == "\r" else 0)
+        if at > 0 and text[at - 1] not in _NO_RUN_ON:
+            n += 1
+            if n >= WRAPPED_PAIRS:
+                return True
+        looks += 1
+        if looks >= RUN_ON_LOOKS:
+            break
+    return False
 
 
 def _runs_on(ln: Line, nxt: Line) -> bool:
