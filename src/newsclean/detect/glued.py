@@ -201,19 +201,19 @@ def spaced_tail(ln: Line, named: Callable[[str], str | None]) -> Span | None:
             continue
         if _TAIL_AT.search(rest) is not None or _WORD_GLUE.search(rest) is not None:
             continue  # (pieces glued with no space: where the furniture starts is theirs to say)
-        if rest.rstrip(_CLOSERS)[-1:] in ".!?" and not rest.rstrip(".").endswith(("reserved", "Reserved")):
-            continue  # a statement of its own (a rights notice ends on a stop too)
         before = text[:cut]
         word = before.rstrip(_CLOSERS)[:-1].rsplit(" ", 1)[-1]
         if len(before.split()) < MIN_BEFORE or not (word.isalpha() and word.islower() or word.isdigit()):
             continue
-        if named(rest) in _SPACED_TAIL:
+        family = named(rest)
+        # (a stretch ending on a stop is a statement of its own, but for a rights notice)
+        if family in _SPACED_TAIL and (family == "copyright" or rest.rstrip(_CLOSERS)[-1:] not in ".!?"):
             return Span(ln.cstart + cut, ln.cend, "boilerplate", "glued_tail")
     return None
 
 
 def spaced_head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
-    """A widget's label or a notice run onto the article's first line before a space
+    """A widget's label or an ad slot run onto the article's first line before a space
     ("Advertisement The council voted …", "Share this article The council …"): cut after
     the first MAX_WORDS words at most, where a strong family names all that stands before and
     what follows reads as prose (MIN_REST words, most of them in lower case: not a heading

@@ -1043,6 +1043,7 @@ REWRAP_WORDS: Final = 24  # a run of lines copying a stretch of the text above c
 REWRAP_PIECE: Final = 5  # ... and each of its lines but the last this many (or ends a sentence)
 REWRAP_LINES: Final = 2  # ... in this many lines at least
 REWRAP_MISSES: Final = 4  # pieces searched for in vain before a record is given up (bounded time)
+REWRAP_SCAN: Final = 8_000_000  # characters searched in one record at most, found or not
 _STOPS: Final = ".!?…:;。！？\"”’'»)]"
 
 
@@ -1072,10 +1073,14 @@ def rewrapped_copies(body: list[Line], known: Mapping[int, str]) -> dict[int, st
     stream = " ".join(norms)
     out: dict[int, str] = {}
     misses = REWRAP_MISSES
+    budget = REWRAP_SCAN
     done = -1  # the last line of the last run looked at
     for k in pieces:
         if k <= done:
             continue
+        budget -= starts[k]
+        if budget < 0:
+            break  # (a record of many separate runs: the searches stay bounded)
         p = stream.find(norms[k], 0, starts[k])
         if p < 0:
             misses -= 1
