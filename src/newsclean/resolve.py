@@ -295,6 +295,9 @@ def resolve(
         start = tail[stop].index if stop >= 0 else tail[0].index - 1 if tail else body[-1].index
         _closing_author_box(body, first.index, start, marks)
         _legal_end(body, prose, marks)
+        _unrelated_notes(body, prose, marks)
+        if len(prose) > 1:
+            _walls_inside(body, prose, fam, marks)
     if rep and first_prose is not None:
         # What was copied along with the body is the article's: its closing list, its own note
         # (the lines above the body are left to the title choice).
@@ -1736,6 +1739,79 @@ def _legal_end(body: list[Line], prose: list[Line], marks: dict) -> None:
         if any(w in vocab for w in strong):
             return
         marks[ln.index] = ("boilerplate", rule)
+
+
+# A labelled note ("Label: a sentence or two"), its label a few words: what a page puts under
+# every article (a legal, editorial or commercial notice) in whatever wording.
+_NOTE_LABEL: Final = re.compile(r"\W{0,2}([^\W\d_][^:.!?\n]{0,40}):\s+\S")
+NOTE_LABEL_WORDS: Final = 4
+NOTE_WORDS: Final = 10  # a note shorter than this ("Photo: …", "Updated: …") says too little
+NOTE_CONTENT: Final = 4  # content words a note needs for its silence about the story to tell
+NOTE_BODY_WORDS: Final = 80  # words of prose above it, for the story's vocabulary to be known
+NOTES: Final = 2  # kept lines at the record's end looked at
+
+
+def _unrelated_notes(body: list[Line], prose: list[Line], marks: dict) -> None:
+    """Labelled notes ending the record that share not one content word with the article's
+    prose above them: a page's standing notice, whatever its wording or language.  An
+    article's own closing note -- an update, a correction, its own disclosure, a credit --
+    speaks of the story and names some of its words (no gold article of the dev sets ends on
+    a labelled note of ten words or more sharing none)."""
+    for _ in range(NOTES):
+        last = next((ln for ln in reversed(body) if ln.index not in marks), None)
+        if last is None or last.words < NOTE_WORDS:
+            return
+        m = _NOTE_LABEL.match(last.text.lstrip())
+        if m is None or len(m.group(1).split()) > NOTE_LABEL_WORDS:
+            return
+        above = [p for p in prose if p.index < last.index and p.index not in marks]
+        if sum(p.words for p in above) < NOTE_BODY_WORDS:
+            return
+        from .line_model.stopwords import english_stops, stoplist_for  # (see _stop_words)
+
+        toks = last.toks
+        stop = stoplist_for(toks)
+        english = english_stops()
+        content = {w for w in toks if len(w) >= 4 and w.isalpha() and w not in stop and w not in english}
+        if len(content) < NOTE_CONTENT:
+            return
+        vocab = _words_of(above)
+        if any(w in vocab for w in content):
+            return
+        marks[last.index] = ("boilerplate", "unrelated_note")
+
+
+WALL_INSIDE_WORDS: Final = 12
+# the subscription's and the account's words, and the acts of signing in and trying
+_WALL_KEYS: Final = boiler_mod.OFFER_STRONG | frozenset(
+    """member members membership premium paywall exclusive exclusivo exclusif exklusiv sign
+    signed signing log logged logging trial trials""".split()
+)
+
+
+def _walls_inside(body: list[Line], prose: list[Line], fam: _Lazy, marks: dict) -> None:
+    """A wall's prompt left between two paragraphs ("Subscriber exclusive", "Déjà abonné ? Se
+    connecter"): a short line of the paywall family, or worded as an offer or a sign-in
+    prompt, whose subscription and account words the article's other lines never use (a
+    story about a paper's subscribers, a club's members or how to log in to a service keeps
+        its lines).  A line running on into the next (ending on a comma or a colon), or one giving
+    a value after a colon ("you log in as: guest"), is an instruction of the article's."""
+    lo, hi = prose[0].index, prose[-1].index
+    inside = [ln for ln in body if lo < ln.index < hi and ln.index not in marks]
+    found: list[tuple[Line, frozenset[str]]] = []
+    for ln in inside:
+        if ln.words > WALL_INSIDE_WORDS or ln.text.rstrip()[-1:] in ",:;" or ": " in ln.text:
+            continue
+        keys = _WALL_KEYS.intersection(ln.toks)
+        if keys and (fam[ln.index] == "paywall" or boiler_mod.offer_prompt(ln.toks, ln.text) is not None):
+            found.append((ln, keys))
+    if not found:
+        return
+    walls = {ln.index for ln, _ in found}
+    vocab = _words_of([prose[0], *(ln for ln in inside if ln.index not in walls), prose[-1]])
+    for ln, keys in found:
+        if not any(w in vocab for w in keys):
+            marks[ln.index] = _WALL_MARK
 
 
 def _unmarked_above(tail: list[Line], k: int, marks: dict) -> int:

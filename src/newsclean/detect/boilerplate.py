@@ -1084,6 +1084,14 @@ _READING_AID: Final = re.compile(
     r"(?:\d+|one|a|an)\b[^.]{0,15}$|"
     r"(?:lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\s*:?\s*(?:ca\.\s*)?\d+\b[^.]{0,12}\.?$|"
     r"(?:listen|audio)(?:\s+(?:version|to\s+(?:this|the)\s+(?:article|story|post|episode)))?"
+    r"\s*(?:[·:|-]\s*)?(?:\d+:\d\d)?$|"
+    # a player's button to hear the article, in de, fr, es, it, pt, nl
+    r"(?:(?:artikel\s+|beitrag\s+|text\s+)?(?:vorlesen(?:\s+lassen)?|anhören)|"
+    r"(?:écouter|ecouter)\s+(?:cet\s+|l')(?:article|audio)|"
+    r"escuch(?:ar|a|e)\s+(?:este\s+|esta\s+|el\s+|la\s+)?(?:artículo|articulo|nota|noticia)|"
+    r"ascolta\s+(?:questo\s+|l')articolo|"
+    r"(?:ouvir|ouça|ouca)\s+(?:este\s+|o\s+)?(?:artigo|texto)|"
+    r"(?:beluister|luister\s+naar)\s+(?:dit|het)\s+artikel|lees\s+voor)"
     r"\s*(?:[·:|-]\s*)?(?:\d+:\d\d)?$"
 )
 _EMBED_CREDIT: Final = re.compile(r"an?\s+(?:post|photo|video|reel)\s+shared\s+by\b[^.]{0,60}$")
@@ -1092,7 +1100,8 @@ _EMBED_CREDIT: Final = re.compile(r"an?\s+(?:post|photo|video|reel)\s+shared\s+b
 _READING_AID_LEADS: Final = (
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one", "two", "three", "four", "five",
     "ten", "estimated", "reading", "read", "listening", "lesezeit", "temps", "tiempo", "listen",
-    "audio", "a ",
+    "audio", "a ", "artikel", "beitrag", "text", "vorlesen", "anhören", "écouter", "ecouter",
+    "escuch", "ascolta", "ouvir", "ouça", "ouca", "beluister", "luister", "lees",
 )
 _READING_AID_FIRST: Final = frozenset(p[0] for p in _READING_AID_LEADS)
 
@@ -1439,7 +1448,7 @@ def legal_notice(toks: list[str]) -> frozenset[str] | None:
 # The prompt a wall leaves under a story ("Schon Abonnent? Hier anmelden", "Abonnez-vous dès
 # 1 € le premier mois", "Ya tienes una cuenta? Inicia sesión") is a short line built of the
 # subscription's and the account's words, a price or a trial's length beside them.
-_OFFER_STRONG: Final = frozenset(
+OFFER_STRONG: Final = frozenset(
     """subscribe subscriber subscribers subscription subscriptions subscribed login signin
     paywall abonnieren abonniere abonnent abonnenten abonnentin abo abos abonnement digitalabo
     testabo probeabo anmelden einloggen registrieren abonnez abonner abonné abonnés abonnée
@@ -1484,7 +1493,7 @@ _ACT_PAIRS: Final = frozenset(
     (("sign", "in"), ("sign", "up"), ("log", "in"), ("log", "on"), ("logged", "in"), ("signed", "in"))
 )
 _SIGN_IN: Final = "\x00signin"  # such a pair in the line: one more strong word of the offer's
-_OFFER_STRONG_PAIRED: Final = _OFFER_STRONG | {_SIGN_IN}
+OFFER_STRONG_PAIRED: Final = OFFER_STRONG | {_SIGN_IN}
 
 
 def _signs_in(toks: list[str]) -> bool:
@@ -1496,12 +1505,12 @@ def offer_prompt(toks: list[str], text: str) -> frozenset[str] | None:
     its sign-in prompt (None: it is no such line), read as legal_notice reads notices."""
     if len(toks) > OFFER_WORDS:
         return None
-    strong = _OFFER_STRONG
+    strong = OFFER_STRONG
     signs_in = _signs_in(toks)  # (an act, and a strong word where the line has none)
     if strong.isdisjoint(toks):
         if not signs_in:
             return None
-        strong = _OFFER_STRONG_PAIRED
+        strong = OFFER_STRONG_PAIRED
         toks = [*toks, _SIGN_IN]
     if _PRICE.search(text):
         toks = [*toks, _PRICED]
