@@ -46,7 +46,21 @@ def test_furniture_after_the_last_sentence_and_a_space_goes(tail: str) -> None:
     assert rules == ["glued_tail"]
 
 
-@pytest.mark.parametrize("head", ["Advertisement", "Share this article"])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Advertisement",
+        "Share this article",
+        # a player's button to hear the article, in English, German and French
+        "Listen to this story",
+        "Artikel anhören",
+        "Écouter cet article",
+        # a menu's items, two or more
+        "Home News Local",
+        # a share row ending on a camel-cased name ("WhatsApp"): cut after the whole name
+        "Facebook Twitter WhatsApp",
+    ],
+)
 def test_a_label_before_the_first_sentence_and_a_space_goes(head: str) -> None:
     text, rules = _clean(head + " " + BODY[0], BODY[-1])
     assert text == "\n".join(BODY)
@@ -84,6 +98,11 @@ def test_the_last_line_s_own_sentences_stay(last: str) -> None:
         "Plots To Residents",
         "Advertisement Standards Authority Upholds Complaint Against The Garden Centre Over "
         "Its Allotment Claims",
+        # one menu word may be a name's first ("News Corp", "Home Office")
+        "News Corp said on Monday that it would sponsor the borough's allotment show for "
+        "another three years.",
+        "Home Office inspectors visited the depot site in March before the new plots opened "
+        "to residents.",
     ],
 )
 def test_the_first_line_s_own_opening_stays(first: str) -> None:

@@ -178,7 +178,10 @@ _SPACED_TAIL_AT: Final = re.compile(rf"[.!?][\"”’')\]]?(?= [{_CAP}0-9©])")
 _SPACED_TAIL: Final = frozenset(
     ("widget", "ad_marker", "related_header", "tag_list", "copyright", "glued_widgets")
 )
-_SPACED_HEAD: Final = frozenset(("widget", "ad_marker"))
+_SPACED_HEAD: Final = frozenset(("widget", "ad_marker", "reading_aid"))
+# a menu's items run onto the first line ("Home News Local The council …"): two items at least
+# (one menu word may be the first of a name: "News Corp said …")
+_SPACED_MENU: Final = "navigation"
 # a label does not end on these: what ends on them runs on into the sentence ("Thanks to the …")
 _RUNS_ON: Final = frozenset(
     "a an the to of for in on at by with from and or but as our your my his her their its this that".split()
@@ -213,8 +216,9 @@ def spaced_tail(ln: Line, named: Callable[[str], str | None]) -> Span | None:
 
 
 def spaced_head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
-    """A widget's label or an ad slot run onto the article's first line before a space
-    ("Advertisement The council voted …", "Share this article The council …"): cut after
+    """A widget's label, an ad slot, a reading aid or a menu's items run onto the article's
+    first line before a space ("Advertisement The council voted …", "Share this article The
+    council …", "Listen to this article The council …"): cut after
     the first MAX_WORDS words at most, where a strong family names all that stands before and
     what follows reads as prose (MIN_REST words, most of them in lower case: not a heading
     in title case, whose first word may be a widget's)."""
@@ -237,7 +241,8 @@ def spaced_head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
             or 2 * sum(w[:1].islower() for w in rest[1:]) < len(rest) - 1
         ):
             continue
-        if named(text[:at]) in _SPACED_HEAD:
+        family = named(text[:at])
+        if family in _SPACED_HEAD or (family == _SPACED_MENU and n >= 2):
             return Span(ln.cstart, ln.cstart + at + 1, "boilerplate", "glued_head")
     return None
 
@@ -332,6 +337,8 @@ def head(ln: Line, named: Callable[[str], str | None]) -> Span | None:
             continue
         if n < 2 and not named(lead) and not _opens_sentence(lead, text[cut:]):
             continue  # "PowerPoint presentations …", "McDonald's said …": one camel-cased word
+        if _hump_of_named(text, cut, named):
+            continue
         return Span(ln.cstart, ln.cstart + _through_widgets(text, cut, named), "boilerplate", "glued_head")
     # a widget string ending on a short word, a bracket, a figure or a stop ("Follow usA …",
     # "Comments (4)Being …", "Lesezeit: 3 Min.Was …"), or before a one-letter word ("SubscribeI
@@ -373,6 +380,16 @@ def _short_closing(before: str) -> bool:
         and before.rstrip(_CLOSERS).endswith(".")
         and not _addresses_reader(before)
     )
+
+
+def _hump_of_named(text: str, cut: int, named: Callable[[str], str | None]) -> bool:
+    """Is the capital at `cut` a hump inside a camel-cased name that ends the furniture
+    ("Facebook Twitter WhatsApp The council …"): a capitalised word follows the whole word
+    after a space, as a sentence's opening does, and the family names the stretch through
+    the whole word too.  (A sentence's own opening word glued on -- "Share this storyThe
+    council …" -- has its sentence's lower-case words after it.)"""
+    end = text.find(" ", cut)
+    return end > cut and text[end + 1 : end + 2].isupper() and _strong(named(text[:end]))
 
 
 def _rest_holds(text: str, cut: int, lead: str, named: Callable[[str], str | None]) -> bool:

@@ -905,7 +905,13 @@ def _slip(wa: list[str], wb: list[str], block: tuple[int, int, int, int], prose:
         a, b = " ".join(old).casefold(), " ".join(new).casefold()
         if SequenceMatcher(None, a, b).ratio() >= 0.8:
             return True
-    return prose and len(old) == 1 and len(wa) >= SLIP_WORDS and not any(_named(w) for w in new)
+    if not prose or len(wa) < SLIP_WORDS:
+        return False
+    if len(old) == 1 and not any(_named(w) for w in new):
+        return True
+    # one common word given as a name in a long paragraph ("the company" / "the Acme"): a
+    # template's entries differ in a name where both have one
+    return len(wa) >= FIGURE_WORDS and len(old) == len(new) == 1 and not _named(old[0])
 
 
 def _figure_swap(wa: list[str], wb: list[str], block: tuple[int, int, int, int]) -> bool:
