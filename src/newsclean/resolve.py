@@ -29,7 +29,7 @@ from .detect import dateline
 from .detect import repeats as repeats_mod
 from .detect.markdown import image_only
 from .model import Verdict
-from .text_view import Line, TextView, normalise
+from .text_view import Line, TextView, normalise, tokens
 
 PROSE_WORDS: Final = 15  # a line this long is body prose, whatever its neighbours
 MIN_SENTENCE_WORDS: Final = 8  # anchor for articles too short to have a prose paragraph
@@ -1767,12 +1767,13 @@ def _unrelated_notes(body: list[Line], prose: list[Line], marks: dict) -> None:
         above = [p for p in prose if p.index < last.index and p.index not in marks]
         if sum(p.words for p in above) < NOTE_BODY_WORDS:
             return
-        from .line_model.stopwords import english_stops, stoplist_for  # (see _stop_words)
+        from .line_model.stopwords import english_stops  # (see _stop_words)
 
-        toks = last.toks
-        stop = stoplist_for(toks)
+        # (English's stop list only: a vote on the note's language would load the index of
+        # all lists, half a second a process; another language's function words count as
+        # content words, and only ever keep a note)
         english = english_stops()
-        content = {w for w in toks if len(w) >= 4 and w.isalpha() and w not in stop and w not in english}
+        content = {w for w in last.toks if len(w) >= 4 and w.isalpha() and w not in english}
         if len(content) < NOTE_CONTENT:
             return
         vocab = _words_of(above)
@@ -1782,6 +1783,7 @@ def _unrelated_notes(body: list[Line], prose: list[Line], marks: dict) -> None:
 
 
 WALL_INSIDE_WORDS: Final = 12
+WALL_RUN: Final = 3  # short lines in a row, at most, where a wall's prompt stands inside the body
 # the subscription's and the account's words, and the acts of signing in and trying
 _WALL_KEYS: Final = boiler_mod.OFFER_STRONG | frozenset(
     """member members membership premium paywall exclusive exclusivo exclusif exklusiv sign
@@ -1794,16 +1796,32 @@ def _walls_inside(body: list[Line], prose: list[Line], fam: _Lazy, marks: dict) 
     connecter"): a short line of the paywall family, or worded as an offer or a sign-in
     prompt, whose subscription and account words the article's other lines never use (a
     story about a paper's subscribers, a club's members or how to log in to a service keeps
-        its lines).  A line running on into the next (ending on a comma or a colon), or one giving
+    its lines).  A line running on into the next (ending on a comma or a colon), or one giving
     a value after a colon ("you log in as: guest"), is an instruction of the article's."""
     lo, hi = prose[0].index, prose[-1].index
-    inside = [ln for ln in body if lo < ln.index < hi and ln.index not in marks]
-    found: list[tuple[Line, frozenset[str]]] = []
-    for ln in inside:
-        if ln.words > WALL_INSIDE_WORDS or ln.text.rstrip()[-1:] in ",:;" or ": " in ln.text:
+    start = bisect_right(body, lo, key=_INDEX)
+    inside = [ln for ln in body[start : bisect_left(body, hi, start, key=_INDEX)] if ln.index not in marks]
+    # (a prompt stands alone between paragraphs, or with a line or two more: the short lines
+    # of a longer run -- a list, a table, a block of headings -- are not looked at)
+    cands: list[Line] = []
+    k, n = 0, len(inside)
+    while k < n:
+        if inside[k].words > WALL_INSIDE_WORDS:
+            k += 1
             continue
+        end = k + 1
+        while end < n and inside[end].words <= WALL_INSIDE_WORDS:
+            end += 1
+        if end - k <= WALL_RUN:
+            cands.extend(ln for ln in inside[k:end] if ln.text.rstrip()[-1:] not in ",:;" and ": " not in ln.text)
+        k = end
+    # (one tokenising of them all first: most records' short lines hold no such word)
+    if not cands or _WALL_KEYS.isdisjoint(tokens(" ".join([ln.norm for ln in cands]))):
+        return
+    found: list[tuple[Line, frozenset[str]]] = []
+    for ln in cands:
         keys = _WALL_KEYS.intersection(ln.toks)
-        if keys and (fam[ln.index] == "paywall" or boiler_mod.offer_prompt(ln.toks, ln.text) is not None):
+        if keys and (boiler_mod.offer_prompt(ln.toks, ln.text) is not None or fam[ln.index] == "paywall"):
             found.append((ln, keys))
     if not found:
         return
