@@ -69,8 +69,8 @@ def test_two_unrelated_notes_at_the_end_both_go() -> None:
         # the article's own update, correction and background speak of its story
         "Update: the cooperative said on Thursday evening that night picking would continue "
         "into October on the lower orchards.",
-        "Correction: an earlier version of this story gave the wrong starting time for the "
-        "crews, who begin at ten rather than nine.",
+        "Correction: the crews begin their shifts at ten in the evening, not at nine as this "
+        "report first said.",
         "Background: the cooperative was founded by eleven orchard families and now sells its "
         "apples to three supermarket chains.",
         # too short to be judged by its words
