@@ -830,6 +830,26 @@ def test_ad_markers_are_removed_even_inside_the_body() -> None:
     assert not boilerplate.is_ad_marker(normalise("Advertising revenue fell 4% last year."))
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Gesponsert", "Sponsorisé", "Pubblicità", "Publicidade", "Advertentie", "Reklama",
+     "Annons", "Mainos", "— Реклама —", "Promoted", "Partner content", "Advertisement Advertisement"],
+)
+def test_ad_slot_labels_of_other_languages_go_inside_the_body(label: str) -> None:
+    a = clean_text(record(TITLE, P1, label, P2, P3, P4))
+    assert a.text == "\n".join(BODY)
+    assert [r.rule for r in a.removed if r.reason == "boilerplate"] == ["ad_marker"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Promoted to captain after ten seasons", "Partner content grew by a third last year.",
+     "Reclame Aqui", "Annonce du maire"],
+)
+def test_lines_that_open_on_an_ad_label_are_no_ad_slot(line: str) -> None:
+    assert not boilerplate.is_ad_marker(normalise(line))
+
+
 def test_copy_cut_short_and_entity_variants_are_repeats() -> None:
     cut = P2[: len(P2) - 25]
     assert kept_lines(record(TITLE, *BODY, P1, cut)) == BODY

@@ -821,7 +821,13 @@ _GATED_WORDS: Final = _DISCLAIMER_WORDS | _SHORT_NOTICE_WORDS | _COPYRIGHT_WORDS
 
 # Advertising slot markers: the one family that also sits in the middle of an article, and
 # whose lines are never the article's own words.
-_AD_WORD: Final = r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité|publicidad|pub)"
+# (an ad slot's label in the languages of Europe's larger news sites; each alone on its line)
+_AD_WORD: Final = (
+    r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|promoted|(?:paid|partner)\s+content"
+    r"|anzeige|werbung|werbeanzeige|gesponsert|publicité|sponsorisé|publicidad|publicidade"
+    r"|patrocinado|pubblicità|annuncio|anuncio|advertentie|reclame|gesponsord|reklame|reklama"
+    r"|reclamă|annonce|annonse|annons|mainos|inzerce|hirdetés|διαφήμιση|реклама|pub)"
+)
 _AD_CONTINUES: Final = (
     r"(?:(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after\s+(?:this\s+|the\s+)?(?:advertisement|ad))"
     r"(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+below|"
@@ -829,11 +835,12 @@ _AD_CONTINUES: Final = (
     r"la\s+suite\s+après\s+(?:cette\s+)?(?:publicité|la\s+publicité)|"
     r"continúa\s+después\s+de\s+la\s+publicidad)"
 )
-# a slot's word, maybe followed by where the text resumes ("Advertisement - Continue reading
+# a slot's word (once or twice: a crawl may keep a slot's label and its placeholder's),
+# maybe followed by where the text resumes ("Advertisement - Continue reading
 # below"), or that line alone; dashes may frame it ("— Advertisement —"), but "- Ad" is a
 # list's item
 _AD_MARKER: Final = re.compile(
-    rf"(?:-+\s*)?(?:{_AD_WORD}(?:\s*[-:–—|·]?\s*{_AD_CONTINUES})?|{_AD_CONTINUES})[\s.:!…\-–—]*"
+    rf"(?:-+\s*)?(?:{_AD_WORD}(?:\s+{_AD_WORD})?(?:\s*[-:–—|·]?\s*{_AD_CONTINUES})?|{_AD_CONTINUES})[\s.:!…\-–—]*"
 )
 
 
@@ -841,6 +848,9 @@ _AD_MARKER: Final = re.compile(
 AD_PREFIXES: Final = (
     "ad", "sponsored", "anzeige", "werbung", "pub", "story", "article", "continu", "scroll",
     "weiter", "la", "the story", "the article", "- ", "--",  # (dashes are folded to "-")
+    "promoted", "paid", "partner", "werbeanzeige", "gesponsert", "gesponsord", "sponsoris",
+    "patrocinado", "annuncio", "anuncio", "reclam", "reklam", "annon", "mainos", "inzerce",
+    "hirdetés", "διαφήμιση", "реклама",
 )
 
 
