@@ -6,10 +6,7 @@ stay."""
 from __future__ import annotations
 
 import pytest
-
-from newsclean import clean_text, restore
-from newsclean.detect.boilerplate import classify
-from newsclean.text_view import normalise
+from familylines import cleaned, family_of
 
 HEAD = "date 2025-06-10 200"
 TITLE = "Village hall roof repaired before the summer fair"
@@ -22,9 +19,6 @@ BODY = [
     "back in the main room.",
 ]
 
-
-def _family(line: str) -> str | None:
-    return classify(line, normalise(line), len(line.split()))
 
 
 @pytest.mark.parametrize(
@@ -48,7 +42,7 @@ def _family(line: str) -> str | None:
     ],
 )
 def test_a_comment_forms_lines_are_widgets(line: str) -> None:
-    assert _family(line) == "widget"
+    assert family_of(line) == "widget"
 
 
 @pytest.mark.parametrize(
@@ -62,7 +56,7 @@ def test_a_comment_forms_lines_are_widgets(line: str) -> None:
     ],
 )
 def test_a_storys_sentences_about_comments_are_not_widgets(line: str) -> None:
-    assert _family(line) is None
+    assert family_of(line) is None
 
 
 @pytest.mark.parametrize(
@@ -77,6 +71,5 @@ def test_a_storys_sentences_about_comments_are_not_widgets(line: str) -> None:
 )
 def test_a_comment_form_under_the_article_goes(form: list[str]) -> None:
     record = "\n".join([HEAD, TITLE, *BODY, *form])
-    art = clean_text(record)
+    art = cleaned(record)
     assert art.text == "\n".join(BODY)
-    assert restore(art.text, art.removed) == record

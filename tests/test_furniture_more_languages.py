@@ -6,14 +6,11 @@ stays."""
 from __future__ import annotations
 
 import pytest
+from familylines import family_of
 
 from newsclean import clean_text, restore
 from newsclean.detect import boilerplate
 from newsclean.text_view import normalise
-
-
-def _family(line: str) -> str | None:
-    return boilerplate.classify(line, normalise(line), len(line.split()))
 
 
 @pytest.mark.parametrize(
@@ -76,7 +73,7 @@ def _family(line: str) -> str | None:
     ],
 )
 def test_furniture_is_named(line: str, family: str) -> None:
-    got = _family(line)
+    got = family_of(line)
     if family == "author_box":  # (the author box's heading is read by resolve, not classify)
         assert boilerplate._AUTHOR_HEAD.match(normalise(line))
         return
@@ -109,7 +106,7 @@ def test_furniture_is_named(line: str, family: str) -> None:
     ],
 )
 def test_prose_with_the_same_words_is_not_furniture(line: str) -> None:
-    assert _family(line) is None
+    assert family_of(line) is None
 
 
 RECORDS = {

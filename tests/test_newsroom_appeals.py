@@ -5,14 +5,9 @@ stories that report on giving, on tips or on a newsroom stay."""
 from __future__ import annotations
 
 import pytest
+from familylines import family_of
 
 from newsclean import clean_text, restore
-from newsclean.detect import boilerplate
-from newsclean.text_view import normalise
-
-
-def _family(line: str) -> str | None:
-    return boilerplate.classify(line, normalise(line), len(line.split()))
 
 
 @pytest.mark.parametrize(
@@ -38,7 +33,7 @@ def _family(line: str) -> str | None:
     ],
 )
 def test_appeals_and_newsroom_notes_are_named(line: str, family: str) -> None:
-    assert _family(line) == family
+    assert family_of(line) == family
 
 
 @pytest.mark.parametrize(
@@ -57,7 +52,7 @@ def test_appeals_and_newsroom_notes_are_named(line: str, family: str) -> None:
     ],
 )
 def test_reporting_on_giving_is_not_an_appeal(line: str) -> None:
-    assert _family(line) is None
+    assert family_of(line) is None
 
 
 TITLE = "County jail deaths rose sharply last year, state records show"

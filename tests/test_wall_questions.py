@@ -6,10 +6,9 @@ error stays."""
 from __future__ import annotations
 
 import pytest
+from familylines import cleaned, family_of
 
-from newsclean import clean_text, restore
-from newsclean.detect.boilerplate import classify
-from newsclean.text_view import normalise
+from newsclean import clean_text
 
 HEAD = "date 2025-06-02 200"
 TITLE = "Night buses return to the valley towns"
@@ -22,9 +21,6 @@ BODY = [
     "on weekdays, and every half hour on Friday and Saturday nights.",
 ]
 
-
-def _family(line: str) -> str | None:
-    return classify(line, normalise(line), len(line.split()))
 
 
 @pytest.mark.parametrize(
@@ -41,7 +37,7 @@ def _family(line: str) -> str | None:
     ],
 )
 def test_wall_questions_and_error_requests_are_named(line: str, family: str) -> None:
-    assert _family(line) == family
+    assert family_of(line) == family
 
 
 @pytest.mark.parametrize(
@@ -56,7 +52,7 @@ def test_wall_questions_and_error_requests_are_named(line: str, family: str) -> 
     ],
 )
 def test_prose_that_reads_on_or_finds_an_error_is_not_named(line: str) -> None:
-    assert _family(line) is None
+    assert family_of(line) is None
 
 
 def test_a_wall_with_its_question_goes_after_the_article() -> None:
@@ -66,9 +62,8 @@ def test_a_wall_with_its_question_goes_after_the_article() -> None:
         "Subscribe",
     ]
     record = "\n".join([HEAD, TITLE, *BODY, *wall])
-    art = clean_text(record)
+    art = cleaned(record)
     assert art.text == "\n".join(BODY)
-    assert restore(art.text, art.removed) == record
 
 
 def test_a_request_to_report_errors_goes_after_the_article() -> None:

@@ -1757,6 +1757,8 @@ def _unrelated_notes(body: list[Line], prose: list[Line], marks: dict) -> None:
     article's own closing note -- an update, a correction, its own disclosure, a credit --
     speaks of the story and names some of its words (no gold article of the dev sets ends on
     a labelled note of ten words or more sharing none)."""
+    from .line_model.stopwords import english_stops  # (see _stop_words)
+
     for _ in range(NOTES):
         last = next((ln for ln in reversed(body) if ln.index not in marks), None)
         if last is None or last.words < NOTE_WORDS:
@@ -1767,8 +1769,6 @@ def _unrelated_notes(body: list[Line], prose: list[Line], marks: dict) -> None:
         above = [p for p in prose if p.index < last.index and p.index not in marks]
         if sum(p.words for p in above) < NOTE_BODY_WORDS:
             return
-        from .line_model.stopwords import english_stops  # (see _stop_words)
-
         # (English's stop list only: a vote on the note's language would load the index of
         # all lists, half a second a process; another language's function words count as
         # content words, and only ever keep a note)

@@ -1503,7 +1503,7 @@ _ACT_PAIRS: Final = frozenset(
     (("sign", "in"), ("sign", "up"), ("log", "in"), ("log", "on"), ("logged", "in"), ("signed", "in"))
 )
 _SIGN_IN: Final = "\x00signin"  # such a pair in the line: one more strong word of the offer's
-OFFER_STRONG_PAIRED: Final = OFFER_STRONG | {_SIGN_IN}
+_OFFER_STRONG_PAIRED: Final = OFFER_STRONG | {_SIGN_IN}
 
 
 def _signs_in(toks: list[str]) -> bool:
@@ -1520,7 +1520,7 @@ def offer_prompt(toks: list[str], text: str) -> frozenset[str] | None:
     if strong.isdisjoint(toks):
         if not signs_in:
             return None
-        strong = OFFER_STRONG_PAIRED
+        strong = _OFFER_STRONG_PAIRED
         toks = [*toks, _SIGN_IN]
     if _PRICE.search(text):
         toks = [*toks, _PRICED]
